@@ -1,0 +1,69 @@
+"""The one factory: binds the database, Redis and the queues, registers the blueprints and
+the CLI commands. `flask --app app …` and gunicorn `app:create_app()` both start here."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, redirect
+
+import extensions
+from config import Config
+from models import db
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: Config | dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.json.ensure_ascii = False  # staff read these payloads; keep Chinese readable
+    settings = Config()
+    app.config.from_mapping(settings.as_dict())
+    if isinstance(config, Config):
+        app.config.from_mapping(config.as_dict())
+    elif config:
+        app.config.from_mapping(config)
+
+    db.configure(app.config["DATABASE_URL"])
+    app.config["REDIS_URL"] = extensions.redis_url_for(app.config["REDIS_URL"], app.config["INSTANCE_PATH"])
+    app.redis = extensions.connect_redis(app.config["REDIS_URL"])
+    app.queues = extensions.make_queues(app.redis)
+
+    @app.teardown_appcontext
+    def remove_session(exc):
+        if exc is not None:
+            db.session.rollback()
+        db.session.remove()
+
+    @app.errorhandler(500)
+    def internal_error(exc):
+        db.session.rollback()
+        return jsonify(error="服务器内部错误，请稍后再试"), 500
+
+    @app.get("/healthz")
+    def health():
+        return jsonify(status="ok")
+
+    @app.get("/")
+    def index():
+        return redirect("/api/v1/")
+
+    from api import bp as api_bp
+
+    app.register_blueprint(api_bp)
+
+    import cli
+
+    cli.init_app(app)
+    _warn_missing_settings(app)
+    return app
+
+
+def _warn_missing_settings(app: Flask) -> None:
+    if app.config["APP_ENV"] != "production":
+        return
+    missing = [n for n in ("WECHAT_TOKEN", "WECHAT_APPID", "WECHAT_AES_KEY", "WECHAT_SECRET") if not app.config.get(n)]
+    if missing:
+        log.error("Production mode without %s: the WeChat webhook will refuse messages and no "
+                  "notification can be sent until they are set in the environment.", ", ".join(missing))
+    if not app.config.get("SECRET_KEY"):
+        log.error("SECRET_KEY is not set.")

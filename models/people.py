@@ -1,0 +1,157 @@
+"""Sites, units, tenants, departments and staff: who and where."""
+from __future__ import annotations
+
+import enum
+import hashlib
+import secrets
+from datetime import datetime
+from typing import Optional
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from models.base import Base, utcnow
+
+
+class Role(enum.StrEnum):
+    DESK = "desk"
+    ENGINEER = "engineer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {Role.DESK: "客服", Role.ENGINEER: "工程", Role.SUPERVISOR: "主管", Role.ADMIN: "管理员"}
+
+staff_sites = sa.Table(
+    "staff_sites",
+    Base.metadata,
+    sa.Column("staff_id", sa.ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("site_id", sa.ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Site(Base):
+    """A property service centre with its own WeChat Official Account."""
+
+    __tablename__ = "sites"
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    slug: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
+    name: so.Mapped[str] = so.mapped_column(sa.String(80))  # used in greetings
+    ticket_prefix: so.Mapped[str] = so.mapped_column(sa.String(8), default="T")
+    phone: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))
+    address: so.Mapped[Optional[str]] = so.mapped_column(sa.String(200))
+    city: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))  # for the weather provider
+    wechat_token: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    wechat_appid: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    wechat_aes_key: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    wechat_secret: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    settings: so.Mapped[dict] = so.mapped_column(default=dict)  # phrases, referral phones …
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    units: so.Mapped[list[Unit]] = so.relationship(back_populates="site")
+
+    def __repr__(self) -> str:
+        return f"<Site {self.slug}>"
+
+
+class Unit(Base):
+    """A property number (物业编号), e.g. shop L2-015."""
+
+    __tablename__ = "units"
+    __table_args__ = (sa.UniqueConstraint("site_id", "code"),)
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    site_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("sites.id"), index=True)
+    code: so.Mapped[str] = so.mapped_column(sa.String(40))
+    name: so.Mapped[Optional[str]] = so.mapped_column(sa.String(80))  # shop or office name
+    kind: so.Mapped[str] = so.mapped_column(sa.String(20), default="shop")  # shop/office/apartment
+
+    site: so.Mapped[Site] = so.relationship(back_populates="units")
+
+
+class Tenant(Base):
+    """A person who writes to the Official Account (or calls, or visits)."""
+
+    __tablename__ = "tenants"
+    __table_args__ = (sa.UniqueConstraint("site_id", "openid"),)
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    site_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("sites.id"), index=True)
+    openid: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    name: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))
+    phone: so.Mapped[Optional[str]] = so.mapped_column(sa.String(20))
+    unit_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("units.id"))
+    subscribed: so.Mapped[bool] = so.mapped_column(default=True)
+    last_inbound_at: so.Mapped[Optional[datetime]]  # the 48 h customer-service window
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    unit: so.Mapped[Optional[Unit]] = so.relationship()
+
+    @property
+    def bound(self) -> bool:
+        """Bound = we know who and where: the unit is known."""
+        return self.unit_id is not None
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    name: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
+    phone: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    username: so.Mapped[str] = so.mapped_column(sa.String(40), unique=True)
+    display_name: so.Mapped[str] = so.mapped_column(sa.String(40))
+    password_hash: so.Mapped[str] = so.mapped_column(sa.String(256))
+    role: so.Mapped[Role] = so.mapped_column(sa.Enum(Role, native_enum=False, length=20))
+    department_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("departments.id"))
+    phone: so.Mapped[Optional[str]] = so.mapped_column(sa.String(20))
+    openid: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))  # for WeChat alerts
+    active: so.Mapped[bool] = so.mapped_column(default=True)
+    failed_logins: so.Mapped[int] = so.mapped_column(default=0)
+    locked_until: so.Mapped[Optional[datetime]]
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    department: so.Mapped[Optional[Department]] = so.relationship()
+    sites: so.Mapped[list[Site]] = so.relationship(secondary=staff_sites)
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def can_see_site(self, site_id: int) -> bool:
+        return self.role == Role.ADMIN or any(s.id == site_id for s in self.sites)
+
+    def __repr__(self) -> str:
+        return f"<Staff {self.username} {self.role.value}>"
+
+
+class ApiToken(Base):
+    """Bearer tokens for the read-only staff API; only a hash is stored."""
+
+    __tablename__ = "api_tokens"
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    staff_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("staff.id", ondelete="CASCADE"))
+    token_hash: so.Mapped[str] = so.mapped_column(sa.String(64), unique=True)
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    last_used_at: so.Mapped[Optional[datetime]]
+    revoked: so.Mapped[bool] = so.mapped_column(default=False)
+
+    staff: so.Mapped[Staff] = so.relationship()
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, staff: Staff) -> tuple[ApiToken, str]:
+        token = "sd_" + secrets.token_urlsafe(32)
+        return cls(staff=staff, token_hash=cls.hash(token)), token

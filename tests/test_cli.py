@@ -1,0 +1,73 @@
+"""The operations contract: create-staff, create-api-token, seed-demo, init-db."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from models import Base, ComplaintCode, Role, Site, Staff, Ticket, db
+
+
+def test_create_staff_creates_then_updates(runner, session, make):
+    make.site()
+    session.commit()
+    result = runner.invoke(args=["create-staff", "xiaoli", "--role", "desk", "--password", "secret123",
+                                 "--department", "客服部", "--site", "lehui"])
+    assert result.exit_code == 0, result.output
+    staff = session.scalar(sa.select(Staff).where(Staff.username == "xiaoli"))
+    assert staff.role == Role.DESK and staff.department.name == "客服部" and [s.slug for s in staff.sites] == ["lehui"]
+    assert staff.check_password("secret123") and staff.password_hash != "secret123"
+    result = runner.invoke(args=["create-staff", "xiaoli", "--role", "supervisor", "--password", "another123"])
+    assert result.exit_code == 0
+    session.expire_all()
+    staff = session.scalar(sa.select(Staff).where(Staff.username == "xiaoli"))
+    assert staff.role == Role.SUPERVISOR and staff.check_password("another123")
+
+
+def test_create_staff_rejects_bad_input(runner, session):
+    assert runner.invoke(args=["create-staff", "x", "--role", "boss", "--password", "secret123"]).exit_code == 2
+    assert runner.invoke(args=["create-staff", "x", "--role", "desk", "--password", "short"]).exit_code == 2
+    result = runner.invoke(args=["create-staff", "x", "--role", "desk", "--password", "secret123", "--site", "nowhere"])
+    assert result.exit_code == 2 and "nowhere" in result.output
+    assert session.scalar(sa.select(Staff).where(Staff.username == "x")) is None
+
+
+def test_api_token_on_the_last_line_works(runner, client, session, make):
+    make.staff(Role.SUPERVISOR, "客服部", username="boss")
+    session.commit()
+    result = runner.invoke(args=["create-api-token", "boss"])
+    token = result.output.strip().splitlines()[-1]
+    assert client.get("/api/v1/tickets", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert runner.invoke(args=["create-api-token", "nobody"]).exit_code == 1
+
+
+def test_seed_demo_is_idempotent_and_prints_logins(runner, session):
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    for username in ("kefu", "gongcheng", "zhuguan", "admin"):
+        assert username in first.output
+    count = session.scalar(sa.select(sa.func.count(Ticket.id)))
+    assert count >= 24
+    statuses = set(session.scalars(sa.select(Ticket.status).distinct()))
+    assert len(statuses) >= 5
+    second = runner.invoke(args=["seed-demo"])
+    assert second.exit_code == 0
+    assert session.scalar(sa.select(sa.func.count(Ticket.id))) == count
+    assert session.scalar(sa.select(sa.func.count(Staff.id))) == 6
+    assert session.scalar(sa.select(Site).where(Site.slug == "lehui")).name == "乐汇城物业服务中心"
+
+
+def test_init_db_loads_the_taxonomy(runner, session):
+    result = runner.invoke(args=["init-db"])
+    assert result.exit_code == 0, result.output
+    codes = {c.code: c for c in session.scalars(sa.select(ComplaintCode))}
+    assert len(codes) == 21
+    assert codes["ENG-LIFT"].response_hours == 1 and codes["ENG-LIFT"].department.name == "工程部"
+    assert codes["FEE-BILL"].department.name == "财务部"
+
+
+def test_migrations_match_the_models(app):
+    """Alembic's head must build exactly the schema the models declare."""
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []

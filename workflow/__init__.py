@@ -1,0 +1,30 @@
+"""The ticket's life. The ONLY code that changes a ticket's state: each function checks the
+state machine and the actor's role first (raising and changing nothing when refused), then
+mutates, writes a timeline event and the Outbox rows for the side effects, all in the
+caller's transaction. Functions add but never commit."""
+from workflow.errors import InvalidTransition, PermissionDenied, ValidationError, WorkflowError
+from workflow.handling import (
+    add_note,
+    answer_quote,
+    close,
+    close_not_ours,
+    complete,
+    confirm_receipt,
+    delay,
+    dispatch,
+    quote,
+    reclassify,
+    record_payment,
+    reopen,
+    start,
+    update_contact,
+)
+from workflow.machine import ACTIONS, allowed_actions
+from workflow.register import register
+
+__all__ = [
+    "ACTIONS", "InvalidTransition", "PermissionDenied", "ValidationError", "WorkflowError",
+    "add_note", "allowed_actions", "answer_quote", "close", "close_not_ours", "complete",
+    "confirm_receipt", "delay", "dispatch", "quote", "reclassify", "record_payment", "register",
+    "reopen", "start", "update_contact",
+]

@@ -1,0 +1,157 @@
+"""The ticket state machine: which action is allowed from which status, to which status,
+and by whom. Every change goes through `apply`, which checks first and mutates after, so
+a refused action changes nothing."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Optional
+
+import sqlalchemy.orm as so
+
+from models import Outbox, Role, Staff, Status, Ticket, TicketEvent, utcnow
+from workflow.errors import InvalidTransition, PermissionDenied
+
+S = Status
+ANY_OPEN = frozenset(s for s in Status if s != Status.CLOSED)
+STAFF_DESK = frozenset({Role.DESK, Role.SUPERVISOR, Role.ADMIN})
+STAFF_ALL = frozenset(Role)
+SYSTEM = None  # the bot, the worker, the tenant in chat
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    sources: frozenset  # statuses the action may start from
+    target: Optional[Status]  # None: the status does not change
+    roles: frozenset  # staff roles allowed
+    system: bool  # whether the system/tenant (actor None) may do it
+
+
+def _a(name, label, sources, target, roles, system=False):
+    return Action(name, label, frozenset(sources), target, frozenset(roles), system)
+
+
+ACTIONS: dict[str, Action] = {
+    a.name: a
+    for a in (
+        _a("register", "登记", (), S.NEW, STAFF_ALL, system=True),
+        _a("reclassify", "重新分类", ANY_OPEN, None, STAFF_DESK),
+        _a("dispatch", "派单", (S.NEW, S.REOPENED, S.DISPATCHED, S.IN_PROGRESS), S.DISPATCHED, STAFF_DESK, True),
+        _a("start", "开始处理", (S.DISPATCHED,), S.IN_PROGRESS, STAFF_ALL),
+        _a("quote", "报价", (S.DISPATCHED, S.IN_PROGRESS), S.QUOTED, STAFF_ALL),
+        _a("accept_quote", "确认报价", (S.QUOTED,), S.IN_PROGRESS, STAFF_DESK, True),
+        _a("decline_quote", "不同意报价", (S.QUOTED,), S.IN_PROGRESS, STAFF_DESK, True),
+        _a("delay", "延期", (S.DISPATCHED, S.IN_PROGRESS, S.QUOTED), None, STAFF_ALL),
+        _a("complete", "完工", (S.DISPATCHED, S.IN_PROGRESS), S.COMPLETED, STAFF_ALL),
+        _a("confirm_receipt", "确认回执", (S.COMPLETED, S.CLOSED), None, STAFF_ALL, True),
+        # Repair staff never collect money (seed §五(5)): engineers are not in the roles.
+        _a("record_payment", "前台收费", (S.COMPLETED, S.CLOSED), None, STAFF_DESK),
+        _a("close", "结案", (S.NEW, S.REOPENED, S.COMPLETED), S.CLOSED, STAFF_DESK),
+        _a("close_not_ours", "非物业事务结案", ANY_OPEN, S.CLOSED, STAFF_DESK),
+        _a("reopen", "重开", (S.CLOSED,), S.REOPENED, STAFF_DESK, True),
+        _a("note", "备注", tuple(Status), None, STAFF_ALL, True),
+        _a("update_contact", "补充信息", tuple(Status), None, STAFF_ALL, True),
+        _a("followup", "回访", tuple(Status), None, STAFF_DESK),
+    )
+}
+
+
+def allowed_actions(ticket: Ticket, actor: Optional[Staff]) -> list[Action]:
+    """What the console may offer for this ticket and this person."""
+    return [a for a in ACTIONS.values() if a.name != "register" and _permitted(a, ticket, actor) is None]
+
+
+def _permitted(action: Action, ticket: Ticket, actor: Optional[Staff]) -> Optional[str]:
+    """None when allowed, else the reason it is not."""
+    if action.name != "register" and ticket.status not in action.sources:
+        return f"工单当前状态为「{ticket.status.label}」，不能{action.label}"
+    if actor is None:
+        return None if action.system else f"{action.label}须由工作人员操作"
+    if not actor.active:
+        return "账号已停用"
+    if actor.role not in action.roles:
+        return f"{actor.role.label}岗位无权{action.label}"
+    if ticket.site_id is not None and not actor.can_see_site(ticket.site_id):
+        return "无权处理其他服务中心的工单"
+    if actor.role == Role.ENGINEER and action.name in {"start", "quote", "delay", "complete"}:
+        order = ticket.active_dispatch
+        # Compare through the relationships: an order made in this transaction has no FKs yet.
+        if order is None or (order.department is not actor.department and order.assignee is not actor):
+            return "该派遣单不属于您的部门"
+    return None
+
+
+def check(action_name: str, ticket: Ticket, actor: Optional[Staff]) -> Action:
+    action = ACTIONS[action_name]
+    reason = _permitted(action, ticket, actor)
+    if reason is not None:
+        if action.name != "register" and ticket.status not in action.sources:
+            raise InvalidTransition(reason)
+        raise PermissionDenied(reason)
+    return action
+
+
+def actor_label(actor: Optional[Staff], default: str = "系统") -> str:
+    return actor.display_name if actor is not None else default
+
+
+def apply(
+    session: so.Session,
+    ticket: Ticket,
+    action: Action,
+    actor: Optional[Staff],
+    *,
+    note: Optional[str] = None,
+    data: Optional[dict] = None,
+    effects: tuple[tuple[str, dict], ...] = (),
+    by: Optional[str] = None,
+) -> TicketEvent:
+    """Change status, write the timeline event and the outbox rows, in the caller's
+    transaction. Callers validate their own inputs before calling."""
+    from_status = ticket.status if ticket.id is not None else None
+    if action.target is not None:
+        ticket.status = action.target
+    # 首问制: the first staff member who acts on a ticket owns it to the end.
+    if actor is not None and ticket.owner_id is None and actor.role != Role.ENGINEER:
+        ticket.owner = actor
+    event = TicketEvent(
+        ticket=ticket,
+        at=now(),
+        actor=actor,
+        actor_label=by or actor_label(actor),
+        action=action.name,
+        from_status=from_status.value if from_status else None,
+        to_status=ticket.status.value,
+        note=note,
+        data=data or {},
+    )
+    session.add(event)
+    for kind, payload in effects:
+        session.add(Outbox(kind=kind, ticket=ticket, payload=payload))
+    return event
+
+
+_clock: list[datetime] = []
+
+
+def now() -> datetime:
+    return _clock[-1] if _clock else utcnow()
+
+
+@contextmanager
+def clock_at(moment: datetime):
+    """Let the demo seed (and tests) replay a ticket's life at past moments."""
+    _clock.append(moment)
+    try:
+        yield
+    finally:
+        _clock.pop()
+
+
+def local_today(tz_name: str = "Asia/Shanghai"):
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(UTC).astimezone(ZoneInfo(tz_name)).date()

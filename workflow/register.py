@@ -1,0 +1,127 @@
+"""Registration (seed §六(1)): a ticket from any channel, numbered, classified, with its
+deadline from the complaint code."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Optional
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit
+from nlp import taxonomy
+from workflow import machine
+from workflow.errors import ValidationError
+
+BOT_LABEL = "微信服务号"
+SYSTEM_LABEL = "系统"
+
+
+def next_number(session: so.Session, site: Site, day=None) -> str:
+    """LH-20261126-0007: an atomic upsert, so two processes never get the same number."""
+    day = day or machine.local_today()
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(TicketCounter).values(site_id=site.id, day=day, last=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[TicketCounter.site_id, TicketCounter.day],
+        set_={"last": TicketCounter.last + 1},
+    ).returning(TicketCounter.last)
+    seq = session.execute(stmt).scalar_one()
+    return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
+
+
+def response_deadline(code: ComplaintCode, urgent: bool, start: datetime) -> datetime:
+    hours = taxonomy.URGENT_RESPONSE_HOURS if urgent else code.response_hours
+    return start + timedelta(hours=hours)
+
+
+def find_unit(session: so.Session, site: Site, unit_code: Optional[str]) -> Optional[Unit]:
+    if not unit_code:
+        return None
+    return session.scalar(
+        sa.select(Unit).where(Unit.site_id == site.id, sa.func.upper(Unit.code) == unit_code.strip().upper())
+    )
+
+
+def register(
+    session: so.Session,
+    site: Site,
+    *,
+    content: str,
+    channel: Channel,
+    actor: Optional[Staff] = None,
+    tenant: Optional[Tenant] = None,
+    unit_code: Optional[str] = None,
+    phone: Optional[str] = None,
+    complainant: Optional[str] = None,
+    receiver: Optional[str] = None,
+    recorder: Optional[str] = None,
+    code: Optional[str] = None,
+    intent: Optional[str] = None,
+    urgent: Optional[bool] = None,
+    emotion: Optional[str] = None,
+    forwarded_by_company: bool = False,
+    leadership_instruction: bool = False,
+    created_at: Optional[datetime] = None,
+) -> Ticket:
+    """Register a complaint or repair. Labels not given are taken from the classifier;
+    labels given (a clerk's choice) win."""
+    from workflow.classification import classify
+
+    content = (content or "").strip()
+    if not content:
+        raise ValidationError("请填写投诉/报修内容", field="content")
+    if code is not None and session.get(ComplaintCode, code) is None:
+        raise ValidationError(f"未知的投诉代码：{code}", field="code")
+    result = classify(session, content)
+    code_row = session.get(ComplaintCode, code or result.code) or session.get(ComplaintCode, "OTHER")
+    urgent = result.urgent if urgent is None else urgent
+    emotion = emotion or result.emotion
+    created_at = created_at or machine.now()
+    if tenant is not None:
+        unit_code = unit_code or (tenant.unit.code if tenant.unit else None)
+        phone = phone or tenant.phone
+        complainant = complainant or tenant.name
+    unit = find_unit(session, site, unit_code)
+    default_label = BOT_LABEL if actor is None else actor.display_name
+    ticket = Ticket(
+        site_id=site.id,
+        created_at=created_at,
+        unit=unit,
+        unit_code=unit.code if unit else (unit_code or None),
+        phone=phone,
+        code=code_row.code,
+        category=code_row.category,
+        content=content,
+        complainant=complainant,
+        tenant=tenant,
+        receiver=receiver or default_label,
+        recorder=recorder or (SYSTEM_LABEL if actor is None else actor.display_name),
+        channel=channel,
+        intent=intent or result.intent,
+        urgent=urgent,
+        emotion=emotion,
+        confidence=result.confidence,
+        evidence=list(result.evidence),
+        department_id=code_row.department_id,
+        due_at=response_deadline(code_row, urgent, created_at),
+        forwarded_by_company=forwarded_by_company,
+        leadership_instruction=leadership_instruction,
+        supervisor_flag=emotion == "upset" or leadership_instruction,
+    )
+    action = machine.check("register", ticket, actor)
+    ticket.number = next_number(session, site)
+    session.add(ticket)
+    effects = []
+    if ticket.supervisor_flag:
+        effects.append(("notify_staff", {"event": "upset" if emotion == "upset" else "leadership", "to": "supervisors"}))
+    machine.apply(
+        session, ticket, action, actor, by=None if actor else BOT_LABEL,
+        data={"code": ticket.code, "urgent": urgent, "emotion": emotion, "channel": channel.value},
+        effects=tuple(effects),
+    )
+    return ticket
