@@ -45,11 +45,18 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     @app.get("/")
     def index():
-        return redirect("/api/v1/")
+        return redirect("/admin/")
 
+    from admin import bp as admin_bp
     from api import bp as api_bp
+    from bot import bp as bot_bp
+    from survey import bp as survey_bp
 
-    app.register_blueprint(api_bp)
+    extensions.csrf.init_app(app)
+    for bp in (api_bp, bot_bp):  # machine clients: signatures and tokens, not cookies
+        extensions.csrf.exempt(bp)
+    for bp in (admin_bp, api_bp, bot_bp, survey_bp):
+        app.register_blueprint(bp)
 
     import cli
 

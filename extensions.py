@@ -7,9 +7,11 @@ from pathlib import Path
 import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
+from flask_wtf import CSRFProtect
 from rq import Queue
 
-QUEUES = ("high", "default", "low")  # notifications first, then sweeps, then reports
+QUEUES = ("high", "default", "low")
+csrf = CSRFProtect()  # notifications first, then sweeps, then reports
 
 _embedded = {}
 

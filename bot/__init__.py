@@ -1,0 +1,5 @@
+"""The WeChat side: the webhook (verify, decrypt, dedupe, parse), the dialog with tenants
+and the tenant simulator."""
+from flask import Blueprint
+
+bp = Blueprint("bot", __name__)
