@@ -1,0 +1,63 @@
+"""Classify tenant messages into the taxonomy's intent, code, urgency and emotion.
+
+Call warm_up() at process start, classify(text) per message, and install_overrides(rows,
+version) whenever the staff-edited rules change (no restart needed).
+"""
+
+import threading
+import time
+
+from nlp import taxonomy
+from nlp.classifier import Classification, Classifier
+from nlp.rules import RuleOverride
+from nlp.segment import warm_up as _warm_up_jieba
+
+__all__ = [
+    "Classification",
+    "Classifier",
+    "RuleOverride",
+    "classify",
+    "default_classifier",
+    "install_overrides",
+    "taxonomy",
+    "warm_up",
+]
+
+_lock = threading.Lock()
+_classifier: Classifier | None = None
+_version: str | None = None
+
+
+def default_classifier() -> Classifier:
+    """The process-wide classifier: shipped rules plus the installed overrides."""
+    global _classifier
+    current = _classifier
+    if current is None:
+        with _lock:
+            if _classifier is None:
+                _classifier = Classifier()
+            current = _classifier
+    return current
+
+
+def classify(text: str) -> Classification:
+    return default_classifier().classify(text)
+
+
+def install_overrides(overrides: list[RuleOverride], version: str) -> bool:
+    """Replace the active overrides; a no-op returning False when version is unchanged."""
+    global _classifier, _version
+    if version == _version and _classifier is not None:
+        return False
+    fresh = Classifier(overrides=overrides)  # built outside the lock: classify keeps running
+    with _lock:
+        _classifier, _version = fresh, version
+    return True
+
+
+def warm_up() -> float:
+    """Load jieba's dictionary, the user dictionary and the rules; returns seconds spent."""
+    started = time.perf_counter()
+    _warm_up_jieba()
+    default_classifier()
+    return time.perf_counter() - started

@@ -1,0 +1,284 @@
+"""Keyword classification on jieba tokens: code, intent, urgency, emotion.
+
+One jieba.lcut per message, then one dict lookup per token. Weights of matched keywords
+add up per code (more for the opening clause, or a long letter's title sentence), per
+intent, and for urgency and emotion; keywords right after a negator are skipped. The
+decisions on top follow the taxonomy's conventions: a grievance about handling outranks
+the fault it names, questions go to the desk, praise goes to service attitude, and a weak
+best score falls back to OTHER for a person to look at.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+import jieba
+
+from nlp import segment, taxonomy
+from nlp.normalize import normalize
+from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
+
+
+@dataclass(frozen=True)
+class Classification:
+    intent: str
+    category: str
+    code: str
+    urgent: bool
+    emotion: str
+    confidence: float
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class _Scan:
+    """What one pass over the tokens found."""
+
+    codes: dict = field(default_factory=dict)
+    intents: dict = field(default_factory=dict)
+    urgent: float = 0.0
+    upset: float = 0.0
+    long_text: bool = False
+    # (kind, target, surface) of every counted hit, for the evidence shown to staff
+    hits: list = field(default_factory=list)
+
+
+class Classifier:
+    def __init__(self, overrides: list[RuleOverride] | tuple = (), rules: dict | None = None):
+        base = rules if rules is not None else default_rules()
+        self.overrides = tuple(overrides)
+        self.rules = compile_rules(apply_overrides(base, self.overrides))
+        segment.add_words(self.rules.words())
+        s = self.rules.settings
+        self._window = int(s["negation_window"])
+        self._lead = tuple(float(f) for f in s["lead_clause_factors"])
+        self._title_factor = float(s["title_factor"])
+        self._body_cue_factor = float(s["body_cue_factor"])
+        self._body_scale = float(s["body_scale"])
+        self._body_power = float(s["body_power"])
+        self._title_min = int(s["title_min_length"])
+        self._locative_factor = float(s["locative_factor"])
+        self._elapsed = (s["elapsed_code"], float(s["elapsed_weight"]))
+
+    # -- scanning ---------------------------------------------------------------------
+
+    def _scan(self, text: str) -> _Scan:
+        rules = self.rules
+        index, negators, breaks, ends = rules.index, rules.negators, rules.breaks, rules.sentence_ends
+        locatives, prepositions, parts, places = rules.locatives, rules.prepositions, rules.parts, rules.places
+        numerals, units, marker, possessive = (
+            rules.elapsed_numerals,
+            rules.elapsed_units,
+            rules.elapsed_marker,
+            rules.possessive,
+        )
+        window, lead, locative_factor = self._window, self._lead, self._locative_factor
+        long_text = len(text) >= self._title_min
+        title_factor, body_cue_factor = self._title_factor, self._body_cue_factor
+        tokens = jieba.lcut(text)
+        n = len(tokens)
+        scan = _Scan(long_text=long_text)
+        codes, intents, hits = scan.codes, scan.intents, scan.hits
+        body: dict[str, float] = {}  # long texts: scores from after the title sentence
+        clause = sentence = 0
+        last_neg = -99
+        at_break = True
+        owner = -99  # index of the last token that named a code, for "owner + part"
+        seen: dict[str, int] = {}  # repeats count less and less: 1, 1/2, 1/3 ...
+        for i, tok in enumerate(tokens):
+            found = index.get(tok)
+            if found is None:
+                if tok in breaks:
+                    if not at_break:
+                        clause += 1
+                        at_break = True
+                    if tok in ends:
+                        sentence += 1
+                    last_neg = -99
+                elif tok in negators:
+                    last_neg = i
+                    at_break = False
+                else:
+                    at_break = False
+                    if (
+                        tok[-1] in units
+                        and i + 1 < n
+                        and tokens[i + 1] == marker
+                        and (tok[0] in numerals or (i and tokens[i - 1][-1] in numerals))
+                    ):
+                        code, weight = self._elapsed
+                        codes[code] = codes.get(code, 0.0) + weight
+                        hits.append((CODE, code, tok + marker))
+                continue
+            at_break = False
+            if i - last_neg <= window:
+                continue
+            cue_factor = 1.0
+            if long_text:
+                # a citizen letter states its subject in the title sentence
+                cue_factor = title_factor if sentence == 0 else body_cue_factor
+                factor = title_factor if sentence == 0 else 1.0
+            else:
+                factor = lead[clause] if clause < len(lead) else 1.0
+            repeat = seen.get(tok, 0)
+            seen[tok] = repeat + 1
+            if repeat:
+                factor /= repeat + 1
+            # a place followed by a locative ("in the lift") or after a preposition ("at the car
+            # park") says where something happened, not what happened
+            if (i + 1 < n and tokens[i + 1] in locatives) or (i and tok in places and tokens[i - 1] in prepositions):
+                factor *= locative_factor
+            # a generic part ("door", "button") belongs to the thing named just before it
+            owned = tok in parts and (i - owner == 1 or (i - owner == 2 and tokens[i - 1] == possessive))
+            for kind, target, weight in found:
+                if kind == CODE:
+                    if owned:
+                        continue
+                    owner = i
+                    if long_text and sentence:
+                        body[target] = body.get(target, 0.0) + weight * factor
+                    else:
+                        codes[target] = codes.get(target, 0.0) + weight * factor
+                elif kind == INTENT:
+                    intents[target] = intents.get(target, 0.0) + weight * cue_factor
+                elif kind == URGENT:
+                    scan.urgent += weight
+                elif kind == EMOTION:
+                    scan.upset += weight * cue_factor
+                hits.append((kind, target, tok))
+        if body:
+            # many loosely related words in a long letter should not outvote its title
+            scale, power = self._body_scale, self._body_power
+            for target, value in body.items():
+                if value > 0:
+                    codes[target] = codes.get(target, 0.0) + scale * value**power
+        return scan
+
+    # -- deciding ---------------------------------------------------------------------
+
+    def classify(self, text: str) -> Classification:
+        norm = normalize(text or "")
+        if not norm:
+            return Classification("other", taxonomy.OTHER, taxonomy.OTHER, False, "calm", 0.0, [])
+        s = self.rules.settings
+        scan = self._scan(norm)
+        marks = []
+        if "!!!" in norm:
+            scan.upset += s["exclaim3_upset"]
+            marks.append("!!!")
+        elif "!!" in norm:
+            scan.upset += s["exclaim2_upset"]
+            marks.append("!!")
+        if "???" in norm:
+            scan.upset += s["question3_upset"]
+            marks.append("???")
+        if "?" in norm:
+            scan.intents["inquiry"] = scan.intents.get("inquiry", 0.0) + s["question_inquiry"]
+        upset = scan.upset >= s["upset_min"]
+
+        code, score, runner_up = self._pick_code(scan.codes, s)
+        if scan.long_text:
+            # letters to the authorities are complaints unless they clearly say otherwise
+            for name, prior in s["long_text_priors"].items():
+                scan.intents[name] = scan.intents.get(name, 0.0) + prior
+        intent = self._pick_intent(scan.intents, code, upset, s)
+
+        if intent == "praise":
+            code, score = s["praise_code"], max(score, scan.intents.get("praise", 0.0))
+        elif intent == "inquiry" and (not scan.long_text or code in (s["info_code"], s["money_code"])):
+            code, score = self._inquiry_code(scan, code, score, s)
+
+        confidence = self._confidence(score, runner_up, s)
+        if confidence < s["threshold"] or code == taxonomy.OTHER:
+            code = taxonomy.OTHER
+            # nothing to route on: keep only a clearly stated intent
+            if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
+                intent = "other"
+        urgent = scan.urgent >= s["urgent_min"] and intent in ("repair", "complaint")
+
+        evidence = []
+        for kind, target, surface in scan.hits:
+            if (
+                (kind == CODE and target == code)
+                or (kind == INTENT and target == intent)
+                or (kind == URGENT and urgent and target == "true")
+                or (kind == EMOTION and upset)
+            ) and surface not in evidence:
+                evidence.append(surface)
+        if upset:
+            evidence.extend(marks)
+        return Classification(
+            intent=intent,
+            category=taxonomy.category_of(code),
+            code=code,
+            urgent=urgent,
+            emotion="upset" if upset else "calm",
+            confidence=round(confidence, 3),
+            evidence=evidence,
+        )
+
+    @staticmethod
+    def _pick_code(codes: dict, s: dict) -> tuple[str, float, float]:
+        """Best topic code, then let a grievance about handling outrank the fault it names."""
+        grievance = s["grievance_code"]
+        ranked = sorted(codes.items(), key=lambda kv: kv[1], reverse=True)
+        if not ranked or ranked[0][1] <= 0:
+            return taxonomy.OTHER, 0.0, 0.0
+        topics = [kv for kv in ranked if kv[0] != grievance]
+        g = codes.get(grievance, 0.0)
+        top_code, top = topics[0] if topics else (taxonomy.OTHER, 0.0)
+        second = topics[1][1] if len(topics) > 1 else 0.0
+        if g >= s["grievance_min"]:
+            category = taxonomy.category_of(top_code)
+            if category in s["grievance_outranks"] or g >= top * s["grievance_ratio_other"]:
+                return grievance, g, top
+        if top <= 0:
+            return taxonomy.OTHER, 0.0, 0.0
+        return top_code, top, second
+
+    @staticmethod
+    def _pick_intent(intents: dict, code: str, upset: bool, s: dict) -> str:
+        praise = intents.get("praise", 0.0)
+        problem = intents.get("repair", 0.0) + intents.get("complaint", 0.0)
+        if praise >= s["praise_min"] and praise > problem:
+            return "praise"
+        if intents.get("suggestion", 0.0) >= s["suggestion_min"]:
+            return "suggestion"
+        priors = s["intent_priors"]
+        prior = priors.get(code) or priors.get(taxonomy.category_of(code)) or {}
+        inquiry = intents.get("inquiry", 0.0)
+        repair = intents.get("repair", 0.0) + prior.get("repair", 0.0)
+        complaint = intents.get("complaint", 0.0) + prior.get("complaint", 0.0)
+        if inquiry >= s["inquiry_min"] and not upset:
+            inquiry += prior.get("inquiry", 0.0)
+            if inquiry > max(repair, complaint):
+                return "inquiry"
+        elif code == s["info_code"]:
+            return "inquiry"
+        if code == taxonomy.OTHER and max(repair - prior.get("repair", 0.0), complaint) < s["inquiry_min"]:
+            return "other"
+        return "repair" if repair > complaint else "complaint"
+
+    @staticmethod
+    def _inquiry_code(scan: _Scan, code: str, score: float, s: dict) -> tuple[str, float]:
+        """Questions go to the desk, money questions to billing, questions about a fault keep it."""
+        money, info = s["money_code"], s["info_code"]
+        money_score = scan.codes.get(money, 0.0)
+        info_score = scan.codes.get(info, 0.0)
+        if money_score > 0 and money_score >= info_score:
+            return money, money_score
+        if scan.intents.get("repair", 0.0) >= s["fault_min"] and code != taxonomy.OTHER:
+            return code, score
+        strength = info_score + scan.intents.get("inquiry", 0.0)
+        if info_score <= 0 and code == taxonomy.OTHER:
+            return taxonomy.OTHER, 0.0
+        return info, strength
+
+    @staticmethod
+    def _confidence(score: float, runner_up: float, s: dict) -> float:
+        if score <= 0:
+            return 0.0
+        strength = score / (score + s["confidence_scale"])
+        separation = score / (score + runner_up)
+        return strength * (0.5 + 0.5 * separation)
