@@ -289,7 +289,8 @@ def parse_inbound(body: bytes, args: Mapping[str, str], token: str, aes_key=None
         raise ProtocolError(400, "unknown encrypt_type")
     encrypted = encrypt_type == "aes"
     if not (signature and timestamp and nonce) or (encrypted and not msg_signature):
-        raise ProtocolError(400, "missing signature, timestamp, nonce or msg_signature")
+        # Unsigned is a signature failure: 403, like a wrong signature.
+        raise ProtocolError(403, "missing signature, timestamp, nonce or msg_signature")
     check_timestamp(timestamp, tolerance, now)
     if not verify_signature(token, signature, timestamp, nonce):
         raise ProtocolError(403, "bad signature")

@@ -278,16 +278,16 @@ def test_oversized_body_is_413_before_anything_else():
 
 
 @pytest.mark.parametrize("drop", ["signature", "timestamp", "nonce", "msg_signature"])
-def test_missing_query_args_are_400(drop):
+def test_missing_query_args_are_403(drop):
     args, body = signed(text_xml(), "safe")
-    assert status_of(body, {k: v for k, v in args.items() if k != drop}) == 400
+    assert status_of(body, {k: v for k, v in args.items() if k != drop}) == 403
 
 
-def test_unsigned_and_unknown_encrypt_type_are_400():
+def test_unsigned_is_403_and_unknown_encrypt_type_is_400():
     args, body = signed(text_xml())
-    assert status_of(body, {}) == 400
+    assert status_of(body, {}) == 403
     assert status_of(body, {**args, "encrypt_type": "des"}) == 400
-    assert status_of(body, {**args, "signature": ""}) == 400
+    assert status_of(body, {**args, "signature": ""}) == 403
 
 
 def test_wrong_signature_is_403():

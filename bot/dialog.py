@@ -1,0 +1,505 @@
+"""The conversation with a tenant: which phrase to answer with, when to open, join or
+dispatch a ticket, and when to ask who the tenant is. State lives in the database
+(Conversation, with an expiry), so any web process can take the next message."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Optional
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+import workflow
+from bot.identity import Identity, find_name, find_phone, find_unit, parse_identity
+from bot.protocol import InboundMessage
+from models import (
+    OPEN_STATUSES,
+    Channel,
+    Conversation,
+    Message,
+    Outbox,
+    Site,
+    Status,
+    Tenant,
+    Ticket,
+    Unit,
+)
+from nlp import taxonomy
+from workflow import machine, surveys
+from workflow.classification import classify
+from workflow.phrasebook import phrase
+
+DIALOG_TTL = timedelta(minutes=10)  # how long we wait for name/phone/unit before registering anyway
+JOIN_WINDOW = timedelta(minutes=30)  # follow-up messages about the same problem join its ticket
+AWAITING_IDENTITY = "awaiting_identity"
+PROGRESS_KEYS = {"PROGRESS", "查询进度", "progress"}
+REPAIR_KEYS = {"REPAIR", "报修", "repair"}
+COMPLAINT_KEYS = {"COMPLAINT", "投诉", "complaint"}
+CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
+
+_PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
+_GREETING = re.compile(r"^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+$", re.I)
+_BYE = re.compile(r"^(谢谢|多谢|谢了|好的|好|ok|嗯|嗯嗯|收到|知道了|再见|拜拜|没事了|没有了)+$", re.I)
+_YES = re.compile(r"^(确认|确定|同意|好的|好|可以|行|ok|没问题|是的|对)+$", re.I)
+_NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
+_PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(来|到|修)|修好了没|有人来吗|结果呢")
+NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
+
+
+@dataclass
+class Turn:
+    session: so.Session
+    site: Site
+    tenant: Tenant
+    conv: Conversation
+    message: Message
+    now: datetime
+    first_contact: bool
+    reply: list[str] = field(default_factory=list)
+
+    def say(self, key: str, **values) -> None:
+        self.reply.append(phrase(key, self.site, **values))
+
+    def text(self) -> Optional[str]:
+        return "\n".join(self.reply) or None
+
+
+def fallback_reply(site: Site) -> str:
+    return phrase("check_first", site)
+
+
+def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message) -> Optional[str]:
+    now = machine.now()
+    tenant = _tenant(session, site, msg.from_user, now)
+    conv = _conversation(session, site, msg.from_user)
+    first_contact = conv.expires_at is None or conv.expires_at < now
+    if first_contact and conv.state == AWAITING_IDENTITY:
+        register_pending(session, site, tenant, conv)  # the tenant never answered: keep the report
+    message.tenant_id = tenant.id
+    turn = Turn(session, site, tenant, conv, message, now, first_contact)
+    if msg.msg_type == "event":
+        _event(turn, msg)
+    elif msg.msg_type == "text":
+        _text(turn, msg.content or "")
+    elif msg.msg_type == "voice":
+        if (msg.recognition or "").strip():
+            _text(turn, msg.recognition)
+        else:
+            turn.say("voice_unrecognised")
+    elif msg.msg_type in ("image", "video", "shortvideo"):
+        _media(turn, msg)
+    elif msg.msg_type == "location":
+        _note_on_open_ticket(turn, f"租户发送位置：{msg.label or ''}（{msg.location_x},{msg.location_y}）")
+        turn.say("location_received")
+    elif msg.msg_type == "link":
+        _note_on_open_ticket(turn, f"租户发送链接：{message.content}")
+        turn.say("link_received")
+    else:
+        turn.say("unsupported")
+    conv.expires_at = now + DIALOG_TTL
+    return turn.text()
+
+
+# --- people and state ---------------------------------------------------------------------
+
+def _tenant(session, site, openid, now) -> Tenant:
+    tenant = session.scalar(sa.select(Tenant).where(Tenant.site_id == site.id, Tenant.openid == openid))
+    if tenant is None:
+        tenant = _insert_once(session, Tenant(site_id=site.id, openid=openid, subscribed=True),
+                              sa.select(Tenant).where(Tenant.site_id == site.id, Tenant.openid == openid))
+    tenant.last_inbound_at = now
+    return tenant
+
+
+def _conversation(session, site, openid) -> Conversation:
+    query = sa.select(Conversation).where(Conversation.site_id == site.id, Conversation.openid == openid)
+    conv = session.scalar(query)
+    if conv is None:
+        conv = _insert_once(session, Conversation(site_id=site.id, openid=openid, state="idle", data={}), query)
+    return conv
+
+
+def _insert_once(session, row, query):
+    """Insert, or take the row a concurrent request inserted first."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+        return row
+    except sa.exc.IntegrityError:
+        return session.scalar(query)
+
+
+def _identity_missing(turn: Turn) -> list[str]:
+    t, data = turn.tenant, turn.conv.data or {}
+    missing = []
+    if not t.name:
+        missing.append("name")
+    if not t.phone:
+        missing.append("phone")
+    if not (t.unit_id or data.get("unit")):
+        missing.append("unit")
+    return missing
+
+
+def _ask_identity(turn: Turn, missing: list[str]) -> None:
+    for key in missing:
+        turn.say({"name": "ask_name", "phone": "ask_phone", "unit": "ask_unit"}[key])
+
+
+def _set_conv(turn: Turn, state: str, **data) -> None:
+    turn.conv.state = state
+    turn.conv.data = {**(turn.conv.data or {}), **data} if state != "idle" else {k: v for k, v in data.items()}
+
+
+def _apply_identity(turn: Turn, found: Identity) -> None:
+    tenant = turn.tenant
+    if found.name:
+        tenant.name = found.name
+    if found.phone:
+        tenant.phone = found.phone
+    if found.unit:
+        unit = turn.session.scalar(sa.select(Unit).where(
+            Unit.site_id == turn.site.id, sa.func.upper(Unit.code) == found.unit.upper()))
+        if unit is not None:
+            tenant.unit = unit
+        turn.conv.data = {**(turn.conv.data or {}), "unit": unit.code if unit else found.unit}
+
+
+# --- text ---------------------------------------------------------------------------------
+
+def _bare(text: str) -> str:
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _text(turn: Turn, text: str) -> None:
+    text = (text or "").strip()
+    bare = _bare(text)
+    if not bare:
+        turn.say("unclear")
+        return
+    if turn.conv.state == AWAITING_IDENTITY and _identity_answer(turn, text):
+        return
+    if _quote_or_receipt(turn, bare) or _survey_answer(turn, text):
+        return
+    if _GREETING.match(bare):
+        turn.say("greeting", centre=turn.site.name)
+        turn.say("offer_help")
+        return
+    if _BYE.match(bare) and turn.conv.state != AWAITING_IDENTITY:
+        turn.say("goodbye")
+        return
+    result = classify(turn.session, text)
+    if _PROGRESS.search(text) and result.intent == "inquiry" and result.emotion != "upset":
+        _progress(turn)
+        return
+    if any(word in text for word in NO_SERVICE) and result.intent not in ("repair", "complaint"):
+        turn.say("no_service")
+        return
+    # who/where told along with the report ("L2-015铺…，电话138…") is remembered
+    _apply_identity(turn, Identity(name=find_name(text), phone=find_phone(text), unit=find_unit(text)))
+    if result.intent == "praise":
+        turn.say("praise_thanks")
+        return
+    if result.code == taxonomy.OTHER and result.intent == "other":
+        turn.say("unclear")
+        return
+    if result.intent in ("inquiry", "suggestion"):
+        ticket = _register(turn, text, result)
+        turn.say("check_first" if result.intent == "inquiry" else "suggestion_thanks")
+        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket))
+        return
+    _report(turn, text, result)
+
+
+def _identity_answer(turn: Turn, text: str) -> bool:
+    """While we wait for name/phone/unit: take what the tenant tells us. A message that
+    is a new problem rather than an answer is not consumed here."""
+    found = parse_identity(text)
+    if found.name and classify(turn.session, text).intent != "other":
+        found.name = None  # "水管爆了" is a report, not a name
+    if not found:
+        return False
+    _apply_identity(turn, found)
+    data = turn.conv.data or {}
+    missing = _identity_missing(turn)
+    ticket = turn.session.get(Ticket, data["ticket_id"]) if data.get("ticket_id") else None
+    if ticket is not None:
+        workflow.update_contact(turn.session, ticket, None, complainant=turn.tenant.name,
+                                phone=turn.tenant.phone, unit_code=data.get("unit"))
+    if missing:
+        turn.say("contact_saved")
+        _ask_identity(turn, missing)
+        return True
+    if ticket is None:
+        ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
+        if ticket is not None:
+            turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
+            turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket))
+            return True
+    turn.say("contact_saved")
+    if ticket is not None:
+        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket))
+    _set_conv(turn, "idle")
+    return True
+
+
+def _open_tickets(turn: Turn, *statuses) -> list[Ticket]:
+    return list(turn.session.scalars(
+        sa.select(Ticket).where(Ticket.tenant_id == turn.tenant.id, Ticket.status.in_(statuses or OPEN_STATUSES))
+        .order_by(Ticket.created_at.desc())
+    ))
+
+
+def _quote_or_receipt(turn: Turn, bare: str) -> bool:
+    yes, no = bool(_YES.match(bare)), bool(_NO.match(bare))
+    if not (yes or no):
+        return False
+    quoted = _open_tickets(turn, Status.QUOTED)
+    if quoted:
+        workflow.answer_quote(turn.session, quoted[0], None, accepted=yes)
+        turn.say("quote_accepted" if yes else "quote_declined")
+        return True
+    if yes:
+        done = [t for t in _open_tickets(turn, Status.COMPLETED, Status.CLOSED)[:3] if not t.receipt_confirmed
+                and t.completed_at is not None]
+        if done:
+            workflow.confirm_receipt(turn.session, done[0], None)
+            turn.say("receipt_confirmed")
+            return True
+    return False
+
+
+def _survey_answer(turn: Turn, text: str) -> bool:
+    parsed = surveys.parse_chat_answer(text)
+    if parsed is None:
+        return False
+    survey = surveys.open_survey(turn.session, turn.tenant.id)
+    if survey is None:
+        return False
+    reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
+    turn.say("survey_sorry" if reopened else "survey_thanks")
+    return True
+
+
+def _progress(turn: Turn) -> None:
+    tickets = _open_tickets(turn)[:5]
+    if not tickets:
+        turn.say("progress_none")
+        return
+    for t in tickets:
+        turn.say("progress_item", number=t.number, code_name=taxonomy.name_of(t.code), status=t.status.label,
+                 eta=_eta(t))
+
+
+def _report(turn: Turn, text: str, result) -> None:
+    """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
+    joined = _joinable(turn, result.code)
+    if joined is not None:
+        workflow.add_note(turn.session, joined, None, f"租户补充：{text}")
+        turn.message.ticket_id = joined.id
+        turn.say("joined_ticket", number=joined.number)
+        return
+    missing = _identity_missing(turn)
+    upset = result.emotion == "upset"
+    if result.urgent or upset or not missing:
+        ticket = _register(turn, text, result)
+        if result.urgent:
+            workflow.dispatch(turn.session, ticket, None)
+        if turn.first_contact and not upset:
+            turn.say("greeting", centre=turn.site.name)
+        if upset:
+            turn.say("sympathy")
+            turn.say("escalate")
+        elif result.intent == "repair" or result.urgent:
+            turn.say("help_coming")
+        elif _needs_decision(result):
+            turn.say("escalate")
+        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket))
+        if result.intent == "complaint":
+            turn.say("thanks_complaint")
+        if missing:
+            _set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id)
+            _ask_identity(turn, missing)
+        return
+    pending = (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
+    if pending and pending.get("code") != result.code:
+        register_pending(turn.session, turn.site, turn.tenant, turn.conv)  # a second problem: keep the first
+        pending = None
+    texts = (pending or {}).get("texts", []) + [text]
+    _set_conv(turn, AWAITING_IDENTITY, pending={"texts": texts, "code": result.code,
+                                                "message_ids": (pending or {}).get("message_ids", []) +
+                                                [turn.message.id]})
+    if turn.first_contact:
+        turn.say("greeting", centre=turn.site.name)
+    _ask_identity(turn, missing)
+
+
+def _needs_decision(result) -> bool:
+    return result.intent == "complaint" and result.code in ("SVC-ATTI", "SVC-SLOW", "FEE-BILL")
+
+
+def _joinable(turn: Turn, code: str) -> Optional[Ticket]:
+    since = turn.now - JOIN_WINDOW
+    return turn.session.scalar(
+        sa.select(Ticket).where(Ticket.tenant_id == turn.tenant.id, Ticket.code == code,
+                                Ticket.status.in_(OPEN_STATUSES), Ticket.created_at >= since)
+        .order_by(Ticket.created_at.desc()).limit(1)
+    )
+
+
+def _register(turn: Turn, text: str, result) -> Ticket:
+    ticket = workflow.register(
+        turn.session, turn.site, content=text, channel=Channel.WECHAT, tenant=turn.tenant,
+        unit_code=(turn.conv.data or {}).get("unit"), code=result.code, intent=result.intent,
+        urgent=result.urgent, emotion=result.emotion,
+    )
+    turn.session.flush()
+    turn.message.ticket_id = ticket.id
+    _attach_pending_media(turn.session, turn.conv, ticket)
+    return ticket
+
+
+def register_pending(session: so.Session, site: Site, tenant: Tenant, conv: Conversation) -> Optional[Ticket]:
+    """Open the ticket for a report we held while asking who the tenant is — with whatever
+    is known. Used when the tenant answers and when the conversation expires."""
+    data = conv.data or {}
+    pending = data.get("pending") or {}
+    texts = pending.get("texts") or []
+    media = data.get("media") or []
+    conv.state, conv.data = "idle", {"unit": data["unit"]} if data.get("unit") else {}
+    if not texts and not media:
+        return None
+    content = "\n".join(texts) if texts else "（租户发来图片，未补充文字说明）"
+    result = classify(session, content)
+    ticket = workflow.register(session, site, content=content, channel=Channel.WECHAT, tenant=tenant,
+                               unit_code=data.get("unit"), code=pending.get("code") or result.code,
+                               urgent=result.urgent, emotion=result.emotion)
+    session.flush()
+    ids = pending.get("message_ids", []) + [m for m in media]
+    if ids:
+        session.execute(sa.update(Message).where(Message.id.in_(ids)).values(ticket_id=ticket.id))
+    for message_id in media:
+        session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
+    return ticket
+
+
+def _attach_pending_media(session, conv: Conversation, ticket: Ticket) -> None:
+    media = (conv.data or {}).get("media") or []
+    if not media:
+        return
+    session.execute(sa.update(Message).where(Message.id.in_(media)).values(ticket_id=ticket.id))
+    for message_id in media:
+        session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
+    conv.data = {k: v for k, v in (conv.data or {}).items() if k != "media"}
+
+
+def _eta(ticket: Ticket) -> str:
+    if ticket.status == Status.CLOSED:
+        return "已结案"
+    if ticket.urgent:
+        return phrase("eta_urgent")
+    hours = _response_hours(ticket)
+    text = "30分钟" if hours < 1 else f"{hours:g}小时"
+    return phrase("eta_hours", hours=text)
+
+
+def _response_hours(ticket: Ticket) -> float:
+    info = taxonomy.CODES.get(ticket.code) or taxonomy.CODES[taxonomy.OTHER]
+    return float(info["response_hours"])
+
+
+# --- media, events ------------------------------------------------------------------------
+
+def _note_on_open_ticket(turn: Turn, note: str) -> Optional[Ticket]:
+    tickets = _open_tickets(turn)
+    if not tickets:
+        return None
+    workflow.add_note(turn.session, tickets[0], None, note)
+    turn.message.ticket_id = tickets[0].id
+    return tickets[0]
+
+
+def _media(turn: Turn, msg: InboundMessage) -> None:
+    tickets = _open_tickets(turn)
+    if tickets and tickets[0].created_at >= turn.now - timedelta(days=3):
+        ticket = tickets[0]
+        turn.message.ticket_id = ticket.id
+        workflow.add_note(turn.session, ticket, None, "租户发来图片")
+        turn.session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": turn.message.id}))
+        turn.say("photo_received", number=ticket.number)
+        return
+    # No open ticket: hold the photo until the tenant says what it shows (or the dialog expires).
+    data = turn.conv.data or {}
+    turn.conv.state = AWAITING_IDENTITY
+    turn.conv.data = {**data, "media": data.get("media", []) + [turn.message.id]}
+    turn.say("photo_need_text")
+
+
+def _event(turn: Turn, msg: InboundMessage) -> None:
+    event, key = msg.event, (msg.event_key or "").strip()
+    if event == "subscribe":
+        turn.tenant.subscribed = True
+        turn.say("greeting", centre=turn.site.name)
+        if key.startswith("qrscene_"):
+            _bind_unit(turn, key[len("qrscene_"):])
+        turn.say("offer_help")
+    elif event == "scan":
+        _bind_unit(turn, key)
+    elif event == "unsubscribe":
+        turn.tenant.subscribed = False
+    elif event == "click":
+        if key in PROGRESS_KEYS:
+            _progress(turn)
+        elif key in REPAIR_KEYS:
+            turn.say("menu_repair")
+        elif key in COMPLAINT_KEYS:
+            turn.say("menu_complaint")
+        elif key in CONTACT_KEYS:
+            turn.say("contact_us")
+        else:
+            turn.say("offer_help")
+    elif event == "templatesendjobfinish":
+        _template_delivery(turn, msg)
+    # LOCATION reports, VIEW and the rest need no answer ("success")
+
+
+def _bind_unit(turn: Turn, code: str) -> None:
+    unit = turn.session.scalar(sa.select(Unit).where(Unit.site_id == turn.site.id,
+                                                     sa.func.upper(Unit.code) == code.upper()))
+    if unit is None:
+        turn.say("unit_unknown", unit=code[:20])
+        return
+    turn.tenant.unit = unit
+    turn.say("bound_unit", unit=unit.code)
+
+
+def _template_delivery(turn: Turn, msg: InboundMessage) -> None:
+    if not msg.msg_id:
+        return
+    for out in turn.session.scalars(sa.select(Message).where(
+            Message.site_id == turn.site.id, Message.openid == msg.from_user, Message.direction == "out",
+            Message.channel == "template")):
+        if str((out.data or {}).get("msgid")) == str(msg.msg_id):
+            out.delivery = (msg.status or "").lower() or "delivered"
+            break
+
+
+def flush_expired(session: so.Session, now: Optional[datetime] = None) -> int:
+    """Open the tickets of conversations whose tenant never told us who they are.
+    Run periodically by the worker; commit is the caller's."""
+    now = now or machine.now()
+    expired = session.scalars(sa.select(Conversation).where(
+        Conversation.state == AWAITING_IDENTITY, Conversation.expires_at < now)).all()
+    opened = 0
+    for conv in expired:
+        site = session.get(Site, conv.site_id)
+        tenant = session.scalar(sa.select(Tenant).where(Tenant.site_id == conv.site_id, Tenant.openid == conv.openid))
+        if tenant is not None and register_pending(session, site, tenant, conv) is not None:
+            opened += 1
+    return opened
+
+
+__all__ = ["fallback_reply", "flush_expired", "handle", "register_pending"]

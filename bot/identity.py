@@ -1,0 +1,67 @@
+"""Pick who and where out of a tenant's free text: phone, unit number (物业编号), name."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Optional
+
+_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+# L2-015, B1-003, l2015, L2－015; also office style 3楼305 / 305室 handled as unit text.
+_UNIT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d{1,2}?)\s*[-－—_ ]?\s*(\d{2,4})(?!\d)")
+_ROOM = re.compile(r"(?<!\d)(\d{1,2})\s*(?:楼|层)\s*(\d{2,4})\s*(?:室|号|铺)?|(?<!\d)(\d{3,4})\s*(?:室|号铺|铺|号房)")
+_FILLER = re.compile(
+    r"我是|我叫|我姓|本人|姓名|名字|叫|电话|手机|号码|联系方式|联系|是|铺位|铺面|店铺|门店|商铺|房号|单元|编号|"
+    r"号|的|在|这边|这里|你好|您好|谢谢|麻烦|哦|啊|呢|吧|嗯|好的|[，。,.!！?？:：;；、\s~～（）()]"
+)
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Za-z][A-Za-z .]{1,30}$")
+
+
+@dataclass
+class Identity:
+    name: Optional[str] = None
+    phone: Optional[str] = None
+    unit: Optional[str] = None
+
+    def __bool__(self) -> bool:
+        return bool(self.name or self.phone or self.unit)
+
+
+def find_unit(text: str) -> Optional[str]:
+    text = unicodedata.normalize("NFKC", text or "")
+    match = _UNIT.search(text)
+    if match:
+        return f"{match.group(1).upper()}-{match.group(2)}"
+    match = _ROOM.search(text)
+    if match:
+        if match.group(1):
+            return f"{match.group(1)}F-{match.group(2)}"
+        return match.group(3)
+    return None
+
+
+_NAME_CLAIM = re.compile(r"(?:我是|我叫|本人|联系人[:：]?)\s*([\u4e00-\u9fff]{2,4}?)(?=$|[，,。.!！\s]|电话|手机|联系)")
+
+
+def find_name(text: str) -> Optional[str]:
+    """Only an explicit claim ("我是王建国"): a bare name inside a report is too ambiguous."""
+    match = _NAME_CLAIM.search(unicodedata.normalize("NFKC", text or ""))
+    return match.group(1) if match else None
+
+
+def find_phone(text: str) -> Optional[str]:
+    match = _PHONE.search(unicodedata.normalize("NFKC", text or "").replace(" ", ""))
+    return match.group(1) if match else None
+
+
+def parse_identity(text: str) -> Identity:
+    """'王建国 13800001234 L2-015' → all three; a name is only taken from what remains
+    once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
+    text = unicodedata.normalize("NFKC", text or "")
+    phone, unit = find_phone(text), find_unit(text)
+    rest = _PHONE.sub(" ", text.replace(" ", "") if phone else text)
+    rest = _UNIT.sub(" ", rest)
+    rest = _ROOM.sub(" ", rest)
+    rest = _FILLER.sub("", rest)
+    name = rest if _NAME.match(rest or "") else None
+    return Identity(name=name, phone=phone, unit=unit)

@@ -1,0 +1,145 @@
+"""The webhook: GET handshake, POST verify → dedupe → dialog → commit → reply, well inside
+WeChat's 5 s. Malformed or unauthenticated requests get a 4xx and never touch the database."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Optional
+
+import sqlalchemy as sa
+from flask import Response, abort, current_app, request
+
+from bot import bp, dialog
+from bot.protocol import InboundMessage, NonceCache, ProtocolError, handshake, parse_inbound, render_reply
+from models import Message, Site, db, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Credentials:
+    token: str
+    aes_key: Optional[str]
+    appid: Optional[str]
+
+
+def _site(slug: Optional[str]) -> Site:
+    slug = slug or current_app.config["DEFAULT_SITE"]
+    site = db.session.scalar(sa.select(Site).where(Site.slug == slug))
+    if site is None:
+        abort(404)
+    return site
+
+
+def _credentials(site: Site) -> Credentials:
+    cfg = current_app.config
+    token = site.wechat_token or cfg.get("WECHAT_TOKEN")
+    if not token:
+        log.error("site %s has no WeChat token (WECHAT_TOKEN or the site's settings)", site.slug)
+        abort(503)
+    return Credentials(token, site.wechat_aes_key or cfg.get("WECHAT_AES_KEY") or None,
+                       site.wechat_appid or cfg.get("WECHAT_APPID") or None)
+
+
+def _nonce_cache() -> NonceCache:
+    tolerance = current_app.config["WECHAT_TIMESTAMP_TOLERANCE"]
+    return NonceCache(current_app.redis, ttl_seconds=max(2 * tolerance, 600))
+
+
+def _plain(status: int, text: str) -> Response:
+    return Response(text, status=status, mimetype="text/plain")
+
+
+@bp.errorhandler(sa.exc.OperationalError)
+def database_away(exc):
+    """The database is unreachable: answer 503 so WeChat retries (3 times over ~15 s) and
+    nothing is half-stored; the dedupe key makes the retry that gets through the only one
+    that counts."""
+    db.session.rollback()
+    log.error("database unavailable, asking WeChat to retry: %s", exc.__class__.__name__)
+    return _plain(503, "try again")
+
+
+@bp.get("/wechat", defaults={"slug": None})
+@bp.get("/wechat/<slug>")
+def verify(slug):
+    site = _site(slug)
+    try:
+        return _plain(200, handshake(request.args, _credentials(site).token))
+    except ProtocolError as exc:
+        return _plain(exc.status, exc.reason)
+
+
+@bp.post("/wechat", defaults={"slug": None})
+@bp.post("/wechat/<slug>")
+def receive(slug):
+    limit = current_app.config["WEBHOOK_MAX_BYTES"]
+    if (request.content_length or 0) > limit:
+        return _plain(413, "body too large")
+    request.max_content_length = limit
+    site = _site(slug)
+    creds = _credentials(site)
+    try:
+        msg, encrypted = parse_inbound(
+            request.get_data(cache=False), request.args, creds.token, aes_key=creds.aes_key,
+            appid=creds.appid, max_bytes=limit, tolerance=current_app.config["WECHAT_TIMESTAMP_TOLERANCE"],
+            nonce_cache=_nonce_cache(),
+        )
+    except ProtocolError as exc:
+        log.info("webhook refused (%s): %s", exc.status, exc.reason)
+        return _plain(exc.status, exc.reason)
+    text = answer(site, msg)
+    body = render_reply(msg, text, encrypted, creds.token, creds.aes_key, creds.appid,
+                        request.args.get("nonce", ""), request.args.get("timestamp"))
+    return Response(body, mimetype="application/xml" if text else "text/plain")
+
+
+def answer(site: Site, msg: InboundMessage) -> Optional[str]:
+    """Store the message and our reply in one transaction; a retry gets the stored reply."""
+    session = db.session
+    stored = _stored_reply(site, msg)
+    if stored is not None:
+        return stored.reply
+    message = Message(site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
+                      msg_type=msg.msg_type,
+                      content=_content(msg), media_id=msg.media_id, created_at=utcnow(),
+                      data=_extra(msg))
+    session.add(message)
+    try:
+        session.flush()
+    except sa.exc.IntegrityError:
+        # Another process holds this message (a concurrent retry): its reply is committed now.
+        session.rollback()
+        stored = _stored_reply(site, msg)
+        return stored.reply if stored else None
+    try:
+        with session.begin_nested():
+            reply = dialog.handle(session, site, msg, message)
+    except Exception:
+        # A bug must not lose the report: keep the message for staff and say so politely.
+        log.exception("dialog failed for message %s", message.id)
+        reply = dialog.fallback_reply(site)
+        message.data = {**(message.data or {}), "unhandled": True}
+    message.reply = reply
+    session.commit()
+    return reply
+
+
+def _stored_reply(site: Site, msg: InboundMessage) -> Optional[Message]:
+    return db.session.scalar(sa.select(Message).where(
+        Message.site_id == site.id, Message.openid == msg.from_user, Message.dedupe_key == msg.dedupe_key))
+
+
+def _content(msg: InboundMessage) -> Optional[str]:
+    if msg.msg_type == "voice":
+        return msg.recognition
+    if msg.msg_type == "location":
+        return msg.label
+    if msg.msg_type == "link":
+        return " ".join(p for p in (msg.title, msg.description, msg.url) if p)
+    return msg.content if msg.msg_type == "text" else None
+
+
+def _extra(msg: InboundMessage) -> dict:
+    keys = ("event", "event_key", "pic_url", "format", "location_x", "location_y", "scale", "url", "status", "msg_id")
+    return {k: getattr(msg, k) for k in keys if getattr(msg, k)}

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.wechat_signing import build_event, build_text, decode_reply, sign_request
+from models import Channel, Site, Unit
+
+TOKEN = "testtoken"
+OFFICIAL = "gh_service"
+_msg_ids = itertools.count(7_000_000_000_000_000)
+
+
+class WeChat:
+    """Posts messages to the webhook exactly as WeChat's servers do and reads the reply."""
+
+    def __init__(self, client, slug="lehui", token=TOKEN, aes_key=None, appid=None):
+        self.client, self.slug, self.token, self.aes_key, self.appid = client, slug, token, aes_key, appid
+
+    def post(self, xml: str, *, args=None, **sign):
+        query, body = sign_request(xml, self.token, self.aes_key, self.appid, **sign)
+        query.update(args or {})
+        return self.client.post(f"/wechat/{self.slug}", query_string=query, data=body,
+                                content_type="text/xml")
+
+    def reply(self, xml: str, **sign) -> dict:
+        resp = self.post(xml, **sign)
+        assert resp.status_code == 200, resp.get_data(as_text=True)
+        return decode_reply(resp.get_data(), self.token, self.aes_key, self.appid)
+
+    def say(self, openid: str, content: str, msg_id=None) -> str:
+        doc = self.reply(build_text(openid, OFFICIAL, content, msg_id or next(_msg_ids)))
+        assert doc["MsgType"] == "text" and doc["ToUserName"] == openid and doc["FromUserName"] == OFFICIAL
+        return doc["Content"]
+
+    def event(self, openid: str, event: str, key=None, **extra) -> dict:
+        return self.reply(build_event(openid, OFFICIAL, event, key, **extra))
+
+
+@pytest.fixture
+def site(session):
+    site = Site(slug="lehui", name="乐汇城物业服务中心", ticket_prefix="LH", phone="0571-88886666",
+                address="乐汇城B1服务中心", settings={})
+    session.add(site)
+    session.flush()
+    for code in ("L2-015", "L3-008", "B1-003"):
+        session.add(Unit(site_id=site.id, code=code))
+    session.commit()
+    return site
+
+
+@pytest.fixture
+def wechat(client, site):
+    return WeChat(client)
+
+
+def next_msg_id() -> int:
+    return next(_msg_ids)
+
+
+__all__ = ["Channel", "WeChat", "next_msg_id"]

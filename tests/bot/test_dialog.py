@@ -1,0 +1,156 @@
+"""Scripted conversations: the prescribed phrases, in the prescribed order."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+import workflow
+from bot import dialog
+from models import Conversation, Outbox, Role, Status, Survey, Tenant, Ticket, utcnow
+from workflow.machine import clock_at
+from workflow.phrasebook import phrase
+
+
+def tickets(session):
+    session.expire_all()
+    return session.scalars(sa.select(Ticket).order_by(Ticket.id)).all()
+
+
+def test_unknown_tenant_reports_a_leak_is_asked_who_and_gets_a_ticket_number(wechat, session, site):
+    reply = wechat.say("o-new", "天花板在渗水，下雨后更厉害")
+    assert reply.startswith(phrase("greeting", site))
+    assert phrase("ask_name") in reply and phrase("ask_phone") in reply and phrase("ask_unit") in reply
+    assert tickets(session) == []  # held until we know who and where
+    reply = wechat.say("o-new", "王建国")
+    assert phrase("ask_phone") in reply and phrase("ask_name") not in reply
+    reply = wechat.say("o-new", "13800001234，铺位L2-015")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and "4小时" in reply
+    assert phrase("help_coming") in reply
+    assert (ticket.code, ticket.complainant, ticket.phone, ticket.unit_code) == ("ENG-LEAK", "王建国", "13800001234", "L2-015")
+    assert ticket.receiver == "微信服务号" and ticket.channel.value == "wechat"
+    tenant = session.scalar(sa.select(Tenant).where(Tenant.openid == "o-new"))
+    assert tenant.unit.code == "L2-015"
+    # a known tenant's next report opens a ticket at once, without questions
+    reply = wechat.say("o-new", "门口的灯不亮了")
+    assert len(tickets(session)) == 2 and phrase("ask_name") not in reply
+
+
+def test_upset_tenant_gets_the_apology_first_and_the_supervisor_is_flagged(wechat, session, site):
+    reply = wechat.say("o-angry", "你们这什么破物业！！报修三天了空调还没人来，气死我了")
+    lines = reply.splitlines()
+    assert lines[0] == phrase("sympathy") and lines[1] == phrase("escalate")
+    assert phrase("thanks_complaint") in reply
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.intent, ticket.emotion, ticket.supervisor_flag) == ("SVC-SLOW", "complaint", "upset", True)
+    kinds = [o.payload.get("to") for o in session.scalars(sa.select(Outbox).where(Outbox.kind == "notify_staff"))]
+    assert "supervisors" in kinds
+
+
+def test_urgent_report_is_dispatched_before_asking_who_the_tenant_is(wechat, session, site):
+    reply = wechat.say("o-night", "卫生间水管爆了，水漫出来了，快来人")
+    lines = reply.splitlines()
+    assert lines[0] == phrase("greeting", site) and lines[1] == phrase("help_coming")
+    [ticket] = tickets(session)
+    assert ticket.urgent and ticket.status == Status.DISPATCHED and ticket.number in lines[2]
+    assert "30分钟内到场" in lines[2]
+    assert phrase("ask_name") in reply
+    wechat.say("o-night", "王建国 13800001234")
+    reply = wechat.say("o-night", "L2-015")
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone, ticket.unit_code) == ("王建国", "13800001234", "L2-015")
+    assert ticket.number in reply
+    assert [e.action for e in ticket.events][:2] == ["register", "dispatch"]
+
+
+def test_unanswered_identity_question_still_opens_the_ticket_at_expiry(wechat, session, site):
+    wechat.say("o-silent", "空调不制冷")
+    assert tickets(session) == []
+    conv = session.scalar(sa.select(Conversation).where(Conversation.openid == "o-silent"))
+    assert conv.state == dialog.AWAITING_IDENTITY
+    assert dialog.flush_expired(session) == 0  # not yet expired
+    assert dialog.flush_expired(session, now=utcnow() + dialog.DIALOG_TTL + timedelta(minutes=1)) == 1
+    session.commit()
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-HVAC" and ticket.content == "空调不制冷" and ticket.complainant is None
+
+
+def test_next_message_after_expiry_opens_the_held_report_first(wechat, session, site):
+    wechat.say("o-late", "空调不制冷")
+    with clock_at(utcnow() + timedelta(hours=1)):
+        wechat.say("o-late", "你好")
+    assert [t.code for t in tickets(session)] == ["ENG-HVAC"]
+
+
+def test_follow_up_messages_about_the_same_problem_join_the_ticket(wechat, session, site):
+    wechat.say("o-join", "我是王建国，电话13800001234，L3-008的空调不制冷")
+    reply = wechat.say("o-join", "空调还是不制冷，温度很高")
+    [ticket] = tickets(session)
+    assert phrase("joined_ticket", number=ticket.number) in reply
+    assert ticket.events[-1].note == "租户补充：空调还是不制冷，温度很高"
+
+
+def test_photo_without_a_ticket_is_held_then_attached(wechat, session, site):
+    from bot.wechat_signing import build_image
+    from tests.bot.conftest import OFFICIAL, next_msg_id
+
+    wechat.say("o-pic", "我是王建国，电话13800001234，L3-008")
+    doc = wechat.reply(build_image("o-pic", OFFICIAL, "http://x/1.jpg", "media-9", next_msg_id()))
+    assert doc["Content"] == phrase("photo_need_text")
+    wechat.say("o-pic", "墙皮脱落了")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-CIVIL"
+    jobs = session.scalars(sa.select(Outbox).where(Outbox.kind == "download_media")).all()
+    assert len(jobs) == 1 and jobs[0].ticket_id == ticket.id
+
+
+def test_progress_lists_open_tickets(wechat, session, site):
+    wechat.say("o-prog", "我是王建国，电话13800001234，L3-008空调不制冷")
+    reply = wechat.say("o-prog", "我的报修怎么样了")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and "待派单" in reply and len(tickets(session)) == 1
+
+
+def test_quote_confirmation_in_chat(wechat, session, site, make):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say("o-quote", "我是刘芳，电话13912345678，L3-008空调不制冷")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    workflow.quote(session, ticket, desk, amount="180", description="更换电容")
+    session.commit()
+    reply = wechat.say("o-quote", "确认")
+    assert reply == phrase("quote_accepted")
+    session.expire_all()
+    assert ticket.status == Status.IN_PROGRESS and ticket.quote_accepted is True
+
+
+def test_survey_answer_in_chat_reopens_a_low_score_to_a_supervisor(wechat, session, site, make):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    boss = make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    wechat.say("o-survey", "我是刘芳，电话13912345678，L3-008空调不制冷")
+    [ticket] = tickets(session)
+    workflow.close(session, ticket, desk, result="已答复")
+    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == ticket.id))
+    survey.sent_at = utcnow()
+    session.commit()
+    reply = wechat.say("o-survey", "2 太慢了")
+    assert reply == phrase("survey_sorry")
+    session.expire_all()
+    assert ticket.status == Status.REOPENED and ticket.owner_id == boss.id and ticket.satisfaction == 2
+    assert survey.comment == "太慢了" and survey.answer_channel == "chat"
+
+
+def test_greeting_unclear_no_service_and_praise(wechat, session, site):
+    assert wechat.say("o-x", "你好").splitlines() == [phrase("greeting", site), phrase("offer_help")]
+    assert wechat.say("o-x", "asdfgh") == phrase("unclear")
+    assert wechat.say("o-x", "能帮我代收快递吗") == phrase("no_service", site)
+    assert wechat.say("o-x", "谢谢王师傅修得又快又好，表扬一下") == phrase("praise_thanks")
+    assert tickets(session) == []
+
+
+def test_inquiry_goes_to_the_desk_with_a_ticket(wechat, session, site):
+    reply = wechat.say("o-q", "请问物业费可以开专票吗")
+    [ticket] = tickets(session)
+    assert reply.startswith(phrase("check_first")) and ticket.number in reply
+    assert ticket.intent == "inquiry" and ticket.code == "FEE-BILL"
