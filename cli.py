@@ -9,7 +9,9 @@ from models import ApiToken, Role, Site, Staff, db
 
 
 def init_app(app: Flask) -> None:
-    for command in (init_db, seed_demo, create_staff, create_api_token):
+    from bot.simulate import simulate
+
+    for command in (init_db, seed_demo, create_staff, create_api_token, simulate):
         app.cli.add_command(command)
 
 

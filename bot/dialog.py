@@ -60,6 +60,14 @@ class Turn:
     first_contact: bool
     reply: list[str] = field(default_factory=list)
 
+    def message_id(self) -> int:
+        """The inbound message's id, inserting it now; most turns never need it, and the
+        webhook inserts it with the reply at the end (one INSERT instead of INSERT + UPDATEs)."""
+        if self.message.id is None:
+            self.session.add(self.message)
+            self.session.flush()
+        return self.message.id
+
     def say(self, key: str, **values) -> None:
         self.reply.append(phrase(key, self.site, **values))
 
@@ -331,7 +339,7 @@ def _report(turn: Turn, text: str, result) -> None:
     texts = (pending or {}).get("texts", []) + [text]
     _set_conv(turn, AWAITING_IDENTITY, pending={"texts": texts, "code": result.code,
                                                 "message_ids": (pending or {}).get("message_ids", []) +
-                                                [turn.message.id]})
+                                                [turn.message_id()]})
     if turn.first_contact:
         turn.say("greeting", centre=turn.site.name)
     _ask_identity(turn, missing)
@@ -353,8 +361,7 @@ def _joinable(turn: Turn, code: str) -> Optional[Ticket]:
 def _register(turn: Turn, text: str, result) -> Ticket:
     ticket = workflow.register(
         turn.session, turn.site, content=text, channel=Channel.WECHAT, tenant=turn.tenant,
-        unit_code=(turn.conv.data or {}).get("unit"), code=result.code, intent=result.intent,
-        urgent=result.urgent, emotion=result.emotion,
+        unit_code=(turn.conv.data or {}).get("unit"), classification=result,
     )
     turn.session.flush()
     turn.message.ticket_id = ticket.id
@@ -376,7 +383,7 @@ def register_pending(session: so.Session, site: Site, tenant: Tenant, conv: Conv
     result = classify(session, content)
     ticket = workflow.register(session, site, content=content, channel=Channel.WECHAT, tenant=tenant,
                                unit_code=data.get("unit"), code=pending.get("code") or result.code,
-                               urgent=result.urgent, emotion=result.emotion)
+                               classification=result)
     session.flush()
     ids = pending.get("message_ids", []) + [m for m in media]
     if ids:
@@ -428,13 +435,13 @@ def _media(turn: Turn, msg: InboundMessage) -> None:
         ticket = tickets[0]
         turn.message.ticket_id = ticket.id
         workflow.add_note(turn.session, ticket, None, "租户发来图片")
-        turn.session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": turn.message.id}))
+        turn.session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": turn.message_id()}))
         turn.say("photo_received", number=ticket.number)
         return
     # No open ticket: hold the photo until the tenant says what it shows (or the dialog expires).
     data = turn.conv.data or {}
     turn.conv.state = AWAITING_IDENTITY
-    turn.conv.data = {**data, "media": data.get("media", []) + [turn.message.id]}
+    turn.conv.data = {**data, "media": data.get("media", []) + [turn.message_id()]}
     turn.say("photo_need_text")
 
 

@@ -95,34 +95,44 @@ def receive(slug):
 
 
 def answer(site: Site, msg: InboundMessage) -> Optional[str]:
-    """Store the message and our reply in one transaction; a retry gets the stored reply."""
+    """Store the message with our reply and everything the dialog did, in one transaction
+    that the unique dedupe key guards: a retry, or a concurrent delivery on another process,
+    gets the stored reply and never a second ticket."""
     session = db.session
     stored = _stored_reply(site, msg)
     if stored is not None:
         return stored.reply
-    message = Message(site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
-                      msg_type=msg.msg_type,
-                      content=_content(msg), media_id=msg.media_id, created_at=utcnow(),
-                      data=_extra(msg))
-    session.add(message)
+    message = _message_row(site, msg)
     try:
-        session.flush()
+        message.reply = dialog.handle(session, site, msg, message)
+        session.add(message)
+        session.commit()
+        return message.reply
     except sa.exc.IntegrityError:
-        # Another process holds this message (a concurrent retry): its reply is committed now.
+        # Another delivery of this message committed first: ours is rolled back whole.
         session.rollback()
         stored = _stored_reply(site, msg)
-        return stored.reply if stored else None
-    try:
-        with session.begin_nested():
-            reply = dialog.handle(session, site, msg, message)
+        if stored is not None:
+            return stored.reply
+        raise
+    except sa.exc.OperationalError:
+        raise
     except Exception:
         # A bug must not lose the report: keep the message for staff and say so politely.
-        log.exception("dialog failed for message %s", message.id)
-        reply = dialog.fallback_reply(site)
-        message.data = {**(message.data or {}), "unhandled": True}
-    message.reply = reply
-    session.commit()
-    return reply
+        session.rollback()
+        log.exception("dialog failed for %s from site %s", msg.dedupe_key, site.slug)
+        message = _message_row(site, msg)
+        message.reply = dialog.fallback_reply(site)
+        message.data = {**message.data, "unhandled": True}
+        session.add(message)
+        session.commit()
+        return message.reply
+
+
+def _message_row(site: Site, msg: InboundMessage) -> Message:
+    return Message(site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
+                   msg_type=msg.msg_type, content=_content(msg), media_id=msg.media_id, created_at=utcnow(),
+                   data=_extra(msg))
 
 
 def _stored_reply(site: Site, msg: InboundMessage) -> Optional[Message]:

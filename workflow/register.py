@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit
-from nlp import taxonomy
+from nlp import Classification, taxonomy
 from workflow import machine
 from workflow.errors import ValidationError
 
@@ -67,18 +67,20 @@ def register(
     forwarded_by_company: bool = False,
     leadership_instruction: bool = False,
     created_at: Optional[datetime] = None,
+    classification: Optional[Classification] = None,
 ) -> Ticket:
-    """Register a complaint or repair. Labels not given are taken from the classifier;
-    labels given (a clerk's choice) win."""
+    """Register a complaint or repair. Labels not given are taken from the classifier (or
+    the `classification` the caller already made); labels given (a clerk's choice) win."""
     from workflow.classification import classify
 
     content = (content or "").strip()
     if not content:
         raise ValidationError("请填写投诉/报修内容", field="content")
-    if code is not None and session.get(ComplaintCode, code) is None:
+    code_row = session.get(ComplaintCode, code) if code is not None else None
+    if code is not None and code_row is None:
         raise ValidationError(f"未知的投诉代码：{code}", field="code")
-    result = classify(session, content)
-    code_row = session.get(ComplaintCode, code or result.code) or session.get(ComplaintCode, "OTHER")
+    result = classification or classify(session, content)
+    code_row = code_row or session.get(ComplaintCode, result.code) or session.get(ComplaintCode, "OTHER")
     urgent = result.urgent if urgent is None else urgent
     emotion = emotion or result.emotion
     created_at = created_at or machine.now()
@@ -86,7 +88,10 @@ def register(
         unit_code = unit_code or (tenant.unit.code if tenant.unit else None)
         phone = phone or tenant.phone
         complainant = complainant or tenant.name
-    unit = find_unit(session, site, unit_code)
+    if tenant is not None and tenant.unit is not None and tenant.unit.code == unit_code:
+        unit = tenant.unit
+    else:
+        unit = find_unit(session, site, unit_code)
     default_label = BOT_LABEL if actor is None else actor.display_name
     ticket = Ticket(
         site_id=site.id,

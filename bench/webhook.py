@@ -1,0 +1,197 @@
+"""Throughput and latency of the full webhook (signed text → classification → ticket →
+reply) under gunicorn on 127.0.0.1, against a bare Flask + wechatpy echo endpoint measured
+in the same run, interleaved. Prints the ratio (goal ≥ 0.5) and p50/p99 at half the
+product's maximum load (goal p99 < 200 ms).
+
+    .venv/bin/python bench/webhook.py [--seconds 10] [--concurrency 8] [--workers 2]
+    BENCH_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/bench ... (default: SQLite)
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.wechat_signing import build_text, sign_request  # noqa: E402
+
+TOKEN = "benchtoken"
+TEXTS = ["空调不制冷，店里很热", "卫生间水龙头一直滴水", "走廊的灯不亮了", "门禁卡刷不开", "地砖松动了",
+         "隔壁装修太吵了", "垃圾桶满了没人清", "请问物业费怎么交", "停车场有车占了我的车位", "网络断了收银机连不上",
+         "仓库有老鼠", "卷帘门有点卡", "烟感一直在响", "天花板有水渍", "插座没电了"]
+_ids = itertools.count(int(time.time() * 1000) * 1000)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(env: dict, tenants: int) -> None:
+    code = f"""
+import sqlalchemy as sa
+from app import create_app
+from models import Site, Tenant, Unit, db
+from workflow.reference import ensure_reference_data
+from models.migrate import upgrade
+app = create_app()
+with app.app_context():
+    upgrade(app.config["DATABASE_URL"])
+    ensure_reference_data(db.session)
+    site = db.session.scalar(sa.select(Site).where(Site.slug == "bench")) or Site(slug="bench", name="压测服务中心",
+        ticket_prefix="BN", wechat_token="{TOKEN}", settings={{}})
+    db.session.add(site); db.session.flush()
+    unit = Unit(site_id=site.id, code="L1-001"); db.session.add(unit); db.session.flush()
+    for i in range({tenants}):
+        db.session.add(Tenant(site_id=site.id, openid=f"bench-{{i}}", name="压测", phone="13800000000", unit_id=unit.id))
+    db.session.commit()
+"""
+    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
+
+
+def start(app_spec: str, port: int, workers: int, env: dict) -> subprocess.Popen:
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-w", str(workers), "-b",
+                             f"127.0.0.1:{port}", "--log-level", "warning", app_spec], cwd=ROOT, env=env)
+    for _ in range(200):
+        try:
+            requests.get(f"http://127.0.0.1:{port}/wechat/x", timeout=1)
+            return proc
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit(f"{app_spec} did not start")
+
+
+class Load:
+    def __init__(self, url: str, openids: list[str]):
+        self.url, self.openids = url, openids
+        self.latencies: list[float] = []
+        self.errors = 0
+        self._n = itertools.count()
+        self._lock = threading.Lock()
+
+    def one(self, http: requests.Session) -> None:
+        n = next(self._n)
+        xml = build_text(self.openids[n % len(self.openids)], "gh_bench", TEXTS[n % len(TEXTS)] + f" #{n}", next(_ids))
+        args, body = sign_request(xml, TOKEN)
+        started = time.perf_counter()
+        try:
+            resp = http.post(self.url, params=args, data=body, timeout=10)
+            ok = resp.status_code == 200 and b"<xml>" in resp.content
+        except requests.RequestException:
+            ok = False
+        elapsed = time.perf_counter() - started
+        with self._lock:
+            self.latencies.append(elapsed)
+            self.errors += not ok
+
+    def closed(self, seconds: float, concurrency: int) -> float:
+        """As fast as `concurrency` clients can go; returns requests per second."""
+        deadline = time.perf_counter() + seconds
+
+        def client():
+            http = requests.Session()
+            while time.perf_counter() < deadline:
+                self.one(http)
+
+        threads = [threading.Thread(target=client) for _ in range(concurrency)]
+        started = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        return len(self.latencies) / (time.perf_counter() - started)
+
+    def open(self, rate: float, seconds: float, concurrency: int) -> None:
+        """A fixed arrival rate, like WeChat's servers pushing messages."""
+        interval, deadline = 1.0 / rate, time.perf_counter() + seconds
+        slots = threading.Semaphore(concurrency * 4)
+        sessions = threading.local()
+
+        def fire():
+            http = getattr(sessions, "http", None) or requests.Session()
+            sessions.http = http
+            try:
+                self.one(http)
+            finally:
+                slots.release()
+
+        next_at = time.perf_counter()
+        while next_at < deadline:
+            slots.acquire()
+            threading.Thread(target=fire, daemon=True).start()
+            next_at += interval
+            time.sleep(max(0.0, next_at - time.perf_counter()))
+        while slots._value < concurrency * 4:  # noqa: SLF001 - wait for stragglers
+            time.sleep(0.05)
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    opts = parser.parse_args()
+    tmp = tempfile.mkdtemp(prefix="bench-webhook-")
+    env = {**os.environ, "INSTANCE_PATH": tmp, "WECHAT_TOKEN": TOKEN, "PYTHONPATH": str(ROOT)}
+    env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db")
+    tenants = 20000
+    prepare(env, tenants)
+    if "REDIS_URL" not in os.environ:
+        from extensions import redis_url_for
+
+        env["REDIS_URL"] = redis_url_for(None, tmp)
+    openids = [f"bench-{i}" for i in range(tenants)]
+    product_port, echo_port = free_port(), free_port()
+    product = start("app:create_app()", product_port, opts.workers, env)
+    echo = start("bench.echo_app:app", echo_port, opts.workers, env)
+    try:
+        rates = {"echo": [], "webhook": []}
+        for _ in range(opts.rounds):  # interleaved, so both see the same machine
+            for name, port in (("echo", echo_port), ("webhook", product_port)):
+                load = Load(f"http://127.0.0.1:{port}/wechat/bench", openids)
+                rates[name].append(load.closed(opts.seconds, opts.concurrency))
+                if load.errors:
+                    print(f"  {name}: {load.errors} errors")
+        echo_rps, hook_rps = statistics.median(rates["echo"]), statistics.median(rates["webhook"])
+        half = Load(f"http://127.0.0.1:{product_port}/wechat/bench", openids)
+        half.open(hook_rps / 2, opts.seconds, opts.concurrency)
+        print(f"database: {env['DATABASE_URL'].split(':')[0]}, gunicorn workers: {opts.workers}, "
+              f"clients: {opts.concurrency}, {opts.rounds} interleaved rounds of {opts.seconds:g} s")
+        print(f"echo (Flask + wechatpy, no work): {echo_rps:8.1f} req/s   rounds {[round(r) for r in rates['echo']]}")
+        print(f"full webhook:                     {hook_rps:8.1f} req/s   rounds {[round(r) for r in rates['webhook']]}")
+        print(f"ratio webhook/echo: {hook_rps / echo_rps:.2f}  (goal >= 0.5)")
+        print(f"at half load ({hook_rps / 2:.0f} req/s, {len(half.latencies)} requests, {half.errors} errors): "
+              f"p50 {pct(half.latencies, 50):.1f} ms, p99 {pct(half.latencies, 99):.1f} ms, "
+              f"max {max(half.latencies) * 1000:.1f} ms  (goal p99 < 200 ms)")
+    finally:
+        for proc in (product, echo):
+            proc.terminate()
+            proc.wait(timeout=10)
+        from extensions import shutdown_embedded_redis
+
+        shutdown_embedded_redis()
+
+
+if __name__ == "__main__":
+    main()
