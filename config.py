@@ -67,10 +67,18 @@ class Config:
         self.WECHAT_API_BASE = env_str("WECHAT_API_BASE", "https://api.weixin.qq.com/cgi-bin/")
         self.WECHAT_TIMESTAMP_TOLERANCE = env_int("WECHAT_TIMESTAMP_TOLERANCE", 300)
         self.WECHAT_TEMPLATE_NOTICE = env_str("WECHAT_TEMPLATE_NOTICE")
+        # Where tenants open survey links sent by the worker (it has no request to ask).
+        self.PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", f"http://{env_str('BIND', '127.0.0.1:5000')}")
+        self.QWEATHER_KEY = env_str("QWEATHER_KEY")  # unset: no weather checks
+        self.QWEATHER_API_HOST = env_str("QWEATHER_API_HOST", "https://devapi.qweather.com")
         self.DEFAULT_SITE = env_str("DEFAULT_SITE", "lehui")
         self.TIMEZONE = env_str("TIMEZONE", "Asia/Shanghai")
         self.MAX_CONTENT_LENGTH = env_int("MAX_CONTENT_LENGTH", 2 * 1024 * 1024)
         self.WEBHOOK_MAX_BYTES = env_int("WEBHOOK_MAX_BYTES", 64 * 1024)
+        # WeChat's servers send everything from a few addresses: the per-IP limit only stops
+        # floods from elsewhere; the per-tenant limit stops one openid spamming tickets.
+        self.WEBHOOK_IP_LIMIT_PER_MINUTE = env_int("WEBHOOK_IP_LIMIT_PER_MINUTE", 6000)
+        self.WEBHOOK_OPENID_LIMIT_PER_MINUTE = env_int("WEBHOOK_OPENID_LIMIT_PER_MINUTE", 20)
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", self.APP_ENV == "production")

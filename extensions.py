@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import redis
+from flask_wtf import CSRFProtect
 from redis.backoff import NoBackoff
 from redis.retry import Retry
-from flask_wtf import CSRFProtect
 from rq import Queue
 
 QUEUES = ("high", "default", "low")

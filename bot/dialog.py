@@ -79,6 +79,10 @@ def fallback_reply(site: Site) -> str:
     return phrase("check_first", site)
 
 
+def throttled_reply(site: Site) -> str:
+    return phrase("too_many_messages", site)
+
+
 def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message) -> Optional[str]:
     now = machine.now()
     tenant = _tenant(session, site, msg.from_user, now)

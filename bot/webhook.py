@@ -9,6 +9,7 @@ from typing import Optional
 import sqlalchemy as sa
 from flask import Response, abort, current_app, request
 
+import ratelimit
 from bot import bp, dialog
 from bot.protocol import InboundMessage, NonceCache, ProtocolError, handshake, parse_inbound, render_reply
 from models import Message, Site, db, utcnow
@@ -77,6 +78,9 @@ def receive(slug):
     if (request.content_length or 0) > limit:
         return _plain(413, "body too large")
     request.max_content_length = limit
+    if not ratelimit.hit(current_app.redis, f"wx-ip:{request.remote_addr}",
+                         current_app.config["WEBHOOK_IP_LIMIT_PER_MINUTE"], 60):
+        return _plain(429, "too many requests")
     site = _site(slug)
     creds = _credentials(site)
     try:
@@ -88,23 +92,30 @@ def receive(slug):
     except ProtocolError as exc:
         log.info("webhook refused (%s): %s", exc.status, exc.reason)
         return _plain(exc.status, exc.reason)
-    text = answer(site, msg)
+    text = answer(site, msg, throttled=not ratelimit.hit(
+        current_app.redis, f"wx-openid:{site.id}:{msg.from_user}",
+        current_app.config["WEBHOOK_OPENID_LIMIT_PER_MINUTE"], 60))
     body = render_reply(msg, text, encrypted, creds.token, creds.aes_key, creds.appid,
                         request.args.get("nonce", ""), request.args.get("timestamp"))
     return Response(body, mimetype="application/xml" if text else "text/plain")
 
 
-def answer(site: Site, msg: InboundMessage) -> Optional[str]:
+def answer(site: Site, msg: InboundMessage, throttled: bool = False) -> Optional[str]:
     """Store the message with our reply and everything the dialog did, in one transaction
     that the unique dedupe key guards: a retry, or a concurrent delivery on another process,
-    gets the stored reply and never a second ticket."""
+    gets the stored reply and never a second ticket. A tenant over the message rate limit
+    is still recorded (staff see it) but opens nothing."""
     session = db.session
     stored = _stored_reply(site, msg)
     if stored is not None:
         return stored.reply
     message = _message_row(site, msg)
     try:
-        message.reply = dialog.handle(session, site, msg, message)
+        if throttled:
+            message.data = {**message.data, "throttled": True}
+            message.reply = dialog.throttled_reply(site)
+        else:
+            message.reply = dialog.handle(session, site, msg, message)
         session.add(message)
         session.commit()
         return message.reply

@@ -192,11 +192,11 @@ def test_two_concurrent_deliveries_give_one_ticket(app, site, session):
             barrier = threading.Barrier(2)
             results = []
 
-            def deliver():
+            def deliver(args, body, barrier, results):
                 barrier.wait()
                 results.append(requests.post(url, params=args, data=body, timeout=10))
 
-            workers = [threading.Thread(target=deliver) for _ in range(2)]
+            workers = [threading.Thread(target=deliver, args=(args, body, barrier, results)) for _ in range(2)]
             for w in workers:
                 w.start()
             for w in workers:
