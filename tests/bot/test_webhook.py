@@ -219,17 +219,27 @@ def test_webhook_keeps_answering_when_redis_is_down(app, site, session):
     assert counts(session) == (1, 1)
 
 
-def test_database_away_answers_503_so_wechat_retries(app, site, session, tmp_path):
+def test_database_away_answers_503_and_the_retry_after_it_returns_keeps_the_report(app, site, session, tmp_path):
+    """Decision (docs/reliability.md): with the database away the webhook stores nothing and
+    answers 503, so WeChat retries; the retry that arrives once it is back opens the ticket."""
     from models import db as database
 
-    good = database.engine.url
-    database.configure(f"sqlite:///{tmp_path}/missing/dir/x.db")
+    good = database.engine.url.render_as_string(hide_password=False)
+    xml = build_text("o-db", OFFICIAL, "卫生间水管爆了，水漫出来了，快来人", next_msg_id())
+    away = (f"sqlite:///{tmp_path}/missing/dir/x.db" if good.startswith("sqlite")
+            else "postgresql+psycopg://postgres@127.0.0.1:1/test?connect_timeout=2")
+    database.configure(away)
     try:
-        query, body = sign_request(build_text("o-db", OFFICIAL, "水管爆了", next_msg_id()), TOKEN)
-        resp = app.test_client().post("/wechat/lehui", query_string=query, data=body)
-        assert resp.status_code == 503
+        for _ in range(2):  # the original and WeChat's first retry
+            query, body = sign_request(xml, TOKEN)
+            assert app.test_client().post("/wechat/lehui", query_string=query, data=body).status_code == 503
     finally:
-        database.configure(good.render_as_string(hide_password=False))
+        database.configure(good)
+    query, body = sign_request(xml, TOKEN)
+    resp = app.test_client().post("/wechat/lehui", query_string=query, data=body)
+    assert resp.status_code == 200
+    ticket = session.scalar(sa.select(Ticket))
+    assert ticket.content == "卫生间水管爆了，水漫出来了，快来人" and ticket.number in decode_reply(resp.get_data(), TOKEN)["Content"]
 
 
 def test_unknown_site_is_404_and_default_route_uses_the_default_site(client, site):
