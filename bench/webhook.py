@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.harness import free_port, instance_env, pct, prepare_site, start_web  # noqa: E402
 from bot.wechat_signing import build_text, sign_request  # noqa: E402
 
 TOKEN = "benchtoken"
@@ -31,49 +28,6 @@ TEXTS = ["空调不制冷，店里很热", "卫生间水龙头一直滴水", "�
          "隔壁装修太吵了", "垃圾桶满了没人清", "请问物业费怎么交", "停车场有车占了我的车位", "网络断了收银机连不上",
          "仓库有老鼠", "卷帘门有点卡", "烟感一直在响", "天花板有水渍", "插座没电了"]
 _ids = itertools.count(int(time.time() * 1000) * 1000)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def prepare(env: dict, tenants: int) -> None:
-    code = f"""
-import sqlalchemy as sa
-from app import create_app
-from models import Site, Tenant, Unit, db
-from workflow.reference import ensure_reference_data
-from models.migrate import upgrade
-app = create_app()
-with app.app_context():
-    upgrade(app.config["DATABASE_URL"])
-    ensure_reference_data(db.session)
-    site = db.session.scalar(sa.select(Site).where(Site.slug == "bench")) or Site(slug="bench", name="压测服务中心",
-        ticket_prefix="BN", wechat_token="{TOKEN}", settings={{}})
-    db.session.add(site); db.session.flush()
-    unit = Unit(site_id=site.id, code="L1-001"); db.session.add(unit); db.session.flush()
-    for i in range({tenants}):
-        db.session.add(Tenant(site_id=site.id, openid=f"bench-{{i}}", name="压测", phone="13800000000", unit_id=unit.id))
-    db.session.commit()
-"""
-    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
-
-
-def start(app_spec: str, port: int, workers: int, env: dict) -> subprocess.Popen:
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-w", str(workers), "-b",
-                             f"127.0.0.1:{port}", "--log-level", "warning", app_spec], cwd=ROOT, env=env)
-    for _ in range(200):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/wechat/x", timeout=1)
-            return proc
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit(f"{app_spec} did not start")
 
 
 class Load:
@@ -140,11 +94,6 @@ class Load:
             time.sleep(0.05)
 
 
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))] * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=float, default=8.0)
@@ -152,19 +101,13 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     opts = parser.parse_args()
-    tmp = tempfile.mkdtemp(prefix="bench-webhook-")
-    env = {**os.environ, "INSTANCE_PATH": tmp, "WECHAT_TOKEN": TOKEN, "PYTHONPATH": str(ROOT)}
-    env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp}/bench.db")
+    env = instance_env(TOKEN)
     tenants = 20000
-    prepare(env, tenants)
-    if "REDIS_URL" not in os.environ:
-        from extensions import redis_url_for
-
-        env["REDIS_URL"] = redis_url_for(None, tmp)
+    prepare_site(env, TOKEN, tenants)
     openids = [f"bench-{i}" for i in range(tenants)]
     product_port, echo_port = free_port(), free_port()
-    product = start("app:create_app()", product_port, opts.workers, env)
-    echo = start("bench.echo_app:app", echo_port, opts.workers, env)
+    product = start_web("app:create_app()", product_port, opts.workers, env)
+    echo = start_web("bench.echo_app:app", echo_port, opts.workers, env)
     try:
         rates = {"echo": [], "webhook": []}
         for _ in range(opts.rounds):  # interleaved, so both see the same machine
