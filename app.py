@@ -59,8 +59,10 @@ def create_app(config: Config | dict | None = None) -> Flask:
         app.register_blueprint(bp)
 
     import cli
+    import jobs
 
     cli.init_app(app)
+    jobs.init_app(app)  # outbox rows go to RQ after each commit
     _warn_missing_settings(app)
     return app
 

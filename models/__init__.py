@@ -1,6 +1,15 @@
 """SQLAlchemy 2 models, one module per aggregate. Importing this package registers every
 table on Base.metadata (Alembic and create_all rely on that)."""
 from models.base import Base, Database, db, utcnow
+from models.campaigns import (
+    Campaign,
+    CampaignAnswer,
+    CampaignQuestion,
+    CampaignRecipient,
+    MonthlyReport,
+    VisitPlan,
+    VisitPlanItem,
+)
 from models.messages import Conversation, Message
 from models.outbox import Outbox
 from models.people import ApiToken, Department, Role, Site, Staff, Tenant, Unit, staff_sites
@@ -19,8 +28,9 @@ from models.tickets import (
 )
 
 __all__ = [
-    "ApiToken", "Base", "Channel", "ClassificationCorrection", "ComplaintCode", "Conversation",
-    "Database", "Department", "DispatchOrder", "FollowUp", "KeywordRule", "Message",
-    "OPEN_STATUSES", "Outbox", "RainDay", "Role", "Site", "Staff", "Status", "Survey",
-    "Tenant", "Ticket", "TicketCounter", "TicketEvent", "Unit", "db", "staff_sites", "utcnow",
+    "ApiToken", "Base", "Campaign", "CampaignAnswer", "CampaignQuestion", "CampaignRecipient", "Channel",
+    "ClassificationCorrection", "ComplaintCode", "Conversation", "Database", "Department", "DispatchOrder",
+    "FollowUp", "KeywordRule", "Message", "MonthlyReport", "OPEN_STATUSES", "Outbox", "RainDay", "Role", "Site",
+    "Staff", "Status", "Survey", "Tenant", "Ticket", "TicketCounter", "TicketEvent", "Unit", "VisitPlan",
+    "VisitPlanItem", "db", "staff_sites", "utcnow",
 ]

@@ -230,6 +230,7 @@ class Survey(Base):
     sent_at: so.Mapped[Optional[datetime]]
     expires_at: so.Mapped[datetime]
     answered_at: so.Mapped[Optional[datetime]]
+    expired_at: so.Mapped[Optional[datetime]]  # marked by jobs/ when 24 h pass unanswered
     score: so.Mapped[Optional[int]]
     comment: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
     answer_channel: so.Mapped[Optional[str]] = so.mapped_column(sa.String(10))  # chat / page

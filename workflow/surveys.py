@@ -33,7 +33,7 @@ def open_survey(session: so.Session, tenant_id: int) -> Optional[Survey]:
     now = machine.now()
     return session.scalar(
         sa.select(Survey).where(Survey.tenant_id == tenant_id, Survey.sent_at.is_not(None),
-                                Survey.answered_at.is_(None), Survey.expires_at > now)
+                                Survey.answered_at.is_(None), Survey.expired_at.is_(None), Survey.expires_at > now)
         .order_by(Survey.sent_at.desc()).limit(1)
     )
 
@@ -50,13 +50,22 @@ def answer_survey(session: so.Session, survey: Survey, *, score: int, comment: s
     """Record the answer; returns True when it reopened the ticket."""
     if survey.answered_at is not None:
         raise ValidationError("该调查已评价过，感谢您的参与", field="score")
-    if survey.expires_at <= machine.now():
+    now = machine.now()
+    if survey.expired_at is not None or survey.expires_at <= now:
         raise ValidationError("该调查已过期（24小时内有效）", field="score")
     if not isinstance(score, int) or not 1 <= score <= 5:
         raise ValidationError("请选择1-5分", field="score")
+    # Claim it in the database: two answers at once (chat and page, a double tap) must not
+    # both count, nor reopen the ticket twice.
+    claimed = session.execute(
+        sa.update(Survey).where(Survey.id == survey.id, Survey.answered_at.is_(None)).values(answered_at=now)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
+        raise ValidationError("该调查已评价过，感谢您的参与", field="score")
     comment = (comment or "").strip()[:500]
     survey.score, survey.comment, survey.answer_channel = score, comment or None, channel
-    survey.answered_at = machine.now()
+    survey.answered_at = now
     ticket = survey.ticket
     ticket.satisfaction = score
     angry = bool(comment) and nlp.classify(comment).emotion == "upset"
