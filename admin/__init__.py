@@ -1,4 +1,19 @@
-"""Staff console (Chinese, server-rendered) under /admin/."""
+"""Staff console (Chinese, server-rendered) under /admin/: one module per area, queries in
+*_queries.py helpers, every change through workflow/."""
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates", static_folder="static")
+
+from admin import (  # noqa: E402,F401  (each module registers its routes on bp)
+    auth,
+    errors,
+    formatting,
+    intake,
+    rules,
+    security,
+    settings,
+    simulator,
+    stats,
+    ticket_views,
+    visits,
+)

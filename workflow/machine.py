@@ -55,6 +55,7 @@ ACTIONS: dict[str, Action] = {
         _a("note", "备注", tuple(Status), None, STAFF_ALL, True),
         _a("update_contact", "补充信息", tuple(Status), None, STAFF_ALL, True),
         _a("followup", "回访", tuple(Status), None, STAFF_DESK),
+        _a("reply_tenant", "回复租户", tuple(Status), None, STAFF_DESK),
     )
 }
 

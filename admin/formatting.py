@@ -1,0 +1,121 @@
+"""What templates need to show values the way staff read them: local times, masked phones,
+money, durations and Chinese labels. Injected into every console template."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+from flask import current_app, get_flashed_messages
+from flask_login import current_user
+
+from admin import bp
+from models import Role
+from models.queries import mask_phone
+from models.tickets import CHANNEL_LABELS, STATUS_LABELS
+from nlp import taxonomy
+
+EVENT_LABELS = {
+    "register": "登记", "reclassify": "重新分类", "dispatch": "派单", "start": "开始处理", "quote": "报价",
+    "accept_quote": "租户确认报价", "decline_quote": "租户不同意报价", "delay": "延期", "complete": "完工",
+    "confirm_receipt": "确认回执", "record_payment": "前台收费", "close": "结案", "close_not_ours": "非物业事务结案",
+    "reopen": "重开", "note": "备注", "update_contact": "补充信息", "followup": "回访", "reply_tenant": "回复租户",
+}
+VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访"}
+CLOSE_REASONS = {"resolved": "已处理", "not_our_business": "非物业事务"}
+
+
+DETAIL_LABELS = {
+    "code": "代码", "urgent": "急修", "emotion": "情绪", "channel": "渠道", "department": "部门", "assignee": "执行人",
+    "due_at": "时限", "new_eta": "预计完成", "reassigned": "改派", "amount": "金额", "description": "内容",
+    "site_cleaned": "工完料清", "complainant": "投诉人", "phone": "电话", "unit": "铺位", "method": "方式",
+    "kind": "类型", "score": "评分", "delivery": "发送",
+}
+DELIVERY = {"sent": "已发送", "failed": "发送失败", "pending": "待发送"}
+
+
+def event_details(data: dict) -> list[tuple[str, str]]:
+    """An event's data as (label, value) pairs staff can read; internal keys are left out."""
+    out = []
+    for key, value in (data or {}).items():
+        if key not in DETAIL_LABELS or value in (None, "", False) and key != "urgent":
+            continue
+        if key in ("due_at", "new_eta") and isinstance(value, str):
+            try:
+                value = fmt_time(datetime.fromisoformat(value))
+            except ValueError:
+                pass
+        elif key == "urgent":
+            value = "是" if value else "否"
+        elif key in ("reassigned", "site_cleaned"):
+            value = "是"
+        elif key == "emotion":
+            value = taxonomy.EMOTIONS.get(value, value)
+        elif key == "channel":
+            value = {c.value: label for c, label in CHANNEL_LABELS.items()}.get(value, value)
+        elif key == "amount":
+            value = f"{value} 元"
+        elif key == "kind":
+            value = VISIT_KINDS.get(value, value)
+        elif key == "method":
+            value = {"phone": "电话", "visit": "上门"}.get(value, value)
+        elif key == "delivery":
+            value = DELIVERY.get(value, value)
+        out.append((DETAIL_LABELS[key], str(value)))
+    return out
+
+
+def tz() -> ZoneInfo:
+    return ZoneInfo(current_app.config.get("TIMEZONE") or "Asia/Shanghai")
+
+
+def to_local(value: Optional[datetime]) -> Optional[datetime]:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC).astimezone(tz())
+
+
+def fmt_time(value: Optional[datetime], with_year: bool = True) -> str:
+    local = to_local(value)
+    if local is None:
+        return "—"
+    return local.strftime("%Y-%m-%d %H:%M" if with_year else "%m-%d %H:%M")
+
+
+def fmt_input_time(value: Optional[datetime]) -> str:
+    """The value of an <input type=datetime-local>."""
+    local = to_local(value)
+    return local.strftime("%Y-%m-%dT%H:%M") if local else ""
+
+
+def money(value) -> str:
+    if value is None:
+        return "—"
+    return f"{Decimal(value):.2f}"
+
+
+def hours(value: Optional[float]) -> str:
+    if value is None:
+        return "—"
+    if value < 1:
+        return f"{value * 60:.0f}分钟"
+    return f"{value:.1f}小时"
+
+
+def code_label(code: Optional[str]) -> str:
+    if not code:
+        return "—"
+    return f"{code} {taxonomy.CODES[code]['name']}" if code in taxonomy.CODES else code
+
+
+@bp.context_processor
+def helpers() -> dict:
+    staff = current_user.staff if current_user.is_authenticated else None
+    return {
+        "me": staff, "Role": Role, "fmt_time": fmt_time, "fmt_input_time": fmt_input_time, "money": money,
+        "hours": hours, "mask": mask_phone, "code_label": code_label, "STATUS_LABELS": STATUS_LABELS,
+        "CHANNEL_LABELS": CHANNEL_LABELS, "CATEGORIES": taxonomy.CATEGORIES, "INTENTS": taxonomy.INTENTS,
+        "EMOTIONS": taxonomy.EMOTIONS, "EVENT_LABELS": EVENT_LABELS, "VISIT_KINDS": VISIT_KINDS,
+        "CLOSE_REASONS": CLOSE_REASONS, "event_details": event_details, "flashes": lambda: get_flashed_messages(with_categories=True),
+    }

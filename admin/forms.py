@@ -1,0 +1,71 @@
+"""Reading posted form values into typed values; a bad value raises the workflow's
+ValidationError naming the field, so the page can mark it."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Optional
+
+from flask import request
+
+from admin.formatting import tz
+from workflow.errors import ValidationError
+
+
+def text(name: str, max_len: int = 2000) -> str:
+    return (request.form.get(name) or "").strip()[:max_len]
+
+
+def optional_text(name: str, max_len: int = 200) -> Optional[str]:
+    return text(name, max_len) or None
+
+
+def checkbox(name: str) -> bool:
+    return request.form.get(name) in ("1", "on", "true", "yes")
+
+
+def tristate(name: str) -> Optional[bool]:
+    """A select of 不变/是/否: '' → None."""
+    raw = request.form.get(name, "")
+    return None if raw == "" else raw in ("1", "true", "on", "yes")
+
+
+def local_datetime(name: str, label: str, required: bool = True) -> Optional[datetime]:
+    """<input type=datetime-local> in local time → naive UTC as stored."""
+    raw = (request.form.get(name) or "").strip()
+    if not raw:
+        if required:
+            raise ValidationError(f"请填写{label}", field=name)
+        return None
+    try:
+        local = datetime.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError(f"{label}格式不正确", field=name) from None
+    if local.tzinfo is None:
+        local = local.replace(tzinfo=tz())
+    return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def int_value(name: str, label: str, required: bool = False) -> Optional[int]:
+    raw = (request.form.get(name) or "").strip()
+    if not raw:
+        if required:
+            raise ValidationError(f"请选择{label}", field=name)
+        return None
+    if not raw.isdigit():
+        raise ValidationError(f"{label}不正确", field=name)
+    return int(raw)
+
+
+class FormState:
+    """The error (message and field) of a refused post, and the values to put back."""
+
+    def __init__(self, form: Optional[str] = None, field: Optional[str] = None, message: Optional[str] = None,
+                 values=None) -> None:
+        self.form, self.field, self.message = form, field, message
+        self.values = values if values is not None else {}
+
+    def value(self, name: str, default="") -> str:
+        return self.values.get(name, default) if self.values else default
+
+    def invalid(self, form: str, name: str) -> bool:
+        return self.form == form and self.field == name

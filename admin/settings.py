@@ -1,0 +1,157 @@
+"""Site settings (name, phone numbers, the referral phone the no-service phrase gives),
+the phrasebook per site, and staff accounts. Admins only."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import abort, flash, redirect, render_template, request, url_for
+
+from admin import bp, forms, scripts
+from admin.access import ADMIN_ONLY, current_staff, require, site_or_abort, visible_sites
+from admin.forms import FormState
+from models import Department, Role, Site, Staff, db
+from workflow.errors import ValidationError
+from workflow.phrasebook import defaults, phrase
+
+
+class _Blank(dict):
+    def __missing__(self, key):
+        return ""
+
+
+def phrase_table(site: Site) -> list[dict]:
+    overrides = (site.settings or {}).get("phrases", {})
+    rows = [{"key": k, "moment": v.get("moment", ""), "seed": v.get("seed", ""), "default": v["text"],
+             "value": overrides.get(k, ""), "preview": phrase(k, site)} for k, v in defaults().items()]
+    for key, v in scripts.FALLBACK.items():
+        rows.append({"key": key, "moment": v["moment"], "seed": "", "default": v["text"],
+                     "value": overrides.get(key, ""), "preview": overrides.get(key) or v["text"]})
+    return rows
+
+
+@bp.route("/settings/phrases", methods=["GET", "POST"])
+@require(ADMIN_ONLY)
+def phrases():
+    site = site_or_abort(request.values.get("site"))
+    state, status = FormState(), 200
+    if request.method == "POST":
+        known = {r["key"]: r["default"] for r in phrase_table(site)}
+        overrides = {}
+        try:
+            for key, default in known.items():
+                text = forms.text(f"phrase_{key}", 500)
+                if not text or text == default:
+                    continue
+                try:
+                    text.format_map(_Blank())
+                except (ValueError, IndexError, AttributeError):
+                    raise ValidationError("花括号不成对：占位符须写成 {centre} 这样的形式", field=f"phrase_{key}") from None
+                overrides[key] = text
+        except ValidationError as exc:
+            values = request.form.to_dict()
+            values.pop("csrf_token", None)
+            state, status = FormState("phrases", exc.field, exc.message, values), 400
+        else:
+            site.settings = {**(site.settings or {}), "phrases": overrides}
+            db.session.commit()
+            flash(f"已保存{site.name}的话术（自定义 {len(overrides)} 条）", "success")
+            return redirect(url_for("admin.phrases", site=site.slug))
+    return render_template("admin/phrases.html", site=site, sites=visible_sites(current_staff()),
+                           rows=phrase_table(site), state=state), status
+
+
+@bp.route("/settings/site", methods=["GET", "POST"])
+@require(ADMIN_ONLY)
+def site_settings():
+    site = site_or_abort(request.values.get("site"))
+    departments = db.session.scalars(sa.select(Department).order_by(Department.id)).all()
+    state, status = FormState(), 200
+    if request.method == "POST":
+        try:
+            name = forms.text("name", 80)
+            if not name:
+                raise ValidationError("请填写服务中心名称", field="name")
+            site.name = name
+            site.phone = forms.optional_text("phone", 40)
+            site.address = forms.optional_text("address", 200)
+            settings = dict(site.settings or {})
+            settings["referral_phone"] = forms.text("referral_phone", 80) or settings.get("referral_phone")
+            site.settings = {k: v for k, v in settings.items() if v is not None}
+            for dept in departments:
+                dept.phone = forms.optional_text(f"dept_{dept.id}", 40)
+            db.session.commit()
+        except ValidationError as exc:
+            db.session.rollback()
+            values = request.form.to_dict()
+            values.pop("csrf_token", None)
+            state, status = FormState("site", exc.field, exc.message, values), 400
+        else:
+            flash("已保存服务中心信息", "success")
+            return redirect(url_for("admin.site_settings", site=site.slug))
+    return render_template("admin/site_settings.html", site=site, sites=visible_sites(current_staff()),
+                           departments=departments, state=state), status
+
+
+@bp.route("/settings/staff", methods=["GET", "POST"])
+@require(ADMIN_ONLY)
+def staff_list():
+    from workflow.reference import ensure_department
+
+    state, status = FormState(), 200
+    sites = db.session.scalars(sa.select(Site).order_by(Site.id)).all()
+    if request.method == "POST":
+        try:
+            username = forms.text("username", 40)
+            if not username or not username.isascii() or not username.replace("_", "").isalnum():
+                raise ValidationError("用户名须为字母、数字或下划线", field="username")
+            if db.session.scalar(sa.select(Staff.id).where(Staff.username == username)):
+                raise ValidationError("用户名已存在", field="username")
+            role = forms.text("role", 20)
+            if role not in {r.value for r in Role}:
+                raise ValidationError("请选择岗位", field="role")
+            password = request.form.get("password") or ""
+            if len(password) < 8:
+                raise ValidationError("密码至少8位", field="password")
+            staff = Staff(username=username, display_name=forms.text("display_name", 40) or username, role=Role(role),
+                          phone=forms.optional_text("phone", 20))
+            staff.set_password(password)
+            department = forms.text("department", 40)
+            if department:
+                staff.department = ensure_department(db.session, department)
+            chosen = set(request.form.getlist("sites"))
+            staff.sites = [s for s in sites if s.slug in chosen]
+            db.session.add(staff)
+            db.session.commit()
+        except ValidationError as exc:
+            db.session.rollback()
+            values = request.form.to_dict()
+            values.pop("csrf_token", None)
+            values.pop("password", None)
+            state, status = FormState("staff", exc.field, exc.message, values), 400
+        else:
+            flash(f"已创建账号 {staff.username}", "success")
+            return redirect(url_for("admin.staff_list"))
+    people = db.session.scalars(sa.select(Staff).order_by(Staff.role, Staff.id)).all()
+    departments = db.session.scalars(sa.select(Department).order_by(Department.id)).all()
+    return render_template("admin/staff.html", people=people, sites=sites, departments=departments, roles=list(Role),
+                           state=state), status
+
+
+@bp.post("/settings/staff/<int:staff_id>")
+@require(ADMIN_ONLY)
+def staff_change(staff_id: int):
+    staff = db.session.get(Staff, staff_id)
+    if staff is None:
+        abort(404)
+    op = request.form.get("op")
+    if op == "unlock":
+        staff.failed_logins, staff.locked_until = 0, None
+        flash(f"已解锁 {staff.username}", "success")
+    elif op == "toggle":
+        if staff.id == current_staff().id:
+            abort(400)
+        staff.active = not staff.active
+        flash(f"已{'启用' if staff.active else '停用'} {staff.username}", "success")
+    else:
+        abort(400)
+    db.session.commit()
+    return redirect(url_for("admin.staff_list"))

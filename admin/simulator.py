@@ -1,0 +1,76 @@
+"""模拟租户: chat with the bot as a made-up tenant. The server signs each message as WeChat
+does (bot.wechat_signing) and posts it to this app's own webhook /wechat/<site>.
+Simulated openids start with "sim-", so nobody can write in a real tenant's name."""
+from __future__ import annotations
+
+import re
+import secrets
+
+import sqlalchemy as sa
+from flask import current_app, jsonify, render_template, request
+
+from admin import bp
+from admin.access import DESK_UP, current_staff, require, site_or_abort, visible_sites
+from models import Message, db
+
+OPENID = re.compile(r"^sim-[A-Za-z0-9_-]{1,40}$")
+MAX_TEXT = 600
+
+
+def _credentials(site):
+    cfg = current_app.config
+    return (site.wechat_token or cfg.get("WECHAT_TOKEN"), site.wechat_aes_key or cfg.get("WECHAT_AES_KEY") or None,
+            site.wechat_appid or cfg.get("WECHAT_APPID") or None)
+
+
+@bp.get("/simulator")
+@require(DESK_UP)
+def simulator():
+    site = site_or_abort(request.args.get("site"))
+    return render_template("admin/simulator.html", site=site, sites=visible_sites(current_staff()),
+                           openid=f"sim-{secrets.token_hex(4)}")
+
+
+@bp.post("/simulator/send")
+@require(DESK_UP)
+def simulator_send():
+    from bot.wechat_signing import build_text, decode_reply, sign_request
+
+    payload = request.get_json(silent=True) or {}
+    site = site_or_abort(str(payload.get("site") or "") or None)
+    openid = str(payload.get("openid") or "")
+    text = str(payload.get("text") or "").strip()[:MAX_TEXT]
+    if not OPENID.match(openid):
+        return jsonify(error="模拟租户的 openid 须以 sim- 开头"), 400
+    if not text:
+        return jsonify(error="请输入消息内容"), 400
+    token, aes_key, appid = _credentials(site)
+    if not token:
+        return jsonify(error="该服务中心未配置微信 Token，无法签名"), 400
+    slug = site.slug
+    xml = build_text(openid, appid or "gh_simulator", text, secrets.randbelow(2**62))
+    args, body = sign_request(xml, token, aes_key=aes_key, appid=appid)
+    db.session.commit()  # the webhook runs in this thread next and ends its own session
+    response = current_app.test_client().post(f"/wechat/{slug}", query_string=args, data=body,
+                                              content_type="text/xml")
+    if response.status_code == 404:
+        return jsonify(error="机器人接口尚未启用（/wechat 返回 404）"), 502
+    if response.status_code != 200:
+        return jsonify(error=f"机器人接口返回 {response.status_code}"), 502
+    reply = decode_reply(response.get_data(), token, aes_key=aes_key, appid=appid)
+    return jsonify(reply=reply.get("Content"), type=reply.get("MsgType"))
+
+
+@bp.get("/simulator/messages")
+@require(DESK_UP)
+def simulator_messages():
+    """Messages sent to the simulated tenant later (notifications, surveys) by the worker."""
+    site = site_or_abort(request.args.get("site"))
+    openid = request.args.get("openid") or ""
+    after = request.args.get("after") or "0"
+    if not OPENID.match(openid) or not after.isdigit():
+        return jsonify(error="参数不正确"), 400
+    rows = db.session.scalars(sa.select(Message).where(
+        Message.site_id == site.id, Message.openid == openid, Message.direction == "out",
+        sa.or_(Message.channel.is_(None), Message.channel != "passive"), Message.id > int(after)).order_by(Message.id).limit(50)).all()
+    return jsonify(items=[{"id": m.id, "text": m.content, "at": m.created_at.isoformat()} for m in rows])

@@ -1,0 +1,120 @@
+"""The work queue, the ticket page, its actions and its photos."""
+from __future__ import annotations
+
+import os
+
+import sqlalchemy as sa
+from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+
+from admin import bp, queue_queries, ticket_actions, ticket_queries
+from admin.access import ALL_STAFF, current_staff, require, ticket_or_abort, visible_sites
+from admin.formatting import EVENT_LABELS, VISIT_KINDS
+from admin.forms import FormState
+from models import ComplaintCode, Department, Message, db, utcnow
+from models.queries import FilterError
+from workflow import machine
+from workflow.errors import InvalidTransition, PermissionDenied, ValidationError
+
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+PHOTO_SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png", b"GIF8": "image/gif"}
+
+
+def _filter_choices() -> dict:
+    return {
+        "codes": db.session.scalars(sa.select(ComplaintCode).order_by(ComplaintCode.code)).all(),
+        "departments": db.session.scalars(sa.select(Department).order_by(Department.id)).all(),
+        "sites": visible_sites(current_staff()),
+        "sorts": queue_queries.SORTS,
+    }
+
+
+@bp.get("/tickets")
+@require(ALL_STAFF)
+def queue():
+    staff, now = current_staff(), utcnow()
+    error, status = None, 200
+    try:
+        filters = queue_queries.QueueFilters.from_args(request.args)
+        result = queue_queries.page(db.session, staff, filters, now)
+    except FilterError as exc:
+        error, status = exc, 400
+        filters = queue_queries.QueueFilters()
+        result = queue_queries.QueuePage([], 0, False)
+    counts = queue_queries.counters(db.session, staff, now)
+    return render_template("admin/queue.html", f=filters, page=result, counts=counts, error=error, now=now,
+                           active=queue_queries.ACTIVE, **_filter_choices()), status
+
+
+def _render_ticket(ticket, state: FormState | None = None, status: int = 200):
+    staff = current_staff()
+    msgs = ticket_queries.messages(db.session, ticket)
+    visits = ticket_queries.follow_ups(db.session, ticket)
+    poll = ticket_queries.survey(db.session, ticket)
+    allowed = [a for a in machine.allowed_actions(ticket, staff) if a.name in ticket_actions.HANDLERS]
+    return render_template(
+        "admin/ticket.html", t=ticket, state=state or FormState(), actions={a.name: a for a in allowed},
+        timeline=ticket_queries.timeline(ticket, msgs, visits, poll, EVENT_LABELS, VISIT_KINDS),
+        photos=ticket_queries.photos(msgs), visits=visits, survey=poll, now=utcnow(),
+        choices=ticket_queries.action_choices(db.session, ticket) if allowed else {},
+        notes=[e for e in ticket.events if e.action == "note"], active=queue_queries.ACTIVE,
+        can_reply=bool(ticket.tenant and ticket.tenant.openid), staff=staff,
+    ), status
+
+
+@bp.get("/tickets/<int:ticket_id>")
+@require(ALL_STAFF)
+def ticket(ticket_id: int):
+    return _render_ticket(ticket_or_abort(ticket_id))
+
+
+@bp.post("/tickets/<int:ticket_id>/actions/<name>")
+@require(ALL_STAFF)
+def ticket_action(ticket_id: int, name: str):
+    if name not in ticket_actions.HANDLERS:
+        abort(404)
+    ticket = ticket_or_abort(ticket_id)
+    staff = current_staff()
+    if staff.role not in machine.ACTIONS[name].roles:
+        abort(403)
+    try:
+        message = ticket_actions.run(db.session, name, ticket, staff)
+        db.session.commit()
+    except PermissionDenied as exc:
+        db.session.rollback()
+        abort(403, description=exc.message)
+    except (InvalidTransition, ValidationError) as exc:
+        db.session.rollback()
+        values = request.form.to_dict()
+        values.pop("csrf_token", None)
+        ticket = ticket_or_abort(ticket_id)
+        return _render_ticket(ticket, FormState(name, exc.field, exc.message, values), exc.status_code)
+    flash(message, "success")
+    return redirect(url_for("admin.ticket", ticket_id=ticket.id))
+
+
+def _photo_path(message: Message) -> str:
+    root = os.path.realpath(current_app.config["INSTANCE_PATH"])
+    path = os.path.realpath(os.path.join(root, message.media_path))
+    if os.path.commonpath([root, path]) != root or not os.path.isfile(path):
+        abort(404)
+    return path
+
+
+@bp.get("/tickets/<int:ticket_id>/photos/<int:message_id>")
+@require(ALL_STAFF)
+def photo(ticket_id: int, message_id: int):
+    ticket = ticket_or_abort(ticket_id)
+    message = db.session.get(Message, message_id)
+    if message is None or message.ticket_id != ticket.id or not message.media_path:
+        abort(404)
+    path = _photo_path(message)
+    if os.path.getsize(path) > MAX_PHOTO_BYTES:
+        abort(404)
+    with open(path, "rb") as fh:
+        head = fh.read(16)
+    mimetype = next((m for sig, m in PHOTO_SIGNATURES.items() if head.startswith(sig)), None)
+    if mimetype is None and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        mimetype = "image/webp"
+    if mimetype is None:
+        abort(404)
+    return send_file(path, mimetype=mimetype, max_age=3600)

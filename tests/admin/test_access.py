@@ -1,0 +1,275 @@
+"""Authorisation matrix: every console route × every role (and anonymous). The route list
+comes from app.url_map, so a new console route without a rule here fails."""
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from admin.formatting import fmt_input_time
+from admin.ticket_actions import HANDLERS
+from models import FollowUp, KeywordRule, Message, Role, Status, Ticket, TicketEvent, utcnow
+
+ANON = "anonymous"
+WHO = (ANON, Role.DESK, Role.ENGINEER, Role.SUPERVISOR, Role.ADMIN)
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+       b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+_seq = itertools.count(1)
+
+
+def expect(anon, desk, engineer, supervisor, admin):
+    return dict(zip(WHO, (anon, desk, engineer, supervisor, admin), strict=True))
+
+
+EVERYONE = expect(302, 200, 200, 200, 200)
+DESK_UP = expect(302, 200, 403, 200, 200)
+SUPERVISION = expect(302, 403, 403, 200, 200)
+ADMIN = expect(302, 403, 403, 403, 200)
+ACT_ALL = expect(302, 302, 302, 302, 302)  # a successful post redirects
+ACT_DESK = expect(302, 302, 403, 302, 302)
+
+
+def _ticket(team, status=Status.DISPATCHED, **kw):
+    t = team.ticket(status, **kw)
+    team.session.commit()
+    return t
+
+
+def _photo(team, app):
+    t = _ticket(team)
+    path = f"media/test-{next(_seq)}.png"
+    target = f"{app.config['INSTANCE_PATH']}/{path}"
+    import os
+
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as fh:
+        fh.write(PNG)
+    m = Message(site_id=t.site_id, openid="o-tenant-1", direction="in", msg_type="image", media_path=path,
+                ticket_id=t.id, dedupe_key=f"photo-{next(_seq)}")
+    team.session.add(m)
+    team.session.commit()
+    return f"/admin/tickets/{t.id}/photos/{m.id}"
+
+
+def _visit(team):
+    t = _ticket(team, Status.COMPLETED)
+    v = FollowUp(site_id=t.site_id, ticket_id=t.id, kind="urgent_24h", due_at=utcnow())
+    team.session.add(v)
+    team.session.commit()
+    return f"/admin/visits/{v.id}"
+
+
+def _rule(team):
+    r = KeywordRule(kind="code", keyword=f"词{next(_seq)}", target="ENG-HVAC", weight=1.0)
+    team.session.add(r)
+    team.session.commit()
+    return f"/admin/rules/{r.id}"
+
+
+def _report(team, app):
+    from jobs.reports import build_report
+
+    report = build_report(team.session, team.site, 2026, 1, app.config["INSTANCE_PATH"])
+    team.session.commit()
+    return f"/admin/stats/reports/{report.id}"
+
+
+def _later():
+    return fmt_input_time(utcnow() + timedelta(days=2))
+
+
+# Ticket actions: the status to start from, the form, who may do it.
+ACTIONS = {
+    "reclassify": (Status.NEW, {"code": "ENG-ELEC"}, ACT_DESK),
+    "dispatch": (Status.NEW, {}, ACT_DESK),
+    "start": (Status.DISPATCHED, {}, ACT_ALL),
+    "quote": (Status.DISPATCHED, {"amount": "50", "description": "换灯管"}, ACT_ALL),
+    "accept_quote": (Status.QUOTED, {}, ACT_DESK),
+    "decline_quote": (Status.QUOTED, {}, ACT_DESK),
+    "delay": (Status.DISPATCHED, {"reason": "等配件", "new_eta": None}, ACT_ALL),
+    "complete": (Status.IN_PROGRESS, {"amount": "0", "work_done": "已修", "site_cleaned": "1"}, ACT_ALL),
+    "confirm_receipt": (Status.COMPLETED, {}, ACT_ALL),
+    "record_payment": ("paid", {"amount": "180"}, ACT_DESK),
+    "close": (Status.COMPLETED, {"result": "已修好"}, ACT_DESK),
+    "close_not_ours": (Status.NEW, {"explanation": "非物业事务"}, ACT_DESK),
+    "reopen": (Status.CLOSED, {"reason": "租户不满意"}, ACT_DESK),
+    "note": (Status.DISPATCHED, {"note": "已电话联系"}, ACT_ALL),
+    "update_contact": (Status.DISPATCHED, {"phone": "13900000000"}, ACT_ALL),
+    "reply_tenant": (Status.DISPATCHED, {"text": "师傅下午到"}, ACT_DESK),
+}
+
+
+def _action(name):
+    status, form, expected = ACTIONS[name]
+
+    def prepare(team, app):
+        t = _ticket(team, Status.COMPLETED, paid=True) if status == "paid" else _ticket(team, status)
+        data = {k: (v if v is not None else _later()) for k, v in form.items()}
+        return f"/admin/tickets/{t.id}/actions/{name}", data
+
+    return prepare, expected
+
+
+def _get(path_fn):
+    return lambda team, app: (path_fn(team, app), None)
+
+
+# endpoint → method → (prepare(team, app) → (url, form or None), expected per role)
+MATRIX = {
+    "admin.login": {
+        "GET": (_get(lambda *_: "/admin/login"), expect(200, 302, 302, 302, 302)),
+        "POST": (lambda *_: ("/admin/login", {"username": "nobody", "password": "wrong-password"}),
+                 expect(401, 401, 401, 401, 401)),
+    },
+    "admin.logout": {"POST": (lambda *_: ("/admin/logout", {}), ACT_ALL)},
+    "admin.home": {"GET": (_get(lambda *_: "/admin/"), expect(302, 302, 302, 302, 302))},
+    "admin.static": {"GET": (_get(lambda *_: "/admin/static/admin.css"), expect(200, 200, 200, 200, 200))},
+    "admin.queue": {"GET": (_get(lambda *_: "/admin/tickets"), EVERYONE)},
+    "admin.ticket": {"GET": (_get(lambda team, app: f"/admin/tickets/{_ticket(team).id}"), EVERYONE)},
+    "admin.photo": {"GET": (_get(_photo), EVERYONE)},
+    "admin.intake": {
+        "GET": (_get(lambda *_: "/admin/intake/phone"), DESK_UP),
+        "POST": (lambda *_: ("/admin/intake/visit", {"content": "门禁卡刷不开", "site": "lehui"}), ACT_DESK),
+    },
+    "admin.classify_text": {"POST": (lambda *_: ("/admin/intake/classify", {"json": {"text": "空调不制冷"}}),
+                                     expect(401, 200, 403, 200, 200))},
+    "admin.phone_message": {
+        "GET": (_get(lambda *_: "/admin/intake/message"), DESK_UP),
+        "POST": (lambda team, app: ("/admin/intake/message", {"recipient": str(team.engineer.id), "caller": "刘先生",
+                                                              "text": "请回电", "site": "lehui"}),
+                 expect(302, 302, 403, 302, 302)),
+    },
+    "admin.visits": {"GET": (_get(lambda *_: "/admin/visits"), DESK_UP)},
+    "admin.record_visit": {"POST": (lambda team, app: (_visit(team), {"method": "phone", "result": "已修好"}),
+                                    ACT_DESK)},
+    "admin.mark_rainy": {"POST": (lambda *_: ("/admin/visits/rain", {"site": "lehui"}), ACT_DESK)},
+    "admin.stats": {"GET": (_get(lambda *_: "/admin/stats"), SUPERVISION)},
+    "admin.stats_chart": {"GET": (_get(lambda *_: "/admin/stats/charts/category.svg"), SUPERVISION)},
+    "admin.stats_xlsx": {"GET": (_get(lambda *_: "/admin/stats/export.xlsx"), SUPERVISION)},
+    "admin.stats_csv": {"GET": (_get(lambda *_: "/admin/stats/export.csv"), SUPERVISION)},
+    "admin.stats_report": {"GET": (_get(_report), SUPERVISION)},
+    "admin.rules": {"GET": (_get(lambda *_: "/admin/rules?test=空调不制冷"), ADMIN)},
+    "admin.add_rule": {"POST": (lambda *_: ("/admin/rules?kind=code&target=ENG-HVAC",
+                                            {"keyword": f"冷气机{next(_seq)}", "weight": "2"}),
+                                expect(302, 403, 403, 403, 302))},
+    "admin.change_rule": {"POST": (lambda team, app: (_rule(team), {"op": "toggle"}), expect(302, 403, 403, 403, 302))},
+    "admin.phrases": {
+        "GET": (_get(lambda *_: "/admin/settings/phrases"), ADMIN),
+        "POST": (lambda *_: ("/admin/settings/phrases", {"site": "lehui"}), expect(302, 403, 403, 403, 302)),
+    },
+    "admin.site_settings": {
+        "GET": (_get(lambda *_: "/admin/settings/site"), ADMIN),
+        "POST": (lambda *_: ("/admin/settings/site", {"site": "lehui", "name": "乐汇城物业服务中心"}),
+                 expect(302, 403, 403, 403, 302)),
+    },
+    "admin.staff_list": {
+        "GET": (_get(lambda *_: "/admin/settings/staff"), ADMIN),
+        "POST": (lambda *_: ("/admin/settings/staff", {"username": f"new{next(_seq)}", "role": "desk",
+                                                       "password": "longpassword", "sites": "lehui"}),
+                 expect(302, 403, 403, 403, 302)),
+    },
+    "admin.staff_change": {"POST": (lambda team, app: (f"/admin/settings/staff/{team.desk.id}", {"op": "unlock"}),
+                                    expect(302, 403, 403, 403, 302))},
+    "admin.simulator": {"GET": (_get(lambda *_: "/admin/simulator"), DESK_UP)},
+    # A valid request reaches the webhook; a bad openid stops right after the role check.
+    "admin.simulator_send": {"POST": (lambda *_: ("/admin/simulator/send", {"json": {"openid": "real-openid",
+                                                                                     "text": "你好"}}),
+                                      expect(401, 400, 403, 400, 400))},
+    "admin.simulator_messages": {"GET": (_get(lambda *_: "/admin/simulator/messages?openid=sim-x&after=0"),
+                                         expect(401, 200, 403, 200, 200))},
+}
+ACTION_MATRIX = {name: _action(name) for name in ACTIONS}
+
+
+def console_rules(app):
+    return [r for r in app.url_map.iter_rules() if r.endpoint.startswith("admin.")]
+
+
+def test_every_console_route_has_a_rule(app):
+    missing = []
+    for rule in console_rules(app):
+        methods = sorted(rule.methods - {"HEAD", "OPTIONS"})
+        if rule.endpoint == "admin.ticket_action":
+            continue
+        for method in methods:
+            if method not in MATRIX.get(rule.endpoint, {}):
+                missing.append(f"{method} {rule.rule} ({rule.endpoint})")
+    assert missing == [], "console routes without an authorisation rule in this test"
+    assert set(ACTION_MATRIX) == set(HANDLERS), "ticket actions without an authorisation rule"
+    stale = set(MATRIX) - {r.endpoint for r in console_rules(app)}
+    assert stale == set()
+
+
+def _request(console, method, url, form):
+    if form and "json" in form:
+        return console.open(url, method, json=form["json"], headers={"Accept": "application/json"})
+    return console.open(url, method, data=form or None)
+
+
+def _cases():
+    for endpoint, methods in MATRIX.items():
+        for method, (prepare, expected) in methods.items():
+            yield f"{method} {endpoint}", method, prepare, expected
+    for name, (prepare, expected) in ACTION_MATRIX.items():
+        yield f"POST action {name}", "POST", prepare, expected
+
+
+@pytest.mark.parametrize("who", WHO, ids=str)
+def test_authorisation_matrix(who, app, team, console):
+    app.config["WTF_CSRF_ENABLED"] = False  # tokens are checked in test_security.py
+    if who != ANON:
+        assert console.login(team.by_role[who].username).status_code == 302
+    failures = []
+    for label, method, prepare, expected in _cases():
+        url, form = prepare(team, app)
+        response = _request(console, method, url, form)
+        if response.status_code != expected[who]:
+            failures.append(f"{label} {url}: got {response.status_code}, expected {expected[who]}")
+        if label == "POST admin.logout" and who != ANON:
+            console.login(team.by_role[who].username)
+    assert failures == []
+
+
+@pytest.mark.parametrize("role", [Role.DESK, Role.ENGINEER, Role.SUPERVISOR])
+def test_another_sites_ticket_is_refused_and_unchanged(role, app, team, make, console, session):
+    other = make.site("gongshe", "园区共舍物业服务中心", "GS")
+    ticket = team.ticket(Status.DISPATCHED, site=other, tenant=None)
+    session.commit()
+    events = len(ticket.events)
+    console.login(team.by_role[role].username)
+    assert console.get(f"/admin/tickets/{ticket.id}").status_code == 403
+    for name in ("note", "close_not_ours", "start", "update_contact"):
+        response = console.post(f"/admin/tickets/{ticket.id}/actions/{name}",
+                                {"note": "x", "explanation": "x", "phone": "1"})
+        assert response.status_code == 403, name
+    listing = console.get("/admin/tickets").get_data(as_text=True)
+    assert ticket.number not in listing
+    assert console.get("/admin/tickets?site=gongshe").status_code == 400
+    session.expire_all()
+    assert session.scalar(sa.select(sa.func.count(TicketEvent.id)).where(TicketEvent.ticket_id == ticket.id)) == events
+    assert session.get(Ticket, ticket.id).status == Status.DISPATCHED
+
+
+def test_engineer_sees_only_his_departments_tickets(team, console, session):
+    mine = team.ticket(Status.DISPATCHED)
+    cleaning = team.ticket(Status.NEW, code="ENV-CLEAN", content="垃圾房味道很大")
+    session.commit()
+    console.login("engineer")
+    listing = console.get("/admin/tickets").get_data(as_text=True)
+    assert mine.number in listing and cleaning.number not in listing
+    assert console.get(f"/admin/tickets/{cleaning.id}").status_code == 403
+
+
+def test_engineer_cannot_record_payment_and_nothing_changes(team, console, session):
+    ticket = team.ticket(Status.COMPLETED, paid=True)
+    session.commit()
+    console.login("engineer")
+    page = console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
+    assert "actions/record_payment" not in page and "记录收费" not in page
+    assert console.post(f"/admin/tickets/{ticket.id}/actions/record_payment", {"amount": "180"}).status_code == 403
+    session.expire_all()
+    assert session.get(Ticket, ticket.id).paid_at is None
+    console.login("desk")
+    assert "actions/record_payment" in console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
