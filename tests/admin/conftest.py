@@ -4,19 +4,16 @@ Debian's chromium driven by Playwright."""
 from __future__ import annotations
 
 import re
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
 import workflow
 from models import Channel, Role, Site, Status, Tenant
+from tests.browser import ARTIFACTS, chromium, serve
 from tests.conftest import Factory
 
 PASSWORD = "password123"  # tests.conftest.password_hash's default
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 _TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -133,31 +130,14 @@ def console(client):
 
 @pytest.fixture
 def live_server(app):
-    """The app on 127.0.0.1:<free port>, served by werkzeug in a thread."""
-    from werkzeug.serving import make_server
-
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    with serve(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")  # one per module: other suites start their own Playwright
 def browser():
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync"],
-        )
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -1,19 +1,14 @@
 """The tenant simulator talks to a real webhook over HTTP, signed like WeChat."""
 from __future__ import annotations
 
-import threading
-
 import sqlalchemy as sa
-from werkzeug.serving import make_server
 
 from models import Ticket, db
+from tests.browser import serve
 
 
 def test_simulated_tenant_reports_and_gets_a_ticket_number(app, site, runner):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}"
+    with serve(app) as url:
         script = "你好\n我是王建国，电话13800001234，L2-015空调不制冷\n/菜单 PROGRESS\n/退出\n"
         result = runner.invoke(args=["simulate", "--site", "lehui", "--url", url, "--openid", "sim-1"], input=script)
         assert result.exit_code == 0, result.output
@@ -22,8 +17,6 @@ def test_simulated_tenant_reports_and_gets_a_ticket_number(app, site, runner):
         assert "您好，乐汇城物业服务中心" in result.output
         assert result.output.count(ticket.number) == 2  # in the reply and in the progress list
         assert ticket.complainant == "王建国" and ticket.tenant.openid == "sim-1"
-    finally:
-        server.shutdown()
 
 
 def test_simulator_reports_an_unreachable_server(app, site, runner):

@@ -8,7 +8,6 @@ import time
 import pytest
 import requests
 import sqlalchemy as sa
-from werkzeug.serving import make_server
 
 from bot.wechat_signing import (
     build_event,
@@ -23,6 +22,7 @@ from bot.wechat_signing import (
 )
 from models import Message, Site, Ticket, db
 from tests.bot.conftest import OFFICIAL, TOKEN, WeChat, next_msg_id
+from tests.browser import serve
 
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 ENCRYPT_A = ("hyzAe4OzmOMbd6TvGdIOO6uBmdJoD0Fk53REIHvxYtJlE2B655HuD0m8KUePWB3+LrPXo87wzQ1QLvbeUgmBM4x6F8PGHQHFVAFmOD2LdJF9"
@@ -181,11 +181,8 @@ def test_a_message_delivered_four_times_gives_one_ticket_and_four_identical_repl
 
 
 def test_two_concurrent_deliveries_give_one_ticket(app, site, session):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/wechat/lehui"
+    with serve(app) as base:
+        url = f"{base}/wechat/lehui"
         for round_ in range(3):
             xml = build_text(f"o-race-{round_}", OFFICIAL, "L2-015空调不制冷了，电话13800001234，我是王建国", next_msg_id())
             args, body = sign_request(xml, TOKEN)
@@ -205,8 +202,6 @@ def test_two_concurrent_deliveries_give_one_ticket(app, site, session):
             assert results[0].content == results[1].content
         db.session.remove()
         assert counts(db.session) == (3, 3)
-    finally:
-        server.shutdown()
 
 
 def test_webhook_keeps_answering_when_redis_is_down(app, site, session):

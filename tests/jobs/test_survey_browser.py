@@ -2,47 +2,27 @@
 the page's own Content-Security-Policy (an inline script would be blocked and reported)."""
 from __future__ import annotations
 
-import os
-import threading
-from pathlib import Path
-
 import pytest
 import sqlalchemy as sa
-from werkzeug.serving import make_server
 
 from models import Status, Survey
 from survey.tokens import survey_token
+from tests.browser import ARTIFACTS, chromium, serve
 from tests.jobs.conftest import work
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def served(app):
-    """The app on 127.0.0.1 in a thread, as a browser reaches it."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
+    with serve(app) as url:
+        yield url
 
 
 @pytest.fixture
 def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium to run the browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 def test_tenant_rates_four_stars_with_a_comment_on_a_phone(app, desk, session, fake_wechat, served, browser):
