@@ -376,6 +376,13 @@ def _register(turn: Turn, text: str, result) -> Ticket:
 def register_pending(session: so.Session, site: Site, tenant: Tenant, conv: Conversation) -> Optional[Ticket]:
     """Open the ticket for a report we held while asking who the tenant is — with whatever
     is known. Used when the tenant answers and when the conversation expires."""
+    # Claim it first: the expiry sweep and the tenant's next message may race for it.
+    claimed = session.execute(
+        sa.update(Conversation).where(Conversation.id == conv.id, Conversation.state == AWAITING_IDENTITY)
+        .values(state="idle").execution_options(synchronize_session=False)).rowcount == 1
+    if not claimed:
+        session.refresh(conv)
+        return None
     data = conv.data or {}
     pending = data.get("pending") or {}
     texts = pending.get("texts") or []

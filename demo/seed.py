@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import workflow
-from models import Channel, Role, Site, Staff, Tenant, Ticket, Unit, utcnow
+from models import Channel, Outbox, Role, Site, Staff, Tenant, Ticket, Unit, utcnow
 from workflow.machine import clock_at
 from workflow.reference import ensure_department, ensure_reference_data
 
@@ -187,6 +187,11 @@ def seed(session: so.Session) -> str:
         created = now - timedelta(days=days_ago, hours=rng.randint(1, 8), minutes=rng.randint(0, 59))
         tenant = tenants[i % len(tenants)]
         _replay(session, site, staff, tenant, text, channel, fate, created)
+    # Replayed history is not news: its notices were "sent" back then, not on first start.
+    session.flush()
+    seeded = sa.select(Ticket.id).where(Ticket.site_id == site.id)
+    session.execute(sa.update(Outbox).where(Outbox.ticket_id.in_(seeded), Outbox.status == "pending")
+                    .values(status="done", done_at=now, last_error="演示数据：历史记录，不发送"))
     return f"已创建演示数据：{site.name}（{site.slug}），工单 {len(TICKETS)} 张"
 
 

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
+import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import (
@@ -192,16 +193,28 @@ def complete(
     ticket.final_amount, ticket.site_cleaned, ticket.completed_at = amount, True, now
     ticket.first_response_at = ticket.first_response_at or now
     if ticket.urgent:
-        session.add(FollowUp(site_id=ticket.site_id, ticket=ticket, tenant_id=ticket.tenant_id,
-                             kind="urgent_24h", due_at=now + timedelta(hours=URGENT_VISIT_HOURS)))
+        _arm_visit(session, ticket, "urgent_24h", now + timedelta(hours=URGENT_VISIT_HOURS))
     if ticket.code == LEAK_CODE:
-        session.add(FollowUp(site_id=ticket.site_id, ticket=ticket, tenant_id=ticket.tenant_id,
-                             kind="after_rain", due_at=None))
+        _arm_visit(session, ticket, "after_rain", None)
     machine.apply(
         session, ticket, action, actor, note=work_done, data={"amount": str(amount), "site_cleaned": True},
         effects=(_tenant_notice("completed", amount=str(amount)),),
     )
     return ticket
+
+
+def _arm_visit(session: so.Session, ticket: Ticket, kind: str, due_at: Optional[datetime]) -> None:
+    """One visit of each kind per ticket; completing again after a reopen re-arms it (the
+    earlier visit's result is already on the timeline)."""
+    visit = None
+    if ticket.id is not None:
+        visit = session.scalar(sa.select(FollowUp).where(FollowUp.ticket_id == ticket.id, FollowUp.kind == kind))
+    if visit is None:
+        session.add(FollowUp(site_id=ticket.site_id, ticket=ticket, tenant_id=ticket.tenant_id, kind=kind,
+                             due_at=due_at))
+        return
+    visit.due_at, visit.done_at, visit.done_by_id, visit.method, visit.result, visit.alerted_at = (
+        due_at, None, None, None, None, None)
 
 
 def confirm_receipt(session: so.Session, ticket: Ticket, actor: Optional[Staff]) -> Ticket:
@@ -241,7 +254,7 @@ def close(session: so.Session, ticket: Ticket, actor: Staff, *, result: str, rep
     now = machine.now()
     ticket.result, ticket.result_report, ticket.close_reason, ticket.closed_at = result, report, "resolved", now
     effects = [_tenant_notice("closed", result=result)]
-    if ticket.tenant_id is not None and session.query(Survey).filter_by(ticket_id=ticket.id).first() is None:
+    if ticket.tenant_id is not None and session.scalar(sa.select(Survey.id).where(Survey.ticket_id == ticket.id)) is None:
         survey = Survey(ticket=ticket, tenant_id=ticket.tenant_id, expires_at=now + timedelta(hours=SURVEY_HOURS))
         session.add(survey)
         session.flush()

@@ -152,7 +152,12 @@ def clock_at(moment: datetime):
         _clock.pop()
 
 
-def local_today(tz_name: str = "Asia/Shanghai"):
+def local_date(moment: datetime, tz_name: str = "Asia/Shanghai"):
+    """The local calendar day of a naive-UTC moment."""
     from zoneinfo import ZoneInfo
 
-    return datetime.now(UTC).astimezone(ZoneInfo(tz_name)).date()
+    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(tz_name)).date()
+
+
+def local_today(tz_name: str = "Asia/Shanghai"):
+    return local_date(now(), tz_name)

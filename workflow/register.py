@@ -18,7 +18,8 @@ SYSTEM_LABEL = "系统"
 
 
 def next_number(session: so.Session, site: Site, day=None) -> str:
-    """LH-20261126-0007: an atomic upsert, so two processes never get the same number."""
+    """LH-20261126-0007 (the local day of registration): an atomic upsert, so two processes
+    never get the same number."""
     day = day or machine.local_today()
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
@@ -119,7 +120,7 @@ def register(
         supervisor_flag=emotion == "upset" or leadership_instruction,
     )
     action = machine.check("register", ticket, actor)
-    ticket.number = next_number(session, site)
+    ticket.number = next_number(session, site, machine.local_date(created_at))
     session.add(ticket)
     effects = []
     if ticket.supervisor_flag:

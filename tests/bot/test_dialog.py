@@ -154,3 +154,31 @@ def test_inquiry_goes_to_the_desk_with_a_ticket(wechat, session, site):
     [ticket] = tickets(session)
     assert reply.startswith(phrase("check_first")) and ticket.number in reply
     assert ticket.intent == "inquiry" and ticket.code == "FEE-BILL"
+
+
+def test_the_worker_job_opens_held_reports_once(app, wechat, session, site):
+    from bot.jobs import flush_expired_conversations
+
+    wechat.say("o-held", "空调不制冷")
+    assert flush_expired_conversations() == 0
+    later = utcnow() + dialog.DIALOG_TTL + timedelta(minutes=1)
+    with clock_at(later):
+        assert flush_expired_conversations() == 1
+        assert flush_expired_conversations() == 0
+    assert [t.content for t in tickets(session)] == ["空调不制冷"]
+
+
+def test_a_held_report_claimed_by_the_sweep_is_not_opened_again_by_a_stale_reader(app, wechat, session, site):
+    """The tenant's next message and the sweep race for the same held report."""
+    from models import db
+
+    wechat.say("o-race", "空调不制冷")
+    stale = db.session.session_factory()  # a web process that loaded the conversation earlier
+    conv = stale.scalar(sa.select(Conversation).where(Conversation.openid == "o-race"))
+    tenant = stale.scalar(sa.select(Tenant).where(Tenant.openid == "o-race"))
+    assert dialog.flush_expired(session, now=utcnow() + dialog.DIALOG_TTL * 2) == 1
+    session.commit()
+    assert dialog.register_pending(stale, stale.get(type(site), site.id), tenant, conv) is None
+    stale.commit()
+    stale.close()
+    assert len(tickets(session)) == 1

@@ -324,3 +324,29 @@ def test_transition_and_outbox_commit_together_or_not_at_all(desk, session):
     session.commit()
     assert t.status == Status.DISPATCHED and outbox_kinds(session, t) == ["notify_tenant", "notify_staff"]
     assert session.scalar(sa.select(sa.func.count(TicketEvent.id)).where(TicketEvent.ticket_id == t.id)) == 2
+
+
+def test_completing_again_after_a_reopen_rearms_the_return_visit(desk, session):
+    from workflow.followups import record_visit
+
+    t = desk.ticket(Status.COMPLETED, code="ENG-LEAK", urgent=True)
+    session.commit()
+    visits = {v.kind: v for v in session.scalars(sa.select(FollowUp).where(FollowUp.ticket_id == t.id))}
+    record_visit(session, visits["urgent_24h"], desk.desk, method="phone", result="已修好")
+    workflow.close(session, t, desk.desk, result="已修好")
+    workflow.reopen(session, t, desk.supervisor, reason="又漏了")
+    workflow.dispatch(session, t, desk.supervisor)
+    workflow.complete(session, t, desk.engineer, amount=0, work_done="重新做防水", site_cleaned=True)
+    session.commit()
+    again = {v.kind: v for v in session.scalars(sa.select(FollowUp).where(FollowUp.ticket_id == t.id))}
+    assert set(again) == {"urgent_24h", "after_rain"} and again["urgent_24h"].id == visits["urgent_24h"].id
+    assert again["urgent_24h"].done_at is None and again["urgent_24h"].due_at == t.completed_at + timedelta(hours=24)
+    assert [e.note for e in t.events if e.action == "followup"] == ["已修好"]  # the first visit stays on record
+
+
+def test_a_back_dated_registration_is_numbered_by_its_own_day(desk, session):
+    from workflow.machine import local_date
+
+    when = utcnow() - timedelta(days=40)
+    t = desk.ticket(created_at=when)
+    assert t.number == f"LH-{local_date(when):%Y%m%d}-0001"
