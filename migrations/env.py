@@ -4,6 +4,7 @@ from alembic import context
 
 import models
 from config import Config
+from models.migrate import include_object
 
 config = context.config
 url = config.attributes.get("database_url") or Config().DATABASE_URL
@@ -30,7 +31,7 @@ def run_migrations_online() -> None:
 def _run(connection) -> None:
     # render_as_batch: SQLite cannot ALTER most things; batch mode rebuilds tables.
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
-                      compare_type=True)
+                      compare_type=True, include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -54,13 +54,25 @@ class Channel(enum.StrEnum):
 CHANNEL_LABELS = {Channel.WECHAT: "微信", Channel.PHONE: "电话", Channel.VISIT: "来访", Channel.LETTER: "信函"}
 
 MONEY = sa.Numeric(10, 2)
+SEARCH_INDEX = "ix_tickets_search_trgm"
+SEARCH_EXPRESSION = "number || ' ' || coalesce(unit_code, '') || ' ' || coalesce(phone, '') || ' ' || content"
+DATABASE_ONLY_INDEXES = frozenset({SEARCH_INDEX})  # not declared on the models; migrations own them
 
 
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
         sa.Index("ix_tickets_site_status_created", "site_id", "status", "created_at"),
-        sa.Index("ix_tickets_site_created", "site_id", "created_at"),
+        # statistics read category counts per month from the index alone
+        sa.Index("ix_tickets_site_created_category", "site_id", "created_at", "category"),
+        # newest-first pages across several sites (and, for admins, all of them)
+        sa.Index("ix_tickets_created_id", "created_at", "id"),
+        # the overdue counter: only unfinished work, which stays small (enums are stored by name)
+        sa.Index("ix_tickets_unfinished_due", "site_id", "due_at",
+                 postgresql_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')"),
+                 sqlite_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')")),
+        # PostgreSQL only, made by migration 0003: a pg_trgm GIN index on SEARCH_EXPRESSION
+        # for the console's search box (see admin.queue_queries.search_text).
     )
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     number: so.Mapped[str] = so.mapped_column(sa.String(32), unique=True)
