@@ -12,6 +12,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
+import ratelimit
 from admin import bp
 from models import Staff, db, utcnow
 
@@ -98,16 +99,7 @@ def _safe_next(target: str | None) -> str:
 def _address_blocked() -> bool:
     """A cap per client address on top of the per-account lockout; fails open when Redis
     is away (the account lockout in the database still holds)."""
-    key = f"admin:login:{request.remote_addr}"
-    try:
-        pipe = current_app.redis.pipeline()
-        pipe.set(key, 0, ex=ADDRESS_WINDOW, nx=True)  # the window starts at the first attempt
-        pipe.incr(key)
-        _, count = pipe.execute()
-    except Exception:  # noqa: BLE001 - Redis down must not lock everybody out
-        log.warning("sign-in rate limit unavailable (Redis)")
-        return False
-    return count > ADDRESS_LIMIT
+    return not ratelimit.hit(current_app.redis, f"admin-login:{request.remote_addr}", ADDRESS_LIMIT, ADDRESS_WINDOW)
 
 
 def authenticate(username: str, password: str) -> tuple[Staff | None, str | None]:

@@ -91,5 +91,5 @@ def test_too_many_attempts_from_one_address(team, console, app, monkeypatch):
     monkeypatch.setattr("admin.auth.ADDRESS_LIMIT", 3)
     codes = [console.login(f"nobody{i}").status_code for i in range(5)]
     assert codes[:3] == [401, 401, 401] and codes[3:] == [429, 429]
-    assert app.redis.get("admin:login:127.0.0.1") is not None
+    assert app.redis.get("rl:admin-login:127.0.0.1") is not None
     assert team.session.scalar(sa.select(sa.func.count(Staff.id)).where(Staff.failed_logins > 0)) == 0
