@@ -34,6 +34,16 @@ def create_app(config: Config | dict | None = None) -> Flask:
             db.session.rollback()
         db.session.remove()
 
+    @app.after_request
+    def baseline_security_headers(response):
+        # Blueprints with pages (admin, survey) set their own CSP first; everything else
+        # (webhook XML, API JSON, redirects) gets the strictest one.
+        response.headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
     @app.errorhandler(500)
     def internal_error(exc):
         db.session.rollback()

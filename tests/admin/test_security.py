@@ -94,3 +94,42 @@ def test_hostile_search_and_filters_are_plain_values(team, console, session):
         assert console.get("/admin/tickets", query_string=args).status_code == 400, args
     assert console.get("/admin/tickets", query_string={"code": "' OR 1=1 --"}).status_code == 200
     assert session.scalar(sa.select(sa.func.count(Ticket.id))) == 1
+
+
+PAYLOAD = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
+
+
+def _assert_inert(html: str, where: str) -> None:
+    assert "<script>window.pwned" not in html and '<img src=x onerror' not in html, where
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in html, where
+
+
+def test_every_field_a_tenant_or_a_letter_can_fill_is_escaped(team, console, session):
+    """Chat content, name, unit, phone, notes, messages, survey comments, the results and
+    reports staff type, and every field of a letter registered at the desk."""
+    from models import Message, Survey, utcnow
+
+    tenant = team.tenant
+    tenant.name = PAYLOAD[:40]
+    ticket = workflow.register(session, team.site, content=PAYLOAD, channel=Channel.WECHAT, tenant=tenant,
+                               unit_code=PAYLOAD[:40], phone=PAYLOAD[:20], complainant=PAYLOAD[:40])
+    session.flush()
+    workflow.add_note(session, ticket, None, PAYLOAD)
+    session.add(Message(site_id=team.site.id, openid=tenant.openid, direction="in", msg_type="text",
+                        content=PAYLOAD, reply=PAYLOAD, ticket_id=ticket.id, tenant_id=tenant.id, data={}))
+    workflow.close(session, ticket, team.desk, result=PAYLOAD)
+    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == ticket.id))
+    survey.sent_at, survey.score, survey.comment, survey.answered_at = utcnow(), 4, PAYLOAD, utcnow()
+    session.commit()
+    console.login("desk")
+    letter = console.post("/admin/intake/letter", {
+        "site": "lehui", "content": PAYLOAD, "complainant": PAYLOAD[:40], "phone": "13800001234",
+        "unit_code": PAYLOAD[:40], "forwarded_by_company": "1"})
+    assert letter.status_code == 302, letter.get_data(as_text=True)[:500]
+    letter_id = int(letter.headers["Location"].rstrip("/").split("/")[-1])
+    pages = ["/admin/tickets", f"/admin/tickets?q={PAYLOAD[:8]}", f"/admin/tickets/{ticket.id}",
+             f"/admin/tickets/{letter_id}"]
+    for path in pages:
+        response = console.get(path)
+        assert response.status_code == 200, path
+        _assert_inert(response.get_data(as_text=True), path)

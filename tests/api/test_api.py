@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import sqlalchemy as sa
 
 import workflow
-from models import ApiToken, Channel, Role, utcnow
+from models import ApiToken, Channel, Role, Ticket, utcnow
 from workflow.machine import local_today
 
 
@@ -121,3 +122,11 @@ def test_monthly_counts(client, data):
     assert body["by_category"] == {"ENG": 1, "SEC": 1}
     assert body["by_status"] == {"dispatched": 1, "new": 1}
     assert get(client, "/api/v1/stats/monthly?month=2026-13", data["tokens"][Role.ADMIN]).status_code == 400
+
+
+@pytest.mark.parametrize("query", ["q=' OR 1=1 --", "q=%25' OR '1'='1", "code=' OR 1=1 --", "category=ENG' --",
+                                   "site=lehui' OR '1'='1", "q='; DROP TABLE tickets; --"])
+def test_hostile_filters_are_plain_values(client, data, session, query):
+    resp = get(client, f"/api/v1/tickets?{query}", data["tokens"][Role.ADMIN])
+    assert resp.status_code == 200 and resp.get_json()["total"] == 0
+    assert session.scalar(sa.select(sa.func.count(Ticket.id))) == 3
