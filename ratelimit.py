@@ -8,17 +8,15 @@ import logging
 import redis
 
 log = logging.getLogger(__name__)
+# One round trip: start the window on the first hit, count every hit (INCR keeps the TTL).
+_HIT = "redis.call('SET', KEYS[1], 0, 'EX', ARGV[1], 'NX') return redis.call('INCR', KEYS[1])"
 
 
 def hit(conn: redis.Redis, key: str, limit: int, window_seconds: int) -> bool:
     """Count one hit; True while the key is within `limit` hits per window. The window
     starts at the key's first hit (SET NX EX), and INCR keeps its expiry."""
-    name = f"rl:{key}"
     try:
-        pipe = conn.pipeline(transaction=True)
-        pipe.set(name, 0, nx=True, ex=window_seconds)
-        pipe.incr(name)
-        _, count = pipe.execute()
+        count = int(conn.eval(_HIT, 1, f"rl:{key}", window_seconds))
     except redis.RedisError as exc:
         log.warning("rate limit not enforced, Redis unavailable: %s", exc.__class__.__name__)
         return True

@@ -367,8 +367,7 @@ def _register(turn: Turn, text: str, result) -> Ticket:
         turn.session, turn.site, content=text, channel=Channel.WECHAT, tenant=turn.tenant,
         unit_code=(turn.conv.data or {}).get("unit"), classification=result,
     )
-    turn.session.flush()
-    turn.message.ticket_id = ticket.id
+    turn.message.ticket = ticket  # the id is filled in when the transaction flushes
     _attach_pending_media(turn.session, turn.conv, ticket)
     return ticket
 
@@ -408,6 +407,7 @@ def _attach_pending_media(session, conv: Conversation, ticket: Ticket) -> None:
     media = (conv.data or {}).get("media") or []
     if not media:
         return
+    session.flush()
     session.execute(sa.update(Message).where(Message.id.in_(media)).values(ticket_id=ticket.id))
     for message_id in media:
         session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))

@@ -36,6 +36,8 @@ class Message(Base):
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     data: so.Mapped[dict] = so.mapped_column(default=dict)
 
+    ticket: so.Mapped[Optional[Ticket]] = so.relationship()  # noqa: F821
+
 
 class Conversation(Base):
     """Where the dialog with one tenant stands (awaiting name, phone, quote answer …).
