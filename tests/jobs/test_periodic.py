@@ -45,7 +45,9 @@ def test_a_slot_run_schedules_the_next_one(app):
     assert set(after).isdisjoint(before) and len(after) == len(PERIODIC)
     assert all(at > datetime.now(UTC) for at in after.values())
     assert [FailedJobRegistry(q, connection=app.redis).count for q in ("high", "default", "low")] == [0, 0, 0]
-    assert FinishedJobRegistry("default", connection=app.redis).count == 4  # the four sweeps on "default"
+    on_default = [p for p in PERIODIC if p.queue == "default"]  # the sweeps (and the bot's held-report flush)
+    assert len(on_default) >= 5
+    assert FinishedJobRegistry("default", connection=app.redis).count == len(on_default)
 
 
 def test_the_registry_takes_more_entries_and_refuses_bad_ones(monkeypatch):
