@@ -9,12 +9,13 @@ from html.parser import HTMLParser
 import sqlalchemy as sa
 
 import workflow
+from bot.wechat_signing import build_text, decode_reply, sign_request
 from jobs.periodic import run_periodic
 from models import Status, Survey, TicketEvent, utcnow
 from survey.tokens import load_survey_token, survey_token
 from tests.jobs.conftest import PUBLIC, outbox_rows, texts_to, work
 from workflow.machine import clock_at
-from workflow.surveys import answer_survey, open_survey, parse_chat_answer
+from workflow.surveys import answer_survey, open_survey
 
 LINK = re.compile(re.escape(PUBLIC) + r"/survey/([A-Za-z0-9_.\-]+)")
 
@@ -33,12 +34,13 @@ def test_close_survey_in_chat_low_score_reopens_to_a_supervisor(app, desk, sessi
     assert ask.startswith(f"请问您对工单 {ticket.number} 的处理结果满意吗？请回复1-5分（5分最满意）")
     token = LINK.search(ask).group(1)
 
-    # The tenant replies in chat (the webhook does this part with the same two calls).
-    score, comment = parse_chat_answer("2 太慢了")
     survey = open_survey(session, desk.tenant.id)
     assert survey is not None and load_survey_token(token) == survey.id
-    assert answer_survey(session, survey, score=score, comment=comment, channel="chat") is True
-    session.commit()
+    # The tenant replies in chat, through the real webhook.
+    args, body = sign_request(build_text(desk.tenant.openid, "gh", "2 太慢了", 55_000_000_001), "testtoken")
+    resp = app.test_client().post(f"/wechat/{desk.site.slug}", query_string=args, data=body)
+    assert resp.status_code == 200
+    assert decode_reply(resp.get_data(), "testtoken")["Content"] == "非常抱歉没能让您满意，主管会尽快与您联系。"
 
     session.expire_all()
     assert ticket.status == Status.REOPENED and ticket.owner_id == desk.supervisor.id and ticket.supervisor_flag
