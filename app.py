@@ -70,6 +70,9 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     import cli
     import jobs
+    import nlp
+
+    nlp.warm_up()  # jieba's dictionary loads now, not on the first tenant's message
 
     cli.init_app(app)
     jobs.init_app(app)  # outbox rows go to RQ after each commit

@@ -120,3 +120,15 @@ def test_a_cli_command_on_the_embedded_redis_leaves_no_server_behind(tmp_path):
         assert result.returncode == 0, result.stderr
     assert (tmp_path / "servicedesk.db").exists()
     assert embedded_servers() - before == set()
+
+
+def test_the_web_process_loads_the_dictionary_at_start_up(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import jieba; from app import create_app; assert not jieba.dt.initialized; "
+            "create_app({'REDIS_URL': 'redis://127.0.0.1:1/0'}); print(jieba.dt.initialized)")
+    env = {**os.environ, "INSTANCE_PATH": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "True", out.stderr
