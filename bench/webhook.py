@@ -28,6 +28,7 @@ TEXTS = ["空调不制冷，店里很热", "卫生间水龙头一直滴水", "�
          "隔壁装修太吵了", "垃圾桶满了没人清", "请问物业费怎么交", "停车场有车占了我的车位", "网络断了收银机连不上",
          "仓库有老鼠", "卷帘门有点卡", "烟感一直在响", "天花板有水渍", "插座没电了"]
 _ids = itertools.count(int(time.time() * 1000) * 1000)
+_sequence = itertools.count()
 
 
 class Load:
@@ -35,7 +36,7 @@ class Load:
         self.url, self.openids = url, openids
         self.latencies: list[float] = []
         self.errors = 0
-        self._n = itertools.count()
+        self._n = _sequence  # shared by every run: each message comes from a tenant with no open ticket
         self._lock = threading.Lock()
 
     def one(self, http: requests.Session) -> None:
@@ -102,7 +103,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     opts = parser.parse_args()
     env = instance_env(TOKEN)
-    tenants = 20000
+    tenants = 60000
     prepare_site(env, TOKEN, tenants)
     openids = [f"bench-{i}" for i in range(tenants)]
     product_port, echo_port = free_port(), free_port()
