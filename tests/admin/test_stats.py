@@ -179,3 +179,22 @@ def test_ended_months_come_from_the_cache_and_this_month_is_live(team, march, se
     assert fresh.totals[-2:] == [2, 4]
     _, admins = overview(session, team.admin, Month(2026, 3), today, cache=cache)
     assert admins.totals[-2:] == [2, 4] and any(k.startswith("all:") for k in cache)
+
+
+def test_the_worker_warms_the_statistics_cache_for_every_supervisor_view(team, app, session):
+    """Ended months come from the cache the worker fills, so no one opens a cold page."""
+    from admin.jobs import warm_statistics
+    from admin.stats_queries import Month
+    from workflow.machine import local_today
+
+    app.redis.flushdb()
+    assert warm_statistics() == 2  # the supervisor's site and the admin's "all sites"
+    today = local_today()
+    last_month = Month(today.year, today.month).shift(-1)
+    keys = {k.decode() for k in app.redis.keys("admin:stats:v1:*")}
+    assert any(k.endswith(f":{last_month}") for k in keys)
+    current = Month(today.year, today.month)
+    first = Month(today.year, (current.quarter - 1) * 3 + 1)
+    shown = {current.shift(-i) for i in range(12)} | {first.shift(i - 3) for i in range(6)}
+    ended = {(m.year, m.month) for m in shown if (m.year, m.month) < (today.year, today.month)}
+    assert len(keys) == 2 * len(ended)  # per view, every ended month the page shows
