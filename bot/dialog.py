@@ -162,8 +162,13 @@ def _ask_identity(turn: Turn, missing: list[str]) -> None:
 
 
 def _set_conv(turn: Turn, state: str, **data) -> None:
+    """Going idle forgets the held report but keeps the unit the tenant told us (it may be
+    one the site has not registered, so it is not on the tenant)."""
+    old = turn.conv.data or {}
     turn.conv.state = state
-    turn.conv.data = {**(turn.conv.data or {}), **data} if state != "idle" else {k: v for k, v in data.items()}
+    if state == "idle":
+        old = {"unit": old["unit"]} if old.get("unit") else {}
+    turn.conv.data = {**old, **data}
 
 
 def _apply_identity(turn: Turn, found: Identity) -> None:

@@ -182,3 +182,11 @@ def test_a_held_report_claimed_by_the_sweep_is_not_opened_again_by_a_stale_reade
     stale.commit()
     stale.close()
     assert len(tickets(session)) == 1
+
+
+def test_a_unit_the_site_has_not_registered_is_remembered(wechat, session, site):
+    wechat.say("o-unit", "卫生间水管爆了，水漫出来了，快来人")
+    wechat.say("o-unit", "王建国 13800001234 L9-901")  # not in the site's unit list
+    reply = wechat.say("o-unit", "门口的灯不亮了")
+    assert phrase("ask_unit") not in reply
+    assert [t.unit_code for t in tickets(session)] == ["L9-901", "L9-901"]
