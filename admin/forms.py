@@ -64,6 +64,13 @@ class FormState:
         self.form, self.field, self.message = form, field, message
         self.values = values if values is not None else {}
 
+    @classmethod
+    def refused(cls, form: str, exc, *, secret: tuple[str, ...] = ()) -> FormState:
+        """The state of a post the workflow refused: its message and field, and what was
+        typed (never the CSRF token or a secret such as a password) to put back."""
+        values = {k: v for k, v in request.form.items() if k != "csrf_token" and k not in secret}
+        return cls(form, exc.field, exc.message, values)
+
     def value(self, name: str, default="") -> str:
         return self.values.get(name, default) if self.values else default
 

@@ -55,9 +55,7 @@ def intake(kind: str):
         db.session.commit()
     except ValidationError as exc:
         db.session.rollback()
-        values = request.form.to_dict()
-        values.pop("csrf_token", None)
-        return _render(kind, site, FormState("intake", exc.field, exc.message, values), 400)
+        return _render(kind, site, FormState.refused("intake", exc), 400)
     eta = phrase("eta_urgent", site) if ticket.urgent else phrase(
         "eta_hours", site, hours=f"{(ticket.due_at - ticket.created_at).total_seconds() / 3600:.0f}小时")
     flash(f"已登记工单 {ticket.number}。请告知：{phrase('ticket_opened', site, number=ticket.number, eta=eta)}",
@@ -128,9 +126,7 @@ def phone_message():
             abort(403)
         except ValidationError as exc:
             db.session.rollback()
-            values = request.form.to_dict()
-            values.pop("csrf_token", None)
-            state, status = FormState("message", exc.field, exc.message, values), 400
+            state, status = FormState.refused("message", exc), 400
         else:
             flash(f"留言已记录，并已通知{recipient.display_name}", "success")
             return redirect(url_for("admin.phone_message", site=site.slug))

@@ -69,9 +69,7 @@ def add_rule():
             raise ValidationError("请填写关键词", field="keyword")
         weight = _weight()
     except ValidationError as exc:
-        values = request.form.to_dict()
-        values.pop("csrf_token", None)
-        return _render(FormState("rule", exc.field, exc.message, values), 400)
+        return _render(FormState.refused("rule", exc), 400)
     row = db.session.scalar(sa.select(KeywordRule).where(
         KeywordRule.kind == kind, KeywordRule.keyword == keyword, KeywordRule.target == target))
     if row is None:

@@ -47,9 +47,7 @@ def phrases():
                     raise ValidationError("花括号不成对：占位符须写成 {centre} 这样的形式", field=f"phrase_{key}") from None
                 overrides[key] = text
         except ValidationError as exc:
-            values = request.form.to_dict()
-            values.pop("csrf_token", None)
-            state, status = FormState("phrases", exc.field, exc.message, values), 400
+            state, status = FormState.refused("phrases", exc), 400
         else:
             site.settings = {**(site.settings or {}), "phrases": overrides}
             db.session.commit()
@@ -81,9 +79,7 @@ def site_settings():
             db.session.commit()
         except ValidationError as exc:
             db.session.rollback()
-            values = request.form.to_dict()
-            values.pop("csrf_token", None)
-            state, status = FormState("site", exc.field, exc.message, values), 400
+            state, status = FormState.refused("site", exc), 400
         else:
             flash("已保存服务中心信息", "success")
             return redirect(url_for("admin.site_settings", site=site.slug))
@@ -123,10 +119,7 @@ def staff_list():
             db.session.commit()
         except ValidationError as exc:
             db.session.rollback()
-            values = request.form.to_dict()
-            values.pop("csrf_token", None)
-            values.pop("password", None)
-            state, status = FormState("staff", exc.field, exc.message, values), 400
+            state, status = FormState.refused("staff", exc, secret=("password",)), 400
         else:
             flash(f"已创建账号 {staff.username}", "success")
             return redirect(url_for("admin.staff_list"))

@@ -84,10 +84,8 @@ def ticket_action(ticket_id: int, name: str):
         abort(403, description=exc.message)
     except (InvalidTransition, ValidationError) as exc:
         db.session.rollback()
-        values = request.form.to_dict()
-        values.pop("csrf_token", None)
         ticket = ticket_or_abort(ticket_id)
-        return _render_ticket(ticket, FormState(name, exc.field, exc.message, values), exc.status_code)
+        return _render_ticket(ticket, FormState.refused(name, exc), exc.status_code)
     flash(message, "success")
     return redirect(url_for("admin.ticket", ticket_id=ticket.id))
 

@@ -3,7 +3,7 @@ result form, and "today is rainy" per site (which makes leak visits due)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, url_for
 
 from admin import bp, forms, scripts
 from admin.access import DESK_UP, current_staff, require, site_or_abort, visible_sites
@@ -60,9 +60,7 @@ def record_visit(visit_id: int):
         abort(403)
     except ValidationError as exc:
         db.session.rollback()
-        values = request.form.to_dict()
-        values.pop("csrf_token", None)
-        return _render(FormState(f"visit-{visit_id}", exc.field, exc.message, values), 400)
+        return _render(FormState.refused(f"visit-{visit_id}", exc), 400)
     flash("回访结果已记录", "success")
     return redirect(url_for("admin.visits"))
 

@@ -30,8 +30,10 @@ from models import (
 from nlp import taxonomy
 from workflow import machine, surveys
 from workflow.classification import classify
+from workflow.localtime import for_people
 from workflow.phrasebook import phrase
 
+TIMEZONE = "Asia/Shanghai"
 DIALOG_TTL = timedelta(minutes=10)  # how long we wait for name/phone/unit before registering anyway
 JOIN_WINDOW = timedelta(minutes=30)  # follow-up messages about the same problem join its ticket
 AWAITING_IDENTITY = "awaiting_identity"
@@ -43,7 +45,9 @@ CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
 _PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
 _GREETING = re.compile(r"^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+$", re.I)
 _BYE = re.compile(r"^(谢谢|多谢|谢了|好的|好|ok|嗯|嗯嗯|收到|知道了|再见|拜拜|没事了|没有了)+$", re.I)
-_YES = re.compile(r"^(确认|确定|同意|好的|好|可以|行|ok|没问题|是的|对)+$", re.I)
+# Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
+# "好的" must not accept a paid quote.
+_YES = re.compile(r"^(确认|确定|同意)(维修|修理|报价|收到)?$")
 _NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
 _PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(来|到|修)|修好了没|有人来吗|结果呢")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
@@ -308,7 +312,7 @@ def _progress(turn: Turn) -> None:
         return
     for t in tickets:
         turn.say("progress_item", number=t.number, code_name=taxonomy.name_of(t.code), status=t.status.label,
-                 eta=_eta(t))
+                 eta=_eta(t, progress=True))
 
 
 def _report(turn: Turn, text: str, result) -> None:
@@ -419,19 +423,18 @@ def _attach_pending_media(session, conv: Conversation, ticket: Ticket) -> None:
     conv.data = {k: v for k, v in (conv.data or {}).items() if k != "media"}
 
 
-def _eta(ticket: Ticket) -> str:
+def _eta(ticket: Ticket, *, progress: bool = False) -> str:
+    """At registration, the response time; asked for progress, the deadline as it stands
+    now (a delay moves it)."""
     if ticket.status == Status.CLOSED:
         return "已结案"
+    if progress and ticket.due_at is not None:
+        return phrase("eta_due", ticket.site, due=for_people(ticket.due_at, TIMEZONE))
     if ticket.urgent:
-        return phrase("eta_urgent")
-    hours = _response_hours(ticket)
+        return phrase("eta_urgent", ticket.site)
+    hours = (ticket.due_at - ticket.created_at).total_seconds() / 3600 if ticket.due_at else 24.0
     text = "30分钟" if hours < 1 else f"{hours:g}小时"
-    return phrase("eta_hours", hours=text)
-
-
-def _response_hours(ticket: Ticket) -> float:
-    info = taxonomy.CODES.get(ticket.code) or taxonomy.CODES[taxonomy.OTHER]
-    return float(info["response_hours"])
+    return phrase("eta_hours", ticket.site, hours=text)
 
 
 # --- media, events ------------------------------------------------------------------------

@@ -18,7 +18,6 @@ from typing import Any, Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from jobs.localtime import local_day_start
 from models import (
     Campaign,
     CampaignAnswer,
@@ -36,6 +35,7 @@ from models import (
 )
 from workflow import machine
 from workflow.errors import PermissionDenied, ValidationError
+from workflow.localtime import local_day_start
 
 QUESTION_KINDS = {"choice": "单选", "text": "文字"}
 MAX_QUESTIONS = 10

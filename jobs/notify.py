@@ -10,7 +10,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from jobs import outbound, timeline
-from jobs.localtime import for_people
 from jobs.runtime import JobContext
 from models import (
     CampaignRecipient,
@@ -24,6 +23,7 @@ from models import (
 from survey.tokens import questionnaire_url, survey_url
 from workflow import machine
 from workflow.handling import SURVEY_HOURS
+from workflow.localtime import for_people
 from workflow.phrasebook import phrase
 
 

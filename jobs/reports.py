@@ -20,11 +20,11 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from jobs.localtime import local_today
 from jobs.runtime import job_context
 from models import MonthlyReport, Site, utcnow
 from models.stats import monthly_stats
 from nlp.taxonomy import CATEGORIES
+from workflow.localtime import local_today
 
 HEADER = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5597")

@@ -8,11 +8,11 @@ from typing import Optional
 import sqlalchemy as sa
 
 from jobs import outbound, timeline
-from jobs.localtime import for_people
 from jobs.notify import Outcome, fields, short, tz, when
 from jobs.runtime import JobContext
 from jobs.wechat_client import RetryableWeChatError, WeChatAPIError
 from models import Department, FollowUp, Outbox, Role, Site, Staff, Tenant, Ticket, VisitPlanItem, staff_sites
+from workflow.localtime import for_people
 from workflow.phrasebook import phrase
 
 

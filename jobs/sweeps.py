@@ -15,11 +15,11 @@ import sqlalchemy.orm as so
 
 from jobs import timeline
 from jobs.campaigns import close_due_campaigns
-from jobs.localtime import for_people
 from jobs.runtime import job_context
 from models import ComplaintCode, DispatchOrder, FollowUp, Outbox, Survey, Ticket, VisitPlanItem
 from nlp import taxonomy
 from workflow import machine
+from workflow.localtime import for_people
 
 BATCH = 200
 

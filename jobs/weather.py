@@ -17,10 +17,10 @@ from typing import Optional, Protocol
 import requests
 import sqlalchemy as sa
 
-from jobs.localtime import local_today
 from jobs.runtime import job_context
 from models import RainDay, Site
 from workflow.followups import record_rain_day
+from workflow.localtime import local_today
 
 logger = logging.getLogger(__name__)
 

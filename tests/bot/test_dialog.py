@@ -190,3 +190,30 @@ def test_a_unit_the_site_has_not_registered_is_remembered(wechat, session, site)
     reply = wechat.say("o-unit", "门口的灯不亮了")
     assert phrase("ask_unit") not in reply
     assert [t.unit_code for t in tickets(session)] == ["L9-901", "L9-901"]
+
+
+def test_a_passing_ok_does_not_accept_a_paid_quote(wechat, session, site, make):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say("o-ok", "我是刘芳，电话13912345678，L3-008空调不制冷")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    workflow.quote(session, ticket, desk, amount="180", description="更换电容")
+    session.commit()
+    assert wechat.say("o-ok", "好的") == phrase("goodbye")
+    session.expire_all()
+    assert ticket.status == Status.QUOTED and ticket.quote_accepted is None
+    assert wechat.say("o-ok", "确认维修") == phrase("quote_accepted")
+
+
+def test_progress_shows_the_deadline_as_it_stands_after_a_delay(wechat, session, site, make):
+    from workflow.localtime import for_people
+
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say("o-late-eta", "我是刘芳，电话13912345678，L3-008空调不制冷")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    new_eta = utcnow() + timedelta(days=2)
+    workflow.delay(session, ticket, desk, reason="等配件", new_eta=new_eta)
+    session.commit()
+    reply = wechat.say("o-late-eta", "我的报修怎么样了")
+    assert f"预计{for_people(new_eta, 'Asia/Shanghai')}前处理" in reply

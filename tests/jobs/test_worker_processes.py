@@ -75,9 +75,11 @@ def test_a_worker_killed_mid_send_is_retried_and_delivers_exactly_once(app, desk
 
     worker = start_worker()
     wait_for(lambda: workers_ready(app, 1), what="the worker")
-    # At start-up the worker put the periodic jobs on RQ's schedule.
-    assert any(i.startswith("periodic-sweep_outbox-") for i in ScheduledJobRegistry("high", connection=app.redis)
-               .get_job_ids())
+    # At start-up the worker puts the periodic jobs on RQ's schedule (just after it registers,
+    # and a slot that falls due is briefly off the schedule while it runs and re-schedules).
+    wait_for(lambda: any(i.startswith("periodic-sweep_outbox-")
+                         for i in ScheduledJobRegistry("high", connection=app.redis).get_job_ids()),
+             what="the periodic jobs to be scheduled")
     workflow.delay(session, ticket, desk.engineer, reason="等配件", new_eta=utcnow() + timedelta(days=1))
     session.commit()
     (row,) = outbox_rows(session, status="pending")

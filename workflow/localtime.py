@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Optional
 from zoneinfo import ZoneInfo
 
+from models.queries import local_midnight_utc
 from workflow import machine
 
 RELATIVE_DAYS = {0: "今天", 1: "明天", 2: "后天", -1: "昨天"}
@@ -30,13 +31,12 @@ def for_people(moment: Optional[datetime], tz_name: str, now: Optional[datetime]
 
 
 def local_today(tz_name: str, now: Optional[datetime] = None):
-    return to_local(now or machine.now(), tz_name).date()
+    return machine.local_date(now or machine.now(), tz_name)
 
 
 def local_day_start(day, tz_name: str) -> datetime:
     """The naive-UTC moment a local day begins."""
-    start = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(tz_name))
-    return start.astimezone(UTC).replace(tzinfo=None)
+    return local_midnight_utc(day, tz_name)
 
 
 def local_day_end(day, tz_name: str) -> datetime:
