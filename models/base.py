@@ -3,6 +3,7 @@ worker, the CLI and the tests use the same models without a request."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -24,6 +25,52 @@ class Base(so.DeclarativeBase):
 def utcnow() -> datetime:
     """Naive UTC: stored the same way on SQLite and PostgreSQL."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def insert_now(session: so.Session, obj):
+    """INSERT a new object at once with one Core statement and make it persistent in
+    `session` without the unit of work. For plain rows: Python-side column defaults are
+    applied here, a many-to-one set through its object takes that object's key, and
+    nothing cascades from `obj`."""
+    references, columns, primary_keys, statement = _insert_plan(type(obj))
+    state = sa.inspect(obj)
+    if not state.transient:
+        raise ValueError(f"insert_now takes a new object, not {obj!r}")
+    row = state.dict
+    for relationship, pairs in references:
+        target = row.get(relationship)
+        if target is not None:
+            if sa.inspect(target).key is None:
+                session.flush()  # a row this one refers to is new too: it needs its key first
+            for local, remote in pairs:
+                row[local] = getattr(target, remote)
+    values = {}
+    for key, column, default, primary_key in columns:
+        value = row.get(key)
+        if value is None and default is not None:
+            value = row[key] = default.arg(None) if default.is_callable else default.arg
+        if value is not None or not primary_key:
+            values[column] = value
+            row[key] = value
+    result = session.execute(statement, values)
+    for key, value in zip(primary_keys, result.inserted_primary_key, strict=True):
+        row[key] = value
+    so.make_transient_to_detached(obj)  # what it holds is what the row holds now
+    session.add(obj)
+    return obj
+
+
+@cache
+def _insert_plan(cls: type):
+    """What insert_now needs to know about a mapped class, worked out once."""
+    mapper = sa.inspect(cls)
+    key_of = mapper.get_property_by_column
+    references = [(rel.key, [(key_of(local).key, rel.mapper.get_property_by_column(remote).key)
+                             for local, remote in rel.local_remote_pairs])
+                  for rel in mapper.relationships if rel.direction is so.interfaces.MANYTOONE]
+    columns = [(prop.key, prop.columns[0].key, prop.columns[0].default, prop.columns[0].primary_key)
+               for prop in mapper.column_attrs]
+    return references, columns, [key_of(c).key for c in mapper.primary_key], sa.insert(mapper.local_table)
 
 
 def make_engine(url: str, **kwargs) -> sa.Engine:

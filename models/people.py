@@ -12,6 +12,7 @@ import sqlalchemy.orm as so
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from models.base import Base, utcnow
+from models.snapshots import cache_snapshots
 
 
 class Role(enum.StrEnum):
@@ -35,6 +36,7 @@ staff_sites = sa.Table(
 )
 
 
+@cache_snapshots  # the webhook looks its site up on every message
 class Site(Base):
     """A property service centre with its own WeChat Official Account."""
 

@@ -11,6 +11,7 @@ from typing import Optional
 import sqlalchemy.orm as so
 
 from models import Outbox, Role, Staff, Status, Ticket, TicketEvent, utcnow
+from models.base import insert_now
 from workflow.errors import InvalidTransition, PermissionDenied
 
 S = Status
@@ -112,24 +113,24 @@ def apply(
 ) -> TicketEvent:
     """Change status, write the timeline event and the outbox rows, in the caller's
     transaction. Callers validate their own inputs before calling."""
-    from_status = ticket.status if ticket.id is not None else None
-    if action.target is not None:
+    from_status = None if action.name == "register" else ticket.status
+    if action.target is not None and ticket.status != action.target:
         ticket.status = action.target
     # 首问制: the first staff member who acts on a ticket owns it to the end.
     if actor is not None and ticket.owner_id is None and actor.role != Role.ENGINEER:
         ticket.owner = actor
-    event = TicketEvent(
-        ticket=ticket,
-        at=now(),
-        actor=actor,
-        actor_label=by or actor_label(actor),
-        action=action.name,
-        from_status=from_status.value if from_status else None,
-        to_status=ticket.status.value,
-        note=note,
-        data=data or {},
-    )
-    session.add(event)
+    fields = dict(at=now(), actor=actor, actor_label=by or actor_label(actor), action=action.name,
+                  from_status=from_status.value if from_status else None, to_status=ticket.status.value,
+                  note=note, data=data or {})
+    if ticket.id is not None:
+        # Inserted at once, outside the unit of work: a timeline event is never changed
+        # after, and the bookkeeping cost more than the row on the webhook's hot path.
+        event = insert_now(session, TicketEvent(ticket_id=ticket.id, **fields))
+        if "events" in ticket.__dict__:  # keep a loaded timeline current, without a reload
+            so.attributes.set_committed_value(ticket, "events", [*ticket.events, event])
+    else:
+        event = TicketEvent(ticket=ticket, **fields)
+        session.add(event)
     for kind, payload in effects:
         session.add(Outbox(kind=kind, ticket=ticket, payload=payload))
     return event

@@ -3,12 +3,15 @@ deadline from the complaint code."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Optional
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit
+from models.base import insert_now
+from models.snapshots import snapshot_of
 from nlp import Classification, taxonomy
 from workflow import machine
 from workflow.errors import ValidationError
@@ -21,18 +24,28 @@ def next_number(session: so.Session, site: Site, day=None) -> str:
     """LH-20261126-0007 (the local day of registration): an atomic upsert, so two processes
     never get the same number."""
     day = day or machine.local_today()
-    dialect = session.get_bind().dialect.name
+    stmt = _counter_upsert(session.get_bind().dialect.name)
+    seq = session.execute(stmt, {"site_id": site.id, "day": day}).scalar_one()
+    return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
+
+
+@lru_cache(maxsize=4)
+def _counter_upsert(dialect: str):
+    """Built once per dialect: every registration runs it."""
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(TicketCounter).values(site_id=site.id, day=day, last=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[TicketCounter.site_id, TicketCounter.day],
-        set_={"last": TicketCounter.last + 1},
-    ).returning(TicketCounter.last)
-    seq = session.execute(stmt).scalar_one()
-    return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
+    counters = TicketCounter.__table__  # the table, not the entity: Core skips the ORM's bulk-insert path
+    stmt = insert(counters).values(site_id=sa.bindparam("site_id"), day=sa.bindparam("day"), last=1)
+    return stmt.on_conflict_do_update(
+        index_elements=[counters.c.site_id, counters.c.day],
+        set_={"last": counters.c.last + 1},
+    ).returning(counters.c.last)
+
+
+def _code(session: so.Session, code: str) -> Optional[ComplaintCode]:
+    return snapshot_of(session, ComplaintCode, "code", code)
 
 
 def response_deadline(code: ComplaintCode, urgent: bool, start: datetime) -> datetime:
@@ -77,11 +90,11 @@ def register(
     content = (content or "").strip()
     if not content:
         raise ValidationError("请填写投诉/报修内容", field="content")
-    code_row = session.get(ComplaintCode, code) if code is not None else None
+    code_row = _code(session, code) if code is not None else None
     if code is not None and code_row is None:
         raise ValidationError(f"未知的投诉代码：{code}", field="code")
     result = classification or classify(session, content)
-    code_row = code_row or session.get(ComplaintCode, result.code) or session.get(ComplaintCode, "OTHER")
+    code_row = code_row or _code(session, result.code) or _code(session, "OTHER")
     urgent = result.urgent if urgent is None else urgent
     emotion = emotion or result.emotion
     created_at = created_at or machine.now()
@@ -121,7 +134,7 @@ def register(
     )
     action = machine.check("register", ticket, actor)
     ticket.number = next_number(session, site, machine.local_date(created_at))
-    session.add(ticket)
+    insert_now(session, ticket)  # a new row: no unit-of-work bookkeeping needed
     effects = []
     if ticket.supervisor_flag:
         effects.append(("notify_staff", {"event": "upset" if emotion == "upset" else "leadership", "to": "supervisors"}))

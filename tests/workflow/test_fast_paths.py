@@ -1,0 +1,116 @@
+"""The webhook's hot-path helpers: per-process snapshots of sites and codes, and rows
+inserted outside the unit of work. Both must behave exactly like the ORM they stand in for."""
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from models import Base, ComplaintCode, Site, Tenant, Ticket, TicketEvent, Unit, db, snapshots
+from models.base import insert_now
+from workflow import machine
+
+
+@pytest.fixture
+def statements(app):
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    yield seen
+    sa.event.remove(db.engine, "before_cursor_execute", record)
+
+
+def test_a_snapshot_answers_without_a_query_and_attaches_to_the_session(session, make, statements):
+    site = make.site()
+    session.commit()
+    session.expunge_all()
+    first = snapshots.snapshot_of(session, Site, "slug", "lehui")
+    statements.clear()
+    session.expunge_all()
+    again = snapshots.snapshot_of(session, Site, "slug", "lehui")
+    assert statements == []
+    assert again is not first and again in session and again.id == site.id and again.name == site.name
+    assert snapshots.snapshot_of(session, Site, "slug", "nowhere") is None
+    assert len(statements) == 1  # absence is asked for again, never cached
+
+
+def test_a_change_flushed_here_drops_the_snapshot_at_once(session, make):
+    site = make.site()
+    session.commit()
+    assert snapshots.snapshot_of(session, Site, "slug", "lehui").name == "乐汇城物业服务中心"
+    site.name = "乐汇城二期服务中心"
+    session.commit()
+    session.expunge_all()
+    assert snapshots.snapshot_of(session, Site, "slug", "lehui").name == "乐汇城二期服务中心"
+
+
+def test_a_change_made_elsewhere_is_seen_within_the_snapshot_lifetime(session, make, monkeypatch):
+    make.site()
+    session.commit()
+    assert snapshots.snapshot_of(session, Site, "slug", "lehui").phone == "0571-88886666"
+    with db.engine.begin() as conn:  # another process: no flush event here
+        conn.execute(sa.update(Site.__table__).values(phone="0571-12345678"))
+    session.expunge_all()
+    assert snapshots.snapshot_of(session, Site, "slug", "lehui").phone == "0571-88886666"
+    later = snapshots.time.monotonic() + snapshots.SNAPSHOT_SECONDS + 1
+    monkeypatch.setattr(snapshots.time, "monotonic", lambda: later)
+    session.expunge_all()
+    assert snapshots.snapshot_of(session, Site, "slug", "lehui").phone == "0571-12345678"
+
+
+def test_snapshots_are_kept_per_database(session, make, tmp_path):
+    make.site()
+    session.commit()
+    assert snapshots.snapshot_of(session, ComplaintCode, "code", "ENG-HVAC").response_hours > 0
+    other = sa.create_engine(f"sqlite:///{tmp_path}/other.db")
+    Base.metadata.create_all(other)
+    with sa.orm.Session(other) as elsewhere:
+        assert snapshots.snapshot_of(elsewhere, ComplaintCode, "code", "ENG-HVAC") is None
+
+
+def test_only_registered_models_have_snapshots(session):
+    with pytest.raises(TypeError):
+        snapshots.snapshot_of(session, Tenant, "openid", "o-1")
+
+
+def test_insert_now_writes_the_row_with_defaults_and_keys_and_leaves_nothing_to_flush(session, make, statements):
+    site = make.site()
+    unit = Unit(site_id=site.id, code="L9-001")
+    tenant = Tenant(site_id=site.id, openid="o-new", name="刘芳", unit=unit)  # both still new
+    session.add(tenant)
+    ticket = Ticket(site_id=site.id, number="LH-1", code="ENG-HVAC", category="工程", content="空调不制冷",
+                    tenant=tenant, unit=unit, receiver="前台", recorder="前台", channel="phone", intent="repair",
+                    confidence=1.0)
+    statements.clear()
+    insert_now(session, ticket)
+    assert any(s.startswith("INSERT INTO tenants") for s in statements)  # what it refers to went first
+    assert ticket.id is not None and ticket in session and not session.new and not session.dirty
+    assert (ticket.tenant_id, ticket.unit_id) == (tenant.id, unit.id)
+    assert ticket.status.value == "new" and ticket.evidence == [] and ticket.urgent is False
+    statements.clear()
+    session.commit()
+    assert [s for s in statements if not s.startswith(("COMMIT", "RELEASE"))] == []  # nothing left over
+    session.expunge_all()
+    stored = session.get(Ticket, ticket.id)
+    assert (stored.number, stored.tenant_id, stored.unit_id, stored.status.value, stored.created_at) == (
+        "LH-1", tenant.id, unit.id, "new", ticket.created_at)
+    with pytest.raises(ValueError):
+        insert_now(session, stored)
+
+
+def test_an_event_applied_to_a_loaded_timeline_appears_in_it(session, make):
+    from models import Channel
+    from workflow import register
+
+    site = make.site()
+    ticket = register(session, site, content="电梯异响", channel=Channel.PHONE, actor=make.staff(machine.Role.DESK))
+    session.commit()
+    assert [e.action for e in ticket.events] == ["register"]
+    machine.apply(session, ticket, machine.ACTIONS["note"], None, note="租户补充")
+    assert [e.action for e in ticket.events] == ["register", "note"]
+    session.commit()
+    session.expire_all()
+    assert [e.action for e in ticket.events] == ["register", "note"]
+    assert session.scalar(sa.select(sa.func.count(TicketEvent.id))) == 2
