@@ -12,11 +12,15 @@ log = logging.getLogger(__name__)
 _HIT = "redis.call('SET', KEYS[1], 0, 'EX', ARGV[1], 'NX') return redis.call('INCR', KEYS[1])"
 
 
+def redis_key(key: str) -> str:
+    return f"rl:{key}"
+
+
 def hit(conn: redis.Redis, key: str, limit: int, window_seconds: int) -> bool:
     """Count one hit; True while the key is within `limit` hits per window. The window
     starts at the key's first hit (SET NX EX), and INCR keeps its expiry."""
     try:
-        count = int(conn.eval(_HIT, 1, f"rl:{key}", window_seconds))
+        count = int(conn.eval(_HIT, 1, redis_key(key), window_seconds))
     except redis.RedisError as exc:
         log.warning("rate limit not enforced, Redis unavailable: %s", exc.__class__.__name__)
         return True

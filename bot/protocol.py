@@ -78,6 +78,34 @@ def check_timestamp(timestamp, tolerance_seconds, now=None) -> None:
             raise ProtocolError(403, "timestamp outside the allowed window")
 
 
+# One round trip: claim the nonce (an empty fingerprint: any reuse is a replay; otherwise
+# only reuse for a different body), then count the rate-limit keys as ratelimit.hit does;
+# a replay counts on the first key only (the sender's address, not the tenant).
+_CHECK = """
+local fresh = redis.call('SET', KEYS[1], ARGV[1] == '' and '1' or ARGV[1], 'NX', 'EX', ARGV[2])
+local replayed = 0
+if not fresh then
+  if ARGV[1] == '' then replayed = 1 else
+    local stored = redis.call('GET', KEYS[1])
+    if stored and stored ~= ARGV[1] then replayed = 1 end
+  end
+end
+local result = {replayed}
+for i = 2, #KEYS do
+  if replayed == 1 and i > 2 then break end
+  redis.call('SET', KEYS[i], 0, 'EX', ARGV[i + 1], 'NX')
+  result[i] = redis.call('INCR', KEYS[i])
+end
+return result
+"""
+
+
+@dataclass(frozen=True)
+class NonceCheck:
+    replayed: bool
+    counts: tuple  # one per counter asked for; None where not counted
+
+
 class NonceCache:
     """Remembers (timestamp, nonce, signature) in Redis for `ttl_seconds`.
 
@@ -106,21 +134,24 @@ class NonceCache:
         may retry a request unchanged and the message dedupe answers it; only a new body under
         a used nonce, which a plaintext-mode signature would not detect, is refused.
         """
+        return self.check(timestamp, nonce, signature, fingerprint).replayed
+
+    def check(self, timestamp, nonce, signature, fingerprint=None,
+              counters: tuple[tuple[str, int], ...] = ()) -> NonceCheck:
+        """`seen_before`, and in the same round trip one hit on each (redis key, window)
+        rate-limit counter (see `ratelimit`); a replay counts on the first counter only.
+        Redis away: not a replay, and no counts (the limits fail open)."""
         if self.redis is None or time.monotonic() < self._down_until:
-            return False
-        key = f"{self.prefix}{timestamp}:{nonce}:{signature}"
+            return NonceCheck(False, (None,) * len(counters))
+        keys = [f"{self.prefix}{timestamp}:{nonce}:{signature}"] + [key for key, _ in counters]
         try:
-            if self.redis.set(key, fingerprint or "1", nx=True, ex=self.ttl):
-                return False
-            if fingerprint is None:
-                return True
-            stored = self.redis.get(key)
+            replayed, *counts = self.redis.eval(_CHECK, len(keys), *keys, fingerprint or "", self.ttl,
+                                                *(window for _, window in counters))
         except (RedisError, OSError) as exc:
             self._warn(exc)  # degrade to the timestamp window and the dedupe key
-            return False
-        if isinstance(stored, bytes):
-            stored = stored.decode("utf-8", "replace")
-        return stored is not None and stored != fingerprint
+            return NonceCheck(False, (None,) * len(counters))
+        counts = [int(c) if c else None for c in counts] + [None] * (len(counters) - len(counts))
+        return NonceCheck(bool(replayed), tuple(counts))
 
     def _warn(self, exc: Exception) -> None:
         now = time.monotonic()

@@ -366,12 +366,30 @@ def test_nonce_cache_without_fingerprint(redis_conn):
     assert cache.seen_before("5", "6", "7", "other") is True
 
 
+def test_nonce_check_counts_rate_limits_in_the_same_round_trip(redis_conn):
+    cache = NonceCache(redis_conn, ttl_seconds=60, prefix="t:")
+    counters = (("t:rl:address", 60), ("t:rl:tenant", 30))
+    assert cache.check("1", "2", "3", "fp", counters) == protocol.NonceCheck(False, (1, 1))
+    assert cache.check("1", "2", "3", "fp", counters) == protocol.NonceCheck(False, (2, 2))  # a retry
+    # a replay (a new body under a used nonce) counts against the address, not the tenant
+    assert cache.check("1", "2", "3", "forged", counters) == protocol.NonceCheck(True, (3, None))
+    assert cache.check("1", "9", "3", "fp", counters) == protocol.NonceCheck(False, (4, 3))
+    assert 0 < redis_conn.ttl("t:rl:tenant") <= 30 and 30 < redis_conn.ttl("t:rl:address") <= 60
+    assert cache.check("4", "5", "6") == protocol.NonceCheck(False, ())
+
+
+def test_nonce_check_fails_open_when_redis_is_down():
+    down = redis.Redis(port=1, socket_connect_timeout=0.2, retry=Retry(NoBackoff(), 0))
+    check = NonceCache(down, ttl_seconds=600).check("1", "2", "3", "fp", (("a", 60), ("b", 60)))
+    assert check == protocol.NonceCheck(False, (None, None))
+
+
 class CountingRedis(redis.Redis):
     calls = 0
 
-    def set(self, *args, **kwargs):
+    def eval(self, *args, **kwargs):
         CountingRedis.calls += 1
-        return super().set(*args, **kwargs)
+        return super().eval(*args, **kwargs)
 
 
 def test_nonce_cache_degrades_when_redis_is_down(caplog, monkeypatch):
