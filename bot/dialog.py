@@ -62,7 +62,16 @@ class Turn:
     message: Message
     now: datetime
     first_contact: bool
+    recent_open_ticket: bool = True  # False: no open ticket younger than JOIN_WINDOW, nothing to join
     reply: list[str] = field(default_factory=list)
+
+    def keep_conv(self) -> Conversation:
+        """The conversation row, inserted the first time the dialog has something to keep:
+        most turns (a known tenant reporting) never need one."""
+        if sa.inspect(self.conv).transient:
+            self.conv = _insert_once(self.session, self.conv, _CONVERSATION,
+                                     {"site_id": self.site.id, "openid": self.conv.openid})
+        return self.conv
 
     def message_id(self) -> int:
         """The inbound message's id, inserting it now; most turns never need it, and the
@@ -89,13 +98,13 @@ def throttled_reply(site: Site) -> str:
 
 def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message) -> Optional[str]:
     now = machine.now()
-    tenant = _tenant(session, site, msg.from_user, now)
-    conv = _conversation(session, site, msg.from_user)
-    first_contact = conv.expires_at is None or conv.expires_at < now
-    if first_contact and conv.state == AWAITING_IDENTITY:
-        register_pending(session, site, tenant, conv)  # the tenant never answered: keep the report
+    tenant, conv, recent_open_ticket = _tenant_and_conversation(session, site, msg.from_user, now)
+    first_contact = tenant.last_inbound_at is None or tenant.last_inbound_at < now - DIALOG_TTL
+    if conv.state == AWAITING_IDENTITY and (conv.expires_at is None or conv.expires_at < now):
+        # the tenant never answered: keep the report
+        recent_open_ticket |= register_pending(session, site, tenant, conv) is not None
     message.tenant_id = tenant.id
-    turn = Turn(session, site, tenant, conv, message, now, first_contact)
+    turn = Turn(session, site, tenant, conv, message, now, first_contact, recent_open_ticket)
     if msg.msg_type == "event":
         _event(turn, msg)
     elif msg.msg_type == "text":
@@ -115,37 +124,65 @@ def handle(session: so.Session, site: Site, msg: InboundMessage, message: Messag
         turn.say("link_received")
     else:
         turn.say("unsupported")
-    conv.expires_at = now + DIALOG_TTL
+    _seen(session, tenant, now)
+    if turn.conv.state != "idle":
+        turn.conv.expires_at = now + DIALOG_TTL
     return turn.text()
 
 
 # --- people and state ---------------------------------------------------------------------
 
-def _tenant(session, site, openid, now) -> Tenant:
-    tenant = session.scalar(sa.select(Tenant).where(Tenant.site_id == site.id, Tenant.openid == openid))
-    if tenant is None:
-        tenant = _insert_once(session, Tenant(site_id=site.id, openid=openid, subscribed=True),
-                              sa.select(Tenant).where(Tenant.site_id == site.id, Tenant.openid == openid))
-    tenant.last_inbound_at = now
-    return tenant
+# Built once: building a select costs more than running it.
+_TICKETS = Ticket.__table__
+_OPEN = list(OPEN_STATUSES)
+_RECENT_OPEN_TICKET = sa.exists().where(  # answers "is there anything to join?" in the same query
+    _TICKETS.c.tenant_id == Tenant.id, _TICKETS.c.status.in_(_OPEN), _TICKETS.c.created_at >= sa.bindparam("since"))
+_TENANT_AND_CONVERSATION = (
+    sa.select(Tenant, Conversation, _RECENT_OPEN_TICKET)
+    .outerjoin(Conversation, sa.and_(Conversation.site_id == Tenant.site_id, Conversation.openid == Tenant.openid))
+    .where(Tenant.site_id == sa.bindparam("site_id"), Tenant.openid == sa.bindparam("openid"))
+    .options(so.joinedload(Tenant.unit))
+)
+_TENANT = sa.select(Tenant).where(Tenant.site_id == sa.bindparam("site_id"), Tenant.openid == sa.bindparam("openid"))
+_CONVERSATION = sa.select(Conversation).where(Conversation.site_id == sa.bindparam("site_id"),
+                                              Conversation.openid == sa.bindparam("openid"))
 
 
-def _conversation(session, site, openid) -> Conversation:
-    query = sa.select(Conversation).where(Conversation.site_id == site.id, Conversation.openid == openid)
-    conv = session.scalar(query)
+def _tenant_and_conversation(session, site, openid, now) -> tuple[Tenant, Conversation, bool]:
+    """The tenant (created on first contact), where the dialog stands, and whether the
+    tenant has an open ticket younger than JOIN_WINDOW: one query for a tenant we know. A
+    tenant with no stored conversation gets an unsaved idle one."""
+    params = {"site_id": site.id, "openid": openid}
+    row = session.execute(_TENANT_AND_CONVERSATION, {**params, "since": now - JOIN_WINDOW}).first()
+    if row is not None:
+        tenant, conv, recent_open_ticket = row
+    else:
+        tenant = _insert_once(session, Tenant(site_id=site.id, openid=openid, subscribed=True), _TENANT, params)
+        conv, recent_open_ticket = session.scalar(_CONVERSATION, params), False
     if conv is None:
-        conv = _insert_once(session, Conversation(site_id=site.id, openid=openid, state="idle", data={}), query)
-    return conv
+        conv = Conversation(site_id=site.id, openid=openid, state="idle", data={})
+    return tenant, conv, bool(recent_open_ticket)
 
 
-def _insert_once(session, row, query):
+_TOUCH = sa.update(Tenant.__table__).where(Tenant.__table__.c.id == sa.bindparam("tenant_id")).values(
+    last_inbound_at=sa.bindparam("at"))
+
+
+def _seen(session, tenant: Tenant, now: datetime) -> None:
+    """Record when the tenant last wrote (it opens WeChat's 48 h window for our messages):
+    a Core UPDATE, so a turn that changes nothing else needs no unit-of-work flush."""
+    session.execute(_TOUCH, {"tenant_id": tenant.id, "at": now})
+    so.attributes.set_committed_value(tenant, "last_inbound_at", now)
+
+
+def _insert_once(session, row, query, params):
     """Insert, or take the row a concurrent request inserted first."""
     try:
         with session.begin_nested():
             session.add(row)
         return row
     except sa.exc.IntegrityError:
-        return session.scalar(query)
+        return session.scalar(query, params)
 
 
 def _identity_missing(turn: Turn) -> list[str]:
@@ -168,11 +205,12 @@ def _ask_identity(turn: Turn, missing: list[str]) -> None:
 def _set_conv(turn: Turn, state: str, **data) -> None:
     """Going idle forgets the held report but keeps the unit the tenant told us (it may be
     one the site has not registered, so it is not on the tenant)."""
-    old = turn.conv.data or {}
-    turn.conv.state = state
+    conv = turn.keep_conv()
+    old = conv.data or {}
+    conv.state = state
     if state == "idle":
         old = {"unit": old["unit"]} if old.get("unit") else {}
-    turn.conv.data = {**old, **data}
+    conv.data = {**old, **data}
 
 
 def _apply_identity(turn: Turn, found: Identity) -> None:
@@ -186,7 +224,8 @@ def _apply_identity(turn: Turn, found: Identity) -> None:
             Unit.site_id == turn.site.id, sa.func.upper(Unit.code) == found.unit.upper()))
         if unit is not None:
             tenant.unit = unit
-        turn.conv.data = {**(turn.conv.data or {}), "unit": unit.code if unit else found.unit}
+        conv = turn.keep_conv()
+        conv.data = {**(conv.data or {}), "unit": unit.code if unit else found.unit}
 
 
 # --- text ---------------------------------------------------------------------------------
@@ -362,13 +401,20 @@ def _needs_decision(result) -> bool:
     return result.intent == "complaint" and result.code in ("SVC-ATTI", "SVC-SLOW", "FEE-BILL")
 
 
+_JOINABLE = (  # Core, for the id only
+    sa.select(_TICKETS.c.id)
+    .where(_TICKETS.c.tenant_id == sa.bindparam("tenant_id"), _TICKETS.c.code == sa.bindparam("code"),
+           _TICKETS.c.status.in_(_OPEN), _TICKETS.c.created_at >= sa.bindparam("since"))
+    .order_by(_TICKETS.c.created_at.desc()).limit(1)
+)
+
+
 def _joinable(turn: Turn, code: str) -> Optional[Ticket]:
-    since = turn.now - JOIN_WINDOW
-    return turn.session.scalar(
-        sa.select(Ticket).where(Ticket.tenant_id == turn.tenant.id, Ticket.code == code,
-                                Ticket.status.in_(OPEN_STATUSES), Ticket.created_at >= since)
-        .order_by(Ticket.created_at.desc()).limit(1)
-    )
+    if not turn.recent_open_ticket:
+        return None
+    ticket_id = turn.session.scalar(_JOINABLE, {"tenant_id": turn.tenant.id, "code": code,
+                                                "since": turn.now - JOIN_WINDOW})
+    return turn.session.get(Ticket, ticket_id) if ticket_id is not None else None
 
 
 def _register(turn: Turn, text: str, result) -> Ticket:
@@ -377,6 +423,7 @@ def _register(turn: Turn, text: str, result) -> Ticket:
         unit_code=(turn.conv.data or {}).get("unit"), classification=result,
     )
     turn.message.ticket = ticket  # the id is filled in when the transaction flushes
+    turn.recent_open_ticket = True
     _attach_pending_media(turn.session, turn.conv, ticket)
     return ticket
 
@@ -458,9 +505,10 @@ def _media(turn: Turn, msg: InboundMessage) -> None:
         turn.say("photo_received", number=ticket.number)
         return
     # No open ticket: hold the photo until the tenant says what it shows (or the dialog expires).
-    data = turn.conv.data or {}
-    turn.conv.state = AWAITING_IDENTITY
-    turn.conv.data = {**data, "media": data.get("media", []) + [turn.message_id()]}
+    conv = turn.keep_conv()
+    data = conv.data or {}
+    conv.state = AWAITING_IDENTITY
+    conv.data = {**data, "media": data.get("media", []) + [turn.message_id()]}
     turn.say("photo_need_text")
 
 

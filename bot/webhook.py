@@ -2,6 +2,7 @@
 WeChat's 5 s. Malformed or unauthenticated requests get a 4xx and never touch the database."""
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from typing import Optional
@@ -13,6 +14,7 @@ import ratelimit
 from bot import bp, dialog
 from bot.protocol import InboundMessage, NonceCache, ProtocolError, handshake, parse_inbound, render_reply
 from models import Message, Site, db, utcnow
+from models.snapshots import snapshot_of
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ class Credentials:
 
 def _site(slug: Optional[str]) -> Site:
     slug = slug or current_app.config["DEFAULT_SITE"]
-    site = db.session.scalar(sa.select(Site).where(Site.slug == slug))
+    site = snapshot_of(db.session, Site, "slug", slug)
     if site is None:
         abort(404)
     return site
@@ -78,23 +80,31 @@ def receive(slug):
     if (request.content_length or 0) > limit:
         return _plain(413, "body too large")
     request.max_content_length = limit
-    if not ratelimit.hit(current_app.redis, f"wx-ip:{request.remote_addr}",
-                         current_app.config["WEBHOOK_IP_LIMIT_PER_MINUTE"], 60):
-        return _plain(429, "too many requests")
+    cfg, args = current_app.config, request.args
+    address_key = f"wx-ip:{request.remote_addr}"
     site = _site(slug)
     creds = _credentials(site)
+    raw = request.get_data(cache=False)
     try:
-        msg, encrypted = parse_inbound(
-            request.get_data(cache=False), request.args, creds.token, aes_key=creds.aes_key,
-            appid=creds.appid, max_bytes=limit, tolerance=current_app.config["WECHAT_TIMESTAMP_TOLERANCE"],
-            nonce_cache=_nonce_cache(),
-        )
+        msg, encrypted = parse_inbound(raw, args, creds.token, aes_key=creds.aes_key, appid=creds.appid,
+                                       max_bytes=limit, tolerance=cfg["WECHAT_TIMESTAMP_TOLERANCE"])
     except ProtocolError as exc:
+        if not ratelimit.hit(current_app.redis, address_key, cfg["WEBHOOK_IP_LIMIT_PER_MINUTE"], 60):
+            return _plain(429, "too many requests")
         log.info("webhook refused (%s): %s", exc.status, exc.reason)
         return _plain(exc.status, exc.reason)
-    text = answer(site, msg, throttled=not ratelimit.hit(
-        current_app.redis, f"wx-openid:{site.id}:{msg.from_user}",
-        current_app.config["WEBHOOK_OPENID_LIMIT_PER_MINUTE"], 60))
+    # A signed message: the replay check and both rate limits in one Redis round trip.
+    check = _nonce_cache().check(
+        args["timestamp"], args["nonce"], args["signature"], hashlib.sha1(raw).hexdigest(),
+        counters=((ratelimit.redis_key(address_key), 60),
+                  (ratelimit.redis_key(f"wx-openid:{site.id}:{msg.from_user}"), 60)))
+    address_hits, tenant_hits = check.counts
+    if (address_hits or 0) > cfg["WEBHOOK_IP_LIMIT_PER_MINUTE"]:
+        return _plain(429, "too many requests")
+    if check.replayed:
+        log.info("webhook refused (403): replayed nonce")
+        return _plain(403, "replayed nonce")
+    text = answer(site, msg, throttled=(tenant_hits or 0) > cfg["WEBHOOK_OPENID_LIMIT_PER_MINUTE"])
     body = render_reply(msg, text, encrypted, creds.token, creds.aes_key, creds.appid,
                         request.args.get("nonce", ""), request.args.get("timestamp"))
     return Response(body, mimetype="application/xml" if text else "text/plain")
@@ -106,9 +116,6 @@ def answer(site: Site, msg: InboundMessage, throttled: bool = False) -> Optional
     gets the stored reply and never a second ticket. A tenant over the message rate limit
     is still recorded (staff see it) but opens nothing."""
     session = db.session
-    stored = _stored_reply(site, msg)
-    if stored is not None:
-        return stored.reply
     message = _message_row(site, msg)
     try:
         if throttled:
@@ -116,28 +123,36 @@ def answer(site: Site, msg: InboundMessage, throttled: bool = False) -> Optional
             message.reply = dialog.throttled_reply(site)
         else:
             message.reply = dialog.handle(session, site, msg, message)
-        session.add(message)
+        _store(session, message)
         session.commit()
         return message.reply
-    except sa.exc.IntegrityError:
-        # Another delivery of this message committed first: ours is rolled back whole.
+    except sa.exc.OperationalError:
+        raise
+    except Exception as exc:
+        # A retry, or a concurrent delivery that committed first, ends here on the dedupe
+        # key (checked last rather than first: retries are rare, and a query on every
+        # message is not); everything this delivery did is rolled back.
         session.rollback()
         stored = _stored_reply(site, msg)
         if stored is not None:
             return stored.reply
-        raise
-    except sa.exc.OperationalError:
-        raise
-    except Exception:
-        # A bug must not lose the report: keep the message for staff and say so politely.
-        session.rollback()
+        if isinstance(exc, sa.exc.IntegrityError):
+            raise
         log.exception("dialog failed for %s from site %s", msg.dedupe_key, site.slug)
-        message = _message_row(site, msg)
-        message.reply = dialog.fallback_reply(site)
-        message.data = {**message.data, "unhandled": True}
-        session.add(message)
+    # A bug must not lose the report: keep the message for staff and say so politely.
+    message = _message_row(site, msg)
+    message.reply = dialog.fallback_reply(site)
+    message.data = {**message.data, "unhandled": True}
+    try:
+        _store(session, message)
         session.commit()
-        return message.reply
+    except sa.exc.IntegrityError:
+        session.rollback()
+        stored = _stored_reply(site, msg)
+        if stored is None:
+            raise
+        return stored.reply
+    return message.reply
 
 
 def _message_row(site: Site, msg: InboundMessage) -> Message:
@@ -146,9 +161,28 @@ def _message_row(site: Site, msg: InboundMessage) -> Message:
                    data=_extra(msg))
 
 
-def _stored_reply(site: Site, msg: InboundMessage) -> Optional[Message]:
-    return db.session.scalar(sa.select(Message).where(
-        Message.site_id == site.id, Message.openid == msg.from_user, Message.dedupe_key == msg.dedupe_key))
+_STORED = sa.select(Message.__table__.c.reply).where(
+    Message.__table__.c.site_id == sa.bindparam("site_id"), Message.__table__.c.openid == sa.bindparam("openid"),
+    Message.__table__.c.dedupe_key == sa.bindparam("dedupe_key"))
+
+
+def _store(session, message: Message) -> None:
+    """Insert the message with its reply, last in the transaction, where its unique key
+    decides between concurrent deliveries. Most turns never needed its id, and a Core
+    insert costs a fraction of the ORM's; a turn that did has it in the session already."""
+    if message.id is not None:
+        return
+    session.flush()  # the ticket this message opened gets its id
+    if message.ticket is not None:
+        message.ticket_id = message.ticket.id
+    values = {column.key: getattr(message, column.key) for column in Message.__table__.columns}
+    session.execute(sa.insert(Message.__table__), {k: v for k, v in values.items() if v is not None})
+
+
+def _stored_reply(site: Site, msg: InboundMessage) -> Optional[sa.Row]:
+    """The reply we gave this message before (a row, its reply possibly empty), or None."""
+    return db.session.execute(_STORED, {"site_id": site.id, "openid": msg.from_user,
+                                        "dedupe_key": msg.dedupe_key}).first()
 
 
 def _content(msg: InboundMessage) -> Optional[str]:

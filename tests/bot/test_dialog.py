@@ -83,6 +83,15 @@ def test_next_message_after_expiry_opens_the_held_report_first(wechat, session, 
     assert [t.code for t in tickets(session)] == ["ENG-HVAC"]
 
 
+def test_a_follow_up_after_expiry_joins_the_held_report_it_opens(wechat, session, site):
+    wechat.say("o-later", "空调不制冷")
+    with clock_at(utcnow() + dialog.DIALOG_TTL + timedelta(minutes=1)):
+        reply = wechat.say("o-later", "空调还是不制冷，温度很高")
+    [ticket] = tickets(session)
+    assert phrase("joined_ticket", number=ticket.number) in reply
+    assert ticket.content == "空调不制冷" and ticket.events[-1].note == "租户补充：空调还是不制冷，温度很高"
+
+
 def test_follow_up_messages_about_the_same_problem_join_the_ticket(wechat, session, site):
     wechat.say("o-join", "我是王建国，电话13800001234，L3-008的空调不制冷")
     reply = wechat.say("o-join", "空调还是不制冷，温度很高")
