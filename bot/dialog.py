@@ -134,9 +134,12 @@ def handle(session: so.Session, site: Site, msg: InboundMessage, message: Messag
 
 # Built once: building a select costs more than running it.
 _TICKETS = Ticket.__table__
-_OPEN = list(OPEN_STATUSES)
+# open = not closed (OPEN_STATUSES); one comparison instead of an IN list, which
+# SQLAlchemy would expand anew on every execution
+assert set(OPEN_STATUSES) == set(Status) - {Status.CLOSED}
+_IS_OPEN = _TICKETS.c.status != Status.CLOSED
 _RECENT_OPEN_TICKET = sa.exists().where(  # answers "is there anything to join?" in the same query
-    _TICKETS.c.tenant_id == Tenant.id, _TICKETS.c.status.in_(_OPEN), _TICKETS.c.created_at >= sa.bindparam("since"))
+    _TICKETS.c.tenant_id == Tenant.id, _IS_OPEN, _TICKETS.c.created_at >= sa.bindparam("since"))
 _TENANT_AND_CONVERSATION = (
     sa.select(Tenant, Conversation, _RECENT_OPEN_TICKET)
     .outerjoin(Conversation, sa.and_(Conversation.site_id == Tenant.site_id, Conversation.openid == Tenant.openid))
@@ -404,7 +407,7 @@ def _needs_decision(result) -> bool:
 _JOINABLE = (  # Core, for the id only
     sa.select(_TICKETS.c.id)
     .where(_TICKETS.c.tenant_id == sa.bindparam("tenant_id"), _TICKETS.c.code == sa.bindparam("code"),
-           _TICKETS.c.status.in_(_OPEN), _TICKETS.c.created_at >= sa.bindparam("since"))
+           _IS_OPEN, _TICKETS.c.created_at >= sa.bindparam("since"))
     .order_by(_TICKETS.c.created_at.desc()).limit(1)
 )
 
