@@ -14,6 +14,7 @@ import ratelimit
 from bot import bp, dialog
 from bot.protocol import InboundMessage, NonceCache, ProtocolError, handshake, parse_inbound, render_reply
 from models import Message, Site, db, utcnow
+from models.base import insert_now
 from models.snapshots import snapshot_of
 
 log = logging.getLogger(__name__)
@@ -45,8 +46,13 @@ def _credentials(site: Site) -> Credentials:
 
 
 def _nonce_cache() -> NonceCache:
-    tolerance = current_app.config["WECHAT_TIMESTAMP_TOLERANCE"]
-    return NonceCache(current_app.redis, ttl_seconds=max(2 * tolerance, 600))
+    """One per app, so its cooldown holds across requests: with Redis away, only the first
+    request in each cooldown waits for the connection to fail."""
+    ttl = max(2 * current_app.config["WECHAT_TIMESTAMP_TOLERANCE"], 600)
+    cache = current_app.extensions.get("wechat_nonce_cache")
+    if cache is None or cache.redis is not current_app.redis or cache.ttl != ttl:
+        cache = current_app.extensions["wechat_nonce_cache"] = NonceCache(current_app.redis, ttl_seconds=ttl)
+    return cache
 
 
 def _plain(status: int, text: str) -> Response:
@@ -106,7 +112,7 @@ def receive(slug):
         return _plain(403, "replayed nonce")
     text = answer(site, msg, throttled=(tenant_hits or 0) > cfg["WEBHOOK_OPENID_LIMIT_PER_MINUTE"])
     body = render_reply(msg, text, encrypted, creds.token, creds.aes_key, creds.appid,
-                        request.args.get("nonce", ""), request.args.get("timestamp"))
+                        args.get("nonce", ""), args.get("timestamp"))
     return Response(body, mimetype="application/xml" if text else "text/plain")
 
 
@@ -168,15 +174,10 @@ _STORED = sa.select(Message.__table__.c.reply).where(
 
 def _store(session, message: Message) -> None:
     """Insert the message with its reply, last in the transaction, where its unique key
-    decides between concurrent deliveries. Most turns never needed its id, and a Core
-    insert costs a fraction of the ORM's; a turn that did has it in the session already."""
-    if message.id is not None:
-        return
-    session.flush()  # the ticket this message opened gets its id
-    if message.ticket is not None:
-        message.ticket_id = message.ticket.id
-    values = {column.key: getattr(message, column.key) for column in Message.__table__.columns}
-    session.execute(sa.insert(Message.__table__), {k: v for k, v in values.items() if v is not None})
+    decides between concurrent deliveries. A turn that needed its id earlier (a held photo
+    or report) has it in the session already; the rest insert it outside the unit of work."""
+    if message.id is None:
+        insert_now(session, message)
 
 
 def _stored_reply(site: Site, msg: InboundMessage) -> Optional[sa.Row]:

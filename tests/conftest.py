@@ -101,6 +101,19 @@ def app(database_url, redis_url, redis_conn):
 
 
 @pytest.fixture
+def statements(app):
+    """The SQL the app's engine runs while the test looks, in order."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    yield seen
+    sa.event.remove(db.engine, "before_cursor_execute", record)
+
+
+@pytest.fixture
 def session(app):
     return db.session
 

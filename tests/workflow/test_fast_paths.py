@@ -10,18 +10,6 @@ from models.base import insert_now
 from workflow import machine
 
 
-@pytest.fixture
-def statements(app):
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        seen.append(statement)
-
-    sa.event.listen(db.engine, "before_cursor_execute", record)
-    yield seen
-    sa.event.remove(db.engine, "before_cursor_execute", record)
-
-
 def test_a_snapshot_answers_without_a_query_and_attaches_to_the_session(session, make, statements):
     site = make.site()
     session.commit()
