@@ -96,9 +96,13 @@ def throttled_reply(site: Site) -> str:
     return phrase("too_many_messages", site)
 
 
-def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message) -> Optional[str]:
-    now = machine.now()
-    tenant, conv, recent_open_ticket = _tenant_and_conversation(session, site, msg.from_user, now)
+def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message,
+           lookup: Optional[Lookup] = None) -> Optional[str]:
+    """The reply to one message, with everything it changes added to `session`. `lookup`
+    is the tenant's row as `look_up` read it, when the caller read it first."""
+    lookup = lookup or look_up(session, site, msg.from_user)
+    now = lookup.at
+    tenant, conv, recent_open_ticket = _tenant_and_conversation(session, site, msg.from_user, lookup)
     first_contact = tenant.last_inbound_at is None or tenant.last_inbound_at < now - DIALOG_TTL
     if conv.state == AWAITING_IDENTITY and (conv.expires_at is None or conv.expires_at < now):
         # the tenant never answered: keep the report
@@ -151,15 +155,31 @@ _CONVERSATION = sa.select(Conversation).where(Conversation.site_id == sa.bindpar
                                               Conversation.openid == sa.bindparam("openid"))
 
 
-def _tenant_and_conversation(session, site, openid, now) -> tuple[Tenant, Conversation, bool]:
-    """The tenant (created on first contact), where the dialog stands, and whether the
-    tenant has an open ticket younger than JOIN_WINDOW: one query for a tenant we know. A
-    tenant with no stored conversation gets an unsaved idle one."""
-    params = {"site_id": site.id, "openid": openid}
-    row = session.execute(_TENANT_AND_CONVERSATION, {**params, "since": now - JOIN_WINDOW}).first()
-    if row is not None:
-        tenant, conv, recent_open_ticket = row
+@dataclass(frozen=True)
+class Lookup:
+    """What one query tells about the sender at `at`: the tenant, where the dialog stands
+    and whether the tenant has an open ticket younger than JOIN_WINDOW; `row` is None for
+    a tenant we have never heard from."""
+    at: datetime
+    row: Optional[sa.Row]
+
+
+def look_up(session: so.Session, site: Site, openid: str) -> Lookup:
+    """Read only: the webhook runs it while Redis checks the nonce."""
+    now = machine.now()
+    row = session.execute(_TENANT_AND_CONVERSATION,
+                          {"site_id": site.id, "openid": openid, "since": now - JOIN_WINDOW}).first()
+    return Lookup(now, row)
+
+
+def _tenant_and_conversation(session, site, openid, lookup: Lookup) -> tuple[Tenant, Conversation, bool]:
+    """The tenant (created on first contact), where the dialog stands, and whether there is
+    anything to join: one query for a tenant we know. A tenant with no stored conversation
+    gets an unsaved idle one."""
+    if lookup.row is not None:
+        tenant, conv, recent_open_ticket = lookup.row
     else:
+        params = {"site_id": site.id, "openid": openid}
         tenant = _insert_once(session, Tenant(site_id=site.id, openid=openid, subscribed=True), _TENANT, params)
         conv, recent_open_ticket = session.scalar(_CONVERSATION, params), False
     if conv is None:
@@ -174,7 +194,7 @@ _TOUCH = sa.update(Tenant.__table__).where(Tenant.__table__.c.id == sa.bindparam
 def _seen(session, tenant: Tenant, now: datetime) -> None:
     """Record when the tenant last wrote (it opens WeChat's 48 h window for our messages):
     a Core UPDATE, so a turn that changes nothing else needs no unit-of-work flush."""
-    session.execute(_TOUCH, {"tenant_id": tenant.id, "at": now})
+    session.connection().execute(_TOUCH, {"tenant_id": tenant.id, "at": now})
     so.attributes.set_committed_value(tenant, "last_inbound_at", now)
 
 

@@ -141,17 +141,30 @@ class NonceCache:
         """`seen_before`, and in the same round trip one hit on each (redis key, window)
         rate-limit counter (see `ratelimit`); a replay counts on the first counter only.
         Redis away: not a replay, and no counts (the limits fail open)."""
+        with self.begin(timestamp, nonce, signature, fingerprint, counters) as pending:
+            return pending.result()
+
+    def begin(self, timestamp, nonce, signature, fingerprint=None,
+              counters: tuple[tuple[str, int], ...] = ()) -> "PendingCheck":
+        """`check`, sent now and read later: the caller does other work (the webhook reads
+        the tenant's row) while Redis answers. Use it as a context manager, so the
+        connection goes back to the pool however the work in between ends."""
         if self.redis is None or time.monotonic() < self._down_until:
-            return NonceCheck(False, (None,) * len(counters))
+            return PendingCheck(self, None, len(counters))
         keys = [f"{self.prefix}{timestamp}:{nonce}:{signature}"] + [key for key, _ in counters]
+        pool = self.redis.connection_pool
+        conn = None
         try:
-            replayed, *counts = self.redis.eval(_CHECK, len(keys), *keys, fingerprint or "", self.ttl,
-                                                *(window for _, window in counters))
+            conn = pool.get_connection()
+            conn.send_command("EVAL", _CHECK, len(keys), *keys, fingerprint or "", self.ttl,
+                              *(window for _, window in counters))
         except (RedisError, OSError) as exc:
+            if conn is not None:
+                conn.disconnect()
+                pool.release(conn)
             self._warn(exc)  # degrade to the timestamp window and the dedupe key
-            return NonceCheck(False, (None,) * len(counters))
-        counts = [int(c) if c else None for c in counts] + [None] * (len(counters) - len(counts))
-        return NonceCheck(bool(replayed), tuple(counts))
+            return PendingCheck(self, None, len(counters))
+        return PendingCheck(self, conn, len(counters))
 
     def _warn(self, exc: Exception) -> None:
         now = time.monotonic()
@@ -160,6 +173,41 @@ class NonceCache:
             self._last_warning = now
             log.warning("nonce cache unavailable, replay check off for %.0f s: %r",
                         self.cooldown, exc)
+
+
+class PendingCheck:
+    """A nonce check on its way to Redis (see NonceCache.begin). `result()` waits for the
+    answer; leaving the `with` block without reading it drops the connection rather than
+    return it to the pool with an unread reply in it."""
+
+    def __init__(self, cache: NonceCache, conn, n_counters: int):
+        self._cache, self._conn, self._n = cache, conn, n_counters
+        self._result: NonceCheck | None = None if conn is not None else NonceCheck(False, (None,) * n_counters)
+
+    def result(self) -> NonceCheck:
+        if self._result is None:
+            conn, self._conn = self._conn, None
+            try:
+                replayed, *counts = conn.read_response()
+            except (RedisError, OSError, ValueError) as exc:
+                conn.disconnect()
+                self._cache._warn(exc)  # noqa: SLF001 - the cache's own cooldown
+                self._result = NonceCheck(False, (None,) * self._n)
+            else:
+                counts = [int(c) if c else None for c in counts] + [None] * (self._n - len(counts))
+                self._result = NonceCheck(bool(replayed), tuple(counts))
+            finally:
+                self._cache.redis.connection_pool.release(conn)
+        return self._result
+
+    def __enter__(self) -> "PendingCheck":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:  # never read: the reply would poison the next command
+            conn.disconnect()
+            self._cache.redis.connection_pool.release(conn)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Optional
 
 import sqlalchemy as sa
@@ -99,36 +100,40 @@ def receive(slug):
             return _plain(429, "too many requests")
         log.info("webhook refused (%s): %s", exc.status, exc.reason)
         return _plain(exc.status, exc.reason)
-    # A signed message: the replay check and both rate limits in one Redis round trip.
-    check = _nonce_cache().check(
-        args["timestamp"], args["nonce"], args["signature"], hashlib.sha1(raw).hexdigest(),
-        counters=((ratelimit.redis_key(address_key), 60),
-                  (ratelimit.redis_key(f"wx-openid:{site.id}:{msg.from_user}"), 60)))
+    # A signed message: the replay check and both rate limits in one Redis round trip,
+    # which travels while we read the sender's row (a read only: a refusal leaves nothing).
+    with _nonce_cache().begin(
+            args["timestamp"], args["nonce"], args["signature"], hashlib.sha1(raw).hexdigest(),
+            counters=((ratelimit.redis_key(address_key), 60),
+                      (ratelimit.redis_key(f"wx-openid:{site.id}:{msg.from_user}"), 60))) as pending:
+        lookup = dialog.look_up(db.session, site, msg.from_user)
+        check = pending.result()
     address_hits, tenant_hits = check.counts
     if (address_hits or 0) > cfg["WEBHOOK_IP_LIMIT_PER_MINUTE"]:
         return _plain(429, "too many requests")
     if check.replayed:
         log.info("webhook refused (403): replayed nonce")
         return _plain(403, "replayed nonce")
-    text = answer(site, msg, throttled=(tenant_hits or 0) > cfg["WEBHOOK_OPENID_LIMIT_PER_MINUTE"])
+    text = answer(site, msg, throttled=(tenant_hits or 0) > cfg["WEBHOOK_OPENID_LIMIT_PER_MINUTE"], lookup=lookup)
     body = render_reply(msg, text, encrypted, creds.token, creds.aes_key, creds.appid,
                         args.get("nonce", ""), args.get("timestamp"))
     return Response(body, mimetype="application/xml" if text else "text/plain")
 
 
-def answer(site: Site, msg: InboundMessage, throttled: bool = False) -> Optional[str]:
+def answer(site: Site, msg: InboundMessage, throttled: bool = False,
+           lookup: Optional[dialog.Lookup] = None) -> Optional[str]:
     """Store the message with our reply and everything the dialog did, in one transaction
     that the unique dedupe key guards: a retry, or a concurrent delivery on another process,
     gets the stored reply and never a second ticket. A tenant over the message rate limit
     is still recorded (staff see it) but opens nothing."""
     session = db.session
-    message = _message_row(site, msg)
+    message = _message_row(site, msg, lookup.at if lookup else utcnow())  # one instant for the turn
     try:
         if throttled:
             message.data = {**message.data, "throttled": True}
             message.reply = dialog.throttled_reply(site)
         else:
-            message.reply = dialog.handle(session, site, msg, message)
+            message.reply = dialog.handle(session, site, msg, message, lookup)
         _store(session, message)
         session.commit()
         return message.reply
@@ -146,7 +151,7 @@ def answer(site: Site, msg: InboundMessage, throttled: bool = False) -> Optional
             raise
         log.exception("dialog failed for %s from site %s", msg.dedupe_key, site.slug)
     # A bug must not lose the report: keep the message for staff and say so politely.
-    message = _message_row(site, msg)
+    message = _message_row(site, msg, utcnow())
     message.reply = dialog.fallback_reply(site)
     message.data = {**message.data, "unhandled": True}
     try:
@@ -161,9 +166,9 @@ def answer(site: Site, msg: InboundMessage, throttled: bool = False) -> Optional
     return message.reply
 
 
-def _message_row(site: Site, msg: InboundMessage) -> Message:
+def _message_row(site: Site, msg: InboundMessage, at: datetime) -> Message:
     return Message(site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
-                   msg_type=msg.msg_type, content=_content(msg), media_id=msg.media_id, created_at=utcnow(),
+                   msg_type=msg.msg_type, content=_content(msg), media_id=msg.media_id, created_at=at,
                    data=_extra(msg))
 
 
@@ -175,9 +180,10 @@ _STORED = sa.select(Message.__table__.c.reply).where(
 def _store(session, message: Message) -> None:
     """Insert the message with its reply, last in the transaction, where its unique key
     decides between concurrent deliveries. A turn that needed its id earlier (a held photo
-    or report) has it in the session already; the rest insert it outside the unit of work."""
+    or report) has it in the session already; the rest insert it outside the unit of work,
+    and nothing reads it back."""
     if message.id is None:
-        insert_now(session, message)
+        insert_now(session, message, attach=False)
 
 
 def _stored_reply(site: Site, msg: InboundMessage) -> Optional[sa.Row]:

@@ -27,11 +27,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def insert_now(session: so.Session, obj):
+def insert_now(session: so.Session, obj, *, attach: bool = True):
     """INSERT a new object at once with one Core statement and make it persistent in
     `session` without the unit of work. For plain rows: Python-side column defaults are
     applied here, a many-to-one set through its object takes that object's key, and
-    nothing cascades from `obj`."""
+    nothing cascades from `obj`. With attach=False the caller is done with the object (it
+    only carried the row's values): it stays out of the session, its key filled in."""
     references, columns, primary_keys, statement = _insert_plan(type(obj))
     state = sa.inspect(obj)
     if not state.transient:
@@ -52,11 +53,13 @@ def insert_now(session: so.Session, obj):
         if value is not None or not primary_key:
             values[column] = value
             row[key] = value
-    result = session.execute(statement, values)
+    # the session's connection directly: Session.execute's ORM layer has nothing to do here
+    result = session.connection().execute(statement, values)
     for key, value in zip(primary_keys, result.inserted_primary_key, strict=True):
         row[key] = value
-    so.make_transient_to_detached(obj)  # what it holds is what the row holds now
-    session.add(obj)
+    if attach:
+        so.make_transient_to_detached(obj)  # what it holds is what the row holds now
+        session.add(obj)
     return obj
 
 

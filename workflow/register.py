@@ -24,8 +24,8 @@ def next_number(session: so.Session, site: Site, day=None) -> str:
     """LH-20261126-0007 (the local day of registration): an atomic upsert, so two processes
     never get the same number."""
     day = day or machine.local_today()
-    stmt = _counter_upsert(session.get_bind().dialect.name)
-    seq = session.execute(stmt, {"site_id": site.id, "day": day}).scalar_one()
+    connection = session.connection()  # Core on the session's connection: no ORM layer to pass
+    seq = connection.execute(_counter_upsert(connection.dialect.name), {"site_id": site.id, "day": day}).scalar_one()
     return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
 
 

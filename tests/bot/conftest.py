@@ -55,6 +55,25 @@ def wechat(client, site):
     return WeChat(client)
 
 
+def unreachable_redis(**timeouts):
+    """A Redis client on a port nobody listens on, and a list that grows by one each time
+    it tries to connect: how often the code under test went to Redis."""
+    import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
+    attempts = []
+
+    class CountingConnection(redis.Connection):
+        def connect(self):
+            attempts.append(1)
+            return super().connect()
+
+    pool = redis.ConnectionPool(connection_class=CountingConnection, port=1, retry=Retry(NoBackoff(), 0),
+                                socket_connect_timeout=0.5, **timeouts)
+    return redis.Redis(connection_pool=pool), attempts
+
+
 def next_msg_id() -> int:
     return next(_msg_ids)
 

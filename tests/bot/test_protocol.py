@@ -25,6 +25,7 @@ from bot.protocol import (
     render_reply,
     verify_signature,
 )
+from tests.bot.conftest import unreachable_redis
 
 TOKEN = "spamtest"
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
@@ -378,24 +379,44 @@ def test_nonce_check_counts_rate_limits_in_the_same_round_trip(redis_conn):
     assert cache.check("4", "5", "6") == protocol.NonceCheck(False, ())
 
 
+def test_a_begun_check_travels_while_the_caller_works_and_an_unread_one_poisons_nothing(redis_conn):
+    cache = NonceCache(redis_conn, ttl_seconds=60, prefix="t:")
+    with cache.begin("1", "2", "3", "fp", (("t:rl:a", 60),)) as pending:
+        # sent before it is read: Redis has already claimed the nonce
+        assert redis_conn.get("t:1:2:3") == b"fp"
+        assert pending.result() == protocol.NonceCheck(False, (1,))
+        assert pending.result() == protocol.NonceCheck(False, (1,))  # read once, kept
+    with cache.begin("1", "2", "3", "forged", (("t:rl:a", 60),)):
+        pass  # an error in between: the reply is never read
+    # the connection with the unread reply ([1, 2]: replayed) was dropped, not pooled: the
+    # next check reads its own reply (the forged body still counted on the server)
+    assert cache.check("1", "2", "3", "fp", (("t:rl:a", 60),)) == protocol.NonceCheck(False, (3,))
+    assert redis_conn.incr("t:plain") == 1
+
+
+def test_a_check_whose_reply_does_not_come_fails_open(redis_url, redis_conn, caplog):
+    slow = redis.Redis.from_url(redis_url, socket_timeout=0.3)
+    cache = NonceCache(slow, ttl_seconds=60, prefix="t:")
+    assert cache.check("0", "0", "0") == protocol.NonceCheck(False, ())  # connected and pooled
+    redis_conn.client_pause(1500)  # Redis stops answering: the check is sent, its reply never read
+    with caplog.at_level(logging.WARNING, logger="bot.protocol"):
+        with cache.begin("1", "2", "3", "fp", (("t:rl:a", 60),)) as pending:
+            assert pending.result() == protocol.NonceCheck(False, (None,))
+    assert any("nonce cache unavailable" in r.getMessage() for r in caplog.records)
+    assert cache.check("7", "8", "9") == protocol.NonceCheck(False, ())  # within the cooldown: not asked
+    redis_conn.client_unpause()
+    assert slow.ping()  # the timed-out connection was dropped, not pooled with its late reply
+    slow.close()
+
+
 def test_nonce_check_fails_open_when_redis_is_down():
     down = redis.Redis(port=1, socket_connect_timeout=0.2, retry=Retry(NoBackoff(), 0))
     check = NonceCache(down, ttl_seconds=600).check("1", "2", "3", "fp", (("a", 60), ("b", 60)))
     assert check == protocol.NonceCheck(False, (None, None))
 
 
-class CountingRedis(redis.Redis):
-    calls = 0
-
-    def eval(self, *args, **kwargs):
-        CountingRedis.calls += 1
-        return super().eval(*args, **kwargs)
-
-
 def test_nonce_cache_degrades_when_redis_is_down(caplog, monkeypatch):
-    CountingRedis.calls = 0
-    down = CountingRedis(port=1, socket_connect_timeout=0.5, socket_timeout=0.5,
-                         retry=Retry(NoBackoff(), 0))
+    down, attempts = unreachable_redis(socket_timeout=0.5)
     cache = NonceCache(down, ttl_seconds=600)
     with caplog.at_level(logging.WARNING, logger="bot.protocol"):
         assert cache.seen_before("1", "2", "3") is False
@@ -403,11 +424,11 @@ def test_nonce_cache_degrades_when_redis_is_down(caplog, monkeypatch):
         assert cache.seen_before("1", "2", "3", "fp") is False
         args, body = signed(text_xml())
         assert parse(body, args, nonce_cache=cache)[0].content == "水管漏水"
-        assert CountingRedis.calls == 1
+        assert len(attempts) == 1
         clock = time.monotonic() + cache.cooldown + 1
         monkeypatch.setattr(protocol.time, "monotonic", lambda: clock)
         assert cache.seen_before("1", "2", "3") is False
-        assert CountingRedis.calls == 2  # tried again after the cooldown
+        assert len(attempts) == 2  # tried again after the cooldown
     warnings = [r for r in caplog.records if "nonce cache" in r.getMessage()]
     assert len(warnings) == 1  # once per warn_interval, not once per request
 

@@ -21,7 +21,7 @@ from bot.wechat_signing import (
     sign_request,
 )
 from models import DispatchOrder, Message, Outbox, Site, Tenant, Ticket, TicketEvent, db
-from tests.bot.conftest import OFFICIAL, TOKEN, WeChat, next_msg_id
+from tests.bot.conftest import OFFICIAL, TOKEN, WeChat, next_msg_id, unreachable_redis
 from tests.browser import serve
 
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
@@ -225,22 +225,11 @@ def test_webhook_keeps_answering_when_redis_is_down(app, site, session):
 
 
 def test_with_redis_away_only_the_first_message_in_a_cooldown_waits_for_it(app, site, session):
-    import redis as redis_lib
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
-
-    class CountingRedis(redis_lib.Redis):
-        evals = 0
-
-        def eval(self, *args, **kwargs):
-            CountingRedis.evals += 1
-            return super().eval(*args, **kwargs)
-
-    app.redis = CountingRedis(port=1, socket_connect_timeout=0.5, retry=Retry(NoBackoff(), 0))
+    app.redis, attempts = unreachable_redis()
     wx = WeChat(app.test_client())
     for n in range(3):
         assert "LH-" in wx.say(f"o-noredis-{n}", "L2-015 卫生间水管爆了，水漫出来了，快来人")
-    assert CountingRedis.evals == 1
+    assert len(attempts) == 1
     assert counts(session) == (3, 3)
 
 
