@@ -5,12 +5,32 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, redirect
+from flask.sessions import SecureCookieSessionInterface
 
 import extensions
 from config import Config
 from models import db
 
 log = logging.getLogger(__name__)
+
+BASELINE_HEADERS = (
+    ("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+)
+MACHINE_PATHS = ("/wechat", "/api/")  # WeChat's servers and API tokens: no cookies
+
+
+class PagesOnlyCookieSession(SecureCookieSessionInterface):
+    """The signed cookie session, for the pages people use. Machine clients get Flask's
+    null session: building the signing serializer on each of their requests cost the
+    webhook more than the bare echo endpoint's whole request."""
+
+    def open_session(self, app, request):
+        if request.path.startswith(MACHINE_PATHS):
+            return self.make_null_session(app)
+        return super().open_session(app, request)
 
 
 def create_app(config: Config | dict | None = None) -> Flask:
@@ -34,14 +54,15 @@ def create_app(config: Config | dict | None = None) -> Flask:
             db.session.rollback()
         db.session.remove()
 
+    app.session_interface = PagesOnlyCookieSession()
+
     @app.after_request
     def baseline_security_headers(response):
         # Blueprints with pages (admin, survey) set their own CSP first; everything else
-        # (webhook XML, API JSON, redirects) gets the strictest one.
-        response.headers.setdefault("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
+        # (webhook XML, API JSON, redirects) gets the strictest one. One pass over the
+        # few headers set (setdefault searches them, and raises inside, once per name).
+        present = {name.lower() for name, _ in response.headers}
+        response.headers.extend([(name, value) for name, value in BASELINE_HEADERS if name.lower() not in present])
         return response
 
     @app.errorhandler(500)

@@ -292,7 +292,7 @@ def _text(turn: Turn, text: str) -> None:
     if result.intent in ("inquiry", "suggestion"):
         ticket = _register(turn, text, result)
         turn.say("check_first" if result.intent == "inquiry" else "suggestion_thanks")
-        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket))
+        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
         return
     _report(turn, text, result)
 
@@ -320,11 +320,11 @@ def _identity_answer(turn: Turn, text: str) -> bool:
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if ticket is not None:
             turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
-            turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket))
+            turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
             return True
     turn.say("contact_saved")
     if ticket is not None:
-        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket))
+        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
     _set_conv(turn, "idle")
     return True
 
@@ -374,7 +374,7 @@ def _progress(turn: Turn) -> None:
         return
     for t in tickets:
         turn.say("progress_item", number=t.number, code_name=taxonomy.name_of(t.code), status=t.status.label,
-                 eta=_eta(t, progress=True))
+                 eta=_eta(t, turn.site, progress=True))
 
 
 def _report(turn: Turn, text: str, result) -> None:
@@ -400,7 +400,7 @@ def _report(turn: Turn, text: str, result) -> None:
             turn.say("help_coming")
         elif _needs_decision(result):
             turn.say("escalate")
-        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket))
+        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
         if result.intent == "complaint":
             turn.say("thanks_complaint")
         if missing:
@@ -493,18 +493,18 @@ def _attach_pending_media(session, conv: Conversation, ticket: Ticket) -> None:
     conv.data = {k: v for k, v in (conv.data or {}).items() if k != "media"}
 
 
-def _eta(ticket: Ticket, *, progress: bool = False) -> str:
+def _eta(ticket: Ticket, site: Site, *, progress: bool = False) -> str:
     """At registration, the response time; asked for progress, the deadline as it stands
-    now (a delay moves it)."""
+    now (a delay moves it). The turn's site, not ticket.site: that is a lazy load."""
     if ticket.status == Status.CLOSED:
         return "已结案"
     if progress and ticket.due_at is not None:
-        return phrase("eta_due", ticket.site, due=for_people(ticket.due_at, TIMEZONE))
+        return phrase("eta_due", site, due=for_people(ticket.due_at, TIMEZONE))
     if ticket.urgent:
-        return phrase("eta_urgent", ticket.site)
+        return phrase("eta_urgent", site)
     hours = (ticket.due_at - ticket.created_at).total_seconds() / 3600 if ticket.due_at else 24.0
     text = "30分钟" if hours < 1 else f"{hours:g}小时"
-    return phrase("eta_hours", ticket.site, hours=text)
+    return phrase("eta_hours", site, hours=text)
 
 
 # --- media, events ------------------------------------------------------------------------

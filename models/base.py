@@ -2,8 +2,10 @@
 worker, the CLI and the tests use the same models without a request."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
+from typing import Optional
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -27,12 +29,16 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def insert_now(session: so.Session, obj, *, attach: bool = True):
+def insert_now(session: so.Session, obj, *, attach: bool = True, last: Optional[Callable[[], dict]] = None):
     """INSERT a new object at once with one Core statement and make it persistent in
     `session` without the unit of work. For plain rows: Python-side column defaults are
     applied here, a many-to-one set through its object takes that object's key, and
     nothing cascades from `obj`. With attach=False the caller is done with the object (it
-    only carried the row's values): it stays out of the session, its key filled in."""
+    only carried the row's values): it stays out of the session, its key filled in.
+
+    `last` gives attribute values that must be worked out at the last moment, right before
+    the INSERT (a number from a counter row): on SQLite a transaction's first write locks
+    out every other writer until it commits, so the preparation above runs before it."""
     references, columns, primary_keys, statement = _insert_plan(type(obj))
     state = sa.inspect(obj)
     if not state.transient:
@@ -53,6 +59,9 @@ def insert_now(session: so.Session, obj, *, attach: bool = True):
         if value is not None or not primary_key:
             values[column] = value
             row[key] = value
+    if last is not None:
+        for key, value in last().items():
+            values[_insert_plan_column(type(obj), key)] = row[key] = value
     # the session's connection directly: Session.execute's ORM layer has nothing to do here
     result = session.connection().execute(statement, values)
     for key, value in zip(primary_keys, result.inserted_primary_key, strict=True):
@@ -61,6 +70,11 @@ def insert_now(session: so.Session, obj, *, attach: bool = True):
         so.make_transient_to_detached(obj)  # what it holds is what the row holds now
         session.add(obj)
     return obj
+
+
+@cache
+def _insert_plan_column(cls: type, key: str) -> str:
+    return sa.inspect(cls).get_property(key).columns[0].key
 
 
 @cache

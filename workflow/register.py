@@ -133,8 +133,9 @@ def register(
         supervisor_flag=emotion == "upset" or leadership_instruction,
     )
     action = machine.check("register", ticket, actor)
-    ticket.number = next_number(session, site, machine.local_date(created_at))
-    insert_now(session, ticket)  # a new row: no unit-of-work bookkeeping needed
+    # A new row: no unit-of-work bookkeeping needed. The counter is this transaction's
+    # first write, so it goes last: the row's values are ready before other writers wait.
+    insert_now(session, ticket, last=lambda: {"number": next_number(session, site, machine.local_date(created_at))})
     effects = []
     if ticket.supervisor_flag:
         effects.append(("notify_staff", {"event": "upset" if emotion == "upset" else "leadership", "to": "supervisors"}))
