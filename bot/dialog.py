@@ -27,6 +27,7 @@ from models import (
     Ticket,
     Unit,
 )
+from models.base import attach_row
 from nlp import taxonomy
 from workflow import machine, surveys
 from workflow.classification import classify
@@ -143,12 +144,14 @@ _TICKETS = Ticket.__table__
 assert set(OPEN_STATUSES) == set(Status) - {Status.CLOSED}
 _IS_OPEN = _TICKETS.c.status != Status.CLOSED
 _RECENT_OPEN_TICKET = sa.exists().where(  # answers "is there anything to join?" in the same query
-    _TICKETS.c.tenant_id == Tenant.id, _IS_OPEN, _TICKETS.c.created_at >= sa.bindparam("since"))
-_TENANT_AND_CONVERSATION = (
-    sa.select(Tenant, Conversation, _RECENT_OPEN_TICKET)
-    .outerjoin(Conversation, sa.and_(Conversation.site_id == Tenant.site_id, Conversation.openid == Tenant.openid))
-    .where(Tenant.site_id == sa.bindparam("site_id"), Tenant.openid == sa.bindparam("openid"))
-    .options(so.joinedload(Tenant.unit))
+    _TICKETS.c.tenant_id == Tenant.__table__.c.id, _IS_OPEN, _TICKETS.c.created_at >= sa.bindparam("since"))
+_T, _C, _U = Tenant.__table__, Conversation.__table__, Unit.__table__
+_TENANT_AND_CONVERSATION = (  # Core: the objects are entered with attach_row (see there why)
+    sa.select(*(c.label(f"t_{c.key}") for c in _T.c), *(c.label(f"c_{c.key}") for c in _C.c),
+              *(c.label(f"u_{c.key}") for c in _U.c), _RECENT_OPEN_TICKET.label("recent_open_ticket"))
+    .select_from(_T.outerjoin(_C, sa.and_(_C.c.site_id == _T.c.site_id, _C.c.openid == _T.c.openid))
+                 .outerjoin(_U, _U.c.id == _T.c.unit_id))
+    .where(_T.c.site_id == sa.bindparam("site_id"), _T.c.openid == sa.bindparam("openid"))
 )
 _TENANT = sa.select(Tenant).where(Tenant.site_id == sa.bindparam("site_id"), Tenant.openid == sa.bindparam("openid"))
 _CONVERSATION = sa.select(Conversation).where(Conversation.site_id == sa.bindparam("site_id"),
@@ -157,27 +160,37 @@ _CONVERSATION = sa.select(Conversation).where(Conversation.site_id == sa.bindpar
 
 @dataclass(frozen=True)
 class Lookup:
-    """What one query tells about the sender at `at`: the tenant, where the dialog stands
-    and whether the tenant has an open ticket younger than JOIN_WINDOW; `row` is None for
-    a tenant we have never heard from."""
+    """What one query tells about the sender at `at`: the tenant (None for one we have
+    never heard from), where the dialog stands (None: nothing kept) and whether the tenant
+    has an open ticket younger than JOIN_WINDOW."""
     at: datetime
-    row: Optional[sa.Row]
+    tenant: Optional[Tenant] = None
+    conv: Optional[Conversation] = None
+    recent_open_ticket: bool = False
 
 
 def look_up(session: so.Session, site: Site, openid: str) -> Lookup:
     """Read only: the webhook runs it while Redis checks the nonce."""
     now = machine.now()
-    row = session.execute(_TENANT_AND_CONVERSATION,
-                          {"site_id": site.id, "openid": openid, "since": now - JOIN_WINDOW}).first()
-    return Lookup(now, row)
+    row = session.connection().execute(_TENANT_AND_CONVERSATION, {"site_id": site.id, "openid": openid,
+                                                                  "since": now - JOIN_WINDOW}).first()
+    if row is None:
+        return Lookup(now)
+    row = row._mapping
+    tenant = attach_row(session, Tenant, row, "t_")
+    if "unit" not in tenant.__dict__:  # came with the row: registration needs no lazy load
+        unit = attach_row(session, Unit, row, "u_") if row["u_id"] is not None else None
+        so.attributes.set_committed_value(tenant, "unit", unit)
+    conv = attach_row(session, Conversation, row, "c_") if row["c_id"] is not None else None
+    return Lookup(now, tenant, conv, bool(row["recent_open_ticket"]))
 
 
 def _tenant_and_conversation(session, site, openid, lookup: Lookup) -> tuple[Tenant, Conversation, bool]:
     """The tenant (created on first contact), where the dialog stands, and whether there is
     anything to join: one query for a tenant we know. A tenant with no stored conversation
     gets an unsaved idle one."""
-    if lookup.row is not None:
-        tenant, conv, recent_open_ticket = lookup.row
+    if lookup.tenant is not None:
+        tenant, conv, recent_open_ticket = lookup.tenant, lookup.conv, lookup.recent_open_ticket
     else:
         params = {"site_id": site.id, "openid": openid}
         tenant = _insert_once(session, Tenant(site_id=site.id, openid=openid, subscribed=True), _TENANT, params)

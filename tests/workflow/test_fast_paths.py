@@ -2,6 +2,8 @@
 inserted outside the unit of work. Both must behave exactly like the ORM they stand in for."""
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 import sqlalchemy as sa
 
@@ -102,3 +104,27 @@ def test_an_event_applied_to_a_loaded_timeline_appears_in_it(session, make):
     session.expire_all()
     assert [e.action for e in ticket.events] == ["register", "note"]
     assert session.scalar(sa.select(sa.func.count(TicketEvent.id))) == 2
+
+
+def test_a_row_read_with_core_enters_the_session_like_an_orm_load(session, make, statements):
+    from models.base import attach_row
+
+    site = make.site()
+    unit = Unit(site_id=site.id, code="L2-015")
+    session.add(unit)
+    session.flush()
+    session.add(Tenant(site_id=site.id, openid="o-row", name="王建国", unit_id=unit.id))
+    session.commit()
+    session.expunge_all()
+    row = session.connection().execute(sa.select(Tenant.__table__).where(Tenant.__table__.c.openid == "o-row")).one()
+    tenant = attach_row(session, Tenant, row._mapping)
+    assert tenant in session and sa.inspect(tenant).persistent and not session.dirty and not session.new
+    assert tenant.name == "王建国" and tenant.subscribed is True and tenant.site_id == site.id
+    assert isinstance(tenant.created_at, datetime)  # values come typed, as the ORM gives them
+    assert attach_row(session, Tenant, row._mapping) is tenant  # the session's own object, once
+    statements.clear()
+    assert tenant.unit.code == "L2-015" and len(statements) == 1  # relationships still load lazily
+    tenant.name = "王先生"
+    session.commit()
+    session.expunge_all()
+    assert session.scalar(sa.select(Tenant.name).where(Tenant.openid == "o-row")) == "王先生"
