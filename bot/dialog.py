@@ -187,8 +187,8 @@ def look_up(session: so.Session, site: Site, openid: str) -> Lookup:
 
 def _tenant_and_conversation(session, site, openid, lookup: Lookup) -> tuple[Tenant, Conversation, bool]:
     """The tenant (created on first contact), where the dialog stands, and whether there is
-    anything to join: one query for a tenant we know. A tenant with no stored conversation
-    gets an unsaved idle one."""
+    anything to join, from `lookup` for a tenant we know. A tenant with no stored
+    conversation gets an unsaved idle one."""
     if lookup.tenant is not None:
         tenant, conv, recent_open_ticket = lookup.tenant, lookup.conv, lookup.recent_open_ticket
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from functools import cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -39,12 +39,12 @@ def insert_now(session: so.Session, obj, *, attach: bool = True, last: Optional[
     `last` gives attribute values that must be worked out at the last moment, right before
     the INSERT (a number from a counter row): on SQLite a transaction's first write locks
     out every other writer until it commits, so the preparation above runs before it."""
-    references, columns, primary_keys, statement = _insert_plan(type(obj))
+    plan = _plan(type(obj))
     state = sa.inspect(obj)
     if not state.transient:
         raise ValueError(f"insert_now takes a new object, not {obj!r}")
     row = state.dict
-    for relationship, pairs in references:
+    for relationship, pairs in plan.references:
         target = row.get(relationship)
         if target is not None:
             if sa.inspect(target).key is None:
@@ -52,20 +52,20 @@ def insert_now(session: so.Session, obj, *, attach: bool = True, last: Optional[
             for local, remote in pairs:
                 row[local] = getattr(target, remote)
     values = {}
-    for key, column, default, primary_key in columns:
-        value = row.get(key)
+    for attribute, column, default, primary_key in plan.columns:
+        value = row.get(attribute)
         if value is None and default is not None:
-            value = row[key] = default.arg(None) if default.is_callable else default.arg
+            value = row[attribute] = default.arg(None) if default.is_callable else default.arg
         if value is not None or not primary_key:
             values[column] = value
-            row[key] = value
+            row[attribute] = value
     if last is not None:
-        for key, value in last().items():
-            values[_insert_plan_column(type(obj), key)] = row[key] = value
+        for attribute, value in last().items():
+            values[plan.column_of[attribute]] = row[attribute] = value
     # the session's connection directly: Session.execute's ORM layer has nothing to do here
-    result = session.connection().execute(statement, values)
-    for key, value in zip(primary_keys, result.inserted_primary_key, strict=True):
-        row[key] = value
+    result = session.connection().execute(plan.insert, values)
+    for attribute, value in zip(plan.primary_key, result.inserted_primary_key, strict=True):
+        row[attribute] = value
     if attach:
         so.make_transient_to_detached(obj)  # what it holds is what the row holds now
         session.add(obj)
@@ -77,33 +77,30 @@ def attach_row(session: so.Session, model: type, row: Mapping, prefix: str = "")
     `prefix` + column name): the session's own object when it holds that row already,
     else a new one entered without a query, as loading it with the ORM would give, minus
     the ORM's per-query machinery (on the webhook's hot path that cost twice the query)."""
-    mapper, columns, primary_key = _row_plan(model)
-    key = mapper.identity_key_from_primary_key([row[prefix + column] for column in primary_key])
+    plan = _plan(model)
+    key = plan.mapper.identity_key_from_primary_key([row[prefix + plan.column_of[a]] for a in plan.primary_key])
     existing = session.identity_map.get(key)
     if existing is not None:
         return existing
-    obj = mapper.class_manager.new_instance()
-    sa.inspect(obj).dict.update({attribute: row[prefix + column] for attribute, column in columns})
+    obj = plan.mapper.class_manager.new_instance()
+    sa.inspect(obj).dict.update({attribute: row[prefix + column] for attribute, column, _, _ in plan.columns})
     so.make_transient_to_detached(obj)
     session.add(obj)
     return obj
 
 
-@cache
-def _row_plan(model: type):
-    mapper = sa.inspect(model)
-    columns = [(prop.key, prop.columns[0].key) for prop in mapper.column_attrs]
-    return mapper, columns, [column.key for column in mapper.primary_key]
+class _Plan(NamedTuple):
+    mapper: so.Mapper
+    references: list  # (many-to-one relationship, [(local attribute, remote attribute)])
+    columns: list  # (attribute, column name, column default, is part of the primary key)
+    column_of: dict  # attribute -> column name
+    primary_key: list  # attributes
+    insert: sa.Insert
 
 
 @cache
-def _insert_plan_column(cls: type, key: str) -> str:
-    return sa.inspect(cls).get_property(key).columns[0].key
-
-
-@cache
-def _insert_plan(cls: type):
-    """What insert_now needs to know about a mapped class, worked out once."""
+def _plan(cls: type) -> _Plan:
+    """What insert_now and attach_row need to know about a mapped class, worked out once."""
     mapper = sa.inspect(cls)
     key_of = mapper.get_property_by_column
     references = [(rel.key, [(key_of(local).key, rel.mapper.get_property_by_column(remote).key)
@@ -111,7 +108,8 @@ def _insert_plan(cls: type):
                   for rel in mapper.relationships if rel.direction is so.interfaces.MANYTOONE]
     columns = [(prop.key, prop.columns[0].key, prop.columns[0].default, prop.columns[0].primary_key)
                for prop in mapper.column_attrs]
-    return references, columns, [key_of(c).key for c in mapper.primary_key], sa.insert(mapper.local_table)
+    return _Plan(mapper, references, columns, {attribute: column for attribute, column, _, _ in columns},
+                 [key_of(c).key for c in mapper.primary_key], sa.insert(mapper.local_table))
 
 
 def make_engine(url: str, **kwargs) -> sa.Engine:

@@ -133,8 +133,9 @@ def register(
         supervisor_flag=emotion == "upset" or leadership_instruction,
     )
     action = machine.check("register", ticket, actor)
-    # A new row: no unit-of-work bookkeeping needed. The counter is this transaction's
-    # first write, so it goes last: the row's values are ready before other writers wait.
+    # A new row: no unit-of-work bookkeeping needed. The counter is often the transaction's
+    # first write (on the webhook's hot path it is), so it goes last: the row's values are
+    # ready before other SQLite writers start waiting.
     insert_now(session, ticket, last=lambda: {"number": next_number(session, site, machine.local_date(created_at))})
     effects = []
     if ticket.supervisor_flag:

@@ -74,8 +74,9 @@ def test_insert_now_writes_the_row_with_defaults_and_keys_and_leaves_nothing_to_
                     tenant=tenant, unit=unit, receiver="前台", recorder="前台", channel="phone", intent="repair",
                     confidence=1.0)
     statements.clear()
-    insert_now(session, ticket)
+    insert_now(session, ticket, last=lambda: {"number": f"LH-{len(statements)}"})
     assert any(s.startswith("INSERT INTO tenants") for s in statements)  # what it refers to went first
+    assert ticket.number == "LH-2"  # worked out after the rows it refers to, right before its own INSERT
     assert ticket.id is not None and ticket in session and not session.new and not session.dirty
     assert (ticket.tenant_id, ticket.unit_id) == (tenant.id, unit.id)
     assert ticket.status.value == "new" and ticket.evidence == [] and ticket.urgent is False
@@ -85,7 +86,7 @@ def test_insert_now_writes_the_row_with_defaults_and_keys_and_leaves_nothing_to_
     session.expunge_all()
     stored = session.get(Ticket, ticket.id)
     assert (stored.number, stored.tenant_id, stored.unit_id, stored.status.value, stored.created_at) == (
-        "LH-1", tenant.id, unit.id, "new", ticket.created_at)
+        "LH-2", tenant.id, unit.id, "new", ticket.created_at)
     with pytest.raises(ValueError):
         insert_now(session, stored)
 
@@ -95,9 +96,11 @@ def test_an_event_applied_to_a_loaded_timeline_appears_in_it(session, make):
     from workflow import register
 
     site = make.site()
-    ticket = register(session, site, content="电梯异响", channel=Channel.PHONE, actor=make.staff(machine.Role.DESK))
+    clerk = make.staff(machine.Role.DESK)
+    ticket = register(session, site, content="电梯异响", channel=Channel.PHONE, actor=clerk)
     session.commit()
-    assert [e.action for e in ticket.events] == ["register"]
+    assert [(e.action, e.actor_id, e.actor_label) for e in ticket.events] == [
+        ("register", clerk.id, clerk.display_name)]  # written with Core: the actor's key, not the object
     machine.apply(session, ticket, machine.ACTIONS["note"], None, note="租户补充")
     assert [e.action for e in ticket.events] == ["register", "note"]
     session.commit()
