@@ -12,7 +12,7 @@ from models.base import insert_now
 from workflow import machine
 
 
-def test_a_snapshot_answers_without_a_query_and_attaches_to_the_session(session, make, statements):
+def test_a_snapshot_answers_without_a_query_and_is_one_object_outside_every_session(session, make, statements):
     site = make.site()
     session.commit()
     session.expunge_all()
@@ -21,9 +21,30 @@ def test_a_snapshot_answers_without_a_query_and_attaches_to_the_session(session,
     session.expunge_all()
     again = snapshots.snapshot_of(session, Site, "slug", "lehui")
     assert statements == []
-    assert again is not first and again in session and again.id == site.id and again.name == site.name
+    assert again is first and again not in session and again.id == site.id and again.name == site.name
     assert snapshots.snapshot_of(session, Site, "slug", "nowhere") is None
     assert len(statements) == 1  # absence is asked for again, never cached
+
+
+def test_a_snapshot_refuses_changes_and_sessions_and_stays_as_read(session, make):
+    make.site()
+    session.commit()
+    snapshot = snapshots.snapshot_of(session, Site, "slug", "lehui")
+    with pytest.raises(snapshots.SnapshotIsReadOnly):
+        snapshot.name = "别的名字"
+    with pytest.raises(snapshots.SnapshotIsReadOnly):
+        session.add(snapshot)
+    with pytest.raises(snapshots.SnapshotIsReadOnly):  # linking another object to it
+        Unit(site=snapshot, code="L9-999")
+    code = snapshots.snapshot_of(session, ComplaintCode, "code", "ENG-HVAC")
+    with pytest.raises(snapshots.SnapshotIsReadOnly):
+        code.response_hours = 1
+    session.rollback()
+    assert snapshot.name == "乐汇城物业服务中心" and snapshot not in session
+    loaded = session.scalar(sa.select(Site).where(Site.slug == "lehui"))
+    loaded.name = "乐汇城二期服务中心"  # the session's own row changes as ever
+    session.commit()
+    assert snapshots.snapshot_of(session, Site, "slug", "lehui").name == "乐汇城二期服务中心"
 
 
 def test_a_change_flushed_here_drops_the_snapshot_at_once(session, make):
