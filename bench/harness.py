@@ -83,6 +83,30 @@ def start_worker(env: dict) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def cpu_seconds(*pids: int) -> float:
+    """CPU time (user + system) used so far by these processes and their children
+    (gunicorn's workers)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        root = psutil.Process(pid)
+        for process in [root, *root.children(recursive=True)]:
+            try:
+                times = process.cpu_times()
+            except psutil.NoSuchProcess:
+                continue
+            total += times.user + times.system
+    return total
+
+
+def embedded_redis_pids() -> list[int]:
+    """The redis-server this process started (instance_env's embedded Redis), if any."""
+    import psutil
+
+    return [p.pid for p in psutil.Process().children() if p.name().startswith("redis")]
+
+
 def pct(values: list[float], p: float) -> float:
     """The p-th percentile in milliseconds."""
     ordered = sorted(values)

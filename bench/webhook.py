@@ -3,6 +3,10 @@ reply) under gunicorn on 127.0.0.1, against a bare Flask + wechatpy echo endpoin
 in the same run, interleaved. Prints the ratio (goal ≥ 0.5) and p50/p99 at half the
 product's maximum load (goal p99 < 200 ms).
 
+Everything shares this machine's cores, the Python load generator included, so the ratio
+is about (client + echo's CPU) / (client + webhook's CPU) per request: the CPU per request
+of each server and of the load generator is printed too, to read the ratio by.
+
     .venv/bin/python bench/webhook.py [--seconds 10] [--concurrency 8] [--workers 2]
     BENCH_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/bench ... (default: SQLite)
 """
@@ -20,7 +24,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import free_port, instance_env, pct, prepare_site, start_web  # noqa: E402
+from bench.harness import cpu_seconds, embedded_redis_pids, free_port, instance_env, pct, prepare_site, start_web  # noqa: E402
 from bot.wechat_signing import build_text, sign_request  # noqa: E402
 
 TOKEN = "benchtoken"
@@ -114,11 +118,17 @@ def main() -> None:
     echo = start_web("bench.echo_app:app", echo_port, opts.workers, env)
     try:
         rates = {"echo": [], "webhook": []}
+        redis_pids = embedded_redis_pids()  # the webhook's Redis work counts as the webhook's
+        server_cpu, client_cpu = {"echo": [], "webhook": []}, {"echo": [], "webhook": []}  # ms per request
         for round_ in range(opts.rounds):  # interleaved, alternating who goes first: both see the same machine
-            order = (("echo", echo_port), ("webhook", product_port))
-            for name, port in order if round_ % 2 == 0 else order[::-1]:
+            order = (("echo", echo_port, [echo.pid]), ("webhook", product_port, [product.pid, *redis_pids]))
+            for name, port, pids in order if round_ % 2 == 0 else order[::-1]:
                 load = Load(f"http://127.0.0.1:{port}/wechat/bench", openids)
+                server_before, client_before = cpu_seconds(*pids), time.process_time()
                 rates[name].append(load.closed(opts.seconds, opts.concurrency))
+                n = max(1, len(load.latencies))
+                server_cpu[name].append((cpu_seconds(*pids) - server_before) / n * 1000)
+                client_cpu[name].append((time.process_time() - client_before) / n * 1000)
                 if load.errors:
                     print(f"  {name}: {load.errors} errors")
         # The machine is shared and noisy: each round's ratio pairs two neighbouring runs,
@@ -133,6 +143,9 @@ def main() -> None:
         print(f"full webhook:                     {hook_rps:8.1f} req/s   rounds {[round(r) for r in rates['webhook']]}")
         print(f"ratio webhook/echo: {statistics.median(ratios):.2f} (median of the rounds' ratios "
               f"{', '.join(f'{r:.2f}' for r in ratios)})  (goal >= 0.5)")
+        print("CPU per request (median of the rounds): server "  # webhook: with its embedded Redis
+              f"echo {statistics.median(server_cpu['echo']):.2f} ms, webhook {statistics.median(server_cpu['webhook']):.2f} ms; "
+              f"load generator {statistics.median(client_cpu['echo']):.2f} ms / {statistics.median(client_cpu['webhook']):.2f} ms")
         print(f"at half load ({hook_rps / 2:.0f} req/s, {len(half.latencies)} requests, {half.errors} errors): "
               f"p50 {pct(half.latencies, 50):.1f} ms, p99 {pct(half.latencies, 99):.1f} ms, "
               f"max {max(half.latencies) * 1000:.1f} ms  (goal p99 < 200 ms)")
