@@ -97,11 +97,9 @@ def throttled_reply(site: Site) -> str:
     return phrase("too_many_messages", site)
 
 
-def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message,
-           lookup: Optional[Lookup] = None) -> Optional[str]:
+def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message, lookup: Lookup) -> Optional[str]:
     """The reply to one message, with everything it changes added to `session`. `lookup`
-    is the tenant's row as `look_up` read it, when the caller read it first."""
-    lookup = lookup or look_up(session, site, msg.from_user)
+    is the sender's row as `look_up` read it (the webhook reads it while Redis answers)."""
     now = lookup.at
     tenant, conv, recent_open_ticket = _tenant_and_conversation(session, site, msg.from_user, lookup)
     first_contact = tenant.last_inbound_at is None or tenant.last_inbound_at < now - DIALOG_TTL

@@ -114,20 +114,20 @@ def receive(slug):
     if check.replayed:
         log.info("webhook refused (403): replayed nonce")
         return _plain(403, "replayed nonce")
-    text = answer(site, msg, throttled=(tenant_hits or 0) > cfg["WEBHOOK_OPENID_LIMIT_PER_MINUTE"], lookup=lookup)
+    text = answer(site, msg, lookup, throttled=(tenant_hits or 0) > cfg["WEBHOOK_OPENID_LIMIT_PER_MINUTE"])
     body = render_reply(msg, text, encrypted, creds.token, creds.aes_key, creds.appid,
                         args.get("nonce", ""), args.get("timestamp"))
     return Response(body, mimetype="application/xml" if text else "text/plain")
 
 
-def answer(site: Site, msg: InboundMessage, throttled: bool = False,
-           lookup: Optional[dialog.Lookup] = None) -> Optional[str]:
+def answer(site: Site, msg: InboundMessage, lookup: dialog.Lookup, throttled: bool = False) -> Optional[str]:
     """Store the message with our reply and everything the dialog did, in one transaction
     that the unique dedupe key guards: a retry, or a concurrent delivery on another process,
     gets the stored reply and never a second ticket. A tenant over the message rate limit
-    is still recorded (staff see it) but opens nothing."""
+    is still recorded (staff see it) but opens nothing. `lookup` is the sender's row as
+    `dialog.look_up` read it; its instant is the turn's."""
     session = db.session
-    message = _message_row(site, msg, lookup.at if lookup else utcnow())  # one instant for the turn
+    message = _message_row(site, msg, lookup.at)
     try:
         if throttled:
             message.data = {**message.data, "throttled": True}
