@@ -100,11 +100,21 @@ def cpu_seconds(*pids: int) -> float:
     return total
 
 
-def embedded_redis_pids() -> list[int]:
-    """The redis-server this process started (instance_env's embedded Redis), if any."""
+def local_redis_pid(url: str):
+    """The pid of the Redis server at `url` when it runs on this machine (the embedded one,
+    or a local server), else None."""
     import psutil
+    import redis
 
-    return [p.pid for p in psutil.Process().children() if p.name().startswith("redis")]
+    host = redis.connection.parse_url(url).get("host")
+    if host not in (None, "127.0.0.1", "localhost"):
+        return None
+    client = redis.Redis.from_url(url)
+    try:
+        pid = int(client.info("server")["process_id"])
+    finally:
+        client.close()
+    return pid if psutil.pid_exists(pid) else None
 
 
 def pct(values: list[float], p: float) -> float:
