@@ -10,6 +10,8 @@ from typing import NamedTuple, Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from models.sqlite_writers import TakingTurns
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -114,7 +116,8 @@ def _plan(cls: type) -> _Plan:
 
 def make_engine(url: str, **kwargs) -> sa.Engine:
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        # TakingTurns: writers queue on a file lock instead of SQLite's sleep-and-retry
+        engine = sa.create_engine(url, connect_args={"timeout": 30, "factory": TakingTurns}, **kwargs)
 
         @sa.event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
