@@ -11,7 +11,12 @@ statement that is not a SELECT or a PRAGMA takes the file lock until its transac
 (commit, rollback, or a statement that leaves no transaction open), so whoever holds
 SQLite's write lock holds the file lock too. A writer that cannot get the file lock
 within the connection's timeout goes ahead without it, and SQLite's busy timeout answers
-as it always did."""
+as it always did.
+
+Checkpoints (copying the WAL back into the database file) run here too, after a commit
+has let go of the lock, every CHECKPOINT_EVERY commits that wrote: SQLite's automatic
+checkpoint runs inside the COMMIT, where it would hold every other writer in line for as
+long as it takes. Connections set wal_autocheckpoint=0 (models.base.make_engine)."""
 from __future__ import annotations
 
 import fcntl
@@ -20,6 +25,10 @@ import sqlite3
 import time
 
 POLL_SECONDS = 0.0002  # a transaction on the hot path holds the lock for about a millisecond
+# Commits that wrote, per process and database, between checkpoints: a report writes ~18
+# WAL pages, so two web processes checkpoint every ~9000 pages (~36 MB) of reports.
+CHECKPOINT_EVERY = 250
+_commits_since_checkpoint: dict[str, int] = {}
 _READS = ("SELECT", "PRAGMA")
 
 
@@ -37,7 +46,7 @@ class TakingTurns(sqlite3.Connection):
 
     def __init__(self, database, timeout=5.0, *args, **kwargs):
         super().__init__(database, timeout, *args, **kwargs)
-        path = lock_path_for(os.fspath(database))
+        self._lock_path = path = lock_path_for(os.fspath(database))
         self._lock_fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600) if path else None
         self._holding = False
         self._wait_seconds = float(timeout)
@@ -64,10 +73,20 @@ class TakingTurns(sqlite3.Connection):
             self._let_go()
 
     def commit(self):
+        wrote = self._holding
         try:
             super().commit()
         finally:
             self.after_statement()
+        if wrote:
+            self._count_commit()
+
+    def _count_commit(self) -> None:
+        count = _commits_since_checkpoint.get(self._lock_path, 0) + 1
+        _commits_since_checkpoint[self._lock_path] = 0 if count >= CHECKPOINT_EVERY else count
+        if count >= CHECKPOINT_EVERY:
+            # PASSIVE: copies what no reader still needs, and never waits for anyone
+            self.execute("PRAGMA wal_checkpoint(PASSIVE)").close()
 
     def rollback(self):
         try:

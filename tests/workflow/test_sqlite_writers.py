@@ -124,3 +124,29 @@ def test_the_product_engine_takes_turns(tmp_path):
         conn.commit()
         assert _lock_is_free(tmp_path / "product.db")
     engine.dispose()
+
+
+def test_checkpoints_run_after_the_commit_let_go(database, monkeypatch):
+    """Every CHECKPOINT_EVERY commits that wrote, the WAL goes back into the database
+    file, with the writer lock already free (no writer waits for a checkpoint)."""
+    from models import sqlite_writers
+
+    monkeypatch.setattr(sqlite_writers, "CHECKPOINT_EVERY", 3)
+    monkeypatch.setattr(sqlite_writers, "_commits_since_checkpoint", {})
+    conn = _connect(database)
+    conn.execute("PRAGMA wal_autocheckpoint=0")
+    lock_free_at_checkpoint = []
+    conn.set_trace_callback(lambda sql: sql.startswith("PRAGMA wal_checkpoint")
+                            and lock_free_at_checkpoint.append(_lock_is_free(database)))
+    size_before = database.stat().st_size
+    for _ in range(2):
+        conn.execute("INSERT INTO reports (body) VALUES (?)", ("水" * 20000,))
+        conn.commit()
+        conn.execute("SELECT count(*) FROM reports").fetchone()
+        conn.commit()  # nothing written: not counted
+    assert lock_free_at_checkpoint == [] and database.stat().st_size == size_before, "all still in the WAL"
+    conn.execute("INSERT INTO reports (body) VALUES (?)", ("电" * 20000,))
+    conn.commit()
+    assert lock_free_at_checkpoint == [True]
+    assert database.stat().st_size >= size_before + 3 * 60000
+    conn.close()
