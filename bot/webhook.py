@@ -15,7 +15,7 @@ import ratelimit
 from bot import bp, dialog
 from bot.protocol import InboundMessage, NonceCache, ProtocolError, handshake, parse_inbound, render_reply
 from models import Message, Site, db, utcnow
-from models.base import insert_now
+from models.base import insert_now, new_row
 from models.snapshots import snapshot_of
 
 log = logging.getLogger(__name__)
@@ -167,7 +167,7 @@ def answer(site: Site, msg: InboundMessage, lookup: dialog.Lookup, throttled: bo
 
 
 def _message_row(site: Site, msg: InboundMessage, at: datetime) -> Message:
-    return Message(site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
+    return new_row(Message, site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
                    msg_type=msg.msg_type, content=_content(msg), media_id=msg.media_id, created_at=at,
                    data=_extra(msg))
 

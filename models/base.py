@@ -31,6 +31,21 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def new_row(model: type, **values):
+    """A new (transient) `model` object holding these column values, put straight into
+    its state: a constructor fires an attribute event per value, to keep the history a
+    flush would diff, and for a row written as it stands (insert_now, or a flush of a
+    new object) there is nothing to diff (~20 µs for a ticket). Columns only: a
+    relationship set this way would be invisible to the flush."""
+    plan = _plan(model)
+    unknown = values.keys() - plan.column_of.keys()
+    if unknown:
+        raise TypeError(f"new_row sets columns only; {model.__name__} has no column {sorted(unknown)}")
+    obj = plan.mapper.class_manager.new_instance()
+    sa.inspect(obj).dict.update(values)
+    return obj
+
+
 def insert_now(session: so.Session, obj, *, attach: bool = True, last: Optional[Callable[[], dict]] = None):
     """INSERT a new object at once with one Core statement and make it persistent in
     `session` without the unit of work. For plain rows: Python-side column defaults are

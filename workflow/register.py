@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit
-from models.base import insert_now
+from models.base import insert_now, new_row
 from models.snapshots import snapshot_of
 from nlp import Classification, taxonomy
 from workflow import machine
@@ -107,17 +107,21 @@ def register(
     else:
         unit = find_unit(session, site, unit_code)
     default_label = BOT_LABEL if actor is None else actor.display_name
-    ticket = Ticket(
+    for related in (unit, tenant):
+        if related is not None and sa.inspect(related).key is None:
+            session.flush()  # a new tenant or unit needs its id first
+    ticket = new_row(
+        Ticket,
         site_id=site.id,
         created_at=created_at,
-        unit=unit,
+        unit_id=unit.id if unit else None,
         unit_code=unit.code if unit else (unit_code or None),
         phone=phone,
         code=code_row.code,
         category=code_row.category,
         content=content,
         complainant=complainant,
-        tenant=tenant,
+        tenant_id=tenant.id if tenant else None,
         receiver=receiver or default_label,
         recorder=recorder or (SYSTEM_LABEL if actor is None else actor.display_name),
         channel=channel,
@@ -137,6 +141,8 @@ def register(
     # first write (on the webhook's hot path it is), so it goes last: the row's values are
     # ready before other SQLite writers start waiting.
     insert_now(session, ticket, last=lambda: {"number": next_number(session, site, machine.local_date(created_at))})
+    so.attributes.set_committed_value(ticket, "unit", unit)  # what it refers to, without a lazy load
+    so.attributes.set_committed_value(ticket, "tenant", tenant)
     effects = []
     if ticket.supervisor_flag:
         effects.append(("notify_staff", {"event": "upset" if emotion == "upset" else "leadership", "to": "supervisors"}))

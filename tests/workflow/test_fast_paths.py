@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from models import Base, ComplaintCode, Site, Tenant, Ticket, TicketEvent, Unit, db, snapshots
-from models.base import insert_now
+from models.base import insert_now, new_row
 from workflow import machine
 
 
@@ -110,6 +110,20 @@ def test_insert_now_writes_the_row_with_defaults_and_keys_and_leaves_nothing_to_
         "LH-2", tenant.id, unit.id, "new", ticket.created_at)
     with pytest.raises(ValueError):
         insert_now(session, stored)
+
+
+def test_new_row_holds_its_columns_and_the_unit_of_work_writes_them(session, make):
+    site = make.site()
+    with pytest.raises(TypeError, match="unit"):
+        new_row(Tenant, site_id=site.id, openid="o-x", unit=Unit(site_id=site.id, code="L1-001"))
+    tenant = new_row(Tenant, site_id=site.id, openid="o-fast", name="王磊")
+    assert sa.inspect(tenant).transient and (tenant.name, tenant.phone) == ("王磊", None)
+    tenant.phone = "13900000000"  # later changes are instrumented as usual
+    session.add(tenant)
+    session.flush()
+    session.expunge_all()
+    stored = session.get(Tenant, tenant.id)
+    assert (stored.openid, stored.name, stored.phone, stored.subscribed) == ("o-fast", "王磊", "13900000000", True)
 
 
 def test_an_event_applied_to_a_loaded_timeline_appears_in_it(session, make):
