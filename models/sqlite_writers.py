@@ -103,6 +103,13 @@ class TakingTurns(sqlite3.Connection):
                 os.close(self._lock_fd)
                 self._lock_fd = None
 
+    def __del__(self):
+        # Dropped without close() (a pool that lost it, say): closing our descriptor lets go
+        # of the lock, which would otherwise stay held until the process ends.
+        fd, self._lock_fd = getattr(self, "_lock_fd", None), None
+        if fd is not None:
+            os.close(fd)
+
     def _let_go(self) -> None:
         self._holding = False
         fcntl.flock(self._lock_fd, fcntl.LOCK_UN)

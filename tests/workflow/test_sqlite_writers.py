@@ -150,3 +150,17 @@ def test_checkpoints_run_after_the_commit_let_go(database, monkeypatch):
     assert lock_free_at_checkpoint == [True]
     assert database.stat().st_size >= size_before + 3 * 60000
     conn.close()
+
+
+def test_a_connection_dropped_mid_transaction_lets_go_of_the_lock(database):
+    import gc
+
+    conn = _connect(database)
+    conn.execute("INSERT INTO reports (body) VALUES ('丢了')")
+    assert not _lock_is_free(database)
+    del conn
+    gc.collect()
+    assert _lock_is_free(database)
+    other = _connect(database)
+    assert other.execute("SELECT count(*) FROM reports").fetchone() == (0,), "SQLite rolled it back"
+    other.close()
