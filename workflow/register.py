@@ -107,21 +107,16 @@ def register(
     else:
         unit = find_unit(session, site, unit_code)
     default_label = BOT_LABEL if actor is None else actor.display_name
-    for related in (unit, tenant):
-        if related is not None and sa.inspect(related).key is None:
-            session.flush()  # a new tenant or unit needs its id first
     ticket = new_row(
         Ticket,
         site_id=site.id,
         created_at=created_at,
-        unit_id=unit.id if unit else None,
         unit_code=unit.code if unit else (unit_code or None),
         phone=phone,
         code=code_row.code,
         category=code_row.category,
         content=content,
         complainant=complainant,
-        tenant_id=tenant.id if tenant else None,
         receiver=receiver or default_label,
         recorder=recorder or (SYSTEM_LABEL if actor is None else actor.display_name),
         channel=channel,
@@ -140,9 +135,11 @@ def register(
     # A new row: no unit-of-work bookkeeping needed. The counter is often the transaction's
     # first write (on the webhook's hot path it is), so it goes last: the row's values are
     # ready before other SQLite writers start waiting.
-    insert_now(session, ticket, last=lambda: {"number": next_number(session, site, machine.local_date(created_at))})
-    so.attributes.set_committed_value(ticket, "unit", unit)  # what it refers to, without a lazy load
+    # What it refers to: insert_now takes their keys (flushing a new tenant or unit first),
+    # and afterwards ticket.unit and ticket.tenant answer without a lazy load.
+    so.attributes.set_committed_value(ticket, "unit", unit)
     so.attributes.set_committed_value(ticket, "tenant", tenant)
+    insert_now(session, ticket, last=lambda: {"number": next_number(session, site, machine.local_date(created_at))})
     effects = []
     if ticket.supervisor_flag:
         effects.append(("notify_staff", {"event": "upset" if emotion == "upset" else "leadership", "to": "supervisors"}))
