@@ -64,20 +64,20 @@ class TakingTurns(sqlite3.Connection):
     def executescript(self, sql_script):
         return self.cursor().executescript(sql_script)
 
-    def before_statement(self, sql: str) -> None:
-        if self._lock_fd is not None and not self._holding and not sql.lstrip()[:6].upper().startswith(_READS):
+    def run(self, call, *args, writes: bool = False):
+        """`call(*args)`, taking the lock first when it `writes`, and letting go when it
+        leaves no transaction open."""
+        if writes and self._lock_fd is not None and not self._holding:
             self._holding = _take(self._lock_fd, self._wait_seconds)
-
-    def after_statement(self) -> None:
-        if self._holding and not self.in_transaction:
-            self._let_go()
+        try:
+            return call(*args)
+        finally:
+            if self._holding and not self.in_transaction:
+                self._let_go()
 
     def commit(self):
         wrote = self._holding
-        try:
-            super().commit()
-        finally:
-            self.after_statement()
+        self.run(super().commit)
         if wrote:
             self._count_commit()
 
@@ -89,10 +89,7 @@ class TakingTurns(sqlite3.Connection):
             self.execute("PRAGMA wal_checkpoint(PASSIVE)").close()
 
     def rollback(self):
-        try:
-            super().rollback()
-        finally:
-            self.after_statement()
+        self.run(super().rollback)
 
     def close(self):
         try:
@@ -117,28 +114,17 @@ class TakingTurns(sqlite3.Connection):
 
 class TurnTakingCursor(sqlite3.Cursor):
     def execute(self, sql, parameters=()):
-        connection = self.connection
-        connection.before_statement(sql)
-        try:
-            return super().execute(sql, parameters)
-        finally:
-            connection.after_statement()
+        return self.connection.run(super().execute, sql, parameters, writes=_writes(sql))
 
     def executemany(self, sql, seq_of_parameters):
-        connection = self.connection
-        connection.before_statement(sql)
-        try:
-            return super().executemany(sql, seq_of_parameters)
-        finally:
-            connection.after_statement()
+        return self.connection.run(super().executemany, sql, seq_of_parameters, writes=_writes(sql))
 
     def executescript(self, sql_script):
-        connection = self.connection
-        connection.before_statement("script")
-        try:
-            return super().executescript(sql_script)
-        finally:
-            connection.after_statement()
+        return self.connection.run(super().executescript, sql_script, writes=True)
+
+
+def _writes(sql: str) -> bool:
+    return not sql.lstrip()[:6].upper().startswith(_READS)
 
 
 def _take(fd: int, wait_seconds: float) -> bool:

@@ -164,3 +164,20 @@ def test_a_connection_dropped_mid_transaction_lets_go_of_the_lock(database):
     other = _connect(database)
     assert other.execute("SELECT count(*) FROM reports").fetchone() == (0,), "SQLite rolled it back"
     other.close()
+
+
+def test_readers_never_wait_for_a_writer(database):
+    """Reads, and the commit or rollback that ends a read, go straight through while
+    another connection holds the lock (WAL readers do not block on writers)."""
+    holder = _connect(database)
+    holder.execute("INSERT INTO reports (body) VALUES ('写着')")
+    reader = _connect(database, timeout=3.0)
+    started = time.monotonic()
+    assert reader.execute("SELECT count(*) FROM reports").fetchone() == (0,)
+    reader.commit()
+    reader.execute("SELECT count(*) FROM reports").fetchone()
+    reader.rollback()
+    assert time.monotonic() - started < 1.5, "a reader waited for the writers' lock"
+    holder.rollback()
+    holder.close()
+    reader.close()
