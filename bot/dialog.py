@@ -28,6 +28,7 @@ from models import (
     Unit,
 )
 from models.base import attach_row
+from models.prepared import Prepared
 from nlp import taxonomy
 from workflow import machine, surveys
 from workflow.classification import classify
@@ -144,7 +145,7 @@ _IS_OPEN = _TICKETS.c.status != Status.CLOSED
 _RECENT_OPEN_TICKET = sa.exists().where(  # answers "is there anything to join?" in the same query
     _TICKETS.c.tenant_id == Tenant.__table__.c.id, _IS_OPEN, _TICKETS.c.created_at >= sa.bindparam("since"))
 _T, _C, _U = Tenant.__table__, Conversation.__table__, Unit.__table__
-_TENANT_AND_CONVERSATION = (  # Core: the objects are entered with attach_row (see there why)
+_TENANT_AND_CONVERSATION = Prepared(  # Core: the objects are entered with attach_row (see there why)
     sa.select(*(c.label(f"t_{c.key}") for c in _T.c), *(c.label(f"c_{c.key}") for c in _C.c),
               *(c.label(f"u_{c.key}") for c in _U.c), _RECENT_OPEN_TICKET.label("recent_open_ticket"))
     .select_from(_T.outerjoin(_C, sa.and_(_C.c.site_id == _T.c.site_id, _C.c.openid == _T.c.openid))
@@ -170,11 +171,9 @@ class Lookup:
 def look_up(session: so.Session, site: Site, openid: str) -> Lookup:
     """Read only: the webhook runs it while Redis checks the nonce."""
     now = machine.now()
-    row = session.connection().execute(_TENANT_AND_CONVERSATION, {"site_id": site.id, "openid": openid,
-                                                                  "since": now - JOIN_WINDOW}).first()
+    row = _TENANT_AND_CONVERSATION.first(session, {"site_id": site.id, "openid": openid, "since": now - JOIN_WINDOW})
     if row is None:
         return Lookup(now)
-    row = row._mapping
     tenant = attach_row(session, Tenant, row, "t_")
     if "unit" not in tenant.__dict__:  # came with the row: registration needs no lazy load
         unit = attach_row(session, Unit, row, "u_") if row["u_id"] is not None else None
@@ -198,14 +197,14 @@ def _tenant_and_conversation(session, site, openid, lookup: Lookup) -> tuple[Ten
     return tenant, conv, bool(recent_open_ticket)
 
 
-_TOUCH = sa.update(Tenant.__table__).where(Tenant.__table__.c.id == sa.bindparam("tenant_id")).values(
-    last_inbound_at=sa.bindparam("at"))
+_TOUCH = Prepared(sa.update(Tenant.__table__).where(Tenant.__table__.c.id == sa.bindparam("tenant_id")).values(
+    last_inbound_at=sa.bindparam("at")))
 
 
 def _seen(session, tenant: Tenant, now: datetime) -> None:
     """Record when the tenant last wrote (it opens WeChat's 48 h window for our messages):
     a Core UPDATE, so a turn that changes nothing else needs no unit-of-work flush."""
-    session.connection().execute(_TOUCH, {"tenant_id": tenant.id, "at": now})
+    _TOUCH.run(session, {"tenant_id": tenant.id, "at": now})
     so.attributes.set_committed_value(tenant, "last_inbound_at", now)
 
 

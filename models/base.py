@@ -10,6 +10,7 @@ from typing import NamedTuple, Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from models.prepared import Prepared
 from models.sqlite_writers import TakingTurns
 
 NAMING = {
@@ -79,9 +80,8 @@ def insert_now(session: so.Session, obj, *, attach: bool = True, last: Optional[
     if last is not None:
         for attribute, value in last().items():
             values[plan.column_of[attribute]] = row[attribute] = value
-    # the session's connection directly: Session.execute's ORM layer has nothing to do here
-    result = session.connection().execute(plan.insert, values)
-    for attribute, value in zip(plan.primary_key, result.inserted_primary_key, strict=True):
+    key = plan.insert.rows(session, values)[0]  # Session.execute's ORM layer has nothing to do here
+    for attribute, value in zip(plan.primary_key, key, strict=True):
         row[attribute] = value
     if attach:
         so.make_transient_to_detached(obj)  # what it holds is what the row holds now
@@ -112,7 +112,7 @@ class _Plan(NamedTuple):
     columns: list  # (attribute, column name, column default, is part of the primary key)
     column_of: dict  # attribute -> column name
     primary_key: list  # attributes
-    insert: sa.Insert
+    insert: Prepared  # every column, RETURNING the primary key
 
 
 @cache
@@ -126,7 +126,8 @@ def _plan(cls: type) -> _Plan:
     columns = [(prop.key, prop.columns[0].key, prop.columns[0].default, prop.columns[0].primary_key)
                for prop in mapper.column_attrs]
     return _Plan(mapper, references, columns, {attribute: column for attribute, column, _, _ in columns},
-                 [key_of(c).key for c in mapper.primary_key], sa.insert(mapper.local_table))
+                 [key_of(c).key for c in mapper.primary_key],
+                 Prepared(sa.insert(mapper.local_table).returning(*mapper.primary_key)))
 
 
 def make_engine(url: str, **kwargs) -> sa.Engine:

@@ -13,6 +13,7 @@ import sqlalchemy.orm as so
 
 from models import Outbox, Role, Staff, Status, Ticket, TicketEvent, utcnow
 from models.base import insert_now
+from models.prepared import Prepared
 from workflow.errors import InvalidTransition, PermissionDenied
 
 S = Status
@@ -132,13 +133,12 @@ def apply(
         # A timeline event is never changed after, and nobody here reads it back: one Core
         # INSERT, no ORM object (on the webhook's hot path the object cost more than the row).
         actor = fields.pop("actor")
-        session.connection().execute(_INSERT_EVENT, {**fields, "ticket_id": ticket.id,
-                                                     "actor_id": actor.id if actor is not None else None})
+        _INSERT_EVENT.run(session, {**fields, "ticket_id": ticket.id, "actor_id": actor.id if actor is not None else None})
     for kind, payload in effects:
         session.add(Outbox(kind=kind, ticket=ticket, payload=payload))
 
 
-_INSERT_EVENT = sa.insert(TicketEvent.__table__)
+_INSERT_EVENT = Prepared(sa.insert(TicketEvent.__table__))
 
 
 _clock: list[datetime] = []

@@ -11,6 +11,7 @@ import sqlalchemy.orm as so
 
 from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit
 from models.base import insert_now, new_row
+from models.prepared import Prepared
 from models.snapshots import snapshot_of
 from nlp import Classification, taxonomy
 from workflow import machine
@@ -24,13 +25,13 @@ def next_number(session: so.Session, site: Site, day=None) -> str:
     """LH-20261126-0007 (the local day of registration): an atomic upsert, so two processes
     never get the same number."""
     day = day or machine.local_today()
-    connection = session.connection()  # Core on the session's connection: no ORM layer to pass
-    seq = connection.execute(_counter_upsert(connection.dialect.name), {"site_id": site.id, "day": day}).scalar_one()
+    upsert = _counter_upsert(session.get_bind().dialect.name)
+    seq = upsert.scalar(session, {"site_id": site.id, "day": day})
     return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
 
 
 @lru_cache(maxsize=4)
-def _counter_upsert(dialect: str):
+def _counter_upsert(dialect: str) -> Prepared:
     """Built once per dialect: every registration runs it."""
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
@@ -38,10 +39,10 @@ def _counter_upsert(dialect: str):
         from sqlalchemy.dialects.sqlite import insert
     counters = TicketCounter.__table__  # the table, not the entity: Core skips the ORM's bulk-insert path
     stmt = insert(counters).values(site_id=sa.bindparam("site_id"), day=sa.bindparam("day"), last=1)
-    return stmt.on_conflict_do_update(
+    return Prepared(stmt.on_conflict_do_update(
         index_elements=[counters.c.site_id, counters.c.day],
         set_={"last": counters.c.last + 1},
-    ).returning(counters.c.last)
+    ).returning(counters.c.last))
 
 
 def _code(session: so.Session, code: str) -> Optional[ComplaintCode]:
