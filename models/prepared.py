@@ -11,7 +11,8 @@ parameters and columns come from SQLAlchemy's own compiler the first time it run
 dialect; each run then processes the values and hands them to the driver.
 
 It stays inside the session's transaction (the session's connection, begun as usual),
-fires the engine's `before_cursor_execute` listeners, and raises SQLAlchemy's own
+fires the engine's `before_cursor_execute` listeners (which may rewrite the statement, as
+with `execute`; `after_cursor_execute` is not fired), and raises SQLAlchemy's own
 exceptions (`IntegrityError`, `OperationalError` …), so callers handle errors as with
 `execute`. Every parameter must be given a value, or have one in the statement itself:
 column defaults are not applied here (insert_now applies them)."""
@@ -70,14 +71,16 @@ class Prepared:
         arguments = tuple(values) if compiled.positional else dict(zip(compiled.keys, values, strict=True))
         dbapi_connection = connection.connection.dbapi_connection
         cursor = dbapi_connection.cursor()
+        sql = compiled.sql
         try:
-            if connection.dispatch.before_cursor_execute:
-                for listener in connection.dispatch.before_cursor_execute:
-                    listener(connection, cursor, compiled.sql, arguments, None, False)
-            cursor.execute(compiled.sql, arguments)
+            # as Connection.execute does: every listener returns the statement and parameters
+            # (SQLAlchemy wraps the ones that return nothing), and may rewrite them
+            for listener in connection.dispatch.before_cursor_execute:
+                sql, arguments = listener(connection, cursor, sql, arguments, None, False)
+            cursor.execute(sql, arguments)
             rows = cursor.fetchall() if compiled.columns else []
         except dialect.loaded_dbapi.Error as exc:
-            raise sa.exc.DBAPIError.instance(compiled.sql, arguments, exc, dialect.loaded_dbapi.Error,
+            raise sa.exc.DBAPIError.instance(sql, arguments, exc, dialect.loaded_dbapi.Error,
                                              dialect=dialect) from exc
         finally:
             cursor.close()
@@ -97,8 +100,10 @@ class Prepared:
             bind = binds[name]
             if bind.expanding:
                 raise TypeError(f"{name}: expanding (IN) parameters are not supported by Prepared")
+            if bind.callable is not None:  # its value would be taken once, at compile time
+                raise TypeError(f"{name}: parameters with a callable value are not supported by Prepared")
             if name not in keys:
-                if bind.callable is None and bind.value is None:  # a bindparam() left out, or a column default
+                if bind.value is None:  # a bindparam() left out, or a column default
                     raise TypeError(f"Prepared needs a value for {name!r} (column defaults are not applied)")
                 fixed[name] = bind.effective_value
         unused = set(keys) - set(names)

@@ -50,7 +50,7 @@ def test_an_insert_returns_its_key_and_belongs_to_the_sessions_transaction(sessi
     assert stored["data"] is None
     # None in a JSON column is stored as the ORM stores it (JSON null, not SQL NULL)
     raw = session.execute(sa.text("SELECT data FROM messages WHERE id = :id"), {"id": message_id}).scalar()
-    orm = Message(**{k: v for k, v in _message(site.id, dedupe_key="msg:2", data=None).items()})
+    orm = Message(**_message(site.id, dedupe_key="msg:2", data=None))
     session.add(orm)
     session.flush()
     assert raw == session.execute(sa.text("SELECT data FROM messages WHERE id = :id"), {"id": orm.id}).scalar()
@@ -89,8 +89,33 @@ def test_a_parameter_left_out_or_unknown_is_refused_before_anything_runs(session
         _TENANT.rows(session, {"openid": "o-1", "nickname": "x"})
     with pytest.raises(TypeError, match="data"):  # column defaults are not applied: every column is given
         Prepared(sa.insert(_M)).run(session, {k: v for k, v in _message(1).items() if k != "data"})
+    with pytest.raises(TypeError, match="callable"):  # it would be called once, when compiled
+        Prepared(sa.select(_T.c.id).where(_T.c.openid == sa.bindparam("openid", callable_=lambda: "o-1"))).rows(
+            session, {})
     with pytest.raises(TypeError, match="expanding"):
         Prepared(sa.select(_T.c.id).where(_T.c.openid.in_(sa.bindparam("ids", expanding=True)))).rows(
             session, {"ids": ["o-1"]})
     assert statements == []
 
+
+def test_a_listener_that_rewrites_the_statement_is_obeyed_as_with_execute(session, make):
+    site = make.site()
+    session.add(Tenant(site_id=site.id, openid="o-1", name="王建国"))
+    session.commit()
+    seen = []
+
+    def tag(conn, cursor, statement, parameters, context, executemany):
+        return statement + " -- webhook", parameters
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    engine = session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", tag, retval=True)
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert _TENANT.first(session, {"openid": "o-1"})["who"] == "王建国"
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", tag)
+        sa.event.remove(engine, "before_cursor_execute", record)
+    assert len(seen) == 1 and seen[0].endswith(" -- webhook")
