@@ -14,6 +14,7 @@ import sqlalchemy.orm as so
 from admin.queue_queries import scope, site_ids
 from models import ComplaintCode, Department, Staff, Ticket
 from models.queries import month_bounds
+from models.stats import overdue
 
 DIMENSIONS = ("category", "code", "department", "channel", "status")
 
@@ -108,12 +109,11 @@ def month_stats(session: so.Session, staff: Staff, month: Month, now: datetime,
     t = Ticket
     response = sa.case((t.first_response_at.is_not(None), _seconds(session, t.first_response_at, t.created_at)))
     completion = sa.case((t.completed_at.is_not(None), _seconds(session, t.completed_at, t.created_at)))
-    finished = sa.func.coalesce(t.completed_at, t.closed_at, sa.literal(now, sa.DateTime))
-    overdue = sa.case((sa.and_(t.due_at.is_not(None), finished > t.due_at), 1), else_=0)
+    late = sa.case((overdue(now), 1), else_=0)
     stmt = _scoped(
         staff, site_id, t.category, t.code, t.department_id, t.channel, t.status, sa.func.count(),
         sa.func.sum(response), sa.func.count(response), sa.func.sum(completion), sa.func.count(completion),
-        sa.func.sum(overdue), sa.func.sum(t.satisfaction), sa.func.count(t.satisfaction),
+        sa.func.sum(late), sa.func.sum(t.satisfaction), sa.func.count(t.satisfaction),
     ).where(t.created_at >= start, t.created_at < end).group_by(t.category, t.code, t.department_id, t.channel, t.status)
     out = MonthStats(month=month, labels=labels(session))
     resp_sum = resp_n = comp_sum = comp_n = sat_sum = 0.0
@@ -207,21 +207,23 @@ class Trend:
 
 def overview(session: so.Session, staff: Staff, month: Month, today: date, site_id: Optional[int] = None,
              cache: Optional[Cache] = None, months: int = 12) -> tuple[QuarterCompare, Trend]:
-    """This quarter against the last, and the twelve months up to `month`, from one set of
-    per-month category counts."""
+    """The quarter of `month` up to `month` against the same months of the quarter before
+    (like with like, as the monthly report compares), and the twelve months up to `month`,
+    from one set of per-month category counts."""
     from nlp import taxonomy
 
     first = Month(month.year, (month.quarter - 1) * 3 + 1)
     previous = first.shift(-3)
-    quarter_months = [previous.shift(i) for i in range(6)]
+    so_far = month.month - first.month + 1
+    quarter_months = [previous.shift(i) for i in range(so_far)] + [first.shift(i) for i in range(so_far)]
     series = [month.shift(i - months + 1) for i in range(months)]
     counts = category_counts(session, staff, quarter_months + series, today, site_id, cache)
     per_quarter: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for i, m in enumerate(quarter_months):
         for category, n in counts[m].items():
-            per_quarter[category][i // 3] += n
+            per_quarter[category][i // so_far] += n
     rows = [(c, taxonomy.CATEGORIES.get(c, c), v[0], v[1]) for c, v in sorted(per_quarter.items())]
-    compare = QuarterCompare(f"{first.year}年第{first.quarter}季度", f"{previous.year}年第{previous.quarter}季度", rows,
+    compare = QuarterCompare(_quarter_label(first, so_far), _quarter_label(previous, so_far), rows,
                              (sum(r[2] for r in rows), sum(r[3] for r in rows)))
     by_category: dict[str, list[int]] = defaultdict(lambda: [0] * months)
     for i, m in enumerate(series):
@@ -229,6 +231,15 @@ def overview(session: so.Session, staff: Staff, month: Month, today: date, site_
             by_category[category][i] += n
     totals = [sum(counts[m].values()) for m in series]
     return compare, Trend(series, totals, dict(by_category))
+
+
+def _quarter_label(first: Month, months: int) -> str:
+    """2026年第1季度, or the months it stands for when the quarter is not over: 2026年第4季度（10-11月）."""
+    label = f"{first.year}年第{first.quarter}季度"
+    if months == 3:
+        return label
+    last = first.shift(months - 1)
+    return f"{label}（{first.month}月）" if months == 1 else f"{label}（{first.month}-{last.month}月）"
 
 
 def quarter_compare(session: so.Session, staff: Staff, month: Month, site_id: Optional[int] = None) -> QuarterCompare:

@@ -24,6 +24,7 @@ from jobs.runtime import job_context
 from models import MonthlyReport, Site, utcnow
 from models.stats import monthly_stats
 from nlp.taxonomy import CATEGORIES
+from workflow import machine
 from workflow.localtime import local_today
 
 HEADER = Font(bold=True, color="FFFFFF")
@@ -68,7 +69,7 @@ def list_reports(session: so.Session, site_ids=None) -> list[MonthlyReport]:
 
 def build_report(session: so.Session, site: Site, year: int, month: int, instance_path: str) -> MonthlyReport:
     """Build (or rebuild) the workbook and its row; the caller commits."""
-    stats = monthly_stats(session, year, month, [site.id])
+    stats = monthly_stats(session, year, month, [site.id], now=machine.now())  # overdue as of the build
     relative = Path(site.slug) / f"{site.slug}-{year:04d}-{month:02d}.xlsx"
     _write(stats, site, reports_dir(instance_path) / relative)
     report = find_report(session, site.id, year, month)

@@ -1,7 +1,12 @@
-"""Statistics for the monthly report and the console's statistics page (seed §六(5)):
-counts per category, code, department and channel, response and completion times,
-overdue rate, satisfaction, and quarter-over-quarter comparison. Every figure is one
-aggregate query (GROUP BY in the database); no ticket is loaded into Python.
+"""Statistics for the monthly report (seed §六(5)): counts per category, code, department
+and channel, response and completion times, overdue rate, satisfaction, and
+quarter-over-quarter comparison. Every figure is one aggregate query (GROUP BY in the
+database); no ticket is loaded into Python.
+
+The console's statistics page (``admin.stats_queries``) computes the same figures in one
+grouped query of its own, with the same definitions (``overdue`` is shared; quarters are
+compared like with like in both): a supervisor must read one 超时率 for a month, whichever
+of the two they open. tests/jobs/test_reports.py checks that they agree.
 
 ``site_ids`` is a list of site ids, a subquery of them (``models.queries.visible_site_ids``)
 or None for every site. Periods are local months (Asia/Shanghai, like ``month_bounds``)."""
@@ -15,6 +20,7 @@ from typing import Any, Optional, Union
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
+from models.base import utcnow
 from models.people import Department
 from models.queries import local_midnight_utc
 from models.rules import ComplaintCode
@@ -22,6 +28,15 @@ from models.tickets import CHANNEL_LABELS, DispatchOrder, Survey, Ticket
 
 SiteFilter = Optional[Union[Sequence[int], sa.Select]]
 SATISFIED_SCORE = 4  # 4 and 5 count as satisfied
+
+
+def overdue(now: datetime) -> sa.ColumnElement[bool]:
+    """超时, one definition for the console's statistics and the monthly report (and the
+    queue's 超时 counter, for what is still open): the ticket has a due time and was
+    finished (completed, or closed without completion) after it, or is still unfinished
+    past it at `now`."""
+    finished = sa.func.coalesce(Ticket.completed_at, Ticket.closed_at, sa.literal(now, sa.DateTime))
+    return sa.and_(Ticket.due_at.is_not(None), finished > Ticket.due_at)
 
 
 @dataclass(frozen=True)
@@ -118,31 +133,28 @@ def by_channel(session: so.Session, period: Period, site_ids: SiteFilter = None)
     return _ranked((c.value, CHANNEL_LABELS[c], n) for c, n in rows)
 
 
-def timings(session: so.Session, period: Period, site_ids: SiteFilter = None) -> dict[str, Any]:
-    """Average first response (minutes) and completion (hours) of the period's tickets, and
-    how many of those that were dispatched ran past their deadline."""
+def timings(session: so.Session, period: Period, site_ids: SiteFilter = None,
+            now: Optional[datetime] = None) -> dict[str, Any]:
+    """Average first response (minutes) and completion (hours) of the period's tickets, how
+    many were dispatched, and how many of all of them are overdue (see `overdue`) at `now`."""
     conditions = _tickets_in(period, site_ids)
     response = _seconds_between(session, Ticket.first_response_at, Ticket.created_at)
     completion = _seconds_between(session, Ticket.completed_at, Ticket.created_at)
-    avg_response, avg_completion = session.execute(
-        sa.select(sa.func.avg(sa.case((Ticket.first_response_at.is_not(None), response))),
-                  sa.func.avg(sa.case((Ticket.completed_at.is_not(None), completion))))
-        .where(*conditions)
-    ).one()
-    late = sa.or_(DispatchOrder.overdue_at.is_not(None),
-                  sa.and_(DispatchOrder.completed_at.is_not(None), DispatchOrder.completed_at > DispatchOrder.due_at))
     has_order = sa.exists().where(DispatchOrder.ticket_id == Ticket.id)
-    was_late = sa.exists().where(DispatchOrder.ticket_id == Ticket.id, late)
-    dispatched, overdue = session.execute(
-        sa.select(sa.func.count(sa.case((has_order, Ticket.id))), sa.func.count(sa.case((was_late, Ticket.id))))
+    tickets, avg_response, avg_completion, dispatched, late = session.execute(
+        sa.select(sa.func.count(Ticket.id),
+                  sa.func.avg(sa.case((Ticket.first_response_at.is_not(None), response))),
+                  sa.func.avg(sa.case((Ticket.completed_at.is_not(None), completion))),
+                  sa.func.count(sa.case((has_order, Ticket.id))),
+                  sa.func.count(sa.case((overdue(now or utcnow()), Ticket.id))))
         .where(*conditions)
     ).one()
     return {
         "avg_response_minutes": round(float(avg_response) / 60, 1) if avg_response is not None else None,
         "avg_completion_hours": round(float(avg_completion) / 3600, 1) if avg_completion is not None else None,
         "dispatched": dispatched,
-        "overdue": overdue,
-        "overdue_rate": round(overdue / dispatched, 3) if dispatched else None,
+        "overdue": late,
+        "overdue_rate": round(late / tickets, 3) if tickets else None,
     }
 
 
@@ -169,9 +181,10 @@ def satisfaction(session: so.Session, period: Period, site_ids: SiteFilter = Non
     }
 
 
-def summary(session: so.Session, period: Period, site_ids: SiteFilter = None) -> dict[str, Any]:
+def summary(session: so.Session, period: Period, site_ids: SiteFilter = None,
+            now: Optional[datetime] = None) -> dict[str, Any]:
     return {"label": period.label, "total": total(session, period, site_ids),
-            **timings(session, period, site_ids), "satisfaction": satisfaction(session, period, site_ids)}
+            **timings(session, period, site_ids, now), "satisfaction": satisfaction(session, period, site_ids)}
 
 
 def _change(current: float | None, previous: float | None) -> Optional[float]:
@@ -180,11 +193,12 @@ def _change(current: float | None, previous: float | None) -> Optional[float]:
     return round((current - previous) / previous, 3)
 
 
-def quarter_comparison(session: so.Session, year: int, month: int, site_ids: SiteFilter = None) -> dict[str, Any]:
+def quarter_comparison(session: so.Session, year: int, month: int, site_ids: SiteFilter = None,
+                       now: Optional[datetime] = None) -> dict[str, Any]:
     """This quarter so far against the same months of the last quarter: totals, times,
     satisfaction, and counts per category with the change."""
     current, previous = quarter_periods(year, month)
-    now_summary, then_summary = summary(session, current, site_ids), summary(session, previous, site_ids)
+    now_summary, then_summary = summary(session, current, site_ids, now), summary(session, previous, site_ids, now)
     now_cats = {r["key"]: r["count"] for r in by_category(session, current, site_ids)}
     then_cats = {r["key"]: r["count"] for r in by_category(session, previous, site_ids)}
     categories = [{"key": key, "current": now_cats.get(key, 0), "previous": then_cats.get(key, 0),
@@ -198,15 +212,17 @@ def quarter_comparison(session: so.Session, year: int, month: int, site_ids: Sit
     }
 
 
-def monthly_stats(session: so.Session, year: int, month: int, site_ids: SiteFilter = None) -> dict[str, Any]:
-    """Everything the monthly report shows for one month."""
+def monthly_stats(session: so.Session, year: int, month: int, site_ids: SiteFilter = None,
+                  now: Optional[datetime] = None) -> dict[str, Any]:
+    """Everything the monthly report shows for one month, overdue counted at `now`."""
     period = month_period(year, month)
+    now = now or utcnow()
     return {
         "month": f"{year:04d}-{month:02d}",
-        **summary(session, period, site_ids),
+        **summary(session, period, site_ids, now),
         "by_category": by_category(session, period, site_ids),
         "by_code": by_code(session, period, site_ids),
         "by_department": by_department(session, period, site_ids),
         "by_channel": by_channel(session, period, site_ids),
-        "quarter": quarter_comparison(session, year, month, site_ids),
+        "quarter": quarter_comparison(session, year, month, site_ids, now),
     }

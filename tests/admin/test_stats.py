@@ -85,6 +85,16 @@ def test_quarter_against_quarter_and_twelve_months(team, march, session):
     assert t.by_category["ENG"] == [0] * 8 + [1, 0, 1, 1]
 
 
+def test_mid_quarter_compares_the_same_months_of_the_quarter_before(team, march, session):
+    """February: January–February against October–November, as the monthly report does; the
+    December ticket belongs to neither, though it is in the quarter before."""
+    q = quarter_compare(session, team.supervisor, Month(2026, 2))
+    assert (q.previous, q.current) == ("2025年第4季度（10-11月）", "2026年第1季度（1-2月）")
+    assert q.totals == (0, 1)
+    q = quarter_compare(session, team.supervisor, Month(2026, 1))
+    assert (q.previous, q.current, q.totals) == ("2025年第4季度（10月）", "2026年第1季度（1月）", (0, 0))
+
+
 def test_stats_page_charts_and_exports(team, march, console):
     console.login("supervisor")
     html = console.get("/admin/stats?month=2026-03").get_data(as_text=True)
