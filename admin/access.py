@@ -9,6 +9,7 @@ from flask import abort
 from flask_login import current_user
 
 from models import Role, Site, Staff, Ticket, db
+from models.queries import may_see_ticket
 
 ALL_STAFF = frozenset(Role)
 DESK_UP = frozenset({Role.DESK, Role.SUPERVISOR, Role.ADMIN})  # intake, visits, simulator
@@ -39,21 +40,12 @@ def require(roles: frozenset):
     return decorator
 
 
-def engineer_may_see(staff: Staff, ticket: Ticket) -> bool:
-    """Engineers work their department's tickets only."""
-    if staff.role != Role.ENGINEER:
-        return True
-    if staff.department_id is not None and ticket.department_id == staff.department_id:
-        return True
-    return any(o.department_id == staff.department_id or o.assignee_id == staff.id for o in ticket.dispatch_orders)
-
-
 def ticket_or_abort(ticket_id: int) -> Ticket:
     ticket = db.session.get(Ticket, ticket_id)
     if ticket is None:
         abort(404)
     staff = current_staff()
-    if not staff.can_see_site(ticket.site_id) or not engineer_may_see(staff, ticket):
+    if not may_see_ticket(staff, ticket):
         abort(403)
     return ticket
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import OPEN_STATUSES, Role, Site, Staff, Status, Ticket
-from models.queries import FilterError, local_midnight_utc
+from models.queries import FilterError, like_pattern, local_midnight_utc, visible_tickets
 from models.tickets import Channel
 
 PAGE_SIZE = 30
@@ -121,10 +121,6 @@ def search_text():
             + sa.func.coalesce(Ticket.phone, empty) + sep + Ticket.content)
 
 
-def like_pattern(q: str) -> str:
-    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def site_ids(staff: Staff) -> Optional[list[int]]:
     """None: every site (admins)."""
     if staff.role == Role.ADMIN:
@@ -132,21 +128,11 @@ def site_ids(staff: Staff) -> Optional[list[int]]:
     return [s.id for s in staff.sites]
 
 
-def scope(stmt: sa.Select, staff: Staff) -> sa.Select:
-    """What this staff member may see: their sites; engineers only their department's."""
-    ids = site_ids(staff)
-    if ids is not None:
-        stmt = stmt.where(Ticket.site_id.in_(ids) if ids else sa.false())
-    if staff.role == Role.ENGINEER:
-        stmt = stmt.where(Ticket.department_id == staff.department_id if staff.department_id else sa.false())
-    return stmt
-
-
 def filtered(session: so.Session, staff: Staff, f: QueueFilters, now: datetime, trigram: bool = True) -> sa.Select:
     """trigram=False words the search so the trigram index cannot serve it: for a term with
     many matches, walking the newest tickets first finds a page at once, while the index
     would fetch and sort every match (PostgreSQL cannot estimate %term% well)."""
-    stmt = scope(sa.select(Ticket), staff)
+    stmt = visible_tickets(sa.select(Ticket), staff)
     if f.site:
         site_id = session.scalar(sa.select(Site.id).where(Site.slug == f.site))
         if site_id is None or not staff.can_see_site(site_id):
@@ -244,7 +230,7 @@ def page(session: so.Session, staff: Staff, f: QueueFilters, now: datetime, size
 
 def counters(session: so.Session, staff: Staff, now: datetime) -> dict[str, int]:
     def count(*conds) -> int:
-        stmt = scope(sa.select(sa.func.count(Ticket.id)), staff).where(*conds)
+        stmt = visible_tickets(sa.select(sa.func.count(Ticket.id)), staff).where(*conds)
         return session.scalar(stmt)
 
     out = {

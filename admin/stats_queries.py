@@ -11,9 +11,9 @@ from typing import Optional, Protocol
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from admin.queue_queries import scope, site_ids
+from admin.queue_queries import site_ids
 from models import ComplaintCode, Department, Staff, Ticket
-from models.queries import month_bounds
+from models.queries import month_bounds, visible_tickets
 from models.stats import overdue
 
 DIMENSIONS = ("category", "code", "department", "channel", "status")
@@ -79,7 +79,7 @@ def _seconds(session: so.Session, later, earlier):
 
 
 def _scoped(staff: Staff, site_id: Optional[int], *columns) -> sa.Select:
-    stmt = scope(sa.select(*columns), staff)
+    stmt = visible_tickets(sa.select(*columns), staff)
     if site_id is not None:
         stmt = stmt.where(Ticket.site_id == site_id)
     return stmt

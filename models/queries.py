@@ -8,8 +8,8 @@ from typing import Optional
 
 import sqlalchemy as sa
 
-from models.people import Role, Site, Staff, staff_sites
-from models.tickets import Channel, Status, Ticket
+from models.people import Role, Site, Staff
+from models.tickets import Channel, DispatchOrder, Status, Ticket
 
 LOCAL_TZ = "Asia/Shanghai"
 
@@ -60,18 +60,37 @@ class TicketFilters:
                    site=args.get("site") or None, channel=channel, since=day("since"), until=day("until"), q=q)
 
 
-def visible_site_ids(staff: Staff) -> Optional[sa.Select]:
-    """None for admins (every site), else a subquery of the staff member's sites."""
-    if staff.role == Role.ADMIN:
-        return None
-    return sa.select(staff_sites.c.site_id).where(staff_sites.c.staff_id == staff.id)
+def visible_tickets(stmt: sa.Select, staff: Staff) -> sa.Select:
+    """`stmt` narrowed to the tickets `staff` may see: every ticket for admins, their sites'
+    for everyone else, and of those, for engineers, the ones of their department or with a
+    dispatch order to it or to them. The console's lists and the API narrow with this and
+    check a single ticket with `may_see_ticket`, so the two always agree."""
+    if staff.role != Role.ADMIN:
+        ids = [site.id for site in staff.sites]
+        stmt = stmt.where(Ticket.site_id.in_(ids) if ids else sa.false())
+    if staff.role == Role.ENGINEER:
+        dept = staff.department_id
+        orders = sa.exists().where(DispatchOrder.ticket_id == Ticket.id, sa.or_(
+            DispatchOrder.assignee_id == staff.id, DispatchOrder.department_id == dept if dept else sa.false()))
+        stmt = stmt.where(sa.or_(Ticket.department_id == dept if dept else sa.false(), orders))
+    return stmt
+
+
+def may_see_ticket(staff: Staff, ticket: Ticket) -> bool:
+    """`visible_tickets` for one ticket already loaded."""
+    if not staff.can_see_site(ticket.site_id):
+        return False
+    if staff.role != Role.ENGINEER:
+        return True
+    dept = staff.department_id
+    if dept is not None and ticket.department_id == dept:
+        return True
+    return any(o.assignee_id == staff.id or (dept is not None and o.department_id == dept)
+               for o in ticket.dispatch_orders)
 
 
 def ticket_query(staff: Staff, f: TicketFilters) -> sa.Select:
-    stmt = sa.select(Ticket)
-    sites = visible_site_ids(staff)
-    if sites is not None:
-        stmt = stmt.where(Ticket.site_id.in_(sites))
+    stmt = visible_tickets(sa.select(Ticket), staff)
     if f.site:
         stmt = stmt.join(Site, Site.id == Ticket.site_id).where(Site.slug == f.site)
     if f.status:
@@ -87,7 +106,7 @@ def ticket_query(staff: Staff, f: TicketFilters) -> sa.Select:
     if f.until:
         stmt = stmt.where(Ticket.created_at < local_midnight_utc(f.until + timedelta(days=1)))
     if f.q:
-        like = "%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = like_pattern(f.q)
         stmt = stmt.where(sa.or_(
             Ticket.content.ilike(like, escape="\\"), Ticket.number.ilike(like, escape="\\"),
             Ticket.unit_code.ilike(like, escape="\\"), Ticket.phone.ilike(like, escape="\\"),
@@ -95,9 +114,14 @@ def ticket_query(staff: Staff, f: TicketFilters) -> sa.Select:
     return stmt
 
 
+def like_pattern(q: str) -> str:
+    """`q` anywhere, its LIKE wildcards taken literally (with escape="\\")."""
+    return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def visible_ticket(session, staff: Staff, ticket_id: int) -> Optional[Ticket]:
     ticket = session.get(Ticket, ticket_id)
-    if ticket is None or not staff.can_see_site(ticket.site_id):
+    if ticket is None or not may_see_ticket(staff, ticket):
         return None
     return ticket
 

@@ -8,8 +8,7 @@ grouped query of its own, with the same definitions (``overdue`` is shared; quar
 compared like with like in both): a supervisor must read one 超时率 for a month, whichever
 of the two they open. tests/jobs/test_reports.py checks that they agree.
 
-``site_ids`` is a list of site ids, a subquery of them (``models.queries.visible_site_ids``)
-or None for every site. Periods are local months (Asia/Shanghai, like ``month_bounds``)."""
+``site_ids`` is a list of site ids, a subquery of them, or None for every site. Periods are local months (Asia/Shanghai, like ``month_bounds``)."""
 from __future__ import annotations
 
 from collections.abc import Sequence

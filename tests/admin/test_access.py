@@ -262,6 +262,23 @@ def test_engineer_sees_only_his_departments_tickets(team, console, session):
     assert console.get(f"/admin/tickets/{cleaning.id}").status_code == 403
 
 
+def test_engineer_lists_the_tickets_he_may_open(team, console, session):
+    """A job sent to engineering, then handed on to cleaning: he may still open it (his order
+    is in its history), so it is in his queue too; both follow one rule
+    (models.queries.visible_tickets / may_see_ticket)."""
+    import workflow
+    from models import Department
+
+    handed_on = team.ticket(Status.DISPATCHED, content="垃圾房的排风扇坏了")
+    cleaning = session.scalar(sa.select(Department).where(Department.name == "保洁部"))
+    workflow.dispatch(session, handed_on, team.desk, department=cleaning)
+    session.commit()
+    assert handed_on.department_id != team.engineer.department_id
+    console.login("engineer")
+    assert handed_on.number in console.get("/admin/tickets").get_data(as_text=True)
+    assert console.get(f"/admin/tickets/{handed_on.id}").status_code == 200
+
+
 def test_engineer_cannot_record_payment_and_nothing_changes(team, console, session):
     ticket = team.ticket(Status.COMPLETED, paid=True)
     session.commit()

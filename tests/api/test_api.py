@@ -115,6 +115,20 @@ def test_another_sites_ticket_is_not_found(client, data):
     assert get(client, f"/api/v1/tickets/{t3.id}", data["tokens"][Role.ADMIN]).status_code == 200
 
 
+def test_an_engineers_token_sees_what_he_sees_in_the_console(client, data, session, make):
+    """Only his department's tickets (or those dispatched to it), as in the console."""
+    t1, t2, _ = data["tickets"]
+    engineer = make.staff(Role.ENGINEER, "工程部", sites=[data["site"]])
+    row, token = ApiToken.issue(engineer)
+    session.add(row)
+    session.commit()
+    body = get(client, "/api/v1/tickets", token).get_json()
+    assert (body["total"], [i["id"] for i in body["items"]]) == (1, [t1.id])
+    assert get(client, f"/api/v1/tickets/{t1.id}", token).status_code == 200
+    assert get(client, f"/api/v1/tickets/{t2.id}", token).status_code == 404  # 财务部's
+    assert get(client, "/api/v1/stats/monthly", token).get_json()["total"] == 1
+
+
 def test_monthly_counts(client, data):
     month = local_today().strftime("%Y-%m")
     body = get(client, f"/api/v1/stats/monthly?month={month}", data["tokens"][Role.ADMIN]).get_json()
