@@ -316,6 +316,14 @@ def _identity_answer(turn: Turn, text: str) -> bool:
     if not found:
         return False
     _apply_identity(turn, found)
+    _identity_told(turn)
+    return True
+
+
+def _identity_told(turn: Turn, acknowledged: bool = False) -> None:
+    """The tenant told us some of who they are (in words, or by scanning their unit's QR
+    code, which `acknowledged` already): the ticket opened at once gets it, then we ask
+    for what is still missing, or open the report we held."""
     data = turn.conv.data or {}
     missing = _identity_missing(turn)
     ticket = turn.session.get(Ticket, data["ticket_id"]) if data.get("ticket_id") else None
@@ -323,20 +331,21 @@ def _identity_answer(turn: Turn, text: str) -> bool:
         workflow.update_contact(turn.session, ticket, None, complainant=turn.tenant.name,
                                 phone=turn.tenant.phone, unit_code=data.get("unit"))
     if missing:
-        turn.say("contact_saved")
+        if not acknowledged:
+            turn.say("contact_saved")
         _ask_identity(turn, missing)
-        return True
+        return
     if ticket is None:
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if ticket is not None:
             turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
             turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
-            return True
-    turn.say("contact_saved")
+            return
+    if not acknowledged:
+        turn.say("contact_saved")
     if ticket is not None:
         turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
     _set_conv(turn, "idle")
-    return True
 
 
 def _open_tickets(turn: Turn, *statuses) -> list[Ticket]:
@@ -581,6 +590,10 @@ def _bind_unit(turn: Turn, code: str) -> None:
         return
     turn.tenant.unit = unit
     turn.say("bound_unit", unit=unit.code)
+    if turn.conv.state == AWAITING_IDENTITY:  # scanned instead of typing the unit we asked for
+        conv = turn.keep_conv()
+        conv.data = {**(conv.data or {}), "unit": unit.code}
+        _identity_told(turn, acknowledged=True)
 
 
 def _template_delivery(turn: Turn, msg: InboundMessage) -> None:

@@ -64,6 +64,27 @@ def test_urgent_report_is_dispatched_before_asking_who_the_tenant_is(wechat, ses
     assert [e.action for e in ticket.events][:2] == ["register", "dispatch"]
 
 
+def test_scanning_the_unit_code_answers_the_unit_question(wechat, session, site):
+    """Asked for the unit, the tenant scans the QR code on the shop door instead of typing."""
+    wechat.say("o-night2", "卫生间水管爆了，水漫出来了，快来人")  # urgent: opened at once
+    wechat.say("o-night2", "王建国 13800001234")
+    reply = wechat.event("o-night2", "SCAN", "L2-015")["Content"]
+    [ticket] = tickets(session)
+    assert ticket.unit_code == "L2-015"  # the engineer on his way knows where
+    assert reply.splitlines()[0] == phrase("bound_unit", unit="L2-015") and ticket.number in reply
+    assert phrase("contact_saved") not in reply
+    # a report held for who the tenant is opens as soon as the scan completes it
+    wechat.say("o-held", "空调不制冷")
+    wechat.say("o-held", "李娜 13900002222")
+    assert len(tickets(session)) == 1
+    reply = wechat.event("o-held", "SCAN", "L3-008")["Content"]
+    held = tickets(session)[-1]
+    assert (held.code, held.complainant, held.unit_code) == ("ENG-HVAC", "李娜", "L3-008")
+    assert held.number in reply and phrase("help_coming") in reply
+    conv = session.scalar(sa.select(Conversation).where(Conversation.openid == "o-held"))
+    assert conv.state == "idle"
+
+
 def test_unanswered_identity_question_still_opens_the_ticket_at_expiry(wechat, session, site):
     wechat.say("o-silent", "空调不制冷")
     assert tickets(session) == []
