@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import workflow
-from bot.identity import Identity, find_name, find_phone, find_unit, parse_identity
+from bot.identity import Identity, find_addressed_name, find_name, find_phone, find_unit, parse_identity
 from bot.protocol import InboundMessage
 from models import (
     OPEN_STATUSES,
@@ -281,8 +281,11 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("greeting", centre=turn.site.name)
         turn.say("offer_help")
         return
-    if _BYE.match(bare) and turn.conv.state != AWAITING_IDENTITY:
-        turn.say("goodbye")
+    if _BYE.match(bare):
+        if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
+            _remind_identity(turn)
+        else:
+            turn.say("goodbye")
         return
     result = classify(turn.session, text)
     if _PROGRESS.search(text) and result.intent == "inquiry" and result.emotion != "upset":
@@ -292,12 +295,16 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("no_service")
         return
     # who/where told along with the report ("L2-015铺…，电话138…") is remembered
-    _apply_identity(turn, Identity(name=find_name(text), phone=find_phone(text), unit=find_unit(text)))
+    name = find_name(text) or (None if turn.tenant.name else find_addressed_name(text))
+    _apply_identity(turn, Identity(name=name, phone=find_phone(text), unit=find_unit(text)))
     if result.intent == "praise":
         turn.say("praise_thanks")
         return
     if result.code == taxonomy.OTHER and result.intent == "other":
-        turn.say("unclear")
+        if turn.conv.state == AWAITING_IDENTITY:
+            _remind_identity(turn)
+        else:
+            turn.say("unclear")
         return
     if result.intent in ("inquiry", "suggestion"):
         ticket = _register(turn, text, result)
@@ -348,6 +355,21 @@ def _identity_told(turn: Turn, acknowledged: bool = False) -> None:
     _set_conv(turn, "idle")
 
 
+def _remind_identity(turn: Turn) -> None:
+    """While we wait for who the tenant is: a report we hold is not forgotten (say so,
+    rather than "no open tickets" or "I did not understand"), and ask again for what is
+    missing."""
+    data = turn.conv.data or {}
+    held = (data.get("pending") or {}).get("texts") or data.get("media")
+    missing = _identity_missing(turn)
+    if not missing:  # completed elsewhere meanwhile (a clerk, a scan): open what we hold
+        _identity_told(turn, acknowledged=True)
+        return
+    if held and not data.get("ticket_id"):
+        turn.say("report_held")
+    _ask_identity(turn, missing)
+
+
 def _open_tickets(turn: Turn, *statuses) -> list[Ticket]:
     return list(turn.session.scalars(
         sa.select(Ticket).where(Ticket.tenant_id == turn.tenant.id, Ticket.status.in_(statuses or OPEN_STATUSES))
@@ -387,13 +409,16 @@ def _survey_answer(turn: Turn, text: str) -> bool:
 
 
 def _progress(turn: Turn) -> None:
+    """The tenant's open tickets; while we wait for who they are, the report we hold too."""
     tickets = _open_tickets(turn)[:5]
-    if not tickets:
+    waiting = turn.conv.state == AWAITING_IDENTITY
+    if not tickets and not waiting:
         turn.say("progress_none")
-        return
     for t in tickets:
         turn.say("progress_item", number=t.number, code_name=taxonomy.name_of(t.code), status=t.status.label,
                  eta=_eta(t, turn.site, progress=True))
+    if waiting:
+        _remind_identity(turn)
 
 
 def _report(turn: Turn, text: str, result) -> None:

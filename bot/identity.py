@@ -41,11 +41,24 @@ def find_unit(text: str) -> Optional[str]:
 
 
 _NAME_CLAIM = re.compile(r"(?:我是|我叫|本人|联系人[:：]?)\s*([\u4e00-\u9fff]{2,4}?)(?=$|[，,。.!！\s]|电话|手机|联系)")
+# How shop operators sign a message: a common surname and a form of address ("王老板",
+# "李女士"), standing on its own (not "隔壁王老板", whose shop it may be). Not 师傅 or 经理:
+# tenants write those of the repairman and the manager.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+_ADDRESSED = re.compile(rf"(?<![\u4e00-\u9fff])([{_SURNAMES}](?:老板娘|老板|先生|女士|小姐))")
 
 
 def find_name(text: str) -> Optional[str]:
     """Only an explicit claim ("我是王建国"): a bare name inside a report is too ambiguous."""
     match = _NAME_CLAIM.search(unicodedata.normalize("NFKC", text or ""))
+    return match.group(1) if match else None
+
+
+def find_addressed_name(text: str) -> Optional[str]:
+    """A surname with a form of address standing on its own ("L2-015 王老板 138…"): how a
+    tenant we do not know yet may sign; weaker than a claim, so only for an unknown name."""
+    match = _ADDRESSED.search(unicodedata.normalize("NFKC", text or ""))
     return match.group(1) if match else None
 
 

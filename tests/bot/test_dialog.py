@@ -179,6 +179,36 @@ def test_greeting_unclear_no_service_and_praise(wechat, session, site):
     assert tickets(session) == []
 
 
+def test_while_a_report_is_held_the_bot_says_so_and_asks_again(wechat, session, site):
+    """Waiting for who the tenant is: a progress question, a thank-you or something unclear
+    gets "we have your report" and the question again, never "no open tickets" or
+    "I did not understand"."""
+    wechat.say("o-held2", "空调不制冷")
+    ask = [phrase("ask_name"), phrase("ask_phone"), phrase("ask_unit")]
+    for text in ("我的报修怎么样了", "谢谢", "👍"):
+        assert wechat.say("o-held2", text).splitlines() == [phrase("report_held"), *ask], text
+    assert wechat.event("o-held2", "CLICK", "PROGRESS")["Content"].splitlines() == [phrase("report_held"), *ask]
+    assert tickets(session) == []  # still held: it opens once we know, or at the expiry
+    reply = wechat.say("o-held2", "王建国 13800001234 L2-015")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and ticket.complainant == "王建国"
+    # an urgent ticket, open already: its progress, then the question, and no "held" line
+    wechat.say("o-night3", "卫生间水管爆了，水漫出来了，快来人")
+    urgent = tickets(session)[-1]
+    reply = wechat.say("o-night3", "我的报修怎么样了").splitlines()
+    assert urgent.number in reply[0] and phrase("report_held") not in reply and reply[1:] == ask
+
+
+def test_a_shopkeeper_signing_as_surname_and_address_is_not_asked_who_he_is(wechat, session, site):
+    reply = wechat.say("o-boss", "L2-015 王老板 13800001234 空调不制冷")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and phrase("ask_name") not in reply
+    assert (ticket.complainant, ticket.phone, ticket.unit_code) == ("王老板", "13800001234", "L2-015")
+    # a known name is not replaced by someone the tenant mentions
+    wechat.say("o-boss", "门口的灯不亮了，刘先生说昨天就坏了")
+    assert session.scalar(sa.select(Tenant).where(Tenant.openid == "o-boss")).name == "王老板"
+
+
 def test_inquiry_goes_to_the_desk_with_a_ticket(wechat, session, site):
     reply = wechat.say("o-q", "请问物业费可以开专票吗")
     [ticket] = tickets(session)

@@ -1,0 +1,26 @@
+"""Who and where, picked out of a tenant's free text."""
+from __future__ import annotations
+
+import pytest
+
+from bot.identity import find_addressed_name, find_name, parse_identity
+
+
+@pytest.mark.parametrize("text, name", [
+    ("L2-015 王老板 13800001234 空调不制冷", "王老板"),
+    ("李女士，3楼305漏水", "李女士"),
+    ("张先生13800001234", "张先生"),
+    ("隔壁王老板家漏水", None),  # whose shop it is, not who writes
+    ("我们老板说空调坏了", None),
+    ("空调坏了，上次陈师傅修过", None),  # the repairman
+    ("李经理说明天来修", None),  # the manager
+])
+def test_a_surname_with_a_form_of_address_standing_alone(text, name):
+    assert find_addressed_name(text) == name
+
+
+def test_claims_and_answers():
+    assert find_name("我是王建国，电话13800001234") == "王建国"
+    assert find_name("王建国的店漏水了") is None  # a bare name inside a report is too ambiguous
+    found = parse_identity("王建国 13800001234 L2-015")
+    assert (found.name, found.phone, found.unit) == ("王建国", "13800001234", "L2-015")
