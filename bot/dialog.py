@@ -51,6 +51,9 @@ _BYE = re.compile(r"^(谢谢|多谢|谢了|好的|好|ok|嗯|嗯嗯|收到|知�
 # "好的" must not accept a paid quote.
 _YES = re.compile(r"^(确认|确定|同意)(维修|修理|报价|收到)?$")
 _NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
+# "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket itself
+_CANCEL = re.compile(r"不用(修|来|派人|维修|处理)了|不需要(维修|修|处理|来)?了|(已经|自己)(修)?好了|修好了不用|"
+                     r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)")
 _PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(来|到|修)|修好了没|有人来吗|结果呢")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
 
@@ -291,6 +294,11 @@ def _text(turn: Turn, text: str) -> None:
     if _PROGRESS.search(text) and result.intent == "inquiry" and result.emotion != "upset":
         _progress(turn)
         return
+    if (_CANCEL.search(text) and result.intent not in ("repair", "complaint")  # not "修好了，又漏了"
+            and turn.conv.state != AWAITING_IDENTITY and _cancel_request(turn, text)):
+        return
+    if result.code == "SVC-SLOW" and result.emotion != "upset" and _chase(turn, text):
+        return
     if any(word in text for word in NO_SERVICE) and result.intent not in ("repair", "complaint"):
         turn.say("no_service")
         return
@@ -303,7 +311,7 @@ def _text(turn: Turn, text: str) -> None:
     if result.code == taxonomy.OTHER and result.intent == "other":
         if turn.conv.state == AWAITING_IDENTITY:
             _remind_identity(turn)
-        else:
+        elif not _follow_up(turn, text):
             turn.say("unclear")
         return
     if result.intent in ("inquiry", "suggestion"):
@@ -353,6 +361,42 @@ def _identity_told(turn: Turn, acknowledged: bool = False) -> None:
     if ticket is not None:
         turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
     _set_conv(turn, "idle")
+
+
+def _cancel_request(turn: Turn, text: str) -> bool:
+    """"不用修了": noted on the newest open ticket for staff to confirm and close."""
+    ticket = _note_on_open_ticket(turn, f"租户表示不需要继续处理：{text}（请与租户确认后结案）")
+    if ticket is None:
+        return False
+    turn.say("cancel_noted", number=ticket.number)
+    return True
+
+
+def _chase(turn: Turn, text: str) -> bool:
+    """"还没人来吗" from a tenant with an open ticket chases that ticket: noted on it, and
+    its progress in the reply, rather than a second ticket. An upset chase is a complaint
+    of its own (sympathy, escalation, a supervisor), handled as a report."""
+    ticket = _note_on_open_ticket(turn, f"租户催办：{text}")
+    if ticket is None:
+        return False
+    turn.say("chase_noted", number=ticket.number)
+    turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),
+             status=ticket.status.label, eta=_eta(ticket, turn.site, progress=True))
+    return True
+
+
+def _follow_up(turn: Turn, text: str) -> bool:
+    """What we cannot classify, right after a report ("明天上午能来吗"), goes on that
+    ticket for staff to read, rather than "I did not understand"."""
+    if not turn.recent_open_ticket:
+        return False
+    tickets = _open_tickets(turn)
+    if not tickets or tickets[0].created_at < turn.now - JOIN_WINDOW:
+        return False
+    workflow.add_note(turn.session, tickets[0], None, f"租户补充：{text}")
+    turn.message.ticket_id = tickets[0].id
+    turn.say("joined_ticket", number=tickets[0].number)
+    return True
 
 
 def _remind_identity(turn: Turn) -> None:

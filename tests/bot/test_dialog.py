@@ -209,6 +209,47 @@ def test_a_shopkeeper_signing_as_surname_and_address_is_not_asked_who_he_is(wech
     assert session.scalar(sa.select(Tenant).where(Tenant.openid == "o-boss")).name == "王老板"
 
 
+KNOWN = "我是李娜，L3-008，电话13900002222，空调不制冷"
+
+
+def notes(ticket):
+    return [e.note for e in ticket.events if e.action == "note"]
+
+
+def test_a_calm_chase_chases_the_open_ticket_and_an_angry_one_is_a_complaint(wechat, session, site):
+    wechat.say("o-chase", KNOWN)
+    [ticket] = tickets(session)
+    reply = wechat.say("o-chase", "还没人来吗").splitlines()
+    assert reply[0] == phrase("chase_noted", number=ticket.number)
+    assert ticket.number in reply[1] and "预计" in reply[1]
+    [ticket] = tickets(session)  # no second ticket
+    assert notes(ticket) == ["租户催办：还没人来吗"]
+    reply = wechat.say("o-chase", "你们这什么破物业！！报修三天了空调还没人来，气死我了")
+    assert reply.splitlines()[:2] == [phrase("sympathy"), phrase("escalate")]
+    complaint = tickets(session)[-1]
+    assert (complaint.code, complaint.supervisor_flag) == ("SVC-SLOW", True)
+
+
+def test_no_longer_needed_is_noted_for_staff_to_confirm(wechat, session, site):
+    wechat.say("o-cancel", KNOWN)
+    [ticket] = tickets(session)
+    assert wechat.say("o-cancel", "不用修了，已经好了") == phrase("cancel_noted", number=ticket.number)
+    [ticket] = tickets(session)
+    assert ticket.status == Status.NEW  # staff confirm with the tenant and close; the bot does not
+    assert notes(ticket) == ["租户表示不需要继续处理：不用修了，已经好了（请与租户确认后结案）"]
+    # "fixed, and broken again" is a report, not a cancellation
+    assert phrase("cancel_noted", number=ticket.number) not in wechat.say("o-cancel", "空调已经修好了，但是又漏水了")
+
+
+def test_what_cannot_be_classified_right_after_a_report_goes_on_its_ticket(wechat, session, site):
+    wechat.say("o-after", KNOWN)
+    [ticket] = tickets(session)
+    assert wechat.say("o-after", "明天上午10点前能来吗") == phrase("joined_ticket", number=ticket.number)
+    assert notes(tickets(session)[0]) == ["租户补充：明天上午10点前能来吗"]
+    with clock_at(utcnow() + dialog.JOIN_WINDOW + timedelta(minutes=5)):
+        assert wechat.say("o-after", "明天上午10点前能来吗") == phrase("unclear")
+
+
 def test_inquiry_goes_to_the_desk_with_a_ticket(wechat, session, site):
     reply = wechat.say("o-q", "请问物业费可以开专票吗")
     [ticket] = tickets(session)
