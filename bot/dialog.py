@@ -496,8 +496,10 @@ def _report(turn: Turn, text: str, result) -> None:
             _ask_identity(turn, missing)
         return
     pending = (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
-    if pending and pending.get("code") != result.code:
-        register_pending(turn.session, turn.site, turn.tenant, turn.conv)  # a second problem: keep the first
+    if pending and pending.get("code") != result.code:  # a second problem: open the first with what we know
+        first = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
+        if first is not None:
+            turn.say("ticket_opened", number=first.number, eta=_eta(first, turn.site))
         pending = None
     texts = (pending or {}).get("texts", []) + [text]
     _set_conv(turn, AWAITING_IDENTITY, pending={"texts": texts, "code": result.code,

@@ -199,6 +199,15 @@ def test_while_a_report_is_held_the_bot_says_so_and_asks_again(wechat, session, 
     assert urgent.number in reply[0] and phrase("report_held") not in reply and reply[1:] == ask
 
 
+def test_a_second_problem_while_we_wait_opens_the_first_and_says_its_number(wechat, session, site):
+    wechat.say("o-two", "空调不制冷")
+    reply = wechat.say("o-two", "洗手间没有纸了")
+    [first] = tickets(session)
+    lines = reply.splitlines()
+    assert first.code == "ENG-HVAC" and first.number in lines[0]  # the first is open, and the tenant knows
+    assert lines[1:] == [phrase("ask_name"), phrase("ask_phone"), phrase("ask_unit")]  # the second waits for who
+
+
 def test_a_shopkeeper_signing_as_surname_and_address_is_not_asked_who_he_is(wechat, session, site):
     reply = wechat.say("o-boss", "L2-015 王老板 13800001234 空调不制冷")
     [ticket] = tickets(session)
