@@ -304,14 +304,23 @@ def _text(turn: Turn, text: str) -> None:
         return
     # who/where told along with the report ("L2-015铺…，电话138…") is remembered
     name = find_name(text) or (None if turn.tenant.name else find_addressed_name(text))
-    _apply_identity(turn, Identity(name=name, phone=find_phone(text), unit=find_unit(text)))
+    told = Identity(name=name, phone=find_phone(text), unit=find_unit(text))
+    _apply_identity(turn, told)
     if result.intent == "praise":
         turn.say("praise_thanks")
         return
     if result.code == taxonomy.OTHER and result.intent == "other":
         if turn.conv.state == AWAITING_IDENTITY:
             _remind_identity(turn)
-        elif not _follow_up(turn, text):
+        elif _follow_up(turn, text):
+            pass
+        elif told:  # "我是李娜，L3-008，电话139…" and nothing else: noted, not "I did not understand"
+            if turn.first_contact:
+                turn.say("greeting", centre=turn.site.name)
+            turn.say("contact_saved")
+            if not turn.first_contact:
+                turn.say("offer_help")
+        else:
             turn.say("unclear")
         return
     if result.intent in ("inquiry", "suggestion"):

@@ -208,6 +208,16 @@ def test_a_second_problem_while_we_wait_opens_the_first_and_says_its_number(wech
     assert lines[1:] == [phrase("ask_name"), phrase("ask_phone"), phrase("ask_unit")]  # the second waits for who
 
 
+def test_a_tenant_who_only_introduces_himself_is_thanked_not_misunderstood(wechat, session, site):
+    reply = wechat.say("o-intro", "我是李娜，L3-008，电话13900002222")
+    assert reply.splitlines() == [phrase("greeting", site), phrase("contact_saved")]
+    tenant = session.scalar(sa.select(Tenant).where(Tenant.openid == "o-intro"))
+    assert (tenant.name, tenant.phone, tenant.unit.code) == ("李娜", "13900002222", "L3-008")
+    reply = wechat.say("o-intro", "空调不制冷")  # then a report opens at once, nothing asked
+    [ticket] = tickets(session)
+    assert ticket.number in reply and ticket.complainant == "李娜"
+
+
 def test_a_shopkeeper_signing_as_surname_and_address_is_not_asked_who_he_is(wechat, session, site):
     reply = wechat.say("o-boss", "L2-015 王老板 13800001234 空调不制冷")
     [ticket] = tickets(session)
