@@ -218,6 +218,14 @@ def test_a_tenant_who_only_introduces_himself_is_thanked_not_misunderstood(wecha
     assert ticket.number in reply and ticket.complainant == "李娜"
 
 
+def test_an_apartment_residents_answer_ends_the_questions(wechat, session, site):
+    wechat.say("o-flat", "厨房下水道堵了")
+    wechat.say("o-flat", "陈静 13600003333")
+    reply = wechat.say("o-flat", "5栋2单元301")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and ticket.unit_code == "5-2-301"
+
+
 def test_a_shopkeeper_signing_as_surname_and_address_is_not_asked_who_he_is(wechat, session, site):
     reply = wechat.say("o-boss", "L2-015 王老板 13800001234 空调不制冷")
     [ticket] = tickets(session)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.identity import find_addressed_name, find_name, parse_identity
+from bot.identity import find_addressed_name, find_name, find_unit, parse_identity
 
 
 @pytest.mark.parametrize("text, name", [
@@ -19,8 +19,19 @@ def test_a_surname_with_a_form_of_address_standing_alone(text, name):
     assert find_addressed_name(text) == name
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("L2-015", "L2-015"), ("l2 015铺", "L2-015"), ("3楼305", "3F-305"), ("305室", "305"),
+    ("5栋2单元301", "5-2-301"), ("12号楼1单元502室", "12-1-502"), ("5栋301", "5-301"),
+    ("A座1203", "A-1203"), ("B座 15层1503", "B-1503"),
+])
+def test_shop_office_and_apartment_units(text, unit):
+    assert find_unit(text) == unit
+
+
 def test_claims_and_answers():
     assert find_name("我是王建国，电话13800001234") == "王建国"
     assert find_name("王建国的店漏水了") is None  # a bare name inside a report is too ambiguous
     found = parse_identity("王建国 13800001234 L2-015")
     assert (found.name, found.phone, found.unit) == ("王建国", "13800001234", "L2-015")
+    found = parse_identity("我住5栋2单元301，电话13800001111")  # "我住" is not a name
+    assert (found.name, found.phone, found.unit) == (None, "13800001111", "5-2-301")
