@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import OPEN_STATUSES, Role, Site, Staff, Status, Ticket
-from models.queries import FilterError, like_pattern, local_midnight_utc, visible_tickets
+from models.queries import FilterError, like_pattern, local_midnight_utc, site_ids, visible_tickets
 from models.tickets import Channel
 
 PAGE_SIZE = 30
@@ -119,13 +119,6 @@ def search_text():
     empty = sa.literal_column("''")
     return (Ticket.number + sep + sa.func.coalesce(Ticket.unit_code, empty) + sep
             + sa.func.coalesce(Ticket.phone, empty) + sep + Ticket.content)
-
-
-def site_ids(staff: Staff) -> Optional[list[int]]:
-    """None: every site (admins)."""
-    if staff.role == Role.ADMIN:
-        return None
-    return [s.id for s in staff.sites]
 
 
 def filtered(session: so.Session, staff: Staff, f: QueueFilters, now: datetime, trigram: bool = True) -> sa.Select:

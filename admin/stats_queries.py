@@ -11,9 +11,8 @@ from typing import Optional, Protocol
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from admin.queue_queries import site_ids
 from models import ComplaintCode, Department, Staff, Ticket
-from models.queries import month_bounds, visible_tickets
+from models.queries import month_bounds, site_ids, visible_tickets
 from models.stats import overdue
 
 DIMENSIONS = ("category", "code", "department", "channel", "status")

@@ -8,8 +8,8 @@ from flask import abort, flash, redirect, render_template, url_for
 from admin import bp, forms, scripts
 from admin.access import DESK_UP, current_staff, require, site_or_abort, visible_sites
 from admin.forms import FormState
-from admin.queue_queries import site_ids
 from models import FollowUp, RainDay, db, utcnow
+from models.queries import site_ids
 from workflow.errors import PermissionDenied, ValidationError
 from workflow.followups import VISIT_METHODS, due_visits, record_rain_day
 from workflow.machine import local_today

@@ -375,9 +375,10 @@ def _identity_told(turn: Turn, acknowledged: bool = False) -> None:
 def _cancel_request(turn: Turn, text: str) -> bool:
     """"不用修了": noted on the newest open ticket for staff to confirm and close."""
     ticket = _note_on_open_ticket(turn, f"租户表示不需要继续处理：{text}（请与租户确认后结案）")
-    if ticket is None:
-        return False
-    turn.say("cancel_noted", number=ticket.number)
+    if ticket is None:  # nothing to cancel: not an inquiry ticket about it either
+        turn.say("progress_none")
+    else:
+        turn.say("cancel_noted", number=ticket.number)
     return True
 
 
@@ -402,10 +403,13 @@ def _follow_up(turn: Turn, text: str) -> bool:
     tickets = _open_tickets(turn)
     if not tickets or tickets[0].created_at < turn.now - JOIN_WINDOW:
         return False
-    workflow.add_note(turn.session, tickets[0], None, f"租户补充：{text}")
-    turn.message.ticket_id = tickets[0].id
-    turn.say("joined_ticket", number=tickets[0].number)
+    _join(turn, tickets[0], text)
     return True
+
+
+def _join(turn: Turn, ticket: Ticket, text: str) -> None:
+    _note(turn, ticket, f"租户补充：{text}")
+    turn.say("joined_ticket", number=ticket.number)
 
 
 def _remind_identity(turn: Turn) -> None:
@@ -478,9 +482,7 @@ def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
     joined = _joinable(turn, result.code)
     if joined is not None:
-        workflow.add_note(turn.session, joined, None, f"租户补充：{text}")
-        turn.message.ticket_id = joined.id
-        turn.say("joined_ticket", number=joined.number)
+        _join(turn, joined, text)
         return
     missing = _identity_missing(turn)
     upset = result.emotion == "upset"
@@ -612,9 +614,14 @@ def _note_on_open_ticket(turn: Turn, note: str) -> Optional[Ticket]:
     tickets = _open_tickets(turn)
     if not tickets:
         return None
-    workflow.add_note(turn.session, tickets[0], None, note)
-    turn.message.ticket_id = tickets[0].id
+    _note(turn, tickets[0], note)
     return tickets[0]
+
+
+def _note(turn: Turn, ticket: Ticket, note: str) -> None:
+    """On the ticket's timeline for staff, and the message filed with it."""
+    workflow.add_note(turn.session, ticket, None, note)
+    turn.message.ticket_id = ticket.id
 
 
 def _media(turn: Turn, msg: InboundMessage) -> None:

@@ -60,13 +60,20 @@ class TicketFilters:
                    site=args.get("site") or None, channel=channel, since=day("since"), until=day("until"), q=q)
 
 
+def site_ids(staff: Staff) -> Optional[list[int]]:
+    """The ids of the sites a staff member works for; None: every site (admins)."""
+    if staff.role == Role.ADMIN:
+        return None
+    return [s.id for s in staff.sites]
+
+
 def visible_tickets(stmt: sa.Select, staff: Staff) -> sa.Select:
     """`stmt` narrowed to the tickets `staff` may see: every ticket for admins, their sites'
     for everyone else, and of those, for engineers, the ones of their department or with a
     dispatch order to it or to them. The console's lists and the API narrow with this and
     check a single ticket with `may_see_ticket`, so the two always agree."""
-    if staff.role != Role.ADMIN:
-        ids = [site.id for site in staff.sites]
+    ids = site_ids(staff)
+    if ids is not None:
         stmt = stmt.where(Ticket.site_id.in_(ids) if ids else sa.false())
     if staff.role == Role.ENGINEER:
         dept = staff.department_id

@@ -266,6 +266,10 @@ def test_no_longer_needed_is_noted_for_staff_to_confirm(wechat, session, site):
     assert notes(ticket) == ["租户表示不需要继续处理：不用修了，已经好了（请与租户确认后结案）"]
     # "fixed, and broken again" is a report, not a cancellation
     assert phrase("cancel_noted", number=ticket.number) not in wechat.say("o-cancel", "空调已经修好了，但是又漏水了")
+    # nothing open to cancel: said so, and no inquiry ticket about it
+    count = len(tickets(session))
+    assert wechat.say("o-nothing", "取消报修") == phrase("progress_none")
+    assert len(tickets(session)) == count
 
 
 def test_what_cannot_be_classified_right_after_a_report_goes_on_its_ticket(wechat, session, site):
