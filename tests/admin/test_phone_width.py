@@ -1,0 +1,169 @@
+"""Every console page fits a phone (360 and 390 px, touch, mobile) for every role: no
+sideways scrolling, and every button, field and menu entry at least 44 px tall.
+
+The pages are not a hand-written list: they are the console's GET routes from the app's
+own url_map, with sample ids filled in, opened by each role (a page the role may not open
+answers 403 and is left out; files and images are left out by their content type). A page
+added later is covered without touching this test; a route with a new kind of id fails
+here until a sample is given for it. Each role also opens a ticket in every state."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from werkzeug.routing import Rule
+
+from admin import charts
+from admin.intake import CHANNELS as INTAKE_KINDS
+from models import Message, Role, Status
+from tests.admin.test_access import PNG
+
+pytestmark = pytest.mark.browser
+PHONES = (360, 390)
+MIN_TOUCH = 44
+# Things a finger taps: buttons, fields, the menu, the actions' headings. Links inside text
+# (a ticket number in a card, "查看照片") are read more than tapped and stay text-sized.
+TOUCH_TARGETS = ("button, .button, input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, "
+                 "textarea, label.check, details > summary, .topbar nav a, .chips a")
+
+
+@dataclass
+class Samples:
+    """What fills each kind of URL argument: several values open several pages."""
+
+    values: dict[str, list]
+
+    def urls(self, app, rule: Rule) -> list[str]:
+        missing = sorted(a for a in rule.arguments if a not in self.values)
+        assert not missing, f"no sample value for {missing} in {rule.rule}: add one to this test"
+        combinations = [{}]
+        for name in sorted(rule.arguments):
+            combinations = [{**c, name: v} for c in combinations for v in self.values[name]]
+        adapter = app.url_map.bind("localhost")
+        return [adapter.build(rule.endpoint, c, method="GET") for c in combinations]
+
+
+def console_pages(app) -> list[Rule]:
+    return sorted((r for r in app.url_map.iter_rules()
+                   if r.endpoint.startswith("admin.") and "GET" in r.methods and r.endpoint != "admin.static"),
+                  key=lambda r: r.rule)
+
+
+def _world(team, session, app):
+    """The demo site's data, a ticket in every state (and a paid one, an urgent one), a
+    tenant's photo and a monthly report: so that the pages have rows to lay out."""
+    from demo.seed import seed
+    from jobs.reports import build_report
+
+    seed(session)  # months of tickets of every kind, as the pages look on a real site
+    long_text = "卫生间水管爆了，水漫出来了，快来人，" * 6
+    tickets = {status: team.ticket(status, content=long_text, unit_code="L2-015", phone="13800001234")
+               for status in Status}
+    tickets["paid"] = team.ticket(Status.COMPLETED, paid=True, content=long_text)
+    tickets["urgent"] = team.ticket(Status.DISPATCHED, urgent=True, code="ENG-PLUMB", content=long_text)
+    session.flush()
+    path = "media/phone-width.png"
+    os.makedirs(os.path.join(app.config["INSTANCE_PATH"], "media"), exist_ok=True)
+    with open(os.path.join(app.config["INSTANCE_PATH"], path), "wb") as fh:
+        fh.write(PNG)
+    photo = Message(site_id=team.site.id, openid="o-tenant-1", direction="in", msg_type="image", media_path=path,
+                    ticket_id=tickets[Status.DISPATCHED].id, dedupe_key="phone-width-photo")
+    session.add(photo)
+    report = build_report(session, team.site, 2026, 1, app.config["INSTANCE_PATH"])
+    session.commit()
+    return tickets, Samples({
+        "ticket_id": [t.id for t in tickets.values()],
+        "message_id": [photo.id],
+        "report_id": [report.id],
+        "name": list(charts.MONTH_CHARTS) + ["trend", "quarter"],
+        "kind": list(INTAKE_KINDS),
+    })
+
+
+MEASURE = """({selector, least}) => {
+  const tall = [];
+  for (const el of document.querySelectorAll(selector)) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+    if (box.height < least) tall.push(`${el.tagName.toLowerCase()}「${(el.innerText || el.value || el.name || '').trim().slice(0, 12)}」${Math.round(box.height)}px`);
+  }
+  const width = document.documentElement.clientWidth, wide = [];
+  const out = el => el.getBoundingClientRect().right > width + 0.5;
+  const clipped = el => { for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+  for (const el of document.body.querySelectorAll('*')) {  // the innermost things sticking out
+    if (out(el) && !clipped(el) && ![...el.children].some(out)) {
+      wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, small: tall.slice(0, 5), wide: wide.slice(0, 4)};
+}"""
+
+
+def _check(page, base: str, url: str, problems: list[str]) -> None:
+    response = page.goto(base + url)
+    assert response.ok, f"{url}: {response.status}"
+    for details in page.locator("details").all():  # what is folded away must fit too
+        details.evaluate("d => d.open = true")
+    seen = page.evaluate(MEASURE, {"selector": TOUCH_TARGETS, "least": MIN_TOUCH})
+    # Against the width asked for: a mobile browser zooms out to show a page wider than the
+    # screen, and window.innerWidth then grows with it.
+    width = page.viewport_size["width"]
+    if seen["scroll"] > width:
+        problems.append(f"{url}: {seen['scroll']}px wide on a {width}px screen ({', '.join(seen['wide'])})")
+    if seen["small"]:
+        problems.append(f"{url}: touch targets under {MIN_TOUCH}px: {', '.join(seen['small'])}")
+
+
+def _pages_for(page, base: str, samples: Samples, app) -> list[str]:
+    """The HTML pages this signed-in role may open, by asking each route."""
+    pages = []
+    for rule in console_pages(app):
+        for url in samples.urls(app, rule):
+            response = page.request.get(base + url, max_redirects=0)
+            if response.status == 200 and response.headers.get("content-type", "").startswith("text/html"):
+                pages.append(url)
+    return pages
+
+
+@pytest.mark.parametrize("width", PHONES)
+def test_every_page_fits_a_phone_for_every_role(width, team, session, app, browser, live_server):
+    tickets, samples = _world(team, session, app)
+    problems: list[str] = []
+    opened: dict[str, list[str]] = {}
+    for role in (Role.DESK, Role.ENGINEER, Role.SUPERVISOR, Role.ADMIN, None):
+        page = _phone(browser, width)
+        if role is not None:
+            _sign_in(page, live_server, team.by_role[role].username)
+            pages = _pages_for(page, live_server, samples, app)
+        else:
+            pages = ["/admin/login"]
+        opened[str(role)] = pages
+        for url in pages:
+            _check(page, live_server, url, problems)
+        page.context.close()
+    # Each role opened its pages and every ticket; the engineer not the desk's.
+    ticket_pages = {f"/admin/tickets/{t.id}" for t in tickets.values()}
+    for role in (Role.DESK, Role.ENGINEER, Role.SUPERVISOR, Role.ADMIN):
+        assert ticket_pages <= set(opened[str(role)]), role
+    assert "/admin/intake/phone" in opened[str(Role.DESK)] and "/admin/stats" in opened[str(Role.SUPERVISOR)]
+    assert "/admin/intake/phone" not in opened[str(Role.ENGINEER)]
+    assert "/admin/settings/staff" in opened[str(Role.ADMIN)]
+    assert problems == [], "\n".join(problems)
+
+
+def _phone(browser, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 780}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(10000)
+    return page
+
+
+def _sign_in(page, base: str, username: str, password: str = "password123") -> None:
+    page.goto(f"{base}/admin/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/admin/login" not in url)
