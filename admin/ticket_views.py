@@ -14,9 +14,7 @@ from models import ComplaintCode, Department, Message, db, utcnow
 from models.queries import FilterError
 from workflow import machine
 from workflow.errors import InvalidTransition, PermissionDenied, ValidationError
-
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
-PHOTO_SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png", b"GIF8": "image/gif"}
+from workflow.media import MAX_PHOTO_BYTES, image_type
 
 
 def _filter_choices() -> dict:
@@ -90,12 +88,20 @@ def ticket_action(ticket_id: int, name: str):
     return redirect(url_for("admin.ticket", ticket_id=ticket.id))
 
 
-def _photo_path(message: Message) -> str:
+def send_image(relative: str):
+    """An image under INSTANCE_PATH, checked by its first bytes and its size; anything
+    else (outside the folder, missing, too large, not an image) is 404."""
     root = os.path.realpath(current_app.config["INSTANCE_PATH"])
-    path = os.path.realpath(os.path.join(root, message.media_path))
+    path = os.path.realpath(os.path.join(root, relative))
     if os.path.commonpath([root, path]) != root or not os.path.isfile(path):
         abort(404)
-    return path
+    if os.path.getsize(path) > MAX_PHOTO_BYTES:
+        abort(404)
+    with open(path, "rb") as fh:
+        mimetype = image_type(fh.read(16))
+    if mimetype is None:
+        abort(404)
+    return send_file(path, mimetype=mimetype, max_age=3600)
 
 
 @bp.get("/tickets/<int:ticket_id>/photos/<int:message_id>")
@@ -105,14 +111,4 @@ def photo(ticket_id: int, message_id: int):
     message = db.session.get(Message, message_id)
     if message is None or message.ticket_id != ticket.id or not message.media_path:
         abort(404)
-    path = _photo_path(message)
-    if os.path.getsize(path) > MAX_PHOTO_BYTES:
-        abort(404)
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    mimetype = next((m for sig, m in PHOTO_SIGNATURES.items() if head.startswith(sig)), None)
-    if mimetype is None and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        mimetype = "image/webp"
-    if mimetype is None:
-        abort(404)
-    return send_file(path, mimetype=mimetype, max_age=3600)
+    return send_image(message.media_path)
