@@ -37,6 +37,13 @@ def arrive(session: so.Session, ticket: Ticket, actor: Staff) -> DispatchOrder:
     return order
 
 
+def awaiting_arrival(order: DispatchOrder) -> bool:
+    """An urgent job nobody has reached yet: its deadline was the promise to be there (维修
+    人员将在30分钟内到场), so when it passes the sweep's overdue and escalation notices say
+    that nobody has arrived."""
+    return order.ticket.urgent and order.arrived_at is None
+
+
 def add_photo(session: so.Session, ticket: Ticket, actor: Staff, *, stage: str, content: bytes,
               media_root: str) -> TicketFile:
     """A photo before or after the work, from the phone's camera (resized by the browser)."""
