@@ -1,4 +1,4 @@
-"""The work queue, the ticket page, its actions and its photos."""
+"""The work queue, the ticket page, its actions and the tenant's photos."""
 from __future__ import annotations
 
 import os
@@ -12,7 +12,7 @@ from admin.formatting import EVENT_LABELS, VISIT_KINDS
 from admin.forms import FormState
 from models import ComplaintCode, Department, Message, db, utcnow
 from models.queries import FilterError
-from workflow import machine
+from workflow import fieldwork, machine
 from workflow.errors import InvalidTransition, PermissionDenied, ValidationError
 from workflow.media import MAX_PHOTO_BYTES, image_type
 
@@ -49,10 +49,16 @@ def _render_ticket(ticket, state: FormState | None = None, status: int = 200):
     visits = ticket_queries.follow_ups(db.session, ticket)
     poll = ticket_queries.survey(db.session, ticket)
     allowed = [a for a in machine.allowed_actions(ticket, staff) if a.name in ticket_actions.HANDLERS]
+    kept = fieldwork.files(db.session, ticket)
     return render_template(
         "admin/ticket.html", t=ticket, state=state or FormState(), actions={a.name: a for a in allowed},
         timeline=ticket_queries.timeline(ticket, msgs, visits, poll, EVENT_LABELS, VISIT_KINDS),
         photos=ticket_queries.photos(msgs), visits=visits, survey=poll, now=utcnow(),
+        field_photos=[f for f in kept if f.kind != "signature"],
+        signature=next((f for f in reversed(kept) if f.kind == "signature"), None),
+        arrival=next((o for o in reversed(ticket.dispatch_orders) if o.arrived_at), None),
+        primary=ticket_queries.primary_action(ticket, staff, {a.name for a in allowed},
+                                              url_for("admin.receipt", ticket_id=ticket.id)),
         choices=ticket_queries.action_choices(db.session, ticket) if allowed else {},
         notes=[e for e in ticket.events if e.action == "note"], active=queue_queries.ACTIVE,
         can_reply=bool(ticket.tenant and ticket.tenant.openid), staff=staff,

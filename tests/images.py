@@ -30,3 +30,14 @@ def canvas_png(width: int = 40, height: int = 20, ink: tuple[tuple[int, int], ..
 
 def jpeg(size: int = 2048) -> bytes:
     return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * (size - 11)
+
+
+def jpeg_size(data: bytes) -> tuple[int, int]:
+    """(width, height) from a JPEG's start-of-frame marker."""
+    at = 2
+    while at + 4 <= len(data):
+        marker, length = data[at + 1], int.from_bytes(data[at + 2:at + 4], "big")
+        if marker in (0xC0, 0xC1, 0xC2):
+            return int.from_bytes(data[at + 7:at + 9], "big"), int.from_bytes(data[at + 5:at + 7], "big")
+        at += 2 + length
+    raise ValueError("no start-of-frame marker")

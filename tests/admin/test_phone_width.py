@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import pytest
 from werkzeug.routing import Rule
 
+import workflow
 from admin import charts
 from admin.intake import CHANNELS as INTAKE_KINDS
 from models import Message, Role, Status
 from tests.admin.test_access import PNG
+from tests.images import canvas_png, jpeg
 
 pytestmark = pytest.mark.browser
 PHONES = (360, 390)
@@ -30,16 +32,20 @@ TOUCH_TARGETS = ("button, .button, input:not([type=hidden]):not([type=checkbox])
 
 @dataclass
 class Samples:
-    """What fills each kind of URL argument: several values open several pages."""
+    """What fills each kind of URL argument: several values open several pages. The
+    ticket page itself is opened for a ticket in every state (`every_ticket`); other pages
+    about a ticket for a few that differ (`values["ticket_id"]`)."""
 
     values: dict[str, list]
+    every_ticket: list[int]
 
     def urls(self, app, rule: Rule) -> list[str]:
         missing = sorted(a for a in rule.arguments if a not in self.values)
         assert not missing, f"no sample value for {missing} in {rule.rule}: add one to this test"
+        values = {**self.values, "ticket_id": self.every_ticket} if rule.endpoint == "admin.ticket" else self.values
         combinations = [{}]
         for name in sorted(rule.arguments):
-            combinations = [{**c, name: v} for c in combinations for v in self.values[name]]
+            combinations = [{**c, name: v} for c in combinations for v in values[name]]
         adapter = app.url_map.bind("localhost")
         return [adapter.build(rule.endpoint, c, method="GET") for c in combinations]
 
@@ -51,8 +57,9 @@ def console_pages(app) -> list[Rule]:
 
 
 def _world(team, session, app):
-    """The demo site's data, a ticket in every state (and a paid one, an urgent one), a
-    tenant's photo and a monthly report: so that the pages have rows to lay out."""
+    """The demo site's data, a ticket in every state (and a paid one, an urgent one, one
+    with a photo and a signed 回执), a tenant's photo and a monthly report: so that the
+    pages have rows to lay out."""
     from demo.seed import seed
     from jobs.reports import build_report
 
@@ -62,6 +69,12 @@ def _world(team, session, app):
                for status in Status}
     tickets["paid"] = team.ticket(Status.COMPLETED, paid=True, content=long_text)
     tickets["urgent"] = team.ticket(Status.DISPATCHED, urgent=True, code="ENG-PLUMB", content=long_text)
+    signed = tickets["signed"] = team.ticket(Status.IN_PROGRESS, content=long_text)
+    media = app.config["INSTANCE_PATH"]
+    photo_file = workflow.add_photo(session, signed, team.engineer, stage="before", content=jpeg(), media_root=media)
+    workflow.complete(session, signed, team.engineer, work_done=long_text, site_cleaned=True)
+    workflow.sign_receipt(session, signed, team.engineer, signer="王建国", png=canvas_png(ink=((1, 1),)),
+                          media_root=media)
     session.flush()
     path = "media/phone-width.png"
     os.makedirs(os.path.join(app.config["INSTANCE_PATH"], "media"), exist_ok=True)
@@ -73,12 +86,13 @@ def _world(team, session, app):
     report = build_report(session, team.site, 2026, 1, app.config["INSTANCE_PATH"])
     session.commit()
     return tickets, Samples({
-        "ticket_id": [t.id for t in tickets.values()],
+        "ticket_id": [tickets[Status.DISPATCHED].id, tickets[Status.COMPLETED].id, signed.id],
         "message_id": [photo.id],
+        "file_id": [photo_file.id],
         "report_id": [report.id],
         "name": list(charts.MONTH_CHARTS) + ["trend", "quarter"],
         "kind": list(INTAKE_KINDS),
-    })
+    }, every_ticket=[t.id for t in tickets.values()])
 
 
 MEASURE = """({selector, least}) => {
@@ -102,18 +116,20 @@ MEASURE = """({selector, least}) => {
 
 
 def _check(page, base: str, url: str, problems: list[str]) -> None:
+    """The page at each phone width (loaded once: the layout follows the width)."""
     response = page.goto(base + url)
     assert response.ok, f"{url}: {response.status}"
     for details in page.locator("details").all():  # what is folded away must fit too
         details.evaluate("d => d.open = true")
-    seen = page.evaluate(MEASURE, {"selector": TOUCH_TARGETS, "least": MIN_TOUCH})
-    # Against the width asked for: a mobile browser zooms out to show a page wider than the
-    # screen, and window.innerWidth then grows with it.
-    width = page.viewport_size["width"]
-    if seen["scroll"] > width:
-        problems.append(f"{url}: {seen['scroll']}px wide on a {width}px screen ({', '.join(seen['wide'])})")
-    if seen["small"]:
-        problems.append(f"{url}: touch targets under {MIN_TOUCH}px: {', '.join(seen['small'])}")
+    for width in PHONES:
+        page.set_viewport_size({"width": width, "height": 780})
+        seen = page.evaluate(MEASURE, {"selector": TOUCH_TARGETS, "least": MIN_TOUCH})
+        # Against the width asked for: a mobile browser zooms out to show a page wider than
+        # the screen, and window.innerWidth then grows with it.
+        if seen["scroll"] > width:
+            problems.append(f"{url}: {seen['scroll']}px wide on a {width}px screen ({', '.join(seen['wide'])})")
+        if seen["small"]:
+            problems.append(f"{url} at {width}px: touch targets under {MIN_TOUCH}px: {', '.join(seen['small'])}")
 
 
 def _pages_for(page, base: str, samples: Samples, app) -> list[str]:
@@ -127,43 +143,25 @@ def _pages_for(page, base: str, samples: Samples, app) -> list[str]:
     return pages
 
 
-@pytest.mark.parametrize("width", PHONES)
-def test_every_page_fits_a_phone_for_every_role(width, team, session, app, browser, live_server):
+def test_every_page_fits_a_phone_for_every_role(team, session, app, open_page, live_server):
     tickets, samples = _world(team, session, app)
     problems: list[str] = []
     opened: dict[str, list[str]] = {}
     for role in (Role.DESK, Role.ENGINEER, Role.SUPERVISOR, Role.ADMIN, None):
-        page = _phone(browser, width)
-        if role is not None:
-            _sign_in(page, live_server, team.by_role[role].username)
-            pages = _pages_for(page, live_server, samples, app)
-        else:
-            pages = ["/admin/login"]
+        page = open_page(team.by_role[role].username if role else None, width=PHONES[0], height=780, phone=True)
+        pages = _pages_for(page, live_server, samples, app) if role else ["/admin/login"]
         opened[str(role)] = pages
         for url in pages:
             _check(page, live_server, url, problems)
         page.context.close()
     # Each role opened its pages and every ticket; the engineer not the desk's.
+    signed_id = tickets["signed"].id
     ticket_pages = {f"/admin/tickets/{t.id}" for t in tickets.values()}
     for role in (Role.DESK, Role.ENGINEER, Role.SUPERVISOR, Role.ADMIN):
         assert ticket_pages <= set(opened[str(role)]), role
     assert "/admin/intake/phone" in opened[str(Role.DESK)] and "/admin/stats" in opened[str(Role.SUPERVISOR)]
     assert "/admin/intake/phone" not in opened[str(Role.ENGINEER)]
     assert "/admin/settings/staff" in opened[str(Role.ADMIN)]
+    assert "/admin/tasks" in opened[str(Role.ENGINEER)] and f"/admin/tickets/{signed_id}/receipt" in opened[str(Role.DESK)]
     assert problems == [], "\n".join(problems)
 
-
-def _phone(browser, width: int):
-    context = browser.new_context(viewport={"width": width, "height": 780}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(10000)
-    return page
-
-
-def _sign_in(page, base: str, username: str, password: str = "password123") -> None:
-    page.goto(f"{base}/admin/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/admin/login" not in url)
