@@ -2,16 +2,16 @@
 signatures staff add to a ticket, served only to staff who may see the ticket."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, render_template, request
 
 import workflow
 from admin import bp, forms, task_queries
 from admin.access import ALL_STAFF, FIELD, current_staff, require, ticket_or_abort
 from admin.forms import FormState
-from admin.ticket_views import send_image
+from admin.ticket_views import change_ticket, send_image
 from models import Staff, Ticket, TicketFile, db, utcnow
 from workflow import machine
-from workflow.errors import InvalidTransition, PermissionDenied, ValidationError, WorkflowError
+from workflow.errors import WorkflowError
 from workflow.fieldwork import signature
 
 
@@ -57,20 +57,12 @@ def _render_receipt(ticket: Ticket, state: FormState | None = None, status: int 
 @require(ALL_STAFF)
 def receipt(ticket_id: int):
     """The 回执 on the engineer's screen: the tenant reads it, writes their name and signs."""
-    ticket = ticket_or_abort(ticket_id)
     if request.method == "GET":
-        return _render_receipt(ticket)
-    try:
-        workflow.sign_receipt(db.session, ticket, current_staff(), signer=forms.text("signer", 40),
-                              png=forms.data_url_png("signature", "租户在签名框内签名"),
-                              media_root=current_app.config["INSTANCE_PATH"])
-        db.session.commit()
-    except PermissionDenied as exc:
-        db.session.rollback()
-        abort(403, description=exc.message)
-    except (InvalidTransition, ValidationError) as exc:
-        db.session.rollback()
-        return _render_receipt(ticket_or_abort(ticket_id), FormState.refused("receipt", exc, secret=("signature",)),
-                               exc.status_code)
-    flash("回执已由租户签名确认", "success")
-    return redirect(url_for("admin.ticket", ticket_id=ticket.id))
+        return _render_receipt(ticket_or_abort(ticket_id))
+    return change_ticket(
+        ticket_id,
+        lambda t: workflow.sign_receipt(db.session, t, current_staff(), signer=forms.text("signer", 40),
+                                        png=forms.data_url_png("signature", "租户在签名框内签名"),
+                                        media_root=current_app.config["INSTANCE_PATH"]),
+        lambda t, exc: _render_receipt(t, FormState.refused("receipt", exc, secret=("signature",)), exc.status_code),
+        "回执已由租户签名确认")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import sqlalchemy as sa
 from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
@@ -10,10 +11,10 @@ from admin import bp, queue_queries, ticket_actions, ticket_queries
 from admin.access import ALL_STAFF, current_staff, require, ticket_or_abort, visible_sites
 from admin.formatting import EVENT_LABELS, VISIT_KINDS
 from admin.forms import FormState
-from models import ComplaintCode, Department, Message, db, utcnow
+from models import ComplaintCode, Department, Message, Ticket, db, utcnow
 from models.queries import FilterError
 from workflow import fieldwork, machine
-from workflow.errors import InvalidTransition, PermissionDenied, ValidationError
+from workflow.errors import InvalidTransition, PermissionDenied, ValidationError, WorkflowError
 from workflow.media import MAX_PHOTO_BYTES, image_type
 
 
@@ -76,22 +77,31 @@ def ticket(ticket_id: int):
 def ticket_action(ticket_id: int, name: str):
     if name not in ticket_actions.HANDLERS:
         abort(404)
-    ticket = ticket_or_abort(ticket_id)
+    ticket_or_abort(ticket_id)
     staff = current_staff()
     if staff.role not in machine.ACTIONS[name].roles:
         abort(403)
+    return change_ticket(ticket_id, lambda t: ticket_actions.run(db.session, name, t, staff),
+                         lambda t, exc: _render_ticket(t, FormState.refused(name, exc), exc.status_code),
+                         ticket_actions.HANDLERS[name][0])
+
+
+def change_ticket(ticket_id: int, change: Callable[[Ticket], object],
+                  refused: Callable[[Ticket, WorkflowError], object], done: str):
+    """Make a change through workflow/ and commit, then back to the ticket with `done`. A
+    refusal changes nothing: 403 for a permission, else `refused` shows the form again
+    with the reason (400 bad input, 409 not in this state)."""
     try:
-        message = ticket_actions.run(db.session, name, ticket, staff)
+        change(ticket_or_abort(ticket_id))
         db.session.commit()
     except PermissionDenied as exc:
         db.session.rollback()
         abort(403, description=exc.message)
     except (InvalidTransition, ValidationError) as exc:
         db.session.rollback()
-        ticket = ticket_or_abort(ticket_id)
-        return _render_ticket(ticket, FormState.refused(name, exc), exc.status_code)
-    flash(message, "success")
-    return redirect(url_for("admin.ticket", ticket_id=ticket.id))
+        return refused(ticket_or_abort(ticket_id), exc)
+    flash(done, "success")
+    return redirect(url_for("admin.ticket", ticket_id=ticket_id))
 
 
 def send_image(relative: str):
