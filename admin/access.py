@@ -13,6 +13,7 @@ from models.queries import may_see_ticket
 
 ALL_STAFF = frozenset(Role)
 DESK_UP = frozenset({Role.DESK, Role.SUPERVISOR, Role.ADMIN})  # intake, visits, simulator
+FIELD = frozenset({Role.ENGINEER})  # 我的任务: engineers, cleaners and guards work in the field
 SUPERVISION = frozenset({Role.SUPERVISOR, Role.ADMIN})  # statistics
 ADMIN_ONLY = frozenset({Role.ADMIN})  # rules, settings, staff
 

@@ -14,7 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 import ratelimit
 from admin import bp
-from models import Staff, db, utcnow
+from models import Role, Staff, db, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -88,12 +88,17 @@ def not_signed_in(_exc):
     return unauthorized()
 
 
+def landing() -> str:
+    """Where a signed-in person starts: engineers and guards at 我的任务, others at the queue."""
+    return url_for("admin.my_tasks" if current_user.staff.role == Role.ENGINEER else "admin.queue")
+
+
 def _safe_next(target: str | None) -> str:
     if target:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/admin") and "\\" not in target:
             return target
-    return url_for("admin.queue")
+    return landing()
 
 
 def _address_blocked() -> bool:
@@ -152,7 +157,7 @@ def logout():
 
 @bp.get("/")
 def home():
-    return redirect(url_for("admin.queue"))
+    return redirect(landing())
 
 
 def forbid(message: str = "无权访问"):

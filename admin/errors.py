@@ -1,4 +1,4 @@
-"""Console error pages: refused (403), missing (404), stale form (CSRF)."""
+"""Console error pages: refused (403), missing (404), too large (413), stale form (CSRF)."""
 from __future__ import annotations
 
 from flask import jsonify, render_template, request
@@ -26,6 +26,11 @@ def forbidden(exc):
 @bp.errorhandler(404)
 def not_found(_exc):
     return _page(404, "未找到", "页面或记录不存在。")
+
+
+@bp.errorhandler(413)
+def too_large(_exc):
+    return _page(413, "文件过大", "上传的内容过大，请重新拍摄或选择较小的照片后再试。")
 
 
 @bp.errorhandler(CSRFError)

@@ -31,6 +31,8 @@ def summary_rows(stats: MonthStats) -> list[tuple[str, object]]:
         ("月份", str(stats.month)),
         ("工单总数", stats.total),
         ("平均响应时间（小时）", rounded(stats.avg_response_hours)),
+        ("平均到场时间（分钟）", rounded(stats.arrivals.get("avg_arrival_minutes"), 1)),
+        ("急修30分钟内到场", f"{stats.arrivals.get('urgent_arrived_in_time', 0)}/{stats.arrivals.get('urgent_dispatched', 0)}"),
         ("平均完成时间（小时）", rounded(stats.avg_completion_hours)),
         ("超时工单数", stats.overdue),
         ("超时率", f"{stats.overdue_rate:.1%}" if stats.overdue_rate is not None else ""),

@@ -13,7 +13,7 @@ from flask_login import current_user
 from admin import bp
 from models import Role
 from models.queries import mask_phone
-from models.tickets import CHANNEL_LABELS, STATUS_LABELS
+from models.tickets import CHANNEL_LABELS, FILE_KINDS, RECEIPT_METHODS, STATUS_LABELS
 from nlp import taxonomy
 
 EVENT_LABELS = {
@@ -21,6 +21,7 @@ EVENT_LABELS = {
     "accept_quote": "租户确认报价", "decline_quote": "租户不同意报价", "delay": "延期", "complete": "完工",
     "confirm_receipt": "确认回执", "record_payment": "前台收费", "close": "结案", "close_not_ours": "非物业事务结案",
     "reopen": "重开", "note": "备注", "update_contact": "补充信息", "followup": "回访", "reply_tenant": "回复租户",
+    "arrive": "到场", "photo": "现场照片",
 }
 VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访"}
 CLOSE_REASONS = {"resolved": "已处理", "not_our_business": "非物业事务"}
@@ -30,7 +31,8 @@ DETAIL_LABELS = {
     "code": "代码", "urgent": "急修", "emotion": "情绪", "channel": "渠道", "department": "部门", "assignee": "执行人",
     "due_at": "时限", "new_eta": "预计完成", "reassigned": "改派", "amount": "金额", "description": "内容",
     "site_cleaned": "工完料清", "complainant": "投诉人", "phone": "电话", "unit": "铺位", "method": "方式",
-    "kind": "类型", "score": "评分", "delivery": "发送",
+    "kind": "类型", "score": "评分", "delivery": "发送", "minutes": "距报修", "stage": "照片", "receipt": "方式",
+    "signer": "确认人",
 }
 DELIVERY = {"sent": "已发送", "failed": "发送失败", "pending": "待发送"}
 
@@ -62,6 +64,12 @@ def event_details(data: dict) -> list[tuple[str, str]]:
             value = {"phone": "电话", "visit": "上门"}.get(value, value)
         elif key == "delivery":
             value = DELIVERY.get(value, value)
+        elif key == "minutes":
+            value = duration(value)
+        elif key == "stage":
+            value = FILE_KINDS.get(value, value)
+        elif key == "receipt":
+            value = RECEIPT_METHODS.get(value, value)
         out.append((DETAIL_LABELS[key], str(value)))
     return out
 
@@ -103,6 +111,28 @@ def hours(value: Optional[float]) -> str:
     return f"{value:.1f}小时"
 
 
+def duration(minutes: int) -> str:
+    """A stretch of time as staff say it: 25分钟, 2小时5分钟, 1天3小时."""
+    minutes = abs(int(minutes))
+    days, rest = divmod(minutes, 24 * 60)
+    hours_, mins = divmod(rest, 60)
+    if days:
+        return f"{days}天{hours_}小时" if hours_ else f"{days}天"
+    if hours_:
+        return f"{hours_}小时{mins}分钟" if mins else f"{hours_}小时"
+    return f"{mins}分钟"
+
+
+def time_left(minutes: int) -> str:
+    return f"还剩{duration(minutes)}" if minutes >= 0 else f"已超时{duration(minutes)}"
+
+
+def tel_href(phone: Optional[str]) -> str:
+    """tel: with the digits (and a leading +) only: what the phone dials."""
+    phone = (phone or "").strip()
+    return "tel:" + ("+" if phone.startswith("+") else "") + "".join(c for c in phone if c.isdigit())
+
+
 def code_label(code: Optional[str]) -> str:
     if not code:
         return "—"
@@ -117,5 +147,6 @@ def helpers() -> dict:
         "hours": hours, "mask": mask_phone, "code_label": code_label, "STATUS_LABELS": STATUS_LABELS,
         "CHANNEL_LABELS": CHANNEL_LABELS, "CATEGORIES": taxonomy.CATEGORIES, "INTENTS": taxonomy.INTENTS,
         "EMOTIONS": taxonomy.EMOTIONS, "EVENT_LABELS": EVENT_LABELS, "VISIT_KINDS": VISIT_KINDS,
-        "CLOSE_REASONS": CLOSE_REASONS, "event_details": event_details, "flashes": lambda: get_flashed_messages(with_categories=True),
+        "CLOSE_REASONS": CLOSE_REASONS, "event_details": event_details, "FILE_KINDS": FILE_KINDS,
+        "RECEIPT_METHODS": RECEIPT_METHODS, "duration": duration, "time_left": time_left, "tel_href": tel_href, "flashes": lambda: get_flashed_messages(with_categories=True),
     }

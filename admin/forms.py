@@ -2,6 +2,8 @@
 ValidationError naming the field, so the page can mark it."""
 from __future__ import annotations
 
+import base64
+import binascii
 from datetime import UTC, datetime
 from typing import Optional
 
@@ -43,6 +45,25 @@ def local_datetime(name: str, label: str, required: bool = True) -> Optional[dat
     if local.tzinfo is None:
         local = local.replace(tzinfo=tz())
     return local.astimezone(UTC).replace(tzinfo=None)
+
+
+def upload(name: str, limit: int) -> bytes:
+    """A posted file's bytes, read up to one byte past `limit` (enough to say it is too
+    large); no file: empty."""
+    file = request.files.get(name)
+    return file.read(limit + 1) if file else b""
+
+
+def data_url_png(name: str, label: str) -> bytes:
+    """A canvas the browser exported (data:image/png;base64,…) → the PNG's bytes."""
+    raw = (request.form.get(name) or "").strip()
+    prefix = "data:image/png;base64,"
+    if not raw.startswith(prefix):
+        raise ValidationError(f"请{label}", field=name)
+    try:
+        return base64.b64decode(raw[len(prefix):], validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError(f"{label}无效，请重新签名", field=name) from None
 
 
 def int_value(name: str, label: str, required: bool = False) -> Optional[int]:

@@ -13,7 +13,7 @@ import sqlalchemy.orm as so
 
 from models import ComplaintCode, Department, Staff, Ticket
 from models.queries import month_bounds, site_ids, visible_tickets
-from models.stats import overdue
+from models.stats import arrival_times, overdue
 
 DIMENSIONS = ("category", "code", "department", "channel", "status")
 
@@ -62,6 +62,7 @@ class MonthStats:
     overdue_rate: Optional[float] = None
     satisfaction_avg: Optional[float] = None
     satisfaction_n: int = 0
+    arrivals: dict = field(default_factory=dict)  # models.stats.arrival_times
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def rows(self, dimension: str) -> list[tuple[str, str, int]]:
@@ -137,6 +138,8 @@ def month_stats(session: so.Session, staff: Staff, month: Month, now: datetime,
         out.overdue_rate = out.overdue / out.total
     if out.satisfaction_n:
         out.satisfaction_avg = sat_sum / out.satisfaction_n
+    out.arrivals = arrival_times(session, _scoped(staff, site_id, t.id).where(t.created_at >= start,
+                                                                             t.created_at < end))
     return out
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlalchemy.orm as so
+from flask import current_app
 
 import workflow
 from admin import forms
 from models import Department, Staff, Ticket
 from workflow.errors import ValidationError
+from workflow.media import MAX_UPLOAD_BYTES
 from workflow.replies import reply_tenant
 
 
@@ -61,6 +63,11 @@ def _complete(s, t, me):
                              site_cleaned=forms.checkbox("site_cleaned"))
 
 
+def _photo(s, t, me):
+    return workflow.add_photo(s, t, me, stage=forms.text("stage", 10), content=forms.upload("photo", MAX_UPLOAD_BYTES),
+                              media_root=current_app.config["INSTANCE_PATH"])
+
+
 def _payment(s, t, me):
     return workflow.record_payment(s, t, me, amount=forms.text("amount", 20))
 
@@ -78,6 +85,8 @@ HANDLERS: dict[str, tuple[str, Callable]] = {
     "reclassify": ("已重新分类，修改已记录为分类纠正样本", _reclassify),
     "dispatch": ("已派单", _dispatch),
     "start": ("已开始处理", lambda s, t, me: workflow.start(s, t, me, note=forms.optional_text("note", 500))),
+    "arrive": ("已登记到场", lambda s, t, me: workflow.arrive(s, t, me)),
+    "photo": ("照片已保存", _photo),
     "quote": ("已报价，等待租户确认", _quote),
     "accept_quote": ("已记录：租户确认报价", lambda s, t, me: workflow.answer_quote(s, t, me, accepted=True)),
     "decline_quote": ("已记录：租户不同意报价", lambda s, t, me: workflow.answer_quote(s, t, me, accepted=False)),

@@ -1,6 +1,6 @@
 """Everything the ticket page shows besides the ticket row: the merged timeline (events,
-WeChat messages in and out, dispatch orders, return visits, the survey), photos and the
-choices for the action forms."""
+WeChat messages in and out, dispatch orders, return visits, the survey), photos, the
+choices for the action forms and the action at hand on a phone."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,7 +10,7 @@ from typing import Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from models import ComplaintCode, Department, FollowUp, Message, Role, Staff, Survey, Ticket, staff_sites
+from models import ComplaintCode, Department, FollowUp, Message, Role, Staff, Status, Survey, Ticket, staff_sites
 
 IMAGE_TYPES = {"image"}
 
@@ -24,6 +24,7 @@ class TimelineItem:
     body: Optional[str] = None
     detail: dict = field(default_factory=dict)
     media_id: Optional[int] = None  # a message id whose photo can be shown
+    file_id: Optional[int] = None  # a TicketFile (staff photo, signature) to show
 
 
 def messages(session: so.Session, ticket: Ticket) -> list[Message]:
@@ -44,7 +45,8 @@ def timeline(ticket: Ticket, msgs: list[Message], visits: list[FollowUp], poll: 
     for e in ticket.events:
         items.append(TimelineItem(e.at, "note" if e.action == "note" else "event",
                                   event_labels.get(e.action, e.action), e.actor_label, e.note,
-                                  {k: v for k, v in (e.data or {}).items() if v not in (None, "", [], {})}))
+                                  {k: v for k, v in (e.data or {}).items() if v not in (None, "", [], {})},
+                                  file_id=(e.data or {}).get("file_id")))
     for m in msgs:
         photo = m.msg_type in IMAGE_TYPES and bool(m.media_path)
         if m.direction == "in":
@@ -67,6 +69,40 @@ def timeline(ticket: Ticket, msgs: list[Message], visits: list[FollowUp], poll: 
 
 def photos(msgs: list[Message]) -> list[Message]:
     return [m for m in msgs if m.msg_type in IMAGE_TYPES and m.media_path]
+
+
+@dataclass
+class PrimaryAction:
+    """The one thing to do next on this ticket, kept at the thumb on a phone: a button
+    that posts the action, or a link to its form (or page)."""
+
+    name: str
+    label: str
+    href: Optional[str] = None  # None: post the action at once
+
+
+def primary_action(ticket: Ticket, staff: Staff, allowed: set[str], receipt_url: str) -> Optional[PrimaryAction]:
+    """What comes next for this person, among the actions `allowed`: engineers work the
+    job on site (arrive, complete, the tenant's signature); the desk dispatches, records the
+    tenant's answer to a quote, takes the money and closes."""
+    order = ticket.active_dispatch
+    if staff.role == Role.ENGINEER:
+        if "arrive" in allowed and order is not None and order.arrived_at is None:
+            return PrimaryAction("arrive", "到场")
+        if "complete" in allowed and ticket.status == Status.IN_PROGRESS:
+            return PrimaryAction("complete", "完工", "#action-complete")
+        if "confirm_receipt" in allowed and ticket.status == Status.COMPLETED and not ticket.receipt_confirmed:
+            return PrimaryAction("receipt", "请租户签名确认回执", receipt_url)
+        return None
+    if "dispatch" in allowed and ticket.status in (Status.NEW, Status.REOPENED):
+        return PrimaryAction("dispatch", "派单", "#action-dispatch")
+    if "accept_quote" in allowed:
+        return PrimaryAction("accept_quote", "租户已确认报价")
+    if "record_payment" in allowed and ticket.is_paid_repair and ticket.paid_at is None:
+        return PrimaryAction("record_payment", "前台收费", "#action-record_payment")
+    if "close" in allowed and ticket.status == Status.COMPLETED:
+        return PrimaryAction("close", "结案", "#action-close")
+    return None
 
 
 def action_choices(session: so.Session, ticket: Ticket) -> dict:

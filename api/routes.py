@@ -55,6 +55,8 @@ def ticket_detail(t: Ticket) -> dict:
         "quote_accepted": t.quote_accepted,
         "final_amount": str(t.final_amount) if t.final_amount is not None else None,
         "receipt_confirmed": t.receipt_confirmed, "site_cleaned": t.site_cleaned,
+        "receipt_confirmed_at": t.receipt_confirmed_at.isoformat() if t.receipt_confirmed_at else None,
+        "receipt_confirmed_by": t.receipt_confirmed_by, "receipt_method": t.receipt_method,
         "paid_at": t.paid_at.isoformat() if t.paid_at else None, "satisfaction": t.satisfaction,
         "forwarded_by_company": t.forwarded_by_company, "leadership_instruction": t.leadership_instruction,
         "events": [
@@ -65,6 +67,7 @@ def ticket_detail(t: Ticket) -> dict:
         "dispatch_orders": [
             {"id": d.id, "department": d.department.name, "assignee": d.assignee.display_name if d.assignee else None,
              "issued_at": d.issued_at.isoformat(), "due_at": d.due_at.isoformat(), "status": d.status,
+             "arrived_at": d.arrived_at.isoformat() if d.arrived_at else None,
              "completed_at": d.completed_at.isoformat() if d.completed_at else None,
              "amount": str(d.amount) if d.amount is not None else None, "receipt_confirmed": d.receipt_confirmed}
             for d in t.dispatch_orders

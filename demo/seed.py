@@ -146,8 +146,8 @@ def _replay(session, site, staff, tenant, text, channel, fate, created):
         return ticket
     department_id = ticket.active_dispatch.department_id
     worker = next((s for s in staff.values() if s.role == Role.ENGINEER and s.department_id == department_id), desk)
-    with at(25):
-        workflow.start(session, ticket, worker)
+    with at(25 if not ticket.urgent else 8):
+        workflow.arrive(session, ticket, worker)  # 到场: the work starts on arrival
     if fate == "in_progress":
         return ticket
     if fate in ("quoted", "paid_closed"):

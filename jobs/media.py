@@ -3,8 +3,6 @@ days) and kept under INSTANCE_PATH/media/; Message.media_path is relative to
 INSTANCE_PATH, as the console expects."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from jobs.notify import Outcome
@@ -12,6 +10,7 @@ from jobs.outbound import Undeliverable, client_for
 from jobs.runtime import JobContext
 from jobs.wechat_client import download_media as fetch_media
 from models import Message, Outbox, Site
+from workflow.media import write_atomically
 
 EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif", "image/webp": ".webp",
               "image/bmp": ".bmp", "audio/amr": ".amr", "voice/amr": ".amr", "audio/mpeg": ".mp3",
@@ -34,13 +33,7 @@ def download_media(ctx: JobContext, row: Outbox) -> Outcome:
         client._http.close()
     when = message.created_at
     relative = Path("media") / str(site.id) / f"{when:%Y%m}" / f"{message.id}{EXTENSIONS.get(content_type, '.bin')}"
-    target = Path(ctx.config["INSTANCE_PATH"]) / relative
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Written aside and renamed: the console never serves half a file.
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(temp, target)
+    write_atomically(ctx.config["INSTANCE_PATH"], relative, data)
     message.media_path = relative.as_posix()
     data_field = dict(message.data or {})
     data_field["content_type"] = content_type

@@ -78,7 +78,8 @@ def build_report(session: so.Session, site: Site, year: int, month: int, instanc
         session.add(report)
     report.path, report.created_at = relative.as_posix(), utcnow()
     report.summary = {k: stats[k] for k in ("total", "avg_response_minutes", "avg_completion_hours",
-                                            "overdue_rate")} | {"avg_score": stats["satisfaction"]["avg_score"]}
+                                            "overdue_rate")} | {"avg_score": stats["satisfaction"]["avg_score"],
+                                                                "avg_arrival_minutes": stats["arrivals"]["avg_arrival_minutes"]}
     session.flush()
     return report
 
@@ -136,6 +137,9 @@ def _write(stats: dict, site: Site, path: Path) -> None:
         ["工单总数", stats["total"]],
         ["平均首次响应（分钟）", stats["avg_response_minutes"]],
         ["平均完成用时（小时）", stats["avg_completion_hours"]],
+        ["平均到场时间（分钟）", stats["arrivals"]["avg_arrival_minutes"]],
+        ["急修30分钟内到场", f"{stats['arrivals']['urgent_arrived_in_time']}/{stats['arrivals']['urgent_dispatched']}"],
+        ["急修30分钟内到场率", _pct(stats["arrivals"]["urgent_in_time_rate"])],
         ["派单数", stats["dispatched"]],
         ["超时件数", stats["overdue"]],
         ["超时率", _pct(stats["overdue_rate"])],

@@ -1,6 +1,7 @@
 """What staff receive: dispatch orders, upset tenants, reopened and overdue tickets,
-escalations, overdue visits, phone messages. Staff with a WeChat openid get the message;
-every notice about a ticket is named on its timeline, with who could not be reached."""
+escalations, overdue visits, phone messages. Staff with a WeChat openid get the message,
+with a link to the ticket's page when it is about one; every notice about a ticket is
+named on its timeline, with who could not be reached."""
 from __future__ import annotations
 
 from typing import Optional
@@ -85,6 +86,15 @@ def staff_text(ctx: JobContext, row: Outbox, ticket: Optional[Ticket], site: Sit
         return phrase("staff_generic", site, **values)
 
 
+# The console's ticket page (admin.ticket); jobs/ does not import admin/. Opened signed
+# out, it asks for sign-in and comes back here (the login page's `next`).
+TICKET_PAGE = "/admin/tickets/{ticket_id}"
+
+
+def ticket_link(ctx: JobContext, ticket: Ticket) -> str:
+    return ctx.config["PUBLIC_BASE_URL"].rstrip("/") + TICKET_PAGE.format(ticket_id=ticket.id)
+
+
 def notify_staff(ctx: JobContext, row: Outbox) -> Outcome:
     """Each recipient with a WeChat openid gets the message; the others, and everyone when
     the notice is about a ticket, are named on the ticket's timeline."""
@@ -100,12 +110,13 @@ def notify_staff(ctx: JobContext, row: Outbox) -> Outcome:
     sent, failed, retry_error = [], [], None
     template = fields(ctx, site, ticket.number if ticket else phrase("staff_notice_subject", site),
                      ticket.status.label if ticket else phrase("staff_notice_state", site), text)
+    link = ticket_link(ctx, ticket) if ticket is not None else None
     for staff in reachable:
         if staff.openid in done:
             sent.append(staff)
             continue
         try:
-            result = outbound.send(ctx, site, staff.openid, text, template, window=False)
+            result = outbound.send(ctx, site, staff.openid, text, template, window=False, url=link)
         except RetryableWeChatError as exc:
             retry_error = exc
             continue

@@ -19,6 +19,7 @@ from jobs.runtime import job_context
 from models import ComplaintCode, DispatchOrder, FollowUp, Outbox, Survey, Ticket, VisitPlanItem
 from nlp import taxonomy
 from workflow import machine
+from workflow.fieldwork import awaiting_arrival
 from workflow.localtime import for_people
 
 BATCH = 200
@@ -63,10 +64,13 @@ def mark_overdue_orders(session: so.Session, now: Optional[datetime] = None,
             continue
         order = session.get(DispatchOrder, order_id)
         ticket = order.ticket
+        due = for_people(order.due_at, tz_name, now)
+        no_arrival = awaiting_arrival(order)
         timeline.add(session, ticket, "overdue",
-                     f"派遣单已超过处理时限（{for_people(order.due_at, tz_name, now)}），已提醒负责人", dispatch_id=order_id)
-        session.add(Outbox(kind="notify_staff", ticket=ticket,
-                           payload={"event": "overdue", "to": "owner", "dispatch_id": order_id}))
+                     f"急修派遣单已超过到场时限（{due}）仍无人到场，已提醒负责人" if no_arrival
+                     else f"派遣单已超过处理时限（{due}），已提醒负责人", dispatch_id=order_id)
+        session.add(Outbox(kind="notify_staff", ticket=ticket, payload={
+            "event": "arrival_overdue" if no_arrival else "overdue", "to": "owner", "dispatch_id": order_id}))
         session.commit()
         overdue += 1
     waiting = session.scalars(sa.select(DispatchOrder).where(
@@ -82,9 +86,12 @@ def mark_overdue_orders(session: so.Session, now: Optional[datetime] = None,
             session.rollback()
             continue
         ticket.supervisor_flag = True
-        timeline.add(session, ticket, "escalated", "派遣单超时仍未完成，已上报主管", dispatch_id=order.id)
-        session.add(Outbox(kind="notify_staff", ticket=ticket,
-                           payload={"event": "escalated", "to": "supervisors", "dispatch_id": order.id}))
+        no_arrival = awaiting_arrival(order)
+        timeline.add(session, ticket, "escalated", "急修超时仍无人到场，已上报主管" if no_arrival
+                     else "派遣单超时仍未完成，已上报主管", dispatch_id=order.id)
+        session.add(Outbox(kind="notify_staff", ticket=ticket, payload={
+            "event": "arrival_escalated" if no_arrival else "escalated", "to": "supervisors",
+            "dispatch_id": order.id}))
         session.commit()
         escalated += 1
     return {"overdue": overdue, "escalated": escalated}

@@ -25,12 +25,13 @@ from models.tickets import (
     Ticket,
     TicketCounter,
     TicketEvent,
+    TicketFile,
 )
 
 __all__ = [
     "ApiToken", "Base", "Campaign", "CampaignAnswer", "CampaignQuestion", "CampaignRecipient", "Channel",
     "ClassificationCorrection", "ComplaintCode", "Conversation", "Database", "Department", "DispatchOrder",
     "FollowUp", "KeywordRule", "Message", "MonthlyReport", "OPEN_STATUSES", "Outbox", "RainDay", "Role", "Site",
-    "Staff", "Status", "Survey", "Tenant", "Ticket", "TicketCounter", "TicketEvent", "Unit", "VisitPlan",
+    "Staff", "Status", "Survey", "Tenant", "Ticket", "TicketCounter", "TicketEvent", "TicketFile", "Unit", "VisitPlan",
     "VisitPlanItem", "db", "staff_sites", "utcnow",
 ]

@@ -1,5 +1,5 @@
 """Statistics for the monthly report (seed §六(5)): counts per category, code, department
-and channel, response and completion times, overdue rate, satisfaction, and
+and channel, response, arrival and completion times, overdue rate, satisfaction, and
 quarter-over-quarter comparison. Every figure is one aggregate query (GROUP BY in the
 database); no ticket is loaded into Python.
 
@@ -28,6 +28,9 @@ from models.tickets import CHANNEL_LABELS, DispatchOrder, Survey, Ticket
 
 SiteFilter = Optional[Union[Sequence[int], sa.Select]]
 SATISFIED_SCORE = 4  # 4 and 5 count as satisfied
+# The urgent promise (维修人员将在30分钟内到场): nlp.taxonomy's urgent_response_hours, which
+# models/ does not import; tests/jobs/test_reports.py checks that the two agree.
+URGENT_ARRIVAL_MINUTES = 30
 
 
 def overdue(now: datetime) -> sa.ColumnElement[bool]:
@@ -156,6 +159,32 @@ def timings(session: so.Session, period: Period, site_ids: SiteFilter = None,
     }
 
 
+def arrival_times(session: so.Session, tickets: sa.Select,
+                  urgent_minutes: float = URGENT_ARRIVAL_MINUTES) -> dict[str, Any]:
+    """平均到场时间, for the tickets `tickets` selects (a SELECT of Ticket.id): from
+    registration to the first arrival on any of the ticket's dispatch orders, averaged
+    over the tickets reached (minutes); and, of the urgent tickets dispatched, how many
+    were reached within `urgent_minutes`. One query."""
+    first = (sa.select(DispatchOrder.ticket_id.label("ticket_id"),
+                       sa.func.min(DispatchOrder.arrived_at).label("arrived_at"))
+             .where(DispatchOrder.ticket_id.in_(tickets)).group_by(DispatchOrder.ticket_id).subquery())
+    wait = _seconds_between(session, first.c.arrived_at, Ticket.created_at)
+    in_time = wait <= urgent_minutes * 60 + 0.5  # julianday arithmetic is exact to about a millisecond
+    average, reached, urgent, urgent_in_time = session.execute(
+        sa.select(sa.func.avg(wait), sa.func.count(first.c.arrived_at),
+                  sa.func.count(sa.case((Ticket.urgent.is_(True), Ticket.id))),
+                  sa.func.count(sa.case((sa.and_(Ticket.urgent.is_(True), in_time), Ticket.id))))
+        .join(first, first.c.ticket_id == Ticket.id)
+    ).one()
+    return {
+        "avg_arrival_minutes": round(float(average) / 60, 1) if average is not None else None,
+        "arrived": reached,
+        "urgent_dispatched": urgent,
+        "urgent_arrived_in_time": urgent_in_time,
+        "urgent_in_time_rate": round(urgent_in_time / urgent, 3) if urgent else None,
+    }
+
+
 def satisfaction(session: so.Session, period: Period, site_ids: SiteFilter = None) -> dict[str, Any]:
     """The surveys of the period's tickets (like every figure here, by when the ticket was
     registered): how many were answered, the average score, the share satisfied (4–5) and
@@ -218,6 +247,7 @@ def monthly_stats(session: so.Session, year: int, month: int, site_ids: SiteFilt
     return {
         "month": f"{year:04d}-{month:02d}",
         **summary(session, period, site_ids, now),
+        "arrivals": arrival_times(session, sa.select(Ticket.id).where(*_tickets_in(period, site_ids))),
         "by_category": by_category(session, period, site_ids),
         "by_code": by_code(session, period, site_ids),
         "by_department": by_department(session, period, site_ids),

@@ -119,6 +119,10 @@ class Ticket(Base):
     quote_accepted: so.Mapped[Optional[bool]]
     final_amount: so.Mapped[Optional[Decimal]] = so.mapped_column(MONEY)
     receipt_confirmed: so.Mapped[bool] = so.mapped_column(default=False)
+    # The 回执: who confirmed (the tenant's name), when, and how (RECEIPT_METHODS)
+    receipt_confirmed_at: so.Mapped[Optional[datetime]]
+    receipt_confirmed_by: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))
+    receipt_method: so.Mapped[Optional[str]] = so.mapped_column(sa.String(10))
     site_cleaned: so.Mapped[bool] = so.mapped_column(default=False)
     paid_at: so.Mapped[Optional[datetime]]
     paid_recorded_by_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("staff.id"))
@@ -195,6 +199,8 @@ class DispatchOrder(Base):
     issued_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     due_at: so.Mapped[datetime]
     started_at: so.Mapped[Optional[datetime]]
+    arrived_at: so.Mapped[Optional[datetime]]  # 到场: someone reached the unit
+    arrived_by_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("staff.id"))
     completed_at: so.Mapped[Optional[datetime]]
     amount: so.Mapped[Optional[Decimal]] = so.mapped_column(MONEY)
     work_done: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
@@ -206,6 +212,33 @@ class DispatchOrder(Base):
     ticket: so.Mapped[Ticket] = so.relationship(back_populates="dispatch_orders")
     department: so.Mapped[Department] = so.relationship()
     assignee: so.Mapped[Optional[Staff]] = so.relationship(foreign_keys=[assignee_id])
+    arrived_by: so.Mapped[Optional[Staff]] = so.relationship(foreign_keys=[arrived_by_id])
+
+
+class TicketFile(Base):
+    """A file staff add to a ticket in the field: a photo before or after the work, or the
+    tenant's signature on the 回执. Kept under INSTANCE_PATH like the tenant's photos
+    (`path` is relative to it) and served only to staff who may see the ticket."""
+
+    __tablename__ = "ticket_files"
+    id: so.Mapped[int] = so.mapped_column(primary_key=True)
+    ticket_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("tickets.id", ondelete="CASCADE"), index=True)
+    dispatch_order_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("dispatch_orders.id"))
+    kind: so.Mapped[str] = so.mapped_column(sa.String(10))  # FILE_KINDS
+    path: so.Mapped[str] = so.mapped_column(sa.String(255))
+    mimetype: so.Mapped[str] = so.mapped_column(sa.String(40))
+    size: so.Mapped[int]
+    staff_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("staff.id"))  # who took or held it
+    signer: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))  # the name written by a signature
+    created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+
+    ticket: so.Mapped[Ticket] = so.relationship()
+    dispatch_order: so.Mapped[Optional[DispatchOrder]] = so.relationship()
+    staff: so.Mapped[Optional[Staff]] = so.relationship()
+
+
+FILE_KINDS = {"before": "维修前照片", "after": "维修后照片", "signature": "回执签名"}
+RECEIPT_METHODS = {"signature": "现场签名", "wechat": "微信确认", "staff": "工作人员登记"}
 
 
 class FollowUp(Base):

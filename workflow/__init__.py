@@ -3,6 +3,7 @@ state machine and the actor's role first (raising and changing nothing when refu
 mutates, writes a timeline event and the Outbox rows for the side effects, all in the
 caller's transaction. Functions add but never commit."""
 from workflow.errors import InvalidTransition, PermissionDenied, ValidationError, WorkflowError
+from workflow.fieldwork import add_photo, arrive, sign_receipt
 from workflow.handling import (
     add_note,
     answer_quote,
@@ -24,7 +25,7 @@ from workflow.register import register
 
 __all__ = [
     "ACTIONS", "InvalidTransition", "PermissionDenied", "ValidationError", "WorkflowError",
-    "add_note", "allowed_actions", "answer_quote", "close", "close_not_ours", "complete",
+    "add_note", "add_photo", "allowed_actions", "answer_quote", "arrive", "close", "close_not_ours", "complete",
     "confirm_receipt", "delay", "dispatch", "quote", "reclassify", "record_payment", "register",
-    "reopen", "start", "update_contact",
+    "reopen", "sign_receipt", "start", "update_contact",
 ]

@@ -19,10 +19,12 @@ from models import (
     Staff,
     Survey,
     Ticket,
+    TicketFile,
 )
 from nlp import taxonomy
 from workflow import machine
 from workflow.errors import ValidationError
+from workflow.machine import Action
 from workflow.register import response_deadline
 
 SURVEY_HOURS = 24  # seed §七(2): questionnaires are collected within 24 hours
@@ -217,14 +219,31 @@ def _arm_visit(session: so.Session, ticket: Ticket, kind: str, due_at: Optional[
         due_at, None, None, None, None, None)
 
 
-def confirm_receipt(session: so.Session, ticket: Ticket, actor: Optional[Staff]) -> Ticket:
+def check_receipt_open(ticket: Ticket, actor: Optional[Staff]) -> Action:
+    """The 回执 may be confirmed now, by this actor, and has not been yet."""
     action = machine.check("confirm_receipt", ticket, actor)
     if ticket.receipt_confirmed:
         raise ValidationError("回执已确认", field="receipt")
+    return action
+
+
+def confirm_receipt(session: so.Session, ticket: Ticket, actor: Optional[Staff], *,
+                    signature: Optional[TicketFile] = None) -> Ticket:
+    """The tenant confirms the work and the amount: by WeChat (actor None), told to staff,
+    or signed on the engineer's screen (`signature`, see workflow.fieldwork). The ticket
+    keeps who (the tenant's name), when and how."""
+    action = check_receipt_open(ticket, actor)
+    method = "signature" if signature is not None else "staff" if actor is not None else "wechat"
+    who = signature.signer if signature is not None else (
+        ticket.complainant or (ticket.tenant.name if ticket.tenant else None) or "租户")
     ticket.receipt_confirmed = True
+    ticket.receipt_confirmed_at, ticket.receipt_confirmed_by, ticket.receipt_method = machine.now(), who[:40], method
     if ticket.dispatch_orders:
         ticket.dispatch_orders[-1].receipt_confirmed = True
-    machine.apply(session, ticket, action, actor, by=None if actor else "租户")
+    data = {"receipt": method, "signer": who}
+    if signature is not None:
+        data["file_id"] = signature.id
+    machine.apply(session, ticket, action, actor, by=None if actor else "租户", data=data)
     return ticket
 
 

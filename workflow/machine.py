@@ -44,6 +44,9 @@ ACTIONS: dict[str, Action] = {
         _a("reclassify", "重新分类", ANY_OPEN, None, STAFF_DESK),
         _a("dispatch", "派单", (S.NEW, S.REOPENED, S.DISPATCHED, S.IN_PROGRESS), S.DISPATCHED, STAFF_DESK, True),
         _a("start", "开始处理", (S.DISPATCHED,), S.IN_PROGRESS, STAFF_ALL),
+        # Reaching the unit starts the work; a job already started just gets the time.
+        _a("arrive", "到场", (S.DISPATCHED, S.IN_PROGRESS), S.IN_PROGRESS, STAFF_ALL),
+        _a("photo", "现场照片", (S.DISPATCHED, S.IN_PROGRESS, S.QUOTED), None, STAFF_ALL),
         _a("quote", "报价", (S.DISPATCHED, S.IN_PROGRESS), S.QUOTED, STAFF_ALL),
         _a("accept_quote", "确认报价", (S.QUOTED,), S.IN_PROGRESS, STAFF_DESK, True),
         _a("decline_quote", "不同意报价", (S.QUOTED,), S.IN_PROGRESS, STAFF_DESK, True),
@@ -80,7 +83,7 @@ def _permitted(action: Action, ticket: Ticket, actor: Optional[Staff]) -> Option
         return f"{actor.role.label}岗位无权{action.label}"
     if ticket.site_id is not None and not actor.can_see_site(ticket.site_id):
         return "无权处理其他服务中心的工单"
-    if actor.role == Role.ENGINEER and action.name in {"start", "quote", "delay", "complete"}:
+    if actor.role == Role.ENGINEER and action.name in {"start", "arrive", "photo", "quote", "delay", "complete"}:
         order = ticket.active_dispatch
         # Compare through the relationships: an order made in this transaction has no FKs yet.
         if order is None or (order.department is not actor.department and order.assignee is not actor):

@@ -146,9 +146,12 @@ def open_page(browser, live_server):
     several people can be signed in at once)."""
     contexts = []
 
-    def _open(username: str | None = None, width: int = 1440, height: int = 900, password: str = PASSWORD):
+    def _open(username: str | None = None, width: int = 1440, height: int = 900, password: str = PASSWORD,
+              phone: bool = False):
+        """phone=True: a touch screen that says it is a phone (Chromium's mobile mode)."""
+        extra = {"is_mobile": True, "has_touch": True, "device_scale_factor": 2} if phone else {}
         context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN",
-                                      accept_downloads=True)
+                                      accept_downloads=True, **extra)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(10000)
@@ -160,7 +163,7 @@ def open_page(browser, live_server):
             page.fill("input[name=username]", username)
             page.fill("input[name=password]", password)
             page.click("button[type=submit]")
-            page.wait_for_url(f"{live_server}/admin/tickets")
+            page.wait_for_url(lambda url: "/admin/login" not in url)  # the queue, or 我的任务
         return page
 
     yield _open

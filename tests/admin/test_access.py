@@ -2,21 +2,26 @@
 comes from app.url_map, so a new console route without a rule here fails."""
 from __future__ import annotations
 
+import base64
+import io
 import itertools
 from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
+import workflow
 from admin.formatting import fmt_input_time
 from admin.ticket_actions import HANDLERS
 from models import FollowUp, KeywordRule, Message, Role, Status, Ticket, TicketEvent, utcnow
+from tests.images import canvas_png, jpeg
 
 ANON = "anonymous"
 WHO = (ANON, Role.DESK, Role.ENGINEER, Role.SUPERVISOR, Role.ADMIN)
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
 _seq = itertools.count(1)
+SIGNATURE = "data:image/png;base64," + base64.b64encode(canvas_png(ink=((2, 3),))).decode()
 
 
 def expect(anon, desk, engineer, supervisor, admin):
@@ -53,6 +58,14 @@ def _photo(team, app):
     return f"/admin/tickets/{t.id}/photos/{m.id}"
 
 
+def _field_photo(team, app):
+    t = _ticket(team, Status.IN_PROGRESS)
+    kept = workflow.add_photo(team.session, t, team.engineer, stage="before", content=jpeg(),
+                              media_root=app.config["INSTANCE_PATH"])
+    team.session.commit()
+    return f"/admin/tickets/{t.id}/files/{kept.id}"
+
+
 def _visit(team):
     t = _ticket(team, Status.COMPLETED)
     v = FollowUp(site_id=t.site_id, ticket_id=t.id, kind="urgent_24h", due_at=utcnow())
@@ -85,6 +98,8 @@ ACTIONS = {
     "reclassify": (Status.NEW, {"code": "ENG-ELEC"}, ACT_DESK),
     "dispatch": (Status.NEW, {}, ACT_DESK),
     "start": (Status.DISPATCHED, {}, ACT_ALL),
+    "arrive": (Status.DISPATCHED, {}, ACT_ALL),
+    "photo": (Status.IN_PROGRESS, {"stage": "before", "photo": lambda: (io.BytesIO(jpeg()), "photo.jpg")}, ACT_ALL),
     "quote": (Status.DISPATCHED, {"amount": "50", "description": "换灯管"}, ACT_ALL),
     "accept_quote": (Status.QUOTED, {}, ACT_DESK),
     "decline_quote": (Status.QUOTED, {}, ACT_DESK),
@@ -106,7 +121,7 @@ def _action(name):
 
     def prepare(team, app):
         t = _ticket(team, Status.COMPLETED, paid=True) if status == "paid" else _ticket(team, status)
-        data = {k: (v if v is not None else _later()) for k, v in form.items()}
+        data = {k: (v() if callable(v) else v if v is not None else _later()) for k, v in form.items()}
         return f"/admin/tickets/{t.id}/actions/{name}", data
 
     return prepare, expected
@@ -129,6 +144,13 @@ MATRIX = {
     "admin.queue": {"GET": (_get(lambda *_: "/admin/tickets"), EVERYONE)},
     "admin.ticket": {"GET": (_get(lambda team, app: f"/admin/tickets/{_ticket(team).id}"), EVERYONE)},
     "admin.photo": {"GET": (_get(_photo), EVERYONE)},
+    "admin.ticket_file": {"GET": (_get(_field_photo), EVERYONE)},
+    "admin.receipt": {
+        "GET": (_get(lambda team, app: f"/admin/tickets/{_ticket(team, Status.COMPLETED).id}/receipt"), EVERYONE),
+        "POST": (lambda team, app: (f"/admin/tickets/{_ticket(team, Status.COMPLETED).id}/receipt",
+                                    {"signer": "王建国", "signature": SIGNATURE}), ACT_ALL),
+    },
+    "admin.my_tasks": {"GET": (_get(lambda *_: "/admin/tasks"), expect(302, 403, 200, 403, 403))},
     "admin.intake": {
         "GET": (_get(lambda *_: "/admin/intake/phone"), DESK_UP),
         "POST": (lambda *_: ("/admin/intake/visit", {"content": "门禁卡刷不开", "site": "lehui"}), ACT_DESK),
@@ -240,7 +262,8 @@ def test_another_sites_ticket_is_refused_and_unchanged(role, app, team, make, co
     events = len(ticket.events)
     console.login(team.by_role[role].username)
     assert console.get(f"/admin/tickets/{ticket.id}").status_code == 403
-    for name in ("note", "close_not_ours", "start", "update_contact"):
+    assert console.get(f"/admin/tickets/{ticket.id}/receipt").status_code == 403
+    for name in ("note", "close_not_ours", "start", "arrive", "update_contact"):
         response = console.post(f"/admin/tickets/{ticket.id}/actions/{name}",
                                 {"note": "x", "explanation": "x", "phone": "1"})
         assert response.status_code == 403, name

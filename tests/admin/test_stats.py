@@ -59,7 +59,7 @@ def test_month_counts_times_overdue_and_satisfaction(team, march, session):
     assert s.rows("category")[0][1] in ("工程维修类", "环境卫生类", "秩序安全类")
 
 
-def test_month_is_one_grouped_query(team, march, session):
+def test_month_is_one_grouped_query_and_one_for_arrivals(team, march, session):
     seen = []
 
     def record(conn, cursor, statement, *args):
@@ -71,7 +71,9 @@ def test_month_is_one_grouped_query(team, march, session):
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", record)
     ticket_queries = [q for q in seen if "FROM tickets" in q]
-    assert len(ticket_queries) == 1 and "GROUP BY" in ticket_queries[0] and "count(" in ticket_queries[0]
+    counts, arrivals = ticket_queries  # arrivals: models.stats.arrival_times, over dispatch orders
+    assert "GROUP BY" in counts and "count(" in counts and "arrived_at" not in counts
+    assert "min(dispatch_orders.arrived_at)" in arrivals
 
 
 def test_quarter_against_quarter_and_twelve_months(team, march, session):

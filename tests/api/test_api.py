@@ -144,3 +144,16 @@ def test_hostile_filters_are_plain_values(client, data, session, query):
     resp = get(client, f"/api/v1/tickets?{query}", data["tokens"][Role.ADMIN])
     assert resp.status_code == 200 and resp.get_json()["total"] == 0
     assert session.scalar(sa.select(sa.func.count(Ticket.id))) == 3
+
+
+def test_arrival_and_who_confirmed_the_receipt(client, data, session, make):
+    t1 = data["tickets"][0]
+    engineer = make.staff(Role.ENGINEER, "工程部", sites=[data["site"]])
+    workflow.arrive(session, t1, engineer)
+    workflow.complete(session, t1, engineer, work_done="已修好", site_cleaned=True)
+    workflow.confirm_receipt(session, t1, data["desk"])
+    session.commit()
+    body = get(client, f"/api/v1/tickets/{t1.id}", data["tokens"][Role.DESK]).get_json()
+    assert body["dispatch_orders"][0]["arrived_at"] == t1.dispatch_orders[0].arrived_at.isoformat()
+    assert (body["receipt_method"], body["receipt_confirmed_by"]) == ("staff", "租户")
+    assert body["receipt_confirmed_at"] == t1.receipt_confirmed_at.isoformat()

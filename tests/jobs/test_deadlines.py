@@ -73,3 +73,43 @@ def test_a_delay_resets_the_clock_and_done_orders_are_left_alone(app, desk, sess
     assert delayed.active_dispatch.overdue_at is None
     assert done.dispatch_orders[-1].overdue_at is None
     assert events(session, delayed, "overdue") == events(session, done, "overdue") == []
+
+
+def test_urgent_job_nobody_reached_escalates_as_no_arrival(app, desk, session, fake_wechat):
+    """The 30 minutes of an urgent job are the promise to be there: past them with nobody
+    arrived, the owner is told that nobody has arrived, then the supervisors."""
+    start = utcnow()
+    with clock_at(start):
+        ticket = desk.ticket(Status.DISPATCHED, code="ENG-PLUMB", urgent=True, content="卫生间水管爆了")
+    session.commit()
+    order = ticket.active_dispatch
+    assert order.due_at == start + timedelta(minutes=30)
+
+    late = start + timedelta(minutes=31)
+    sweep_at(app, late)
+    (event,) = events(session, ticket, "overdue")
+    assert event.note.startswith("急修派遣单已超过到场时限（") and event.note.endswith("）仍无人到场，已提醒负责人")
+    (notice,) = texts_to(fake_wechat, desk.desk.openid, "template")[-1:]
+    assert notice.startswith(f"【急修未到场】工单 {ticket.number}（未登记铺位，工程部）已超过到场时限（")
+
+    sweep_at(app, late + timedelta(minutes=31))
+    session.expire_all()
+    assert order.escalation_level == 2 and ticket.supervisor_flag
+    (escalated,) = events(session, ticket, "escalated")
+    assert escalated.note == "急修超时仍无人到场，已上报主管"
+    (escalation,) = texts_to(fake_wechat, desk.supervisor.openid, "template")
+    assert escalation.startswith(f"【急修未到场上报】工单 {ticket.number}（未登记铺位，工程部）超过到场时限（")
+
+
+def test_urgent_job_reached_in_time_is_chased_for_completion_as_before(app, desk, session, fake_wechat):
+    start = utcnow()
+    with clock_at(start):
+        ticket = desk.ticket(Status.DISPATCHED, code="ENG-PLUMB", urgent=True)
+    with clock_at(start + timedelta(minutes=12)):
+        workflow.arrive(session, ticket, desk.engineer)
+    session.commit()
+    sweep_at(app, start + timedelta(minutes=31))
+    (event,) = events(session, ticket, "overdue")
+    assert event.note.startswith("派遣单已超过处理时限（")
+    (notice,) = texts_to(fake_wechat, desk.desk.openid, "template")[-1:]
+    assert notice.startswith(f"【超时提醒】工单 {ticket.number}（工程部）已超过处理时限（")

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 import workflow
 from fakewechat import DEMO_JPEG
 from models import Channel, Message, Outbox, Role, Status, Survey, TicketEvent, utcnow
+from tests.admin.conftest import Console
 from tests.jobs.conftest import PUBLIC, TEMPLATE, outbox_rows, texts_to, work
 from workflow.replies import relay_phone_message, reply_tenant
 
@@ -211,3 +212,24 @@ def test_no_credentials_at_all_is_a_visible_failure(app, desk, session, fake_wec
     assert (row.status, row.last_error) == ("failed", "未配置微信公众号 AppID/AppSecret")
     assert session.scalar(sa.select(sa.func.count(TicketEvent.id)).where(
         TicketEvent.ticket_id == t.id, TicketEvent.action == "notify_failed")) == 2  # tenant and engineer
+
+
+def test_a_new_job_reaches_the_engineer_with_a_link_that_opens_it_after_sign_in(app, desk, session, fake_wechat):
+    t = desk.ticket(Status.NEW)
+    workflow.dispatch(session, t, desk.desk, assignee=desk.engineer)
+    session.commit()
+    work(app)
+    (sent,) = [r["json"] for r in fake_wechat.sent("template") if r["json"]["touser"] == desk.engineer.openid]
+    assert sent["url"] == f"{PUBLIC}/admin/tickets/{t.id}"
+    path = sent["url"].removeprefix(PUBLIC)
+
+    app.config["WTF_CSRF_ENABLED"] = False  # tokens are checked in tests/admin/test_security.py
+    phone = Console(app.test_client())  # each request with a fresh `g`, as in production
+    signed_out = phone.get(path)
+    assert signed_out.status_code == 302
+    sign_in = signed_out.headers["Location"]
+    assert sign_in == f"/admin/login?next={path}"
+    signed_in = phone.open(sign_in, "POST", data={"username": desk.engineer.username, "password": "password123"})
+    assert signed_in.headers["Location"] == path
+    page = phone.get(path)
+    assert page.status_code == 200 and t.number in page.get_data(as_text=True)

@@ -1,6 +1,7 @@
 """Every workflow transition, legal and illegal, on the real database."""
 from __future__ import annotations
 
+import os
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -20,6 +21,7 @@ from models import (
     TicketEvent,
     utcnow,
 )
+from tests.images import jpeg
 from workflow.machine import ACTIONS
 
 
@@ -243,6 +245,8 @@ ARGS = {
     "reclassify": lambda d: dict(actor=d.desk, code="ENG-ELEC"),
     "dispatch": lambda d: dict(actor=d.desk),
     "start": lambda d: dict(actor=d.engineer),
+    "arrive": lambda d: dict(actor=d.engineer),
+    "photo": lambda d: dict(actor=d.engineer, stage="before", content=jpeg(), media_root=os.environ["INSTANCE_PATH"]),
     "quote": lambda d: dict(actor=d.desk, amount="50", description="换灯管"),
     "accept_quote": lambda d: dict(actor=None, accepted=True),
     "decline_quote": lambda d: dict(actor=None, accepted=False),
@@ -255,6 +259,7 @@ ARGS = {
 }
 FUNCS = {
     "reclassify": workflow.reclassify, "dispatch": workflow.dispatch, "start": workflow.start,
+    "arrive": workflow.arrive, "photo": workflow.add_photo,
     "quote": workflow.quote, "accept_quote": workflow.answer_quote, "decline_quote": workflow.answer_quote,
     "delay": workflow.delay, "complete": workflow.complete, "confirm_receipt": workflow.confirm_receipt,
     "close": workflow.close, "close_not_ours": workflow.close_not_ours, "reopen": workflow.reopen,
