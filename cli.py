@@ -6,12 +6,13 @@ import sqlalchemy as sa
 from flask import Flask, current_app
 
 from models import ApiToken, Role, Site, Staff, db
+from models.people import SITE_KINDS
 
 
 def init_app(app: Flask) -> None:
     from bot.simulate import simulate
 
-    for command in (init_db, seed_demo, create_staff, create_api_token, simulate):
+    for command in (init_db, seed_demo, create_site, import_units, create_staff, create_api_token, simulate):
         app.cli.add_command(command)
 
 
@@ -41,6 +42,56 @@ def seed_demo():
         click.echo(f"  {username} / {password} / {role}")
 
 
+@click.command("create-site")
+@click.argument("slug")
+@click.option("--name", help="The centre's name, used in greetings (needed for a new site).")
+@click.option("--prefix", help="Ticket number prefix, e.g. XY (needed for a new site).")
+@click.option("--phone", help="The centre's phone number.")
+@click.option("--address", help="The centre's address.")
+@click.option("--kind", type=click.Choice(sorted(SITE_KINDS)), help="mall: units are 铺位号; office, residential: 房号.")
+def create_site(slug, name, prefix, phone, address, kind):
+    """Create the site SLUG (WeChat then posts to /wechat/SLUG) or update it, and create the
+    default departments where missing."""
+    from workflow.errors import ValidationError
+    from workflow.sites import ensure_departments, save_site
+
+    try:
+        site, created = save_site(db.session, slug, name=name, prefix=prefix, kind=kind, phone=phone,
+                                  address=address)
+    except ValidationError as exc:
+        raise click.BadParameter(exc.message, param_hint=f"--{exc.field}" if exc.field != "slug" else "SLUG") from None
+    added = ensure_departments(db.session)
+    db.session.commit()
+    click.echo(f"{'已创建' if created else '已更新'}服务中心 {site.name}（{site.slug}，工单号前缀 {site.ticket_prefix}，"
+               f"{SITE_KINDS[site.kind]}）；新增部门 {added} 个。微信服务器地址：/wechat/{site.slug}")
+
+
+@click.command("import-units")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--site", "slug", required=True, help="The site's slug.")
+def import_units(path, slug):
+    """Load the units and tenants of FILE (.xlsx or .csv; columns 物业编号, 租户名称, 联系电话),
+    all or nothing: a bad file imports nothing and names every bad row. Importing again
+    updates and never duplicates."""
+    from workflow.unit_import import ImportRefused, apply_import, read_import
+
+    site = db.session.scalar(sa.select(Site).where(Site.slug == slug))
+    if site is None:
+        raise click.BadParameter(f"没有服务中心 {slug}（先运行 create-site）", param_hint="--site")
+    try:
+        with open(path, "rb") as fh:
+            rows = read_import(fh.read(), path)
+        summary = apply_import(db.session, site, rows)
+    except ImportRefused as exc:
+        db.session.rollback()
+        click.echo(exc.message, err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        raise SystemExit(1) from None
+    db.session.commit()
+    click.echo(f"已导入 {site.name}：{summary.describe()}")
+
+
 @click.command("create-staff")
 @click.argument("username")
 @click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
@@ -50,27 +101,16 @@ def seed_demo():
 @click.option("--site", "site_slugs", multiple=True, help="Site slug; repeat for several sites.")
 def create_staff(username, role, password, display_name, department, site_slugs):
     """Create or update a staff account."""
-    from workflow.reference import ensure_department
+    from workflow.accounts import save_staff
+    from workflow.errors import ValidationError
 
-    if len(password) < 8:
-        raise click.BadParameter("at least 8 characters", param_hint="--password")
-    sites = db.session.scalars(sa.select(Site).where(Site.slug.in_(site_slugs))).all() if site_slugs else None
-    unknown = set(site_slugs) - {s.slug for s in sites or []}
-    if unknown:
-        raise click.BadParameter(f"unknown site(s): {', '.join(sorted(unknown))}", param_hint="--site")
     staff = db.session.scalar(sa.select(Staff).where(Staff.username == username))
-    if staff is None:
-        staff = Staff(username=username, display_name=display_name or username, role=Role(role))
-        db.session.add(staff)
-    staff.role = Role(role)
-    if display_name:
-        staff.display_name = display_name
-    staff.set_password(password)
-    staff.active, staff.failed_logins, staff.locked_until = True, 0, None
-    if department:
-        staff.department = ensure_department(db.session, department)
-    if sites is not None:
-        staff.sites = list(sites)
+    try:
+        staff = save_staff(db.session, staff, username=username, role=role, password=password,
+                           display_name=display_name, department=department, site_slugs=site_slugs or None)
+    except ValidationError as exc:
+        hint = {"sites": "--site", "username": "USERNAME"}.get(exc.field, f"--{exc.field}")
+        raise click.BadParameter(exc.message, param_hint=hint) from None
     db.session.commit()
     click.echo(f"staff {staff.username} ({staff.role.value}) saved")
 

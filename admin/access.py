@@ -51,6 +51,17 @@ def ticket_or_abort(ticket_id: int) -> Ticket:
     return ticket
 
 
+def site_row_or_abort(model, row_id: int):
+    """A row of one site (it has site_id) by id: 404 when missing, 403 when the staff member
+    does not work for its site."""
+    row = db.session.get(model, row_id)
+    if row is None:
+        abort(404)
+    if not current_staff().can_see_site(row.site_id):
+        abort(403)
+    return row
+
+
 def visible_sites(staff: Staff) -> list[Site]:
     import sqlalchemy as sa
 

@@ -25,6 +25,10 @@ EVENT_LABELS = {
 }
 VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访"}
 CLOSE_REASONS = {"resolved": "已处理", "not_our_business": "非物业事务"}
+# The admin's set-up pages, reached from one menu entry (设置) and a sub-navigation.
+SETUP_ENDPOINTS = frozenset({"admin.sites", "admin.site_edit", "admin.departments", "admin.staff_list",
+                             "admin.staff_edit", "admin.site_settings", "admin.unit_import",
+                             "admin.unit_qr", "admin.fees"})
 
 
 DETAIL_LABELS = {
@@ -147,6 +151,7 @@ def helpers() -> dict:
         "hours": hours, "mask": mask_phone, "code_label": code_label, "STATUS_LABELS": STATUS_LABELS,
         "CHANNEL_LABELS": CHANNEL_LABELS, "CATEGORIES": taxonomy.CATEGORIES, "INTENTS": taxonomy.INTENTS,
         "EMOTIONS": taxonomy.EMOTIONS, "EVENT_LABELS": EVENT_LABELS, "VISIT_KINDS": VISIT_KINDS,
-        "CLOSE_REASONS": CLOSE_REASONS, "event_details": event_details, "FILE_KINDS": FILE_KINDS,
-        "RECEIPT_METHODS": RECEIPT_METHODS, "duration": duration, "time_left": time_left, "tel_href": tel_href, "flashes": lambda: get_flashed_messages(with_categories=True),
+        "CLOSE_REASONS": CLOSE_REASONS, "SETUP_ENDPOINTS": SETUP_ENDPOINTS, "event_details": event_details,
+        "FILE_KINDS": FILE_KINDS, "RECEIPT_METHODS": RECEIPT_METHODS, "duration": duration, "time_left": time_left,
+        "tel_href": tel_href, "flashes": lambda: get_flashed_messages(with_categories=True),
     }

@@ -16,6 +16,7 @@ from workflow.classification import classify
 from workflow.errors import PermissionDenied, ValidationError
 from workflow.phrasebook import phrase
 from workflow.replies import relay_phone_message
+from workflow.tenants import match_tenant
 
 CHANNELS = {"phone": Channel.PHONE, "visit": Channel.VISIT, "letter": Channel.LETTER}
 TITLES = {"phone": "电话登记", "visit": "来访登记", "letter": "信函登记"}
@@ -43,10 +44,11 @@ def intake(kind: str):
         return _render(kind, site, FormState())
     staff = current_staff()
     letter = kind == "letter"
+    unit_code, phone = forms.optional_text("unit_code", 40), forms.optional_text("phone", 20)
     try:
         ticket = workflow.register(
             db.session, site, content=forms.text("content", 5000), channel=CHANNELS[kind], actor=staff,
-            unit_code=forms.optional_text("unit_code", 40), phone=forms.optional_text("phone", 20),
+            unit_code=unit_code, phone=phone, tenant=match_tenant(db.session, site, unit_code, phone),
             complainant=forms.optional_text("complainant", 40), receiver=forms.optional_text("receiver", 40),
             recorder=staff.display_name, code=forms.optional_text("code", 20), urgent=forms.tristate("urgent"),
             forwarded_by_company=letter and forms.checkbox("forwarded_by_company"),

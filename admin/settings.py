@@ -90,32 +90,16 @@ def site_settings():
 @bp.route("/settings/staff", methods=["GET", "POST"])
 @require(ADMIN_ONLY)
 def staff_list():
-    from workflow.reference import ensure_department
+    from workflow.accounts import save_staff
 
     state, status = FormState(), 200
     sites = db.session.scalars(sa.select(Site).order_by(Site.id)).all()
     if request.method == "POST":
         try:
-            username = forms.text("username", 40)
-            if not username or not username.isascii() or not username.replace("_", "").isalnum():
-                raise ValidationError("用户名须为字母、数字或下划线", field="username")
-            if db.session.scalar(sa.select(Staff.id).where(Staff.username == username)):
-                raise ValidationError("用户名已存在", field="username")
-            role = forms.text("role", 20)
-            if role not in {r.value for r in Role}:
-                raise ValidationError("请选择岗位", field="role")
-            password = request.form.get("password") or ""
-            if len(password) < 8:
-                raise ValidationError("密码至少8位", field="password")
-            staff = Staff(username=username, display_name=forms.text("display_name", 40) or username, role=Role(role),
-                          phone=forms.optional_text("phone", 20))
-            staff.set_password(password)
-            department = forms.text("department", 40)
-            if department:
-                staff.department = ensure_department(db.session, department)
-            chosen = set(request.form.getlist("sites"))
-            staff.sites = [s for s in sites if s.slug in chosen]
-            db.session.add(staff)
+            staff = save_staff(db.session, None, username=forms.text("username", 40), role=forms.text("role", 20),
+                               password=request.form.get("password") or "",
+                               display_name=forms.text("display_name", 40), phone=forms.text("phone", 20),
+                               department=forms.text("department", 40), site_slugs=request.form.getlist("sites"))
             db.session.commit()
         except ValidationError as exc:
             db.session.rollback()

@@ -11,7 +11,8 @@ from flask import current_app, jsonify, render_template, request
 
 from admin import bp
 from admin.access import DESK_UP, current_staff, require, site_or_abort, visible_sites
-from models import Message, db
+from models import Message, Tenant, db
+from workflow.unit_codes import scanned_unit
 
 OPENID = re.compile(r"^sim-[A-Za-z0-9_-]{1,40}$")
 MAX_TEXT = 600
@@ -40,15 +41,21 @@ def simulator_send():
     site = site_or_abort(str(payload.get("site") or "") or None)
     openid = str(payload.get("openid") or "")
     text = str(payload.get("text") or "").strip()[:MAX_TEXT]
+    scan = str(payload.get("scan") or "").strip()[:MAX_TEXT]
     if not OPENID.match(openid):
         return jsonify(error="模拟租户的 openid 须以 sim- 开头"), 400
-    if not text:
+    if not text and not scan:
         return jsonify(error="请输入消息内容"), 400
     token, aes_key, appid = _credentials(site)
     if not token:
         return jsonify(error="该服务中心未配置微信 Token，无法签名"), 400
     slug = site.slug
-    xml = build_text(openid, appid or "gh_simulator", text, secrets.randbelow(2**62))
+    if scan:
+        xml = _scan_event(site, openid, appid or "gh_simulator", scan)
+        if xml is None:
+            return jsonify(error="无法识别的二维码：不是本服务中心的单元二维码或链接"), 400
+    else:
+        xml = build_text(openid, appid or "gh_simulator", text, secrets.randbelow(2**62))
     args, body = sign_request(xml, token, aes_key=aes_key, appid=appid)
     db.session.commit()  # the webhook runs in this thread next and ends its own session
     response = current_app.test_client().post(f"/wechat/{slug}", query_string=args, data=body,
@@ -59,6 +66,20 @@ def simulator_send():
         return jsonify(error=f"机器人接口返回 {response.status_code}"), 502
     reply = decode_reply(response.get_data(), token, aes_key=aes_key, appid=appid)
     return jsonify(reply=reply.get("Content"), type=reply.get("MsgType"))
+
+
+def _scan_event(site, openid: str, official: str, scanned: str):
+    """What WeChat sends when the tenant scans a unit's code: subscribe (with the scene) for
+    one who does not follow the account yet, SCAN for one who does."""
+    from bot.wechat_signing import build_event
+
+    code = scanned_unit(site, scanned, current_app.config["SECRET_KEY"])
+    if code is None:
+        return None
+    follows = db.session.scalar(sa.select(Tenant.subscribed).where(Tenant.site_id == site.id, Tenant.openid == openid))
+    if follows:
+        return build_event(openid, official, "SCAN", code)
+    return build_event(openid, official, "subscribe", f"qrscene_{code}")
 
 
 @bp.get("/simulator/messages")

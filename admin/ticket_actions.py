@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlalchemy.orm as so
-from flask import current_app
+from flask import current_app, request
 
 import workflow
 from admin import forms
 from models import Department, Staff, Ticket
 from workflow.errors import ValidationError
+from workflow.fees import quote_from_schedule
 from workflow.media import MAX_UPLOAD_BYTES
 from workflow.replies import reply_tenant
 
@@ -50,7 +51,10 @@ def _dispatch(s, t, me):
 
 
 def _quote(s, t, me):
-    return workflow.quote(s, t, me, amount=forms.text("amount", 20), description=forms.text("description", 200))
+    quantities = {int(name[4:]): value for name, value in request.form.items()
+                  if name.startswith("qty_") and name[4:].isdigit()}
+    return quote_from_schedule(s, t, me, quantities=quantities, description=forms.text("description", 60),
+                               amount=forms.text("amount", 20))
 
 
 def _delay(s, t, me):

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import ComplaintCode, Department, FollowUp, Message, Role, Staff, Status, Survey, Ticket, staff_sites
+from workflow.fees import fee_schedule
 
 IMAGE_TYPES = {"image"}
 
@@ -114,4 +115,5 @@ def action_choices(session: so.Session, ticket: Ticket) -> dict:
         .where(staff_sites.c.site_id == ticket.site_id, Staff.role == Role.ENGINEER, Staff.active.is_(True))
         .order_by(Staff.department_id, Staff.id)
     ).all()
-    return {"codes": codes, "departments": departments, "engineers": engineers}
+    return {"codes": codes, "departments": departments, "engineers": engineers,
+            "fees": fee_schedule(session, ticket.site_id, ticket.code)}

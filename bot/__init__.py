@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("bot", __name__)
 
-from bot import webhook  # noqa: E402,F401  (registers the routes)
+from bot import scan_link, webhook  # noqa: E402,F401  (registers the routes)

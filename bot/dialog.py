@@ -30,7 +30,7 @@ from models import (
 from models.base import attach_row
 from models.prepared import Prepared
 from nlp import taxonomy
-from workflow import machine, surveys
+from workflow import faq, machine, surveys
 from workflow.classification import classify
 from workflow.localtime import for_people
 from workflow.phrasebook import phrase
@@ -299,6 +299,12 @@ def _text(turn: Turn, text: str) -> None:
         return
     if result.code == "SVC-SLOW" and result.emotion != "upset" and _chase(turn, text):
         return
+    asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once
+    if asked.answer is not None:
+        if turn.first_contact:
+            turn.say("greeting", centre=turn.site.name)
+        turn.reply.append(asked.answer)
+        return
     if any(word in text for word in NO_SERVICE) and result.intent not in ("repair", "complaint"):
         turn.say("no_service")
         return
@@ -325,6 +331,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     if result.intent in ("inquiry", "suggestion"):
         ticket = _register(turn, text, result)
+        faq.handed_over(asked, ticket)
         turn.say("check_first" if result.intent == "inquiry" else "suggestion_thanks")
         turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
         return

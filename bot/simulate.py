@@ -7,6 +7,7 @@ import itertools
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Optional
 
@@ -18,8 +19,9 @@ from flask.cli import with_appcontext
 
 from bot.wechat_signing import build_event, build_image, build_text, build_voice, decode_reply, sign_request
 from models import Site, db
+from workflow.unit_codes import scanned_unit
 
-HELP = ("输入文字发送消息。命令：/关注  /扫码 L2-015  /菜单 PROGRESS|REPAIR|COMPLAINT|CONTACT  "
+HELP = ("输入文字发送消息。命令：/关注  /扫码 L2-015（或单元二维码的链接）  /菜单 PROGRESS|REPAIR|COMPLAINT|CONTACT  "
         "/图片  /语音 文字  /退出")
 
 
@@ -33,6 +35,8 @@ class Tenant:
     aes_key: Optional[str] = None
     appid: Optional[str] = None
     official: str = "gh_simulator"
+    # a scanned unit code or signed link → the unit code the scan event carries (None: not ours)
+    resolve_scan: Optional[Callable[[str], Optional[str]]] = None
 
     def __post_init__(self):
         self._ids = itertools.count(int(time.time() * 1000) * 1000)
@@ -55,7 +59,10 @@ class Tenant:
         if command in ("/关注", "/subscribe"):
             return build_event(self.openid, self.official, "subscribe")
         if command in ("/扫码", "/scan"):
-            return build_event(self.openid, self.official, "SCAN", arg.strip())
+            key = self.resolve_scan(arg) if self.resolve_scan else arg.strip()
+            if key is None:
+                raise ValueError("无法识别的二维码：不是本服务中心的单元二维码或链接")
+            return build_event(self.openid, self.official, "SCAN", key)
         if command in ("/菜单", "/menu"):
             return build_event(self.openid, self.official, "CLICK", arg.strip() or "PROGRESS")
         if command in ("/图片", "/image"):
@@ -83,6 +90,7 @@ def simulate(slug, url, openid):
     tenant = Tenant(f"{url.rstrip('/')}/wechat/{slug}", token, openid or f"sim-{secrets.token_hex(4)}",
                     site.wechat_aes_key or cfg.get("WECHAT_AES_KEY") or None,
                     site.wechat_appid or cfg.get("WECHAT_APPID") or None)
+    tenant.resolve_scan = lambda scanned: scanned_unit(site, scanned, cfg["SECRET_KEY"])
     click.echo(f"模拟租户 {tenant.openid} → {site.name}（{tenant.url}）\n{HELP}")
     stdin = sys.stdin
     while True:
@@ -92,7 +100,11 @@ def simulate(slug, url, openid):
             break
         if not line.strip():
             continue
-        xml = tenant.line(line)
+        try:
+            xml = tenant.line(line)
+        except ValueError as exc:
+            click.echo(f"\n[{exc}]\n")
+            continue
         if xml is None:
             break
         try:

@@ -1,6 +1,7 @@
 """Demo data: the site 乐汇城物业服务中心 (slug lehui) with departments, staff for every
-role, units and a few dozen tickets in every state, replayed through the workflow so
-their timelines are real. Idempotent."""
+role, units (with floors, for notices), a fee schedule, a few 问答 entries and a few dozen
+tickets in every state, replayed through the workflow so their timelines are real.
+Idempotent."""
 from __future__ import annotations
 
 import random
@@ -10,7 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import workflow
-from models import Channel, Outbox, Role, Site, Staff, Tenant, Ticket, Unit, utcnow
+from models import Channel, FaqEntry, FeeItem, Outbox, Role, Site, Staff, Tenant, Ticket, Unit, utcnow
 from workflow.machine import clock_at
 from workflow.reference import ensure_department, ensure_reference_data
 
@@ -96,12 +97,14 @@ def _staff(session: so.Session, sites: list[Site]) -> dict[str, Staff]:
 
 
 def _units_and_tenants(session: so.Session, site: Site) -> list[Tenant]:
-    existing = set(session.scalars(sa.select(Unit.code).where(Unit.site_id == site.id)))
+    existing = {u.code: u for u in session.scalars(sa.select(Unit).where(Unit.site_id == site.id))}
     for floor in ("B1", "L1", "L2", "L3"):
         for n in range(1, 41):
             code = f"{floor}-{n:03d}"
             if code not in existing:
-                session.add(Unit(site_id=site.id, code=code, kind="shop"))
+                session.add(Unit(site_id=site.id, code=code, kind="shop", floor=floor))
+            elif existing[code].floor is None:  # seeded before units had floors
+                existing[code].floor = floor
     session.flush()
     tenants = []
     for openid, name, phone, unit_code in TENANTS:
@@ -114,6 +117,31 @@ def _units_and_tenants(session: so.Session, site: Site) -> list[Tenant]:
         tenants.append(tenant)
     session.flush()
     return tenants
+
+
+FEES = [  # name, unit, price, codes
+    ("更换水龙头", "个", "60", "ENG-PLUMB"), ("疏通下水道", "次", "80", "ENG-PLUMB"),
+    ("更换空调电容", "个", "180", "ENG-HVAC"), ("上门服务费", "次", "30", ""),
+]
+ANSWERS = [  # question, other phrasings, answer
+    ("快递可以放前台代收吗", ["前台能代收快递吗", "快递放哪里"], "可以的，B1层服务中心前台代收快递，请凭取件码领取。"),
+    ("营业时间是几点到几点", ["商场几点开门", "几点关门"], "商场营业时间为每天10:00–22:00，服务中心8:30–22:30。"),
+    ("装修需要办理什么手续", ["装修怎么申请", "装修要审批吗"],
+     "装修前请到服务中心提交装修申请表和图纸，审批通过后领取施工许可证；施工时间为每天22:30后。"),
+]
+
+
+def _fees_and_answers(session: so.Session, site: Site, admin: Staff) -> None:
+    from workflow.faq import save_entry
+    from workflow.fees import save_fee_item
+
+    if not session.scalar(sa.select(FeeItem.id).where(FeeItem.site_id == site.id)):
+        for name, unit, price, codes in FEES:
+            save_fee_item(session, site, None, name=name, unit=unit, price=price, codes=codes)
+    if not session.scalar(sa.select(FaqEntry.id).where(FaqEntry.site_id == site.id)):
+        for question, phrasings, answer in ANSWERS:
+            save_entry(session, site, None, admin, question=question, phrasings="\n".join(phrasings), answer=answer,
+                       active=True)
 
 
 def _replay(session, site, staff, tenant, text, channel, fate, created):
@@ -180,6 +208,7 @@ def seed(session: so.Session) -> str:
     second = _site(session, SECOND_SITE)
     staff = _staff(session, [site, second])
     tenants = _units_and_tenants(session, site)
+    _fees_and_answers(session, site, staff["admin"])
     if session.scalar(sa.select(sa.func.count(Ticket.id)).where(Ticket.site_id == site.id)):
         return f"演示数据已存在：{site.name}（{site.slug}）"
     rng = random.Random(2026)

@@ -6,6 +6,7 @@ It speaks the few outbound endpoints the worker uses, at the real paths:
     POST /cgi-bin/message/custom/send?access_token=
     POST /cgi-bin/message/template/send?access_token=
     GET  /cgi-bin/media/get?access_token=&media_id=
+    POST /cgi-bin/qrcode/create?access_token=    (a parametric QR code: its ticket and url)
 
 Token rules, like the real server but shorter: every fetch issues a new token; the
 newest and the one before it are valid (the real server keeps the old one for about
@@ -27,13 +28,15 @@ the real server). The same controls work in-process (``FakeWeChat``) and over HT
     POST /_fake/revoke_tokens                every issued token becomes invalid (40001)
     POST /_fake/media/<media_id>             body = the bytes, Content-Type = their type
 
-Endpoint names: ``token``, ``custom``, ``template``, ``media`` (``any`` in ``fail``).
+Endpoint names: ``token``, ``custom``, ``template``, ``media``, ``qrcode`` (``any`` in
+``fail``).
 The recorded token fetches never include the secret, and the server logs no query
 strings.
 """
 from __future__ import annotations
 
 import copy
+import hashlib
 import itertools
 import json
 import logging
@@ -58,6 +61,7 @@ ENDPOINTS: dict[str, str] = {
     "custom": "/cgi-bin/message/custom/send",
     "template": "/cgi-bin/message/template/send",
     "media": "/cgi-bin/media/get",
+    "qrcode": "/cgi-bin/qrcode/create",
 }
 
 ERRMSGS: dict[int, str] = {
@@ -66,6 +70,7 @@ ERRMSGS: dict[int, str] = {
     40002: "invalid grant_type",
     40003: "invalid openid",
     40007: "invalid media_id",
+    40053: "invalid action_info",
     40013: "invalid appid",
     40014: "invalid access_token",
     40125: "invalid appsecret",
@@ -77,6 +82,7 @@ ERRMSGS: dict[int, str] = {
     45015: "response out of time limit or subscription is canceled",
     45047: "out of response count limit",
     47001: "data format error",
+    48001: "api unauthorized",
 }
 
 
@@ -482,6 +488,29 @@ class FakeWeChat:
                 return response, 0
 
             return handle("media", None, work)
+
+        @app.post("/cgi-bin/qrcode/create")
+        def qrcode_create():
+            """A parametric QR code: the url (what the image encodes) is the same for the
+            same scene, as a permanent code's is; temporary ones get expire_seconds."""
+            def work():
+                code = fake._check_token(request.args.get("access_token"))
+                if code:
+                    return error(code), code
+                body = parsed_body()
+                action = body.get("action_name") if isinstance(body, dict) else None
+                scene = ((body.get("action_info") or {}).get("scene") or {}) if isinstance(body, dict) else {}
+                key = scene.get("scene_str") or scene.get("scene_id")
+                if action not in ("QR_SCENE", "QR_STR_SCENE", "QR_LIMIT_SCENE", "QR_LIMIT_STR_SCENE") or not key:
+                    return error(40053), 40053
+                ticket = (hashlib.sha256(f"{action}:{key}".encode()).hexdigest()[:28] if "LIMIT" in action
+                          else secrets.token_urlsafe(21))
+                answer = {"ticket": ticket, "url": f"http://weixin.qq.com/q/{ticket}"}
+                if "LIMIT" not in action:
+                    answer["expire_seconds"] = int(body.get("expire_seconds") or 60)
+                return jsonify(answer), 0
+
+            return handle("qrcode", parsed_body(), work)
 
         # ------------------------------------------------------------- /_fake/
         @app.get("/_fake/requests")

@@ -24,12 +24,14 @@ import sqlalchemy.orm as so
 from rq import Retry
 from rq.job import Job, JobStatus
 
-from jobs import media, notify, staff_notify, timeline
+from jobs import media, notices, notify, staff_notify, timeline, unit_qrcodes
 from jobs.outbound import Undeliverable, record
 from jobs.runtime import JobContext, attempts_left, declare, enqueue, job_context
 from jobs.wechat_client import WeChatAPIError
 from models import Outbox
 from workflow import machine
+from workflow.notices import SEND_NOTICE
+from workflow.unit_codes import QR_JOB
 
 DELIVERY_TIMEOUT = 60  # a few WeChat calls of 5 s each, and the token lock
 DELIVERY_RETRY = Retry(max=4, interval=[15, 60, 300, 900])
@@ -57,6 +59,8 @@ HANDLERS: dict[str, Handler] = {
     "send_questionnaire": Handler(notify.send_questionnaire, "发送问卷", on_failure=notify.questionnaire_failed),
     "download_media": Handler(media.download_media, "下载租户发来的图片", "请联系租户重新发送",
                               fail_action="media_failed"),
+    QR_JOB: Handler(unit_qrcodes.make_unit_qrcodes, "生成单元微信二维码"),
+    SEND_NOTICE: Handler(notices.send_notice, "发送通知", on_failure=notices.notice_failed),
 }
 
 

@@ -10,7 +10,10 @@ from models.campaigns import (
     VisitPlan,
     VisitPlanItem,
 )
+from models.faq import AskedQuestion, FaqEntry
+from models.fees import FeeItem, QuoteLine
 from models.messages import Conversation, Message
+from models.notices import Notice, NoticeRecipient
 from models.outbox import Outbox
 from models.people import ApiToken, Department, Role, Site, Staff, Tenant, Unit, staff_sites
 from models.rules import ClassificationCorrection, ComplaintCode, KeywordRule
@@ -29,9 +32,10 @@ from models.tickets import (
 )
 
 __all__ = [
-    "ApiToken", "Base", "Campaign", "CampaignAnswer", "CampaignQuestion", "CampaignRecipient", "Channel",
-    "ClassificationCorrection", "ComplaintCode", "Conversation", "Database", "Department", "DispatchOrder",
-    "FollowUp", "KeywordRule", "Message", "MonthlyReport", "OPEN_STATUSES", "Outbox", "RainDay", "Role", "Site",
-    "Staff", "Status", "Survey", "Tenant", "Ticket", "TicketCounter", "TicketEvent", "TicketFile", "Unit", "VisitPlan",
-    "VisitPlanItem", "db", "staff_sites", "utcnow",
+    "ApiToken", "AskedQuestion", "Base", "Campaign", "CampaignAnswer", "CampaignQuestion", "CampaignRecipient",
+    "Channel", "ClassificationCorrection", "ComplaintCode", "Conversation", "Database", "Department",
+    "DispatchOrder", "FaqEntry", "FeeItem", "FollowUp", "KeywordRule", "Message", "MonthlyReport", "Notice",
+    "NoticeRecipient", "OPEN_STATUSES", "Outbox", "QuoteLine", "RainDay", "Role", "Site", "Staff", "Status",
+    "Survey", "Tenant", "Ticket", "TicketCounter", "TicketEvent", "TicketFile", "Unit", "VisitPlan", "VisitPlanItem",
+    "db", "staff_sites", "utcnow",
 ]

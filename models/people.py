@@ -27,6 +27,10 @@ class Role(enum.StrEnum):
 
 
 ROLE_LABELS = {Role.DESK: "客服", Role.ENGINEER: "工程", Role.SUPERVISOR: "主管", Role.ADMIN: "管理员"}
+# What a site is decides how its units are named to tenants (铺位号 in a mall, 房号 elsewhere)
+# and the kind of unit an import creates.
+SITE_KINDS = {"mall": "商场", "office": "写字楼", "residential": "住宅"}
+UNIT_KIND_OF_SITE = {"mall": "shop", "office": "office", "residential": "apartment"}
 
 staff_sites = sa.Table(
     "staff_sites",
@@ -48,6 +52,7 @@ class Site(Base):
     phone: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))
     address: so.Mapped[Optional[str]] = so.mapped_column(sa.String(200))
     city: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))  # for the weather provider
+    kind: so.Mapped[str] = so.mapped_column(sa.String(20), default="mall", server_default="mall")  # SITE_KINDS
     wechat_token: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
     wechat_appid: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
     wechat_aes_key: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
@@ -71,6 +76,10 @@ class Unit(Base):
     code: so.Mapped[str] = so.mapped_column(sa.String(40))
     name: so.Mapped[Optional[str]] = so.mapped_column(sa.String(80))  # shop or office name
     kind: so.Mapped[str] = so.mapped_column(sa.String(20), default="shop")  # shop/office/apartment
+    building: so.Mapped[Optional[str]] = so.mapped_column(sa.String(20))  # 楼栋, for notices
+    floor: so.Mapped[Optional[str]] = so.mapped_column(sa.String(10))  # 楼层 (L2, B1, 12), for notices
+    # The content of the unit's WeChat parametric QR code (scene = the unit's code), once made
+    wechat_qr_url: so.Mapped[Optional[str]] = so.mapped_column(sa.String(255))
 
     site: so.Mapped[Site] = so.relationship(back_populates="units")
 

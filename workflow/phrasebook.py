@@ -15,17 +15,25 @@ def defaults() -> dict[str, dict]:
     return json.loads(resources.files("workflow").joinpath("data/phrases.json").read_text("utf-8"))
 
 
+# How a unit is named to tenants, by the site's kind (seed §二(3) says 房号; a mall's tenants
+# know theirs as 铺位号): the word, its short form, an example.
+UNIT_WORDS = {"mall": ("铺位号", "铺位", "L2-015"), "office": ("房号", "房号", "A-1203"),
+              "residential": ("房号", "房号", "5-2-301")}
+
+
 class _Blank(dict):
     def __missing__(self, key):
         return ""
 
 
 def site_values(site: Optional[Site]) -> dict:
+    word, noun, example = UNIT_WORDS.get((site.kind if site else None) or "mall", UNIT_WORDS["mall"])
+    units = {"unit_word": word, "unit_noun": noun, "unit_example": example}
     if site is None:
-        return {}
+        return units
     settings = site.settings or {}
     return {"centre": site.name, "phone": site.phone or "", "address": site.address or "",
-            "referral_phone": settings.get("referral_phone", "12345（市民服务热线）")}
+            "referral_phone": settings.get("referral_phone", "12345（市民服务热线）"), **units}
 
 
 def phrase(key: str, site: Optional[Site] = None, **values) -> str:

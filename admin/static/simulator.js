@@ -21,10 +21,13 @@
 
   function send(text) {
     bubble("me", text);
+    var message = { site: site, openid: openidInput.value, text: text };
+    var scan = /^\/扫码\s+(.+)$/.exec(text);  // "/扫码 L2-015" or "/扫码 <a unit's link>": a scan event
+    if (scan) { message = { site: site, openid: openidInput.value, scan: scan[1] }; }
     fetch(form.getAttribute("data-send"), {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": token, "Accept": "application/json" },
-      body: JSON.stringify({ site: site, openid: openidInput.value, text: text })
+      body: JSON.stringify(message)
     }).then(function (r) { return r.json(); }).then(function (data) {
       if (data.error) { bubble("sys", data.error); return; }
       bubble("bot", data.reply || "（无回复）");

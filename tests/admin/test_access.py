@@ -89,6 +89,41 @@ def _report(team, app):
     return f"/admin/stats/reports/{report.id}"
 
 
+def _unit(team):
+    from models import Unit
+
+    unit = Unit(site_id=team.site.id, code=f"L9-{next(_seq):03d}")
+    team.session.add(unit)
+    team.session.commit()
+    return unit
+
+
+def _fee(team):
+    from workflow.fees import save_fee_item
+
+    item = save_fee_item(team.session, team.site, None, name=f"收费{next(_seq)}", unit="个", price="10")
+    team.session.commit()
+    return item
+
+
+def _faq(team):
+    from models import FaqEntry
+
+    entry = FaqEntry(site_id=team.site.id, question=f"问题{next(_seq)}", answer="答复", active=True)
+    team.session.add(entry)
+    team.session.commit()
+    return entry
+
+
+def _notice(team):
+    from workflow.notices import send_notice
+
+    notice, _ = send_notice(team.session, team.site, team.supervisor, title="通知", body="内容", audience="site",
+                            form_key=f"key{next(_seq)}")
+    team.session.commit()
+    return notice
+
+
 def _later():
     return fmt_input_time(utcnow() + timedelta(days=2))
 
@@ -194,6 +229,68 @@ MATRIX = {
     },
     "admin.staff_change": {"POST": (lambda team, app: (f"/admin/settings/staff/{team.desk.id}", {"op": "unlock"}),
                                     expect(302, 403, 403, 403, 302))},
+    "admin.sites": {
+        "GET": (_get(lambda *_: "/admin/sites"), ADMIN),
+        "POST": (lambda *_: ("/admin/sites", {"slug": f"site{next(_seq)}", "name": "新站", "prefix": f"N{next(_seq)}",
+                                              "kind": "mall"}), expect(302, 403, 403, 403, 302)),
+    },
+    "admin.site_edit": {
+        "GET": (_get(lambda *_: "/admin/sites/lehui"), ADMIN),
+        "POST": (lambda *_: ("/admin/sites/lehui", {"name": "乐汇城物业服务中心", "prefix": "LH", "kind": "mall"}),
+                 expect(302, 403, 403, 403, 302)),
+    },
+    "admin.departments": {
+        "GET": (_get(lambda *_: "/admin/settings/departments"), ADMIN),
+        "POST": (lambda *_: ("/admin/settings/departments", {"name": f"部门{next(_seq)}"}),
+                 expect(302, 403, 403, 403, 302)),
+    },
+    "admin.department_edit": {"POST": (lambda team, app: (f"/admin/settings/departments/{team.desk.department_id}",
+                                                          {"name": "客服部", "phone": "0571-1"}),
+                                       expect(302, 403, 403, 403, 302))},
+    "admin.staff_edit": {
+        "GET": (_get(lambda team, app: f"/admin/settings/staff/{team.desk.id}/edit"), ADMIN),
+        "POST": (lambda team, app: (f"/admin/settings/staff/{team.desk.id}/edit", {"role": "desk", "sites": "lehui"}),
+                 expect(302, 403, 403, 403, 302)),
+    },
+    "admin.unit_import": {
+        "GET": (_get(lambda *_: "/admin/units/import"), SUPERVISION),
+        "POST": (lambda *_: ("/admin/units/import", {"site": "lehui"}), expect(302, 403, 403, 400, 400)),
+    },
+    "admin.unit_import_confirm": {"POST": (lambda *_: ("/admin/units/import/confirm", {"site": "lehui", "rows": "x"}),
+                                           expect(302, 403, 403, 400, 400))},
+    "admin.tenant_records": {"GET": (_get(lambda *_: "/admin/tenants?q=L2"), DESK_UP)},
+    "admin.unit_record": {"GET": (_get(lambda team, app: f"/admin/units/{_unit(team).id}"), DESK_UP)},
+    "admin.unit_qr": {"GET": (_get(lambda *_: "/admin/units/qr?per_page=9"), SUPERVISION)},
+    "admin.unit_qr_wechat": {"POST": (lambda *_: ("/admin/units/qr/wechat", {"site": "lehui"}),
+                                      expect(302, 403, 403, 302, 302))},
+    "admin.fees": {
+        "GET": (_get(lambda *_: "/admin/settings/fees"), SUPERVISION),
+        "POST": (lambda *_: ("/admin/settings/fees", {"site": "lehui", "name": f"项目{next(_seq)}", "unit": "个",
+                                                      "price": "10", "active": "1"}),
+                 expect(302, 403, 403, 302, 302)),
+    },
+    "admin.fee_edit": {"POST": (lambda team, app: (f"/admin/settings/fees/{_fee(team).id}",
+                                                   {"name": f"项目{next(_seq)}", "unit": "次", "price": "5"}),
+                                expect(302, 403, 403, 302, 302))},
+    "admin.ticket_print": {"GET": (_get(lambda team, app: f"/admin/tickets/{_ticket(team).id}/print/dispatch"),
+                                   EVERYONE)},
+    "admin.faq": {
+        "GET": (_get(lambda *_: "/admin/faq"), DESK_UP),
+        "POST": (lambda *_: ("/admin/faq", {"site": "lehui", "question": f"问题{next(_seq)}", "answer": "答复",
+                                            "active": "1"}), ACT_DESK),
+    },
+    "admin.faq_edit": {
+        "GET": (_get(lambda team, app: f"/admin/faq/{_faq(team).id}"), DESK_UP),
+        "POST": (lambda team, app: (f"/admin/faq/{_faq(team).id}", {"question": "问题", "answer": "答复"}), ACT_DESK),
+    },
+    "admin.faq_toggle": {"POST": (lambda team, app: (f"/admin/faq/{_faq(team).id}/toggle", {}), ACT_DESK)},
+    "admin.notices": {
+        "GET": (_get(lambda *_: "/admin/notices"), SUPERVISION),
+        "POST": (lambda *_: ("/admin/notices", {"site": "lehui", "form_key": f"k{next(_seq)}", "title": "停水通知",
+                                                "body": "周六停水", "audience": "site"}),
+                 expect(302, 403, 403, 302, 302)),
+    },
+    "admin.notice": {"GET": (_get(lambda team, app: f"/admin/notices/{_notice(team).id}"), SUPERVISION)},
     "admin.simulator": {"GET": (_get(lambda *_: "/admin/simulator"), DESK_UP)},
     # A valid request reaches the webhook; a bad openid stops right after the role check.
     "admin.simulator_send": {"POST": (lambda *_: ("/admin/simulator/send", {"json": {"openid": "real-openid",

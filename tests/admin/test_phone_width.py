@@ -12,12 +12,14 @@ import os
 from dataclasses import dataclass
 
 import pytest
+import sqlalchemy as sa
 from werkzeug.routing import Rule
 
 import workflow
 from admin import charts
 from admin.intake import CHANNELS as INTAKE_KINDS
-from models import Message, Role, Status
+from admin.ticket_print import FORMS
+from models import Message, Role, Status, Unit
 from tests.admin.test_access import PNG
 from tests.images import canvas_png, jpeg
 
@@ -84,6 +86,14 @@ def _world(team, session, app):
                     ticket_id=tickets[Status.DISPATCHED].id, dedupe_key="phone-width-photo")
     session.add(photo)
     report = build_report(session, team.site, 2026, 1, app.config["INSTANCE_PATH"])
+    from workflow.faq import save_entry
+    from workflow.notices import send_notice
+
+    answer = save_entry(session, team.site, None, team.admin, question="营业时间是几点到几点",
+                        phrasings="商场几点开门\n几点关门", answer="每天10:00–22:00。" * 8, active=True)
+    notice, _ = send_notice(session, team.site, team.supervisor, title="停水通知：" + long_text[:20],
+                            body=long_text, audience="site", form_key="phone-width")
+    unit = session.scalar(sa.select(Unit).where(Unit.site_id == team.site.id, Unit.code == "L2-015"))
     session.commit()
     return tickets, Samples({
         "ticket_id": [tickets[Status.DISPATCHED].id, tickets[Status.COMPLETED].id, signed.id],
@@ -92,6 +102,12 @@ def _world(team, session, app):
         "report_id": [report.id],
         "name": list(charts.MONTH_CHARTS) + ["trend", "quarter"],
         "kind": list(INTAKE_KINDS),
+        "entry_id": [answer.id],
+        "notice_id": [notice.id],
+        "unit_id": [unit.id],
+        "staff_id": [team.engineer.id],
+        "slug": [team.site.slug],
+        "form": list(FORMS),
     }, every_ticket=[t.id for t in tickets.values()])
 
 
