@@ -31,7 +31,7 @@ from nlp import taxonomy
 from workflow import faq, machine, surveys
 from workflow.classification import classify
 from workflow.localtime import for_people
-from workflow.phrasebook import phrase
+from workflow.phrasebook import phrase, ticket_urgent_eta
 
 TIMEZONE = "Asia/Shanghai"
 DIALOG_TTL = timedelta(minutes=10)  # how long we wait for name/phone/unit before registering anyway
@@ -582,7 +582,7 @@ def _eta(ticket: Ticket, site: Site, *, progress: bool = False) -> str:
     if progress and ticket.due_at is not None:
         return phrase("eta_due", site, due=for_people(ticket.due_at, TIMEZONE))
     if ticket.urgent:
-        return phrase("eta_urgent", site)
+        return ticket_urgent_eta(ticket, site)
     hours = (ticket.due_at - ticket.created_at).total_seconds() / 3600 if ticket.due_at else 24.0
     text = "30分钟" if hours < 1 else f"{hours:g}小时"
     return phrase("eta_hours", site, hours=text)

@@ -24,7 +24,7 @@ from survey.tokens import questionnaire_url, survey_url
 from workflow import machine
 from workflow.handling import SURVEY_HOURS
 from workflow.localtime import for_people
-from workflow.phrasebook import phrase
+from workflow.phrasebook import phrase, urgent_eta
 
 
 @dataclass
@@ -64,7 +64,7 @@ def tenant_text(ctx: JobContext, ticket: Ticket, payload: dict) -> str:
     if event == "dispatched":
         department = ctx.session.get(Department, ticket.department_id) if ticket.department_id else None
         values["department"] = department.name if department else "相关部门"
-        values["eta"] = (phrase("eta_urgent", site) if payload.get("urgent")
+        values["eta"] = (urgent_eta(site, department.name if department else None) if payload.get("urgent")
                          else phrase("eta_due", site, due=when(ctx, payload.get("due_at"))))
     elif event == "delay":
         values.update(reason=payload.get("reason", ""), new_eta=when(ctx, payload.get("new_eta")))

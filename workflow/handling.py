@@ -268,6 +268,9 @@ def close(session: so.Session, ticket: Ticket, actor: Staff, *, result: str, rep
     result = _text(result, "result", "请填写处理结果")
     if ticket.forwarded_by_company or ticket.leadership_instruction:
         report = _text(report, "report", "公司转发或领导批示的投诉须填写书面处理结果报告")
+    if ticket.is_paid_repair and not ticket.receipt_confirmed:
+        # Seed §五(3): the amount on the 回执 is confirmed by the tenant before anything else.
+        raise ValidationError("有偿维修须经租户确认回执（微信确认、现场签名或工作人员登记）后才能结案", field="result")
     if ticket.is_paid_repair and ticket.paid_at is None:
         raise ValidationError("有偿维修尚未在服务中心收费，不能结案", field="result")
     now = machine.now()

@@ -50,6 +50,20 @@ def find_unit(session: so.Session, site: Site, unit_code: Optional[str]) -> Opti
     )
 
 
+def reachable_note(*, phone: Optional[str], unit_code: Optional[str], wechat: Optional[str],
+                   reason: Optional[str]) -> Optional[str]:
+    """Staff registration needs a way back to the complainant (seed §六(1) records 物业编号
+    and 联系电话; a result is told to them, §二注意(8)): a phone, a unit or a WeChat id, or
+    a stated reason why there is none. Returns the line for the timeline, if any."""
+    if wechat:
+        return f"微信号：{wechat}"
+    if phone or unit_code:
+        return None
+    if reason:
+        return f"未留联系方式：{reason}"
+    raise ValidationError("请至少填写联系电话、物业编号或微信号之一；都没有时请填写未留联系方式的原因", field="phone")
+
+
 def register(
     session: so.Session,
     site: Site,

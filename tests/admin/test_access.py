@@ -188,7 +188,8 @@ MATRIX = {
     "admin.my_tasks": {"GET": (_get(lambda *_: "/admin/tasks"), expect(302, 403, 200, 403, 403))},
     "admin.intake": {
         "GET": (_get(lambda *_: "/admin/intake/phone"), DESK_UP),
-        "POST": (lambda *_: ("/admin/intake/visit", {"content": "门禁卡刷不开", "site": "lehui"}), ACT_DESK),
+        "POST": (lambda *_: ("/admin/intake/visit", {"content": "门禁卡刷不开", "site": "lehui",
+                                                            "phone": "13800001234"}), ACT_DESK),
     },
     "admin.classify_text": {"POST": (lambda *_: ("/admin/intake/classify", {"json": {"text": "空调不制冷"}}),
                                      expect(401, 200, 403, 200, 200))},

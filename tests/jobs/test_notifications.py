@@ -36,6 +36,7 @@ def test_every_tenant_notice_of_a_paid_repair_is_delivered_once(app, desk, sessi
     eta = utcnow().replace(microsecond=0) + timedelta(days=1, hours=3)
     workflow.delay(session, t, desk.engineer, reason="等待空调配件到货", new_eta=eta)
     workflow.complete(session, t, desk.engineer, amount="180", work_done="已更换电容", site_cleaned=True)
+    workflow.confirm_receipt(session, t, None)
     workflow.record_payment(session, t, desk.desk, amount="180")
     workflow.close(session, t, desk.desk, result="已更换电容，空调制冷正常")
     session.commit()

@@ -108,6 +108,7 @@ def test_paid_repair_quote_accept_complete_pay_close(desk, session):
         workflow.complete(session, t, desk.engineer, amount="200", work_done="x", site_cleaned=True)
     assert e.value.field == "amount" and t.status == Status.IN_PROGRESS
     workflow.complete(session, t, desk.engineer, amount="180", work_done="更换电容", site_cleaned=True)
+    workflow.confirm_receipt(session, t, None)
     with pytest.raises(workflow.ValidationError) as e:
         workflow.close(session, t, desk.desk, result="已修好")
     assert "收费" in e.value.message and t.status == Status.COMPLETED
@@ -119,6 +120,31 @@ def test_paid_repair_quote_accept_complete_pay_close(desk, session):
         workflow.record_payment(session, t, desk.desk, amount="180")
     workflow.close(session, t, desk.desk, result="已修好并收费")
     assert t.status == Status.CLOSED
+
+
+@pytest.mark.parametrize("confirm", ["wechat", "staff"])
+def test_paid_repair_closes_only_after_the_tenant_confirms_the_receipt_5_3(desk, session, confirm):
+    """§五(3): the engineer writes the amount on the 回执 and the tenant confirms it; a paid
+    repair paid at the desk still cannot close until that confirmation is on the ticket."""
+    t = desk.ticket(Status.IN_PROGRESS)
+    workflow.quote(session, t, desk.desk, amount="180", description="更换电容")
+    workflow.answer_quote(session, t, None, accepted=True)
+    workflow.complete(session, t, desk.engineer, amount="180", work_done="更换电容", site_cleaned=True)
+    workflow.record_payment(session, t, desk.desk, amount="180")
+    with pytest.raises(workflow.ValidationError) as e:
+        workflow.close(session, t, desk.desk, result="已修好")
+    assert e.value.field == "result" and "回执" in e.value.message
+    assert t.status == Status.COMPLETED and t.closed_at is None
+    workflow.confirm_receipt(session, t, None if confirm == "wechat" else desk.desk)
+    workflow.close(session, t, desk.desk, result="已修好")
+    assert t.status == Status.CLOSED and t.receipt_method == confirm
+
+
+def test_a_free_repair_closes_without_a_receipt_5_3(desk, session):
+    """§五(3) asks the tenant to confirm an amount: nothing to confirm on a free repair."""
+    t = desk.ticket(Status.COMPLETED)
+    workflow.close(session, t, desk.desk, result="已修好")
+    assert t.status == Status.CLOSED and not t.receipt_confirmed
 
 
 def test_declined_quote_returns_to_work_and_tells_the_owner(desk, session):
