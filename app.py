@@ -93,6 +93,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     import jobs
     import nlp
 
+    nlp.model.use_instance_dir(app.config["INSTANCE_PATH"])  # the model retrained with corrections
     nlp.warm_up()  # jieba's dictionary loads now, not on the first tenant's message
 
     cli.init_app(app)

@@ -12,7 +12,8 @@ from models.people import SITE_KINDS
 def init_app(app: Flask) -> None:
     from bot.simulate import simulate
 
-    for command in (init_db, seed_demo, create_site, import_units, create_staff, create_api_token, simulate):
+    for command in (init_db, seed_demo, create_site, import_units, create_staff, create_api_token, simulate,
+                    nlp_train):
         app.cli.add_command(command)
 
 
@@ -130,3 +131,13 @@ def create_api_token(username):
 
 
 
+
+
+@click.command("nlp-train")
+def nlp_train():
+    """Refit the classifier's learned second opinion on the shipped texts plus the staff's
+    corrections; the web processes pick the new model up on their next message."""
+    from jobs.retrain import corrections, retrain
+
+    path = retrain(db.session, current_app.config["INSTANCE_PATH"])
+    click.echo(f"trained on the shipped texts and {len(corrections(db.session))} correction(s): {path}")

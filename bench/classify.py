@@ -19,7 +19,7 @@ import jieba  # noqa: E402
 
 import nlp  # noqa: E402
 
-DATA = ROOT / "tests" / "data"
+DATA = ROOT / "nlp" / "data" / "labelled"
 COLD_START = "import time; t = time.perf_counter(); import nlp; nlp.warm_up(); print(time.perf_counter() - t)"
 JIEBA_ONLY = (
     "import time, logging; t = time.perf_counter(); import jieba; jieba.setLogLevel(logging.WARNING); "

@@ -7,7 +7,7 @@ version) whenever the staff-edited rules change (no restart needed).
 import threading
 import time
 
-from nlp import taxonomy
+from nlp import model, taxonomy
 from nlp.classifier import Classification, Classifier
 from nlp.rules import RuleOverride
 from nlp.segment import warm_up as _warm_up_jieba
@@ -19,6 +19,7 @@ __all__ = [
     "classify",
     "default_classifier",
     "install_overrides",
+    "model",
     "taxonomy",
     "warm_up",
 ]
@@ -56,8 +57,9 @@ def install_overrides(overrides: list[RuleOverride], version: str) -> bool:
 
 
 def warm_up() -> float:
-    """Load jieba's dictionary, the user dictionary and the rules; returns seconds spent."""
+    """Load jieba's dictionary, the user dictionary, the rules and the model; returns seconds."""
     started = time.perf_counter()
     _warm_up_jieba()
     default_classifier()
+    model.current_model()
     return time.perf_counter() - started

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 import jieba
 
 from nlp import segment, taxonomy
+from nlp.blend import second_opinion
+from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
 
@@ -45,7 +47,10 @@ class _Scan:
 
 
 class Classifier:
-    def __init__(self, overrides: list[RuleOverride] | tuple = (), rules: dict | None = None):
+    def __init__(self, overrides: list[RuleOverride] | tuple = (), rules: dict | None = None, model="auto"):
+        """model: "auto" uses nlp.model.current_model() (loaded lazily), None the rules alone,
+        or a Model instance."""
+        self._model = model
         base = rules if rules is not None else default_rules()
         self.overrides = tuple(overrides)
         self.rules = compile_rules(apply_overrides(base, self.overrides))
@@ -63,7 +68,7 @@ class Classifier:
 
     # -- scanning ---------------------------------------------------------------------
 
-    def _scan(self, text: str) -> _Scan:
+    def _scan(self, text: str, tokens: list[str]) -> _Scan:
         rules = self.rules
         index, negators, breaks, ends = rules.index, rules.negators, rules.breaks, rules.sentence_ends
         locatives, prepositions, parts, places = rules.locatives, rules.prepositions, rules.parts, rules.places
@@ -76,7 +81,6 @@ class Classifier:
         window, lead, locative_factor = self._window, self._lead, self._locative_factor
         long_text = len(text) >= self._title_min
         title_factor, body_cue_factor = self._title_factor, self._body_cue_factor
-        tokens = jieba.lcut(text)
         n = len(tokens)
         scan = _Scan(long_text=long_text)
         codes, intents, hits = scan.codes, scan.intents, scan.hits
@@ -162,7 +166,8 @@ class Classifier:
         if not norm:
             return Classification("other", taxonomy.OTHER, taxonomy.OTHER, False, "calm", 0.0, [])
         s = self.rules.settings
-        scan = self._scan(norm)
+        tokens = jieba.lcut(norm)
+        scan = self._scan(norm, tokens)
         marks = []
         if "!!!" in norm:
             scan.upset += s["exclaim3_upset"]
@@ -208,7 +213,7 @@ class Classifier:
                 evidence.append(surface)
         if upset:
             evidence.extend(marks)
-        return Classification(
+        result = Classification(
             intent=intent,
             category=taxonomy.category_of(code),
             code=code,
@@ -217,6 +222,10 @@ class Classifier:
             confidence=round(confidence, 3),
             evidence=evidence,
         )
+        model = current_model() if self._model == "auto" else self._model
+        if model is None:
+            return result
+        return second_opinion(result, model, norm, tokens, s)
 
     @staticmethod
     def _pick_code(codes: dict, s: dict) -> tuple[str, float, float]:

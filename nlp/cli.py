@@ -1,4 +1,4 @@
-"""python -m nlp classify | evaluate | suggest — no database or Redis needed except --from-db."""
+"""python -m nlp classify | evaluate | train | suggest — no database or Redis needed except --from-db."""
 
 import argparse
 import json
@@ -64,6 +64,16 @@ def cmd_classify(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    if not args.file and not args.from_db:
+        from nlp.honest import format_reports, reports
+
+        results = reports(folds=not args.no_cv)
+        if args.json:
+            print(json.dumps({f"{k[0]} {k[1]}": v["accuracy"] | {"urgent": v["urgent"]} for k, v in results.items()},
+                             ensure_ascii=False, indent=1))
+        else:
+            print(format_reports(results))
+        return 0
     examples = _load_examples(args)
     report = evaluate(examples)
     if args.json:
@@ -86,6 +96,25 @@ def cmd_suggest(args) -> int:
     return 0
 
 
+def cmd_train(args) -> int:
+    from nlp.model import shipped_path
+    from nlp.train import train_and_save
+
+    corrections = []
+    if args.from_db:
+        from nlp.corrections import load_corrections
+
+        try:
+            corrections = load_corrections(args.database_url)
+        except Exception as exc:  # any driver or schema error means the input is unreadable
+            raise InputError(f"cannot read classification_corrections: {exc}") from exc
+    if not args.output and not args.shipped:
+        raise InputError("give --shipped (nlp/data/model.npz, the labelled texts only) or --output PATH")
+    path = train_and_save(corrections, args.output or shipped_path())
+    print(f"trained on the shipped texts and {len(corrections)} correction(s): {path}")
+    return 0
+
+
 def _source_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", nargs="?", help="JSON Lines with text and gold labels")
     parser.add_argument("--from-db", action="store_true", help="read the classification_corrections table")
@@ -99,10 +128,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("classify", help="classify stdin lines, one JSON object per line")
     p.add_argument("--evidence", action="store_true", help="include the matched keywords")
     p.set_defaults(run=cmd_classify)
-    p = commands.add_parser("evaluate", help="accuracy against labelled examples")
+    p = commands.add_parser(
+        "evaluate", help="accuracy against labelled examples; no file: rules, model and both on the shipped sets"
+    )
     _source_arguments(p)
+    p.add_argument("--no-cv", action="store_true", help="skip the 5-fold cross-validation")
     p.add_argument("-v", "--verbose", action="store_true", help="list the misclassified examples")
     p.set_defaults(run=cmd_evaluate)
+    p = commands.add_parser("train", help="fit the learned second opinion (scikit-learn) and save it")
+    p.add_argument("--shipped", action="store_true", help="write nlp/data/model.npz from the shipped texts")
+    p.add_argument("--output", help="write the model here instead")
+    p.add_argument("--from-db", action="store_true", help="add the classification_corrections table")
+    p.add_argument("--database-url", help="default: $DATABASE_URL, else sqlite:///instance/servicedesk.db")
+    p.set_defaults(run=cmd_train)
     p = commands.add_parser("suggest", help="propose keywords per code from corrected texts")
     _source_arguments(p)
     p.add_argument("--top", type=int, default=10)

@@ -150,7 +150,7 @@ class TestFallback:
     def test_threshold_is_applied(self):
         rules = nlp.rules.default_rules()
         rules["settings"]["threshold"] = 0.99
-        strict = Classifier(rules=rules)
+        strict = Classifier(rules=rules, model=None)  # the rules' own threshold, without the model
         result = strict.classify("走廊的灯不亮了")
         assert result.code == "OTHER"
         assert nlp.classify("走廊的灯不亮了").code == "ENG-ELEC"

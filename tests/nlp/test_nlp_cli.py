@@ -10,7 +10,7 @@ import pytest
 from nlp.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data"
+DATA = ROOT / "nlp" / "data" / "labelled"
 
 
 def run(*args, stdin=""):

@@ -1,0 +1,159 @@
+"""The learned second opinion: linear models on character n-grams and jieba words.
+
+Trained by nlp/train.py (scikit-learn, offline) and saved as one .npz of plain arrays;
+predicting needs only numpy, so the web process never imports scikit-learn. The file is
+built locally (`python -m nlp train`): a shipped one from the labelled texts in
+nlp/data/labelled/, and one per instance with the staff's corrections, which wins.
+"""
+
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+SHIPPED = "data/model.npz"
+INSTANCE_FILE = "nlp_model.npz"
+_DIGITS = str.maketrans("0123456789", "0000000000")
+# SVM margins to pseudo-probabilities: a margin of 1 against 0 is about 0.95
+MARGIN_SCALE = 3.0
+_SKIP = frozenset(" ,.!?;:~-_，。！？；：、…()（）【】[]\"'“”‘’")
+
+
+def features(norm: str, tokens: list[str]) -> dict[str, int]:
+    """Counts of character 1-3 grams (digits folded) and jieba words of a normalised text."""
+    counts: dict[str, int] = {}
+    text = norm.translate(_DIGITS)
+    n = len(text)
+    for i in range(n):
+        if text[i] in _SKIP:
+            continue
+        for size in (1, 2, 3):
+            j = i + size
+            if j > n or text[j - 1] in _SKIP:
+                break
+            gram = text[i:j]
+            counts[gram] = counts.get(gram, 0) + 1
+    for tok in tokens:
+        if len(tok) > 1 and tok[0] not in _SKIP:
+            key = "w:" + tok.translate(_DIGITS)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+@dataclass(frozen=True)
+class Opinion:
+    code: str
+    code_p: float
+    intent: str
+    intent_p: float
+    urgent_p: float
+
+
+class Model:
+    def __init__(self, arrays):
+        self.vocab = {word: i for i, word in enumerate(arrays["vocab"].tolist())}
+        self.idf = arrays["idf"]
+        self.weights = arrays["weights"]  # rows: codes, then intents, then urgent
+        self.bias = arrays["bias"]
+        self.codes = arrays["codes"].tolist()
+        self.intents = arrays["intents"].tolist()
+        self.examples = arrays["example_texts"].tolist()
+        self.example_codes = arrays["example_codes"].tolist()
+        self._nc, self._ni = len(self.codes), len(self.intents)
+        # how many staff corrections it learned from (the periodic job retrains on more)
+        self.corrections = int(arrays["corrections"]) if "corrections" in arrays else 0
+
+    @classmethod
+    def load(cls, path) -> "Model":
+        with np.load(path, allow_pickle=False) as arrays:
+            return cls({key: arrays[key] for key in arrays.files})
+
+    def scores(self, norm: str, tokens: list[str]):
+        """Raw linear scores: one per code, one per intent, then urgent."""
+        vocab = self.vocab
+        idx, vals = [], []
+        for gram, count in features(norm, tokens).items():
+            j = vocab.get(gram)
+            if j is not None:
+                idx.append(j)
+                vals.append(count)
+        scores = self.bias.copy()
+        if idx:
+            # as scikit-learn's TfidfTransformer(sublinear_tf=True): (1 + log tf) * idf, l2
+            x = (1.0 + np.log(np.asarray(vals, dtype=np.float32))) * self.idf[idx]
+            x /= np.sqrt(x @ x)
+            scores += self.weights[:, idx] @ x
+        return scores
+
+    def opinion(self, norm: str, tokens: list[str]) -> Opinion:
+        scores = self.scores(norm, tokens)
+        nc, ni = self._nc, self._ni
+        code_p = _softmax(scores[:nc] * MARGIN_SCALE)
+        intent_p = _softmax(scores[nc : nc + ni] * MARGIN_SCALE)
+        c, i = int(code_p.argmax()), int(intent_p.argmax())
+        urgent_p = 1.0 / (1.0 + float(np.exp(-scores[nc + ni] * MARGIN_SCALE)))
+        return Opinion(self.codes[c], float(code_p[c]), self.intents[i], float(intent_p[i]), urgent_p)
+
+    def similar_case(self, norm: str, code: str) -> str | None:
+        """The shipped or corrected text of that code most like this one (character bigrams)."""
+        mine = {norm[i : i + 2] for i in range(len(norm) - 1)}
+        best, best_score = None, 0.0
+        for text, example_code in zip(self.examples, self.example_codes, strict=True):
+            if example_code != code:
+                continue
+            theirs = {text[i : i + 2] for i in range(len(text) - 1)}
+            score = len(mine & theirs) / (len(mine | theirs) or 1)
+            if score > best_score:
+                best, best_score = text, score
+        return best
+
+
+def _softmax(values):
+    e = np.exp(values - values.max())
+    return e / e.sum()
+
+
+_instance_dir: Path | None = None
+
+
+def use_instance_dir(path) -> None:
+    """Where this process looks for the model retrained with staff corrections (the app's
+    instance folder); until called, only the shipped model is used."""
+    global _instance_dir
+    _instance_dir = Path(path) if path else None
+
+
+def instance_path() -> Path | None:
+    return _instance_dir / INSTANCE_FILE if _instance_dir else None
+
+
+def shipped_path() -> Path:
+    return Path(str(resources.files("nlp").joinpath(SHIPPED)))
+
+
+_lock = threading.Lock()
+_loaded: dict[str, tuple[float, Model | None]] = {}
+
+
+def current_model() -> Model | None:
+    """The instance's model when it has one, else the shipped one; loaded once per file
+    version (a retrained file is picked up on the next call), None if neither exists."""
+    for path in (instance_path(), shipped_path()):
+        if path is None:
+            continue
+        try:
+            stamp = path.stat().st_mtime
+        except OSError:
+            continue
+        key = str(path)
+        cached = _loaded.get(key)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        with _lock:
+            cached = _loaded.get(key)
+            if cached is None or cached[0] != stamp:
+                _loaded[key] = (stamp, Model.load(path))
+            return _loaded[key][1]
+    return None

@@ -1,0 +1,79 @@
+import numpy as np
+import pytest
+
+from nlp import labelled
+from nlp.blend import SIMILAR, ModelOnly
+from nlp.classifier import Classifier
+from nlp.honest import format_reports, reports
+from nlp.model import Model
+from nlp.segment import cut
+from nlp.train import fit, save, training_examples
+
+
+def test_held_out_third_is_fixed_by_the_text():
+    chat = labelled.load("chat_train")
+    held, tuning = labelled.load("chat_heldout"), labelled.load("chat_tuning")
+    assert len(held) + len(tuning) == len(chat)
+    assert 0.28 < len(held) / len(chat) < 0.39
+    assert not {r["text"] for r in held} & {r["text"] for r in tuning}
+    # sha1 of the UTF-8 text, so it cannot move with Python's hash seed or file order
+    assert labelled.is_held_out("电梯困人了") == (int(__import__("hashlib").sha1("电梯困人了".encode()).hexdigest(), 16) % 3 == 0)
+
+
+@pytest.fixture(scope="module")
+def small_model(tmp_path_factory):
+    examples = [r for r in labelled.all_public() if not labelled.is_held_out(r["text"])]
+    path = save(fit(examples), tmp_path_factory.mktemp("model") / "m.npz")
+    return Model.load(path)
+
+
+def test_numpy_prediction_matches_scikit_learn():
+    """The web process predicts with numpy alone; it must agree with the fitted estimator."""
+    from sklearn.svm import LinearSVC
+
+    from nlp.train import _rows, design
+
+    examples = labelled.load("dev")
+    arrays = fit(examples)
+    model = Model(arrays)
+    rows = [r for r in _rows(examples) if r[2].get("code")]
+    x, _, _ = design(rows)
+    svm = LinearSVC(C=0.5, random_state=0).fit(x, [r[2]["code"] for r in rows])
+    expected = svm.decision_function(x[:30])
+    nc = len(model.codes)
+    assert list(svm.classes_) == model.codes
+    for k, (norm, _, _) in enumerate(rows[:30]):
+        got = model.scores(norm, cut(norm))[:nc]
+        assert np.allclose(got, expected[k], atol=1e-4), norm
+        assert model.opinion(norm, cut(norm)).code == svm.classes_[int(np.argmax(expected[k]))]
+
+
+def test_model_finds_what_rules_cannot_and_shows_a_similar_case(small_model):
+    rules_only = Classifier(model=None)
+    both = Classifier(model=small_model)
+    filled = 0
+    for row in labelled.load("chat_tuning"):
+        a, b = rules_only.classify(row["text"]), both.classify(row["text"])
+        if a.code == "OTHER" and b.code != "OTHER":
+            filled += 1
+            assert any(e.startswith(SIMILAR) for e in b.evidence)
+    assert filled > 0
+    assert ModelOnly(small_model).classify("").code == "OTHER"
+
+
+def test_corrections_replace_the_shipped_label():
+    text = labelled.load("dev")[0]["text"]
+    merged = {r["text"]: r for r in training_examples([{"text": text, "code": "SVC-INFO", "intent": None}])}
+    assert merged[text]["code"] == "SVC-INFO"
+    assert merged[text]["intent"] == labelled.load("dev")[0]["intent"]
+    # a correction to an unknown code is not learned
+    merged = {r["text"]: r for r in training_examples([{"text": "x", "code": "NOPE-1"}])}
+    assert "x" not in merged
+
+
+def test_honest_report_keeps_each_set_out_of_its_own_training():
+    results = reports(sets=("real_dev",), folds=False)
+    assert set(results) == {("real_dev", "rules"), ("real_dev", "model"), ("real_dev", "rules+model")}
+    # the model never saw real_dev: it cannot score like a model evaluated on its training texts
+    assert results[("real_dev", "model")]["accuracy"]["code"] < 0.95
+    assert "real_dev" in format_reports(results)
