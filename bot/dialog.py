@@ -352,6 +352,8 @@ def _identity_told(turn: Turn, acknowledged: bool = False) -> None:
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if ticket is not None:
             turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
+            if ticket.intent == "repair":
+                workflow.call_desk(turn.session, ticket)
             turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
             return
     if not acknowledged:
@@ -486,8 +488,10 @@ def _report(turn: Turn, text: str, result) -> None:
             turn.say("escalate")
         elif result.intent == "repair" or result.urgent:
             turn.say("help_coming")
+            workflow.call_desk(turn.session, ticket)
         elif _needs_decision(result):
             turn.say("escalate")
+            workflow.escalate(turn.session, ticket, None, reason="租户投诉需领导答复，微信已答复「我马上向领导汇报」")
         turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
         if result.intent == "complaint":
             turn.say("thanks_complaint")
