@@ -15,7 +15,6 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from models import sealed
 from models.base import Base, utcnow
 from models.sealed import WeChatCredentials
-from models.snapshots import cache_snapshots
 
 
 class Role(enum.StrEnum):
@@ -43,7 +42,6 @@ staff_sites = sa.Table(
 )
 
 
-@cache_snapshots  # the webhook looks its site up on every message
 class Site(Base):
     """A property service centre with its own WeChat Official Account."""
 

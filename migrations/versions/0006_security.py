@@ -1,7 +1,7 @@
 """security: per-site WeChat secrets sealed at rest, the site's account id, API token expiry
 
 Revision ID: 0006_security
-Revises: 0005_golive
+Revises: 0006_duties
 Create Date: 2026-12-03 08:10:00
 
 The plain wechat_token / wechat_aes_key / wechat_secret columns become *_sealed (Fernet
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = '0006_security'
-down_revision = '0005_golive'
+down_revision = '0006_duties'
 branch_labels = None
 depends_on = None
 

@@ -49,7 +49,7 @@ def test_a_secret_sealed_under_another_key_is_an_error_not_garbage(app, make):
 def test_migration_0006_seals_the_plain_values_already_stored(tmp_path, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "the-production-key")
     url = f"sqlite:///{tmp_path}/before.db"
-    upgrade(url, "0005_golive")
+    upgrade(url, "0006_duties")
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.execute(sa.text("INSERT INTO sites (id, slug, name, ticket_prefix, kind, settings, created_at, "
