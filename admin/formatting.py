@@ -20,7 +20,7 @@ EVENT_LABELS = {
     "accept_quote": "租户确认报价", "decline_quote": "租户不同意报价", "delay": "延期", "complete": "完工",
     "confirm_receipt": "确认回执", "record_payment": "前台收费", "close": "结案", "close_not_ours": "非物业事务结案",
     "reopen": "重开", "note": "备注", "update_contact": "补充信息", "followup": "回访", "reply_tenant": "回复租户",
-    "arrive": "到场", "photo": "现场照片",
+    "arrive": "到场", "photo": "现场照片", "escalate": "上报主管",
 }
 VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访"}
 CLOSE_REASONS = {"resolved": "已处理", "not_our_business": "非物业事务"}

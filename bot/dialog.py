@@ -43,7 +43,9 @@ CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
 
 _PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
 _GREETING = re.compile(r"^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+$", re.I)
-_BYE = re.compile(r"^(谢谢|多谢|谢了|好的|好|ok|嗯|嗯嗯|收到|知道了|再见|拜拜|没事了|没有了)+$", re.I)
+# One plain alternation, stripped rather than repeated: `^(嗯|嗯嗯|…)+$` backtracked
+# exponentially on "嗯"×48 + "吗" (issue 16).
+_BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了", re.I)
 # Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
 # "好的" must not accept a paid quote.
 _YES = re.compile(r"^(确认|确定|同意)(维修|修理|报价|收到)?$")
@@ -263,7 +265,7 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("greeting", centre=turn.site.name)
         turn.say("offer_help")
         return
-    if _BYE.match(bare):
+    if not _BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             _remind_identity(turn)
         else:
@@ -349,6 +351,8 @@ def _identity_told(turn: Turn, acknowledged: bool = False) -> None:
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if ticket is not None:
             turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
+            if ticket.intent == "repair":
+                workflow.call_desk(turn.session, ticket)
             turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
             return
     if not acknowledged:
@@ -483,8 +487,10 @@ def _report(turn: Turn, text: str, result) -> None:
             turn.say("escalate")
         elif result.intent == "repair" or result.urgent:
             turn.say("help_coming")
+            workflow.call_desk(turn.session, ticket)
         elif _needs_decision(result):
             turn.say("escalate")
+            workflow.escalate(turn.session, ticket, None, reason="租户投诉需领导答复，微信已答复「我马上向领导汇报」")
         turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
         if result.intent == "complaint":
             turn.say("thanks_complaint")

@@ -26,6 +26,12 @@ def supervisors(ctx: JobContext, site_id: int) -> list[Staff]:
     return list(ctx.session.scalars(_site_staff(ctx, site_id).where(Staff.role == Role.SUPERVISOR)))
 
 
+def desk_staff(ctx: JobContext, site_id: int) -> list[Staff]:
+    """The site's dispatching desk (客服); without one, its supervisors."""
+    return (list(ctx.session.scalars(_site_staff(ctx, site_id).where(Staff.role == Role.DESK)))
+            or supervisors(ctx, site_id))
+
+
 def _department_staff(ctx: JobContext, site_id: int, department_id: int) -> list[Staff]:
     return list(ctx.session.scalars(_site_staff(ctx, site_id).where(Staff.department_id == department_id)))
 
@@ -51,6 +57,8 @@ def staff_recipients(ctx: JobContext, row: Outbox, ticket: Optional[Ticket]) -> 
         return [staff] if staff is not None and staff.active else []
     if payload.get("to") == "supervisors":
         return supervisors(ctx, site_id)
+    if payload.get("to") == "desk":
+        return desk_staff(ctx, site_id)
     if payload.get("department_id"):
         return _department_staff(ctx, site_id, payload["department_id"])
     if payload.get("to") == "owner" and ticket is not None:

@@ -19,6 +19,8 @@ LABELS = {
     "staff_notified": "已通知工作人员",
     "overdue": "派遣单超时",
     "escalated": "超时上报主管",
+    "undispatched": "待派单提醒",
+    "undispatched_escalated": "待派单上报主管",
     "visit_overdue": "回访逾期",
     "survey_expired": "满意度调查过期",
     "media_failed": "图片下载失败",

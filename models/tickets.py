@@ -110,6 +110,8 @@ class Ticket(Base):
     result: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
     result_report: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)  # written report for letters
     supervisor_flag: so.Mapped[bool] = so.mapped_column(default=False)
+    # 待派单 alerts (jobs/dispatch_alerts.py): 1 the desk told, 2 the supervisors told
+    dispatch_alert_level: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
     # Letters (§三)
     forwarded_by_company: so.Mapped[bool] = so.mapped_column(default=False)
     leadership_instruction: so.Mapped[bool] = so.mapped_column(default=False)

@@ -54,6 +54,7 @@ ACTIONS: dict[str, Action] = {
         _a("close", "结案", (S.NEW, S.REOPENED, S.COMPLETED), S.CLOSED, STAFF_DESK),
         _a("close_not_ours", "非物业事务结案", ANY_OPEN, S.CLOSED, STAFF_DESK),
         _a("reopen", "重开", (S.CLOSED,), S.REOPENED, STAFF_DESK, True),
+        _a("escalate", "上报主管", ANY_OPEN, None, STAFF_ALL, True),
         _a("note", "备注", tuple(Status), None, STAFF_ALL, True),
         _a("update_contact", "补充信息", tuple(Status), None, STAFF_ALL, True),
         _a("followup", "回访", tuple(Status), None, STAFF_DESK),

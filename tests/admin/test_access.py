@@ -145,6 +145,7 @@ ACTIONS = {
     "close": (Status.COMPLETED, {"result": "已修好"}, ACT_DESK),
     "close_not_ours": (Status.NEW, {"explanation": "非物业事务"}, ACT_DESK),
     "reopen": (Status.CLOSED, {"reason": "租户不满意"}, ACT_DESK),
+    "escalate": (Status.DISPATCHED, {"reason": "租户要求主管答复"}, ACT_ALL),
     "note": (Status.DISPATCHED, {"note": "已电话联系"}, ACT_ALL),
     "update_contact": (Status.DISPATCHED, {"phone": "13900000000"}, ACT_ALL),
     "reply_tenant": (Status.DISPATCHED, {"text": "师傅下午到"}, ACT_DESK),
