@@ -43,6 +43,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
     elif config:
         app.config.from_mapping(config)
 
+    _refuse_unsafe_settings(app)
     db.configure(app.config["DATABASE_URL"])
     localtime.configure(app.config.get("TIMEZONE"))
     app.config["REDIS_URL"] = extensions.redis_url_for(app.config["REDIS_URL"], app.config["INSTANCE_PATH"])
@@ -101,6 +102,13 @@ def create_app(config: Config | dict | None = None) -> Flask:
     jobs.init_app(app)  # outbox rows go to RQ after each commit
     _warn_missing_settings(app)
     return app
+
+
+def _refuse_unsafe_settings(app: Flask) -> None:
+    tolerance = app.config["WECHAT_TIMESTAMP_TOLERANCE"]
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int) or tolerance <= 0:
+        # 0 would turn the window off: a leaked signed query string would work forever
+        raise SystemExit(f"WECHAT_TIMESTAMP_TOLERANCE must be a positive number of seconds, got {tolerance!r}")
 
 
 def _warn_missing_settings(app: Flask) -> None:
