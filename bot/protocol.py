@@ -31,7 +31,7 @@ _DTD = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # Pulls the Encrypt value out of the raw bytes so msg_signature is checked before any XML
 # parsing; the parsed value must later be the same, so a decoy in a comment cannot win.
 _ENCRYPT = re.compile(
-    rb"<Encrypt>\s*(?:<!\[CDATA\[([A-Za-z0-9+/=]*)\]\]>|([A-Za-z0-9+/=]*))\s*</Encrypt>")
+    rb"<Encrypt>\s*+(?:<!\[CDATA\[([A-Za-z0-9+/=]*+)\]\]>|([A-Za-z0-9+/=]*+))\s*+</Encrypt>")  # possessive: linear
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # InboundMessage attribute -> WeChat element(s), first present wins. The LOCATION event

@@ -15,8 +15,6 @@ import ratelimit
 from bot import bp, dialog
 from bot.protocol import InboundMessage, NonceCache, ProtocolError, handshake, parse_inbound, render_reply
 from models import Message, Site, db, utcnow
-from models.base import insert_now, new_row
-from models.snapshots import snapshot_of
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +28,7 @@ class Credentials:
 
 def _site(slug: Optional[str]) -> Site:
     slug = slug or current_app.config["DEFAULT_SITE"]
-    site = snapshot_of(db.session, Site, "slug", slug)
+    site = db.session.scalar(sa.select(Site).where(Site.slug == slug))
     if site is None:
         abort(404)
     return site
@@ -167,29 +165,22 @@ def answer(site: Site, msg: InboundMessage, lookup: dialog.Lookup, throttled: bo
 
 
 def _message_row(site: Site, msg: InboundMessage, at: datetime) -> Message:
-    return new_row(Message, site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
+    return Message(site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
                    msg_type=msg.msg_type, content=_content(msg), media_id=msg.media_id, created_at=at,
                    data=_extra(msg))
 
 
-_STORED = sa.select(Message.__table__.c.reply).where(
-    Message.__table__.c.site_id == sa.bindparam("site_id"), Message.__table__.c.openid == sa.bindparam("openid"),
-    Message.__table__.c.dedupe_key == sa.bindparam("dedupe_key"))
-
-
 def _store(session, message: Message) -> None:
-    """Insert the message with its reply, last in the transaction, where its unique key
-    decides between concurrent deliveries. A turn that needed its id earlier (a held photo
-    or report) has it in the session already; the rest insert it outside the unit of work,
-    and nothing reads it back."""
-    if message.id is None:
-        insert_now(session, message, attach=False)
+    """The message with its reply goes in last, at the commit's flush, where its unique
+    key decides between concurrent deliveries (a turn that needed its id earlier, a held
+    photo or report, has it in the session already)."""
+    session.add(message)
 
 
 def _stored_reply(site: Site, msg: InboundMessage) -> Optional[sa.Row]:
     """The reply we gave this message before (a row, its reply possibly empty), or None."""
-    return db.session.execute(_STORED, {"site_id": site.id, "openid": msg.from_user,
-                                        "dedupe_key": msg.dedupe_key}).first()
+    return db.session.execute(sa.select(Message.reply).where(
+        Message.site_id == site.id, Message.openid == msg.from_user, Message.dedupe_key == msg.dedupe_key)).first()
 
 
 def _content(msg: InboundMessage) -> Optional[str]:

@@ -72,7 +72,7 @@ def send(ctx: JobContext, site: Optional[Site], openid: str, text: str, fields: 
                              template_data=dict(fields) if template else None, url=url)
         return send_template(client, openid, template, fields, url=url)
     finally:
-        client._http.close()
+        client.close()
 
 
 def deliver_to(ctx: JobContext, row: Outbox, site: Site, openid: str, text: str, fields: Mapping[str, str], *,

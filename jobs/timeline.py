@@ -28,11 +28,8 @@ LABELS = {
 
 
 def add(session: so.Session, ticket: Ticket, action: str, note: str, **data: Any) -> TicketEvent:
-    event = TicketEvent(ticket=ticket, at=machine.now(), actor_label=ACTOR_LABEL, action=action,
-                        from_status=ticket.status.value, to_status=ticket.status.value, note=note,
-                        data={k: v for k, v in data.items() if v is not None})
-    session.add(event)
-    return event
+    return machine.record_event(session, ticket, action, by=ACTOR_LABEL, note=note,
+                                data={k: v for k, v in data.items() if v is not None})
 
 
 def staff_notified(session: so.Session, ticket: Ticket, text: str, *, sent: list[Staff],

@@ -12,7 +12,6 @@ import sqlalchemy.orm as so
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from models.base import Base, utcnow
-from models.snapshots import cache_snapshots
 
 
 class Role(enum.StrEnum):
@@ -40,7 +39,6 @@ staff_sites = sa.Table(
 )
 
 
-@cache_snapshots  # the webhook looks its site up on every message
 class Site(Base):
     """A property service centre with its own WeChat Official Account."""
 

@@ -8,12 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Optional
 
-import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import Outbox, Role, Staff, Status, Ticket, TicketEvent, utcnow
-from models.base import insert_now
-from models.prepared import Prepared
 from workflow.errors import InvalidTransition, PermissionDenied
 
 S = Status
@@ -125,24 +122,25 @@ def apply(
     # 首问制: the first staff member who acts on a ticket owns it to the end.
     if actor is not None and ticket.owner_id is None and actor.role != Role.ENGINEER:
         ticket.owner = actor
-    fields = dict(at=now(), actor=actor, actor_label=by or actor_label(actor), action=action.name,
-                  from_status=from_status.value if from_status else None, to_status=ticket.status.value,
-                  note=note, data=data or {})
-    if ticket.id is None:
-        session.add(TicketEvent(ticket=ticket, **fields))
-    elif "events" in ticket.__dict__:  # keep a loaded timeline current, without a reload
-        event = insert_now(session, TicketEvent(ticket_id=ticket.id, **fields))
-        so.attributes.set_committed_value(ticket, "events", [*ticket.events, event])
-    else:
-        # A timeline event is never changed after, and nobody here reads it back: one Core
-        # INSERT, no ORM object (on the webhook's hot path the object cost more than the row).
-        actor = fields.pop("actor")
-        _INSERT_EVENT.run(session, {**fields, "ticket_id": ticket.id, "actor_id": actor.id if actor is not None else None})
+    record_event(session, ticket, action.name, actor, by=by, note=note, data=data,
+                 from_status=from_status.value if from_status else None)
     for kind, payload in effects:
         session.add(Outbox(kind=kind, ticket=ticket, payload=payload))
 
 
-_INSERT_EVENT = Prepared(sa.insert(TicketEvent.__table__))
+SAME_STATUS = object()
+
+
+def record_event(session: so.Session, ticket: Ticket, action: str, actor: Optional[Staff] = None, *,
+                 by: Optional[str] = None, note: Optional[str] = None, data: Optional[dict] = None,
+                 from_status: object = SAME_STATUS) -> TicketEvent:
+    """The one place a timeline event is written. `from_status` (a status value, or None
+    at registration) defaults to the ticket's status: an event that changes nothing."""
+    event = TicketEvent(ticket=ticket, at=now(), actor=actor, actor_label=by or actor_label(actor), action=action,
+                        from_status=ticket.status.value if from_status is SAME_STATUS else from_status,
+                        to_status=ticket.status.value, note=note, data=data or {})
+    session.add(event)
+    return event
 
 
 _clock: list[datetime] = []
