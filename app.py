@@ -9,7 +9,7 @@ from flask.sessions import SecureCookieSessionInterface
 
 import extensions
 from config import Config
-from models import db
+from models import db, localtime
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,7 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     _refuse_unsafe_settings(app)
     db.configure(app.config["DATABASE_URL"])
+    localtime.configure(app.config.get("TIMEZONE"))
     app.config["REDIS_URL"] = extensions.redis_url_for(app.config["REDIS_URL"], app.config["INSTANCE_PATH"])
     app.redis = extensions.connect_redis(app.config["REDIS_URL"])
     app.queues = extensions.make_queues(app.redis)
