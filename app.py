@@ -57,6 +57,11 @@ def create_app(config: Config | dict | None = None) -> Flask:
         db.session.remove()
 
     app.session_interface = PagesOnlyCookieSession()
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops > 0:  # the client's address, as the trusted proxies saw it, for the limits and the lockout
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
     @app.after_request
     def baseline_security_headers(response):

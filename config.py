@@ -79,6 +79,9 @@ class Config:
         # floods from elsewhere; the per-tenant limit stops one openid spamming tickets.
         self.WEBHOOK_IP_LIMIT_PER_MINUTE = env_int("WEBHOOK_IP_LIMIT_PER_MINUTE", 6000)
         self.WEBHOOK_OPENID_LIMIT_PER_MINUTE = env_int("WEBHOOK_OPENID_LIMIT_PER_MINUTE", 20)
+        # Reverse proxies in front of gunicorn (each appends to X-Forwarded-For): with 0 the
+        # header is ignored, so a client cannot pick the address the limits count.
+        self.TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", self.APP_ENV == "production")

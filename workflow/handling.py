@@ -15,6 +15,7 @@ from models import (
     Department,
     DispatchOrder,
     FollowUp,
+    Role,
     Staff,
     Survey,
     Ticket,
