@@ -35,6 +35,9 @@ def seed_demo():
     Safe to run again: nothing is duplicated."""
     from demo.seed import DEMO_LOGINS, seed
 
+    if current_app.config["APP_ENV"] == "production":
+        raise click.ClickException("seed-demo refuses to run with APP_ENV=production: its token demo-token and "
+                                   "password demo1234 are public.")
     summary = seed(db.session)
     db.session.commit()
     click.echo(summary)
