@@ -2,16 +2,15 @@
 money, durations and Chinese labels. Injected into every console template."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Optional
-from zoneinfo import ZoneInfo
 
-from flask import current_app, get_flashed_messages
+from flask import get_flashed_messages
 from flask_login import current_user
 
 from admin import bp
-from models import Role
+from models import Role, localtime
 from models.queries import mask_phone
 from models.tickets import CHANNEL_LABELS, FILE_KINDS, RECEIPT_METHODS, STATUS_LABELS
 from nlp import taxonomy
@@ -21,7 +20,7 @@ EVENT_LABELS = {
     "accept_quote": "租户确认报价", "decline_quote": "租户不同意报价", "delay": "延期", "complete": "完工",
     "confirm_receipt": "确认回执", "record_payment": "前台收费", "close": "结案", "close_not_ours": "非物业事务结案",
     "reopen": "重开", "note": "备注", "update_contact": "补充信息", "followup": "回访", "reply_tenant": "回复租户",
-    "arrive": "到场", "photo": "现场照片",
+    "arrive": "到场", "photo": "现场照片", "escalate": "上报主管",
 }
 VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访"}
 CLOSE_REASONS = {"resolved": "已处理", "not_our_business": "非物业事务"}
@@ -78,14 +77,8 @@ def event_details(data: dict) -> list[tuple[str, str]]:
     return out
 
 
-def tz() -> ZoneInfo:
-    return ZoneInfo(current_app.config.get("TIMEZONE") or "Asia/Shanghai")
-
-
 def to_local(value: Optional[datetime]) -> Optional[datetime]:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC).astimezone(tz())
+    return None if value is None else localtime.to_local(value)
 
 
 def fmt_time(value: Optional[datetime], with_year: bool = True) -> str:

@@ -14,7 +14,8 @@ from models import Channel, ComplaintCode, Outbox, Role, Staff, db, staff_sites
 from nlp import taxonomy
 from workflow.classification import classify
 from workflow.errors import PermissionDenied, ValidationError
-from workflow.phrasebook import phrase
+from workflow.phrasebook import phrase, urgent_eta
+from workflow.register import reachable_note
 from workflow.replies import relay_phone_message
 from workflow.tenants import match_tenant
 
@@ -54,11 +55,17 @@ def intake(kind: str):
             forwarded_by_company=letter and forms.checkbox("forwarded_by_company"),
             leadership_instruction=letter and forms.checkbox("leadership_instruction"),
         )
+        # After register: an empty content is the first thing to name (its own check).
+        contact = reachable_note(phone=phone, unit_code=unit_code, wechat=forms.optional_text("wechat", 40),
+                                 reason=forms.optional_text("contact_reason", 200))
+        if contact:
+            workflow.add_note(db.session, ticket, staff, contact)
         db.session.commit()
     except ValidationError as exc:
         db.session.rollback()
         return _render(kind, site, FormState.refused("intake", exc), 400)
-    eta = phrase("eta_urgent", site) if ticket.urgent else phrase(
+    department = ticket.department.name if ticket.department else None
+    eta = urgent_eta(site, department) if ticket.urgent else phrase(
         "eta_hours", site, hours=f"{(ticket.due_at - ticket.created_at).total_seconds() / 3600:.0f}小时")
     flash(f"已登记工单 {ticket.number}。请告知：{phrase('ticket_opened', site, number=ticket.number, eta=eta)}",
           "success")

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import OPEN_STATUSES, Role, Site, Staff, Status, Ticket
-from models.queries import FilterError, like_pattern, local_midnight_utc, site_ids, visible_tickets
+from models.localtime import day_end, day_start
+from models.queries import FilterError, like_pattern, site_ids, visible_tickets
 from models.tickets import Channel
 
 PAGE_SIZE = 30
@@ -62,6 +63,7 @@ class QueueFilters:
     urgent: bool = False
     upset: bool = False
     overdue: bool = False
+    mine: bool = False  # 我的工单: the tickets this staff member owns (首问负责, seed §六(3))
     since: Optional[date] = None
     until: Optional[date] = None
     q: Optional[str] = None
@@ -90,6 +92,7 @@ class QueueFilters:
         f = cls(status=status, code=args.get("code") or None, category=args.get("category") or None,
                 department=int(department) if department else None, channel=channel, site=args.get("site") or None,
                 urgent=_flag(args, "urgent"), upset=_flag(args, "upset"), overdue=_flag(args, "overdue"),
+                mine=_flag(args, "mine"),
                 since=_day(args, "since"), until=_day(args, "until"),
                 q=(args.get("q") or "").strip()[:60] or None, sort=sort, page=int(page),
                 before=_cursor(args.get("before"), "before"), after=_cursor(args.get("after"), "after"))
@@ -103,6 +106,7 @@ class QueueFilters:
         out = {"status": f.status, "code": f.code, "category": f.category, "department": f.department,
                "channel": f.channel, "site": f.site, "urgent": "1" if f.urgent else None,
                "upset": "1" if f.upset else None, "overdue": "1" if f.overdue else None,
+               "mine": "1" if f.mine else None,
                "since": f.since.isoformat() if f.since else None, "until": f.until.isoformat() if f.until else None,
                "q": f.q, "sort": None if f.sort == "new" else f.sort, "page": f.page if f.page > 1 else None}
         return {k: v for k, v in out.items() if v not in (None, "")}
@@ -149,14 +153,16 @@ def filtered(session: so.Session, staff: Staff, f: QueueFilters, now: datetime, 
         stmt = stmt.where(Ticket.emotion == "upset")
     if f.overdue:
         stmt = stmt.where(Ticket.status.in_(ACTIVE), Ticket.due_at < now)
+    if f.mine:
+        stmt = stmt.where(Ticket.owner_id == staff.id)
     since = f.since
     if f.short_search:
         recent = (now - timedelta(days=SHORT_QUERY_DAYS)).date()
         since = max(since, recent) if since else recent
     if since:
-        stmt = stmt.where(Ticket.created_at >= local_midnight_utc(since))
+        stmt = stmt.where(Ticket.created_at >= day_start(since))
     if f.until:
-        stmt = stmt.where(Ticket.created_at < local_midnight_utc(f.until + timedelta(days=1)))
+        stmt = stmt.where(Ticket.created_at < day_end(f.until))
     if f.q:
         text = search_text() if trigram else search_text() + sa.literal_column("''")
         stmt = stmt.where(text.ilike(like_pattern(f.q), escape="\\"))

@@ -8,10 +8,10 @@ from models import Site
 from workflow.phrasebook import defaults, phrase
 
 INTAKE = {
-    "phone": ["greeting", "offer_help", "ask_name", "ask_phone", "ask_unit", "unclear", "help_coming",
+    "phone": ["greeting", "offer_help", "ask_name", "ask_phone", "ask_unit", "unclear", "check_first",
+              "help_coming", "sympathy", "no_service", "escalate", "thanks_complaint", "goodbye"],
+    "visit": ["offer_help", "ask_name", "ask_unit", "ask_phone", "unclear", "check_first", "help_coming",
               "sympathy", "no_service", "escalate", "thanks_complaint", "goodbye"],
-    "visit": ["offer_help", "ask_name", "ask_unit", "ask_phone", "unclear", "help_coming", "sympathy",
-              "no_service", "escalate", "thanks_complaint", "goodbye"],
     "letter": [],
 }
 VISIT = ["greeting", "visit_question", "thanks_complaint", "goodbye"]

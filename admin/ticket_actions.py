@@ -101,6 +101,7 @@ HANDLERS: dict[str, tuple[str, Callable]] = {
     "close": ("已结案", _close),
     "close_not_ours": ("已按非物业事务结案", lambda s, t, me: workflow.close_not_ours(
         s, t, me, explanation=forms.text("explanation"))),
+    "escalate": ("已上报主管，主管将收到通知", lambda s, t, me: workflow.escalate(s, t, me, reason=forms.text("reason", 500))),
     "reopen": ("已重开", lambda s, t, me: workflow.reopen(s, t, me, reason=forms.text("reason"))),
     "note": ("已添加备注", lambda s, t, me: workflow.add_note(s, t, me, forms.text("note"))),
     "update_contact": ("已更新联系信息", _contact),

@@ -119,7 +119,7 @@ def main() -> None:
     echo = start_web("bench.echo_app:app", echo_port, opts.workers, env)
     try:
         # Steady state, as a running product has it: a fresh database's WAL file grows to its
-        # full size (~36 MB, see models.sqlite_writers) over the first ~500 reports, and a commit
+        # full size over the first few hundred reports, and a commit
         # that grows the file waits longer for its fsync than one that reuses it.
         for port in (echo_port, product_port):
             Load(f"http://127.0.0.1:{port}/wechat/bench", openids).closed(opts.warmup, opts.concurrency)

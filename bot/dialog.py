@@ -27,15 +27,12 @@ from models import (
     Ticket,
     Unit,
 )
-from models.base import attach_row
-from models.prepared import Prepared
+from models.localtime import for_people
 from nlp import taxonomy
 from workflow import faq, machine, surveys
 from workflow.classification import classify
-from workflow.localtime import for_people
-from workflow.phrasebook import phrase
+from workflow.phrasebook import phrase, ticket_urgent_eta
 
-TIMEZONE = "Asia/Shanghai"
 DIALOG_TTL = timedelta(minutes=10)  # how long we wait for name/phone/unit before registering anyway
 JOIN_WINDOW = timedelta(minutes=30)  # follow-up messages about the same problem join its ticket
 AWAITING_IDENTITY = "awaiting_identity"
@@ -46,7 +43,9 @@ CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
 
 _PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
 _GREETING = re.compile(r"^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+$", re.I)
-_BYE = re.compile(r"^(谢谢|多谢|谢了|好的|好|ok|嗯|嗯嗯|收到|知道了|再见|拜拜|没事了|没有了)+$", re.I)
+# One plain alternation, stripped rather than repeated: `^(嗯|嗯嗯|…)+$` backtracked
+# exponentially on "嗯"×48 + "吗" (issue 16).
+_BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了", re.I)
 # Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
 # "好的" must not accept a paid quote.
 _YES = re.compile(r"^(确认|确定|同意)(维修|修理|报价|收到)?$")
@@ -131,7 +130,7 @@ def handle(session: so.Session, site: Site, msg: InboundMessage, message: Messag
         turn.say("link_received")
     else:
         turn.say("unsupported")
-    _seen(session, tenant, now)
+    _seen(tenant, now)
     if turn.conv.state != "idle":
         turn.conv.expires_at = now + DIALOG_TTL
     return turn.text()
@@ -139,22 +138,6 @@ def handle(session: so.Session, site: Site, msg: InboundMessage, message: Messag
 
 # --- people and state ---------------------------------------------------------------------
 
-# Built once: building a select costs more than running it.
-_TICKETS = Ticket.__table__
-# open = not closed (OPEN_STATUSES); one comparison instead of an IN list, which
-# SQLAlchemy would expand anew on every execution
-assert set(OPEN_STATUSES) == set(Status) - {Status.CLOSED}
-_IS_OPEN = _TICKETS.c.status != Status.CLOSED
-_RECENT_OPEN_TICKET = sa.exists().where(  # answers "is there anything to join?" in the same query
-    _TICKETS.c.tenant_id == Tenant.__table__.c.id, _IS_OPEN, _TICKETS.c.created_at >= sa.bindparam("since"))
-_T, _C, _U = Tenant.__table__, Conversation.__table__, Unit.__table__
-_TENANT_AND_CONVERSATION = Prepared(  # Core: the objects are entered with attach_row (see there why)
-    sa.select(*(c.label(f"t_{c.key}") for c in _T.c), *(c.label(f"c_{c.key}") for c in _C.c),
-              *(c.label(f"u_{c.key}") for c in _U.c), _RECENT_OPEN_TICKET.label("recent_open_ticket"))
-    .select_from(_T.outerjoin(_C, sa.and_(_C.c.site_id == _T.c.site_id, _C.c.openid == _T.c.openid))
-                 .outerjoin(_U, _U.c.id == _T.c.unit_id))
-    .where(_T.c.site_id == sa.bindparam("site_id"), _T.c.openid == sa.bindparam("openid"))
-)
 _TENANT = sa.select(Tenant).where(Tenant.site_id == sa.bindparam("site_id"), Tenant.openid == sa.bindparam("openid"))
 _CONVERSATION = sa.select(Conversation).where(Conversation.site_id == sa.bindparam("site_id"),
                                               Conversation.openid == sa.bindparam("openid"))
@@ -172,17 +155,21 @@ class Lookup:
 
 
 def look_up(session: so.Session, site: Site, openid: str) -> Lookup:
-    """Read only: the webhook runs it while Redis checks the nonce."""
+    """Read only (the webhook runs it while Redis checks the nonce): the tenant with its
+    unit, where the dialog stands and whether there is anything to join, in one query."""
     now = machine.now()
-    row = _TENANT_AND_CONVERSATION.first(session, {"site_id": site.id, "openid": openid, "since": now - JOIN_WINDOW})
+    recent_open_ticket = sa.exists().where(
+        Ticket.tenant_id == Tenant.id, Ticket.status != Status.CLOSED, Ticket.created_at >= now - JOIN_WINDOW)
+    row = session.execute(
+        sa.select(Tenant, Conversation, recent_open_ticket)
+        .outerjoin(Tenant.unit).options(so.contains_eager(Tenant.unit))
+        .outerjoin(Conversation, sa.and_(Conversation.site_id == Tenant.site_id, Conversation.openid == Tenant.openid))
+        .where(Tenant.site_id == site.id, Tenant.openid == openid)
+    ).first()
     if row is None:
         return Lookup(now)
-    tenant = attach_row(session, Tenant, row, "t_")
-    if "unit" not in tenant.__dict__:  # came with the row: registration needs no lazy load
-        unit = attach_row(session, Unit, row, "u_") if row["u_id"] is not None else None
-        so.attributes.set_committed_value(tenant, "unit", unit)
-    conv = attach_row(session, Conversation, row, "c_") if row["c_id"] is not None else None
-    return Lookup(now, tenant, conv, bool(row["recent_open_ticket"]))
+    tenant, conv, recent = row
+    return Lookup(now, tenant, conv, bool(recent))
 
 
 def _tenant_and_conversation(session, site, openid, lookup: Lookup) -> tuple[Tenant, Conversation, bool]:
@@ -200,15 +187,9 @@ def _tenant_and_conversation(session, site, openid, lookup: Lookup) -> tuple[Ten
     return tenant, conv, bool(recent_open_ticket)
 
 
-_TOUCH = Prepared(sa.update(Tenant.__table__).where(Tenant.__table__.c.id == sa.bindparam("tenant_id")).values(
-    last_inbound_at=sa.bindparam("at")))
-
-
-def _seen(session, tenant: Tenant, now: datetime) -> None:
-    """Record when the tenant last wrote (it opens WeChat's 48 h window for our messages):
-    a Core UPDATE, so a turn that changes nothing else needs no unit-of-work flush."""
-    _TOUCH.run(session, {"tenant_id": tenant.id, "at": now})
-    so.attributes.set_committed_value(tenant, "last_inbound_at", now)
+def _seen(tenant: Tenant, now: datetime) -> None:
+    """Record when the tenant last wrote: it opens WeChat's 48 h window for our messages."""
+    tenant.last_inbound_at = now
 
 
 def _insert_once(session, row, query, params):
@@ -284,7 +265,7 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("greeting", centre=turn.site.name)
         turn.say("offer_help")
         return
-    if _BYE.match(bare):
+    if not _BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             _remind_identity(turn)
         else:
@@ -389,6 +370,8 @@ def _identity_told(turn: Turn, acknowledged: bool = False) -> None:
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if ticket is not None:
             turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
+            if ticket.intent == "repair":
+                workflow.call_desk(turn.session, ticket)
             turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
             return
     if not acknowledged:
@@ -527,8 +510,10 @@ def _report(turn: Turn, text: str, result) -> None:
             turn.say("escalate")
         elif result.intent == "repair" or result.urgent:
             turn.say("help_coming")
+            workflow.call_desk(turn.session, ticket)
         elif _needs_decision(result):
             turn.say("escalate")
+            workflow.escalate(turn.session, ticket, None, reason="租户投诉需领导答复，微信已答复「我马上向领导汇报」")
         turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
         if result.intent == "complaint":
             turn.say("thanks_complaint")
@@ -571,20 +556,13 @@ def _needs_decision(result) -> bool:
     return result.intent == "complaint" and result.code in ("SVC-ATTI", "SVC-SLOW", "FEE-BILL")
 
 
-_JOINABLE = (  # Core, for the id only
-    sa.select(_TICKETS.c.id)
-    .where(_TICKETS.c.tenant_id == sa.bindparam("tenant_id"), _TICKETS.c.code == sa.bindparam("code"),
-           _IS_OPEN, _TICKETS.c.created_at >= sa.bindparam("since"))
-    .order_by(_TICKETS.c.created_at.desc()).limit(1)
-)
-
-
 def _joinable(turn: Turn, code: str) -> Optional[Ticket]:
     if not turn.recent_open_ticket:
         return None
-    ticket_id = turn.session.scalar(_JOINABLE, {"tenant_id": turn.tenant.id, "code": code,
-                                                "since": turn.now - JOIN_WINDOW})
-    return turn.session.get(Ticket, ticket_id) if ticket_id is not None else None
+    return turn.session.scalars(
+        sa.select(Ticket).where(Ticket.tenant_id == turn.tenant.id, Ticket.code == code,
+                                Ticket.status != Status.CLOSED, Ticket.created_at >= turn.now - JOIN_WINDOW)
+        .order_by(Ticket.created_at.desc()).limit(1)).first()
 
 
 def _register(turn: Turn, text: str, result) -> Ticket:
@@ -646,9 +624,9 @@ def _eta(ticket: Ticket, site: Site, *, progress: bool = False) -> str:
     if ticket.status == Status.CLOSED:
         return "已结案"
     if progress and ticket.due_at is not None:
-        return phrase("eta_due", site, due=for_people(ticket.due_at, TIMEZONE))
+        return phrase("eta_due", site, due=for_people(ticket.due_at))
     if ticket.urgent:
-        return phrase("eta_urgent", site)
+        return ticket_urgent_eta(ticket, site)
     hours = (ticket.due_at - ticket.created_at).total_seconds() / 3600 if ticket.due_at else 24.0
     text = "30分钟" if hours < 1 else f"{hours:g}小时"
     return phrase("eta_hours", site, hours=text)

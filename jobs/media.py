@@ -30,7 +30,7 @@ def download_media(ctx: JobContext, row: Outbox) -> Outcome:
     try:
         data, content_type = fetch_media(client, message.media_id)
     finally:
-        client._http.close()
+        client.close()
     when = message.created_at
     relative = Path("media") / str(site.id) / f"{when:%Y%m}" / f"{message.id}{EXTENSIONS.get(content_type, '.bin')}"
     write_atomically(ctx.config["INSTANCE_PATH"], relative, data)

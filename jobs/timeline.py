@@ -19,6 +19,8 @@ LABELS = {
     "staff_notified": "已通知工作人员",
     "overdue": "派遣单超时",
     "escalated": "超时上报主管",
+    "undispatched": "待派单提醒",
+    "undispatched_escalated": "待派单上报主管",
     "visit_overdue": "回访逾期",
     "survey_expired": "满意度调查过期",
     "media_failed": "图片下载失败",
@@ -26,11 +28,8 @@ LABELS = {
 
 
 def add(session: so.Session, ticket: Ticket, action: str, note: str, **data: Any) -> TicketEvent:
-    event = TicketEvent(ticket=ticket, at=machine.now(), actor_label=ACTOR_LABEL, action=action,
-                        from_status=ticket.status.value, to_status=ticket.status.value, note=note,
-                        data={k: v for k, v in data.items() if v is not None})
-    session.add(event)
-    return event
+    return machine.record_event(session, ticket, action, by=ACTOR_LABEL, note=note,
+                                data={k: v for k, v in data.items() if v is not None})
 
 
 def staff_notified(session: so.Session, ticket: Ticket, text: str, *, sent: list[Staff],

@@ -36,15 +36,15 @@ def make_unit_qrcodes(ctx: JobContext, row: Outbox) -> Outcome:
             raise outbound.Undeliverable("该公众号无权生成带参数二维码（须为已认证的服务号），打印页改用签名链接") from None
         raise
     finally:
-        client._http.close()
+        client.close()
     if len(units) > BATCH:
         ctx.session.add(Outbox(kind=QR_JOB, payload={"site_id": site.id}))
     return Outcome("done", f"已生成 {made} 个单元的微信二维码")
 
 
 def _create(client, code: str) -> str:
-    result = client.qrcode.create({"action_name": "QR_LIMIT_STR_SCENE",
-                                   "action_info": {"scene": {"scene_str": code}}})
+    result = client.call("qrcode/create", lambda api: api.qrcode.create(
+        {"action_name": "QR_LIMIT_STR_SCENE", "action_info": {"scene": {"scene_str": code}}}))
     url = result.get("url") if isinstance(result, dict) else None
     if not url:
         raise WeChatAPIError(None, "微信未返回二维码内容")

@@ -10,10 +10,8 @@ import sqlalchemy.orm as so
 
 from models.base import Base, utcnow
 from models.people import Department
-from models.snapshots import cache_snapshots
 
 
-@cache_snapshots  # reference data, read by every registration
 class ComplaintCode(Base):
     __tablename__ = "complaint_codes"
     code: so.Mapped[str] = so.mapped_column(sa.String(20), primary_key=True)

@@ -42,4 +42,4 @@ def wechat_client(fake_wechat: FakeWeChat, redis_conn):
 
     client = make_client(TEST_APPID, TEST_SECRET, redis_conn, api_base=fake_wechat.api_base, timeout=2.0)
     yield client
-    client._http.close()
+    client.close()

@@ -15,7 +15,6 @@ from models import (
     Department,
     DispatchOrder,
     FollowUp,
-    Role,
     Staff,
     Survey,
     Ticket,
@@ -51,6 +50,15 @@ def _money(value, field: str, *, positive: bool = False) -> Decimal:
 
 def _tenant_notice(event: str, **extra) -> tuple[str, dict]:
     return ("notify_tenant", {"event": event, **extra})
+
+
+def _tell_owner(ticket: Ticket, actor: Optional[Staff], event: str) -> tuple[tuple[str, dict], ...]:
+    """首问负责 (seed §六(3)): whoever the ticket went to, its first receiver follows it, so
+    they hear when someone else completes or closes it."""
+    owner = ticket.owner  # the relationship: an owner set in this transaction has no FK yet
+    if owner is None or owner is actor:
+        return ()
+    return (("notify_staff", {"event": event, "staff_id": owner.id, "by": machine.actor_label(actor)}),)
 
 
 def reclassify(
@@ -203,7 +211,7 @@ def complete(
         _arm_visit(session, ticket, "after_rain", None)
     machine.apply(
         session, ticket, action, actor, note=work_done, data={"amount": str(amount), "site_cleaned": True},
-        effects=(_tenant_notice("completed", amount=str(amount)),),
+        effects=(_tenant_notice("completed", amount=str(amount)), *_tell_owner(ticket, actor, "owner_completed")),
     )
     return ticket
 
@@ -271,6 +279,9 @@ def close(session: so.Session, ticket: Ticket, actor: Staff, *, result: str, rep
     result = _text(result, "result", "请填写处理结果")
     if ticket.forwarded_by_company or ticket.leadership_instruction:
         report = _text(report, "report", "公司转发或领导批示的投诉须填写书面处理结果报告")
+    if ticket.is_paid_repair and not ticket.receipt_confirmed:
+        # Seed §五(3): the amount on the 回执 is confirmed by the tenant before anything else.
+        raise ValidationError("有偿维修须经租户确认回执（微信确认、现场签名或工作人员登记）后才能结案", field="result")
     if ticket.is_paid_repair and ticket.paid_at is None:
         raise ValidationError("有偿维修尚未在服务中心收费，不能结案", field="result")
     now = machine.now()
@@ -283,6 +294,7 @@ def close(session: so.Session, ticket: Ticket, actor: Staff, *, result: str, rep
         effects.append(("send_survey", {"survey_id": survey.id}))
     if report:
         effects.append(("notify_staff", {"event": "result_report", "to": "supervisors"}))
+    effects.extend(_tell_owner(ticket, actor, "owner_closed"))
     machine.apply(session, ticket, action, actor, note=result, effects=tuple(effects))
     return ticket
 
@@ -299,19 +311,20 @@ def close_not_ours(session: so.Session, ticket: Ticket, actor: Staff, *, explana
     return ticket
 
 
-def reopen(session: so.Session, ticket: Ticket, actor: Optional[Staff], *, reason: str,
-           owner: Optional[Staff] = None) -> Ticket:
-    """Back to work, to a supervisor (a low survey score, or the tenant came back)."""
+def reopen(session: so.Session, ticket: Ticket, actor: Optional[Staff], *, reason: str) -> Ticket:
+    """Back to work (a low survey score, or the tenant came back). The first receiver stays
+    responsible (首问负责, seed §六(3)) and is told; the supervisors are told and the ticket
+    flagged for them."""
     action = machine.check("reopen", ticket, actor)
     reason = _text(reason, "reason", "请填写重开原因")
-    if owner is not None and owner.role not in (Role.SUPERVISOR, Role.ADMIN):
-        raise ValidationError("重开的工单须交由主管负责", field="owner")
     ticket.closed_at, ticket.close_reason = None, None
     ticket.supervisor_flag = True
-    if owner is not None:
-        ticket.owner = owner
-    machine.apply(session, ticket, action, actor, note=reason,
-                  effects=(("notify_staff", {"event": "reopened", "to": "supervisors"}),))
+    owner = ticket.owner
+    effects = [("notify_staff", {"event": "reopened", "to": "supervisors",
+                                 "owner": owner.display_name if owner is not None else "（无）"})]
+    if owner is not None and owner is not actor:
+        effects.append(("notify_staff", {"event": "reopened_owner", "staff_id": owner.id, "reason": reason}))
+    machine.apply(session, ticket, action, actor, note=reason, effects=tuple(effects))
     return ticket
 
 

@@ -3,17 +3,13 @@ and by whom. Every change goes through `apply`, which checks first and mutates a
 a refused action changes nothing."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Optional
 
-import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from models import Outbox, Role, Staff, Status, Ticket, TicketEvent, utcnow
-from models.base import insert_now
-from models.prepared import Prepared
+from models import Outbox, Role, Staff, Status, Ticket, TicketEvent
+from models.localtime import clock_at, now  # noqa: F401 - the workflow's clock, used as machine.now()
 from workflow.errors import InvalidTransition, PermissionDenied
 
 S = Status
@@ -58,6 +54,7 @@ ACTIONS: dict[str, Action] = {
         _a("close", "结案", (S.NEW, S.REOPENED, S.COMPLETED), S.CLOSED, STAFF_DESK),
         _a("close_not_ours", "非物业事务结案", ANY_OPEN, S.CLOSED, STAFF_DESK),
         _a("reopen", "重开", (S.CLOSED,), S.REOPENED, STAFF_DESK, True),
+        _a("escalate", "上报主管", ANY_OPEN, None, STAFF_ALL, True),
         _a("note", "备注", tuple(Status), None, STAFF_ALL, True),
         _a("update_contact", "补充信息", tuple(Status), None, STAFF_ALL, True),
         _a("followup", "回访", tuple(Status), None, STAFF_DESK),
@@ -124,49 +121,22 @@ def apply(
     # 首问制: the first staff member who acts on a ticket owns it to the end.
     if actor is not None and ticket.owner_id is None and actor.role != Role.ENGINEER:
         ticket.owner = actor
-    fields = dict(at=now(), actor=actor, actor_label=by or actor_label(actor), action=action.name,
-                  from_status=from_status.value if from_status else None, to_status=ticket.status.value,
-                  note=note, data=data or {})
-    if ticket.id is None:
-        session.add(TicketEvent(ticket=ticket, **fields))
-    elif "events" in ticket.__dict__:  # keep a loaded timeline current, without a reload
-        event = insert_now(session, TicketEvent(ticket_id=ticket.id, **fields))
-        so.attributes.set_committed_value(ticket, "events", [*ticket.events, event])
-    else:
-        # A timeline event is never changed after, and nobody here reads it back: one Core
-        # INSERT, no ORM object (on the webhook's hot path the object cost more than the row).
-        actor = fields.pop("actor")
-        _INSERT_EVENT.run(session, {**fields, "ticket_id": ticket.id, "actor_id": actor.id if actor is not None else None})
+    record_event(session, ticket, action.name, actor, by=by, note=note, data=data,
+                 from_status=from_status.value if from_status else None)
     for kind, payload in effects:
         session.add(Outbox(kind=kind, ticket=ticket, payload=payload))
 
 
-_INSERT_EVENT = Prepared(sa.insert(TicketEvent.__table__))
+SAME_STATUS = object()
 
 
-_clock: list[datetime] = []
-
-
-def now() -> datetime:
-    return _clock[-1] if _clock else utcnow()
-
-
-@contextmanager
-def clock_at(moment: datetime):
-    """Let the demo seed (and tests) replay a ticket's life at past moments."""
-    _clock.append(moment)
-    try:
-        yield
-    finally:
-        _clock.pop()
-
-
-def local_date(moment: datetime, tz_name: str = "Asia/Shanghai"):
-    """The local calendar day of a naive-UTC moment."""
-    from zoneinfo import ZoneInfo
-
-    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(tz_name)).date()
-
-
-def local_today(tz_name: str = "Asia/Shanghai"):
-    return local_date(now(), tz_name)
+def record_event(session: so.Session, ticket: Ticket, action: str, actor: Optional[Staff] = None, *,
+                 by: Optional[str] = None, note: Optional[str] = None, data: Optional[dict] = None,
+                 from_status: object = SAME_STATUS) -> TicketEvent:
+    """The one place a timeline event is written. `from_status` (a status value, or None
+    at registration) defaults to the ticket's status: an event that changes nothing."""
+    event = TicketEvent(ticket=ticket, at=now(), actor=actor, actor_label=by or actor_label(actor), action=action,
+                        from_status=ticket.status.value if from_status is SAME_STATUS else from_status,
+                        to_status=ticket.status.value, note=note, data=data or {})
+    session.add(event)
+    return event

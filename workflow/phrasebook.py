@@ -7,7 +7,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-from models import Site
+import sqlalchemy.orm as so
+
+from models import Department, Site, Ticket
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,27 @@ def site_values(site: Optional[Site]) -> dict:
     settings = site.settings or {}
     return {"centre": site.name, "phone": site.phone or "", "address": site.address or "",
             "referral_phone": settings.get("referral_phone", "12345（市民服务热线）"), **units}
+
+
+# Who goes to an urgent job, as the tenant is told (安保部 sends guards, not 维修人员).
+RESPONDERS = {"工程部": "维修人员", "安保部": "安保人员", "保洁部": "保洁人员"}
+
+
+def responder_of(department_name: Optional[str]) -> str:
+    return RESPONDERS.get(department_name or "", "工作人员")
+
+
+def urgent_eta(site: Optional[Site], department_name: Optional[str]) -> str:
+    """「…将在30分钟内到场」 worded for the department actually going."""
+    return phrase("eta_urgent", site, responder=responder_of(department_name))
+
+
+def ticket_urgent_eta(ticket: Ticket, site: Optional[Site]) -> str:
+    """The urgent promise for this ticket: its department is looked up only here (urgent
+    reports are rare; the everyday report pays nothing)."""
+    session = so.object_session(ticket)
+    department = session.get(Department, ticket.department_id) if session and ticket.department_id else None
+    return urgent_eta(site, department.name if department else None)
 
 
 def phrase(key: str, site: Optional[Site] = None, **values) -> str:

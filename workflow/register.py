@@ -3,16 +3,12 @@ deadline from the complaint code."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Optional
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit
-from models.base import insert_now, new_row
-from models.prepared import Prepared
-from models.snapshots import snapshot_of
+from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit, localtime
 from nlp import Classification, taxonomy
 from workflow import machine
 from workflow.errors import ValidationError
@@ -24,29 +20,21 @@ SYSTEM_LABEL = "系统"
 def next_number(session: so.Session, site: Site, day=None) -> str:
     """LH-20261126-0007 (the local day of registration): an atomic upsert, so two processes
     never get the same number."""
-    day = day or machine.local_today()
-    upsert = _counter_upsert(session.get_bind().dialect.name)
-    seq = upsert.scalar(session, {"site_id": site.id, "day": day})
-    return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
-
-
-@lru_cache(maxsize=4)
-def _counter_upsert(dialect: str) -> Prepared:
-    """Built once per dialect: every registration runs it."""
-    if dialect == "postgresql":
+    day = day or localtime.today()
+    if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    counters = TicketCounter.__table__  # the table, not the entity: Core skips the ORM's bulk-insert path
-    stmt = insert(counters).values(site_id=sa.bindparam("site_id"), day=sa.bindparam("day"), last=1)
-    return Prepared(stmt.on_conflict_do_update(
-        index_elements=[counters.c.site_id, counters.c.day],
-        set_={"last": counters.c.last + 1},
-    ).returning(counters.c.last))
+    counters = TicketCounter.__table__  # the table: a Core upsert, not the ORM's bulk insert
+    upsert = insert(counters).values(site_id=site.id, day=day, last=1).on_conflict_do_update(
+        index_elements=[counters.c.site_id, counters.c.day], set_={"last": counters.c.last + 1},
+    ).returning(counters.c.last)
+    seq = session.execute(upsert).scalar_one()
+    return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
 
 
 def _code(session: so.Session, code: str) -> Optional[ComplaintCode]:
-    return snapshot_of(session, ComplaintCode, "code", code)
+    return session.get(ComplaintCode, code)
 
 
 def response_deadline(code: ComplaintCode, urgent: bool, start: datetime) -> datetime:
@@ -60,6 +48,20 @@ def find_unit(session: so.Session, site: Site, unit_code: Optional[str]) -> Opti
     return session.scalar(
         sa.select(Unit).where(Unit.site_id == site.id, sa.func.upper(Unit.code) == unit_code.strip().upper())
     )
+
+
+def reachable_note(*, phone: Optional[str], unit_code: Optional[str], wechat: Optional[str],
+                   reason: Optional[str]) -> Optional[str]:
+    """Staff registration needs a way back to the complainant (seed §六(1) records 物业编号
+    and 联系电话; a result is told to them, §二注意(8)): a phone, a unit or a WeChat id, or
+    a stated reason why there is none. Returns the line for the timeline, if any."""
+    if wechat:
+        return f"微信号：{wechat}"
+    if phone or unit_code:
+        return None
+    if reason:
+        return f"未留联系方式：{reason}"
+    raise ValidationError("请至少填写联系电话、物业编号或微信号之一；都没有时请填写未留联系方式的原因", field="phone")
 
 
 def register(
@@ -108,8 +110,7 @@ def register(
     else:
         unit = find_unit(session, site, unit_code)
     default_label = BOT_LABEL if actor is None else actor.display_name
-    ticket = new_row(
-        Ticket,
+    ticket = Ticket(
         site_id=site.id,
         created_at=created_at,
         unit_code=unit.code if unit else (unit_code or None),
@@ -132,15 +133,10 @@ def register(
         leadership_instruction=leadership_instruction,
         supervisor_flag=emotion == "upset" or leadership_instruction,
     )
+    ticket.unit, ticket.tenant = unit, tenant
     action = machine.check("register", ticket, actor)
-    # A new row: no unit-of-work bookkeeping needed. The counter is often the transaction's
-    # first write (on the webhook's hot path it is), so it goes last: the row's values are
-    # ready before other SQLite writers start waiting.
-    # What it refers to: insert_now takes their keys (flushing a new tenant or unit first),
-    # and afterwards ticket.unit and ticket.tenant answer without a lazy load.
-    so.attributes.set_committed_value(ticket, "unit", unit)
-    so.attributes.set_committed_value(ticket, "tenant", tenant)
-    insert_now(session, ticket, last=lambda: {"number": next_number(session, site, machine.local_date(created_at))})
+    ticket.number = next_number(session, site, localtime.local_date(created_at))
+    session.add(ticket)
     effects = []
     if ticket.supervisor_flag:
         effects.append(("notify_staff", {"event": "upset" if emotion == "upset" else "leadership", "to": "supervisors"}))

@@ -1,7 +1,7 @@
 """nlp: tickets.triage, the bot's reason to put a ticket on the desk's 待分诊 list
 
 Revision ID: 0006_nlp
-Revises: 0005_golive
+Revises: 0006_security
 Create Date: 2026-12-03 08:10:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0006_nlp'
-down_revision = '0005_golive'
+down_revision = '0006_security'
 branch_labels = None
 depends_on = None
 

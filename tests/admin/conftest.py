@@ -64,6 +64,7 @@ class Team:
         if status == Status.COMPLETED:
             return t
         if paid:
+            workflow.confirm_receipt(s, t, None)
             workflow.record_payment(s, t, actor, amount="180")
         workflow.close(s, t, actor, result="已修好")
         return t

@@ -145,6 +145,7 @@ ACTIONS = {
     "close": (Status.COMPLETED, {"result": "已修好"}, ACT_DESK),
     "close_not_ours": (Status.NEW, {"explanation": "非物业事务"}, ACT_DESK),
     "reopen": (Status.CLOSED, {"reason": "租户不满意"}, ACT_DESK),
+    "escalate": (Status.DISPATCHED, {"reason": "租户要求主管答复"}, ACT_ALL),
     "note": (Status.DISPATCHED, {"note": "已电话联系"}, ACT_ALL),
     "update_contact": (Status.DISPATCHED, {"phone": "13900000000"}, ACT_ALL),
     "reply_tenant": (Status.DISPATCHED, {"text": "师傅下午到"}, ACT_DESK),
@@ -188,7 +189,8 @@ MATRIX = {
     "admin.my_tasks": {"GET": (_get(lambda *_: "/admin/tasks"), expect(302, 403, 200, 403, 403))},
     "admin.intake": {
         "GET": (_get(lambda *_: "/admin/intake/phone"), DESK_UP),
-        "POST": (lambda *_: ("/admin/intake/visit", {"content": "门禁卡刷不开", "site": "lehui"}), ACT_DESK),
+        "POST": (lambda *_: ("/admin/intake/visit", {"content": "门禁卡刷不开", "site": "lehui",
+                                                            "phone": "13800001234"}), ACT_DESK),
     },
     "admin.classify_text": {"POST": (lambda *_: ("/admin/intake/classify", {"json": {"text": "空调不制冷"}}),
                                      expect(401, 200, 403, 200, 200))},

@@ -89,8 +89,10 @@ def test_paid_repair_from_phone_call_to_monthly_statistics(team, open_page, live
     assert "记录收费" not in engineer.content()
     engineer.screenshot(path=str(artifacts / "ticket-engineer-phone.png"), full_page=True)
 
-    # Desk: payment at the service centre, then close.
+    # Desk: the tenant confirmed the 回执 on the phone (§五(3)), pays at the centre, then close.
     desk.goto(ticket_url)
+    desk.click("button[data-action=confirm_receipt]")
+    expect(desk.locator(".flash")).to_contain_text("已确认回执")
     desk.click("text=记录收费")
     expect(desk.locator(".flash")).to_contain_text("已记录收费")
     close = desk.locator("form[action$='/close']")

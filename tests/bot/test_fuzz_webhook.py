@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
@@ -46,6 +47,13 @@ def xml_bodies(draw):
     return body.encode(encoding, "replace")
 
 
+# Long texts shaped to stall a backtracking regex (a repeated word or space run and a tail
+# that fails late), next to the short random ones.
+long_texts = st.builds(lambda piece, n, tail: piece * n + tail,
+                       st.sampled_from(["嗯", "嗯嗯", "好的", "谢谢", " ", "\t", "1", "L2 ", "1栋 ", "你好", "不要"]),
+                       st.integers(40, 4_000), st.text(max_size=3))
+TURN_BUDGET_SECONDS = 5.0  # ~100x a normal turn: a guard against a blow-up, not a timer
+
 queries = st.dictionaries(st.sampled_from(["signature", "timestamp", "nonce", "encrypt_type", "msg_signature",
                                            "openid", "echostr", "x"]), st.text(max_size=60), max_size=6)
 headers = st.dictionaries(st.sampled_from(["Content-Type", "Content-Encoding", "X-Forwarded-For", "Transfer-Encoding"]),
@@ -79,7 +87,7 @@ def test_correctly_signed_garbage_never_crashes(client, site, session, caplog, b
 
 
 @FUZZ
-@given(content=st.text(max_size=300), event=st.text(max_size=40), key=st.text(max_size=80),
+@given(content=st.one_of(st.text(max_size=300), long_texts), event=st.text(max_size=40), key=st.text(max_size=80),
        msg_type=st.sampled_from(["text", "voice", "image", "event", "location", "link", "file", "miniprogrampage"]))
 def test_valid_messages_with_arbitrary_fields_get_a_reply(client, site, session, caplog, content, event, key, msg_type):
     openid = f"o-fuzz-{abs(hash(content)) % 1000}"  # many tenants, so the per-tenant limit rarely applies
@@ -88,9 +96,12 @@ def test_valid_messages_with_arbitrary_fields_get_a_reply(client, site, session,
     if msg_type == "event":
         xml = build_event(openid, OFFICIAL, event or "CLICK", key)
     query, body = sign_request(xml, TOKEN)
+    started = time.perf_counter()
     resp = client.post("/wechat/lehui", query_string=query, data=body)
+    took = time.perf_counter() - started
     _no_crash(resp, caplog)
     assert resp.status_code in (200, 400)
+    assert took < TURN_BUDGET_SECONDS, f"{took:.1f} s for {len(content)} characters"
     if resp.status_code == 200:
         session.expire_all()
         assert session.scalar(sa.select(sa.func.count(Message.id))) >= 1

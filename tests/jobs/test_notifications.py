@@ -36,6 +36,7 @@ def test_every_tenant_notice_of_a_paid_repair_is_delivered_once(app, desk, sessi
     eta = utcnow().replace(microsecond=0) + timedelta(days=1, hours=3)
     workflow.delay(session, t, desk.engineer, reason="等待空调配件到货", new_eta=eta)
     workflow.complete(session, t, desk.engineer, amount="180", work_done="已更换电容", site_cleaned=True)
+    workflow.confirm_receipt(session, t, None)
     workflow.record_payment(session, t, desk.desk, amount="180")
     workflow.close(session, t, desk.desk, result="已更换电容，空调制冷正常")
     session.commit()
@@ -111,7 +112,8 @@ def test_staff_notices_go_to_openids_and_the_timeline(app, desk, session, make, 
     work(app)
     to_supervisor = texts_to(fake_wechat, desk.supervisor.openid, "template")
     assert to_supervisor[0].startswith(f"【情绪激动】工单 {upset.number}（未登记铺位）的租户情绪激动：你们这什么破物业")
-    assert to_supervisor[1] == f"【工单重开】工单 {t.number} 已重开并交由主管负责：空调不制冷。"
+    assert to_supervisor[1] == (f"【工单重开】工单 {t.number} 已重开：空调不制冷。"
+                                f"首问负责人{desk.desk.display_name}继续跟进，请主管督办。")
     event = session.scalar(sa.select(TicketEvent).where(TicketEvent.ticket_id == upset.id,
                                                         TicketEvent.action == "staff_notified"))
     assert event.note.startswith(f"已微信通知{desk.supervisor.display_name}；{nobody.display_name}未绑定微信")
@@ -191,7 +193,7 @@ def test_a_photo_wechat_no_longer_has_fails_visibly(app, desk, session):
 
 
 def test_a_site_with_its_own_official_account_uses_its_credentials(app, desk, session, fake_wechat):
-    desk.site.wechat_appid, desk.site.wechat_secret = "wx00site0000own01", "site-own-secret"
+    desk.site.set_wechat_credentials(app.config["SECRET_KEY"], appid="wx00site0000own01", secret="site-own-secret")
     t = desk.ticket(Status.NEW)
     workflow.dispatch(session, t, desk.desk)
     session.commit()

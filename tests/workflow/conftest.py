@@ -50,6 +50,7 @@ class Desk:
         if status == Status.COMPLETED:
             return t
         if paid:
+            workflow.confirm_receipt(self.session, t, None)
             workflow.record_payment(self.session, t, self.desk, amount="180")
         workflow.close(self.session, t, self.desk, result="已修好")
         assert t.status == status

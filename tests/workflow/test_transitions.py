@@ -89,8 +89,9 @@ def test_repair_life_end_to_end(desk, session):
     assert t.status == Status.CLOSED and t.close_reason == "resolved"
     assert events(t) == ["register", "dispatch", "start", "delay", "complete", "confirm_receipt", "close"]
     assert [(e.from_status, e.to_status) for e in t.events[1:3]] == [("new", "dispatched"), ("dispatched", "in_progress")]
+    # dispatch: tenant + department; delay: tenant; complete: tenant + the owner (§六(3)); close
     assert outbox_kinds(session, t) == ["notify_tenant", "notify_staff", "notify_tenant", "notify_tenant",
-                                        "notify_tenant", "send_survey"]
+                                        "notify_staff", "notify_tenant", "send_survey"]
     survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == t.id))
     assert survey.expires_at - t.closed_at == timedelta(hours=24)
     assert t.owner_id == desk.desk.id  # 首问制: the clerk who dispatched owns it, not the engineer
@@ -108,6 +109,7 @@ def test_paid_repair_quote_accept_complete_pay_close(desk, session):
         workflow.complete(session, t, desk.engineer, amount="200", work_done="x", site_cleaned=True)
     assert e.value.field == "amount" and t.status == Status.IN_PROGRESS
     workflow.complete(session, t, desk.engineer, amount="180", work_done="更换电容", site_cleaned=True)
+    workflow.confirm_receipt(session, t, None)
     with pytest.raises(workflow.ValidationError) as e:
         workflow.close(session, t, desk.desk, result="已修好")
     assert "收费" in e.value.message and t.status == Status.COMPLETED
@@ -119,6 +121,31 @@ def test_paid_repair_quote_accept_complete_pay_close(desk, session):
         workflow.record_payment(session, t, desk.desk, amount="180")
     workflow.close(session, t, desk.desk, result="已修好并收费")
     assert t.status == Status.CLOSED
+
+
+@pytest.mark.parametrize("confirm", ["wechat", "staff"])
+def test_paid_repair_closes_only_after_the_tenant_confirms_the_receipt_5_3(desk, session, confirm):
+    """§五(3): the engineer writes the amount on the 回执 and the tenant confirms it; a paid
+    repair paid at the desk still cannot close until that confirmation is on the ticket."""
+    t = desk.ticket(Status.IN_PROGRESS)
+    workflow.quote(session, t, desk.desk, amount="180", description="更换电容")
+    workflow.answer_quote(session, t, None, accepted=True)
+    workflow.complete(session, t, desk.engineer, amount="180", work_done="更换电容", site_cleaned=True)
+    workflow.record_payment(session, t, desk.desk, amount="180")
+    with pytest.raises(workflow.ValidationError) as e:
+        workflow.close(session, t, desk.desk, result="已修好")
+    assert e.value.field == "result" and "回执" in e.value.message
+    assert t.status == Status.COMPLETED and t.closed_at is None
+    workflow.confirm_receipt(session, t, None if confirm == "wechat" else desk.desk)
+    workflow.close(session, t, desk.desk, result="已修好")
+    assert t.status == Status.CLOSED and t.receipt_method == confirm
+
+
+def test_a_free_repair_closes_without_a_receipt_5_3(desk, session):
+    """§五(3) asks the tenant to confirm an amount: nothing to confirm on a free repair."""
+    t = desk.ticket(Status.COMPLETED)
+    workflow.close(session, t, desk.desk, result="已修好")
+    assert t.status == Status.CLOSED and not t.receipt_confirmed
 
 
 def test_declined_quote_returns_to_work_and_tells_the_owner(desk, session):
@@ -215,13 +242,19 @@ def test_letter_close_requires_a_written_report(desk, session):
     assert t.result_report == "书面报告：……"
 
 
-def test_reopen_goes_to_a_supervisor(desk, session):
+def test_reopen_keeps_the_first_receiver_and_tells_the_supervisors_6_3(desk, session):
+    """§六(3) 首问负责: whoever handles it next, the first receiver stays responsible; a
+    reopened ticket stays theirs, they are told, and the supervisors are told too."""
     t = desk.ticket(Status.CLOSED)
-    with pytest.raises(workflow.ValidationError):
-        workflow.reopen(session, t, None, reason="评分2分", owner=desk.desk)
-    workflow.reopen(session, t, None, reason="评分2分", owner=desk.supervisor)
-    assert t.status == Status.REOPENED and t.owner is desk.supervisor and t.supervisor_flag
+    assert t.owner is desk.desk
+    workflow.reopen(session, t, None, reason="评分2分")
+    assert t.status == Status.REOPENED and t.owner is desk.desk and t.supervisor_flag
     assert t.closed_at is None
+    rows = session.scalars(sa.select(Outbox).where(Outbox.ticket_id == t.id, Outbox.kind == "notify_staff")
+                           .order_by(Outbox.id)).all()
+    assert [r.payload for r in rows][-2:] == [
+        {"event": "reopened", "to": "supervisors", "owner": desk.desk.display_name},
+        {"event": "reopened_owner", "staff_id": desk.desk.id, "reason": "评分2分"}]
     workflow.dispatch(session, t, desk.supervisor)
     assert t.status == Status.DISPATCHED
 
@@ -350,7 +383,7 @@ def test_completing_again_after_a_reopen_rearms_the_return_visit(desk, session):
 
 
 def test_a_back_dated_registration_is_numbered_by_its_own_day(desk, session):
-    from workflow.machine import local_date
+    from models.localtime import local_date
 
     when = utcnow() - timedelta(days=40)
     t = desk.ticket(created_at=when)
