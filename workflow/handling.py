@@ -82,6 +82,7 @@ def reclassify(
     ))
     ticket.code, ticket.category = code_row.code, code_row.category
     ticket.department_id = code_row.department_id
+    ticket.triage = None  # a person has said what it is
     ticket.intent = intent or ticket.intent
     ticket.emotion = emotion or ticket.emotion
     if urgent is not None and urgent != ticket.urgent:
@@ -122,6 +123,8 @@ def dispatch(
         issued_at=now, due_at=due_at, status="active",
     )
     session.add(order)
+    if actor is not None:
+        ticket.triage = None  # a person has sent it on
     ticket.department_id = department.id
     ticket.due_at = due_at
     machine.apply(
