@@ -15,6 +15,7 @@ from models import (
     Department,
     DispatchOrder,
     FollowUp,
+    Role,
     Staff,
     Survey,
     Ticket,
@@ -103,6 +104,11 @@ def dispatch(
         raise ValidationError("请选择派单部门", field="department")
     if assignee is not None and assignee.department_id != department.id:
         raise ValidationError("执行人不属于所选部门", field="assignee")
+    if assignee is not None and not assignee.active:
+        raise ValidationError("执行人账号已停用", field="assignee")
+    if assignee is not None and assignee.role != Role.ADMIN and ticket.site_id not in {s.id for s in assignee.sites}:
+        # they could not open the ticket they would be notified of
+        raise ValidationError("执行人不属于本工单的服务中心", field="assignee")
     now = machine.now()
     if due_at is None:
         code_row = session.get(ComplaintCode, ticket.code)
