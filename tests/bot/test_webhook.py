@@ -9,7 +9,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from bot.wechat_signing import (
+from fakewechat.signing import (
     build_event,
     build_image,
     build_link,
