@@ -63,6 +63,7 @@ class QueueFilters:
     urgent: bool = False
     upset: bool = False
     overdue: bool = False
+    mine: bool = False  # 我的工单: the tickets this staff member owns (首问负责, seed §六(3))
     since: Optional[date] = None
     until: Optional[date] = None
     q: Optional[str] = None
@@ -91,6 +92,7 @@ class QueueFilters:
         f = cls(status=status, code=args.get("code") or None, category=args.get("category") or None,
                 department=int(department) if department else None, channel=channel, site=args.get("site") or None,
                 urgent=_flag(args, "urgent"), upset=_flag(args, "upset"), overdue=_flag(args, "overdue"),
+                mine=_flag(args, "mine"),
                 since=_day(args, "since"), until=_day(args, "until"),
                 q=(args.get("q") or "").strip()[:60] or None, sort=sort, page=int(page),
                 before=_cursor(args.get("before"), "before"), after=_cursor(args.get("after"), "after"))
@@ -104,6 +106,7 @@ class QueueFilters:
         out = {"status": f.status, "code": f.code, "category": f.category, "department": f.department,
                "channel": f.channel, "site": f.site, "urgent": "1" if f.urgent else None,
                "upset": "1" if f.upset else None, "overdue": "1" if f.overdue else None,
+               "mine": "1" if f.mine else None,
                "since": f.since.isoformat() if f.since else None, "until": f.until.isoformat() if f.until else None,
                "q": f.q, "sort": None if f.sort == "new" else f.sort, "page": f.page if f.page > 1 else None}
         return {k: v for k, v in out.items() if v not in (None, "")}
@@ -150,6 +153,8 @@ def filtered(session: so.Session, staff: Staff, f: QueueFilters, now: datetime, 
         stmt = stmt.where(Ticket.emotion == "upset")
     if f.overdue:
         stmt = stmt.where(Ticket.status.in_(ACTIVE), Ticket.due_at < now)
+    if f.mine:
+        stmt = stmt.where(Ticket.owner_id == staff.id)
     since = f.since
     if f.short_search:
         recent = (now - timedelta(days=SHORT_QUERY_DAYS)).date()

@@ -53,6 +53,15 @@ def _tenant_notice(event: str, **extra) -> tuple[str, dict]:
     return ("notify_tenant", {"event": event, **extra})
 
 
+def _tell_owner(ticket: Ticket, actor: Optional[Staff], event: str) -> tuple[tuple[str, dict], ...]:
+    """首问负责 (seed §六(3)): whoever the ticket went to, its first receiver follows it, so
+    they hear when someone else completes or closes it."""
+    owner = ticket.owner  # the relationship: an owner set in this transaction has no FK yet
+    if owner is None or owner is actor:
+        return ()
+    return (("notify_staff", {"event": event, "staff_id": owner.id, "by": machine.actor_label(actor)}),)
+
+
 def reclassify(
     session: so.Session, ticket: Ticket, actor: Staff, *, code: str, intent: Optional[str] = None,
     urgent: Optional[bool] = None, emotion: Optional[str] = None,
@@ -73,6 +82,7 @@ def reclassify(
     ))
     ticket.code, ticket.category = code_row.code, code_row.category
     ticket.department_id = code_row.department_id
+    ticket.triage = None  # a person has said what it is
     ticket.intent = intent or ticket.intent
     ticket.emotion = emotion or ticket.emotion
     if urgent is not None and urgent != ticket.urgent:
@@ -94,6 +104,11 @@ def dispatch(
         raise ValidationError("请选择派单部门", field="department")
     if assignee is not None and assignee.department_id != department.id:
         raise ValidationError("执行人不属于所选部门", field="assignee")
+    if assignee is not None and not assignee.active:
+        raise ValidationError("执行人账号已停用", field="assignee")
+    if assignee is not None and assignee.role != Role.ADMIN and ticket.site_id not in {s.id for s in assignee.sites}:
+        # they could not open the ticket they would be notified of
+        raise ValidationError("执行人不属于本工单的服务中心", field="assignee")
     now = machine.now()
     if due_at is None:
         code_row = session.get(ComplaintCode, ticket.code)
@@ -108,6 +123,8 @@ def dispatch(
         issued_at=now, due_at=due_at, status="active",
     )
     session.add(order)
+    if actor is not None:
+        ticket.triage = None  # a person has sent it on
     ticket.department_id = department.id
     ticket.due_at = due_at
     machine.apply(
@@ -200,7 +217,7 @@ def complete(
         _arm_visit(session, ticket, "after_rain", None)
     machine.apply(
         session, ticket, action, actor, note=work_done, data={"amount": str(amount), "site_cleaned": True},
-        effects=(_tenant_notice("completed", amount=str(amount)),),
+        effects=(_tenant_notice("completed", amount=str(amount)), *_tell_owner(ticket, actor, "owner_completed")),
     )
     return ticket
 
@@ -283,6 +300,7 @@ def close(session: so.Session, ticket: Ticket, actor: Staff, *, result: str, rep
         effects.append(("send_survey", {"survey_id": survey.id}))
     if report:
         effects.append(("notify_staff", {"event": "result_report", "to": "supervisors"}))
+    effects.extend(_tell_owner(ticket, actor, "owner_closed"))
     machine.apply(session, ticket, action, actor, note=result, effects=tuple(effects))
     return ticket
 
@@ -299,19 +317,20 @@ def close_not_ours(session: so.Session, ticket: Ticket, actor: Staff, *, explana
     return ticket
 
 
-def reopen(session: so.Session, ticket: Ticket, actor: Optional[Staff], *, reason: str,
-           owner: Optional[Staff] = None) -> Ticket:
-    """Back to work, to a supervisor (a low survey score, or the tenant came back)."""
+def reopen(session: so.Session, ticket: Ticket, actor: Optional[Staff], *, reason: str) -> Ticket:
+    """Back to work (a low survey score, or the tenant came back). The first receiver stays
+    responsible (首问负责, seed §六(3)) and is told; the supervisors are told and the ticket
+    flagged for them."""
     action = machine.check("reopen", ticket, actor)
     reason = _text(reason, "reason", "请填写重开原因")
-    if owner is not None and owner.role not in (Role.SUPERVISOR, Role.ADMIN):
-        raise ValidationError("重开的工单须交由主管负责", field="owner")
     ticket.closed_at, ticket.close_reason = None, None
     ticket.supervisor_flag = True
-    if owner is not None:
-        ticket.owner = owner
-    machine.apply(session, ticket, action, actor, note=reason,
-                  effects=(("notify_staff", {"event": "reopened", "to": "supervisors"}),))
+    owner = ticket.owner
+    effects = [("notify_staff", {"event": "reopened", "to": "supervisors",
+                                 "owner": owner.display_name if owner is not None else "（无）"})]
+    if owner is not None and owner is not actor:
+        effects.append(("notify_staff", {"event": "reopened_owner", "staff_id": owner.id, "reason": reason}))
+    machine.apply(session, ticket, action, actor, note=reason, effects=tuple(effects))
     return ticket
 
 

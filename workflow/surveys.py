@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import nlp
-from models import Role, Staff, Status, Survey
+from models import Status, Survey
 from workflow import machine
 from workflow.errors import ValidationError
 from workflow.handling import reopen
@@ -36,14 +36,6 @@ def open_survey(session: so.Session, tenant_id: int) -> Optional[Survey]:
                                 Survey.answered_at.is_(None), Survey.expired_at.is_(None), Survey.expires_at > now)
         .order_by(Survey.sent_at.desc()).limit(1)
     )
-
-
-def _supervisor(session: so.Session, site_id: int) -> Optional[Staff]:
-    for staff in session.scalars(sa.select(Staff).where(Staff.role == Role.SUPERVISOR, Staff.active.is_(True))
-                                 .order_by(Staff.id)):
-        if staff.can_see_site(site_id):
-            return staff
-    return None
 
 
 def answer_survey(session: so.Session, survey: Survey, *, score: int, comment: str = "", channel: str) -> bool:
@@ -71,7 +63,7 @@ def answer_survey(session: so.Session, survey: Survey, *, score: int, comment: s
     angry = bool(comment) and nlp.classify(comment).emotion == "upset"
     if (score <= LOW_SCORE or angry) and ticket.status == Status.CLOSED:
         reason = f"满意度{score}分" + (f"：{comment}" if comment else "")
-        reopen(session, ticket, None, reason=reason, owner=_supervisor(session, ticket.site_id))
+        reopen(session, ticket, None, reason=reason)
         return True
     action = machine.check("note", ticket, None)
     machine.apply(session, ticket, action, None, by="租户", note=f"满意度评价：{score}分" + (f"，{comment}" if comment else ""),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import workflow
 from admin import queue_queries
 from admin.queue_queries import QueueFilters
 from models import Channel, FollowUp, Status, utcnow
@@ -122,3 +123,20 @@ def test_short_search_only_looks_at_recent_tickets(team, session):
     assert [t.id for t in short.items] == [new.id] and short.notes and short.total is None
     full = queue_queries.page(session, team.desk, QueueFilters(q="灯坏了"), utcnow())
     assert {t.id for t in full.items} == {old.id, new.id} and not full.notes
+
+
+def test_my_tickets_are_the_ones_i_received_first_6_3(team, console, session):
+    """§六(3) 首问负责: 「我的工单」 lists the tickets this clerk owns, wherever they went since;
+    not a colleague's, not a ticket nobody has touched."""
+    mine = team.ticket(Status.DISPATCHED, content="空调不制冷")  # the desk dispatched it
+    done = team.ticket(Status.CLOSED, content="门禁卡刷不开")  # the desk closed it
+    theirs = team.ticket(Status.NEW, content="电梯异响", code="ENG-LIFT")
+    workflow.add_note(session, theirs, team.supervisor, "我来跟进")
+    untouched = team.ticket(Status.NEW, content="灯不亮", code="ENG-ELEC")
+    session.commit()
+    console.login("desk")
+    page = console.get("/admin/tickets")
+    assert 'id="chip-mine"' in page.get_data(as_text=True)
+    listed = set(_ids(console.get("/admin/tickets?mine=1")))
+    assert listed == {mine.id, done.id} and not listed & {theirs.id, untouched.id}
+    assert set(_ids(console.get("/admin/tickets?mine=1&status=open"))) == {mine.id}

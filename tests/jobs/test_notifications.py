@@ -112,7 +112,8 @@ def test_staff_notices_go_to_openids_and_the_timeline(app, desk, session, make, 
     work(app)
     to_supervisor = texts_to(fake_wechat, desk.supervisor.openid, "template")
     assert to_supervisor[0].startswith(f"【情绪激动】工单 {upset.number}（未登记铺位）的租户情绪激动：你们这什么破物业")
-    assert to_supervisor[1] == f"【工单重开】工单 {t.number} 已重开并交由主管负责：空调不制冷。"
+    assert to_supervisor[1] == (f"【工单重开】工单 {t.number} 已重开：空调不制冷。"
+                                f"首问负责人{desk.desk.display_name}继续跟进，请主管督办。")
     event = session.scalar(sa.select(TicketEvent).where(TicketEvent.ticket_id == upset.id,
                                                         TicketEvent.action == "staff_notified"))
     assert event.note.startswith(f"已微信通知{desk.supervisor.display_name}；{nobody.display_name}未绑定微信")
@@ -192,7 +193,7 @@ def test_a_photo_wechat_no_longer_has_fails_visibly(app, desk, session):
 
 
 def test_a_site_with_its_own_official_account_uses_its_credentials(app, desk, session, fake_wechat):
-    desk.site.wechat_appid, desk.site.wechat_secret = "wx00site0000own01", "site-own-secret"
+    desk.site.set_wechat_credentials(app.config["SECRET_KEY"], appid="wx00site0000own01", secret="site-own-secret")
     t = desk.ticket(Status.NEW)
     workflow.dispatch(session, t, desk.desk)
     session.commit()

@@ -43,12 +43,15 @@ def test_close_survey_in_chat_low_score_reopens_to_a_supervisor(app, desk, sessi
     assert decode_reply(resp.get_data(), "testtoken")["Content"] == "非常抱歉没能让您满意，主管会尽快与您联系。"
 
     session.expire_all()
-    assert ticket.status == Status.REOPENED and ticket.owner_id == desk.supervisor.id and ticket.supervisor_flag
+    # §六(3) 首问负责: the clerk who took it stays responsible; the supervisors are told.
+    assert ticket.status == Status.REOPENED and ticket.owner_id == desk.desk.id and ticket.supervisor_flag
     assert (survey.score, survey.comment, survey.answer_channel) == (2, "太慢了", "chat")
     assert ticket.events[-1].note == "满意度2分：太慢了"
     work(app)
     assert texts_to(fake_wechat, desk.supervisor.openid, "template")[-1] == (
-        f"【工单重开】工单 {ticket.number} 已重开并交由主管负责：空调不制冷。")
+        f"【工单重开】工单 {ticket.number} 已重开：空调不制冷。首问负责人{desk.desk.display_name}继续跟进，请主管督办。")
+    assert texts_to(fake_wechat, desk.desk.openid, "template")[-1] == (
+        f"【工单重开】您受理的工单 {ticket.number}（未登记铺位）已重开（满意度2分：太慢了），请继续跟进：空调不制冷。")
     assert open_survey(session, desk.tenant.id) is None  # single use
 
 

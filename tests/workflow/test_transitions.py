@@ -89,8 +89,9 @@ def test_repair_life_end_to_end(desk, session):
     assert t.status == Status.CLOSED and t.close_reason == "resolved"
     assert events(t) == ["register", "dispatch", "start", "delay", "complete", "confirm_receipt", "close"]
     assert [(e.from_status, e.to_status) for e in t.events[1:3]] == [("new", "dispatched"), ("dispatched", "in_progress")]
+    # dispatch: tenant + department; delay: tenant; complete: tenant + the owner (§六(3)); close
     assert outbox_kinds(session, t) == ["notify_tenant", "notify_staff", "notify_tenant", "notify_tenant",
-                                        "notify_tenant", "send_survey"]
+                                        "notify_staff", "notify_tenant", "send_survey"]
     survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == t.id))
     assert survey.expires_at - t.closed_at == timedelta(hours=24)
     assert t.owner_id == desk.desk.id  # 首问制: the clerk who dispatched owns it, not the engineer
@@ -241,13 +242,19 @@ def test_letter_close_requires_a_written_report(desk, session):
     assert t.result_report == "书面报告：……"
 
 
-def test_reopen_goes_to_a_supervisor(desk, session):
+def test_reopen_keeps_the_first_receiver_and_tells_the_supervisors_6_3(desk, session):
+    """§六(3) 首问负责: whoever handles it next, the first receiver stays responsible; a
+    reopened ticket stays theirs, they are told, and the supervisors are told too."""
     t = desk.ticket(Status.CLOSED)
-    with pytest.raises(workflow.ValidationError):
-        workflow.reopen(session, t, None, reason="评分2分", owner=desk.desk)
-    workflow.reopen(session, t, None, reason="评分2分", owner=desk.supervisor)
-    assert t.status == Status.REOPENED and t.owner is desk.supervisor and t.supervisor_flag
+    assert t.owner is desk.desk
+    workflow.reopen(session, t, None, reason="评分2分")
+    assert t.status == Status.REOPENED and t.owner is desk.desk and t.supervisor_flag
     assert t.closed_at is None
+    rows = session.scalars(sa.select(Outbox).where(Outbox.ticket_id == t.id, Outbox.kind == "notify_staff")
+                           .order_by(Outbox.id)).all()
+    assert [r.payload for r in rows][-2:] == [
+        {"event": "reopened", "to": "supervisors", "owner": desk.desk.display_name},
+        {"event": "reopened_owner", "staff_id": desk.desk.id, "reason": "评分2分"}]
     workflow.dispatch(session, t, desk.supervisor)
     assert t.status == Status.DISPATCHED
 
