@@ -9,7 +9,7 @@ from flask.sessions import SecureCookieSessionInterface
 
 import extensions
 from config import Config
-from models import db
+from models import db, localtime
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,9 @@ def create_app(config: Config | dict | None = None) -> Flask:
     elif config:
         app.config.from_mapping(config)
 
+    _refuse_unsafe_settings(app)
     db.configure(app.config["DATABASE_URL"])
+    localtime.configure(app.config.get("TIMEZONE"))
     app.config["REDIS_URL"] = extensions.redis_url_for(app.config["REDIS_URL"], app.config["INSTANCE_PATH"])
     app.redis = extensions.connect_redis(app.config["REDIS_URL"])
     app.queues = extensions.make_queues(app.redis)
@@ -100,6 +102,13 @@ def create_app(config: Config | dict | None = None) -> Flask:
     jobs.init_app(app)  # outbox rows go to RQ after each commit
     _warn_missing_settings(app)
     return app
+
+
+def _refuse_unsafe_settings(app: Flask) -> None:
+    tolerance = app.config["WECHAT_TIMESTAMP_TOLERANCE"]
+    if isinstance(tolerance, bool) or not isinstance(tolerance, int) or tolerance <= 0:
+        # 0 would turn the window off: a leaked signed query string would work forever
+        raise SystemExit(f"WECHAT_TIMESTAMP_TOLERANCE must be a positive number of seconds, got {tolerance!r}")
 
 
 def _warn_missing_settings(app: Flask) -> None:

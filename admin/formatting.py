@@ -2,16 +2,15 @@
 money, durations and Chinese labels. Injected into every console template."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Optional
-from zoneinfo import ZoneInfo
 
-from flask import current_app, get_flashed_messages
+from flask import get_flashed_messages
 from flask_login import current_user
 
 from admin import bp
-from models import Role
+from models import Role, localtime
 from models.queries import mask_phone
 from models.tickets import CHANNEL_LABELS, FILE_KINDS, RECEIPT_METHODS, STATUS_LABELS
 from nlp import taxonomy
@@ -79,14 +78,8 @@ def event_details(data: dict) -> list[tuple[str, str]]:
     return out
 
 
-def tz() -> ZoneInfo:
-    return ZoneInfo(current_app.config.get("TIMEZONE") or "Asia/Shanghai")
-
-
 def to_local(value: Optional[datetime]) -> Optional[datetime]:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC).astimezone(tz())
+    return None if value is None else localtime.to_local(value)
 
 
 def fmt_time(value: Optional[datetime], with_year: bool = True) -> str:

@@ -9,7 +9,7 @@ from typing import Optional
 
 from flask import request
 
-from admin.formatting import tz
+from models.localtime import zone as tz
 from workflow.errors import ValidationError
 
 

@@ -7,7 +7,7 @@ from admin.stats import CACHE_SECONDS, RedisCache
 from admin.stats_queries import Month, overview, scope_key
 from jobs.runtime import job_context
 from models import Role, Staff
-from workflow.machine import local_today
+from models.localtime import today as local_today
 
 WARM_EVERY = CACHE_SECONDS // 2  # refreshed well before the cached months expire
 

@@ -10,7 +10,8 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import OPEN_STATUSES, Role, Site, Staff, Status, Ticket
-from models.queries import FilterError, like_pattern, local_midnight_utc, site_ids, visible_tickets
+from models.localtime import day_end, day_start
+from models.queries import FilterError, like_pattern, site_ids, visible_tickets
 from models.tickets import Channel
 
 PAGE_SIZE = 30
@@ -159,9 +160,9 @@ def filtered(session: so.Session, staff: Staff, f: QueueFilters, now: datetime, 
         recent = (now - timedelta(days=SHORT_QUERY_DAYS)).date()
         since = max(since, recent) if since else recent
     if since:
-        stmt = stmt.where(Ticket.created_at >= local_midnight_utc(since))
+        stmt = stmt.where(Ticket.created_at >= day_start(since))
     if f.until:
-        stmt = stmt.where(Ticket.created_at < local_midnight_utc(f.until + timedelta(days=1)))
+        stmt = stmt.where(Ticket.created_at < day_end(f.until))
     if f.q:
         text = search_text() if trigram else search_text() + sa.literal_column("''")
         stmt = stmt.where(text.ilike(like_pattern(f.q), escape="\\"))

@@ -18,12 +18,6 @@ OPENID = re.compile(r"^sim-[A-Za-z0-9_-]{1,40}$")
 MAX_TEXT = 600
 
 
-def _credentials(site):
-    cfg = current_app.config
-    return (site.wechat_token or cfg.get("WECHAT_TOKEN"), site.wechat_aes_key or cfg.get("WECHAT_AES_KEY") or None,
-            site.wechat_appid or cfg.get("WECHAT_APPID") or None)
-
-
 @bp.get("/simulator")
 @require(DESK_UP)
 def simulator():
@@ -46,16 +40,18 @@ def simulator_send():
         return jsonify(error="模拟租户的 openid 须以 sim- 开头"), 400
     if not text and not scan:
         return jsonify(error="请输入消息内容"), 400
-    token, aes_key, appid = _credentials(site)
+    creds = site.wechat_credentials(current_app.config)
+    token, aes_key, appid = creds.token, creds.aes_key, creds.appid
+    official = creds.account or appid or "gh_simulator"
     if not token:
         return jsonify(error="该服务中心未配置微信 Token，无法签名"), 400
     slug = site.slug
     if scan:
-        xml = _scan_event(site, openid, appid or "gh_simulator", scan)
+        xml = _scan_event(site, openid, official, scan)
         if xml is None:
             return jsonify(error="无法识别的二维码：不是本服务中心的单元二维码或链接"), 400
     else:
-        xml = build_text(openid, appid or "gh_simulator", text, secrets.randbelow(2**62))
+        xml = build_text(openid, official, text, secrets.randbelow(2**62))
     args, body = sign_request(xml, token, aes_key=aes_key, appid=appid)
     db.session.commit()  # the webhook runs in this thread next and ends its own session
     response = current_app.test_client().post(f"/wechat/{slug}", query_string=args, data=body,

@@ -12,8 +12,8 @@ from admin import bp, charts, exports
 from admin.access import SUPERVISION, current_staff, require, site_or_abort, visible_sites
 from admin.stats_queries import Month, month_stats, overview
 from models import db, utcnow
+from models.localtime import today as local_today
 from models.queries import site_ids
-from workflow.machine import local_today
 
 CACHE_SECONDS = 3600  # ended months' per-category counts (only late reclassification moves them)
 log = logging.getLogger(__name__)

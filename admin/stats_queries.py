@@ -12,7 +12,8 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import ComplaintCode, Department, Staff, Ticket
-from models.queries import month_bounds, site_ids, visible_tickets
+from models.localtime import month_bounds
+from models.queries import site_ids, visible_tickets
 from models.stats import arrival_times, overdue
 
 DIMENSIONS = ("category", "code", "department", "channel", "status")

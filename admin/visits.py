@@ -9,11 +9,11 @@ from admin import bp, forms, scripts
 from admin.access import DESK_UP, current_staff, require, site_or_abort, visible_sites
 from admin.forms import FormState
 from models import FollowUp, RainDay, db, utcnow
+from models.localtime import today as local_today
 from models.queries import site_ids
 from workflow.callbacks import CALL_KINDS
 from workflow.errors import PermissionDenied, ValidationError
 from workflow.followups import VISIT_METHODS, due_visits, record_rain_day
-from workflow.machine import local_today
 
 
 def _render(state: FormState | None = None, status: int = 200):

@@ -8,8 +8,8 @@ from flask import g, jsonify, request
 
 from api import bp
 from models import ApiToken, Ticket, db, utcnow
+from models.localtime import today as local_today
 from models.queries import FilterError, TicketFilters, mask_phone, monthly_counts, ticket_query, visible_ticket
-from workflow.machine import local_today
 
 
 def token_required(view):

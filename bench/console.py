@@ -247,7 +247,7 @@ def main() -> int:
     print(f"  indexes and ANALYZE in {add_indexes(url):.1f} s", flush=True)
 
     from app import create_app
-    from workflow.machine import local_today
+    from models.localtime import today as local_today
 
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "TESTING": False})
     month = local_today().strftime("%Y-%m")

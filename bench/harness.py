@@ -52,7 +52,8 @@ app = create_app()
 with app.app_context():
     upgrade(app.config["DATABASE_URL"])
     ensure_reference_data(db.session)
-    site = Site(slug="{slug}", name="压测服务中心", ticket_prefix="BN", wechat_token="{token}", settings={{}})
+    site = Site(slug="{slug}", name="压测服务中心", ticket_prefix="BN", settings={{}})
+    site.set_wechat_credentials(app.config["SECRET_KEY"], token="{token}")
     db.session.add(site); db.session.flush()
     units = [Unit(site_id=site.id, code=f"L1-{{i:03d}}") for i in range(1, 101)]
     db.session.add_all(units); db.session.flush()

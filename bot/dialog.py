@@ -27,13 +27,12 @@ from models import (
     Ticket,
     Unit,
 )
+from models.localtime import for_people
 from nlp import taxonomy
 from workflow import faq, machine, surveys
 from workflow.classification import classify
-from workflow.localtime import for_people
 from workflow.phrasebook import phrase, ticket_urgent_eta
 
-TIMEZONE = "Asia/Shanghai"
 DIALOG_TTL = timedelta(minutes=10)  # how long we wait for name/phone/unit before registering anyway
 JOIN_WINDOW = timedelta(minutes=30)  # follow-up messages about the same problem join its ticket
 AWAITING_IDENTITY = "awaiting_identity"
@@ -586,7 +585,7 @@ def _eta(ticket: Ticket, site: Site, *, progress: bool = False) -> str:
     if ticket.status == Status.CLOSED:
         return "已结案"
     if progress and ticket.due_at is not None:
-        return phrase("eta_due", site, due=for_people(ticket.due_at, TIMEZONE))
+        return phrase("eta_due", site, due=for_people(ticket.due_at))
     if ticket.urgent:
         return ticket_urgent_eta(ticket, site)
     hours = (ticket.due_at - ticket.created_at).total_seconds() / 3600 if ticket.due_at else 24.0

@@ -351,7 +351,7 @@ def _message(doc: dict, raw: str) -> InboundMessage:
 def parse_inbound(body: bytes, args: Mapping[str, str], token: str, aes_key=None,
                   appid=None, max_bytes: int = 64 * 1024, tolerance: int = 300,
                   nonce_cache: NonceCache | None = None,
-                  now: float | None = None) -> tuple[InboundMessage, bool]:
+                  now: float | None = None, require_encryption: bool = False) -> tuple[InboundMessage, bool]:
     """Check and parse one POST; the bool says it was encrypted (so must the reply be).
     Cheap checks first, the body authenticated before it is parsed; for anything the
     request controls only ProtocolError leaves (a malformed configured key is a ValueError).
@@ -367,6 +367,8 @@ def parse_inbound(body: bytes, args: Mapping[str, str], token: str, aes_key=None
     if encrypt_type not in ("raw", "aes"):
         raise ProtocolError(400, "unknown encrypt_type")
     encrypted = encrypt_type == "aes"
+    if require_encryption and not encrypted:
+        raise ProtocolError(403, "plaintext request to an account in safe mode")
     if not (signature and timestamp and nonce) or (encrypted and not msg_signature):
         # Unsigned is a signature failure: 403, like a wrong signature.
         raise ProtocolError(403, "missing signature, timestamp, nonce or msg_signature")

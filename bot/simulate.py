@@ -84,12 +84,13 @@ def simulate(slug, url, openid):
     site = db.session.scalar(sa.select(Site).where(Site.slug == slug))
     if site is None:
         raise click.ClickException(f"no site {slug!r}; run `flask --app app seed-demo` first")
-    token = site.wechat_token or cfg.get("WECHAT_TOKEN")
-    if not token:
+    creds = site.wechat_credentials(cfg)
+    if not creds.token:
         raise click.ClickException("no WeChat token: set WECHAT_TOKEN or the site's token")
-    tenant = Tenant(f"{url.rstrip('/')}/wechat/{slug}", token, openid or f"sim-{secrets.token_hex(4)}",
-                    site.wechat_aes_key or cfg.get("WECHAT_AES_KEY") or None,
-                    site.wechat_appid or cfg.get("WECHAT_APPID") or None)
+    tenant = Tenant(f"{url.rstrip('/')}/wechat/{slug}", creds.token, openid or f"sim-{secrets.token_hex(4)}",
+                    creds.aes_key, creds.appid)
+    if creds.account:
+        tenant.official = creds.account
     tenant.resolve_scan = lambda scanned: scanned_unit(site, scanned, cfg["SECRET_KEY"])
     click.echo(f"模拟租户 {tenant.openid} → {site.name}（{tenant.url}）\n{HELP}")
     stdin = sys.stdin

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
@@ -15,15 +14,9 @@ import ratelimit
 from bot import bp, dialog
 from bot.protocol import InboundMessage, NonceCache, ProtocolError, handshake, parse_inbound, render_reply
 from models import Message, Site, db, utcnow
+from models.sealed import WeChatCredentials
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Credentials:
-    token: str
-    aes_key: Optional[str]
-    appid: Optional[str]
 
 
 def _site(slug: Optional[str]) -> Site:
@@ -34,14 +27,12 @@ def _site(slug: Optional[str]) -> Site:
     return site
 
 
-def _credentials(site: Site) -> Credentials:
-    cfg = current_app.config
-    token = site.wechat_token or cfg.get("WECHAT_TOKEN")
-    if not token:
+def _credentials(site: Site) -> WeChatCredentials:
+    creds = site.wechat_credentials(current_app.config)
+    if not creds.can_receive:
         log.error("site %s has no WeChat token (WECHAT_TOKEN or the site's settings)", site.slug)
         abort(503)
-    return Credentials(token, site.wechat_aes_key or cfg.get("WECHAT_AES_KEY") or None,
-                       site.wechat_appid or cfg.get("WECHAT_APPID") or None)
+    return creds
 
 
 def _nonce_cache() -> NonceCache:
@@ -91,8 +82,13 @@ def receive(slug):
     creds = _credentials(site)
     raw = request.get_data(cache=False)
     try:
+        # With an AES key the account is in safe mode: a plaintext POST (whose signature
+        # does not cover the body) is a downgrade, refused.
         msg, encrypted = parse_inbound(raw, args, creds.token, aes_key=creds.aes_key, appid=creds.appid,
-                                       max_bytes=limit, tolerance=cfg["WECHAT_TIMESTAMP_TOLERANCE"])
+                                       max_bytes=limit, tolerance=cfg["WECHAT_TIMESTAMP_TOLERANCE"],
+                                       require_encryption=bool(creds.aes_key))
+        if creds.account and msg.to_user != creds.account:
+            raise ProtocolError(403, "message for another Official Account")
     except ProtocolError as exc:
         if not ratelimit.hit(current_app.redis, address_key, cfg["WEBHOOK_IP_LIMIT_PER_MINUTE"], 60):
             return _plain(429, "too many requests")
@@ -100,8 +96,10 @@ def receive(slug):
         return _plain(exc.status, exc.reason)
     # A signed message: the replay check and both rate limits in one Redis round trip,
     # which travels while we read the sender's row (a read only: a refusal leaves nothing).
+    # The nonce is claimed for this site and body: the same request replayed to another
+    # site's address is a replay, not a retry.
     with _nonce_cache().begin(
-            args["timestamp"], args["nonce"], args["signature"], hashlib.sha1(raw).hexdigest(),
+            args["timestamp"], args["nonce"], args["signature"], hashlib.sha1(b"%d:" % site.id + raw).hexdigest(),
             counters=((ratelimit.redis_key(address_key), 60),
                       (ratelimit.redis_key(f"wx-openid:{site.id}:{msg.from_user}"), 60))) as pending:
         lookup = dialog.look_up(db.session, site, msg.from_user)

@@ -33,9 +33,9 @@ from models import (
     VisitPlan,
     VisitPlanItem,
 )
+from models.localtime import day_start
 from workflow import machine
 from workflow.errors import PermissionDenied, ValidationError
-from workflow.localtime import local_day_start
 
 QUESTION_KINDS = {"choice": "单选", "text": "文字"}
 MAX_QUESTIONS = 10
@@ -240,8 +240,7 @@ def _first_of_month(year: int, month: int) -> date:
 
 
 def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: int, month: int,
-                      tenant_ids: Sequence[int], assignee: Optional[Staff] = None, note: str = "",
-                      tz_name: str = "Asia/Shanghai") -> VisitPlan:
+                      tenant_ids: Sequence[int], assignee: Optional[Staff] = None, note: str = "") -> VisitPlan:
     """The month's visits: one FollowUp (kind "periodic") per tenant, due at the end of the
     month. Adding tenants to an existing plan adds their visits only."""
     _check_actor(actor, site.id)
@@ -261,7 +260,7 @@ def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: in
         session.flush()
     planned = {item.tenant_id for item in plan.items}
     next_month = date(year + (month == 12), month % 12 + 1, 1)
-    due_at = local_day_start(next_month, tz_name)
+    due_at = day_start(next_month)
     for tenant in tenants:
         if tenant.id in planned:
             continue

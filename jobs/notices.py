@@ -4,11 +4,11 @@ already sent to is not sent to again, whatever runs twice."""
 from __future__ import annotations
 
 from jobs import outbound
-from jobs.notify import Outcome, tz
+from jobs.notify import Outcome
 from jobs.runtime import JobContext
 from models import NoticeRecipient, Outbox
+from models.localtime import for_people
 from workflow import machine
-from workflow.localtime import for_people
 from workflow.phrasebook import phrase
 
 
@@ -26,7 +26,7 @@ def send_notice(ctx: JobContext, row: Outbox) -> Outcome:
     text = phrase("notice_text", site, title=notice.title, body=notice.body)
     if not outbound.sent_to(ctx.session, row, [tenant.openid]):  # an earlier attempt may have got through
         fields = outbound.template_fields(phrase("notice_heading", site), notice.title, phrase("notice_state", site),
-                                          for_people(machine.now(), tz(ctx)), notice.body)
+                                          for_people(machine.now()), notice.body)
         result = outbound.deliver_to(ctx, row, site, tenant.openid, text, fields, window=outbound.in_window(tenant),
                                      tenant_id=tenant.id, notice_id=notice.id)
         recipient.channel = result.channel

@@ -20,10 +20,10 @@ from models import (
     Tenant,
     Ticket,
 )
+from models.localtime import for_people
 from survey.tokens import questionnaire_url, survey_url
 from workflow import machine
 from workflow.handling import SURVEY_HOURS
-from workflow.localtime import for_people
 from workflow.phrasebook import phrase, urgent_eta
 
 
@@ -39,12 +39,8 @@ TENANT_PHRASES = {
 }
 
 
-def tz(ctx: JobContext) -> str:
-    return ctx.config.get("TIMEZONE") or "Asia/Shanghai"
-
-
 def when(ctx: JobContext, iso: Optional[str]) -> str:
-    return for_people(datetime.fromisoformat(iso), tz(ctx)) if iso else ""
+    return for_people(datetime.fromisoformat(iso)) if iso else ""
 
 
 def _money(value) -> str:
@@ -83,7 +79,7 @@ def tenant_text(ctx: JobContext, ticket: Ticket, payload: dict) -> str:
 
 def fields(ctx: JobContext, site: Site, subject: str, state: str, text: str) -> dict[str, str]:
     return outbound.template_fields(phrase("notice_title", site), subject, state,
-                                    for_people(machine.now(), tz(ctx)), text)
+                                    for_people(machine.now()), text)
 
 
 def _to_tenant(ctx: JobContext, row: Outbox, ticket: Ticket, tenant: Optional[Tenant], text: str, *,
@@ -155,7 +151,7 @@ def send_questionnaire(ctx: JobContext, row: Outbox) -> Outcome:
     site = campaign.site
     link = questionnaire_url(recipient.id)
     text = phrase("questionnaire_invite", site, title=campaign.title, link=link,
-                  closes=for_people(campaign.closes_at, tz(ctx)))
+                  closes=for_people(campaign.closes_at))
     template = fields(ctx, site, campaign.title, phrase("questionnaire_state", site), text)
     outbound.deliver_to(ctx, row, site, tenant.openid, text, template, window=outbound.in_window(tenant), url=link,
                         tenant_id=tenant.id, campaign_id=campaign.id)

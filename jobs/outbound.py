@@ -25,8 +25,8 @@ class Undeliverable(Exception):
 
 def credentials(ctx: JobContext, site: Optional[Site]) -> tuple[str, str]:
     """The site's own Official Account, else the deployment's WECHAT_APPID/SECRET."""
-    appid = (site.wechat_appid if site else None) or ctx.config.get("WECHAT_APPID")
-    secret = (site.wechat_secret if site else None) or ctx.config.get("WECHAT_SECRET")
+    creds = site.wechat_credentials(ctx.config) if site else Site.wechat_credentials(Site(), ctx.config)
+    appid, secret = creds.appid, creds.secret
     if not appid or not secret:
         raise Undeliverable("未配置微信公众号 AppID/AppSecret")
     return appid, secret

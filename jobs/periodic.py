@@ -25,13 +25,12 @@ from zoneinfo import ZoneInfo
 
 import redis
 from croniter import croniter
-from flask import current_app, has_app_context
+from flask import current_app
 from rq import Queue, get_current_job
 from werkzeug.utils import import_string
 
 from jobs.runtime import job_log
-
-DEFAULT_TZ = "Asia/Shanghai"
+from models import localtime
 
 
 @dataclass(frozen=True)
@@ -51,11 +50,11 @@ class Periodic:
         if self.cron is not None and not croniter.is_valid(self.cron):
             raise ValueError(f"periodic job {self.name}: bad cron line {self.cron!r}")
 
-    def next_run(self, after: datetime, tz_name: str = DEFAULT_TZ) -> datetime:
+    def next_run(self, after: datetime, tz_name: Optional[str] = None) -> datetime:
         """The first slot strictly after ``after`` (aware), as an aware UTC datetime."""
         if self.every is not None:
             return datetime.fromtimestamp((math.floor(after.timestamp() / self.every) + 1) * self.every, UTC)
-        local = after.astimezone(ZoneInfo(tz_name))
+        local = after.astimezone(ZoneInfo(tz_name) if tz_name else localtime.zone())
         return croniter(self.cron, local).get_next(datetime).astimezone(UTC)
 
 
@@ -92,18 +91,12 @@ def slot_job_id(entry: Periodic, slot: datetime) -> str:
     return f"periodic-{entry.name}-{int(slot.timestamp())}"
 
 
-def _tz_name() -> str:
-    if has_app_context():
-        return current_app.config.get("TIMEZONE") or DEFAULT_TZ
-    return DEFAULT_TZ
-
-
 def ensure_scheduled(connection: redis.Redis, now: Optional[datetime] = None,
                      tz_name: Optional[str] = None) -> list[str]:
     """Schedule the next slot of every entry that nobody has scheduled yet; returns the
     job ids this call scheduled."""
     now = now or datetime.now(UTC)
-    tz_name = tz_name or _tz_name()
+    tz_name = tz_name or localtime.zone().key
     scheduled = []
     for entry in list(PERIODIC):
         slot = entry.next_run(now, tz_name)

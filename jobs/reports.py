@@ -22,10 +22,10 @@ from openpyxl.utils import get_column_letter
 
 from jobs.runtime import job_context
 from models import MonthlyReport, Site, utcnow
+from models.localtime import today as local_today
 from models.stats import monthly_stats
 from nlp.taxonomy import CATEGORIES
 from workflow import machine
-from workflow.localtime import local_today
 
 HEADER = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5597")
@@ -43,7 +43,7 @@ def reports_dir(instance_path: str) -> Path:
 def build_monthly_reports() -> dict[str, Any]:
     """The periodic job: last month's report for every site that has none yet."""
     with job_context("jobs.reports") as ctx:
-        year, month = previous_month(local_today(ctx.config.get("TIMEZONE") or "Asia/Shanghai"))
+        year, month = previous_month(local_today())
         built = []
         for site in ctx.session.scalars(sa.select(Site).order_by(Site.id)):
             if find_report(ctx.session, site.id, year, month) is None:

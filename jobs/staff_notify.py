@@ -9,11 +9,11 @@ from typing import Optional
 import sqlalchemy as sa
 
 from jobs import outbound, timeline
-from jobs.notify import Outcome, fields, short, tz, when
+from jobs.notify import Outcome, fields, short, when
 from jobs.runtime import JobContext
 from jobs.wechat_client import RetryableWeChatError, WeChatAPIError
 from models import Department, FollowUp, Outbox, Role, Site, Staff, Tenant, Ticket, VisitPlanItem, staff_sites
-from workflow.localtime import for_people
+from models.localtime import for_people
 from workflow.phrasebook import phrase
 
 
@@ -75,13 +75,13 @@ def staff_text(ctx: JobContext, row: Outbox, ticket: Optional[Ticket], site: Sit
         department = ctx.session.get(Department, ticket.department_id) if ticket.department_id else None
         values.update(number=ticket.number, content=short(ticket.content), unit=ticket.unit_code or "未登记铺位",
                       department=department.name if department else "—",
-                      due=for_people(order.due_at if order else ticket.due_at, tz(ctx)))
+                      due=for_people(order.due_at if order else ticket.due_at))
     if event == "phone_message":
         values["at"] = when(ctx, payload.get("at"))
         values["contact"] = "，".join(x for x in (payload.get("phone"), payload.get("unit")) if x) or "未留电话"
     if event == "visit_overdue":
         visit = ctx.session.get(FollowUp, payload.get("follow_up_id"))
-        values["due"] = for_people(visit.due_at, tz(ctx)) if visit and visit.due_at else ""
+        values["due"] = for_people(visit.due_at) if visit and visit.due_at else ""
         if visit is not None and visit.ticket is None:
             item = ctx.session.scalar(sa.select(VisitPlanItem).where(VisitPlanItem.follow_up_id == visit.id))
             tenant = item.tenant if item else ctx.session.get(Tenant, visit.tenant_id)

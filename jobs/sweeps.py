@@ -17,10 +17,10 @@ from jobs import timeline
 from jobs.campaigns import close_due_campaigns
 from jobs.runtime import job_context
 from models import ComplaintCode, DispatchOrder, FollowUp, Outbox, Survey, Ticket, VisitPlanItem
+from models.localtime import for_people
 from nlp import taxonomy
 from workflow import machine
 from workflow.fieldwork import awaiting_arrival
-from workflow.localtime import for_people
 
 BATCH = 200
 
@@ -34,7 +34,7 @@ def _cas(session: so.Session, model, row_id: int, condition, **values) -> bool:
 # --------------------------------------------------------------------------- deadlines
 def check_deadlines() -> dict[str, int]:
     with job_context("jobs.sweeps") as ctx:
-        return mark_overdue_orders(ctx.session, tz_name=ctx.config.get("TIMEZONE", "Asia/Shanghai"))
+        return mark_overdue_orders(ctx.session)
 
 
 def response_period(session: so.Session, ticket: Ticket) -> timedelta:
@@ -46,8 +46,7 @@ def response_period(session: so.Session, ticket: Ticket) -> timedelta:
     return timedelta(hours=code.response_hours if code else taxonomy.response_hours(ticket.code))
 
 
-def mark_overdue_orders(session: so.Session, now: Optional[datetime] = None,
-                        tz_name: str = "Asia/Shanghai") -> dict[str, int]:
+def mark_overdue_orders(session: so.Session, now: Optional[datetime] = None) -> dict[str, int]:
     """Level 0 → 1: past due, the owner is told. Level 1 → 2: still open one response
     period later, the supervisors are told and the ticket is flagged for them."""
     now = now or machine.now()
@@ -64,7 +63,7 @@ def mark_overdue_orders(session: so.Session, now: Optional[datetime] = None,
             continue
         order = session.get(DispatchOrder, order_id)
         ticket = order.ticket
-        due = for_people(order.due_at, tz_name, now)
+        due = for_people(order.due_at, now)
         no_arrival = awaiting_arrival(order)
         timeline.add(session, ticket, "overdue",
                      f"急修派遣单已超过到场时限（{due}）仍无人到场，已提醒负责人" if no_arrival

@@ -19,8 +19,8 @@ import sqlalchemy as sa
 
 from jobs.runtime import job_context
 from models import RainDay, Site
+from models.localtime import today as local_today
 from workflow.followups import record_rain_day
-from workflow.localtime import local_today
 
 logger = logging.getLogger(__name__)
 
@@ -124,13 +124,13 @@ def check_weather(provider: Optional[WeatherProvider] = None) -> dict[str, int]:
         if provider is None:
             ctx.log.info("no weather provider configured (QWEATHER_KEY): rainy days come from staff only")
             return {"sites": 0, "rainy_days": 0, "visits_due": 0}
-        return record_rainy_days(ctx.session, provider, ctx.config.get("TIMEZONE") or "Asia/Shanghai", ctx.log)
+        return record_rainy_days(ctx.session, provider, ctx.log)
 
 
-def record_rainy_days(session, provider: WeatherProvider, tz_name: str, log=logger) -> dict[str, int]:
+def record_rainy_days(session, provider: WeatherProvider, log=logger) -> dict[str, int]:
     """Yesterday and today for each site with a city; a provider error for one site is
     logged and the others go on."""
-    today = local_today(tz_name)
+    today = local_today()
     sites = session.scalars(sa.select(Site).where(Site.city.is_not(None), Site.city != "").order_by(Site.id)).all()
     rainy = due = 0
     for site in sites:

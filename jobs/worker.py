@@ -33,8 +33,8 @@ class AppWorker(Worker):
     def bootstrap(self, *args, **kwargs):
         if not logging.getLogger().handlers:
             logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
-        app = prepare_process()
+        prepare_process()
         super().bootstrap(*args, **kwargs)
-        scheduled = periodic.ensure_scheduled(self.connection, tz_name=app.config.get("TIMEZONE"))
+        scheduled = periodic.ensure_scheduled(self.connection)
         if scheduled:
             self.log.info("scheduled periodic jobs: %s", ", ".join(scheduled))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import secrets
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Optional
 
@@ -11,7 +12,9 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from models import sealed
 from models.base import Base, utcnow
+from models.sealed import WeChatCredentials
 
 
 class Role(enum.StrEnum):
@@ -51,10 +54,13 @@ class Site(Base):
     address: so.Mapped[Optional[str]] = so.mapped_column(sa.String(200))
     city: so.Mapped[Optional[str]] = so.mapped_column(sa.String(40))  # for the weather provider
     kind: so.Mapped[str] = so.mapped_column(sa.String(20), default="mall", server_default="mall")  # SITE_KINDS
-    wechat_token: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    # The site's own Official Account; unset values fall back to the environment's WECHAT_*.
+    # Secrets are sealed (models.sealed): read them with wechat_credentials only.
     wechat_appid: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
-    wechat_aes_key: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
-    wechat_secret: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    wechat_account: so.Mapped[Optional[str]] = so.mapped_column(sa.String(64))
+    wechat_token_sealed: so.Mapped[Optional[str]] = so.mapped_column(sa.String(255))
+    wechat_aes_key_sealed: so.Mapped[Optional[str]] = so.mapped_column(sa.String(255))
+    wechat_secret_sealed: so.Mapped[Optional[str]] = so.mapped_column(sa.String(255))
     settings: so.Mapped[dict] = so.mapped_column(default=dict)  # phrases, referral phones …
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
@@ -62,6 +68,24 @@ class Site(Base):
 
     def __repr__(self) -> str:
         return f"<Site {self.slug}>"
+
+    def wechat_credentials(self, config: Mapping) -> WeChatCredentials:
+        """The one way to read the site's WeChat settings (the webhook, the simulators, the
+        worker): its own, unsealed with config's SECRET_KEY, else config's WECHAT_*."""
+        return sealed.credentials(config, token_sealed=self.wechat_token_sealed,
+                                  aes_key_sealed=self.wechat_aes_key_sealed, secret_sealed=self.wechat_secret_sealed,
+                                  appid=self.wechat_appid, account=self.wechat_account)
+
+    def set_wechat_credentials(self, secret_key: str, **values: Optional[str]) -> None:
+        """Store the site's own values (token, aes_key, secret sealed; appid, account plain);
+        a name left out is kept, None or "" clears it."""
+        for name, value in values.items():
+            if name in ("token", "aes_key", "secret"):
+                setattr(self, f"wechat_{name}_sealed", sealed.seal(secret_key, value))
+            elif name in ("appid", "account"):
+                setattr(self, f"wechat_{name}", (value or "").strip() or None)
+            else:
+                raise TypeError(f"unknown WeChat setting {name!r}")
 
 
 class Unit(Base):
@@ -153,6 +177,7 @@ class ApiToken(Base):
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
     last_used_at: so.Mapped[Optional[datetime]]
     revoked: so.Mapped[bool] = so.mapped_column(default=False)
+    expires_at: so.Mapped[Optional[datetime]]  # None: until revoked (flask revoke-api-token)
 
     staff: so.Mapped[Staff] = so.relationship()
 

@@ -3,23 +3,14 @@ monthly aggregates, all done in SQL."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from typing import Optional
 
 import sqlalchemy as sa
 
+from models.localtime import day_end, day_start, month_bounds
 from models.people import Role, Site, Staff
 from models.tickets import Channel, DispatchOrder, Status, Ticket
-
-LOCAL_TZ = "Asia/Shanghai"
-
-
-def local_midnight_utc(day: date, tz_name: str = LOCAL_TZ) -> datetime:
-    """Staff think in local days; the database stores naive UTC."""
-    from zoneinfo import ZoneInfo
-
-    local = datetime.combine(day, time.min, tzinfo=ZoneInfo(tz_name))
-    return local.astimezone(UTC).replace(tzinfo=None)
 
 
 class FilterError(ValueError):
@@ -109,9 +100,9 @@ def ticket_query(staff: Staff, f: TicketFilters) -> sa.Select:
     if f.channel:
         stmt = stmt.where(Ticket.channel == Channel(f.channel))
     if f.since:
-        stmt = stmt.where(Ticket.created_at >= local_midnight_utc(f.since))
+        stmt = stmt.where(Ticket.created_at >= day_start(f.since))
     if f.until:
-        stmt = stmt.where(Ticket.created_at < local_midnight_utc(f.until + timedelta(days=1)))
+        stmt = stmt.where(Ticket.created_at < day_end(f.until))
     if f.q:
         like = like_pattern(f.q)
         stmt = stmt.where(sa.or_(
@@ -131,12 +122,6 @@ def visible_ticket(session, staff: Staff, ticket_id: int) -> Optional[Ticket]:
     if ticket is None or not may_see_ticket(staff, ticket):
         return None
     return ticket
-
-
-def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
-    start = local_midnight_utc(date(year, month, 1))
-    end = local_midnight_utc(date(year + (month == 12), month % 12 + 1, 1))
-    return start, end
 
 
 def monthly_counts(session, staff: Staff, year: int, month: int, site_slug: Optional[str] = None) -> dict:

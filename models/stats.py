@@ -9,7 +9,7 @@ compared like with like in both): a supervisor must read one 超时率 for a mon
 of the two they open. tests/jobs/test_reports.py checks that they agree.
 
 ``site_ids`` is a list of site ids, a subquery of them, or None for every site. Periods are
-local months (Asia/Shanghai, like ``month_bounds``)."""
+local months (TIMEZONE, models.localtime)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -21,8 +21,8 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models.base import utcnow
+from models.localtime import day_start
 from models.people import Department
-from models.queries import local_midnight_utc
 from models.rules import ComplaintCode
 from models.tickets import CHANNEL_LABELS, DispatchOrder, Survey, Ticket
 
@@ -66,7 +66,7 @@ def _add_months(day: date, months: int) -> date:
 
 def months_period(year: int, month: int, months: int = 1) -> Period:
     first = date(year, month, 1)
-    return Period(local_midnight_utc(first), local_midnight_utc(_add_months(first, months)), first, months)
+    return Period(day_start(first), day_start(_add_months(first, months)), first, months)
 
 
 def month_period(year: int, month: int) -> Period:

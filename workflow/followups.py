@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import FollowUp, RainDay, Site, Staff, Ticket
-from models.queries import local_midnight_utc
+from models.localtime import day_end, day_start
 from workflow import machine
 from workflow.errors import PermissionDenied, ValidationError
 
@@ -24,15 +24,15 @@ def record_rain_day(session: so.Session, site: Site, day: date, source: str) -> 
     if row is None:
         row = RainDay(site_id=site.id, day=day, source=source)
         session.add(row)
-    day_end = local_midnight_utc(day + timedelta(days=1))
+    next_morning = day_end(day)
     waiting = session.scalars(
         sa.select(FollowUp).join(Ticket, Ticket.id == FollowUp.ticket_id).where(
             FollowUp.site_id == site.id, FollowUp.kind == "after_rain", FollowUp.due_at.is_(None),
-            FollowUp.done_at.is_(None), Ticket.completed_at < local_midnight_utc(day),
+            FollowUp.done_at.is_(None), Ticket.completed_at < day_start(day),
         )
     ).all()
     for visit in waiting:
-        visit.due_at = day_end
+        visit.due_at = next_morning
     session.flush()
     return row, len(waiting)
 

@@ -3,14 +3,13 @@ and by whom. Every change goes through `apply`, which checks first and mutates a
 a refused action changes nothing."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Optional
 
 import sqlalchemy.orm as so
 
-from models import Outbox, Role, Staff, Status, Ticket, TicketEvent, utcnow
+from models import Outbox, Role, Staff, Status, Ticket, TicketEvent
+from models.localtime import clock_at, now  # noqa: F401 - the workflow's clock, used as machine.now()
 from workflow.errors import InvalidTransition, PermissionDenied
 
 S = Status
@@ -141,31 +140,3 @@ def record_event(session: so.Session, ticket: Ticket, action: str, actor: Option
                         to_status=ticket.status.value, note=note, data=data or {})
     session.add(event)
     return event
-
-
-_clock: list[datetime] = []
-
-
-def now() -> datetime:
-    return _clock[-1] if _clock else utcnow()
-
-
-@contextmanager
-def clock_at(moment: datetime):
-    """Let the demo seed (and tests) replay a ticket's life at past moments."""
-    _clock.append(moment)
-    try:
-        yield
-    finally:
-        _clock.pop()
-
-
-def local_date(moment: datetime, tz_name: str = "Asia/Shanghai"):
-    """The local calendar day of a naive-UTC moment."""
-    from zoneinfo import ZoneInfo
-
-    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(tz_name)).date()
-
-
-def local_today(tz_name: str = "Asia/Shanghai"):
-    return local_date(now(), tz_name)

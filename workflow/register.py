@@ -8,7 +8,7 @@ from typing import Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit
+from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit, localtime
 from nlp import Classification, taxonomy
 from workflow import machine
 from workflow.errors import ValidationError
@@ -20,7 +20,7 @@ SYSTEM_LABEL = "系统"
 def next_number(session: so.Session, site: Site, day=None) -> str:
     """LH-20261126-0007 (the local day of registration): an atomic upsert, so two processes
     never get the same number."""
-    day = day or machine.local_today()
+    day = day or localtime.today()
     if session.get_bind().dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
@@ -135,7 +135,7 @@ def register(
     )
     ticket.unit, ticket.tenant = unit, tenant
     action = machine.check("register", ticket, actor)
-    ticket.number = next_number(session, site, machine.local_date(created_at))
+    ticket.number = next_number(session, site, localtime.local_date(created_at))
     session.add(ticket)
     effects = []
     if ticket.supervisor_flag:

@@ -97,7 +97,7 @@ def test_no_arrivals_yet(team, session, console):
 
 
 def _this_month() -> tuple[int, int]:
-    from workflow.machine import local_today
+    from models.localtime import today as local_today
 
     today = local_today()
     return today.year, today.month

@@ -197,7 +197,7 @@ def test_the_worker_warms_the_statistics_cache_for_every_supervisor_view(team, a
     """Ended months come from the cache the worker fills, so no one opens a cold page."""
     from admin.jobs import warm_statistics
     from admin.stats_queries import Month
-    from workflow.machine import local_today
+    from models.localtime import today as local_today
 
     app.redis.flushdb()
     assert warm_statistics() == 2  # the supervisor's site and the admin's "all sites"

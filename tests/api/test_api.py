@@ -8,7 +8,7 @@ import sqlalchemy as sa
 
 import workflow
 from models import ApiToken, Channel, Role, Ticket, utcnow
-from workflow.machine import local_today
+from models.localtime import today as local_today
 
 
 @pytest.fixture

@@ -339,7 +339,7 @@ def test_a_passing_ok_does_not_accept_a_paid_quote(wechat, session, site, make):
 
 
 def test_progress_shows_the_deadline_as_it_stands_after_a_delay(wechat, session, site, make):
-    from workflow.localtime import for_people
+    from models.localtime import for_people
 
     desk = make.staff(Role.DESK, "客服部", sites=[site])
     wechat.say("o-late-eta", "我是刘芳，电话13912345678，L3-008空调不制冷")
@@ -349,4 +349,4 @@ def test_progress_shows_the_deadline_as_it_stands_after_a_delay(wechat, session,
     workflow.delay(session, ticket, desk, reason="等配件", new_eta=new_eta)
     session.commit()
     reply = wechat.say("o-late-eta", "我的报修怎么样了")
-    assert f"预计{for_people(new_eta, 'Asia/Shanghai')}前处理" in reply
+    assert f"预计{for_people(new_eta)}前处理" in reply

@@ -37,7 +37,7 @@ def counts(session):
 
 
 def test_get_handshake_sample_returns_echostr(client, site, session):
-    site.wechat_token = "AAAAA"
+    site.set_wechat_credentials("test-secret", token="AAAAA")
     session.commit()
     args = {"signature": "f464b24fc39322e44b38aa78f5edd27bd1441696", "timestamp": "1714036504",
             "nonce": "1514711492", "echostr": "4375120948345356249"}
@@ -50,7 +50,7 @@ def test_get_handshake_sample_returns_echostr(client, site, session):
 
 def test_official_vector_a_decrypts_through_the_webhook(app, client, site, session):
     app.config["WECHAT_TIMESTAMP_TOLERANCE"] = 0  # the vector is from 2014
-    site.wechat_token, site.wechat_aes_key, site.wechat_appid = "spamtest", AES_KEY, "wx2c2769f8efd9abc2"
+    site.set_wechat_credentials("test-secret", token="spamtest", aes_key=AES_KEY, appid="wx2c2769f8efd9abc2")
     session.commit()
     args = {"signature": "16120ec1b8dbb870f510d87ce6bc2463eae6ca1a", "timestamp": "1409735669",
             "nonce": "1320562132", "encrypt_type": "aes", "msg_signature": "5d197aaffba7e9b25a30732f161a50dee96bd5fa"}
@@ -70,7 +70,7 @@ def test_official_vector_a_decrypts_through_the_webhook(app, client, site, sessi
 
 @pytest.mark.parametrize("mode", ["safe", "compat"])
 def test_encrypted_modes_get_encrypted_replies(client, site, session, mode):
-    site.wechat_aes_key, site.wechat_appid = AES_KEY, "wxtestappid0000001"
+    site.set_wechat_credentials("test-secret", aes_key=AES_KEY, appid="wxtestappid0000001")
     session.commit()
     wx = WeChat(client, aes_key=AES_KEY, appid="wxtestappid0000001")
     resp = wx.post(build_text("o-enc", OFFICIAL, "你好", next_msg_id()), mode=mode)

@@ -8,9 +8,9 @@ import sqlalchemy as sa
 
 from bot.wechat_signing import build_text, decode_reply, sign_request
 from models import ComplaintCode, Site, Staff, Ticket, Unit, db
+from models.localtime import today as local_today
 from tests.admin.conftest import Console
 from tests.golive.files import centre_rows, write, xlsx
-from workflow.machine import local_today
 
 TOKEN = "golive-token"
 

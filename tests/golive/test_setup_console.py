@@ -26,7 +26,7 @@ def test_an_admin_creates_and_edits_a_site(team, console, session):
 
 
 def test_site_form_errors_name_the_field_and_change_nothing(team, console, session):
-    team.site.wechat_token, team.site.wechat_secret = "site-token-value", "site-secret-value"
+    team.site.set_wechat_credentials("test-secret", token="site-token-value", secret="site-secret-value")
     session.commit()
     console.login("admin")
     clash = console.post("/admin/sites", {"slug": "xinyuan", "name": "新源", "prefix": "LH", "kind": "mall"})

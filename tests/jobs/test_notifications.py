@@ -193,7 +193,7 @@ def test_a_photo_wechat_no_longer_has_fails_visibly(app, desk, session):
 
 
 def test_a_site_with_its_own_official_account_uses_its_credentials(app, desk, session, fake_wechat):
-    desk.site.wechat_appid, desk.site.wechat_secret = "wx00site0000own01", "site-own-secret"
+    desk.site.set_wechat_credentials(app.config["SECRET_KEY"], appid="wx00site0000own01", secret="site-own-secret")
     t = desk.ticket(Status.NEW)
     workflow.dispatch(session, t, desk.desk)
     session.commit()

@@ -383,7 +383,7 @@ def test_completing_again_after_a_reopen_rearms_the_return_visit(desk, session):
 
 
 def test_a_back_dated_registration_is_numbered_by_its_own_day(desk, session):
-    from workflow.machine import local_date
+    from models.localtime import local_date
 
     when = utcnow() - timedelta(days=40)
     t = desk.ticket(created_at=when)
