@@ -10,14 +10,13 @@ from flask import abort, flash, redirect, render_template, url_for
 
 from admin import bp, forms, scripts
 from admin.access import DESK_UP, current_staff, require
-from admin.formatting import tz
 from admin.forms import FormState
 from models import FollowUp, Ticket, db, utcnow
+from models.localtime import for_people
 from models.queries import site_ids
 from workflow.callbacks import needs_score, record_call
 from workflow.errors import PermissionDenied, ValidationError
 from workflow.followups import VISIT_METHODS, due_visits
-from workflow.localtime import for_people
 
 MAX_LISTED = 200
 
@@ -26,7 +25,7 @@ def _last_delay(ticket: Ticket) -> tuple[str, str]:
     for event in reversed(ticket.events):
         if event.action == "delay":
             eta = (event.data or {}).get("new_eta")
-            return event.note or "", for_people(datetime.fromisoformat(eta), tz().key) if eta else ""
+            return event.note or "", for_people(datetime.fromisoformat(eta)) if eta else ""
     return "", ""
 
 

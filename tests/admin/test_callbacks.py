@@ -8,8 +8,8 @@ import sqlalchemy as sa
 
 import workflow
 from models import Channel, FollowUp, Status, Survey, Ticket, utcnow
+from models.localtime import today as local_today
 from models.stats import month_period, satisfaction
-from workflow.machine import local_today
 
 
 def _phone_ticket(team, session, status=Status.COMPLETED, **kw):
