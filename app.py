@@ -42,6 +42,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
         app.config.from_mapping(config.as_dict())
     elif config:
         app.config.from_mapping(config)
+        if "SECRET_KEY" in config and "SECRET_KEY_SOURCE" not in config:
+            app.config["SECRET_KEY_SOURCE"] = "given"
 
     _refuse_unsafe_settings(app)
     db.configure(app.config["DATABASE_URL"])
@@ -57,6 +59,12 @@ def create_app(config: Config | dict | None = None) -> Flask:
         db.session.remove()
 
     app.session_interface = PagesOnlyCookieSession()
+    production_mode = app.config["APP_ENV"] == "production"
+    hops = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if hops > 0:  # the client's address, as the trusted proxies saw it, for the limits and the lockout
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0)
 
     @app.after_request
     def baseline_security_headers(response):
@@ -65,6 +73,8 @@ def create_app(config: Config | dict | None = None) -> Flask:
         # few headers set (setdefault searches them, and raises inside, once per name).
         present = {name.lower() for name, _ in response.headers}
         response.headers.extend([(name, value) for name, value in BASELINE_HEADERS if name.lower() not in present])
+        if production_mode:  # browsers then never try the console over plain http
+            response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         return response
 
     @app.errorhandler(500)
@@ -100,7 +110,9 @@ def create_app(config: Config | dict | None = None) -> Flask:
 
     cli.init_app(app)
     jobs.init_app(app)  # outbox rows go to RQ after each commit
-    _warn_missing_settings(app)
+    import production
+
+    production.refuse_unsafe_start(app)
     return app
 
 
@@ -110,13 +122,3 @@ def _refuse_unsafe_settings(app: Flask) -> None:
         # 0 would turn the window off: a leaked signed query string would work forever
         raise SystemExit(f"WECHAT_TIMESTAMP_TOLERANCE must be a positive number of seconds, got {tolerance!r}")
 
-
-def _warn_missing_settings(app: Flask) -> None:
-    if app.config["APP_ENV"] != "production":
-        return
-    missing = [n for n in ("WECHAT_TOKEN", "WECHAT_APPID", "WECHAT_AES_KEY", "WECHAT_SECRET") if not app.config.get(n)]
-    if missing:
-        log.error("Production mode without %s: the WeChat webhook will refuse messages and no "
-                  "notification can be sent until they are set in the environment.", ", ".join(missing))
-    if not app.config.get("SECRET_KEY"):
-        log.error("SECRET_KEY is not set.")

@@ -12,8 +12,8 @@ from models.people import SITE_KINDS
 def init_app(app: Flask) -> None:
     from bot.simulate import simulate
 
-    for command in (init_db, seed_demo, create_site, import_units, create_staff, create_api_token, simulate,
-                    nlp_train):
+    for command in (init_db, seed_demo, create_site, import_units, create_staff, create_api_token, revoke_api_token,
+                    simulate, nlp_train):
         app.cli.add_command(command)
 
 
@@ -35,6 +35,9 @@ def seed_demo():
     Safe to run again: nothing is duplicated."""
     from demo.seed import DEMO_LOGINS, seed
 
+    if current_app.config["APP_ENV"] == "production":
+        raise click.ClickException("seed-demo refuses to run with APP_ENV=production: its token demo-token and "
+                                   "password demo1234 are public.")
     summary = seed(db.session)
     db.session.commit()
     click.echo(summary)
@@ -118,16 +121,37 @@ def create_staff(username, role, password, display_name, department, site_slugs)
 
 @click.command("create-api-token")
 @click.argument("username")
-def create_api_token(username):
+@click.option("--days", type=click.IntRange(1, 3650), default=None,
+              help="Expire after this many days (default: until revoked).")
+def create_api_token(username, days):
     """Print a new bearer token for USERNAME's read-only API access (last line)."""
+    from datetime import timedelta
+
+    from models import utcnow
+
     staff = db.session.scalar(sa.select(Staff).where(Staff.username == username))
     if staff is None:
         raise click.ClickException(f"no staff account named {username!r}")
     row, token = ApiToken.issue(staff)
+    if days:
+        row.expires_at = utcnow() + timedelta(days=days)
     db.session.add(row)
     db.session.commit()
-    click.echo(f"token for {username} (shown once):")
+    click.echo(f"token for {username} (shown once{f', valid {days} days' if days else ''}):")
     click.echo(token)
+
+
+@click.command("revoke-api-token")
+@click.argument("username")
+def revoke_api_token(username):
+    """Revoke every API token of USERNAME (they answer 401 from now on)."""
+    staff = db.session.scalar(sa.select(Staff).where(Staff.username == username))
+    if staff is None:
+        raise click.ClickException(f"no staff account named {username!r}")
+    revoked = db.session.execute(sa.update(ApiToken).where(ApiToken.staff_id == staff.id,
+                                                           ApiToken.revoked.is_(False)).values(revoked=True)).rowcount
+    db.session.commit()
+    click.echo(f"revoked {revoked} token(s) of {username}")
 
 
 

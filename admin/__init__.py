@@ -23,6 +23,7 @@ from admin import (  # noqa: E402,F401  (each module registers its routes on bp)
     stats,
     ticket_print,
     ticket_views,
+    triage,
     unit_codes,
     visits,
 )

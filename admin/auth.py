@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import timedelta
 from urllib.parse import urlsplit
 
+import redis
 import sqlalchemy as sa
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
@@ -14,7 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 import ratelimit
 from admin import bp
-from models import Role, Staff, db, utcnow
+from models import Role, Staff, db
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ ADDRESS_WINDOW = 600
 PUBLIC_ENDPOINTS = {"admin.login", "admin.static"}
 JSON_ENDPOINTS = {"admin.classify_text", "admin.simulator_send", "admin.simulator_messages"}
 GENERIC_ERROR = "用户名或密码错误"
+LOCKED = f"登录失败次数过多，请{LOCK_MINUTES}分钟后再试或联系管理员"
 
 login_manager = LoginManager()
 login_manager.login_view = "admin.login"
@@ -107,26 +108,53 @@ def _address_blocked() -> bool:
     return not ratelimit.hit(current_app.redis, f"admin-login:{request.remote_addr}", ADDRESS_LIMIT, ADDRESS_WINDOW)
 
 
-def authenticate(username: str, password: str) -> tuple[Staff | None, str | None]:
-    """The staff member, or None and the message to show. Counts failures and locks."""
+def _failures_key(username: str, address: str | None) -> str:
+    """Failures count per (username, address): someone elsewhere cannot lock a known name
+    out, and a name that does not exist locks the same way (the message tells nothing)."""
+    name = hashlib.sha256(username.lower().encode()).hexdigest()[:24]
+    return f"admin-login-fail:{name}:{address}"
+
+
+def _failures(key: str) -> int:
+    try:
+        return int(current_app.redis.get(ratelimit.redis_key(key)) or 0)
+    except redis.RedisError:
+        return 0  # fails open like every limit; the per-address cap and hashing cost remain
+
+
+def authenticate(username: str, password: str, address: str | None = None) -> tuple[Staff | None, str | None]:
+    """The staff member, or None and the message to show. Failures are counted atomically
+    (Redis INCR) per (username, address); the same messages whether the name exists."""
+    key = _failures_key(username, address)
+    if _failures(key) >= MAX_FAILURES:
+        return None, LOCKED
     staff = db.session.scalar(sa.select(Staff).where(Staff.username == username))
-    now = utcnow()
     if staff is None or not staff.active:
         check_password_hash(_DUMMY_HASH, password)  # same cost as a real check
+        ok = False
+    else:
+        ok = staff.check_password(password)
+    if not ok:
+        if not ratelimit.hit(current_app.redis, key, MAX_FAILURES - 1, LOCK_MINUTES * 60):
+            log.warning("sign-in locked for %d minutes after %d failures from %s", LOCK_MINUTES, MAX_FAILURES,
+                        address)
         return None, GENERIC_ERROR
-    if staff.locked_until and staff.locked_until > now:
-        return None, f"登录失败次数过多，账号已锁定，请{LOCK_MINUTES}分钟后再试或联系管理员"
-    if not staff.check_password(password):
-        staff.failed_logins = (staff.failed_logins or 0) + 1
-        if staff.failed_logins >= MAX_FAILURES:
-            staff.locked_until = now + timedelta(minutes=LOCK_MINUTES)
-            staff.failed_logins = 0
-            log.warning("staff %s locked after %d failed sign-ins", staff.id, MAX_FAILURES)
-        db.session.commit()
-        return None, GENERIC_ERROR
-    staff.failed_logins, staff.locked_until = 0, None
-    db.session.commit()
+    try:
+        current_app.redis.delete(ratelimit.redis_key(key))
+    except redis.RedisError:
+        pass
     return staff, None
+
+
+def clear_failures(username: str) -> None:
+    """An admin's 解锁: forget the account's failures from every address."""
+    name = hashlib.sha256(username.lower().encode()).hexdigest()[:24]
+    try:
+        keys = list(current_app.redis.scan_iter(ratelimit.redis_key(f"admin-login-fail:{name}:*")))
+        if keys:
+            current_app.redis.delete(*keys)
+    except redis.RedisError:
+        pass
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -138,7 +166,7 @@ def login():
     if request.method == "POST":
         if _address_blocked():
             return render_template("admin/login.html", error="尝试次数过多，请稍后再试", username=username), 429
-        staff, error = authenticate(username, request.form.get("password") or "")
+        staff, error = authenticate(username, request.form.get("password") or "", request.remote_addr)
         if staff is not None:
             session.clear()  # a fresh session (and CSRF token) for the signed-in user
             login_user(ConsoleUser(staff))

@@ -23,6 +23,12 @@ def forbidden(exc):
     return _page(403, "无权操作", description or "您的岗位或服务中心无权查看或执行此操作。")
 
 
+@bp.errorhandler(400)
+def bad_request(exc):
+    description = exc.description if exc.description and not exc.description.startswith("The browser") else None
+    return _page(400, "请求有误", description or "请求的参数不正确，请返回后重试。")
+
+
 @bp.errorhandler(404)
 def not_found(_exc):
     return _page(404, "未找到", "页面或记录不存在。")

@@ -121,7 +121,10 @@ def staff_change(staff_id: int):
         abort(404)
     op = request.form.get("op")
     if op == "unlock":
+        from admin.auth import clear_failures
+
         staff.failed_logins, staff.locked_until = 0, None
+        clear_failures(staff.username)
         flash(f"已解锁 {staff.username}", "success")
     elif op == "toggle":
         if staff.id == current_staff().id:

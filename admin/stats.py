@@ -44,8 +44,8 @@ def _scope():
     """The month and the site asked for (None: all of the staff member's sites)."""
     try:
         month = Month.parse(request.args.get("month"), local_today())
-    except ValueError:
-        abort(400)
+    except ValueError as exc:
+        abort(400, description=str(exc))
     slug = request.args.get("site") or None
     site = site_or_abort(slug) if slug else None
     return month, site

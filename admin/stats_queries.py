@@ -30,7 +30,7 @@ class Month:
             return cls(default.year, default.month)
         year, _, month = raw.partition("-")
         if not (year.isdigit() and month.isdigit() and 2000 <= int(year) <= 2100 and 1 <= int(month) <= 12):
-            raise ValueError("月份须为 YYYY-MM 格式")
+            raise ValueError("月份须为 2000-01 至 2100-12 之间的 YYYY-MM，例如 2026-11")
         return cls(int(year), int(month))
 
     def shift(self, months: int) -> Month:

@@ -11,6 +11,8 @@ from models import ApiToken, Ticket, db, utcnow
 from models.localtime import today as local_today
 from models.queries import FilterError, TicketFilters, mask_phone, monthly_counts, ticket_query, visible_ticket
 
+MONTHS_FROM, MONTHS_UNTIL = 2000, 2100  # the years the statistics answer for (as the console's)
+
 
 def token_required(view):
     @wraps(view)
@@ -20,7 +22,8 @@ def token_required(view):
         row = None
         if scheme.lower() == "bearer" and token.strip():
             row = db.session.scalar(sa.select(ApiToken).where(
-                ApiToken.token_hash == ApiToken.hash(token.strip()), ApiToken.revoked.is_(False)))
+                ApiToken.token_hash == ApiToken.hash(token.strip()), ApiToken.revoked.is_(False),
+                sa.or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > utcnow())))
         if row is None or not row.staff.active:
             resp = jsonify(error="需要有效的访问令牌（Authorization: Bearer <token>）")
             resp.headers["WWW-Authenticate"] = 'Bearer realm="api"'
@@ -129,6 +132,8 @@ def stats_monthly():
     try:
         year, month = (int(p) for p in raw.split("-"))
         date(year, month, 1)
+        if not MONTHS_FROM <= year <= MONTHS_UNTIL:  # 9999-12 and 0001-01 overflowed the month's bounds
+            raise ValueError
     except ValueError:
-        raise FilterError("month", "month 须为 YYYY-MM 格式") from None
+        raise FilterError("month", f"month 须为 {MONTHS_FROM}-01 至 {MONTHS_UNTIL}-12 之间的 YYYY-MM") from None
     return jsonify(monthly_counts(db.session, g.staff, year, month, request.args.get("site") or None))

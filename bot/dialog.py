@@ -272,6 +272,10 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("goodbye")
         return
     result = classify(turn.session, text)
+    if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
+        _remember_told(turn, text)
+        _report(turn, text, result)
+        return
     if _PROGRESS.search(text) and result.intent == "inquiry" and result.emotion != "upset":
         _progress(turn)
         return
@@ -289,10 +293,7 @@ def _text(turn: Turn, text: str) -> None:
     if any(word in text for word in NO_SERVICE) and result.intent not in ("repair", "complaint"):
         turn.say("no_service")
         return
-    # who/where told along with the report ("L2-015铺…，电话138…") is remembered
-    name = find_name(text) or (None if turn.tenant.name else find_addressed_name(text))
-    told = Identity(name=name, phone=find_phone(text), unit=find_unit(text))
-    _apply_identity(turn, told)
+    told = _remember_told(turn, text)
     if result.intent == "praise":
         turn.say("praise_thanks")
         return
@@ -307,7 +308,12 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("contact_saved")
             if not turn.first_contact:
                 turn.say("offer_help")
-        else:
+        elif has_substance(text):  # said something we do not understand: a person reads it
+            ticket = _register(turn, text, result)
+            _flag_for_triage(ticket, TRIAGE_NOT_UNDERSTOOD)
+            turn.say("check_first")
+            turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
+        else:  # empty or garbled only
             turn.say("unclear")
         return
     if result.intent in ("inquiry", "suggestion"):
@@ -319,11 +325,24 @@ def _text(turn: Turn, text: str) -> None:
     _report(turn, text, result)
 
 
+def _remember_told(turn: Turn, text: str) -> Identity:
+    """Who/where told along with the report ("L2-015铺…，电话138…") is remembered."""
+    name = find_name(text) or (None if turn.tenant.name else find_addressed_name(text))
+    told = Identity(name=name, phone=find_phone(text), unit=find_unit(text))
+    _apply_identity(turn, told)
+    return told
+
+
 def _identity_answer(turn: Turn, text: str) -> bool:
     """While we wait for name/phone/unit: take what the tenant tells us. A message that
     is a new problem rather than an answer is not consumed here."""
     found = parse_identity(text)
-    if found.name and classify(turn.session, text).intent != "other":
+    if not found:
+        return False
+    result = classify(turn.session, text)
+    if result.urgent:  # "二号楼电梯困人" names a building, but it is an emergency, not an answer
+        return False
+    if found.name and result.intent != "other":
         found.name = None  # "水管爆了" is a report, not a name
     if not found:
         return False
@@ -471,6 +490,8 @@ def _progress(turn: Turn) -> None:
 def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
     joined = _joinable(turn, result.code)
+    if joined is not None and result.urgent and not joined.urgent:
+        joined = None  # an emergency is never a note on an ordinary ticket, even of its code
     if joined is not None:
         _join(turn, joined, text)
         return
@@ -478,6 +499,8 @@ def _report(turn: Turn, text: str, result) -> None:
     upset = result.emotion == "upset"
     if result.urgent or upset or not missing:
         ticket = _register(turn, text, result)
+        if result.urgent and result.code == taxonomy.OTHER:  # a call for help, no fault named
+            _flag_for_triage(ticket, TRIAGE_CALL_FOR_HELP)
         if result.urgent:
             workflow.dispatch(turn.session, ticket, None)
         if turn.first_contact and not upset:
@@ -511,6 +534,22 @@ def _report(turn: Turn, text: str, result) -> None:
     if turn.first_contact:
         turn.say("greeting", centre=turn.site.name)
     _ask_identity(turn, missing)
+
+
+TRIAGE_NOT_UNDERSTOOD, TRIAGE_CALL_FOR_HELP = "not_understood", "call_for_help"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_FILLER = re.compile(r"你好|您好|在吗|在不在|谢谢|好的|嗯+|哦+|啊+|哈+|呵+|吗|呢|吧|了|的")
+
+
+def has_substance(text: str) -> bool:
+    """Whether a message says something a person should read: a few Chinese characters
+    beyond greetings and particles (not "asdfgh", "？？", "嗯嗯", emoji)."""
+    return len(_HAN.findall(_FILLER.sub("", text or ""))) >= 3
+
+
+def _flag_for_triage(ticket: Ticket, reason: str) -> None:
+    """On the desk's 待分诊 list until a clerk reclassifies or dispatches it."""
+    ticket.triage = reason
 
 
 def _needs_decision(result) -> bool:

@@ -83,12 +83,14 @@ def fields(ctx: JobContext, site: Site, subject: str, state: str, text: str) -> 
 
 
 def _to_tenant(ctx: JobContext, row: Outbox, ticket: Ticket, tenant: Optional[Tenant], text: str, *,
-               url: Optional[str] = None, subject: Optional[str] = None, state: Optional[str] = None) -> Outcome:
+               url: Optional[str] = None, subject: Optional[str] = None, state: Optional[str] = None,
+               private_link: Optional[str] = None) -> Outcome:
     """One message to the ticket's tenant, unless they cannot be reached by WeChat (then a
-    timeline note tells staff to call)."""
+    timeline note tells staff to call). A `private_link` never reaches what staff read."""
     if tenant is None or not tenant.openid or not tenant.subscribed:
         reason = "租户未关注服务号" if tenant is not None and tenant.openid else "该工单没有租户的微信"
-        timeline.add(ctx.session, ticket, "notify_skipped", f"{reason}，未能微信通知：{text}（请电话告知）",
+        shown = outbound.without_link(text, private_link)
+        timeline.add(ctx.session, ticket, "notify_skipped", f"{reason}，未能微信通知：{shown}（请电话告知）",
                      kind=row.kind, outbox_id=row.id)
         return Outcome("skipped", reason)
     if outbound.sent_to(ctx.session, row, [tenant.openid]):
@@ -96,7 +98,7 @@ def _to_tenant(ctx: JobContext, row: Outbox, ticket: Ticket, tenant: Optional[Te
     template = fields(ctx, ticket.site, subject or ticket.number, state or ticket.status.label, text)
     result = outbound.deliver_to(ctx, row, ticket.site, tenant.openid, text, template,
                                  window=outbound.in_window(tenant), url=url, ticket_id=ticket.id,
-                                 tenant_id=tenant.id)
+                                 tenant_id=tenant.id, private_link=private_link)
     return Outcome("done", f"已通过{'客服消息' if result.channel == 'custom' else '模板消息'}发送")
 
 
@@ -126,7 +128,8 @@ def send_survey(ctx: JobContext, row: Outbox) -> Outcome:
     tenant = ctx.session.get(Tenant, survey.tenant_id) if survey.tenant_id else ticket.tenant
     link = survey_url(survey.id)
     text = phrase("survey_ask", ticket.site, number=ticket.number, link=link)
-    outcome = _to_tenant(ctx, row, ticket, tenant, text, url=link, state=phrase("survey_state", ticket.site))
+    outcome = _to_tenant(ctx, row, ticket, tenant, text, url=link, state=phrase("survey_state", ticket.site),
+                         private_link=link)
     if outcome.status == "done" and survey.sent_at is None:
         survey.sent_at = now
         # 24 hours to answer from when it reached the tenant, not from when it was queued.
@@ -154,7 +157,7 @@ def send_questionnaire(ctx: JobContext, row: Outbox) -> Outcome:
                   closes=for_people(campaign.closes_at))
     template = fields(ctx, site, campaign.title, phrase("questionnaire_state", site), text)
     outbound.deliver_to(ctx, row, site, tenant.openid, text, template, window=outbound.in_window(tenant), url=link,
-                        tenant_id=tenant.id, campaign_id=campaign.id)
+                        tenant_id=tenant.id, campaign_id=campaign.id, private_link=link)
     recipient.sent_at, recipient.delivery = machine.now(), "sent"
     return Outcome("done", "已发送")
 

@@ -75,19 +75,29 @@ def send(ctx: JobContext, site: Optional[Site], openid: str, text: str, fields: 
         client.close()
 
 
+# What staff read in place of a link only the tenant may open (a survey, a questionnaire):
+# a stored link would let whoever did the job answer the tenant's survey.
+PRIVATE_LINK = "〔链接仅发送给租户〕"
+
+
+def without_link(text: str, link: Optional[str]) -> str:
+    return text.replace(link, PRIVATE_LINK) if link else text
+
+
 def deliver_to(ctx: JobContext, row: Outbox, site: Site, openid: str, text: str, fields: Mapping[str, str], *,
                window: bool, url: Optional[str] = None, ticket_id: Optional[int] = None,
-               tenant_id: Optional[int] = None, **data: Any) -> SendResult:
+               tenant_id: Optional[int] = None, private_link: Optional[str] = None, **data: Any) -> SendResult:
     """``send`` and record the Message. A failure carries what was attempted
-    (``exc.attempted``) so the final failure can be recorded as a failed Message."""
+    (``exc.attempted``) so the final failure can be recorded as a failed Message. A
+    `private_link` goes to the tenant only: the record has a placeholder in its place."""
     try:
         result = send(ctx, site, openid, text, fields, window=window, url=url)
     except Exception as exc:
-        exc.attempted = {"site_id": site.id, "openid": openid, "text": text, "ticket_id": ticket_id,
-                         "tenant_id": tenant_id, **data}
+        exc.attempted = {"site_id": site.id, "openid": openid, "text": without_link(text, private_link),
+                         "ticket_id": ticket_id, "tenant_id": tenant_id, **data}
         raise
-    record(ctx.session, row, site_id=site.id, openid=openid, text=text, result=result, ticket_id=ticket_id,
-           tenant_id=tenant_id, **data)
+    record(ctx.session, row, site_id=site.id, openid=openid, text=without_link(text, private_link), result=result,
+           ticket_id=ticket_id, tenant_id=tenant_id, **data)
     return result
 
 

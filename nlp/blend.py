@@ -35,8 +35,6 @@ def second_opinion(result, model, norm: str, tokens: list[str], settings: dict):
         case = model.similar_case(norm, code)
         if case:
             evidence.append(SIMILAR + case)
-    elif intent == "other" and opinion.intent != "other" and opinion.intent_p >= MODEL_OVERRULES:
-        intent = opinion.intent
     urgent = result.urgent or (opinion.urgent_p >= MODEL_URGENT and intent in _PROBLEM)
     if code == result.code and intent == result.intent and urgent == result.urgent:
         return result

@@ -8,11 +8,12 @@ the fault it names, questions go to the desk, praise goes to service attitude, a
 best score falls back to OTHER for a person to look at.
 """
 
+import re
 from dataclasses import asdict, dataclass, field
 
 import jieba
 
-from nlp import segment, taxonomy
+from nlp import pinyin, segment, situation, taxonomy
 from nlp.blend import second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
@@ -55,6 +56,12 @@ class Classifier:
         self.overrides = tuple(overrides)
         self.rules = compile_rules(apply_overrides(base, self.overrides))
         segment.add_words(self.rules.words())
+        # keywords staff switched off carry no evidence for the model either
+        muted = {o.keyword.strip().lower() for o in self.overrides
+                 if o.kind == "code" and (not o.active or float(o.weight) == 0)}
+        muted |= {alias for alias, word in base.get("aliases", {}).items() if word in muted}
+        self._muted = tuple(sorted(muted, key=len, reverse=True))
+        self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
         s = self.rules.settings
         self._window = int(s["negation_window"])
         self._lead = tuple(float(f) for f in s["lead_clause_factors"])
@@ -65,6 +72,8 @@ class Classifier:
         self._title_min = int(s["title_min_length"])
         self._locative_factor = float(s["locative_factor"])
         self._elapsed = (s["elapsed_code"], float(s["elapsed_weight"]))
+        # "态度真好": praise is said in a structure (who + degree + good), not one word
+        self._praise = re.compile("|".join(base.get("praise_patterns", [])) or "(?!)")
 
     # -- scanning ---------------------------------------------------------------------
 
@@ -89,6 +98,7 @@ class Classifier:
         last_neg = -99
         at_break = True
         owner = -99  # index of the last token that named a code, for "owner + part"
+        object_sentence = -1  # the sentence that named a faulty object (not a place) so far
         seen: dict[str, int] = {}  # repeats count less and less: 1, 1/2, 1/3 ...
         for i, tok in enumerate(tokens):
             found = index.get(tok)
@@ -134,12 +144,19 @@ class Classifier:
             if (i + 1 < n and tokens[i + 1] in locatives) or (i and tok in places and tokens[i - 1] in prepositions):
                 factor *= locative_factor
             # a generic part ("door", "button") belongs to the thing named just before it
-            owned = tok in parts and (i - owner == 1 or (i - owner == 2 and tokens[i - 1] == possessive))
+            # ... or to the object named earlier in the sentence ("电梯停在两层中间 门打不开")
+            owned = tok in parts and (
+                i - owner == 1
+                or (i - owner == 2 and tokens[i - 1] == possessive)
+                or (object_sentence == sentence and not long_text)
+            )
             for kind, target, weight in found:
                 if kind == CODE:
                     if owned:
                         continue
                     owner = i
+                    if tok not in places and factor >= 1.0 and tok not in parts:
+                        object_sentence = sentence
                     if long_text and sentence:
                         body[target] = body.get(target, 0.0) + weight * factor
                     else:
@@ -166,9 +183,15 @@ class Classifier:
         if not norm:
             return Classification("other", taxonomy.OTHER, taxonomy.OTHER, False, "calm", 0.0, [])
         s = self.rules.settings
-        tokens = jieba.lcut(norm)
+        tokens, heard = self._sounds.correct(jieba.lcut(norm))
+        if heard:  # voice typing: 点梯 is read as 电梯 from here on
+            norm = "".join(tokens)
         scan = self._scan(norm, tokens)
         marks = []
+        praised = self._praise.search(norm)
+        if praised:
+            scan.intents["praise"] = scan.intents.get("praise", 0.0) + s["praise_min"]
+            scan.hits.append((INTENT, "praise", praised.group(0)))
         if "!!!" in norm:
             scan.upset += s["exclaim3_upset"]
             marks.append("!!!")
@@ -200,19 +223,26 @@ class Classifier:
             # nothing to route on: keep only a clearly stated intent
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
                 intent = "other"
-        urgent = scan.urgent >= s["urgent_min"] and intent in ("repair", "complaint")
+        keyword_urgent = scan.urgent >= s["urgent_min"] and intent in ("repair", "complaint")
+        # a letter to the authorities recounts dangers past and feared, not one happening now
+        seen = situation.assess(norm) if not scan.long_text else situation.NOTHING
+        code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence)
 
         evidence = []
         for kind, target, surface in scan.hits:
             if (
                 (kind == CODE and target == code)
                 or (kind == INTENT and target == intent)
-                or (kind == URGENT and urgent and target == "true")
+                or (kind == URGENT and urgent and target == "true" and VARIANT != "situation")
                 or (kind == EMOTION and upset)
             ) and surface not in evidence:
                 evidence.append(surface)
         if upset:
             evidence.extend(marks)
+        if urgent:
+            evidence.extend(e for e in seen.evidence if e not in evidence)
+        for was, word in heard:  # show what was heard as what (点梯≈电梯)
+            evidence = [f"{was}≈{word}" if e == word else e for e in evidence]
         result = Classification(
             intent=intent,
             category=taxonomy.category_of(code),
@@ -224,6 +254,12 @@ class Classifier:
         )
         model = current_model() if self._model == "auto" else self._model
         if model is None:
+            return result
+        for word in self._muted:
+            if word in norm:
+                norm = norm.replace(word, " ")
+                tokens = [t for t in tokens if t != word]
+        if not norm.strip():
             return result
         return second_opinion(result, model, norm, tokens, s)
 
@@ -291,3 +327,33 @@ class Classifier:
         strength = score / (score + s["confidence_scale"])
         separation = score / (score + runner_up)
         return strength * (0.5 + 0.5 * separation)
+
+
+VARIANT = "or"
+_PROBLEM = ("repair", "complaint")
+# A danger to people outranks the place it happens at or a question around it.
+_SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
+
+
+def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
+    """Urgency from the situation (nlp/situation.py), apart from the code; a danger the
+    rules' topic words miss (a fight at the car park) gives its own code."""
+    danger = seen.score >= situation.data()["threshold"]
+    if VARIANT == "situation":
+        urgent = danger
+    elif VARIANT == "or":
+        urgent = danger or (keyword_urgent and not seen.calm)
+    else:
+        urgent = danger or keyword_urgent
+    if not urgent or intent in ("praise", "suggestion"):
+        return code, intent, False, confidence
+    suggested = seen.suggests(situation.data())
+    if suggested == "SEC-SAFE" and taxonomy.category_of(code) in _SAFETY_OUTRANKS:
+        code = suggested
+    elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
+        code = suggested
+    if code != taxonomy.OTHER or seen.classes:
+        confidence = max(confidence, 0.6)
+    if intent not in _PROBLEM:
+        intent = "repair" if taxonomy.category_of(code) == "ENG" else "complaint"
+    return code, intent, True, confidence

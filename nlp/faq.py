@@ -18,6 +18,8 @@ from typing import Optional
 
 from pypinyin import lazy_pinyin
 
+from nlp.pinyin import merge as _merge
+
 THRESHOLD = 0.6  # a confident match; below it a person answers
 MARGIN = 0.05  # two entries this close are ambiguous: a person answers
 COVER_WEIGHT = 0.9  # covering a phrasing inside a longer question counts a little less than matching it
@@ -25,22 +27,6 @@ POLITE = re.compile(r"请问|你们好|你好|您好|麻烦(你|您)?|问一下|
 PARTICLES = re.compile(r"[吗嘛呢啊吧呀哦哈噢了的]")
 NOT_WORD = re.compile(r"[^\w]+")
 CHINESE = re.compile(r"[\u3400-\u9fff]")
-# Sounds many speakers (and the pinyin keyboards' fuzzy settings) do not tell apart.
-MERGED_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
-MERGED_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("ong", "on"))
-
-
-def _merge(syllable: str) -> str:
-    for heard, same in MERGED_INITIALS:
-        if syllable.startswith(heard):
-            syllable = same + syllable[len(heard):]
-            break
-    for heard, same in MERGED_FINALS:
-        if syllable.endswith(heard):
-            return syllable[: -len(heard)] + same
-    return syllable
-
-
 def syllables(text: str) -> tuple[str, ...]:
     """The question's sounds: Chinese characters as merged pinyin, runs of letters and digits
     as they are; polite words and sentence particles left out."""

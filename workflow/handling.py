@@ -15,6 +15,7 @@ from models import (
     Department,
     DispatchOrder,
     FollowUp,
+    Role,
     Staff,
     Survey,
     Ticket,
@@ -81,6 +82,7 @@ def reclassify(
     ))
     ticket.code, ticket.category = code_row.code, code_row.category
     ticket.department_id = code_row.department_id
+    ticket.triage = None  # a person has said what it is
     ticket.intent = intent or ticket.intent
     ticket.emotion = emotion or ticket.emotion
     if urgent is not None and urgent != ticket.urgent:
@@ -102,6 +104,11 @@ def dispatch(
         raise ValidationError("请选择派单部门", field="department")
     if assignee is not None and assignee.department_id != department.id:
         raise ValidationError("执行人不属于所选部门", field="assignee")
+    if assignee is not None and not assignee.active:
+        raise ValidationError("执行人账号已停用", field="assignee")
+    if assignee is not None and assignee.role != Role.ADMIN and ticket.site_id not in {s.id for s in assignee.sites}:
+        # they could not open the ticket they would be notified of
+        raise ValidationError("执行人不属于本工单的服务中心", field="assignee")
     now = machine.now()
     if due_at is None:
         code_row = session.get(ComplaintCode, ticket.code)
@@ -116,6 +123,8 @@ def dispatch(
         issued_at=now, due_at=due_at, status="active",
     )
     session.add(order)
+    if actor is not None:
+        ticket.triage = None  # a person has sent it on
     ticket.department_id = department.id
     ticket.due_at = due_at
     machine.apply(

@@ -157,3 +157,33 @@ def test_arrival_and_who_confirmed_the_receipt(client, data, session, make):
     assert body["dispatch_orders"][0]["arrived_at"] == t1.dispatch_orders[0].arrived_at.isoformat()
     assert (body["receipt_method"], body["receipt_confirmed_by"]) == ("staff", "租户")
     assert body["receipt_confirmed_at"] == t1.receipt_confirmed_at.isoformat()
+
+
+def test_an_expired_token_is_401(client, data, session):
+    row = session.scalar(sa.select(ApiToken).where(ApiToken.staff_id == data["desk"].id))
+    token = data["tokens"][Role.DESK]
+    row.expires_at = utcnow() + timedelta(minutes=5)
+    session.commit()
+    assert get(client, "/api/v1/tickets", token).status_code == 200
+    row.expires_at = utcnow() - timedelta(seconds=1)
+    session.commit()
+    assert get(client, "/api/v1/tickets", token).status_code == 401
+
+
+def test_revoke_api_token_command(client, data, runner, session):
+    token = data["tokens"][Role.DESK]
+    created = runner.invoke(args=["create-api-token", data["desk"].username, "--days", "30"])
+    fresh = created.output.strip().splitlines()[-1]
+    assert created.exit_code == 0 and get(client, "/api/v1/tickets", fresh).status_code == 200
+    result = runner.invoke(args=["revoke-api-token", data["desk"].username])
+    assert result.exit_code == 0 and "revoked 2 token(s)" in result.output
+    assert get(client, "/api/v1/tickets", token).status_code == 401
+    assert get(client, "/api/v1/tickets", fresh).status_code == 401
+    assert get(client, "/api/v1/tickets", data["tokens"][Role.ADMIN]).status_code == 200  # someone else's stays
+    assert runner.invoke(args=["revoke-api-token", "nobody"]).exit_code != 0
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0001-01", "2026-13", "20x6-01"])
+def test_a_month_out_of_range_is_400_with_a_clear_message(client, data, month):
+    resp = get(client, f"/api/v1/stats/monthly?month={month}", data["tokens"][Role.ADMIN])
+    assert resp.status_code == 400 and "YYYY-MM" in resp.get_json()["error"]

@@ -1,0 +1,150 @@
+"""Tolerance of voice typing: a run of characters that sounds like a rule keyword but is
+no word of its own (点梯 for 电梯, 跳匝 for 跳闸) is read as that keyword.
+
+The keywords' sounds come from pypinyin (toneless, with the merged sounds nlp/faq.py
+uses: zh/z, ch/c, sh/s, n/l, -ng/-n), so no homophone table is kept by hand. Only what jieba
+does not know is a candidate (报案 stays 报案), and a two-character slip must keep one of
+the keyword's characters.
+"""
+
+import importlib.util
+import threading
+import unicodedata
+from pathlib import Path
+
+import jieba
+
+_MAX = 4
+_PARTICLES = frozenset("了的在是有一个那这到过吗呢啊吧就也都不")
+_lock = threading.Lock()
+_sound: dict[str, str] = {}
+
+
+# Sounds many speakers (and the pinyin keyboards' fuzzy settings) do not tell apart.
+MERGED_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
+MERGED_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("ong", "on"))
+
+
+def merge(syllable: str) -> str:
+    for heard, same in MERGED_INITIALS:
+        if syllable.startswith(heard):
+            syllable = same + syllable[len(heard):]
+            break
+    for heard, same in MERGED_FINALS:
+        if syllable.endswith(heard):
+            return syllable[: -len(heard)] + same
+    return syllable
+
+
+def _char_readings() -> dict[int, str]:
+    """pypinyin's reading of each character (its pinyin_dict), loaded without the package's
+    phrase dictionary: that takes a second to import and single characters are all we need."""
+    package = importlib.util.find_spec("pypinyin")
+    path = Path(package.submodule_search_locations[0]) / "pinyin_dict.py"
+    spec = importlib.util.spec_from_file_location("pypinyin.pinyin_dict", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.pinyin_dict
+
+
+_readings: dict[int, str] | None = None
+
+
+def _syllable(ch: str) -> str:
+    """The character's first reading, toneless and with merged sounds ("" if not Chinese)."""
+    global _readings
+    found = _sound.get(ch)
+    if found is None:
+        if _readings is None:
+            with _lock:
+                if _readings is None:
+                    _readings = _char_readings()
+        reading = _readings.get(ord(ch), "").split(",")[0]
+        bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
+        found = merge(bare) if "\u4e00" <= ch <= "\u9fff" else ""
+        _sound[ch] = found
+    return found
+
+
+class SoundIndex:
+    def __init__(self, words, aliases=()):
+        """words: the keywords to hear; aliases: keywords that only stand for another
+        (heard as that one, so the evidence names the real word)."""
+        self.by_sound: dict[tuple, str] = {}
+        aliases = frozenset(aliases)
+        for word in sorted(words, key=lambda w: (w in aliases, -len(w), w)):
+            if not 2 <= len(word) <= _MAX or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+                continue
+            self.by_sound.setdefault(tuple(_syllable(ch) for ch in word), word)
+        self.words = frozenset(words)
+        self.first = frozenset(key[0] for key in self.by_sound)
+        self.first_long = frozenset(key[0] for key in self.by_sound if len(key) >= 3)
+        self.second_long: dict[str, set] = {}
+        for key in self.by_sound:
+            if len(key) >= 3:
+                self.second_long.setdefault(key[0], set()).add((key[1],))
+        self.lengths = sorted({len(key) for key in self.by_sound}, reverse=True)
+
+    def _match(self, window: str, known: bool = False) -> str | None:
+        word = self.by_sound.get(tuple(_syllable(ch) for ch in window))
+        if word is None or word == window:
+            return None
+        pairs = list(zip(window, word, strict=True))
+        # a slip keeps a real character of the keyword (two of a longer one), and does not
+        # trade one particle for another (人了 is not 人呢)
+        kept = sum(a == b and a not in _PARTICLES for a, b in pairs)
+        if kept < (2 if known else 1):
+            return None
+        if any(a != b and (a in _PARTICLES or b in _PARTICLES) for a, b in pairs):
+            return None
+        return word
+
+    def correct(self, tokens: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        """jieba's tokens with sound-alike keywords put right, and each (heard, keyword).
+
+        Candidates are what jieba did not find in its dictionary: a word its HMM guessed
+        (点梯, 跳匝) or a run of single characters (着 活)."""
+        words, freq, first = self.words, jieba.dt.FREQ, self.first
+        out: list[str] = []
+        fixes: list[tuple[str, str]] = []
+        n, i = len(tokens), 0
+        while i < n:
+            tok = tokens[i]
+            word, used = None, 1
+            if "\u4e00" <= tok[0] <= "\u9fff" and (len(tok) == 1 or (tok not in words and not freq.get(tok))):
+                # the longest run of unknown pieces (single characters, words jieba guessed)
+                ends, length, end = [], 0, i
+                while end < n and length + len(tokens[end]) <= _MAX and "\u4e00" <= tokens[end][0] <= "\u9fff" and (
+                        len(tokens[end]) == 1 or (tokens[end] not in words and not freq.get(tokens[end]))):
+                    length += len(tokens[end])
+                    end += 1
+                    ends.append((end, length))
+                if _syllable(tok[0]) in first:
+                    for end, length in reversed(ends):
+                        window = "".join(tokens[i:end])
+                        if length >= 2 and not (end - i > 1 and freq.get(window)):
+                            word = self._match(window)
+                            if word:
+                                used = end - i
+                                break
+            if word is None and "\u4e00" <= tok[0] <= "\u9fff" and _syllable(tok[0]) in self.first_long and (
+                    _syllable(tok[1]) if len(tok) > 1 else _syllable(tokens[i + 1][0]) if i + 1 < n else "",
+            ) in self.second_long.get(_syllable(tok[0]), ()):
+                # a slip jieba read as known words (漫出来 heard as 满 出来): three or four
+                # characters on word boundaries, two of them the keyword's own
+                end, length = i, 0
+                while end < n and length + len(tokens[end]) <= _MAX:
+                    length += len(tokens[end])
+                    end += 1
+                    window = "".join(tokens[i:end])
+                    if length >= 3 and end - i > 1 and window not in words and not freq.get(window):
+                        found = self._match(window, known=True)
+                        if found:
+                            word, used = found, end - i
+            if word:
+                out.append(word)
+                fixes.append(("".join(tokens[i : i + used]), word))
+            else:
+                out.append(tok)
+            i += used
+        return (out if fixes else tokens), fixes
