@@ -9,7 +9,9 @@ import sqlalchemy as sa
 from models import Message, db
 from tests.budget import run_within, timed
 
-TURN_BUDGET_SECONDS = 5.0  # a turn takes 10–50 ms; "嗯"×48+"吗" took hours before issue 16
+# A turn takes 10–50 ms; "嗯"×48+"吗" took hours before issue 16. The margin is for two
+# cores shared by several test runs (one turn once stalled 6.5 s there).
+TURN_BUDGET_SECONDS = 10.0
 
 HOSTILE = {
     "嗯×48+吗": "嗯" * 48 + "吗",
@@ -35,7 +37,7 @@ def _say_in_child(wechat, openid, text):
 def test_the_49_character_farewell_stall_is_answered_at_once(wechat, session):
     wechat.say("o-warm", "空调不制冷了")  # loads the classifier's dictionaries, once per process
     reply, seconds = run_within(TURN_BUDGET_SECONDS, _say_in_child(wechat, "o-stall", "嗯" * 48 + "吗"))
-    assert reply and seconds < TURN_BUDGET_SECONDS
+    assert reply and seconds < TURN_BUDGET_SECONDS  # measured ~0.05 s; the budget only stops a stall
     session.expire_all()
     stored = session.scalar(sa.select(Message.content).where(Message.openid == "o-stall"))
     assert stored == "嗯" * 48 + "吗"
