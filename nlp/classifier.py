@@ -179,7 +179,8 @@ class Classifier:
     # -- deciding ---------------------------------------------------------------------
 
     def classify(self, text: str) -> Classification:
-        norm = normalize(text or "")
+        # a report says what it is about early; a 7,000-character paste must not cost seconds
+        norm = normalize((text or "")[:MAX_CHARS])
         if not norm:
             return Classification("other", taxonomy.OTHER, taxonomy.OTHER, False, "calm", 0.0, [])
         s = self.rules.settings
@@ -335,6 +336,7 @@ class Classifier:
 
 
 VARIANT = "or"
+MAX_CHARS = 2000
 _PROBLEM = ("repair", "complaint")
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")

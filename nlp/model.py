@@ -7,7 +7,9 @@ nlp/data/labelled/, and one per instance with the staff's corrections, which win
 """
 
 import threading
+import time
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -56,12 +58,15 @@ class Model:
         self.vocab = {word: i for i, word in enumerate(arrays["vocab"].tolist())}
         self.idf = arrays["idf"]
         self.weights = arrays["weights"]  # rows: codes, then intents, then urgent
+        # one contiguous row per feature: a message gathers a few rows, not scattered columns
+        self._by_feature = np.ascontiguousarray(self.weights.T)
         self.bias = arrays["bias"]
         self.codes = arrays["codes"].tolist()
         self.intents = arrays["intents"].tolist()
         self.examples = arrays["example_texts"].tolist()
         self.example_codes = arrays["example_codes"].tolist()
         self._nc, self._ni = len(self.codes), len(self.intents)
+        self._cases: dict[str, list] | None = None  # per code: (text, its bigrams), built on first use
         # how many staff corrections it learned from (the periodic job retrains on more)
         self.corrections = int(arrays["corrections"]) if "corrections" in arrays else 0
 
@@ -84,7 +89,7 @@ class Model:
             # as scikit-learn's TfidfTransformer(sublinear_tf=True): (1 + log tf) * idf, l2
             x = (1.0 + np.log(np.asarray(vals, dtype=np.float32))) * self.idf[idx]
             x /= np.sqrt(x @ x)
-            scores += self.weights[:, idx] @ x
+            scores += x @ self._by_feature[idx]
         return scores
 
     def opinion(self, norm: str, tokens: list[str]) -> Opinion:
@@ -98,16 +103,22 @@ class Model:
 
     def similar_case(self, norm: str, code: str) -> str | None:
         """The shipped or corrected text of that code most like this one (character bigrams)."""
-        mine = {norm[i : i + 2] for i in range(len(norm) - 1)}
+        if self._cases is None:
+            cases: dict[str, list] = {}
+            for text, example_code in zip(self.examples, self.example_codes, strict=True):
+                cases.setdefault(example_code, []).append((text, _bigrams(text)))
+            self._cases = cases
+        mine = _bigrams(norm)
         best, best_score = None, 0.0
-        for text, example_code in zip(self.examples, self.example_codes, strict=True):
-            if example_code != code:
-                continue
-            theirs = {text[i : i + 2] for i in range(len(text) - 1)}
+        for text, theirs in self._cases.get(code, ()):
             score = len(mine & theirs) / (len(mine | theirs) or 1)
             if score > best_score:
                 best, best_score = text, score
         return best
+
+
+def _bigrams(text: str) -> frozenset:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def _softmax(values):
@@ -123,6 +134,7 @@ def use_instance_dir(path) -> None:
     instance folder); until called, only the shipped model is used."""
     global _instance_dir
     _instance_dir = Path(path) if path else None
+    forget_current()
 
 
 def instance_path() -> Path | None:
@@ -135,12 +147,25 @@ def shipped_path() -> Path:
 
 _lock = threading.Lock()
 _loaded: dict[str, tuple[float, Model | None]] = {}
+_RECHECK = 10.0  # seconds between looks for a retrained file
+_current: tuple[float, Model | None] = (-_RECHECK, None)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Path:
+    return shipped_path()
 
 
 def current_model() -> Model | None:
     """The instance's model when it has one, else the shipped one; loaded once per file
-    version (a retrained file is picked up on the next call), None if neither exists."""
-    for path in (instance_path(), shipped_path()):
+    version (a retrained file is picked up within _RECHECK seconds), None if neither exists."""
+    global _current
+    now = time.monotonic()
+    checked, model = _current
+    if now - checked < _RECHECK:
+        return model
+    model = None
+    for path in (instance_path(), _shipped()):
         if path is None:
             continue
         try:
@@ -148,12 +173,17 @@ def current_model() -> Model | None:
         except OSError:
             continue
         key = str(path)
-        cached = _loaded.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
         with _lock:
             cached = _loaded.get(key)
             if cached is None or cached[0] != stamp:
                 _loaded[key] = (stamp, Model.load(path))
-            return _loaded[key][1]
-    return None
+            model = _loaded[key][1]
+        break
+    _current = (now, model)
+    return model
+
+
+def forget_current() -> None:
+    """Look for the model file again on the next call (a new instance folder, a retrain)."""
+    global _current
+    _current = (-_RECHECK, None)

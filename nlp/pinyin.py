@@ -111,6 +111,11 @@ class SoundIndex:
         while i < n:
             tok = tokens[i]
             word, used = None, 1
+            if not ("\u4e00" <= tok[0] <= "\u9fff") or (
+                    _syllable(tok[0]) not in first and _syllable(tok[0]) not in self.first_long):
+                out.append(tok)  # no keyword starts with this sound: the common case, cheaply
+                i += 1
+                continue
             if "\u4e00" <= tok[0] <= "\u9fff" and (len(tok) == 1 or (tok not in words and not freq.get(tok))):
                 # the longest run of unknown pieces (single characters, words jieba guessed)
                 ends, length, end = [], 0, i

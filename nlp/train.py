@@ -106,6 +106,9 @@ def save(arrays: dict, path) -> Path:
     np.savez_compressed(tmp, **arrays)
     os.chmod(tmp, 0o644)
     os.replace(tmp, path)
+    from nlp.model import forget_current
+
+    forget_current()  # this process sees it at once; the others within seconds
     return path
 
 
