@@ -11,6 +11,7 @@ from admin.forms import FormState
 from models import FollowUp, RainDay, db, utcnow
 from models.localtime import today as local_today
 from models.queries import site_ids
+from workflow.callbacks import CALL_KINDS
 from workflow.errors import PermissionDenied, ValidationError
 from workflow.followups import VISIT_METHODS, due_visits, record_rain_day
 
@@ -18,7 +19,9 @@ from workflow.followups import VISIT_METHODS, due_visits, record_rain_day
 def _render(state: FormState | None = None, status: int = 200):
     staff, now = current_staff(), utcnow()
     ids = site_ids(staff)
-    due = db.session.scalars(due_visits(db.session, ids, now).limit(200)).all()
+    # The calls only the call list records (they may need a score): admin/callbacks.py.
+    due = db.session.scalars(due_visits(db.session, ids, now).where(FollowUp.kind.not_in(CALL_KINDS))
+                             .limit(200)).all()
     waiting_stmt = sa.select(FollowUp).where(FollowUp.done_at.is_(None), FollowUp.due_at.is_(None))
     done_stmt = sa.select(FollowUp).where(FollowUp.done_at.is_not(None))
     if ids is not None:

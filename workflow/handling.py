@@ -22,7 +22,7 @@ from models import (
     TicketFile,
 )
 from nlp import taxonomy
-from workflow import machine
+from workflow import callbacks, machine
 from workflow.errors import ValidationError
 from workflow.machine import Action
 from workflow.register import response_deadline
@@ -180,6 +180,7 @@ def delay(session: so.Session, ticket: Ticket, actor: Staff, *, reason: str, new
     if new_eta is None or new_eta <= machine.now():
         raise ValidationError("预计完成时间须晚于现在", field="new_eta")
     ticket.due_at = new_eta
+    callbacks.after_notice(session, ticket, "explain_delay", machine.now())
     if ticket.active_dispatch is not None:
         ticket.active_dispatch.due_at = new_eta
         ticket.active_dispatch.overdue_at = None
@@ -301,6 +302,7 @@ def close(session: so.Session, ticket: Ticket, actor: Staff, *, result: str, rep
     if report:
         effects.append(("notify_staff", {"event": "result_report", "to": "supervisors"}))
     effects.extend(_tell_owner(ticket, actor, "owner_closed"))
+    callbacks.after_close(session, ticket, now)
     machine.apply(session, ticket, action, actor, note=result, effects=tuple(effects))
     return ticket
 
@@ -312,6 +314,7 @@ def close_not_ours(session: so.Session, ticket: Ticket, actor: Staff, *, explana
     if ticket.active_dispatch is not None:
         ticket.active_dispatch.status = "cancelled"
     ticket.result, ticket.close_reason, ticket.closed_at = explanation, "not_our_business", machine.now()
+    callbacks.after_notice(session, ticket, "explain_not_ours", ticket.closed_at)
     machine.apply(session, ticket, action, actor, note=explanation,
                   effects=(_tenant_notice("not_our_business", explanation=explanation),))
     return ticket
