@@ -37,11 +37,11 @@ def instance_env(token: str, database_env: str = "BENCH_DATABASE_URL") -> dict:
     return env
 
 
-def run_python(code: str, env: dict) -> None:
-    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True)
+def run_python(code: str, env: dict, root: Path = ROOT) -> None:
+    subprocess.run([sys.executable, "-c", code], env={**env, "PYTHONPATH": str(root)}, cwd=root, check=True)
 
 
-def prepare_site(env: dict, token: str, tenants: int, slug: str = "bench") -> None:
+def prepare_site(env: dict, token: str, tenants: int, slug: str = "bench", root: Path = ROOT) -> None:
     """Migrate, load the codes, and a site with `tenants` tenants whose identity is known."""
     run_python(f"""
 from app import create_app
@@ -61,12 +61,13 @@ with app.app_context():
         db.session.add(Tenant(site_id=site.id, openid=f"{slug}-{{i}}", name="压测租户", phone="13800000000",
                               unit_id=units[i % 100].id))
     db.session.commit()
-""", env)
+""", env, root)
 
 
-def start_web(app_spec: str, port: int, workers: int, env: dict) -> subprocess.Popen:
+def start_web(app_spec: str, port: int, workers: int, env: dict, root: Path = ROOT) -> subprocess.Popen:
+    """gunicorn as the Procfile runs it, from the checkout at `root` (its gunicorn.conf.py)."""
     proc = subprocess.Popen([str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}",
-                             "--log-level", "warning", app_spec], cwd=ROOT, env=env)
+                             "--log-level", "warning", app_spec], cwd=root, env={**env, "PYTHONPATH": str(root)})
     for _ in range(300):
         try:
             requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
