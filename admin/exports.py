@@ -9,6 +9,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from admin.stats_queries import MonthStats, QuarterCompare, Trend
+from workflow.cells import formula_safe
 
 DIMENSION_TITLES = {"category": "按类别", "code": "按投诉代码", "department": "按部门", "channel": "按渠道",
                     "status": "按状态"}
@@ -16,11 +17,7 @@ HEADER = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F6FEB")
 
 
-def safe(value):
-    """Staff-edited labels must not become spreadsheet formulas."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+safe = formula_safe  # staff-edited labels must not become spreadsheet formulas
 
 
 def summary_rows(stats: MonthStats) -> list[tuple[str, object]]:
@@ -52,7 +49,7 @@ def workbook(stats: MonthStats, compare: QuarterCompare, trend: Trend, site_name
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总"
-    ws.append([f"{site_name} {stats.month.label} 客户投诉统计"])
+    ws.append([safe(f"{site_name} {stats.month.label} 客户投诉统计")])
     ws["A1"].font = Font(bold=True, size=14)
     for row in summary_rows(stats):
         ws.append(list(row))

@@ -1,5 +1,5 @@
 """模拟租户: chat with the bot as a made-up tenant. The server signs each message as WeChat
-does (bot.wechat_signing) and posts it to this app's own webhook /wechat/<site>.
+does (fakewechat.signing) and posts it to this app's own webhook /wechat/<site>.
 Simulated openids start with "sim-", so nobody can write in a real tenant's name."""
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def simulator():
 @bp.post("/simulator/send")
 @require(DESK_UP)
 def simulator_send():
-    from bot.wechat_signing import build_text, decode_reply, sign_request
+    from fakewechat.signing import build_text, decode_reply, sign_request
 
     payload = request.get_json(silent=True) or {}
     site = site_or_abort(str(payload.get("site") or "") or None)
@@ -67,7 +67,7 @@ def simulator_send():
 def _scan_event(site, openid: str, official: str, scanned: str):
     """What WeChat sends when the tenant scans a unit's code: subscribe (with the scene) for
     one who does not follow the account yet, SCAN for one who does."""
-    from bot.wechat_signing import build_event
+    from fakewechat.signing import build_event
 
     code = scanned_unit(site, scanned, current_app.config["SECRET_KEY"])
     if code is None:

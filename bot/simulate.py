@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask.cli import with_appcontext
 
-from bot.wechat_signing import build_event, build_image, build_text, build_voice, decode_reply, sign_request
+from fakewechat.signing import build_event, build_image, build_text, build_voice, decode_reply, sign_request
 from models import Site, db
 from workflow.unit_codes import scanned_unit
 

@@ -21,10 +21,10 @@ from models import (
     Ticket,
 )
 from models.localtime import for_people
-from survey.tokens import questionnaire_url, survey_url
 from workflow import machine
 from workflow.handling import SURVEY_HOURS
 from workflow.phrasebook import phrase, urgent_eta
+from workflow.survey_links import questionnaire_url, survey_url
 
 
 @dataclass

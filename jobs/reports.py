@@ -26,6 +26,7 @@ from models.localtime import today as local_today
 from models.stats import monthly_stats
 from nlp.taxonomy import CATEGORIES
 from workflow import machine
+from workflow.cells import formula_safe
 
 HEADER = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="2F5597")
@@ -100,7 +101,7 @@ def _table(ws, row: int, headers: list[str], rows: list[list[Any]]) -> int:
         cell.alignment = Alignment(horizontal="center")
     for r, values in enumerate(rows, start=row + 1):
         for col, value in enumerate(values, start=1):
-            ws.cell(row=r, column=col, value=value)
+            ws.cell(row=r, column=col, value=formula_safe(value))  # department and code names
     for col in range(1, len(headers) + 1):
         letter = get_column_letter(col)
         ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 16)
@@ -130,7 +131,7 @@ def _write(stats: dict, site: Site, path: Path) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = "概览"
-    ws["A1"] = f"{site.name} {stats['label']} 投诉报修统计"
+    ws["A1"] = formula_safe(f"{site.name} {stats['label']} 投诉报修统计")
     ws["A1"].font = TITLE
     satisfaction = stats["satisfaction"]
     overview = [

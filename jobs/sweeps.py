@@ -14,12 +14,12 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from jobs import timeline
-from jobs.campaigns import close_due_campaigns
 from jobs.runtime import job_context
 from models import ComplaintCode, DispatchOrder, FollowUp, Outbox, Survey, Ticket, VisitPlanItem
 from models.localtime import for_people
 from nlp import taxonomy
 from workflow import machine
+from workflow.campaigns import close_due_campaigns
 from workflow.fieldwork import awaiting_arrival
 
 BATCH = 200

@@ -10,12 +10,12 @@ from nlp import taxonomy
 
 SIMILAR = "相似案例："
 # The rules' own confidence below which the model's code may replace theirs.
-RULES_UNSURE = 0.55
+RULES_UNSURE = 0.6
 # How sure the model must be to overrule unsure rules, and to fill in where they found nothing.
-MODEL_OVERRULES = 0.6
-MODEL_FILLS = 0.35
+MODEL_OVERRULES = 0.45
+MODEL_FILLS = 0.3
 # The model alone marks a report urgent only when quite sure: rules see the situation.
-MODEL_URGENT = 0.8
+MODEL_URGENT = 0.7
 _PROBLEM = ("repair", "complaint")
 
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 import jieba
 
-from nlp import pinyin, segment, situation, taxonomy
+from nlp import pinyin, segment, situation, structure, taxonomy
 from nlp.blend import second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
@@ -223,6 +223,11 @@ class Classifier:
             # nothing to route on: keep only a clearly stated intent
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
                 intent = "other"
+        if not scan.long_text and intent != "praise":
+            refined = structure.refine(norm, code, intent, scan.codes)
+            if refined[0] != code:
+                confidence = max(confidence, s["threshold"] + 0.1)
+            code, intent = refined
         keyword_urgent = scan.urgent >= s["urgent_min"] and intent in ("repair", "complaint")
         # a letter to the authorities recounts dangers past and feared, not one happening now
         seen = situation.assess(norm) if not scan.long_text else situation.NOTHING

@@ -7,13 +7,13 @@ from typing import Optional
 from flask import Response, redirect, render_template, request, url_for
 from flask_wtf.csrf import CSRFError
 
-from jobs.campaigns import answer_campaign, is_open
 from models import CampaignRecipient, Survey, db
 from survey import bp
-from survey.tokens import load_questionnaire_token, load_survey_token
 from workflow import machine
+from workflow.campaigns import answer_campaign, is_open
 from workflow.errors import ValidationError
 from workflow.phrasebook import phrase
+from workflow.survey_links import load_questionnaire_token, load_survey_token
 from workflow.surveys import LOW_SCORE, answer_survey
 
 SCORE_LABELS = {1: "非常不满意", 2: "不满意", 3: "一般", 4: "满意", 5: "非常满意"}

@@ -201,6 +201,7 @@ MATRIX = {
                  expect(302, 302, 403, 302, 302)),
     },
     "admin.visits": {"GET": (_get(lambda *_: "/admin/visits"), DESK_UP)},
+    "admin.triage": {"GET": (_get(lambda *_: "/admin/triage"), DESK_UP)},
     "admin.record_visit": {"POST": (lambda team, app: (_visit(team), {"method": "phone", "result": "已修好"}),
                                     ACT_DESK)},
     "admin.callbacks": {"GET": (_get(lambda *_: "/admin/callbacks"), DESK_UP)},

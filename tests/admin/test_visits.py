@@ -43,3 +43,12 @@ def test_mark_today_rainy_makes_leak_visits_due(team, console, session):
     assert visit.due_at is not None
     assert "今天已记为雨天" in console.get("/admin/visits").get_data(as_text=True)
     assert console.post("/admin/visits/rain", {"site": "nowhere"}).status_code == 404
+
+
+def test_the_due_list_masks_phone_numbers(team, console, session):
+    ticket = team.ticket(Status.COMPLETED, content="卫生间水管爆了", code="ENG-PLUMB", urgent=True)
+    session.commit()
+    assert ticket.phone == "13800001234"
+    console.login("desk")
+    html = console.get("/admin/visits").get_data(as_text=True)
+    assert ticket.number in html and "138****1234" in html and "13800001234" not in html

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from bot.wechat_signing import build_event, build_text, decode_reply, sign_request
+from fakewechat.signing import build_event, build_text, decode_reply, sign_request
 from models import Channel, Site, Unit
 
 TOKEN = "testtoken"

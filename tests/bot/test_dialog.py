@@ -122,7 +122,7 @@ def test_follow_up_messages_about_the_same_problem_join_the_ticket(wechat, sessi
 
 
 def test_photo_without_a_ticket_is_held_then_attached(wechat, session, site):
-    from bot.wechat_signing import build_image
+    from fakewechat.signing import build_image
     from tests.bot.conftest import OFFICIAL, next_msg_id
 
     wechat.say("o-pic", "我是王建国，电话13800001234，L3-008")

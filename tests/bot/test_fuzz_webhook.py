@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.wechat_signing import build_event, build_text, sign_request
+from fakewechat.signing import build_event, build_text, sign_request
 from models import Message, Ticket
 from tests.bot.conftest import OFFICIAL, TOKEN
 

@@ -35,3 +35,12 @@ def test_claims_and_answers():
     assert (found.name, found.phone, found.unit) == ("王建国", "13800001234", "L2-015")
     found = parse_identity("我住5栋2单元301，电话13800001111")  # "我住" is not a name
     assert (found.name, found.phone, found.unit) == (None, "13800001111", "5-2-301")
+
+
+def test_only_the_start_of_a_long_message_is_read_for_who_and_where():
+    from bot.identity import IDENTITY_TEXT_MAX, find_phone, find_unit, parse_identity
+
+    told = "L2-015 王建国 13800001234 "
+    assert parse_identity(told + "水" * 20_000).unit == "L2-015"
+    buried = "水" * IDENTITY_TEXT_MAX + told
+    assert find_unit(buried) is None and find_phone(buried) is None

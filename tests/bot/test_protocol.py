@@ -1,4 +1,4 @@
-"""bot.protocol against the official vectors, requests built by bot.wechat_signing, a real
+"""bot.protocol against the official vectors, requests built by fakewechat.signing, a real
 Redis, and hostile input."""
 import base64
 import logging
@@ -14,7 +14,6 @@ from redis.retry import Retry
 from wechatpy.crypto import PrpCrypto, WeChatCrypto
 
 from bot import protocol
-from bot import wechat_signing as ws
 from bot.protocol import (
     InboundMessage,
     NonceCache,
@@ -25,6 +24,7 @@ from bot.protocol import (
     render_reply,
     verify_signature,
 )
+from fakewechat import signing as ws
 from tests.bot.conftest import unreachable_redis
 
 TOKEN = "spamtest"

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 import extensions
 import ratelimit
-from bot.wechat_signing import build_text, sign_request
+from fakewechat.signing import build_text, sign_request
 from models import Message, Ticket
 from tests.bot.conftest import OFFICIAL, TOKEN, WeChat, next_msg_id
 from workflow.phrasebook import phrase

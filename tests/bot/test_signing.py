@@ -1,4 +1,4 @@
-"""bot.wechat_signing builds what WeChat sends: checked against the official vectors and
+"""fakewechat.signing builds what WeChat sends: checked against the official vectors and
 against wechatpy's own parser, signer and decrypter (not against bot.protocol)."""
 import pytest
 import xmltodict
@@ -7,7 +7,7 @@ from wechatpy.exceptions import InvalidSignatureException
 from wechatpy.parser import parse_message
 from wechatpy.utils import check_signature
 
-from bot import wechat_signing as ws
+from fakewechat import signing as ws
 
 AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
 TOKEN = "spamtest"

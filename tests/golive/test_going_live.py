@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from bot.wechat_signing import build_text, decode_reply, sign_request
+from fakewechat.signing import build_text, decode_reply, sign_request
 from models import ComplaintCode, Site, Staff, Ticket, Unit, db
 from models.localtime import today as local_today
 from tests.admin.conftest import Console

@@ -9,7 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
-from jobs.campaigns import (
+from jobs.periodic import run_periodic
+from models import CampaignRecipient, FollowUp, Role, Tenant, Unit, utcnow
+from tests.jobs.conftest import PUBLIC, texts_to, work
+from tests.jobs.test_surveys import scan
+from workflow import PermissionDenied, ValidationError
+from workflow.campaigns import (
     answer_campaign,
     campaign_results,
     create_campaign,
@@ -18,14 +23,9 @@ from jobs.campaigns import (
     visit_plan,
     visit_plan_progress,
 )
-from jobs.periodic import run_periodic
-from models import CampaignRecipient, FollowUp, Role, Tenant, Unit, utcnow
-from survey.tokens import load_questionnaire_token
-from tests.jobs.conftest import PUBLIC, texts_to, work
-from tests.jobs.test_surveys import scan
-from workflow import PermissionDenied, ValidationError
 from workflow.followups import due_visits, record_visit
 from workflow.machine import clock_at
+from workflow.survey_links import load_questionnaire_token
 
 LINK = re.compile(re.escape(PUBLIC) + r"(/survey/q/[A-Za-z0-9_.\-]+)")
 QUESTIONS = [

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 import extensions
 import workflow
-from bot.wechat_signing import build_text, decode_reply, sign_request
+from fakewechat.signing import build_text, decode_reply, sign_request
 from jobs.periodic import run_periodic
 from models import FollowUp, Outbox, Role, Site, Status, Survey, Ticket, Unit, utcnow
 from tests.jobs.conftest import outbox_rows, texts_to, wait_for, work

@@ -143,3 +143,21 @@ def test_report_is_built_on_the_first_once(app, desk, session, instance):
     # Another host without the file rebuilds it from the database.
     path.unlink()
     assert report_file(session, report, str(instance)) == path and path.exists()
+
+
+def test_names_staff_typed_never_become_formulas_in_the_workbook(app, desk, session, instance):
+    from jobs.reports import build_report
+    from models import Department
+
+    seed(desk, session)
+    desk.site.name = '=HYPERLINK("http://evil.example","物业")'
+    for department in session.scalars(sa.select(Department)):
+        department.name = f"=1+{department.id}"
+    session.commit()
+    report = build_report(session, desk.site, 2024, 11, str(instance))
+    book = load_workbook(instance / "reports" / report.path)
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = {cell.value for cell in cells if isinstance(cell.value, str)}
+    assert "'=1+" + str(desk.engineer.department_id) in texts
+    assert any(text.startswith("'=HYPERLINK") for text in texts)

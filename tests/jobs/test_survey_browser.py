@@ -6,9 +6,9 @@ import pytest
 import sqlalchemy as sa
 
 from models import Status, Survey
-from survey.tokens import survey_token
 from tests.browser import ARTIFACTS, chromium, serve
 from tests.jobs.conftest import work
+from workflow.survey_links import survey_token
 
 pytestmark = pytest.mark.browser
 

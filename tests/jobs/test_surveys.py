@@ -9,12 +9,12 @@ from html.parser import HTMLParser
 import sqlalchemy as sa
 
 import workflow
-from bot.wechat_signing import build_text, decode_reply, sign_request
+from fakewechat.signing import build_text, decode_reply, sign_request
 from jobs.periodic import run_periodic
 from models import Status, Survey, TicketEvent, utcnow
-from survey.tokens import load_survey_token, survey_token
 from tests.jobs.conftest import PUBLIC, outbox_rows, texts_to, work
 from workflow.machine import clock_at
+from workflow.survey_links import load_survey_token, survey_token
 from workflow.surveys import answer_survey, open_survey
 
 LINK = re.compile(re.escape(PUBLIC) + r"/survey/([A-Za-z0-9_.\-]+)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.wechat_signing import build_text, sign_request
+from fakewechat.signing import build_text, sign_request
 
 
 @pytest.fixture
