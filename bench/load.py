@@ -25,7 +25,7 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import free_port, instance_env, pct, prepare_site, start_web, start_worker  # noqa: E402
-from bot.wechat_signing import build_text, decode_reply, sign_request  # noqa: E402
+from fakewechat.signing import build_text, decode_reply, sign_request  # noqa: E402
 
 TOKEN = "loadtoken"
 REPORTS = [("空调不制冷，店里很热", "ENG-HVAC"), ("卫生间水龙头一直滴水", "ENG-PLUMB"), ("走廊的灯不亮了", "ENG-ELEC"),

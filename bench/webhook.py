@@ -25,7 +25,7 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import cpu_seconds, free_port, instance_env, local_redis_pid, pct, prepare_site, start_web  # noqa: E402
-from bot.wechat_signing import build_text, sign_request  # noqa: E402
+from fakewechat.signing import build_text, sign_request  # noqa: E402
 
 TOKEN = "benchtoken"
 TEXTS = ["空调不制冷，店里很热", "卫生间水龙头一直滴水", "走廊的灯不亮了", "门禁卡刷不开", "地砖松动了",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from bot.wechat_signing import build_text, sign_request
+from fakewechat.signing import build_text, sign_request
 from models import Message, Site, Ticket
 from tests.bot.conftest import OFFICIAL, TOKEN, WeChat, next_msg_id
 from tests.bot.conftest import site as bot_site
