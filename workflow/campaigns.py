@@ -121,8 +121,8 @@ def send_campaign(session: so.Session, campaign: Campaign, actor: Staff, *,
     _check_actor(actor, campaign.site.id)
     if campaign.status != "draft":
         raise ValidationError("该问卷已发送", field="status")
-    if not 1 <= hours <= 7 * 24:
-        raise ValidationError("收集时间须在1小时到7天之间", field="hours")
+    if not isinstance(hours, int) or not 1 <= hours <= CAMPAIGN_HOURS:  # seed §七(2): 24小时之内收回
+        raise ValidationError(f"问卷须在{CAMPAIGN_HOURS}小时之内收回，收集时间须为1到{CAMPAIGN_HOURS}小时", field="hours")
     filters = {"unit_kinds": sorted(unit_kinds) if unit_kinds else None,
                "unit_codes": sorted(unit_codes) if unit_codes else None,
                "tenant_ids": sorted(tenant_ids) if tenant_ids is not None else None}

@@ -50,7 +50,7 @@ def test_a_phone_tenant_is_called_for_satisfaction_and_the_score_counts_like_the
     assert (month["answered"], month["avg_score"], month["by_score"][5]) == (1, 5.0, 1)  # the monthly report's
     console.login("supervisor")
     stats = console.get("/admin/stats").get_data(as_text=True)
-    assert '<div class="v">5.00</div><div class="k">1 份评价</div>' in stats  # the console's statistics
+    assert 'id="kpi-satisfaction">5.00</div><div class="k">1 份评价</div>' in stats  # the console's statistics
     console.login("desk")
     assert f'id="call-{call.id}"' not in console.get("/admin/callbacks").get_data(as_text=True)
     again = console.post(f"/admin/callbacks/{call.id}", {"method": "phone", "result": "再评", "score": "1"})

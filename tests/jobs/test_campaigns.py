@@ -149,3 +149,14 @@ def test_monthly_visit_plan_is_recorded_like_return_visits(app, desk, session, t
         "【走访逾期】本月对孙丽的走访尚未完成（应于8月1日（今天）00:00前完成）。"]
     with pytest.raises(ValidationError, match="不属于本服务中心"):
         create_visit_plan(session, desk.site, desk.desk, year=2024, month=8, tenant_ids=[999999])
+
+
+def test_a_questionnaire_is_collected_within_24_hours_7_2(app, desk, session, tenants):
+    """§七(2) 定期发放调查问卷，24小时之内收回: a longer window is refused (it used to accept up
+    to 7 days) and nothing is sent; a shorter one is still within the 24 hours."""
+    campaign = create_campaign(session, desk.site, desk.desk, title="保洁满意度", questions=QUESTIONS[:1])
+    with pytest.raises(ValidationError, match="24小时之内收回") as refused:
+        send_campaign(session, campaign, desk.desk, hours=48)
+    assert refused.value.field == "hours" and campaign.status == "draft" and campaign_recipients(session, campaign) == []
+    assert send_campaign(session, campaign, desk.desk, hours=4) == 3
+    assert campaign.closes_at - campaign.sent_at == timedelta(hours=4)
