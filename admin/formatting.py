@@ -14,6 +14,7 @@ from models import Role, localtime
 from models.queries import mask_phone
 from models.tickets import CHANNEL_LABELS, FILE_KINDS, RECEIPT_METHODS, STATUS_LABELS
 from nlp import taxonomy
+from workflow import letters
 from workflow.callbacks import CALL_KINDS
 
 EVENT_LABELS = {
@@ -149,3 +150,9 @@ def helpers() -> dict:
         "FILE_KINDS": FILE_KINDS, "RECEIPT_METHODS": RECEIPT_METHODS, "duration": duration, "time_left": time_left,
         "tel_href": tel_href, "flashes": lambda: get_flashed_messages(with_categories=True),
     }
+
+
+# Letters' reply deadline (seed §三), global so that imported macros (the queue's flags) see it.
+bp.add_app_template_global(letters.reply_due, "letter_reply_due")
+bp.add_app_template_global(letters.written_reply, "letter_reply")
+bp.add_app_template_global(letters.reply_overdue, "letter_reply_overdue")
