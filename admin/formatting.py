@@ -22,7 +22,7 @@ EVENT_LABELS = {
     "accept_quote": "租户确认报价", "decline_quote": "租户不同意报价", "delay": "延期", "complete": "完工",
     "confirm_receipt": "确认回执", "record_payment": "前台收费", "close": "结案", "close_not_ours": "非物业事务结案",
     "reopen": "重开", "note": "备注", "update_contact": "补充信息", "followup": "回访", "reply_tenant": "回复租户",
-    "arrive": "到场", "photo": "现场照片", "escalate": "上报主管",
+    "arrive": "到场", "photo": "现场照片", "escalate": "上报主管", "letter_reply": "书面回复",
 }
 VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访", **CALL_KINDS}
 CLOSE_REASONS = {"resolved": "已处理", "not_our_business": "非物业事务"}
@@ -37,7 +37,7 @@ DETAIL_LABELS = {
     "due_at": "时限", "new_eta": "预计完成", "reassigned": "改派", "amount": "金额", "description": "内容",
     "site_cleaned": "工完料清", "complainant": "投诉人", "phone": "电话", "unit": "铺位", "method": "方式",
     "kind": "类型", "score": "评分", "delivery": "发送", "minutes": "距报修", "stage": "照片", "receipt": "方式",
-    "signer": "确认人",
+    "signer": "确认人", "sent_by": "回复方式",
 }
 DELIVERY = {"sent": "已发送", "failed": "发送失败", "pending": "待发送"}
 
@@ -73,6 +73,8 @@ def event_details(data: dict) -> list[tuple[str, str]]:
             value = duration(value)
         elif key == "stage":
             value = FILE_KINDS.get(value, value)
+        elif key == "sent_by":
+            value = letters.REPLY_METHODS.get(value, value)
         elif key == "receipt":
             value = RECEIPT_METHODS.get(value, value)
         out.append((DETAIL_LABELS[key], str(value)))
@@ -156,3 +158,4 @@ def helpers() -> dict:
 bp.add_app_template_global(letters.reply_due, "letter_reply_due")
 bp.add_app_template_global(letters.written_reply, "letter_reply")
 bp.add_app_template_global(letters.reply_overdue, "letter_reply_overdue")
+bp.add_app_template_global(letters.REPLY_METHODS, "LETTER_REPLY_METHODS")

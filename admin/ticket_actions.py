@@ -12,6 +12,7 @@ from admin import forms
 from models import Department, Staff, Ticket
 from workflow.errors import ValidationError
 from workflow.fees import quote_from_schedule
+from workflow.letters import record_reply
 from workflow.media import MAX_UPLOAD_BYTES
 from workflow.replies import reply_tenant
 
@@ -85,6 +86,10 @@ def _contact(s, t, me):
                                    phone=forms.optional_text("phone", 20), unit_code=forms.optional_text("unit_code", 40))
 
 
+def _letter_reply(s, t, me):
+    return record_reply(s, t, me, text=forms.text("text", 5000), method=forms.optional_text("method", 20))
+
+
 HANDLERS: dict[str, tuple[str, Callable]] = {
     "reclassify": ("已重新分类，修改已记录为分类纠正样本", _reclassify),
     "dispatch": ("已派单", _dispatch),
@@ -105,6 +110,7 @@ HANDLERS: dict[str, tuple[str, Callable]] = {
     "reopen": ("已重开", lambda s, t, me: workflow.reopen(s, t, me, reason=forms.text("reason"))),
     "note": ("已添加备注", lambda s, t, me: workflow.add_note(s, t, me, forms.text("note"))),
     "update_contact": ("已更新联系信息", _contact),
+    "letter_reply": ("已登记书面回复", _letter_reply),
     "reply_tenant": ("回复已提交，将通过微信发送", lambda s, t, me: reply_tenant(s, t, me, forms.text("text"))),
 }
 

@@ -8,10 +8,13 @@ from flask import abort, render_template, url_for
 from admin import bp
 from admin.access import ALL_STAFF, require, ticket_or_abort
 from models import db
+from workflow import letters
 from workflow.fees import line_text, quote_lines
 from workflow.fieldwork import signature
 
-FORMS = {"dispatch": "派遣单", "receipt": "回执单"}
+FORMS = {"dispatch": "派遣单", "receipt": "回执单", "letter_reply": "书面回复函"}
+# Forms about a letter (seed §三), printed whether or not the ticket was dispatched.
+LETTER_FORMS = frozenset({"letter_reply"})
 
 
 def _order(ticket):
@@ -35,6 +38,8 @@ def ticket_print(ticket_id: int, form: str):
     if form not in FORMS:
         abort(404)
     ticket = ticket_or_abort(ticket_id)
+    if form in LETTER_FORMS:
+        return _letter_form(ticket, form)
     order = _order(ticket)
     if order is None:
         abort(404, description="该工单尚未派单，没有派遣单和回执单")
@@ -43,3 +48,14 @@ def ticket_print(ticket_id: int, form: str):
     signature_url = url_for("admin.ticket_file", ticket_id=ticket.id, file_id=signed.id) if signed else None
     return render_template(f"admin/print_{form}.html", t=ticket, order=order, lines=lines, line_text=line_text,
                            title=FORMS[form], confirmation=_confirmation(ticket), signature_url=signature_url)
+
+
+def _letter_form(ticket, form: str):
+    """A letter's printed forms: 404 for any other ticket, and before there is anything to print."""
+    if not letters.is_letter(ticket):
+        abort(404, description="该工单不是信函，没有书面回复函")
+    reply = letters.written_reply(ticket)
+    if reply is None:
+        abort(404, description="该信函尚未登记书面回复")
+    return render_template(f"admin/print_{form}.html", t=ticket, title=FORMS[form], reply=reply,
+                           reply_method=letters.REPLY_METHODS.get(reply.data.get("sent_by"), "—"))

@@ -8,11 +8,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Optional
 
-from models import Channel, Ticket, TicketEvent
+import sqlalchemy.orm as so
+
+from models import Channel, Staff, Ticket, TicketEvent
+from workflow import machine
+from workflow.errors import InvalidTransition, ValidationError
 
 # The seed says only 「及时回复」(§三(1)); 7 calendar days is the centre's own rule.
 LETTER_REPLY_DAYS = 7
 REPLY_EVENT = "letter_reply"
+# How the written reply reached the writer (§三(1)).
+REPLY_METHODS = {"mail": "邮寄", "in_person": "当面", "email": "电子邮件"}
 
 
 def is_letter(ticket: Ticket) -> bool:
@@ -37,3 +43,19 @@ def reply_overdue(ticket: Ticket, now: datetime) -> bool:
     """A letter whose deadline has passed without a written reply."""
     due = reply_due(ticket)
     return due is not None and due < now and written_reply(ticket) is None
+
+
+def record_reply(session: so.Session, ticket: Ticket, actor: Staff, *, text: Optional[str],
+                 method: Optional[str]) -> TicketEvent:
+    """The written reply to a letter (§三(1)(2)): its text and how it was sent, as a
+    timeline event. Only a letter has one."""
+    if not is_letter(ticket):
+        raise InvalidTransition("只有信函登记的工单才能登记书面回复")
+    action = machine.check(REPLY_EVENT, ticket, actor)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError("请填写书面回复内容", field="text")
+    if method not in REPLY_METHODS:
+        raise ValidationError("请选择回复方式（邮寄、当面或电子邮件）", field="method")
+    machine.apply(session, ticket, action, actor, note=text, data={"sent_by": method})
+    return written_reply(ticket)

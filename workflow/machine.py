@@ -8,7 +8,7 @@ from typing import Optional
 
 import sqlalchemy.orm as so
 
-from models import Outbox, Role, Staff, Status, Ticket, TicketEvent
+from models import Channel, Outbox, Role, Staff, Status, Ticket, TicketEvent
 from models.localtime import clock_at, now  # noqa: F401 - the workflow's clock, used as machine.now()
 from workflow.errors import InvalidTransition, PermissionDenied
 
@@ -59,6 +59,8 @@ ACTIONS: dict[str, Action] = {
         _a("update_contact", "补充信息", tuple(Status), None, STAFF_ALL, True),
         _a("followup", "回访", tuple(Status), None, STAFF_DESK),
         _a("reply_tenant", "回复租户", tuple(Status), None, STAFF_DESK),
+        # A letter's written reply (seed §三(1)(2)); letters only, see _permitted.
+        _a("letter_reply", "书面回复", tuple(Status), None, STAFF_DESK),
     )
 }
 
@@ -72,6 +74,8 @@ def _permitted(action: Action, ticket: Ticket, actor: Optional[Staff]) -> Option
     """None when allowed, else the reason it is not."""
     if action.name != "register" and ticket.status not in action.sources:
         return f"工单当前状态为「{ticket.status.label}」，不能{action.label}"
+    if action.name == "letter_reply" and ticket.channel != Channel.LETTER:
+        return "只有信函登记的工单才能登记书面回复"
     if actor is None:
         return None if action.system else f"{action.label}须由工作人员操作"
     if not actor.active:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 import workflow
 from admin.formatting import fmt_input_time
 from admin.ticket_actions import HANDLERS
-from models import FollowUp, KeywordRule, Message, Role, Status, Ticket, TicketEvent, utcnow
+from models import Channel, FollowUp, KeywordRule, Message, Role, Status, Ticket, TicketEvent, utcnow
 from tests.images import canvas_png, jpeg
 
 ANON = "anonymous"
@@ -149,6 +149,7 @@ ACTIONS = {
     "note": (Status.DISPATCHED, {"note": "已电话联系"}, ACT_ALL),
     "update_contact": (Status.DISPATCHED, {"phone": "13900000000"}, ACT_ALL),
     "reply_tenant": (Status.DISPATCHED, {"text": "师傅下午到"}, ACT_DESK),
+    "letter_reply": ("letter", {"text": "来信收悉，已处理", "method": "mail"}, ACT_DESK),
 }
 
 
@@ -156,7 +157,12 @@ def _action(name):
     status, form, expected = ACTIONS[name]
 
     def prepare(team, app):
-        t = _ticket(team, Status.COMPLETED, paid=True) if status == "paid" else _ticket(team, status)
+        if status == "paid":
+            t = _ticket(team, Status.COMPLETED, paid=True)
+        elif status == "letter":
+            t = _ticket(team, Status.NEW, channel=Channel.LETTER, tenant=None)
+        else:
+            t = _ticket(team, status)
         data = {k: (v() if callable(v) else v if v is not None else _later()) for k, v in form.items()}
         return f"/admin/tickets/{t.id}/actions/{name}", data
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models import Channel, Status
+import sqlalchemy as sa
+
+from models import Channel, Status, TicketEvent
 from workflow.letters import LETTER_REPLY_DAYS
 
 
@@ -38,3 +40,52 @@ def test_no_reply_deadline_for_a_wechat_ticket(team, console, session):
     console.login("desk")
     html = console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
     assert "书面回复期限" not in html and "书面回复超时" not in html
+
+
+def test_written_reply_recorded_and_printed(team, console, session):
+    """§三(1)(2): the written reply to a letter is recorded on the ticket (text and how it was
+    sent) and printed as 书面回复函."""
+    ticket = _letter(team, session)
+    console.login("desk")
+    html = console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
+    assert 'id="action-letter_reply"' in html
+    assert console.get(f"/admin/tickets/{ticket.id}/print/letter_reply").status_code == 404  # nothing yet
+    refused = console.post(f"/admin/tickets/{ticket.id}/actions/letter_reply", {"text": "", "method": "mail"})
+    assert refused.status_code == 400
+    ok = console.post(f"/admin/tickets/{ticket.id}/actions/letter_reply",
+                      {"text": "您反映的漏水已于本周修复，感谢来信。", "method": "mail"})
+    assert ok.status_code == 302
+    session.expire_all()
+    event = session.scalars(sa.select(TicketEvent).where(TicketEvent.ticket_id == ticket.id,
+                                                         TicketEvent.action == "letter_reply")).one()
+    assert event.note == "您反映的漏水已于本周修复，感谢来信。" and event.data == {"sent_by": "mail"}
+    assert event.actor_id == team.desk.id
+    page = console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
+    assert "打印书面回复函" in page and "邮寄" in page
+    printed = console.get(f"/admin/tickets/{ticket.id}/print/letter_reply")
+    text = printed.get_data(as_text=True)
+    assert printed.status_code == 200 and "书面回复函" in text and "您反映的漏水已于本周修复" in text and "邮寄" in text
+    assert "刘芳" in text
+
+
+def test_written_reply_refused_for_a_non_letter_ticket(team, console, session):
+    """§三(1): a written reply belongs to a letter; a WeChat ticket neither offers nor takes one,
+    and has no 书面回复函 to print."""
+    ticket = team.ticket(Status.NEW)
+    session.commit()
+    console.login("supervisor")
+    html = console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
+    assert 'id="action-letter_reply"' not in html
+    refused = console.post(f"/admin/tickets/{ticket.id}/actions/letter_reply", {"text": "回复", "method": "mail"})
+    assert refused.status_code == 409
+    assert session.scalar(sa.select(sa.func.count(TicketEvent.id)).where(
+        TicketEvent.ticket_id == ticket.id, TicketEvent.action == "letter_reply")) == 0
+    assert console.get(f"/admin/tickets/{ticket.id}/print/letter_reply").status_code == 404
+
+
+def test_engineer_cannot_record_a_written_reply(team, console, session):
+    """§三(1): the desk and the supervisor answer letters, not the repair staff."""
+    ticket = _letter(team, session)
+    console.login("engineer")
+    response = console.post(f"/admin/tickets/{ticket.id}/actions/letter_reply", {"text": "回复", "method": "mail"})
+    assert response.status_code == 403

@@ -19,9 +19,10 @@ import workflow
 from admin import charts
 from admin.intake import CHANNELS as INTAKE_KINDS
 from admin.ticket_print import FORMS
-from models import Message, Role, Status, Unit
+from models import Channel, Message, Role, Status, Unit
 from tests.admin.test_access import PNG
 from tests.images import canvas_png, jpeg
+from workflow.letters import record_reply
 
 pytestmark = pytest.mark.browser
 PHONES = (360, 390)
@@ -77,6 +78,11 @@ def _world(team, session, app):
     workflow.complete(session, signed, team.engineer, work_done=long_text, site_cleaned=True)
     workflow.sign_receipt(session, signed, team.engineer, signer="王建国", png=canvas_png(ink=((1, 1),)),
                           media_root=media)
+    # A company-forwarded letter, answered in writing and closed: its printed forms (§三).
+    letter = tickets["letter"] = team.ticket(Status.NEW, channel=Channel.LETTER, forwarded_by_company=True,
+                                             tenant=None, complainant="刘芳", content=long_text)
+    record_reply(session, letter, team.desk, text=long_text, method="mail")
+    workflow.close(session, letter, team.desk, result=long_text, report=long_text)
     session.flush()
     path = "media/phone-width.png"
     os.makedirs(os.path.join(app.config["INSTANCE_PATH"], "media"), exist_ok=True)
@@ -96,7 +102,7 @@ def _world(team, session, app):
     unit = session.scalar(sa.select(Unit).where(Unit.site_id == team.site.id, Unit.code == "L2-015"))
     session.commit()
     return tickets, Samples({
-        "ticket_id": [tickets[Status.DISPATCHED].id, tickets[Status.COMPLETED].id, signed.id],
+        "ticket_id": [tickets[Status.DISPATCHED].id, tickets[Status.COMPLETED].id, signed.id, letter.id],
         "message_id": [photo.id],
         "file_id": [photo_file.id],
         "report_id": [report.id],
