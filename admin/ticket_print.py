@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from flask import abort, render_template, url_for
 
-from admin import bp
+from admin import bp, ticket_queries
 from admin.access import ALL_STAFF, require, ticket_or_abort
 from models import db
 from workflow import letters
 from workflow.fees import line_text, quote_lines
 from workflow.fieldwork import signature
 
-FORMS = {"dispatch": "派遣单", "receipt": "回执单", "letter_reply": "书面回复函"}
+FORMS = {"dispatch": "派遣单", "receipt": "回执单", "letter_reply": "书面回复函", "result_report": "处理结果报告"}
 # Forms about a letter (seed §三), printed whether or not the ticket was dispatched.
-LETTER_FORMS = frozenset({"letter_reply"})
+LETTER_FORMS = frozenset({"letter_reply", "result_report"})
 
 
 def _order(ticket):
@@ -51,11 +51,20 @@ def ticket_print(ticket_id: int, form: str):
 
 
 def _letter_form(ticket, form: str):
-    """A letter's printed forms: 404 for any other ticket, and before there is anything to print."""
+    """A letter's printed forms: 404 for any other ticket, and before there is anything to
+    print. 书面回复函: the recorded reply. 处理结果报告: for a letter the company forwarded,
+    the written result report to the company (§三(3)), printable whenever asked, saying how
+    far the handling has got."""
     if not letters.is_letter(ticket):
-        abort(404, description="该工单不是信函，没有书面回复函")
+        abort(404, description="该工单不是信函")
     reply = letters.written_reply(ticket)
-    if reply is None:
+    if form == "letter_reply" and reply is None:
         abort(404, description="该信函尚未登记书面回复")
+    if form == "result_report" and not ticket.forwarded_by_company:
+        abort(404, description="只有公司转发的信函需要向公司提交处理结果报告")
+    method = letters.REPLY_METHODS.get(reply.data.get("sent_by"), "—") if reply is not None else None
+    poll = ticket_queries.survey(db.session, ticket)
+    orders = [o for o in ticket.dispatch_orders if o.status != "cancelled"]
     return render_template(f"admin/print_{form}.html", t=ticket, title=FORMS[form], reply=reply,
-                           reply_method=letters.REPLY_METHODS.get(reply.data.get("sent_by"), "—"))
+                           reply_method=method, orders=orders,
+                           score=poll.score if poll is not None and poll.answered_at is not None else None)

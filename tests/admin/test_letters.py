@@ -6,7 +6,8 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from models import Channel, Status, TicketEvent
+import workflow
+from models import Channel, Status, Survey, TicketEvent, utcnow
 from workflow.letters import LETTER_REPLY_DAYS
 
 
@@ -89,3 +90,34 @@ def test_engineer_cannot_record_a_written_reply(team, console, session):
     console.login("engineer")
     response = console.post(f"/admin/tickets/{ticket.id}/actions/letter_reply", {"text": "回复", "method": "mail"})
     assert response.status_code == 403
+
+
+def test_company_forwarded_letter_result_report_printable(team, console, session):
+    """§三(3): a letter the company forwarded gets its result reported to the company in
+    writing: the complaint, what was done and when, the written reply, the satisfaction."""
+    from workflow.letters import record_reply
+
+    ticket = _letter(team, session, forwarded_by_company=True)
+    record_reply(session, ticket, team.desk, text="来信收悉，漏水已修复。", method="in_person")
+    workflow.close(session, ticket, team.supervisor, result="更换三楼卫生间水管", report="已整改完毕，书面报告公司")
+    session.add(Survey(ticket=ticket, tenant_id=None, expires_at=utcnow(), answered_at=utcnow(), score=5))
+    session.commit()
+    console.login("supervisor")
+    assert "打印处理结果报告" in console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
+    response = console.get(f"/admin/tickets/{ticket.id}/print/result_report")
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200 and "处理结果报告" in text
+    for expected in ("来信反映：三楼卫生间长期漏水", "更换三楼卫生间水管", "已整改完毕，书面报告公司",
+                     "来信收悉，漏水已修复。", "当面", "5 分", "公司转发"):
+        assert expected in text, expected
+
+
+def test_result_report_only_for_a_company_forwarded_letter(team, console, session):
+    """§三(3): the report to the company is for the letters it forwarded."""
+    plain_letter = _letter(team, session)
+    wechat = team.ticket(Status.NEW)
+    session.commit()
+    console.login("desk")
+    for ticket in (plain_letter, wechat):
+        assert console.get(f"/admin/tickets/{ticket.id}/print/result_report").status_code == 404
+        assert "打印处理结果报告" not in console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
