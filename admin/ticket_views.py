@@ -13,7 +13,7 @@ from admin.formatting import EVENT_LABELS, VISIT_KINDS
 from admin.forms import FormState
 from models import ComplaintCode, Department, Message, Ticket, db, utcnow
 from models.queries import FilterError
-from workflow import fieldwork, machine
+from workflow import fieldwork, letters, machine
 from workflow.errors import InvalidTransition, PermissionDenied, ValidationError, WorkflowError
 from workflow.media import MAX_PHOTO_BYTES, image_type
 
@@ -41,7 +41,8 @@ def queue():
         result = queue_queries.QueuePage([], 0, False)
     counts = queue_queries.counters(db.session, staff, now)
     return render_template("admin/queue.html", f=filters, page=result, counts=counts, error=error, now=now,
-                           active=queue_queries.ACTIVE, **_filter_choices()), status
+                           active=queue_queries.ACTIVE, replied_letters=letters.replied_ids(db.session, result.items),
+                           **_filter_choices()), status
 
 
 def _render_ticket(ticket, state: FormState | None = None, status: int = 200):

@@ -5,9 +5,11 @@ LETTER_REPLY_DAYS calendar days. Nothing is stored for the deadline: it is compu
 the ticket's registration time, and a reply is a timeline event."""
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from datetime import datetime, timedelta
 from typing import Optional
 
+import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import Channel, Staff, Ticket, TicketEvent
@@ -39,10 +41,23 @@ def written_reply(ticket: Ticket) -> Optional[TicketEvent]:
     return next((e for e in reversed(ticket.events) if e.action == REPLY_EVENT), None)
 
 
-def reply_overdue(ticket: Ticket, now: datetime) -> bool:
-    """A letter whose deadline has passed without a written reply."""
+def reply_overdue(ticket: Ticket, now: datetime, replied: Optional[Collection[int]] = None) -> bool:
+    """A letter whose deadline has passed without a written reply. A list page passes
+    `replied` (from `replied_ids`, one query for the page) instead of loading each
+    ticket's timeline."""
     due = reply_due(ticket)
-    return due is not None and due < now and written_reply(ticket) is None
+    if due is None or due >= now:
+        return False
+    return ticket.id not in replied if replied is not None else written_reply(ticket) is None
+
+
+def replied_ids(session: so.Session, tickets: Iterable[Ticket]) -> set[int]:
+    """Which of these letters have a written reply, in one query."""
+    ids = [t.id for t in tickets if is_letter(t)]
+    if not ids:
+        return set()
+    return set(session.scalars(sa.select(TicketEvent.ticket_id).where(
+        TicketEvent.ticket_id.in_(ids), TicketEvent.action == REPLY_EVENT).distinct()))
 
 
 def record_reply(session: so.Session, ticket: Ticket, actor: Staff, *, text: Optional[str],

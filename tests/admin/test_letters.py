@@ -121,3 +121,22 @@ def test_result_report_only_for_a_company_forwarded_letter(team, console, sessio
     for ticket in (plain_letter, wechat):
         assert console.get(f"/admin/tickets/{ticket.id}/print/result_report").status_code == 404
         assert "打印处理结果报告" not in console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
+
+
+def test_the_queue_reads_the_letters_replies_in_one_query(team, console, session, statements):
+    """§三(2): the queue flags overdue letters without a query per letter (no N+1)."""
+    def queue_statements(letters: int) -> int:
+        for n in range(letters):
+            ticket = _letter(team, session, content=f"来信反映：{n}号铺门口积水")
+            ticket.created_at -= timedelta(days=LETTER_REPLY_DAYS + 1)
+        session.commit()
+        session.expunge_all()  # as in a fresh request: no timeline already in memory
+        statements.clear()
+        html = console.get("/admin/tickets").get_data(as_text=True)
+        assert html.count("书面回复超时") >= letters
+        return len(statements)
+
+    console.login("desk")
+    few = queue_statements(1)
+    many = queue_statements(6)
+    assert many == few, f"{few} statements with one overdue letter, {many} with seven"
