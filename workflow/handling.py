@@ -14,7 +14,6 @@ from models import (
     ComplaintCode,
     Department,
     DispatchOrder,
-    FollowUp,
     Role,
     Staff,
     Survey,
@@ -213,28 +212,14 @@ def complete(
     ticket.final_amount, ticket.site_cleaned, ticket.completed_at = amount, True, now
     ticket.first_response_at = ticket.first_response_at or now
     if ticket.urgent:
-        _arm_visit(session, ticket, "urgent_24h", now + timedelta(hours=URGENT_VISIT_HOURS))
+        callbacks.arm(session, ticket, "urgent_24h", now + timedelta(hours=URGENT_VISIT_HOURS))
     if ticket.code == LEAK_CODE:
-        _arm_visit(session, ticket, "after_rain", None)
+        callbacks.arm(session, ticket, "after_rain", None)
     machine.apply(
         session, ticket, action, actor, note=work_done, data={"amount": str(amount), "site_cleaned": True},
         effects=(_tenant_notice("completed", amount=str(amount)), *_tell_owner(ticket, actor, "owner_completed")),
     )
     return ticket
-
-
-def _arm_visit(session: so.Session, ticket: Ticket, kind: str, due_at: Optional[datetime]) -> None:
-    """One visit of each kind per ticket; completing again after a reopen re-arms it (the
-    earlier visit's result is already on the timeline)."""
-    visit = None
-    if ticket.id is not None:
-        visit = session.scalar(sa.select(FollowUp).where(FollowUp.ticket_id == ticket.id, FollowUp.kind == kind))
-    if visit is None:
-        session.add(FollowUp(site_id=ticket.site_id, ticket=ticket, tenant_id=ticket.tenant_id, kind=kind,
-                             due_at=due_at))
-        return
-    visit.due_at, visit.done_at, visit.done_by_id, visit.method, visit.result, visit.alerted_at = (
-        due_at, None, None, None, None, None)
 
 
 def check_receipt_open(ticket: Ticket, actor: Optional[Staff]) -> Action:
