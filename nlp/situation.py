@@ -41,13 +41,21 @@ def data() -> dict:
     return json.loads(resources.files("nlp").joinpath("data/situations.json").read_text("utf-8"))
 
 
+def _expand(pattern: str) -> str:
+    """A pattern with its word lists ({person}, {body} ...) written out."""
+    for name, words in data().get("words", {}).items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{words})")
+    return pattern
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     d = data()
     classes = [(name, spec["weight"], spec.get("modifier", False),
-                re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
+                re.compile("|".join(f"(?:{_expand(p)})" for p in spec["patterns"])))
                for name, spec in d["classes"].items()]
-    calm = [(spec.get("scope") == "clause", spec["weight"], re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
+    calm = [(spec.get("scope") == "clause", frozenset(spec.get("only", ())), spec["weight"],
+             re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
             for spec in d["calm"].values()]
     negators = tuple(sorted(d["negators"], key=len, reverse=True))
     return classes, calm, negators
@@ -58,7 +66,7 @@ def literal_words() -> set[str]:
     words = set()
     for spec in data()["classes"].values():
         for pattern in spec["patterns"]:
-            for piece in re.split(r"[^\u4e00-\u9fff]+", pattern):
+            for piece in re.split(r"[^\u4e00-\u9fff]+", _expand(pattern)):
                 if len(piece) >= 2:
                     words.add(piece)
     return words
@@ -79,22 +87,24 @@ def _same_clause(text: str, a: int, b: int) -> bool:
 def assess(text: str) -> Situation:
     classes, calm, negators = _compiled()
     score, found, evidence, cues = 0.0, [], [], []
-    danger = False
+    dangers: set[str] = set()
     where: list[int] = []  # where each danger was named
     for name, weight, modifier, pattern in classes:
         for match in pattern.finditer(text):
             if not _negated(text, match.start(), negators):
                 score += weight
-                danger |= not modifier
                 if not modifier:
+                    dangers.add(name)
                     where.append(match.start())
                 found.append((weight, name))
                 evidence.append(match.group(0))
                 break
-    if not danger:  # "now", "hurry", "people nearby" only make a danger more pressing
+    if not dangers:  # "now", "hurry", "people nearby" only make a danger more pressing
         return NOTHING
     if score:
-        for clause_scope, weight, pattern in calm:
+        for clause_scope, only, weight, pattern in calm:
+            if only and not dangers <= only:  # slow seepage does not calm smoke
+                continue
             for match in pattern.finditer(text):
                 if clause_scope and not any(_same_clause(text, match.start(), at) for at in where):
                     continue
