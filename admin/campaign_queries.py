@@ -34,15 +34,12 @@ def posted_questions() -> tuple[list[dict[str, Any]], list[int]]:
     return questions, slots
 
 
-def slot_field(exc: ValidationError, slots: list[int]) -> ValidationError:
+def slot_field(field: str | None, slots: list[int]) -> str | None:
     """The workflow names a refused question by its position among those filled
     (questions.<n>); the form names it by its slot."""
-    if exc.field and exc.field.startswith("questions."):
-        position = int(exc.field.split(".", 1)[1])
-        exc.field = f"q{slots[position - 1]}_text"
-    elif exc.field == "questions":
-        exc.field = "q1_text"
-    return exc
+    if field and field.startswith("questions."):
+        return f"q{slots[int(field.split('.', 1)[1]) - 1]}_text"
+    return "q1_text" if field == "questions" else field
 
 
 def posted_audience() -> dict[str, list[str]]:

@@ -4,7 +4,7 @@ WeChat, watches the answers arrive on its page and closes it (the periodic job c
 after 24 hours anyway)."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 
 from admin import bp, campaign_queries, forms
 from admin.access import DESK_UP, current_staff, require, site_or_abort, site_row_or_abort, visible_sites
@@ -19,7 +19,6 @@ from workflow.campaigns import (
     create_campaign,
     send_campaign,
 )
-from workflow.errors import PermissionDenied, ValidationError
 from workflow.notices import audience_choices
 
 
@@ -39,16 +38,12 @@ def campaigns():
     if request.method == "GET":
         return _list_page(site, FormState())
     questions, slots = campaign_queries.posted_questions()
-    try:
+    with forms.Submission("campaign") as sent:
         campaign = create_campaign(db.session, site, current_staff(), title=forms.text("title", 100),
                                    intro=forms.text("intro", 500), questions=questions)
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationError as exc:
-        db.session.rollback()
-        return _list_page(site, FormState.refused("campaign", campaign_queries.slot_field(exc, slots)), 400)
+    if sent.refused:
+        sent.refused.field = campaign_queries.slot_field(sent.refused.field, slots)
+        return _list_page(site, sent.refused, 400)
     flash(f"问卷「{campaign.title}」已保存，请选择发送范围", "success")
     return redirect(url_for("admin.campaign", campaign_id=campaign.id))
 
@@ -73,17 +68,12 @@ def campaign(campaign_id: int):
 @require(DESK_UP)
 def send_questionnaire(campaign_id: int):
     found = site_row_or_abort(Campaign, campaign_id)
-    try:
-        sent = send_campaign(db.session, found, current_staff(), hours=forms.int_value("hours", "收集时间", True),
-                             **campaign_queries.posted_audience())
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationError as exc:
-        db.session.rollback()
-        return _campaign_page(found, FormState.refused("send", exc), 400)
-    flash(f"问卷已提交发送给 {sent} 位租户", "success")
+    with forms.Submission("send") as sent:
+        count = send_campaign(db.session, found, current_staff(), hours=forms.int_value("hours", "收集时间", True),
+                              **campaign_queries.posted_audience())
+    if sent.refused:
+        return _campaign_page(found, sent.refused, 400)
+    flash(f"问卷已提交发送给 {count} 位租户", "success")
     return redirect(url_for("admin.campaign", campaign_id=found.id))
 
 
@@ -91,14 +81,9 @@ def send_questionnaire(campaign_id: int):
 @require(DESK_UP)
 def close_questionnaire(campaign_id: int):
     found = site_row_or_abort(Campaign, campaign_id)
-    try:
+    with forms.Submission("close") as sent:
         close_campaign(db.session, found, current_staff())
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationError as exc:
-        db.session.rollback()
-        return _campaign_page(found, FormState.refused("close", exc), 400)
+    if sent.refused:
+        return _campaign_page(found, sent.refused, 400)
     flash("问卷已结束收集", "success")
     return redirect(url_for("admin.campaign", campaign_id=found.id))
