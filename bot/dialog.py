@@ -27,15 +27,14 @@ from models import (
     Ticket,
     Unit,
 )
-from models.localtime import for_people
 from nlp import taxonomy
 from workflow import faq, machine, surveys
 from workflow.classification import classify
-from workflow.phrasebook import phrase, ticket_urgent_eta
+from workflow.held_reports import AWAITING_IDENTITY, attach_held_media, flush_expired, register_pending
+from workflow.phrasebook import phrase, ticket_eta
 
 DIALOG_TTL = timedelta(minutes=10)  # how long we wait for name/phone/unit before registering anyway
 JOIN_WINDOW = timedelta(minutes=30)  # follow-up messages about the same problem join its ticket
-AWAITING_IDENTITY = "awaiting_identity"
 PROGRESS_KEYS = {"PROGRESS", "查询进度", "progress"}
 REPAIR_KEYS = {"REPAIR", "报修", "repair"}
 COMPLAINT_KEYS = {"COMPLAINT", "投诉", "complaint"}
@@ -312,7 +311,7 @@ def _text(turn: Turn, text: str) -> None:
             ticket = _register(turn, text, result)
             _flag_for_triage(ticket, TRIAGE_NOT_UNDERSTOOD)
             turn.say("check_first")
-            turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
+            turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         else:  # empty or garbled only
             turn.say("unclear")
         return
@@ -320,7 +319,7 @@ def _text(turn: Turn, text: str) -> None:
         ticket = _register(turn, text, result)
         faq.handed_over(asked, ticket)
         turn.say("check_first" if result.intent == "inquiry" else "suggestion_thanks")
-        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
+        turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         return
     _report(turn, text, result)
 
@@ -372,12 +371,12 @@ def _identity_told(turn: Turn, acknowledged: bool = False) -> None:
             turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
             if ticket.intent == "repair":
                 workflow.call_desk(turn.session, ticket)
-            turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
+            turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
             return
     if not acknowledged:
         turn.say("contact_saved")
     if ticket is not None:
-        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
+        turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
     _set_conv(turn, "idle")
 
 
@@ -400,7 +399,7 @@ def _chase(turn: Turn, text: str) -> bool:
         return False
     turn.say("chase_noted", number=ticket.number)
     turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),
-             status=ticket.status.label, eta=_eta(ticket, turn.site, progress=True))
+             status=ticket.status.label, eta=ticket_eta(ticket, turn.site, progress=True))
     return True
 
 
@@ -482,7 +481,7 @@ def _progress(turn: Turn) -> None:
         turn.say("progress_none")
     for t in tickets:
         turn.say("progress_item", number=t.number, code_name=taxonomy.name_of(t.code), status=t.status.label,
-                 eta=_eta(t, turn.site, progress=True))
+                 eta=ticket_eta(t, turn.site, progress=True))
     if waiting:
         _remind_identity(turn)
 
@@ -514,7 +513,7 @@ def _report(turn: Turn, text: str, result) -> None:
         elif _needs_decision(result):
             turn.say("escalate")
             workflow.escalate(turn.session, ticket, None, reason="租户投诉需领导答复，微信已答复「我马上向领导汇报」")
-        turn.say("ticket_opened", number=ticket.number, eta=_eta(ticket, turn.site))
+        turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         if result.intent == "complaint":
             turn.say("thanks_complaint")
         if missing:
@@ -525,7 +524,7 @@ def _report(turn: Turn, text: str, result) -> None:
     if pending and pending.get("code") != result.code:  # a second problem: open the first with what we know
         first = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if first is not None:
-            turn.say("ticket_opened", number=first.number, eta=_eta(first, turn.site))
+            turn.say("ticket_opened", number=first.number, eta=ticket_eta(first, turn.site))
         pending = None
     texts = (pending or {}).get("texts", []) + [text]
     _set_conv(turn, AWAITING_IDENTITY, pending={"texts": texts, "code": result.code,
@@ -572,64 +571,8 @@ def _register(turn: Turn, text: str, result) -> Ticket:
     )
     turn.message.ticket = ticket  # the id is filled in when the transaction flushes
     turn.recent_open_ticket = True
-    _attach_pending_media(turn.session, turn.conv, ticket)
+    attach_held_media(turn.session, turn.conv, ticket)
     return ticket
-
-
-def register_pending(session: so.Session, site: Site, tenant: Tenant, conv: Conversation) -> Optional[Ticket]:
-    """Open the ticket for a report we held while asking who the tenant is — with whatever
-    is known. Used when the tenant answers and when the conversation expires."""
-    # Claim it first: the expiry sweep and the tenant's next message may race for it.
-    claimed = session.execute(
-        sa.update(Conversation).where(Conversation.id == conv.id, Conversation.state == AWAITING_IDENTITY)
-        .values(state="idle").execution_options(synchronize_session=False)).rowcount == 1
-    if not claimed:
-        session.refresh(conv)
-        return None
-    data = conv.data or {}
-    pending = data.get("pending") or {}
-    texts = pending.get("texts") or []
-    media = data.get("media") or []
-    conv.state, conv.data = "idle", {"unit": data["unit"]} if data.get("unit") else {}
-    if not texts and not media:
-        return None
-    content = "\n".join(texts) if texts else "（租户发来图片，未补充文字说明）"
-    result = classify(session, content)
-    ticket = workflow.register(session, site, content=content, channel=Channel.WECHAT, tenant=tenant,
-                               unit_code=data.get("unit"), code=pending.get("code") or result.code,
-                               classification=result)
-    session.flush()
-    ids = pending.get("message_ids", []) + [m for m in media]
-    if ids:
-        session.execute(sa.update(Message).where(Message.id.in_(ids)).values(ticket_id=ticket.id))
-    for message_id in media:
-        session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
-    return ticket
-
-
-def _attach_pending_media(session, conv: Conversation, ticket: Ticket) -> None:
-    media = (conv.data or {}).get("media") or []
-    if not media:
-        return
-    session.flush()
-    session.execute(sa.update(Message).where(Message.id.in_(media)).values(ticket_id=ticket.id))
-    for message_id in media:
-        session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
-    conv.data = {k: v for k, v in (conv.data or {}).items() if k != "media"}
-
-
-def _eta(ticket: Ticket, site: Site, *, progress: bool = False) -> str:
-    """At registration, the response time; asked for progress, the deadline as it stands
-    now (a delay moves it). The turn's site, not ticket.site: that is a lazy load."""
-    if ticket.status == Status.CLOSED:
-        return "已结案"
-    if progress and ticket.due_at is not None:
-        return phrase("eta_due", site, due=for_people(ticket.due_at))
-    if ticket.urgent:
-        return ticket_urgent_eta(ticket, site)
-    hours = (ticket.due_at - ticket.created_at).total_seconds() / 3600 if ticket.due_at else 24.0
-    text = "30分钟" if hours < 1 else f"{hours:g}小时"
-    return phrase("eta_hours", site, hours=text)
 
 
 # --- media, events ------------------------------------------------------------------------
@@ -716,21 +659,6 @@ def _template_delivery(turn: Turn, msg: InboundMessage) -> None:
         if str((out.data or {}).get("msgid")) == str(msg.msg_id):
             out.delivery = (msg.status or "").lower() or "delivered"
             break
-
-
-def flush_expired(session: so.Session, now: Optional[datetime] = None) -> int:
-    """Open the tickets of conversations whose tenant never told us who they are.
-    Run periodically by the worker; commit is the caller's."""
-    now = now or machine.now()
-    expired = session.scalars(sa.select(Conversation).where(
-        Conversation.state == AWAITING_IDENTITY, Conversation.expires_at < now)).all()
-    opened = 0
-    for conv in expired:
-        site = session.get(Site, conv.site_id)
-        tenant = session.scalar(sa.select(Tenant).where(Tenant.site_id == conv.site_id, Tenant.openid == conv.openid))
-        if tenant is not None and register_pending(session, site, tenant, conv) is not None:
-            opened += 1
-    return opened
 
 
 __all__ = ["fallback_reply", "flush_expired", "handle", "register_pending"]
