@@ -156,6 +156,7 @@ def helpers() -> dict:
 
 # Letters' reply deadline (seed §三), global so that imported macros (the queue's flags) see it.
 bp.add_app_template_global(letters.reply_due, "letter_reply_due")
+bp.add_app_template_global(letters.reports_upwards)
 bp.add_app_template_global(letters.written_reply, "letter_reply")
 bp.add_app_template_global(letters.reply_overdue, "letter_reply_overdue")
 bp.add_app_template_global(letters.REPLY_METHODS, "LETTER_REPLY_METHODS")

@@ -72,7 +72,7 @@ class Ticket(Base):
                  postgresql_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')"),
                  sqlite_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')")),
         # PostgreSQL only, made by migration 0003: a pg_trgm GIN index on SEARCH_EXPRESSION
-        # for the console's search box (see admin.queue_queries.search_text).
+        # for the console's search box (see models.queries.search_text).
     )
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     number: so.Mapped[str] = so.mapped_column(sa.String(32), unique=True)
