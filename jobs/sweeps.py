@@ -1,6 +1,7 @@
 """Periodic sweeps over the database: dispatch orders past their deadline (tell the owner,
 then escalate to the supervisors), return visits past due (tell the owner once), surveys
-unanswered after 24 h, questionnaires whose 24 h are over.
+unanswered after 24 h, questionnaires whose 24 h are over, reports the bot held for a
+tenant who never said who they are.
 
 Each change is a compare-and-set (``UPDATE … WHERE <still in the old state>``) committed
 with its timeline event and outbox rows, so two sweeps running at once, or a sweep run
@@ -21,6 +22,7 @@ from nlp import taxonomy
 from workflow import machine
 from workflow.campaigns import close_due_campaigns
 from workflow.fieldwork import awaiting_arrival
+from workflow.held_reports import flush_expired
 
 BATCH = 200
 
@@ -163,3 +165,15 @@ def close_campaigns() -> dict[str, int]:
         closed = close_due_campaigns(ctx.session)
         ctx.session.commit()
         return {"closed": closed}
+
+
+# --------------------------------------------------------------------------- held reports
+def flush_expired_conversations() -> int:
+    """Open the tickets of tenants who reported something but never said who they are
+    (the claim in register_pending keeps a racing message from opening it twice)."""
+    with job_context("jobs.sweeps") as ctx:
+        opened = flush_expired(ctx.session)
+        ctx.session.commit()
+        if opened:
+            ctx.log.info("opened %d held report(s) after the conversation expired", opened)
+        return opened
