@@ -66,7 +66,7 @@ PERIODIC: list[Periodic] = [
     Periodic("expire_surveys", "jobs.sweeps.expire_surveys", every=300),
     Periodic("close_campaigns", "jobs.sweeps.close_campaigns", every=300),
     Periodic("flush_conversations", "jobs.sweeps.flush_expired_conversations", every=120),
-    Periodic("warm_statistics", "admin.jobs.warm_statistics", every=1800, queue="low"),
+    Periodic("warm_statistics", "jobs.reports.warm_statistics", every=1800, queue="low"),
     Periodic("retrain_classifier", "jobs.retrain.retrain_when_corrected", every=3600, queue="low"),
     Periodic("check_weather", "jobs.weather.check_weather", cron="5 8,20 * * *", queue="low"),
     Periodic("monthly_report", "jobs.reports.build_monthly_reports", cron="30 1 1 * *", queue="low",
