@@ -61,7 +61,7 @@ class Periodic:
 PERIODIC: list[Periodic] = [
     Periodic("sweep_outbox", "jobs.outbox.sweep_outbox", every=60, queue="high"),
     Periodic("check_deadlines", "jobs.sweeps.check_deadlines", every=60),
-    Periodic("alert_undispatched", "jobs.dispatch_alerts.alert_undispatched", every=300),
+    Periodic("alert_undispatched", "jobs.sweeps.alert_undispatched", every=300),
     Periodic("alert_overdue_visits", "jobs.sweeps.alert_overdue_visits", every=300),
     Periodic("expire_surveys", "jobs.sweeps.expire_surveys", every=300),
     Periodic("close_campaigns", "jobs.sweeps.close_campaigns", every=300),
