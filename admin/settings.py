@@ -64,7 +64,7 @@ def site_settings():
     departments = db.session.scalars(sa.select(Department).order_by(Department.id)).all()
     state, status = FormState(), 200
     if request.method == "POST":
-        try:
+        with forms.Submission("site") as sent:
             name = forms.text("name", 80)
             if not name:
                 raise ValidationError("请填写服务中心名称", field="name")
@@ -76,10 +76,8 @@ def site_settings():
             site.settings = {k: v for k, v in settings.items() if v is not None}
             for dept in departments:
                 dept.phone = forms.optional_text(f"dept_{dept.id}", 40)
-            db.session.commit()
-        except ValidationError as exc:
-            db.session.rollback()
-            state, status = FormState.refused("site", exc), 400
+        if sent.refused:
+            state, status = sent.refused, 400
         else:
             flash("已保存服务中心信息", "success")
             return redirect(url_for("admin.site_settings", site=site.slug))
@@ -95,15 +93,13 @@ def staff_list():
     state, status = FormState(), 200
     sites = db.session.scalars(sa.select(Site).order_by(Site.id)).all()
     if request.method == "POST":
-        try:
+        with forms.Submission("staff", secret=("password",)) as sent:
             staff = save_staff(db.session, None, username=forms.text("username", 40), role=forms.text("role", 20),
                                password=request.form.get("password") or "",
                                display_name=forms.text("display_name", 40), phone=forms.text("phone", 20),
                                department=forms.text("department", 40), site_slugs=request.form.getlist("sites"))
-            db.session.commit()
-        except ValidationError as exc:
-            db.session.rollback()
-            state, status = FormState.refused("staff", exc, secret=("password",)), 400
+        if sent.refused:
+            state, status = sent.refused, 400
         else:
             flash(f"已创建账号 {staff.username}", "success")
             return redirect(url_for("admin.staff_list"))

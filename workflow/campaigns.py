@@ -96,16 +96,20 @@ def _question(position: int, spec: Mapping[str, Any]) -> CampaignQuestion:
 
 
 # --------------------------------------------------------------------------- audience
-def audience(session: so.Session, site: Site, *, unit_kinds: Optional[Iterable[str]] = None,
+WECHAT_REACHABLE = sa.and_(Tenant.openid.is_not(None), Tenant.subscribed.is_(True))
+
+
+def in_scope(site: Site, *, unit_kinds: Optional[Iterable[str]] = None, buildings: Optional[Iterable[str]] = None,
              unit_codes: Optional[Iterable[str]] = None, tenant_ids: Optional[Iterable[int]] = None) -> sa.Select:
-    """The site's tenants reachable by WeChat (followed the account), narrowed by unit kind
-    (shop/office/apartment), unit codes or explicit tenant ids."""
-    stmt = sa.select(Tenant).where(Tenant.site_id == site.id, Tenant.openid.is_not(None),
-                                   Tenant.subscribed.is_(True))
-    if unit_kinds or unit_codes:
+    """The site's tenants, narrowed by unit kind (shop/office/apartment), building, unit
+    codes or explicit tenant ids; reachable by WeChat or not."""
+    stmt = sa.select(Tenant).where(Tenant.site_id == site.id)
+    if unit_kinds or buildings or unit_codes:
         stmt = stmt.join(Unit, Unit.id == Tenant.unit_id)
         if unit_kinds:
             stmt = stmt.where(Unit.kind.in_(list(unit_kinds)))
+        if buildings:
+            stmt = stmt.where(Unit.building.in_(list(buildings)))
         if unit_codes:
             stmt = stmt.where(sa.func.upper(Unit.code).in_([c.strip().upper() for c in unit_codes]))
     if tenant_ids is not None:
@@ -113,8 +117,26 @@ def audience(session: so.Session, site: Site, *, unit_kinds: Optional[Iterable[s
     return stmt.order_by(Tenant.id)
 
 
+def audience(session: so.Session, site: Site, *, unit_kinds: Optional[Iterable[str]] = None,
+             buildings: Optional[Iterable[str]] = None, unit_codes: Optional[Iterable[str]] = None,
+             tenant_ids: Optional[Iterable[int]] = None) -> sa.Select:
+    """The tenants of the scope (``in_scope``) reachable by WeChat (followed the account)."""
+    return in_scope(site, unit_kinds=unit_kinds, buildings=buildings, unit_codes=unit_codes,
+                    tenant_ids=tenant_ids).where(WECHAT_REACHABLE)
+
+
+def _check_unit_codes(session: so.Session, site: Site, unit_codes: Iterable[str]) -> None:
+    codes = list(dict.fromkeys(c.strip().upper() for c in unit_codes if c.strip()))
+    known = set(session.scalars(sa.select(sa.func.upper(Unit.code)).where(
+        Unit.site_id == site.id, sa.func.upper(Unit.code).in_(codes))))
+    unknown = [c for c in codes if c not in known]
+    if unknown:
+        raise ValidationError(f"没有这些单元：{'、'.join(unknown[:20])}", field="units")
+
+
 def send_campaign(session: so.Session, campaign: Campaign, actor: Staff, *,
-                  unit_kinds: Optional[Iterable[str]] = None, unit_codes: Optional[Iterable[str]] = None,
+                  unit_kinds: Optional[Iterable[str]] = None, buildings: Optional[Iterable[str]] = None,
+                  unit_codes: Optional[Iterable[str]] = None,
                   tenant_ids: Optional[Iterable[int]] = None, hours: int = CAMPAIGN_HOURS) -> int:
     """Open the questionnaire for ``hours`` and queue one WeChat invitation per tenant in
     the audience; returns how many. Delivered after the caller commits."""
@@ -123,11 +145,14 @@ def send_campaign(session: so.Session, campaign: Campaign, actor: Staff, *,
         raise ValidationError("该问卷已发送", field="status")
     if not isinstance(hours, int) or not 1 <= hours <= CAMPAIGN_HOURS:  # seed §七(2): 24小时之内收回
         raise ValidationError(f"问卷须在{CAMPAIGN_HOURS}小时之内收回，收集时间须为1到{CAMPAIGN_HOURS}小时", field="hours")
+    if unit_codes:
+        _check_unit_codes(session, campaign.site, unit_codes)
     filters = {"unit_kinds": sorted(unit_kinds) if unit_kinds else None,
+               "buildings": sorted(buildings) if buildings else None,
                "unit_codes": sorted(unit_codes) if unit_codes else None,
                "tenant_ids": sorted(tenant_ids) if tenant_ids is not None else None}
-    tenants = session.scalars(audience(session, campaign.site, unit_kinds=unit_kinds, unit_codes=unit_codes,
-                                       tenant_ids=tenant_ids)).all()
+    tenants = session.scalars(audience(session, campaign.site, unit_kinds=unit_kinds, buildings=buildings,
+                                       unit_codes=unit_codes, tenant_ids=tenant_ids)).all()
     if not tenants:
         raise ValidationError("没有符合条件且已关注服务号的租户", field="audience")
     now = machine.now()
@@ -148,13 +173,8 @@ def is_open(campaign: Campaign, now: Optional[datetime] = None) -> bool:
     return campaign.status == "open" and campaign.closes_at is not None and campaign.closes_at > now
 
 
-def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: Mapping[int, Any]) -> None:
-    """``answers``: question id → the chosen option (choice) or the text. Once per tenant."""
-    campaign = recipient.campaign
-    if recipient.answered_at is not None:
-        raise ValidationError("您已提交过这份问卷，感谢您的参与", field="answers")
-    if not is_open(campaign):
-        raise ValidationError("问卷已结束收集", field="answers")
+def _answer_rows(campaign: Campaign, recipient_id: Optional[int], answers: Mapping[int, Any]) -> list[CampaignAnswer]:
+    """The answers checked against the questions (``q<id>`` names the field of a refusal)."""
     rows = []
     for question in campaign.questions:
         raw = answers.get(question.id)
@@ -167,10 +187,21 @@ def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: 
         if question.kind == "choice":
             if value not in question.options:
                 raise ValidationError(f"第{question.position}题的选项无效", field=field)
-            rows.append(CampaignAnswer(recipient_id=recipient.id, question_id=question.id, choice=value))
+            rows.append(CampaignAnswer(recipient_id=recipient_id, question_id=question.id, choice=value))
         else:
-            rows.append(CampaignAnswer(recipient_id=recipient.id, question_id=question.id,
+            rows.append(CampaignAnswer(recipient_id=recipient_id, question_id=question.id,
                                        text=value[:MAX_TEXT_ANSWER]))
+    return rows
+
+
+def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: Mapping[int, Any]) -> None:
+    """``answers``: question id → the chosen option (choice) or the text. Once per tenant."""
+    campaign = recipient.campaign
+    if recipient.answered_at is not None:
+        raise ValidationError("您已提交过这份问卷，感谢您的参与", field="answers")
+    if not is_open(campaign):
+        raise ValidationError("问卷已结束收集", field="answers")
+    rows = _answer_rows(campaign, recipient.id, answers)
     now = machine.now()
     # Claimed in the database: a double submission must not store the answers twice.
     claimed = session.execute(
@@ -182,6 +213,14 @@ def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: 
         raise ValidationError("您已提交过这份问卷，感谢您的参与", field="answers")
     recipient.answered_at = now
     session.add_all(rows)
+
+
+def close_campaign(session: so.Session, campaign: Campaign, actor: Staff) -> None:
+    """End the collection before its 24 hours are up (the periodic job closes it at the end)."""
+    _check_actor(actor, campaign.site_id)
+    if campaign.status != "open":
+        raise ValidationError("只有正在收集的问卷可以结束", field="status")
+    campaign.status, campaign.closed_at = "closed", machine.now()
 
 
 def close_due_campaigns(session: so.Session, now: Optional[datetime] = None) -> int:
@@ -225,10 +264,12 @@ def campaign_results(session: so.Session, campaign: Campaign) -> dict[str, Any]:
                 .order_by(CampaignAnswer.id.desc()).limit(200)).all()
             entry["texts"], entry["answered"] = list(texts), len(texts)
         questions.append(entry)
-    delivered = counts.get("sent", 0)
+    # A paper form the desk entered was handed to the tenant: it counts as delivered.
+    delivered = counts.get("sent", 0) + counts.get("paper", 0)
     return {
         "campaign_id": campaign.id, "title": campaign.title, "status": campaign.status,
         "recipients": recipients, "delivered": delivered, "failed": counts.get("failed", 0),
+        "paper": counts.get("paper", 0),
         "responded": responded, "response_rate": round(responded / delivered, 3) if delivered else None,
         "questions": questions,
     }
