@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import workflow
-from jobs.dispatch_alerts import DESK_AFTER, SUPERVISOR_AFTER, sweep_undispatched
 from jobs.periodic import find
 from models import Status, Ticket, utcnow
 from tests.jobs.conftest import outbox_rows, texts_to, work
+from workflow.deadlines import DESK_AFTER, SUPERVISOR_AFTER, sweep_undispatched
 
 
 def test_an_undispatched_ticket_alerts_the_desk_then_the_supervisors_5_1(app, desk, session, fake_wechat):
@@ -51,4 +51,4 @@ def test_a_ticket_dispatched_in_time_is_never_alerted_and_the_sweep_is_scheduled
     session.commit()
     assert sweep_undispatched(session) == {"undispatched": 0, "undispatched_escalated": 0}
     assert [r for r in outbox_rows(session, kind="notify_staff") if r.payload.get("event") == "undispatched"] == []
-    assert find("alert_undispatched").func == "jobs.dispatch_alerts.alert_undispatched"
+    assert find("alert_undispatched").func == "jobs.sweeps.alert_undispatched"
