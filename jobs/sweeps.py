@@ -1,11 +1,12 @@
 """The worker's periodic sweeps (jobs/periodic.py schedules them): each opens a job
 context and runs the sweep that lives with the rules it keeps (workflow.deadlines,
-workflow.campaigns)."""
+workflow.campaigns, workflow.held_reports)."""
 from __future__ import annotations
 
 from jobs.runtime import job_context
 from workflow import deadlines
 from workflow.campaigns import close_due_campaigns
+from workflow.held_reports import flush_expired
 
 
 def check_deadlines() -> dict[str, int]:
@@ -33,3 +34,14 @@ def close_campaigns() -> dict[str, int]:
         closed = close_due_campaigns(ctx.session)
         ctx.session.commit()
         return {"closed": closed}
+
+
+def flush_expired_conversations() -> int:
+    """Open the tickets of tenants who reported something but never said who they are
+    (the claim in register_pending keeps a racing message from opening it twice)."""
+    with job_context("jobs.sweeps") as ctx:
+        opened = flush_expired(ctx.session)
+        ctx.session.commit()
+        if opened:
+            ctx.log.info("opened %d held report(s) after the conversation expired", opened)
+        return opened
