@@ -1,5 +1,5 @@
-"""Read-side query helpers shared by the API and the console: filters, visibility and
-monthly aggregates, all done in SQL."""
+"""Read-side query helpers shared by the API and the console: filters and visibility, done
+in SQL (the statistics are models.stats)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ from typing import Optional
 import sqlalchemy as sa
 
 from models.base import utcnow
-from models.localtime import day_end, day_start, month_bounds
+from models.localtime import day_end, day_start
 from models.people import Role, Site, Staff
 from models.tickets import OPEN_STATUSES, Channel, DispatchOrder, Status, Ticket
 
@@ -170,20 +170,6 @@ def visible_ticket(session, staff: Staff, ticket_id: int) -> Optional[Ticket]:
     if ticket is None or not may_see_ticket(staff, ticket):
         return None
     return ticket
-
-
-def monthly_counts(session, staff: Staff, year: int, month: int, site_slug: Optional[str] = None) -> dict:
-    start, end = month_bounds(year, month)
-    base = ticket_query(staff, TicketFilters(site=site_slug)).where(
-        Ticket.created_at >= start, Ticket.created_at < end
-    ).subquery()
-    out = {"month": f"{year:04d}-{month:02d}"}
-    out["total"] = session.scalar(sa.select(sa.func.count()).select_from(base))
-    for name in ("category", "code", "channel", "status"):
-        col = base.c[name]
-        rows = session.execute(sa.select(col, sa.func.count()).group_by(col).order_by(col)).all()
-        out[f"by_{name}"] = {(k.value if hasattr(k, "value") else k): n for k, n in rows}
-    return out
 
 
 def mask_phone(phone: Optional[str]) -> Optional[str]:

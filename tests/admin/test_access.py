@@ -82,7 +82,7 @@ def _rule(team):
 
 
 def _report(team, app):
-    from jobs.reports import build_report
+    from workflow.reports import build_report
 
     report = build_report(team.session, team.site, 2026, 1, app.config["INSTANCE_PATH"])
     team.session.commit()
