@@ -15,7 +15,6 @@ from models import FollowUp, Ticket, db, utcnow
 from models.localtime import for_people
 from models.queries import site_ids
 from workflow.callbacks import needs_score, record_call
-from workflow.errors import PermissionDenied, ValidationError
 from workflow.followups import VISIT_METHODS, due_visits
 
 MAX_LISTED = 200
@@ -62,15 +61,10 @@ def record_callback(call_id: int):
         abort(404)
     if not current_staff().can_see_site(call.site_id):
         abort(403)
-    try:
+    with forms.Submission(f"call-{call_id}") as sent:
         record_call(db.session, call, current_staff(), method=forms.text("method", 10), result=forms.text("result"),
                     score=forms.optional_text("score", 2))
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationError as exc:
-        db.session.rollback()
-        return _render(FormState.refused(f"call-{call_id}", exc), 400)
+    if sent.refused:
+        return _render(sent.refused, 400)
     flash("回访结果已记录", "success")
     return redirect(url_for("admin.callbacks"))

@@ -7,7 +7,8 @@ import sys
 import pygal
 from pygal.style import Style
 
-from admin.stats_queries import MonthStats, QuarterCompare, Trend
+from models.stats import Figures
+from models.stats_trend import QuarterCompare, Trend
 
 # pygal appends a legacy meta-path finder for its map plugins (not used here); Python warns
 # on every import that reaches a finder without find_spec, so take it out again.
@@ -82,8 +83,8 @@ def quarter_bar(title: str, data: QuarterCompare) -> str:
     return _svg(chart)
 
 
-def month_chart(name: str, stats: MonthStats) -> str:
-    label = stats.month.label
+def month_chart(name: str, stats: Figures) -> str:
+    label = stats.label
     if name == "category":
         return bar(f"{label} 按类别", stats.rows("category"))
     if name == "code":

@@ -17,11 +17,11 @@ from openpyxl import Workbook
 from admin import bp
 from admin.access import SUPERVISION, current_staff, require, site_or_abort
 from admin.exports import _header, safe
-from admin.stats_queries import Month
 from models import Department, Ticket, db
 from models.localtime import day_end, day_start, to_local
 from models.localtime import today as local_today
 from models.queries import mask_phone, visible_tickets
+from models.stats import Month
 from models.tickets import CHANNEL_LABELS
 from nlp import taxonomy
 

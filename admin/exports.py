@@ -8,7 +8,8 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from admin.stats_queries import MonthStats, QuarterCompare, Trend
+from models.stats import Figures
+from models.stats_trend import QuarterCompare, Trend
 from workflow.cells import formula_safe
 
 DIMENSION_TITLES = {"category": "按类别", "code": "按投诉代码", "department": "按部门", "channel": "按渠道",
@@ -20,21 +21,21 @@ HEADER_FILL = PatternFill("solid", fgColor="1F6FEB")
 safe = formula_safe  # staff-edited labels must not become spreadsheet formulas
 
 
-def summary_rows(stats: MonthStats) -> list[tuple[str, object]]:
+def summary_rows(stats: Figures) -> list[tuple[str, object]]:
     def rounded(v, digits=2):
         return round(v, digits) if v is not None else ""
 
     return [
-        ("月份", str(stats.month)),
+        ("月份", str(stats.period)),
         ("工单总数", stats.total),
-        ("平均响应时间（小时）", rounded(stats.avg_response_hours)),
+        ("平均首次响应（分钟）", rounded(stats.avg_response_minutes, 1)),
         ("平均到场时间（分钟）", rounded(stats.arrivals.get("avg_arrival_minutes"), 1)),
         ("急修30分钟内到场", f"{stats.arrivals.get('urgent_arrived_in_time', 0)}/{stats.arrivals.get('urgent_dispatched', 0)}"),
         ("平均完成时间（小时）", rounded(stats.avg_completion_hours)),
         ("超时工单数", stats.overdue),
         ("超时率", f"{stats.overdue_rate:.1%}" if stats.overdue_rate is not None else ""),
-        ("满意度平均分", rounded(stats.satisfaction_avg)),
-        ("满意度评价数", stats.satisfaction_n),
+        ("满意度平均分", rounded(stats.satisfaction.get("avg_score"))),
+        ("满意度评价数", stats.satisfaction.get("answered", 0)),
     ]
 
 
@@ -45,11 +46,11 @@ def _header(ws, *titles) -> None:
         cell.alignment = Alignment(horizontal="center")
 
 
-def workbook(stats: MonthStats, compare: QuarterCompare, trend: Trend, site_name: str) -> bytes:
+def workbook(stats: Figures, compare: QuarterCompare, trend: Trend, site_name: str) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总"
-    ws.append([safe(f"{site_name} {stats.month.label} 客户投诉统计")])
+    ws.append([safe(f"{site_name} {stats.label} 客户投诉统计")])
     ws["A1"].font = Font(bold=True, size=14)
     for row in summary_rows(stats):
         ws.append(list(row))
@@ -65,7 +66,7 @@ def workbook(stats: MonthStats, compare: QuarterCompare, trend: Trend, site_name
         sheet.column_dimensions["A"].width = 22
         if rows:
             chart = BarChart()
-            chart.title, chart.y_axis.title = f"{stats.month.label}{title}", "工单数"
+            chart.title, chart.y_axis.title = f"{stats.label}{title}", "工单数"
             chart.add_data(Reference(sheet, min_col=2, min_row=1, max_row=len(rows) + 1), titles_from_data=True)
             chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=len(rows) + 1))
             sheet.add_chart(chart, "E2")
@@ -90,7 +91,7 @@ def workbook(stats: MonthStats, compare: QuarterCompare, trend: Trend, site_name
     return buf.getvalue()
 
 
-def csv_text(stats: MonthStats, compare: QuarterCompare, trend: Trend) -> str:
+def csv_text(stats: Figures, compare: QuarterCompare, trend: Trend) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
     w.writerow(["维度", "项目", "数值"])

@@ -9,7 +9,6 @@ from admin import bp, forms
 from admin.access import DESK_UP, current_staff, require, site_or_abort, site_row_or_abort, visible_sites
 from admin.forms import FormState
 from models import FaqEntry, Site, db
-from workflow.errors import ValidationError
 from workflow.faq import hits, save_entry, unanswered
 
 
@@ -22,17 +21,14 @@ def _page(site: Site, state: FormState, status: int = 200):
 
 
 def _save(site: Site, entry: FaqEntry | None, form: str):
-    try:
+    with forms.Submission(form) as sent:
         saved = save_entry(db.session, site, entry, current_staff(), question=forms.text("question", 200),
                            phrasings=forms.text("phrasings", 4000), answer=forms.text("answer", 2000),
                            active=forms.checkbox("active"))
-        db.session.commit()
-    except ValidationError as exc:
-        db.session.rollback()
-        if entry is not None:
-            return render_template("admin/faq_edit.html", site=site, entry=entry,
-                                   state=FormState.refused(form, exc)), 400
-        return _page(site, FormState.refused(form, exc), 400)
+    if sent.refused and entry is not None:
+        return render_template("admin/faq_edit.html", site=site, entry=entry, state=sent.refused), 400
+    if sent.refused:
+        return _page(site, sent.refused, 400)
     flash(f"已保存问答「{saved.question}」", "success")
     return redirect(url_for("admin.faq", site=site.slug))
 

@@ -9,19 +9,16 @@ from admin import bp, forms
 from admin.access import SUPERVISION, current_staff, require, site_or_abort, site_row_or_abort, visible_sites
 from admin.forms import FormState
 from models import ComplaintCode, FeeItem, Site, db
-from workflow.errors import ValidationError
 from workflow.fees import fee_schedule, save_fee_item
 
 
 def _save(site, item, form: str):
-    try:
+    with forms.Submission(form) as sent:
         saved = save_fee_item(db.session, site, item, name=forms.text("name", 60), unit=forms.text("unit", 10),
                               price=forms.text("price", 20), codes=forms.text("codes", 200),
                               active=forms.checkbox("active"))
-        db.session.commit()
-    except ValidationError as exc:
-        db.session.rollback()
-        return _page(site, FormState.refused(form, exc), 400)
+    if sent.refused:
+        return _page(site, sent.refused, 400)
     flash(f"已保存收费项目 {saved.name}", "success")
     return redirect(url_for("admin.fees", site=site.slug))
 

@@ -7,10 +7,11 @@ import binascii
 from datetime import UTC, datetime
 from typing import Optional
 
-from flask import request
+from flask import abort, request
 
+from models import db
 from models.localtime import zone as tz
-from workflow.errors import ValidationError
+from workflow.errors import PermissionDenied, ValidationError
 
 
 def text(name: str, max_len: int = 2000) -> str:
@@ -97,3 +98,35 @@ class FormState:
 
     def invalid(self, form: str, name: str) -> bool:
         return self.form == form and self.field == name
+
+
+
+class Submission:
+    """A posted change made through workflow/, committed as one, as in
+
+        with forms.Submission("intake") as sent:
+            ticket = workflow.register(db.session, ..., content=forms.text("content"))
+        if sent.refused:
+            return show_form_again(sent.refused), 400
+
+    A refusal changes nothing: the session rolls back; a permission is a 403, and bad input
+    is kept in `refused` (the FormState that marks the field and puts back what was typed)."""
+
+    def __init__(self, form: str, *, secret: tuple[str, ...] = ()) -> None:
+        self.form, self.secret = form, secret
+        self.refused: Optional[FormState] = None
+
+    def __enter__(self) -> Submission:
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> bool:
+        if exc_type is None:
+            db.session.commit()
+            return False
+        db.session.rollback()
+        if issubclass(exc_type, PermissionDenied):
+            abort(403, description=exc.message)
+        if issubclass(exc_type, ValidationError):
+            self.refused = FormState.refused(self.form, exc, secret=self.secret)
+            return True
+        return False

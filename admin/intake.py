@@ -13,7 +13,6 @@ from admin.forms import FormState
 from models import Channel, ComplaintCode, Outbox, Role, Staff, db, staff_sites
 from nlp import taxonomy
 from workflow.classification import classify
-from workflow.errors import PermissionDenied, ValidationError
 from workflow.phrasebook import phrase, urgent_eta
 from workflow.register import reachable_note
 from workflow.replies import relay_phone_message
@@ -46,7 +45,7 @@ def intake(kind: str):
     staff = current_staff()
     letter = kind == "letter"
     unit_code, phone = forms.optional_text("unit_code", 40), forms.optional_text("phone", 20)
-    try:
+    with forms.Submission("intake") as sent:
         ticket = workflow.register(
             db.session, site, content=forms.text("content", 5000), channel=CHANNELS[kind], actor=staff,
             unit_code=unit_code, phone=phone, tenant=match_tenant(db.session, site, unit_code, phone),
@@ -60,10 +59,8 @@ def intake(kind: str):
                                  reason=forms.optional_text("contact_reason", 200))
         if contact:
             workflow.add_note(db.session, ticket, staff, contact)
-        db.session.commit()
-    except ValidationError as exc:
-        db.session.rollback()
-        return _render(kind, site, FormState.refused("intake", exc), 400)
+    if sent.refused:
+        return _render(kind, site, sent.refused, 400)
     department = ticket.department.name if ticket.department else None
     eta = urgent_eta(site, department) if ticket.urgent else phrase(
         "eta_hours", site, hours=f"{(ticket.due_at - ticket.created_at).total_seconds() / 3600:.0f}小时")
@@ -123,19 +120,14 @@ def phone_message():
     site = site_or_abort(request.values.get("site"))
     state, status = FormState(), 200
     if request.method == "POST":
-        try:
+        with forms.Submission("message") as sent:
             recipient_id = forms.int_value("recipient", "要转告的同事")
             recipient = db.session.get(Staff, recipient_id) if recipient_id else None
             relay_phone_message(db.session, site, current_staff(), recipient=recipient, caller=forms.text("caller", 40),
                                 phone=forms.optional_text("phone", 20), text=forms.text("text", 1000),
                                 unit_code=forms.optional_text("unit_code", 40))
-            db.session.commit()
-        except PermissionDenied:
-            db.session.rollback()
-            abort(403)
-        except ValidationError as exc:
-            db.session.rollback()
-            state, status = FormState.refused("message", exc), 400
+        if sent.refused:
+            state, status = sent.refused, 400
         else:
             flash(f"留言已记录，并已通知{recipient.display_name}", "success")
             return redirect(url_for("admin.phone_message", site=site.slug))

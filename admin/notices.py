@@ -7,14 +7,13 @@ from __future__ import annotations
 import secrets
 
 import sqlalchemy as sa
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 
 from admin import bp, forms
 from admin.access import SUPERVISION, current_staff, require, site_or_abort, site_row_or_abort, visible_sites
 from admin.forms import FormState
 from models import Notice, NoticeRecipient, Tenant, Unit, db
 from models.notices import AUDIENCES, DELIVERIES
-from workflow.errors import PermissionDenied, ValidationError
 from workflow.notices import audience_choices, delivery_counts, send_notice
 
 
@@ -36,20 +35,16 @@ def notices():
     audience = forms.text("audience", 10)
     key = forms.text("form_key", 40)
     try:
-        notice, created = send_notice(db.session, site, current_staff(), title=forms.text("title", 100),
-                                      body=forms.text("body", 2000), audience=audience,
-                                      target=forms.text(audience, 2000) if audience in AUDIENCES else "",
-                                      form_key=key)
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationError as exc:
-        db.session.rollback()
-        return _page(site, FormState.refused("notice", exc), 400)
+        with forms.Submission("notice") as sent:
+            notice, created = send_notice(db.session, site, current_staff(), title=forms.text("title", 100),
+                                          body=forms.text("body", 2000), audience=audience,
+                                          target=forms.text(audience, 2000) if audience in AUDIENCES else "",
+                                          form_key=key)
     except sa.exc.IntegrityError:  # the same form posted twice at once: the first one sent it
         db.session.rollback()
         notice, created = db.session.scalar(sa.select(Notice).where(Notice.form_key == key)), False
+    if sent.refused:
+        return _page(site, sent.refused, 400)
     if created:
         flash(f"通知「{notice.title}」已提交发送", "success")
     else:

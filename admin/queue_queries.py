@@ -2,40 +2,21 @@
 sorts), a capped count, and the counters at the top of the queue."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime, timedelta
 from typing import Optional
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from models import OPEN_STATUSES, Role, Site, Staff, Status, Ticket
-from models.localtime import day_end, day_start
-from models.queries import FilterError, like_pattern, site_ids, visible_tickets
-from models.tickets import Channel
+from models import Role, Site, Staff, Status, Ticket
+from models.queries import ACTIVE, FilterError, TicketFilters, site_ids, ticket_query, visible_tickets
 
 PAGE_SIZE = 30
 COUNT_CAP = 1000  # counting every match of a broad filter costs more than it tells
 MAX_OFFSET_PAGE = 100  # the deadline sort pages by offset; deeper pages need a filter
 SHORT_QUERY_DAYS = 60  # 1–2 character searches cannot use the trigram index: a recent window
 SORTS = {"new": "最新登记", "old": "最早登记", "due": "时限最近"}
-# Work not yet done: only these can be overdue.
-ACTIVE = (Status.NEW, Status.DISPATCHED, Status.IN_PROGRESS, Status.QUOTED, Status.REOPENED)
-OPEN = "open"
-
-
-def _day(args, name: str) -> Optional[date]:
-    raw = args.get(name)
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise FilterError(name, "日期须为 YYYY-MM-DD 格式") from None
-
-
-def _flag(args, name: str) -> bool:
-    return args.get(name) in ("1", "on", "true")
 
 
 def _cursor(raw: Optional[str], name: str) -> Optional[tuple[datetime, int]]:
@@ -53,20 +34,8 @@ def cursor_of(t: Ticket) -> str:
 
 
 @dataclass
-class QueueFilters:
-    status: Optional[str] = None  # a Status value or "open"
-    code: Optional[str] = None
-    category: Optional[str] = None
-    department: Optional[int] = None
-    channel: Optional[str] = None
-    site: Optional[str] = None
-    urgent: bool = False
-    upset: bool = False
-    overdue: bool = False
-    mine: bool = False  # 我的工单: the tickets this staff member owns (首问负责, seed §六(3))
-    since: Optional[date] = None
-    until: Optional[date] = None
-    q: Optional[str] = None
+class QueueFilters(TicketFilters):
+    """The queue's filters (the API's, see models.queries.TicketFilters) and its paging."""
     sort: str = "new"
     page: int = 1
     before: Optional[tuple[datetime, int]] = None
@@ -74,31 +43,15 @@ class QueueFilters:
 
     @classmethod
     def from_args(cls, args) -> QueueFilters:
-        status = args.get("status") or None
-        if status and status != OPEN and status not in {s.value for s in Status}:
-            raise FilterError("status", "未知的状态")
-        channel = args.get("channel") or None
-        if channel and channel not in {c.value for c in Channel}:
-            raise FilterError("channel", "未知的渠道")
-        department = args.get("department") or None
-        if department and not department.isdigit():
-            raise FilterError("department", "未知的部门")
+        common = TicketFilters.from_args(args, q_max=60)
         sort = args.get("sort") or "new"
         if sort not in SORTS:
             raise FilterError("sort", "未知的排序方式")
         page = args.get("page") or "1"
         if not page.isdigit() or not 1 <= int(page) <= MAX_OFFSET_PAGE:
             raise FilterError("page", f"页码须在1到{MAX_OFFSET_PAGE}之间，请用筛选条件缩小范围")
-        f = cls(status=status, code=args.get("code") or None, category=args.get("category") or None,
-                department=int(department) if department else None, channel=channel, site=args.get("site") or None,
-                urgent=_flag(args, "urgent"), upset=_flag(args, "upset"), overdue=_flag(args, "overdue"),
-                mine=_flag(args, "mine"),
-                since=_day(args, "since"), until=_day(args, "until"),
-                q=(args.get("q") or "").strip()[:60] or None, sort=sort, page=int(page),
-                before=_cursor(args.get("before"), "before"), after=_cursor(args.get("after"), "after"))
-        if f.since and f.until and f.since > f.until:
-            raise FilterError("until", "结束日期不能早于开始日期")
-        return f
+        return cls(**{f.name: getattr(common, f.name) for f in fields(TicketFilters)}, sort=sort, page=int(page),
+                   before=_cursor(args.get("before"), "before"), after=_cursor(args.get("after"), "after"))
 
     def args(self, **changes) -> dict:
         """Query-string values for a link that keeps these filters (and changes some)."""
@@ -116,57 +69,16 @@ class QueueFilters:
         return bool(self.q) and len(self.q) < 3
 
 
-def search_text():
-    """One expression over number, unit, phone and content, so one trigram index serves the
-    search box on PostgreSQL (the index must be built on exactly this expression)."""
-    sep = sa.literal_column("' '")
-    empty = sa.literal_column("''")
-    return (Ticket.number + sep + sa.func.coalesce(Ticket.unit_code, empty) + sep
-            + sa.func.coalesce(Ticket.phone, empty) + sep + Ticket.content)
-
-
 def filtered(session: so.Session, staff: Staff, f: QueueFilters, now: datetime, trigram: bool = True) -> sa.Select:
-    """trigram=False words the search so the trigram index cannot serve it: for a term with
-    many matches, walking the newest tickets first finds a page at once, while the index
-    would fetch and sort every match (PostgreSQL cannot estimate %term% well)."""
-    stmt = visible_tickets(sa.select(Ticket), staff)
+    """The queue's tickets: a site the staff member does not work for is refused (the API
+    simply finds nothing there), and a 1–2 character search, which the trigram index cannot
+    serve, looks at recent days only."""
     if f.site:
         site_id = session.scalar(sa.select(Site.id).where(Site.slug == f.site))
         if site_id is None or not staff.can_see_site(site_id):
             raise FilterError("site", "无权查看该服务中心")
-        stmt = stmt.where(Ticket.site_id == site_id)
-    if f.status == OPEN:  # a list, not "!= closed", so the (site, status, created) index serves it
-        stmt = stmt.where(Ticket.status.in_(OPEN_STATUSES))
-    elif f.status:
-        stmt = stmt.where(Ticket.status == Status(f.status))
-    if f.code:
-        stmt = stmt.where(Ticket.code == f.code)
-    if f.category:
-        stmt = stmt.where(Ticket.category == f.category)
-    if f.department:
-        stmt = stmt.where(Ticket.department_id == f.department)
-    if f.channel:
-        stmt = stmt.where(Ticket.channel == Channel(f.channel))
-    if f.urgent:
-        stmt = stmt.where(Ticket.urgent.is_(True))
-    if f.upset:
-        stmt = stmt.where(Ticket.emotion == "upset")
-    if f.overdue:
-        stmt = stmt.where(Ticket.status.in_(ACTIVE), Ticket.due_at < now)
-    if f.mine:
-        stmt = stmt.where(Ticket.owner_id == staff.id)
-    since = f.since
-    if f.short_search:
-        recent = (now - timedelta(days=SHORT_QUERY_DAYS)).date()
-        since = max(since, recent) if since else recent
-    if since:
-        stmt = stmt.where(Ticket.created_at >= day_start(since))
-    if f.until:
-        stmt = stmt.where(Ticket.created_at < day_end(f.until))
-    if f.q:
-        text = search_text() if trigram else search_text() + sa.literal_column("''")
-        stmt = stmt.where(text.ilike(like_pattern(f.q), escape="\\"))
-    return stmt
+    recent = (now - timedelta(days=SHORT_QUERY_DAYS)).date() if f.short_search else None
+    return ticket_query(staff, f, now=now, searched_since=recent, trigram=trigram)
 
 
 @dataclass

@@ -31,13 +31,11 @@ def _counts(model, column) -> dict[int, int]:
 def sites():
     state, status = FormState(), 200
     if request.method == "POST":
-        try:
+        with forms.Submission("site") as sent:
             site, _ = save_site(db.session, forms.text("slug", 40), **_site_values())
             added = ensure_departments(db.session)
-            db.session.commit()
-        except ValidationError as exc:
-            db.session.rollback()
-            state, status = FormState.refused("site", exc), 400
+        if sent.refused:
+            state, status = sent.refused, 400
         else:
             flash(f"已创建服务中心 {site.name}，微信服务器地址为 /wechat/{site.slug}"
                   + (f"，新增部门 {added} 个" if added else ""), "success")
@@ -62,12 +60,10 @@ def site_edit(slug: str):
         abort(404)
     state, status = FormState(), 200
     if request.method == "POST":
-        try:
+        with forms.Submission("site") as sent:
             save_site(db.session, site.slug, **_site_values())
-            db.session.commit()
-        except ValidationError as exc:
-            db.session.rollback()
-            state, status = FormState.refused("site", exc), 400
+        if sent.refused:
+            state, status = sent.refused, 400
         else:
             flash(f"已保存服务中心 {site.name}", "success")
             return redirect(url_for("admin.sites"))
@@ -79,13 +75,11 @@ def site_edit(slug: str):
 def departments():
     state, status = FormState(), 200
     if request.method == "POST":
-        try:
+        with forms.Submission("department") as sent:
             department = save_department(db.session, None, name=forms.text("name", 40),
                                          phone=forms.text("phone", 40))
-            db.session.commit()
-        except ValidationError as exc:
-            db.session.rollback()
-            state, status = FormState.refused("department", exc), 400
+        if sent.refused:
+            state, status = sent.refused, 400
         else:
             flash(f"已添加部门 {department.name}", "success")
             return redirect(url_for("admin.departments"))
@@ -98,12 +92,10 @@ def department_edit(department_id: int):
     department = db.session.get(Department, department_id)
     if department is None:
         abort(404)
-    try:
+    with forms.Submission(f"department-{department_id}") as sent:
         save_department(db.session, department, name=forms.text("name", 40), phone=forms.text("phone", 40))
-        db.session.commit()
-    except ValidationError as exc:
-        db.session.rollback()
-        return _departments_page(FormState.refused(f"department-{department_id}", exc), 400)
+    if sent.refused:
+        return _departments_page(sent.refused, 400)
     flash(f"已保存部门 {department.name}", "success")
     return redirect(url_for("admin.departments"))
 
@@ -122,16 +114,14 @@ def staff_edit(staff_id: int):
         abort(404)
     state, status = FormState(), 200
     if request.method == "POST":
-        try:
+        with forms.Submission("staff", secret=("password",)) as sent:
             if staff.id == current_staff().id and forms.text("role", 20) != Role.ADMIN.value:
                 raise ValidationError("不能取消自己的管理员岗位", field="role")
             save_staff(db.session, staff, role=forms.text("role", 20), display_name=forms.text("display_name", 40),
                        phone=forms.text("phone", 20), department=forms.text("department", 40),
                        site_slugs=request.form.getlist("sites"), password=request.form.get("password") or None)
-            db.session.commit()
-        except ValidationError as exc:
-            db.session.rollback()
-            state, status = FormState.refused("staff", exc, secret=("password",)), 400
+        if sent.refused:
+            state, status = sent.refused, 400
         else:
             flash(f"已保存账号 {staff.username}", "success")
             return redirect(url_for("admin.staff_list"))

@@ -52,16 +52,16 @@ def ticket_print(ticket_id: int, form: str):
 
 def _letter_form(ticket, form: str):
     """A letter's printed forms: 404 for any other ticket, and before there is anything to
-    print. 书面回复函: the recorded reply. 处理结果报告: for a letter the company forwarded,
-    the written result report to the company (§三(3)), printable whenever asked, saying how
-    far the handling has got."""
+    print. 书面回复函: the recorded reply. 处理结果报告: for a letter the company forwarded
+    (§三(3)) or a major complaint a leader wrote an instruction on (§三(4)), the written
+    result report upwards, printable whenever asked, saying how far the handling has got."""
     if not letters.is_letter(ticket):
         abort(404, description="该工单不是信函")
     reply = letters.written_reply(ticket)
     if form == "letter_reply" and reply is None:
         abort(404, description="该信函尚未登记书面回复")
-    if form == "result_report" and not ticket.forwarded_by_company:
-        abort(404, description="只有公司转发的信函需要向公司提交处理结果报告")
+    if form == "result_report" and not letters.reports_upwards(ticket):
+        abort(404, description="只有公司转发或领导批示的信函需要书面汇报处理结果")
     method = letters.REPLY_METHODS.get(reply.data.get("sent_by"), "—") if reply is not None else None
     poll = ticket_queries.survey(db.session, ticket)
     orders = [o for o in ticket.dispatch_orders if o.status != "cancelled"]

@@ -12,7 +12,6 @@ from models import FollowUp, RainDay, db, utcnow
 from models.localtime import today as local_today
 from models.queries import site_ids
 from workflow.callbacks import CALL_KINDS
-from workflow.errors import PermissionDenied, ValidationError
 from workflow.followups import VISIT_METHODS, due_visits, record_rain_day
 
 
@@ -55,15 +54,10 @@ def record_visit(visit_id: int):
         abort(404)
     if not current_staff().can_see_site(visit.site_id):
         abort(403)
-    try:
+    with forms.Submission(f"visit-{visit_id}") as sent:
         record(db.session, visit, current_staff(), method=forms.text("method", 10), result=forms.text("result"))
-        db.session.commit()
-    except PermissionDenied:
-        db.session.rollback()
-        abort(403)
-    except ValidationError as exc:
-        db.session.rollback()
-        return _render(FormState.refused(f"visit-{visit_id}", exc), 400)
+    if sent.refused:
+        return _render(sent.refused, 400)
     flash("回访结果已记录", "success")
     return redirect(url_for("admin.visits"))
 

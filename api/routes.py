@@ -7,9 +7,10 @@ import sqlalchemy as sa
 from flask import g, jsonify, request
 
 from api import bp
-from models import ApiToken, Ticket, db, utcnow
+from models import ApiToken, Site, Ticket, db, utcnow
 from models.localtime import today as local_today
-from models.queries import FilterError, TicketFilters, mask_phone, monthly_counts, ticket_query, visible_ticket
+from models.queries import FilterError, TicketFilters, mask_phone, ticket_query, visible_ticket
+from models.stats import Scope, figures, month_period
 
 MONTHS_FROM, MONTHS_UNTIL = 2000, 2100  # the years the statistics answer for (as the console's)
 
@@ -136,4 +137,8 @@ def stats_monthly():
             raise ValueError
     except ValueError:
         raise FilterError("month", f"month 须为 {MONTHS_FROM}-01 至 {MONTHS_UNTIL}-12 之间的 YYYY-MM") from None
-    return jsonify(monthly_counts(db.session, g.staff, year, month, request.args.get("site") or None))
+    scope = Scope(staff=g.staff)
+    if slug := request.args.get("site"):
+        site_id = db.session.scalar(sa.select(Site.id).where(Site.slug == slug))
+        scope = Scope(staff=g.staff, site_ids=(site_id,) if site_id is not None else ())
+    return jsonify(figures(db.session, scope, month_period(year, month), utcnow()).as_dict())

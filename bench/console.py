@@ -281,19 +281,19 @@ def main() -> int:
             ms, _ = timed(client, path, args.runs, *before)
             worst = max(worst, ms)
             print(f"  {ms:8.1f}  {'ok  ' if ms < GOAL_MS else 'SLOW'}  {label}")
-        from admin.stats_queries import Month, month_stats
         from models import Staff, db
+        from models.stats import Month, Scope, figures
 
         times = []
         with app.app_context():
             staff = db.session.scalar(sa.select(Staff).where(Staff.username == "bench_boss"))
             for _ in range(args.runs + 1):
                 started = time.perf_counter()
-                month_stats(db.session, staff, Month.parse(month, local_today()), utcnow())
+                figures(db.session, Scope(staff=staff), Month.parse(month, local_today()).period(), utcnow())
                 times.append((time.perf_counter() - started) * 1000)
         times = times[1:]
         print(f"  {statistics.median(times):8.1f}  {'ok  ' if statistics.median(times) < GOAL_MS else 'SLOW'}  "
-              "monthly aggregation query alone (admin.stats_queries.month_stats)")
+              "monthly aggregation queries alone (models.stats.figures)")
     if args.explain:
         from admin.queue_queries import QueueFilters, filtered
         from models import Staff, db

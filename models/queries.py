@@ -1,16 +1,17 @@
-"""Read-side query helpers shared by the API and the console: filters, visibility and
-monthly aggregates, all done in SQL."""
+"""Read-side query helpers shared by the API and the console: filters and visibility, done
+in SQL (the statistics are models.stats)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Optional
 
 import sqlalchemy as sa
 
-from models.localtime import day_end, day_start, month_bounds
+from models.base import utcnow
+from models.localtime import day_end, day_start
 from models.people import Role, Site, Staff
-from models.tickets import Channel, DispatchOrder, Status, Ticket
+from models.tickets import OPEN_STATUSES, Channel, DispatchOrder, Status, Ticket
 
 
 class FilterError(ValueError):
@@ -19,36 +20,108 @@ class FilterError(ValueError):
         self.field = field
 
 
+# Work not yet done: only these can be overdue.
+ACTIVE = (Status.NEW, Status.DISPATCHED, Status.IN_PROGRESS, Status.QUOTED, Status.REOPENED)
+OPEN = "open"  # the status filter's "every ticket not closed"
+
+
+def _day(args, name: str) -> Optional[date]:
+    raw = args.get(name)
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise FilterError(name, f"{name} 须为 YYYY-MM-DD 格式的日期") from None
+
+
+def _flag(args, name: str) -> bool:
+    return args.get(name) in ("1", "on", "true")
+
+
 @dataclass
 class TicketFilters:
-    status: Optional[str] = None
+    """What a list of tickets is narrowed by: the console's queue and the API read the same
+    query-string names into this and build their SQL with `ticket_query`."""
+    status: Optional[str] = None  # a Status value, or OPEN
     code: Optional[str] = None
     category: Optional[str] = None
-    site: Optional[str] = None  # slug
+    department: Optional[int] = None
     channel: Optional[str] = None
+    site: Optional[str] = None  # slug
+    urgent: bool = False
+    upset: bool = False
+    overdue: bool = False
+    mine: bool = False  # 我的工单: the tickets this staff member owns (首问负责, seed §六(3))
     since: Optional[date] = None
     until: Optional[date] = None  # inclusive
     q: Optional[str] = None
 
     @classmethod
-    def from_args(cls, args) -> TicketFilters:
-        def day(name):
-            raw = args.get(name)
-            if not raw:
-                return None
-            try:
-                return date.fromisoformat(raw)
-            except ValueError:
-                raise FilterError(name, f"{name} 须为 YYYY-MM-DD 格式的日期") from None
-
+    def from_args(cls, args, *, q_max: int = 100) -> TicketFilters:
         status, channel = args.get("status") or None, args.get("channel") or None
-        if status and status not in {s.value for s in Status}:
+        if status and status != OPEN and status not in {s.value for s in Status}:
             raise FilterError("status", f"未知的状态：{status}")
         if channel and channel not in {c.value for c in Channel}:
             raise FilterError("channel", f"未知的渠道：{channel}")
-        q = (args.get("q") or "").strip()[:100] or None
-        return cls(status=status, code=args.get("code") or None, category=args.get("category") or None,
-                   site=args.get("site") or None, channel=channel, since=day("since"), until=day("until"), q=q)
+        department = args.get("department") or None
+        if department and not department.isdigit():
+            raise FilterError("department", "未知的部门")
+        f = cls(status=status, code=args.get("code") or None, category=args.get("category") or None,
+                department=int(department) if department else None, channel=channel, site=args.get("site") or None,
+                urgent=_flag(args, "urgent"), upset=_flag(args, "upset"), overdue=_flag(args, "overdue"),
+                mine=_flag(args, "mine"), since=_day(args, "since"), until=_day(args, "until"),
+                q=(args.get("q") or "").strip()[:q_max] or None)
+        if f.since and f.until and f.since > f.until:
+            raise FilterError("until", "结束日期不能早于开始日期")
+        return f
+
+
+def search_text():
+    """One expression over number, unit, phone and content, so one trigram index serves the
+    search box on PostgreSQL (the index, migration 0003, is built on exactly this expression)."""
+    sep = sa.literal_column("' '")
+    empty = sa.literal_column("''")
+    return (Ticket.number + sep + sa.func.coalesce(Ticket.unit_code, empty) + sep
+            + sa.func.coalesce(Ticket.phone, empty) + sep + Ticket.content)
+
+
+def ticket_query(staff: Staff, f: TicketFilters, *, now: Optional[datetime] = None,
+                 searched_since: Optional[date] = None, trigram: bool = True) -> sa.Select:
+    """The tickets `staff` may see, narrowed by `f`. `searched_since` bounds a search the
+    index cannot serve to recent days; trigram=False words the search so that the trigram
+    index is not used (for a term with many matches, walking the newest tickets first finds
+    a page at once, while the index would fetch and sort every match)."""
+    stmt = visible_tickets(sa.select(Ticket), staff)
+    if f.site:
+        stmt = stmt.where(Ticket.site_id == sa.select(Site.id).where(Site.slug == f.site).scalar_subquery())
+    if f.status == OPEN:  # a list, not "!= closed", so the (site, status, created) index serves it
+        stmt = stmt.where(Ticket.status.in_(OPEN_STATUSES))
+    elif f.status:
+        stmt = stmt.where(Ticket.status == Status(f.status))
+    for column, value in ((Ticket.code, f.code), (Ticket.category, f.category),
+                          (Ticket.department_id, f.department)):
+        if value:
+            stmt = stmt.where(column == value)
+    if f.channel:
+        stmt = stmt.where(Ticket.channel == Channel(f.channel))
+    if f.urgent:
+        stmt = stmt.where(Ticket.urgent.is_(True))
+    if f.upset:
+        stmt = stmt.where(Ticket.emotion == "upset")
+    if f.overdue:
+        stmt = stmt.where(Ticket.status.in_(ACTIVE), Ticket.due_at < (now or utcnow()))
+    if f.mine:
+        stmt = stmt.where(Ticket.owner_id == staff.id)
+    since = max(f.since, searched_since) if f.since and searched_since else f.since or searched_since
+    if since:
+        stmt = stmt.where(Ticket.created_at >= day_start(since))
+    if f.until:
+        stmt = stmt.where(Ticket.created_at < day_end(f.until))
+    if f.q:
+        text = search_text() if trigram else search_text() + sa.literal_column("''")
+        stmt = stmt.where(text.ilike(like_pattern(f.q), escape="\\"))
+    return stmt
 
 
 def site_ids(staff: Staff) -> Optional[list[int]]:
@@ -87,31 +160,6 @@ def may_see_ticket(staff: Staff, ticket: Ticket) -> bool:
                for o in ticket.dispatch_orders)
 
 
-def ticket_query(staff: Staff, f: TicketFilters) -> sa.Select:
-    stmt = visible_tickets(sa.select(Ticket), staff)
-    if f.site:
-        stmt = stmt.join(Site, Site.id == Ticket.site_id).where(Site.slug == f.site)
-    if f.status:
-        stmt = stmt.where(Ticket.status == Status(f.status))
-    if f.code:
-        stmt = stmt.where(Ticket.code == f.code)
-    if f.category:
-        stmt = stmt.where(Ticket.category == f.category)
-    if f.channel:
-        stmt = stmt.where(Ticket.channel == Channel(f.channel))
-    if f.since:
-        stmt = stmt.where(Ticket.created_at >= day_start(f.since))
-    if f.until:
-        stmt = stmt.where(Ticket.created_at < day_end(f.until))
-    if f.q:
-        like = like_pattern(f.q)
-        stmt = stmt.where(sa.or_(
-            Ticket.content.ilike(like, escape="\\"), Ticket.number.ilike(like, escape="\\"),
-            Ticket.unit_code.ilike(like, escape="\\"), Ticket.phone.ilike(like, escape="\\"),
-        ))
-    return stmt
-
-
 def like_pattern(q: str) -> str:
     """`q` anywhere, its LIKE wildcards taken literally (with escape="\\")."""
     return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -122,20 +170,6 @@ def visible_ticket(session, staff: Staff, ticket_id: int) -> Optional[Ticket]:
     if ticket is None or not may_see_ticket(staff, ticket):
         return None
     return ticket
-
-
-def monthly_counts(session, staff: Staff, year: int, month: int, site_slug: Optional[str] = None) -> dict:
-    start, end = month_bounds(year, month)
-    base = ticket_query(staff, TicketFilters(site=site_slug)).where(
-        Ticket.created_at >= start, Ticket.created_at < end
-    ).subquery()
-    out = {"month": f"{year:04d}-{month:02d}"}
-    out["total"] = session.scalar(sa.select(sa.func.count()).select_from(base))
-    for name in ("category", "code", "channel", "status"):
-        col = base.c[name]
-        rows = session.execute(sa.select(col, sa.func.count()).group_by(col).order_by(col)).all()
-        out[f"by_{name}"] = {(k.value if hasattr(k, "value") else k): n for k, n in rows}
-    return out
 
 
 def mask_phone(phone: Optional[str]) -> Optional[str]:

@@ -1,45 +1,116 @@
-"""Statistics for the monthly report (seed §六(5)): counts per category, code, department
-and channel, response, arrival and completion times, overdue rate, satisfaction, and
-quarter-over-quarter comparison. Every figure is one aggregate query (GROUP BY in the
-database); no ticket is loaded into Python.
+"""The one statistics engine (seed §六(5)): the console's statistics page, the API and the
+monthly report (with each department's share) all read their figures here, so a
+supervisor reads one 超时率 for a month wherever they open it.
 
-The console's statistics page (``admin.stats_queries``) computes the same figures in one
-grouped query of its own, with the same definitions (``overdue`` is shared; quarters are
-compared like with like in both): a supervisor must read one 超时率 for a month, whichever
-of the two they open. tests/jobs/test_reports.py checks that they agree.
-
-``site_ids`` is a list of site ids, a subquery of them, or None for every site. Periods are
-local months (TIMEZONE, models.localtime)."""
+Which tickets count is a `Scope`: a staff member's view (models.queries.visible_tickets),
+some sites, one department, or a mix. A period is local months (TIMEZONE,
+models.localtime), by when the ticket was registered. The month's counts and times are one
+grouped query, arrivals one, satisfaction one; no ticket is loaded into Python. The
+quarter and twelve-month views are in models/stats_trend.py."""
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Optional, Union
+from typing import Any, Optional
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models.base import utcnow
 from models.localtime import day_start
-from models.people import Department
+from models.people import Department, Role, Staff
+from models.queries import site_ids as staff_site_ids
+from models.queries import visible_tickets
 from models.rules import ComplaintCode
-from models.tickets import CHANNEL_LABELS, DispatchOrder, Survey, Ticket
+from models.tickets import CHANNEL_LABELS, STATUS_LABELS, DispatchOrder, Survey, Ticket
 
-SiteFilter = Optional[Union[Sequence[int], sa.Select]]
 SATISFIED_SCORE = 4  # 4 and 5 count as satisfied
-# The urgent promise (维修人员将在30分钟内到场): nlp.taxonomy's urgent_response_hours, which
-# models/ does not import; tests/jobs/test_reports.py checks that the two agree.
+# The urgent promise (维修人员将在30分钟内到场): nlp.taxonomy's urgent_response_hours;
+# tests/jobs/test_reports.py checks that the two agree.
 URGENT_ARRIVAL_MINUTES = 30
+DIMENSIONS = ("category", "code", "department", "channel", "status")
+UNASSIGNED = "—"  # the key of tickets without a department
 
 
-def overdue(now: datetime) -> sa.ColumnElement[bool]:
-    """超时, one definition for the console's statistics and the monthly report (and the
-    queue's 超时 counter, for what is still open): the ticket has a due time and was
-    finished (completed, or closed without completion) after it, or is still unfinished
-    past it at `now`."""
-    finished = sa.func.coalesce(Ticket.completed_at, Ticket.closed_at, sa.literal(now, sa.DateTime))
-    return sa.and_(Ticket.due_at.is_not(None), finished > Ticket.due_at)
+@dataclass(frozen=True)
+class Scope:
+    """Which tickets count. ``staff``: what they may see; ``site_ids``: only these sites
+    (an empty tuple: none); ``department_id``: only the tickets that department answers
+    for (Ticket.department_id), so the shares add up to the report's 按部门 lines."""
+
+    staff: Optional[Staff] = None
+    site_ids: Optional[tuple[int, ...]] = None
+    department_id: Optional[int] = None
+
+    @classmethod
+    def site(cls, site_id: int, department_id: Optional[int] = None) -> Scope:
+        return cls(site_ids=(site_id,), department_id=department_id)
+
+    def narrow(self, stmt: sa.Select) -> sa.Select:
+        if self.staff is not None:
+            stmt = visible_tickets(stmt, self.staff)
+        if self.site_ids is not None:
+            stmt = stmt.where(Ticket.site_id.in_(self.site_ids) if self.site_ids else sa.false())
+        if self.department_id is not None:
+            stmt = stmt.where(Ticket.department_id == self.department_id)
+        return stmt
+
+    @property
+    def key(self) -> str:
+        """The same tickets, the same key (the trend cache's)."""
+        parts = []
+        if self.staff is not None:
+            ids = staff_site_ids(self.staff)
+            parts.append("all" if ids is None else ".".join(str(i) for i in sorted(ids)))
+            if self.staff.role == Role.ENGINEER:
+                parts.append(f"e{self.staff.id}")
+        parts.append("*" if self.site_ids is None else ".".join(str(i) for i in sorted(self.site_ids)))
+        if self.department_id is not None:
+            parts.append(f"d{self.department_id}")
+        return ":".join(parts)
+
+
+# --------------------------------------------------------------------------- periods
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, raw: Optional[str], default: date) -> Month:
+        if not raw:
+            return cls(default.year, default.month)
+        year, _, month = raw.partition("-")
+        if not (year.isdigit() and month.isdigit() and 2000 <= int(year) <= 2100 and 1 <= int(month) <= 12):
+            raise ValueError("月份须为 2000-01 至 2100-12 之间的 YYYY-MM，例如 2026-11")
+        return cls(int(year), int(month))
+
+    def shift(self, months: int) -> Month:
+        first = _add_months(date(self.year, self.month, 1), months)
+        return Month(first.year, first.month)
+
+    @property
+    def quarter(self) -> int:
+        return (self.month - 1) // 3 + 1
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        period = self.period()
+        return period.start, period.end
+
+    def period(self, months: int = 1) -> Period:
+        return months_period(self.year, self.month, months)
 
 
 @dataclass(frozen=True)
@@ -58,10 +129,8 @@ class Period:
             return f"{self.first.year}年{self.first.month}月"
         return f"{self.first.year}年{self.first.month}-{last_month}月"
 
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+    def __str__(self) -> str:
+        return f"{self.first.year:04d}-{self.first.month:02d}"
 
 
 def months_period(year: int, month: int, months: int = 1) -> Period:
@@ -83,80 +152,110 @@ def quarter_periods(year: int, month: int) -> tuple[Period, Period]:
             months_period(previous_first.year, previous_first.month, months))
 
 
-def _tickets_in(period: Period, site_ids: SiteFilter) -> list[sa.ColumnElement[bool]]:
-    conditions = [Ticket.created_at >= period.start, Ticket.created_at < period.end]
-    if site_ids is not None:
-        conditions.append(Ticket.site_id.in_(site_ids))
-    return conditions
+# --------------------------------------------------------------------------- definitions
+def overdue(now: datetime) -> sa.ColumnElement[bool]:
+    """超时, one definition for every figure here (and the queue's 超时 counter, for what is
+    still open): the ticket has a due time and was finished (completed, or closed without
+    completion) after it, or is still unfinished past it at `now`."""
+    finished = sa.func.coalesce(Ticket.completed_at, Ticket.closed_at, sa.literal(now, sa.DateTime))
+    return sa.and_(Ticket.due_at.is_not(None), finished > Ticket.due_at)
 
 
-def _seconds_between(session: so.Session, later, earlier) -> sa.ColumnElement[float]:
+def seconds_between(session: so.Session, later, earlier) -> sa.ColumnElement[float]:
     if session.get_bind().dialect.name == "postgresql":
         return sa.extract("epoch", later - earlier)
     return (sa.func.julianday(later) - sa.func.julianday(earlier)) * 86400.0
 
 
-def _ranked(rows) -> list[dict[str, Any]]:
-    out = [{"key": key if key is not None else "", "label": label or (key or "未分派"), "count": count}
-           for key, label, count in rows]
-    return sorted(out, key=lambda r: (-r["count"], str(r["key"])))
+def in_period(period: Period) -> list[sa.ColumnElement[bool]]:
+    return [Ticket.created_at >= period.start, Ticket.created_at < period.end]
 
 
-def by_category(session: so.Session, period: Period, site_ids: SiteFilter = None) -> list[dict[str, Any]]:
-    rows = session.execute(sa.select(Ticket.category, Ticket.category, sa.func.count(Ticket.id))
-                           .where(*_tickets_in(period, site_ids)).group_by(Ticket.category)).all()
-    return _ranked(rows)
+def labels(session: so.Session) -> dict[str, dict[str, str]]:
+    """Chinese names for each dimension's keys."""
+    from nlp import taxonomy  # the categories are the classifier's data
+
+    codes = {c.code: f"{c.code} {c.name}" for c in session.scalars(sa.select(ComplaintCode))}
+    departments = {str(d.id): d.name for d in session.scalars(sa.select(Department))}
+    departments[UNASSIGNED] = "未分派"
+    return {"category": dict(taxonomy.CATEGORIES), "code": codes, "department": departments,
+            "channel": {k.value: v for k, v in CHANNEL_LABELS.items()},
+            "status": {k.value: v for k, v in STATUS_LABELS.items()}}
 
 
-def by_code(session: so.Session, period: Period, site_ids: SiteFilter = None) -> list[dict[str, Any]]:
-    rows = session.execute(
-        sa.select(Ticket.code, ComplaintCode.name, sa.func.count(Ticket.id))
-        .join(ComplaintCode, ComplaintCode.code == Ticket.code)
-        .where(*_tickets_in(period, site_ids)).group_by(Ticket.code, ComplaintCode.name)
-    ).all()
-    return _ranked(rows)
+# --------------------------------------------------------------------------- the figures
+@dataclass
+class Figures:
+    """One period's figures for one scope."""
+
+    period: Period
+    total: int = 0
+    counts: dict[str, dict[str, int]] = field(default_factory=lambda: {d: {} for d in DIMENSIONS})
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    avg_response_minutes: Optional[float] = None
+    avg_completion_hours: Optional[float] = None
+    dispatched: int = 0
+    overdue: int = 0
+    overdue_rate: Optional[float] = None
+    satisfaction: dict[str, Any] = field(default_factory=dict)
+    arrivals: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.period.label
+
+    def rows(self, dimension: str) -> list[tuple[str, str, int]]:
+        """(key, Chinese label, count), largest first."""
+        names = self.labels.get(dimension, {})
+        items = sorted(self.counts[dimension].items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(k, names.get(k, k), n) for k, n in items]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The figures as plain JSON (the API, the report's headline row)."""
+        return {"month": str(self.period), "label": self.label, "total": self.total,
+                "avg_response_minutes": self.avg_response_minutes,
+                "avg_completion_hours": self.avg_completion_hours, "dispatched": self.dispatched,
+                "overdue": self.overdue, "overdue_rate": self.overdue_rate,
+                "satisfaction": self.satisfaction, "arrivals": self.arrivals,
+                **{f"by_{d}": dict(self.counts[d]) for d in DIMENSIONS}}
 
 
-def by_department(session: so.Session, period: Period, site_ids: SiteFilter = None) -> list[dict[str, Any]]:
-    rows = session.execute(
-        sa.select(Ticket.department_id, Department.name, sa.func.count(Ticket.id))
-        .outerjoin(Department, Department.id == Ticket.department_id)
-        .where(*_tickets_in(period, site_ids)).group_by(Ticket.department_id, Department.name)
-    ).all()
-    return _ranked(rows)
+def _value(v) -> str:
+    if v is None:
+        return UNASSIGNED
+    return v.value if hasattr(v, "value") else str(v)
 
 
-def by_channel(session: so.Session, period: Period, site_ids: SiteFilter = None) -> list[dict[str, Any]]:
-    rows = session.execute(sa.select(Ticket.channel, sa.func.count(Ticket.id))
-                           .where(*_tickets_in(period, site_ids)).group_by(Ticket.channel)).all()
-    return _ranked((c.value, CHANNEL_LABELS[c], n) for c, n in rows)
-
-
-def timings(session: so.Session, period: Period, site_ids: SiteFilter = None,
-            now: Optional[datetime] = None) -> dict[str, Any]:
-    """How many tickets the period has, their average first response (minutes) and
-    completion (hours), how many were dispatched, and how many of them all are overdue
-    (see `overdue`) at `now`: one query."""
-    conditions = _tickets_in(period, site_ids)
-    response = _seconds_between(session, Ticket.first_response_at, Ticket.created_at)
-    completion = _seconds_between(session, Ticket.completed_at, Ticket.created_at)
-    has_order = sa.exists().where(DispatchOrder.ticket_id == Ticket.id)
-    tickets, avg_response, avg_completion, dispatched, late = session.execute(
-        sa.select(sa.func.count(Ticket.id),
-                  sa.func.avg(sa.case((Ticket.first_response_at.is_not(None), response))),
-                  sa.func.avg(sa.case((Ticket.completed_at.is_not(None), completion))),
-                  sa.func.count(sa.case((has_order, Ticket.id))),
-                  sa.func.count(sa.case((overdue(now or utcnow()), Ticket.id))))
-        .where(*conditions)
-    ).one()
-    return {
-        "total": tickets,
-        "avg_response_minutes": round(float(avg_response) / 60, 1) if avg_response is not None else None,
-        "avg_completion_hours": round(float(avg_completion) / 3600, 1) if avg_completion is not None else None,
-        "dispatched": dispatched,
-        "overdue": late,
-        "overdue_rate": round(late / tickets, 3) if tickets else None,
-    }
+def figures(session: so.Session, scope: Scope, period: Period, now: Optional[datetime] = None) -> Figures:
+    """The period's counts per dimension, average first response and completion, dispatched
+    and overdue (at `now`) in one grouped query; then arrivals and satisfaction."""
+    t, now = Ticket, now or utcnow()
+    response = sa.case((t.first_response_at.is_not(None), seconds_between(session, t.first_response_at, t.created_at)))
+    completion = sa.case((t.completed_at.is_not(None), seconds_between(session, t.completed_at, t.created_at)))
+    dispatched = sa.case((sa.exists().where(DispatchOrder.ticket_id == t.id), 1), else_=0)
+    keys = (t.category, t.code, t.department_id, t.channel, t.status)
+    stmt = scope.narrow(sa.select(
+        *keys, sa.func.count(), sa.func.sum(response), sa.func.count(response), sa.func.sum(completion),
+        sa.func.count(completion), sa.func.sum(dispatched), sa.func.sum(sa.case((overdue(now), 1), else_=0)),
+    )).where(*in_period(period)).group_by(*keys)
+    out = Figures(period=period, labels=labels(session))
+    resp_sum = resp_n = comp_sum = comp_n = 0.0
+    for category, code, dept, channel, status, n, rs, rn, cs, cn, sent, late in session.execute(stmt):
+        out.total += n
+        for dim, key in zip(DIMENSIONS, (category, code, dept, channel, status), strict=True):
+            k = _value(key)
+            out.counts[dim][k] = out.counts[dim].get(k, 0) + n
+        resp_sum, resp_n = resp_sum + float(rs or 0), resp_n + rn
+        comp_sum, comp_n = comp_sum + float(cs or 0), comp_n + cn
+        out.dispatched += int(sent or 0)
+        out.overdue += int(late or 0)
+    out.avg_response_minutes = round(resp_sum / resp_n / 60, 1) if resp_n else None
+    out.avg_completion_hours = round(comp_sum / comp_n / 3600, 1) if comp_n else None
+    out.overdue_rate = round(out.overdue / out.total, 3) if out.total else None
+    selected = scope.narrow(sa.select(t.id)).where(*in_period(period))
+    out.arrivals = arrival_times(session, selected)
+    out.satisfaction = satisfaction(session, selected)
+    return out
 
 
 def arrival_times(session: so.Session, tickets: sa.Select,
@@ -168,7 +267,7 @@ def arrival_times(session: so.Session, tickets: sa.Select,
     first = (sa.select(DispatchOrder.ticket_id.label("ticket_id"),
                        sa.func.min(DispatchOrder.arrived_at).label("arrived_at"))
              .where(DispatchOrder.ticket_id.in_(tickets)).group_by(DispatchOrder.ticket_id).subquery())
-    wait = _seconds_between(session, first.c.arrived_at, Ticket.created_at)
+    wait = seconds_between(session, first.c.arrived_at, Ticket.created_at)
     in_time = wait <= urgent_minutes * 60 + 0.5  # julianday arithmetic is exact to about a millisecond
     average, reached, urgent, urgent_in_time = session.execute(
         sa.select(sa.func.avg(wait), sa.func.count(first.c.arrived_at),
@@ -185,14 +284,11 @@ def arrival_times(session: so.Session, tickets: sa.Select,
     }
 
 
-def satisfaction(session: so.Session, period: Period, site_ids: SiteFilter = None) -> dict[str, Any]:
-    """The surveys of the period's tickets (like every figure here, by when the ticket was
-    registered): how many were answered, the average score, the share satisfied (4–5) and
-    how many gave each score."""
-    rows = session.execute(
-        sa.select(Survey.score, sa.func.count(Survey.id)).join(Ticket, Ticket.id == Survey.ticket_id)
-        .where(*_tickets_in(period, site_ids)).group_by(Survey.score)
-    ).all()
+def satisfaction(session: so.Session, tickets: sa.Select) -> dict[str, Any]:
+    """The surveys of the tickets `tickets` selects: how many were sent and answered, the
+    average score, the share satisfied (4–5) and how many gave each score. One query."""
+    rows = session.execute(sa.select(Survey.score, sa.func.count(Survey.id))
+                           .where(Survey.ticket_id.in_(tickets)).group_by(Survey.score)).all()
     by_score = {score: n for score, n in rows if score is not None}
     surveys = sum(n for _, n in rows)
     answered = sum(by_score.values())
@@ -208,49 +304,24 @@ def satisfaction(session: so.Session, period: Period, site_ids: SiteFilter = Non
     }
 
 
-def summary(session: so.Session, period: Period, site_ids: SiteFilter = None,
-            now: Optional[datetime] = None) -> dict[str, Any]:
-    return {"label": period.label, **timings(session, period, site_ids, now),
-            "satisfaction": satisfaction(session, period, site_ids)}
-
-
-def _change(current: float | None, previous: float | None) -> Optional[float]:
+def change(current: float | None, previous: float | None) -> Optional[float]:
     if current is None or previous in (None, 0):
         return None
     return round((current - previous) / previous, 3)
 
 
-def quarter_comparison(session: so.Session, year: int, month: int, site_ids: SiteFilter = None,
-                       now: Optional[datetime] = None) -> dict[str, Any]:
-    """This quarter so far against the same months of the last quarter: totals, times,
-    satisfaction, and counts per category with the change."""
-    current, previous = quarter_periods(year, month)
-    now_summary, then_summary = summary(session, current, site_ids, now), summary(session, previous, site_ids, now)
-    now_cats = {r["key"]: r["count"] for r in by_category(session, current, site_ids)}
-    then_cats = {r["key"]: r["count"] for r in by_category(session, previous, site_ids)}
-    categories = [{"key": key, "current": now_cats.get(key, 0), "previous": then_cats.get(key, 0),
-                   "change": _change(now_cats.get(key, 0), then_cats.get(key, 0))}
-                  for key in sorted(set(now_cats) | set(then_cats), key=lambda k: -now_cats.get(k, 0))]
-    return {
-        "current": now_summary,
-        "previous": then_summary,
-        "total_change": _change(now_summary["total"], then_summary["total"]),
-        "by_category": categories,
-    }
-
-
-def monthly_stats(session: so.Session, year: int, month: int, site_ids: SiteFilter = None,
-                  now: Optional[datetime] = None) -> dict[str, Any]:
-    """Everything the monthly report shows for one month, overdue counted at `now`."""
-    period = month_period(year, month)
+def monthly_report(session: so.Session, scope: Scope, year: int, month: int,
+                   now: Optional[datetime] = None) -> dict[str, Any]:
+    """Everything the monthly report shows: the month's figures, and this quarter so far
+    against the same months of the quarter before (totals, times, satisfaction, categories)."""
     now = now or utcnow()
-    return {
-        "month": f"{year:04d}-{month:02d}",
-        **summary(session, period, site_ids, now),
-        "arrivals": arrival_times(session, sa.select(Ticket.id).where(*_tickets_in(period, site_ids))),
-        "by_category": by_category(session, period, site_ids),
-        "by_code": by_code(session, period, site_ids),
-        "by_department": by_department(session, period, site_ids),
-        "by_channel": by_channel(session, period, site_ids),
-        "quarter": quarter_comparison(session, year, month, site_ids, now),
-    }
+    this = figures(session, scope, month_period(year, month), now)
+    current, previous = (figures(session, scope, p, now) for p in quarter_periods(year, month))
+    categories = sorted(set(current.counts["category"]) | set(previous.counts["category"]),
+                        key=lambda k: (-current.counts["category"].get(k, 0), k))
+    return {"month": this, "quarter": {
+        "current": current, "previous": previous, "total_change": change(current.total, previous.total),
+        "by_category": [{"key": k, "current": current.counts["category"].get(k, 0),
+                         "previous": previous.counts["category"].get(k, 0),
+                         "change": change(current.counts["category"].get(k, 0), previous.counts["category"].get(k, 0))}
+                        for k in categories]}}

@@ -72,7 +72,7 @@ class Ticket(Base):
                  postgresql_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')"),
                  sqlite_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')")),
         # PostgreSQL only, made by migration 0003: a pg_trgm GIN index on SEARCH_EXPRESSION
-        # for the console's search box (see admin.queue_queries.search_text).
+        # for the console's search box (see models.queries.search_text).
     )
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     number: so.Mapped[str] = so.mapped_column(sa.String(32), unique=True)
@@ -113,7 +113,7 @@ class Ticket(Base):
     # Why the bot put it on the desk's 待分诊 list (bot.dialog TRIAGE_*); cleared when staff
     # reclassify or dispatch it
     triage: so.Mapped[Optional[str]] = so.mapped_column(sa.String(20))
-    # 待派单 alerts (jobs/dispatch_alerts.py): 1 the desk told, 2 the supervisors told
+    # 待派单 alerts (workflow/deadlines.py): 1 the desk told, 2 the supervisors told
     dispatch_alert_level: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
     # Letters (§三)
     forwarded_by_company: so.Mapped[bool] = so.mapped_column(default=False)

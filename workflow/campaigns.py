@@ -45,7 +45,7 @@ MAX_TEXT_ANSWER = 500
 ORGANISERS = (Role.DESK, Role.SUPERVISOR, Role.ADMIN)
 
 
-def _check_actor(actor: Optional[Staff], site_id: int) -> None:
+def check_organiser(actor: Optional[Staff], site_id: int) -> None:
     if actor is None or not actor.active or actor.role not in ORGANISERS:
         raise PermissionDenied("只有客服、主管或管理员可以组织问卷和走访")
     if not actor.can_see_site(site_id):
@@ -56,7 +56,7 @@ def _check_actor(actor: Optional[Staff], site_id: int) -> None:
 def create_campaign(session: so.Session, site: Site, actor: Staff, *, title: str, intro: str = "",
                     questions: Sequence[Mapping[str, Any]]) -> Campaign:
     """``questions``: ``{"text": ..., "kind": "choice"|"text", "options": [...], "required": bool}``."""
-    _check_actor(actor, site.id)
+    check_organiser(actor, site.id)
     title = (title or "").strip()
     if not title:
         raise ValidationError("请填写问卷标题", field="title")
@@ -96,38 +96,60 @@ def _question(position: int, spec: Mapping[str, Any]) -> CampaignQuestion:
 
 
 # --------------------------------------------------------------------------- audience
-def audience(session: so.Session, site: Site, *, unit_kinds: Optional[Iterable[str]] = None,
+WECHAT_REACHABLE = sa.and_(Tenant.openid.is_not(None), Tenant.subscribed.is_(True))
+
+
+def in_scope(site: Site, *, unit_kinds: Optional[Iterable[str]] = None, buildings: Optional[Iterable[str]] = None,
              unit_codes: Optional[Iterable[str]] = None, tenant_ids: Optional[Iterable[int]] = None) -> sa.Select:
-    """The site's tenants reachable by WeChat (followed the account), narrowed by unit kind
-    (shop/office/apartment), unit codes or explicit tenant ids."""
-    stmt = sa.select(Tenant).where(Tenant.site_id == site.id, Tenant.openid.is_not(None),
-                                   Tenant.subscribed.is_(True))
-    if unit_kinds or unit_codes:
+    """The site's tenants, narrowed by unit kind (shop/office/apartment), building, unit
+    codes or explicit tenant ids; reachable by WeChat or not."""
+    stmt = sa.select(Tenant).where(Tenant.site_id == site.id)
+    if unit_kinds or buildings or unit_codes:
         stmt = stmt.join(Unit, Unit.id == Tenant.unit_id)
         if unit_kinds:
             stmt = stmt.where(Unit.kind.in_(list(unit_kinds)))
+        if buildings:
+            stmt = stmt.where(Unit.building.in_(list(buildings)))
         if unit_codes:
-            stmt = stmt.where(sa.func.upper(Unit.code).in_([c.strip().upper() for c in unit_codes]))
+            stmt = stmt.where(Unit.matching(unit_codes))
     if tenant_ids is not None:
         stmt = stmt.where(Tenant.id.in_(list(tenant_ids)))
     return stmt.order_by(Tenant.id)
 
 
+def audience(session: so.Session, site: Site, *, unit_kinds: Optional[Iterable[str]] = None,
+             buildings: Optional[Iterable[str]] = None, unit_codes: Optional[Iterable[str]] = None,
+             tenant_ids: Optional[Iterable[int]] = None) -> sa.Select:
+    """The tenants of the scope (``in_scope``) reachable by WeChat (followed the account)."""
+    return in_scope(site, unit_kinds=unit_kinds, buildings=buildings, unit_codes=unit_codes,
+                    tenant_ids=tenant_ids).where(WECHAT_REACHABLE)
+
+
+def _check_unit_codes(session: so.Session, site: Site, unit_codes: Iterable[str]) -> None:
+    unknown = Unit.unknown_codes(session, site.id, unit_codes)
+    if unknown:
+        raise ValidationError(f"没有这些单元：{'、'.join(unknown[:20])}", field="units")
+
+
 def send_campaign(session: so.Session, campaign: Campaign, actor: Staff, *,
-                  unit_kinds: Optional[Iterable[str]] = None, unit_codes: Optional[Iterable[str]] = None,
+                  unit_kinds: Optional[Iterable[str]] = None, buildings: Optional[Iterable[str]] = None,
+                  unit_codes: Optional[Iterable[str]] = None,
                   tenant_ids: Optional[Iterable[int]] = None, hours: int = CAMPAIGN_HOURS) -> int:
     """Open the questionnaire for ``hours`` and queue one WeChat invitation per tenant in
     the audience; returns how many. Delivered after the caller commits."""
-    _check_actor(actor, campaign.site.id)
+    check_organiser(actor, campaign.site.id)
     if campaign.status != "draft":
         raise ValidationError("该问卷已发送", field="status")
     if not isinstance(hours, int) or not 1 <= hours <= CAMPAIGN_HOURS:  # seed §七(2): 24小时之内收回
         raise ValidationError(f"问卷须在{CAMPAIGN_HOURS}小时之内收回，收集时间须为1到{CAMPAIGN_HOURS}小时", field="hours")
+    if unit_codes:
+        _check_unit_codes(session, campaign.site, unit_codes)
     filters = {"unit_kinds": sorted(unit_kinds) if unit_kinds else None,
+               "buildings": sorted(buildings) if buildings else None,
                "unit_codes": sorted(unit_codes) if unit_codes else None,
                "tenant_ids": sorted(tenant_ids) if tenant_ids is not None else None}
-    tenants = session.scalars(audience(session, campaign.site, unit_kinds=unit_kinds, unit_codes=unit_codes,
-                                       tenant_ids=tenant_ids)).all()
+    tenants = session.scalars(audience(session, campaign.site, unit_kinds=unit_kinds, buildings=buildings,
+                                       unit_codes=unit_codes, tenant_ids=tenant_ids)).all()
     if not tenants:
         raise ValidationError("没有符合条件且已关注服务号的租户", field="audience")
     now = machine.now()
@@ -148,13 +170,8 @@ def is_open(campaign: Campaign, now: Optional[datetime] = None) -> bool:
     return campaign.status == "open" and campaign.closes_at is not None and campaign.closes_at > now
 
 
-def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: Mapping[int, Any]) -> None:
-    """``answers``: question id → the chosen option (choice) or the text. Once per tenant."""
-    campaign = recipient.campaign
-    if recipient.answered_at is not None:
-        raise ValidationError("您已提交过这份问卷，感谢您的参与", field="answers")
-    if not is_open(campaign):
-        raise ValidationError("问卷已结束收集", field="answers")
+def _answer_rows(campaign: Campaign, recipient_id: Optional[int], answers: Mapping[int, Any]) -> list[CampaignAnswer]:
+    """The answers checked against the questions (``q<id>`` names the field of a refusal)."""
     rows = []
     for question in campaign.questions:
         raw = answers.get(question.id)
@@ -167,10 +184,21 @@ def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: 
         if question.kind == "choice":
             if value not in question.options:
                 raise ValidationError(f"第{question.position}题的选项无效", field=field)
-            rows.append(CampaignAnswer(recipient_id=recipient.id, question_id=question.id, choice=value))
+            rows.append(CampaignAnswer(recipient_id=recipient_id, question_id=question.id, choice=value))
         else:
-            rows.append(CampaignAnswer(recipient_id=recipient.id, question_id=question.id,
+            rows.append(CampaignAnswer(recipient_id=recipient_id, question_id=question.id,
                                        text=value[:MAX_TEXT_ANSWER]))
+    return rows
+
+
+def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: Mapping[int, Any]) -> None:
+    """``answers``: question id → the chosen option (choice) or the text. Once per tenant."""
+    campaign = recipient.campaign
+    if recipient.answered_at is not None:
+        raise ValidationError("您已提交过这份问卷，感谢您的参与", field="answers")
+    if not is_open(campaign):
+        raise ValidationError("问卷已结束收集", field="answers")
+    rows = _answer_rows(campaign, recipient.id, answers)
     now = machine.now()
     # Claimed in the database: a double submission must not store the answers twice.
     claimed = session.execute(
@@ -182,6 +210,14 @@ def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: 
         raise ValidationError("您已提交过这份问卷，感谢您的参与", field="answers")
     recipient.answered_at = now
     session.add_all(rows)
+
+
+def close_campaign(session: so.Session, campaign: Campaign, actor: Staff) -> None:
+    """End the collection before its 24 hours are up (the periodic job closes it at the end)."""
+    check_organiser(actor, campaign.site_id)
+    if campaign.status != "open":
+        raise ValidationError("只有正在收集的问卷可以结束", field="status")
+    campaign.status, campaign.closed_at = "closed", machine.now()
 
 
 def close_due_campaigns(session: so.Session, now: Optional[datetime] = None) -> int:
@@ -225,16 +261,26 @@ def campaign_results(session: so.Session, campaign: Campaign) -> dict[str, Any]:
                 .order_by(CampaignAnswer.id.desc()).limit(200)).all()
             entry["texts"], entry["answered"] = list(texts), len(texts)
         questions.append(entry)
-    delivered = counts.get("sent", 0)
+    # A paper form the desk entered was handed to the tenant: it counts as delivered.
+    delivered = counts.get("sent", 0) + counts.get("paper", 0)
     return {
         "campaign_id": campaign.id, "title": campaign.title, "status": campaign.status,
         "recipients": recipients, "delivered": delivered, "failed": counts.get("failed", 0),
+        "paper": counts.get("paper", 0),
         "responded": responded, "response_rate": round(responded / delivered, 3) if delivered else None,
         "questions": questions,
     }
 
 
 # --------------------------------------------------------------------------- visit plans
+def check_visitor(assignee: Optional[Staff], site_id: int) -> None:
+    """Who visits records the result on the console's 走访 page: the desk, a supervisor or an admin."""
+    if assignee is None:
+        return
+    if not assignee.active or assignee.role not in ORGANISERS or not assignee.can_see_site(site_id):
+        raise ValidationError("走访人员须为本服务中心的客服、主管或管理员", field="assignee")
+
+
 def _first_of_month(year: int, month: int) -> date:
     return date(year, month, 1)
 
@@ -243,9 +289,8 @@ def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: in
                       tenant_ids: Sequence[int], assignee: Optional[Staff] = None, note: str = "") -> VisitPlan:
     """The month's visits: one FollowUp (kind "periodic") per tenant, due at the end of the
     month. Adding tenants to an existing plan adds their visits only."""
-    _check_actor(actor, site.id)
-    if assignee is not None and not assignee.can_see_site(site.id):
-        raise ValidationError("走访人员不在本服务中心", field="assignee")
+    check_organiser(actor, site.id)
+    check_visitor(assignee, site.id)
     if not tenant_ids:
         raise ValidationError("请选择要走访的租户", field="tenants")
     first = _first_of_month(year, month)

@@ -27,6 +27,12 @@ def is_letter(ticket: Ticket) -> bool:
     return ticket.channel == Channel.LETTER
 
 
+def reports_upwards(ticket: Ticket) -> bool:
+    """A letter whose result is reported upwards in writing: one the company forwarded
+    (§三(3)) or a major complaint a leader wrote an instruction on (§三(4))."""
+    return is_letter(ticket) and (ticket.forwarded_by_company or ticket.leadership_instruction)
+
+
 def reply_due(ticket: Ticket) -> Optional[datetime]:
     """When the written reply is due: registration + LETTER_REPLY_DAYS; None if not a letter."""
     if not is_letter(ticket) or ticket.created_at is None:

@@ -9,7 +9,8 @@ from typing import Optional
 
 import sqlalchemy.orm as so
 
-from models import Department, Site, Ticket
+from models import Department, Site, Status, Ticket
+from models.localtime import for_people
 
 
 @lru_cache(maxsize=1)
@@ -63,3 +64,17 @@ def phrase(key: str, site: Optional[Site] = None, **values) -> str:
     overrides = (site.settings or {}).get("phrases", {}) if site is not None else {}
     template = overrides.get(key) or defaults()[key]["text"]
     return template.format_map(_Blank({**site_values(site), **values}))
+
+
+def ticket_eta(ticket: Ticket, site: Site, *, progress: bool = False) -> str:
+    """At registration, the response time; asked for progress, the deadline as it stands
+    now (a delay moves it). The caller's site, not ticket.site: that is a lazy load."""
+    if ticket.status == Status.CLOSED:
+        return "已结案"
+    if progress and ticket.due_at is not None:
+        return phrase("eta_due", site, due=for_people(ticket.due_at))
+    if ticket.urgent:
+        return ticket_urgent_eta(ticket, site)
+    hours = (ticket.due_at - ticket.created_at).total_seconds() / 3600 if ticket.due_at else 24.0
+    text = "30分钟" if hours < 1 else f"{hours:g}小时"
+    return phrase("eta_hours", site, hours=text)

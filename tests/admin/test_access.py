@@ -82,7 +82,7 @@ def _rule(team):
 
 
 def _report(team, app):
-    from jobs.reports import build_report
+    from workflow.reports import build_report
 
     report = build_report(team.session, team.site, 2026, 1, app.config["INSTANCE_PATH"])
     team.session.commit()
@@ -122,6 +122,33 @@ def _notice(team):
                             form_key=f"key{next(_seq)}")
     team.session.commit()
     return notice
+
+
+def _campaign(team, sent=False):
+    from workflow.campaigns import create_campaign, send_campaign
+
+    campaign = create_campaign(team.session, team.site, team.desk, title="问卷",
+                               questions=[{"text": "满意吗？", "kind": "choice", "options": ["满意", "不满意"]}])
+    if sent:
+        send_campaign(team.session, campaign, team.desk)
+    team.session.commit()
+    return campaign
+
+
+def _planned_visit(team):
+    from workflow.visit_plans import plan_occasional_visit
+
+    item = plan_occasional_visit(team.session, team.site, team.desk, tenant=team.tenant,
+                                 due_on=utcnow().date() + timedelta(days=3), purpose="了解情况")
+    team.session.commit()
+    return item.follow_up_id
+
+
+def _tenant_unit(team):
+    unit = _unit(team)
+    team.tenant.unit_id = unit.id
+    team.session.commit()
+    return unit.code
 
 
 def _later():
@@ -307,6 +334,25 @@ MATRIX = {
                  expect(302, 403, 403, 302, 302)),
     },
     "admin.notice": {"GET": (_get(lambda team, app: f"/admin/notices/{_notice(team).id}"), SUPERVISION)},
+    "admin.campaigns": {
+        "GET": (_get(lambda *_: "/admin/campaigns"), DESK_UP),
+        "POST": (lambda *_: ("/admin/campaigns", {"site": "lehui", "title": "问卷", "q1_text": "有什么建议？",
+                                                  "q1_kind": "text"}), ACT_DESK),
+    },
+    "admin.campaign": {"GET": (_get(lambda team, app: f"/admin/campaigns/{_campaign(team).id}"), DESK_UP)},
+    "admin.send_questionnaire": {"POST": (lambda team, app: (f"/admin/campaigns/{_campaign(team).id}/send",
+                                                             {"audience": "site", "hours": "24"}), ACT_DESK)},
+    "admin.close_questionnaire": {"POST": (lambda team, app: (f"/admin/campaigns/{_campaign(team, True).id}/close",
+                                                              {}), ACT_DESK)},
+    "admin.visit_plans": {
+        "GET": (_get(lambda *_: "/admin/visit-plans"), DESK_UP),
+        "POST": (lambda *_: ("/admin/visit-plans", {"site": "lehui", "month": "2030-01", "audience": "site"}),
+                 ACT_DESK),
+    },
+    "admin.plan_occasional": {"POST": (lambda team, app: ("/admin/visit-plans/occasional", {
+        "site": "lehui", "unit": _tenant_unit(team), "due_on": "2030-01-15", "purpose": "了解情况"}), ACT_DESK)},
+    "admin.record_planned_visit": {"POST": (lambda team, app: (f"/admin/visit-plans/visits/{_planned_visit(team)}",
+                                                               {"method": "visit", "result": "满意"}), ACT_DESK)},
     "admin.simulator": {"GET": (_get(lambda *_: "/admin/simulator"), DESK_UP)},
     # A valid request reaches the webhook; a bad openid stops right after the role check.
     "admin.simulator_send": {"POST": (lambda *_: ("/admin/simulator/send", {"json": {"openid": "real-openid",

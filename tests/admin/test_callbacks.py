@@ -9,7 +9,7 @@ import sqlalchemy as sa
 import workflow
 from models import Channel, FollowUp, Status, Survey, Ticket, utcnow
 from models.localtime import today as local_today
-from models.stats import month_period, satisfaction
+from models.stats import Scope, figures, month_period
 
 
 def _phone_ticket(team, session, status=Status.COMPLETED, **kw):
@@ -46,7 +46,7 @@ def test_a_phone_tenant_is_called_for_satisfaction_and_the_score_counts_like_the
     assert (survey.score, survey.answer_channel, survey.comment) == (5, "phone", "已修好，很满意")
     assert session.get(Ticket, ticket.id).satisfaction == 5 and _calls(session, ticket)["satisfaction"].done_at
     today = local_today()
-    month = satisfaction(session, month_period(today.year, today.month))
+    month = figures(session, Scope(), month_period(today.year, today.month)).satisfaction
     assert (month["answered"], month["avg_score"], month["by_score"][5]) == (1, 5.0, 1)  # the monthly report's
     console.login("supervisor")
     stats = console.get("/admin/stats").get_data(as_text=True)

@@ -112,8 +112,25 @@ def test_company_forwarded_letter_result_report_printable(team, console, session
         assert expected in text, expected
 
 
+def test_letter_with_a_leaders_instruction_gets_its_result_report_upwards(team, console, session):
+    """§三(4): a major complaint letter a leader wrote an instruction on is handled at once
+    and its result reported upwards in writing: the same printable report, marked 领导批示."""
+    ticket = _letter(team, session, leadership_instruction=True)
+    workflow.close(session, ticket, team.supervisor, result="约谈施工方，夜间停工", report="已处理，书面汇报领导")
+    session.commit()
+    console.login("supervisor")
+    assert "打印处理结果报告" in console.get(f"/admin/tickets/{ticket.id}").get_data(as_text=True)
+    response = console.get(f"/admin/tickets/{ticket.id}/print/result_report")
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200
+    for expected in ("领导批示", "约谈施工方，夜间停工", "已处理，书面汇报领导"):
+        assert expected in text, expected
+    assert "公司转发" not in text
+
+
 def test_result_report_only_for_a_company_forwarded_letter(team, console, session):
-    """§三(3): the report to the company is for the letters it forwarded."""
+    """§三(3)(4): the written report upwards is for the letters the company forwarded or a
+    leader wrote an instruction on, not for every letter or ticket."""
     plain_letter = _letter(team, session)
     wechat = team.ticket(Status.NEW)
     session.commit()

@@ -64,7 +64,7 @@ def _world(team, session, app):
     with a photo and a signed 回执), a tenant's photo and a monthly report: so that the
     pages have rows to lay out."""
     from demo.seed import seed
-    from jobs.reports import build_report
+    from workflow.reports import build_report
 
     seed(session)  # months of tickets of every kind, as the pages look on a real site
     long_text = "卫生间水管爆了，水漫出来了，快来人，" * 6

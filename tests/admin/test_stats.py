@@ -11,8 +11,9 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from admin.stats_queries import Month, month_stats, quarter_compare, trend
-from models import Channel, Status, db
+from models import Channel, Status, Survey, db
+from models.stats import Month, Scope, figures
+from models.stats_trend import quarter_compare, trend
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -31,6 +32,8 @@ def march(team, session):
     t1.completed_at = t1.created_at + timedelta(hours=3)
     t1.due_at = t1.created_at + timedelta(hours=4)
     t1.satisfaction = 5
+    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == t1.id))  # sent on closing
+    survey.score, survey.answered_at = 5, t1.completed_at + timedelta(hours=1)
     t2 = team.ticket(Status.DISPATCHED, content="垃圾没人清", code="ENV-CLEAN")
     t2.created_at = local(2026, 3, 15, 10)
     t2.due_at = t2.created_at + timedelta(hours=4)  # still open long after: overdue
@@ -45,7 +48,7 @@ def march(team, session):
 
 
 def test_month_counts_times_overdue_and_satisfaction(team, march, session):
-    s = month_stats(session, team.supervisor, Month(2026, 3), local(2026, 5, 1))
+    s = figures(session, Scope(staff=team.supervisor), Month(2026, 3).period(), local(2026, 5, 1))
     assert s.total == 3
     assert s.counts["category"] == {"ENG": 1, "ENV": 1, "SEC": 1}
     assert s.counts["code"] == {"ENG-HVAC": 1, "ENV-CLEAN": 1, "SEC-NOISE": 1}
@@ -53,13 +56,13 @@ def test_month_counts_times_overdue_and_satisfaction(team, march, session):
     assert s.counts["status"] == {"closed": 1, "dispatched": 1, "new": 1}
     departments = {s.labels["department"][k]: n for k, n in s.counts["department"].items()}
     assert departments == {"工程部": 1, "保洁部": 1, "安保部": 1}
-    assert s.avg_response_hours == pytest.approx(1) and s.avg_completion_hours == pytest.approx(3)
-    assert (s.overdue, s.overdue_rate) == (1, pytest.approx(1 / 3))
-    assert (s.satisfaction_avg, s.satisfaction_n) == (5, 1)
+    assert (s.avg_response_minutes, s.avg_completion_hours) == (60, 3)
+    assert (s.overdue, s.overdue_rate) == (1, 0.333)
+    assert (s.satisfaction["avg_score"], s.satisfaction["answered"]) == (5, 1)
     assert s.rows("category")[0][1] in ("工程维修类", "环境卫生类", "秩序安全类")
 
 
-def test_month_is_one_grouped_query_and_one_for_arrivals(team, march, session):
+def test_month_is_one_grouped_query_one_for_arrivals_and_one_for_satisfaction(team, march, session):
     seen = []
 
     def record(conn, cursor, statement, *args):
@@ -67,21 +70,22 @@ def test_month_is_one_grouped_query_and_one_for_arrivals(team, march, session):
 
     sa.event.listen(db.engine, "before_cursor_execute", record)
     try:
-        month_stats(session, team.supervisor, Month(2026, 3), local(2026, 5, 1))
+        figures(session, Scope(staff=team.supervisor), Month(2026, 3).period(), local(2026, 5, 1))
     finally:
         sa.event.remove(db.engine, "before_cursor_execute", record)
-    ticket_queries = [q for q in seen if "FROM tickets" in q]
-    counts, arrivals = ticket_queries  # arrivals: models.stats.arrival_times, over dispatch orders
+    ticket_queries = [q for q in seen if "tickets" in q]
+    counts, arrivals, surveys = ticket_queries  # arrivals: models.stats.arrival_times, over dispatch orders
     assert "GROUP BY" in counts and "count(" in counts and "arrived_at" not in counts
     assert "min(dispatch_orders.arrived_at)" in arrivals
+    assert "FROM surveys" in surveys and "GROUP BY surveys.score" in surveys
 
 
 def test_quarter_against_quarter_and_twelve_months(team, march, session):
-    q = quarter_compare(session, team.supervisor, Month(2026, 3))
+    q = quarter_compare(session, Scope(staff=team.supervisor), Month(2026, 3))
     assert (q.previous, q.current) == ("2025年第4季度", "2026年第1季度")
     assert {(c, p, n) for c, _, p, n in q.rows} == {("ENG", 1, 2), ("ENV", 0, 1), ("SEC", 0, 1)}
     assert q.totals == (1, 4)
-    t = trend(session, team.supervisor, Month(2026, 3))
+    t = trend(session, Scope(staff=team.supervisor), Month(2026, 3))
     assert [str(m) for m in t.months][0] == "2025-04" and str(t.months[-1]) == "2026-03"
     assert t.totals == [0] * 8 + [1, 0, 1, 3]
     assert t.by_category["ENG"] == [0] * 8 + [1, 0, 1, 1]
@@ -90,10 +94,10 @@ def test_quarter_against_quarter_and_twelve_months(team, march, session):
 def test_mid_quarter_compares_the_same_months_of_the_quarter_before(team, march, session):
     """February: January–February against October–November, as the monthly report does; the
     December ticket belongs to neither, though it is in the quarter before."""
-    q = quarter_compare(session, team.supervisor, Month(2026, 2))
+    q = quarter_compare(session, Scope(staff=team.supervisor), Month(2026, 2))
     assert (q.previous, q.current) == ("2025年第4季度（10-11月）", "2026年第1季度（1-2月）")
     assert q.totals == (0, 1)
-    q = quarter_compare(session, team.supervisor, Month(2026, 1))
+    q = quarter_compare(session, Scope(staff=team.supervisor), Month(2026, 1))
     assert (q.previous, q.current, q.totals) == ("2025年第4季度（10月）", "2026年第1季度（1月）", (0, 0))
 
 
@@ -115,7 +119,7 @@ def test_stats_page_charts_and_exports(team, march, console):
     book = load_workbook(io.BytesIO(xlsx.data))
     summary = {r[0]: r[1] for r in book["汇总"].iter_rows(min_row=2, values_only=True)}
     assert summary["工单总数"] == 3 and summary["超时工单数"] == 1 and summary["满意度平均分"] == 5
-    assert summary["平均响应时间（小时）"] == 1
+    assert summary["平均首次响应（分钟）"] == 60
     assert sorted(r[:2] for r in book["按渠道"].iter_rows(min_row=2, values_only=True)) == [("微信", 1), ("来访", 1), ("电话", 1)]
     assert [r[:3] for r in book["季度对比"].iter_rows(min_row=2, values_only=True)][-1] == ("合计", 1, 4)
     assert book["近12个月"].cell(13, 2).value == 3
@@ -130,9 +134,9 @@ def test_statistics_see_only_the_supervisors_sites(team, march, make, session):
     t = team.ticket(Status.NEW, site=other, tenant=None)
     t.created_at = local(2026, 3, 3, 9)
     session.commit()
-    assert month_stats(session, team.supervisor, Month(2026, 3), local(2026, 5, 1)).total == 3
-    assert month_stats(session, team.admin, Month(2026, 3), local(2026, 5, 1)).total == 4
-    assert month_stats(session, team.admin, Month(2026, 3), local(2026, 5, 1), site_id=other.id).total == 1
+    assert figures(session, Scope(staff=team.supervisor), Month(2026, 3).period(), local(2026, 5, 1)).total == 3
+    assert figures(session, Scope(staff=team.admin), Month(2026, 3).period(), local(2026, 5, 1)).total == 4
+    assert figures(session, Scope(staff=team.admin, site_ids=(other.id,)), Month(2026, 3).period(), local(2026, 5, 1)).total == 1
 
 
 def test_spreadsheet_labels_cannot_become_formulas(team, session, console):
@@ -150,7 +154,7 @@ def test_spreadsheet_labels_cannot_become_formulas(team, session, console):
 
 
 def test_monthly_report_files_from_jobs_are_downloadable(team, march, make, session, console, app):
-    from jobs.reports import build_report
+    from workflow.reports import build_report
 
     mine = build_report(session, team.site, 2026, 3, app.config["INSTANCE_PATH"])
     other_site = make.site("gongshe", "园区共舍物业服务中心", "GS")
@@ -173,11 +177,11 @@ class DictCache(dict):
 def test_ended_months_come_from_the_cache_and_this_month_is_live(team, march, session):
     from datetime import date
 
-    from admin.stats_queries import overview
+    from models.stats_trend import overview
 
     cache = DictCache()
     today = date(2026, 3, 20)  # March is the current month here
-    compare, series = overview(session, team.supervisor, Month(2026, 3), today, cache=cache)
+    compare, series = overview(session, Scope(staff=team.supervisor), Month(2026, 3), today, cache=cache)
     assert series.totals[-3:] == [1, 0, 1, 3][-3:] and compare.totals == (1, 4)
     assert f"{team.site.id}:*:2026-02" in cache and not any(k.endswith("2026-03") for k in cache)
     late = team.ticket(Status.NEW)
@@ -185,25 +189,24 @@ def test_ended_months_come_from_the_cache_and_this_month_is_live(team, march, se
     now = team.ticket(Status.NEW)
     now.created_at = local(2026, 3, 20, 9)
     session.commit()
-    _, again = overview(session, team.supervisor, Month(2026, 3), today, cache=cache)
+    _, again = overview(session, Scope(staff=team.supervisor), Month(2026, 3), today, cache=cache)
     assert again.totals[-2:] == [1, 4]  # February cached (until it expires), March live
-    _, fresh = overview(session, team.supervisor, Month(2026, 3), today, cache=None)
+    _, fresh = overview(session, Scope(staff=team.supervisor), Month(2026, 3), today, cache=None)
     assert fresh.totals[-2:] == [2, 4]
-    _, admins = overview(session, team.admin, Month(2026, 3), today, cache=cache)
+    _, admins = overview(session, Scope(staff=team.admin), Month(2026, 3), today, cache=cache)
     assert admins.totals[-2:] == [2, 4] and any(k.startswith("all:") for k in cache)
 
 
 def test_the_worker_warms_the_statistics_cache_for_every_supervisor_view(team, app, session):
     """Ended months come from the cache the worker fills, so no one opens a cold page."""
-    from admin.jobs import warm_statistics
-    from admin.stats_queries import Month
+    from jobs.reports import warm_statistics
     from models.localtime import today as local_today
 
     app.redis.flushdb()
     assert warm_statistics() == 2  # the supervisor's site and the admin's "all sites"
     today = local_today()
     last_month = Month(today.year, today.month).shift(-1)
-    keys = {k.decode() for k in app.redis.keys("admin:stats:v1:*")}
+    keys = {k.decode() for k in app.redis.keys("admin:stats:v2:*")}
     assert any(k.endswith(f":{last_month}") for k in keys)
     current = Month(today.year, today.month)
     first = Month(today.year, (current.quarter - 1) * 3 + 1)

@@ -1,4 +1,5 @@
-"""The monthly statistics (aggregated in SQL) and the Excel report built on the 1st."""
+"""The monthly statistics (the one engine, models.stats, aggregated in SQL) and the Excel
+report built on the 1st (seed §六(5))."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
@@ -9,11 +10,11 @@ from openpyxl import load_workbook
 
 import workflow
 from jobs.periodic import run_periodic
-from jobs.reports import list_reports, report_file
 from models import Channel, MonthlyReport, Survey
-from models.stats import monthly_stats, quarter_periods
+from models.stats import Scope, monthly_report, quarter_periods
 from tests.jobs.conftest import work
 from workflow.machine import clock_at
+from workflow.reports import list_reports, report_file
 from workflow.surveys import answer_survey
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -71,53 +72,51 @@ def test_quarter_periods_compare_like_with_like():
 
 def test_monthly_statistics(app, desk, session):
     seed(desk, session)
-    stats = monthly_stats(session, 2024, 11, [desk.site.id], now=at(12, 1, 1))
-    assert stats["total"] == 3
-    assert [(r["key"], r["count"]) for r in stats["by_category"]] == [("ENG", 2), ("SVC", 1)]
-    assert [(r["key"], r["label"], r["count"]) for r in stats["by_code"]] == [
-        ("ENG-HVAC", "空调通风", 1), ("ENG-PLUMB", "给排水", 1), ("SVC-ATTI", "服务态度", 1)]
-    assert [(r["label"], r["count"]) for r in stats["by_department"]] == [("工程部", 2), ("客服部", 1)]
-    assert {r["label"]: r["count"] for r in stats["by_channel"]} == {"微信": 1, "电话": 1, "信函": 1}
-    assert stats["avg_response_minutes"] == 20.0  # (30 + 10) / 2
-    assert stats["avg_completion_hours"] == 1.5  # (2 + 1) / 2
-    # 超时 (models.stats.overdue, as the console counts it): of all three, the urgent repair
-    # finished late; the letter, due at 03:30 on 1 December, is not late yet at 01:00 ...
-    assert (stats["dispatched"], stats["overdue"], stats["overdue_rate"]) == (2, 1, 0.333)
+    report = monthly_report(session, Scope.site(desk.site.id), 2024, 11, now=at(12, 1, 1))
+    stats = report["month"]
+    assert stats.total == 3
+    assert [(key, n) for key, _, n in stats.rows("category")] == [("ENG", 2), ("SVC", 1)]
+    assert stats.rows("code") == [("ENG-HVAC", "ENG-HVAC 空调通风", 1), ("ENG-PLUMB", "ENG-PLUMB 给排水", 1),
+                                  ("SVC-ATTI", "SVC-ATTI 服务态度", 1)]
+    assert [(label, n) for _, label, n in stats.rows("department")] == [("工程部", 2), ("客服部", 1)]
+    assert {label: n for _, label, n in stats.rows("channel")} == {"微信": 1, "电话": 1, "信函": 1}
+    assert stats.avg_response_minutes == 20.0  # (30 + 10) / 2
+    assert stats.avg_completion_hours == 1.5  # (2 + 1) / 2
+    # 超时 (models.stats.overdue): of all three, the urgent repair finished late; the letter,
+    # due at 03:30 on 1 December, is not late yet at 01:00 ...
+    assert (stats.dispatched, stats.overdue, stats.overdue_rate) == (2, 1, 0.333)
     # ... and is at 09:00, still unanswered
-    later = monthly_stats(session, 2024, 11, [desk.site.id], now=at(12, 1, 9))
-    assert (later["overdue"], later["overdue_rate"]) == (2, 0.667)
-    sat = stats["satisfaction"]
+    later = monthly_report(session, Scope.site(desk.site.id), 2024, 11, now=at(12, 1, 9))["month"]
+    assert (later.overdue, later.overdue_rate) == (2, 0.667)
+    sat = stats.satisfaction
     assert (sat["surveys"], sat["answered"], sat["avg_score"], sat["satisfied_rate"]) == (2, 2, 4.0, 0.5)
     assert sat["by_score"] == {1: 0, 2: 0, 3: 1, 4: 0, 5: 1}
-    quarter = stats["quarter"]
-    assert (quarter["current"]["total"], quarter["previous"]["total"], quarter["total_change"]) == (5, 1, 4.0)
+    quarter = report["quarter"]
+    assert (quarter["current"].total, quarter["previous"].total, quarter["total_change"]) == (5, 1, 4.0)
     assert {c["key"]: (c["current"], c["previous"]) for c in quarter["by_category"]} == {
         "ENG": (3, 1), "ENV": (1, 0), "SVC": (1, 0)}
-    assert monthly_stats(session, 2024, 11, [desk.site.id + 1])["total"] == 0  # another site's
+    other_site = monthly_report(session, Scope.site(desk.site.id + 1), 2024, 11)["month"]
+    assert other_site.total == 0
 
 
-def test_the_console_and_the_report_give_the_same_figures(app, desk, session):
-    """A supervisor reads one month in the console and in the report file: the same 超时率,
-    times, satisfaction and quarter comparison."""
-    from admin.stats_queries import Month, month_stats, overview
+def test_the_console_page_shows_the_report_files_figures(app, desk, session, instance):
+    """A supervisor reads one month in the console and in the report file: the same 超时率
+    and satisfaction, from the one engine."""
+    from tests.admin.conftest import Console
+    from workflow.reports import build_report
 
     seed(desk, session)
-    now = at(12, 1, 9)
-    report = monthly_stats(session, 2024, 11, [desk.site.id], now=now)
-    console = month_stats(session, desk.supervisor, Month(2024, 11), now, desk.site.id)
-    assert console.total == report["total"] == 3
-    assert console.overdue == report["overdue"] == 2
-    assert round(console.overdue_rate, 3) == report["overdue_rate"]
-    assert round(console.avg_response_hours * 60, 1) == report["avg_response_minutes"]
-    assert round(console.avg_completion_hours, 1) == report["avg_completion_hours"]
-    assert (console.satisfaction_avg, console.satisfaction_n) == (report["satisfaction"]["avg_score"],
-                                                                 report["satisfaction"]["answered"])
-    assert console.counts["category"] == {r["key"]: r["count"] for r in report["by_category"]}
-    compare, _ = overview(session, desk.supervisor, Month(2024, 11), now.date(), desk.site.id)
-    quarter = report["quarter"]
-    assert compare.totals == (quarter["previous"]["total"], quarter["current"]["total"]) == (1, 5)
-    assert {c: (p, n) for c, _, p, n in compare.rows} == {
-        c["key"]: (c["previous"], c["current"]) for c in quarter["by_category"]}
+    with clock_at(at(12, 1, 9)):
+        report = build_report(session, desk.site, 2024, 11, str(instance))
+    session.commit()
+    book = load_workbook(instance / "reports" / report.path)
+    overview = {row[0]: row[1] for row in book["概览"].iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
+    console = Console(app.test_client())
+    console.login(desk.supervisor.username)
+    page = console.get("/admin/stats?month=2024-11&site=lehui").get_data(as_text=True)
+    assert overview["超时率"] == "66.7%" and "66.7%" in page
+    assert overview["平均满意度（1-5分）"] == 4.0 and 'id="kpi-satisfaction">4.00<' in page
+    assert overview["工单总数"] == 3 and 'id="kpi-total">3<' in page
 
 
 def test_report_is_built_on_the_first_once(app, desk, session, instance):
@@ -146,8 +145,8 @@ def test_report_is_built_on_the_first_once(app, desk, session, instance):
 
 
 def test_names_staff_typed_never_become_formulas_in_the_workbook(app, desk, session, instance):
-    from jobs.reports import build_report
     from models import Department
+    from workflow.reports import build_report
 
     seed(desk, session)
     desk.site.name = '=HYPERLINK("http://evil.example","物业")'

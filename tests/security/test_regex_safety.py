@@ -180,7 +180,7 @@ PATTERNS = module_patterns()
 
 def test_the_collection_sees_the_patterns_that_read_tenant_text():
     names = set(PATTERNS)
-    assert {"bot.identity._BLOCK", "bot.identity._UNIT", "bot.dialog._GREETING", "nlp.faq.POLITE",
+    assert {"bot.identity._BLOCK", "bot.identity._UNIT", "bot.dialog.intents.GREETING", "nlp.faq.POLITE",
             "workflow.surveys._CHAT_ANSWER", "bot.protocol._ENCRYPT"} <= names, sorted(names)
 
 

@@ -1,0 +1,17 @@
+"""The conversation with a tenant: which phrase to answer with, when to open, join or
+dispatch a ticket, and when to ask who the tenant is. State lives in the database
+(Conversation, with an expiry), so any web process can take the next message.
+
+One module per reason to change: intents (what words mean), lookup (what is read),
+identity (who the tenant is), tickets (what is done to their tickets), events (WeChat
+events and photos), turns (one message in, the reply out)."""
+from bot.dialog.intents import has_substance
+from bot.dialog.lookup import DIALOG_TTL, JOIN_WINDOW, Lookup, look_up
+from bot.dialog.tickets import TRIAGE_CALL_FOR_HELP, TRIAGE_NOT_UNDERSTOOD
+from bot.dialog.turns import Turn, fallback_reply, handle, throttled_reply
+from workflow.held_reports import AWAITING_IDENTITY, flush_expired, register_pending
+
+__all__ = [
+    "AWAITING_IDENTITY", "DIALOG_TTL", "JOIN_WINDOW", "TRIAGE_CALL_FOR_HELP", "TRIAGE_NOT_UNDERSTOOD", "Lookup", "Turn",
+    "fallback_reply", "flush_expired", "handle", "has_substance", "look_up", "register_pending", "throttled_reply",
+]

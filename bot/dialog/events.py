@@ -1,0 +1,76 @@
+"""What arrives besides words: WeChat's events (subscribe, a unit's QR code scanned, a
+menu click, a template message delivered) and photos or videos."""
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+
+import workflow
+from bot.dialog.identity import bind_unit
+from bot.dialog.intents import COMPLAINT_KEYS, CONTACT_KEYS, PROGRESS_KEYS, REPAIR_KEYS
+from bot.dialog.lookup import open_tickets
+from bot.dialog.tickets import progress
+from bot.protocol import InboundMessage
+from models import Message, Outbox
+from workflow.held_reports import AWAITING_IDENTITY
+
+if TYPE_CHECKING:
+    from bot.dialog.turns import Turn
+
+
+def media(turn: Turn, msg: InboundMessage) -> None:
+    tickets = open_tickets(turn.session, turn.tenant)
+    if tickets and tickets[0].created_at >= turn.now - timedelta(days=3):
+        ticket = tickets[0]
+        turn.message.ticket_id = ticket.id
+        workflow.add_note(turn.session, ticket, None, "租户发来图片")
+        turn.session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": turn.message_id()}))
+        turn.say("photo_received", number=ticket.number)
+        return
+    # No open ticket: hold the photo until the tenant says what it shows (or the dialog expires).
+    conv = turn.keep_conv()
+    data = conv.data or {}
+    conv.state = AWAITING_IDENTITY
+    conv.data = {**data, "media": data.get("media", []) + [turn.message_id()]}
+    turn.say("photo_need_text")
+
+
+def event(turn: Turn, msg: InboundMessage) -> None:
+    kind, key = msg.event, (msg.event_key or "").strip()
+    if kind == "subscribe":
+        turn.tenant.subscribed = True
+        turn.say("greeting", centre=turn.site.name)
+        if key.startswith("qrscene_"):
+            bind_unit(turn, key[len("qrscene_"):])
+        turn.say("offer_help")
+    elif kind == "scan":
+        bind_unit(turn, key)
+    elif kind == "unsubscribe":
+        turn.tenant.subscribed = False
+    elif kind == "click":
+        if key in PROGRESS_KEYS:
+            progress(turn)
+        elif key in REPAIR_KEYS:
+            turn.say("menu_repair")
+        elif key in COMPLAINT_KEYS:
+            turn.say("menu_complaint")
+        elif key in CONTACT_KEYS:
+            turn.say("contact_us")
+        else:
+            turn.say("offer_help")
+    elif kind == "templatesendjobfinish":
+        _template_delivery(turn, msg)
+    # LOCATION reports, VIEW and the rest need no answer ("success")
+
+
+def _template_delivery(turn: Turn, msg: InboundMessage) -> None:
+    if not msg.msg_id:
+        return
+    for out in turn.session.scalars(sa.select(Message).where(
+            Message.site_id == turn.site.id, Message.openid == msg.from_user, Message.direction == "out",
+            Message.channel == "template")):
+        if str((out.data or {}).get("msgid")) == str(msg.msg_id):
+            out.delivery = (msg.status or "").lower() or "delivered"
+            break

@@ -1,0 +1,143 @@
+"""Who the tenant is: what we still need (name, phone, unit), asking for it, taking it
+from what they write or from the unit's QR code they scan, and opening the report we
+held meanwhile once we know enough."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import workflow
+from bot.identity import Identity, find_addressed_name, find_name, find_phone, find_unit, parse_identity
+from models import Ticket, Unit
+from workflow.classification import classify
+from workflow.held_reports import AWAITING_IDENTITY, register_pending
+from workflow.phrasebook import ticket_eta
+
+if TYPE_CHECKING:
+    from bot.dialog.turns import Turn
+
+
+def identity_missing(turn: Turn) -> list[str]:
+    t, data = turn.tenant, turn.conv.data or {}
+    missing = []
+    if not t.name:
+        missing.append("name")
+    if not t.phone:
+        missing.append("phone")
+    if not (t.unit_id or data.get("unit")):
+        missing.append("unit")
+    return missing
+
+
+def ask_identity(turn: Turn, missing: list[str]) -> None:
+    for key in missing:
+        turn.say({"name": "ask_name", "phone": "ask_phone", "unit": "ask_unit"}[key])
+
+
+def set_conv(turn: Turn, state: str, **data) -> None:
+    """Going idle forgets the held report but keeps the unit the tenant told us (it may be
+    one the site has not registered, so it is not on the tenant)."""
+    conv = turn.keep_conv()
+    old = conv.data or {}
+    conv.state = state
+    if state == "idle":
+        old = {"unit": old["unit"]} if old.get("unit") else {}
+    conv.data = {**old, **data}
+
+
+def apply_identity(turn: Turn, found: Identity) -> None:
+    tenant = turn.tenant
+    if found.name:
+        tenant.name = found.name
+    if found.phone:
+        tenant.phone = found.phone
+    if found.unit:
+        unit = Unit.find(turn.session, turn.site.id, found.unit)
+        if unit is not None:
+            tenant.unit = unit
+        conv = turn.keep_conv()
+        conv.data = {**(conv.data or {}), "unit": unit.code if unit else found.unit}
+
+
+def remember_told(turn: Turn, text: str) -> Identity:
+    """Who/where told along with the report ("L2-015铺…，电话138…") is remembered."""
+    name = find_name(text) or (None if turn.tenant.name else find_addressed_name(text))
+    told = Identity(name=name, phone=find_phone(text), unit=find_unit(text))
+    apply_identity(turn, told)
+    return told
+
+
+def identity_answer(turn: Turn, text: str) -> bool:
+    """While we wait for name/phone/unit: take what the tenant tells us. A message that
+    is a new problem rather than an answer is not consumed here."""
+    found = parse_identity(text)
+    if not found:
+        return False
+    result = classify(turn.session, text)
+    if result.urgent:  # "二号楼电梯困人" names a building, but it is an emergency, not an answer
+        return False
+    if found.name and result.intent != "other":
+        found.name = None  # "水管爆了" is a report, not a name
+    if not found:
+        return False
+    apply_identity(turn, found)
+    identity_told(turn)
+    return True
+
+
+def identity_told(turn: Turn, acknowledged: bool = False) -> None:
+    """The tenant told us some of who they are (in words, or by scanning their unit's QR
+    code, which `acknowledged` already): the ticket opened at once gets it, then we ask
+    for what is still missing, or open the report we held."""
+    data = turn.conv.data or {}
+    missing = identity_missing(turn)
+    ticket = turn.session.get(Ticket, data["ticket_id"]) if data.get("ticket_id") else None
+    if ticket is not None:
+        workflow.update_contact(turn.session, ticket, None, complainant=turn.tenant.name,
+                                phone=turn.tenant.phone, unit_code=data.get("unit"))
+    if missing:
+        if not acknowledged:
+            turn.say("contact_saved")
+        ask_identity(turn, missing)
+        return
+    if ticket is None:
+        ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
+        if ticket is not None:
+            turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
+            if ticket.intent == "repair":
+                workflow.call_desk(turn.session, ticket)
+            turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+            return
+    if not acknowledged:
+        turn.say("contact_saved")
+    if ticket is not None:
+        turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+    set_conv(turn, "idle")
+
+
+def remind_identity(turn: Turn) -> None:
+    """While we wait for who the tenant is: a report we hold is not forgotten (say so,
+    rather than "no open tickets" or "I did not understand"), and ask again for what is
+    missing."""
+    data = turn.conv.data or {}
+    held = (data.get("pending") or {}).get("texts") or data.get("media")
+    missing = identity_missing(turn)
+    if not missing:  # completed elsewhere meanwhile (a clerk, a scan): open what we hold
+        identity_told(turn, acknowledged=True)
+        return
+    if held and not data.get("ticket_id"):
+        turn.say("report_held")
+    ask_identity(turn, missing)
+
+
+def bind_unit(turn: Turn, code: str) -> None:
+    """The tenant scanned their unit's QR code (subscribe with a scene, or scan)."""
+    unit = Unit.find(turn.session, turn.site.id, code)
+    if unit is None:
+        turn.say("unit_unknown", unit=code[:20])
+        return
+    turn.tenant.unit = unit
+    turn.say("bound_unit", unit=unit.code)
+    if turn.conv.state == AWAITING_IDENTITY:  # scanned instead of typing the unit we asked for
+        conv = turn.keep_conv()
+        conv.data = {**(conv.data or {}), "unit": unit.code}
+        identity_told(turn, acknowledged=True)

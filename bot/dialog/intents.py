@@ -1,0 +1,45 @@
+"""What the tenant's words mean before the classifier is asked: greetings, farewells, yes
+and no to a quote, cancelling, asking for progress, the menu's keys, and what a person
+should read. Changes when tenants phrase things differently."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+PROGRESS_KEYS = {"PROGRESS", "查询进度", "progress"}
+REPAIR_KEYS = {"REPAIR", "报修", "repair"}
+COMPLAINT_KEYS = {"COMPLAINT", "投诉", "complaint"}
+CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
+
+PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
+GREETING = re.compile(r"^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+$", re.I)
+# One plain alternation, stripped rather than repeated: `^(嗯|嗯嗯|…)+$` backtracked
+# exponentially on "嗯"×48 + "吗" (issue 16).
+BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了", re.I)
+# Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
+# "好的" must not accept a paid quote.
+YES = re.compile(r"^(确认|确定|同意)(维修|修理|报价|收到)?$")
+NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
+# "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket itself
+CANCEL = re.compile(r"不用(修|来|派人|维修|处理)了|不需要(维修|修|处理|来)?了|(已经|自己)(修)?好了|修好了不用|"
+                    r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)")
+PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(来|到|修)|修好了没|有人来吗|结果呢")
+NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_FILLER = re.compile(r"你好|您好|在吗|在不在|谢谢|好的|嗯+|哦+|啊+|哈+|呵+|吗|呢|吧|了|的")
+
+
+def bare(text: str) -> str:
+    return PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def has_substance(text: str) -> bool:
+    """Whether a message says something a person should read: a few Chinese characters
+    beyond greetings and particles (not "asdfgh", "？？", "嗯嗯", emoji)."""
+    return len(_HAN.findall(_FILLER.sub("", text or ""))) >= 3
+
+
+def needs_decision(result) -> bool:
+    """A complaint about service or a bill: a manager answers it, the bot says so."""
+    return result.intent == "complaint" and result.code in ("SVC-ATTI", "SVC-SLOW", "FEE-BILL")

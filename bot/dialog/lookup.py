@@ -1,0 +1,91 @@
+"""What the dialog reads: the sender (tenant, unit, where the dialog stands) in one query
+while Redis checks the nonce, and the tenant's open tickets. Changes when the schema or
+the query plan does (tests/bot/test_webhook.py counts the statements)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Optional
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from models import OPEN_STATUSES, Conversation, Site, Status, Tenant, Ticket
+from workflow import machine
+
+DIALOG_TTL = timedelta(minutes=10)  # how long we wait for name/phone/unit before registering anyway
+JOIN_WINDOW = timedelta(minutes=30)  # follow-up messages about the same problem join its ticket
+
+TENANT = sa.select(Tenant).where(Tenant.site_id == sa.bindparam("site_id"), Tenant.openid == sa.bindparam("openid"))
+CONVERSATION = sa.select(Conversation).where(Conversation.site_id == sa.bindparam("site_id"),
+                                             Conversation.openid == sa.bindparam("openid"))
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What one query tells about the sender at `at`: the tenant (None for one we have
+    never heard from), where the dialog stands (None: nothing kept) and whether the tenant
+    has an open ticket younger than JOIN_WINDOW."""
+    at: datetime
+    tenant: Optional[Tenant] = None
+    conv: Optional[Conversation] = None
+    recent_open_ticket: bool = False
+
+
+def look_up(session: so.Session, site: Site, openid: str) -> Lookup:
+    """Read only (the webhook runs it while Redis checks the nonce): the tenant with its
+    unit, where the dialog stands and whether there is anything to join, in one query."""
+    now = machine.now()
+    recent_open_ticket = sa.exists().where(
+        Ticket.tenant_id == Tenant.id, Ticket.status != Status.CLOSED, Ticket.created_at >= now - JOIN_WINDOW)
+    row = session.execute(
+        sa.select(Tenant, Conversation, recent_open_ticket)
+        .outerjoin(Tenant.unit).options(so.contains_eager(Tenant.unit))
+        .outerjoin(Conversation, sa.and_(Conversation.site_id == Tenant.site_id, Conversation.openid == Tenant.openid))
+        .where(Tenant.site_id == site.id, Tenant.openid == openid)
+    ).first()
+    if row is None:
+        return Lookup(now)
+    tenant, conv, recent = row
+    return Lookup(now, tenant, conv, bool(recent))
+
+
+def tenant_and_conversation(session, site, openid, lookup: Lookup) -> tuple[Tenant, Conversation, bool]:
+    """The tenant (created on first contact), where the dialog stands, and whether there is
+    anything to join, from `lookup` for a tenant we know. A tenant with no stored
+    conversation gets an unsaved idle one."""
+    if lookup.tenant is not None:
+        tenant, conv, recent_open_ticket = lookup.tenant, lookup.conv, lookup.recent_open_ticket
+    else:
+        params = {"site_id": site.id, "openid": openid}
+        tenant = insert_once(session, Tenant(site_id=site.id, openid=openid, subscribed=True), TENANT, params)
+        conv, recent_open_ticket = session.scalar(CONVERSATION, params), False
+    if conv is None:
+        conv = Conversation(site_id=site.id, openid=openid, state="idle", data={})
+    return tenant, conv, bool(recent_open_ticket)
+
+
+def insert_once(session, row, query, params):
+    """Insert, or take the row a concurrent request inserted first."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+        return row
+    except sa.exc.IntegrityError:
+        return session.scalar(query, params)
+
+
+def open_tickets(session: so.Session, tenant: Tenant, *statuses) -> list[Ticket]:
+    """The tenant's tickets in `statuses` (default: the open ones), newest first."""
+    return list(session.scalars(
+        sa.select(Ticket).where(Ticket.tenant_id == tenant.id, Ticket.status.in_(statuses or OPEN_STATUSES))
+        .order_by(Ticket.created_at.desc())
+    ))
+
+
+def joinable(session: so.Session, tenant: Tenant, code: str, now: datetime) -> Optional[Ticket]:
+    """The tenant's newest unclosed ticket of `code` younger than JOIN_WINDOW."""
+    return session.scalars(
+        sa.select(Ticket).where(Ticket.tenant_id == tenant.id, Ticket.code == code,
+                                Ticket.status != Status.CLOSED, Ticket.created_at >= now - JOIN_WINDOW)
+        .order_by(Ticket.created_at.desc()).limit(1)).first()

@@ -1,0 +1,101 @@
+"""What the dialog does with the tenant's tickets: opens one, notes a follow-up, a chase
+or a cancellation on the newest, flags one for triage, tells its progress."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+import workflow
+from bot.dialog.identity import remind_identity
+from bot.dialog.lookup import JOIN_WINDOW, open_tickets
+from models import Channel, Ticket
+from nlp import taxonomy
+from workflow.held_reports import AWAITING_IDENTITY, attach_held_media
+from workflow.phrasebook import ticket_eta
+
+if TYPE_CHECKING:
+    from bot.dialog.turns import Turn
+
+TRIAGE_NOT_UNDERSTOOD, TRIAGE_CALL_FOR_HELP = "not_understood", "call_for_help"
+
+
+def flag_for_triage(ticket: Ticket, reason: str) -> None:
+    """On the desk's 待分诊 list until a clerk reclassifies or dispatches it."""
+    ticket.triage = reason
+
+
+def register(turn: Turn, text: str, result) -> Ticket:
+    ticket = workflow.register(
+        turn.session, turn.site, content=text, channel=Channel.WECHAT, tenant=turn.tenant,
+        unit_code=(turn.conv.data or {}).get("unit"), classification=result,
+    )
+    turn.message.ticket = ticket  # the id is filled in when the transaction flushes
+    turn.recent_open_ticket = True
+    attach_held_media(turn.session, turn.conv, ticket)
+    return ticket
+
+
+def note_on_open_ticket(turn: Turn, note_text: str) -> Optional[Ticket]:
+    tickets = open_tickets(turn.session, turn.tenant)
+    if not tickets:
+        return None
+    note(turn, tickets[0], note_text)
+    return tickets[0]
+
+
+def note(turn: Turn, ticket: Ticket, note_text: str) -> None:
+    """On the ticket's timeline for staff, and the message filed with it."""
+    workflow.add_note(turn.session, ticket, None, note_text)
+    turn.message.ticket_id = ticket.id
+
+
+def join(turn: Turn, ticket: Ticket, text: str) -> None:
+    note(turn, ticket, f"租户补充：{text}")
+    turn.say("joined_ticket", number=ticket.number)
+
+
+def follow_up(turn: Turn, text: str) -> bool:
+    """What we cannot classify, right after a report ("明天上午能来吗"), goes on that
+    ticket for staff to read, rather than "I did not understand"."""
+    if not turn.recent_open_ticket:
+        return False
+    tickets = open_tickets(turn.session, turn.tenant)
+    if not tickets or tickets[0].created_at < turn.now - JOIN_WINDOW:
+        return False
+    join(turn, tickets[0], text)
+    return True
+
+
+def cancel_request(turn: Turn, text: str) -> bool:
+    """"不用修了": noted on the newest open ticket for staff to confirm and close."""
+    ticket = note_on_open_ticket(turn, f"租户表示不需要继续处理：{text}（请与租户确认后结案）")
+    if ticket is None:  # nothing to cancel: not an inquiry ticket about it either
+        turn.say("progress_none")
+    else:
+        turn.say("cancel_noted", number=ticket.number)
+    return True
+
+
+def chase(turn: Turn, text: str) -> bool:
+    """"还没人来吗" from a tenant with an open ticket chases that ticket: noted on it, and
+    its progress in the reply, rather than a second ticket. An upset chase is a complaint
+    of its own (sympathy, escalation, a supervisor), handled as a report."""
+    ticket = note_on_open_ticket(turn, f"租户催办：{text}")
+    if ticket is None:
+        return False
+    turn.say("chase_noted", number=ticket.number)
+    turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),
+             status=ticket.status.label, eta=ticket_eta(ticket, turn.site, progress=True))
+    return True
+
+
+def progress(turn: Turn) -> None:
+    """The tenant's open tickets; while we wait for who they are, the report we hold too."""
+    tickets = open_tickets(turn.session, turn.tenant)[:5]
+    waiting = turn.conv.state == AWAITING_IDENTITY
+    if not tickets and not waiting:
+        turn.say("progress_none")
+    for t in tickets:
+        turn.say("progress_item", number=t.number, code_name=taxonomy.name_of(t.code), status=t.status.label,
+                 eta=ticket_eta(t, turn.site, progress=True))
+    if waiting:
+        remind_identity(turn)

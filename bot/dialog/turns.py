@@ -1,0 +1,288 @@
+"""One turn of the conversation: the message in, what it changes, the reply out. Which
+answer a text gets is decided here, in order (who-I-am answers, quotes and surveys,
+greetings, emergencies, progress, cancelling, chasing, 问答, reports)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Optional
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+import workflow
+from bot.dialog import events, intents
+from bot.dialog.identity import (
+    ask_identity,
+    identity_answer,
+    identity_missing,
+    remember_told,
+    remind_identity,
+    set_conv,
+)
+from bot.dialog.lookup import (
+    CONVERSATION,
+    DIALOG_TTL,
+    Lookup,
+    insert_once,
+    joinable,
+    open_tickets,
+    tenant_and_conversation,
+)
+from bot.dialog.tickets import (
+    TRIAGE_CALL_FOR_HELP,
+    TRIAGE_NOT_UNDERSTOOD,
+    cancel_request,
+    chase,
+    flag_for_triage,
+    follow_up,
+    join,
+    note_on_open_ticket,
+    progress,
+    register,
+)
+from bot.protocol import InboundMessage
+from models import Conversation, Message, Site, Status, Tenant
+from nlp import taxonomy
+from workflow import faq, surveys
+from workflow.classification import classify
+from workflow.held_reports import AWAITING_IDENTITY, register_pending
+from workflow.phrasebook import phrase, ticket_eta
+
+
+@dataclass
+class Turn:
+    session: so.Session
+    site: Site
+    tenant: Tenant
+    conv: Conversation
+    message: Message
+    now: datetime
+    first_contact: bool
+    recent_open_ticket: bool = True  # False: no open ticket younger than JOIN_WINDOW, nothing to join
+    reply: list[str] = field(default_factory=list)
+
+    def keep_conv(self) -> Conversation:
+        """The conversation row, inserted the first time the dialog has something to keep:
+        most turns (a known tenant reporting) never need one."""
+        if sa.inspect(self.conv).transient:
+            self.conv = insert_once(self.session, self.conv, CONVERSATION,
+                                    {"site_id": self.site.id, "openid": self.conv.openid})
+        return self.conv
+
+    def message_id(self) -> int:
+        """The inbound message's id, inserting it now; most turns never need it, and the
+        webhook inserts it with the reply at the end (one INSERT instead of INSERT + UPDATEs)."""
+        if self.message.id is None:
+            self.session.add(self.message)
+            self.session.flush()
+        return self.message.id
+
+    def say(self, key: str, **values) -> None:
+        self.reply.append(phrase(key, self.site, **values))
+
+    def text(self) -> Optional[str]:
+        return "\n".join(self.reply) or None
+
+
+def fallback_reply(site: Site) -> str:
+    return phrase("check_first", site)
+
+
+def throttled_reply(site: Site) -> str:
+    return phrase("too_many_messages", site)
+
+
+def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message, lookup: Lookup) -> Optional[str]:
+    """The reply to one message, with everything it changes added to `session`. `lookup`
+    is the sender's row as `look_up` read it (the webhook reads it while Redis answers)."""
+    now = lookup.at
+    tenant, conv, recent_open_ticket = tenant_and_conversation(session, site, msg.from_user, lookup)
+    first_contact = tenant.last_inbound_at is None or tenant.last_inbound_at < now - DIALOG_TTL
+    if conv.state == AWAITING_IDENTITY and (conv.expires_at is None or conv.expires_at < now):
+        # the tenant never answered: keep the report
+        recent_open_ticket |= register_pending(session, site, tenant, conv) is not None
+    message.tenant_id = tenant.id
+    turn = Turn(session, site, tenant, conv, message, now, first_contact, recent_open_ticket)
+    if msg.msg_type == "event":
+        events.event(turn, msg)
+    elif msg.msg_type == "text":
+        _text(turn, msg.content or "")
+    elif msg.msg_type == "voice":
+        if (msg.recognition or "").strip():
+            _text(turn, msg.recognition)
+        else:
+            turn.say("voice_unrecognised")
+    elif msg.msg_type in ("image", "video", "shortvideo"):
+        events.media(turn, msg)
+    elif msg.msg_type == "location":
+        note_on_open_ticket(turn, f"租户发送位置：{msg.label or ''}（{msg.location_x},{msg.location_y}）")
+        turn.say("location_received")
+    elif msg.msg_type == "link":
+        note_on_open_ticket(turn, f"租户发送链接：{message.content}")
+        turn.say("link_received")
+    else:
+        turn.say("unsupported")
+    _seen(tenant, now)
+    if turn.conv.state != "idle":
+        turn.conv.expires_at = now + DIALOG_TTL
+    return turn.text()
+
+
+def _seen(tenant: Tenant, now: datetime) -> None:
+    """Record when the tenant last wrote: it opens WeChat's 48 h window for our messages."""
+    tenant.last_inbound_at = now
+
+
+def _text(turn: Turn, text: str) -> None:
+    text = (text or "").strip()
+    bare = intents.bare(text)
+    if not bare:
+        turn.say("unclear")
+        return
+    if turn.conv.state == AWAITING_IDENTITY and identity_answer(turn, text):
+        return
+    if _quote_or_receipt(turn, bare) or _survey_answer(turn, text):
+        return
+    if intents.GREETING.match(bare):
+        turn.say("greeting", centre=turn.site.name)
+        turn.say("offer_help")
+        return
+    if not intents.BYE.sub("", bare):  # nothing but farewell words
+        if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
+            remind_identity(turn)
+        else:
+            turn.say("goodbye")
+        return
+    result = classify(turn.session, text)
+    if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
+        remember_told(turn, text)
+        _report(turn, text, result)
+        return
+    if intents.PROGRESS.search(text) and result.intent == "inquiry" and result.emotion != "upset":
+        progress(turn)
+        return
+    if (intents.CANCEL.search(text) and result.intent not in ("repair", "complaint")  # not "修好了，又漏了"
+            and turn.conv.state != AWAITING_IDENTITY and cancel_request(turn, text)):
+        return
+    if result.code == "SVC-SLOW" and result.emotion != "upset" and chase(turn, text):
+        return
+    asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once
+    if asked.answer is not None:
+        if turn.first_contact:
+            turn.say("greeting", centre=turn.site.name)
+        turn.reply.append(asked.answer)
+        return
+    if any(word in text for word in intents.NO_SERVICE) and result.intent not in ("repair", "complaint"):
+        turn.say("no_service")
+        return
+    told = remember_told(turn, text)
+    if result.intent == "praise":
+        turn.say("praise_thanks")
+        return
+    if result.code == taxonomy.OTHER and result.intent == "other":
+        if turn.conv.state == AWAITING_IDENTITY:
+            remind_identity(turn)
+        elif follow_up(turn, text):
+            pass
+        elif told:  # "我是李娜，L3-008，电话139…" and nothing else: noted, not "I did not understand"
+            if turn.first_contact:
+                turn.say("greeting", centre=turn.site.name)
+            turn.say("contact_saved")
+            if not turn.first_contact:
+                turn.say("offer_help")
+        elif intents.has_substance(text):  # said something we do not understand: a person reads it
+            ticket = register(turn, text, result)
+            flag_for_triage(ticket, TRIAGE_NOT_UNDERSTOOD)
+            turn.say("check_first")
+            turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+        else:  # empty or garbled only
+            turn.say("unclear")
+        return
+    if result.intent in ("inquiry", "suggestion"):
+        ticket = register(turn, text, result)
+        faq.handed_over(asked, ticket)
+        turn.say("check_first" if result.intent == "inquiry" else "suggestion_thanks")
+        turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+        return
+    _report(turn, text, result)
+
+
+def _quote_or_receipt(turn: Turn, bare: str) -> bool:
+    yes, no = bool(intents.YES.match(bare)), bool(intents.NO.match(bare))
+    if not (yes or no):
+        return False
+    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
+    if quoted:
+        workflow.answer_quote(turn.session, quoted[0], None, accepted=yes)
+        turn.say("quote_accepted" if yes else "quote_declined")
+        return True
+    if yes:
+        done = [t for t in open_tickets(turn.session, turn.tenant, Status.COMPLETED, Status.CLOSED)[:3]
+                if not t.receipt_confirmed and t.completed_at is not None]
+        if done:
+            workflow.confirm_receipt(turn.session, done[0], None)
+            turn.say("receipt_confirmed")
+            return True
+    return False
+
+
+def _survey_answer(turn: Turn, text: str) -> bool:
+    parsed = surveys.parse_chat_answer(text)
+    if parsed is None:
+        return False
+    survey = surveys.open_survey(turn.session, turn.tenant.id)
+    if survey is None:
+        return False
+    reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
+    turn.say("survey_sorry" if reopened else "survey_thanks")
+    return True
+
+
+def _report(turn: Turn, text: str, result) -> None:
+    """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
+    joined = joinable(turn.session, turn.tenant, result.code, turn.now) if turn.recent_open_ticket else None
+    if joined is not None and result.urgent and not joined.urgent:
+        joined = None  # an emergency is never a note on an ordinary ticket, even of its code
+    if joined is not None:
+        join(turn, joined, text)
+        return
+    missing = identity_missing(turn)
+    upset = result.emotion == "upset"
+    if result.urgent or upset or not missing:
+        ticket = register(turn, text, result)
+        if result.urgent and result.code == taxonomy.OTHER:  # a call for help, no fault named
+            flag_for_triage(ticket, TRIAGE_CALL_FOR_HELP)
+        if result.urgent:
+            workflow.dispatch(turn.session, ticket, None)
+        if turn.first_contact and not upset:
+            turn.say("greeting", centre=turn.site.name)
+        if upset:
+            turn.say("sympathy")
+            turn.say("escalate")
+        elif result.intent == "repair" or result.urgent:
+            turn.say("help_coming")
+            workflow.call_desk(turn.session, ticket)
+        elif intents.needs_decision(result):
+            turn.say("escalate")
+            workflow.escalate(turn.session, ticket, None, reason="租户投诉需领导答复，微信已答复「我马上向领导汇报」")
+        turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+        if result.intent == "complaint":
+            turn.say("thanks_complaint")
+        if missing:
+            set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id)
+            ask_identity(turn, missing)
+        return
+    pending = (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
+    if pending and pending.get("code") != result.code:  # a second problem: open the first with what we know
+        first = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
+        if first is not None:
+            turn.say("ticket_opened", number=first.number, eta=ticket_eta(first, turn.site))
+        pending = None
+    texts = (pending or {}).get("texts", []) + [text]
+    set_conv(turn, AWAITING_IDENTITY, pending={"texts": texts, "code": result.code,
+                                               "message_ids": (pending or {}).get("message_ids", []) +
+                                               [turn.message_id()]})
+    if turn.first_contact:
+        turn.say("greeting", centre=turn.site.name)
+    ask_identity(turn, missing)

@@ -1,0 +1,75 @@
+"""Reports the bot holds while it asks who the tenant is (Conversation in state
+AWAITING_IDENTITY): opened as a ticket with whatever is known, when the tenant answers,
+when a second problem comes up, or when the conversation expires (the worker's sweep)."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Optional
+
+import sqlalchemy as sa
+import sqlalchemy.orm as so
+
+from models import Channel, Conversation, Message, Outbox, Site, Tenant, Ticket
+from workflow import machine
+from workflow.classification import classify
+from workflow.register import register
+
+AWAITING_IDENTITY = "awaiting_identity"
+
+
+def register_pending(session: so.Session, site: Site, tenant: Tenant, conv: Conversation) -> Optional[Ticket]:
+    """Open the ticket for a report we held while asking who the tenant is — with whatever
+    is known. Used when the tenant answers and when the conversation expires."""
+    # Claim it first: the expiry sweep and the tenant's next message may race for it.
+    claimed = session.execute(
+        sa.update(Conversation).where(Conversation.id == conv.id, Conversation.state == AWAITING_IDENTITY)
+        .values(state="idle").execution_options(synchronize_session=False)).rowcount == 1
+    if not claimed:
+        session.refresh(conv)
+        return None
+    data = conv.data or {}
+    pending = data.get("pending") or {}
+    texts = pending.get("texts") or []
+    media = data.get("media") or []
+    conv.state, conv.data = "idle", {"unit": data["unit"]} if data.get("unit") else {}
+    if not texts and not media:
+        return None
+    content = "\n".join(texts) if texts else "（租户发来图片，未补充文字说明）"
+    result = classify(session, content)
+    ticket = register(session, site, content=content, channel=Channel.WECHAT, tenant=tenant,
+                      unit_code=data.get("unit"), code=pending.get("code") or result.code,
+                      classification=result)
+    session.flush()
+    ids = pending.get("message_ids", []) + [m for m in media]
+    if ids:
+        session.execute(sa.update(Message).where(Message.id.in_(ids)).values(ticket_id=ticket.id))
+    for message_id in media:
+        session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
+    return ticket
+
+
+def attach_held_media(session: so.Session, conv: Conversation, ticket: Ticket) -> None:
+    """Photos sent before the report they show go with the ticket it opened."""
+    media = (conv.data or {}).get("media") or []
+    if not media:
+        return
+    session.flush()
+    session.execute(sa.update(Message).where(Message.id.in_(media)).values(ticket_id=ticket.id))
+    for message_id in media:
+        session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
+    conv.data = {k: v for k, v in (conv.data or {}).items() if k != "media"}
+
+
+def flush_expired(session: so.Session, now: Optional[datetime] = None) -> int:
+    """Open the tickets of conversations whose tenant never told us who they are.
+    Run periodically by the worker; commit is the caller's."""
+    now = now or machine.now()
+    expired = session.scalars(sa.select(Conversation).where(
+        Conversation.state == AWAITING_IDENTITY, Conversation.expires_at < now)).all()
+    opened = 0
+    for conv in expired:
+        site = session.get(Site, conv.site_id)
+        tenant = session.scalar(sa.select(Tenant).where(Tenant.site_id == conv.site_id, Tenant.openid == conv.openid))
+        if tenant is not None and register_pending(session, site, tenant, conv) is not None:
+            opened += 1
+    return opened
