@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 import jieba
 
 from nlp import pinyin, segment, situation, structure, taxonomy
-from nlp.blend import second_opinion
+from nlp.blend import RULES_UNSURE, second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
@@ -269,7 +269,7 @@ class Classifier:
             evidence=evidence,
         )
         model = current_model() if self._model == "auto" else self._model
-        if model is None:
+        if model is None or _beyond_second_opinion(result):
             return result
         for word in self._muted:
             if word in norm:
@@ -349,6 +349,14 @@ MAX_CHARS = 2000
 _PROBLEM = ("repair", "complaint")
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
+
+
+def _beyond_second_opinion(result) -> bool:
+    """The model could change nothing (nlp/blend.py): the rules are sure of a code, and the
+    report is urgent already or not a problem report. A third of chat messages; the model
+    is the dearest step."""
+    return (result.code != taxonomy.OTHER and result.confidence >= RULES_UNSURE
+            and (result.urgent or result.intent not in _PROBLEM))
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
