@@ -61,6 +61,8 @@ class Classifier:
                  if o.kind == "code" and (not o.active or float(o.weight) == 0)}
         muted |= {alias for alias, word in base.get("aliases", {}).items() if word in muted}
         self._muted = tuple(sorted(muted, key=len, reverse=True))
+        self._staff_words = frozenset(o.keyword.strip().lower() for o in self.overrides
+                                      if o.active and float(o.weight) != 0)
         self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
         s = self.rules.settings
         self._window = int(s["negation_window"])
@@ -259,7 +261,8 @@ class Classifier:
             evidence=evidence,
         )
         model = current_model() if self._model == "auto" else self._model
-        if model is None:
+        # a rule staff wrote for this wording decides: the model learned before it existed
+        if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
             return result
         for word in self._muted:
             if word in norm:
