@@ -28,5 +28,6 @@ from admin import (  # noqa: E402,F401  (each module registers its routes on bp)
     ticket_views,
     triage,
     unit_codes,
+    visit_plans,
     visits,
 )

@@ -14,7 +14,7 @@ from models import Role, localtime
 from models.queries import mask_phone
 from models.tickets import CHANNEL_LABELS, FILE_KINDS, RECEIPT_METHODS, STATUS_LABELS
 from nlp import taxonomy
-from workflow import letters
+from workflow import letters, system_events
 from workflow.callbacks import CALL_KINDS
 
 EVENT_LABELS = {
@@ -23,8 +23,10 @@ EVENT_LABELS = {
     "confirm_receipt": "确认回执", "record_payment": "前台收费", "close": "结案", "close_not_ours": "非物业事务结案",
     "reopen": "重开", "note": "备注", "update_contact": "补充信息", "followup": "回访", "reply_tenant": "回复租户",
     "arrive": "到场", "photo": "现场照片", "escalate": "上报主管", "letter_reply": "书面回复",
+    **system_events.LABELS,  # what the worker wrote: notices, sweeps' alerts and escalations
 }
-VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访", **CALL_KINDS}
+VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访",
+               "occasional": "不定期走访", **CALL_KINDS}
 CLOSE_REASONS = {"resolved": "已处理", "not_our_business": "非物业事务"}
 # The admin's set-up pages, reached from one menu entry (设置) and a sub-navigation.
 SETUP_ENDPOINTS = frozenset({"admin.sites", "admin.site_edit", "admin.departments", "admin.staff_list",

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Optional
 
-from jobs import outbound, timeline
+from jobs import outbound
 from jobs.runtime import JobContext
 from models import (
     CampaignRecipient,
@@ -21,7 +21,7 @@ from models import (
     Ticket,
 )
 from models.localtime import for_people
-from workflow import machine
+from workflow import machine, system_events
 from workflow.handling import SURVEY_HOURS
 from workflow.phrasebook import phrase, urgent_eta
 from workflow.survey_links import questionnaire_url, survey_url
@@ -90,7 +90,7 @@ def _to_tenant(ctx: JobContext, row: Outbox, ticket: Ticket, tenant: Optional[Te
     if tenant is None or not tenant.openid or not tenant.subscribed:
         reason = "租户未关注服务号" if tenant is not None and tenant.openid else "该工单没有租户的微信"
         shown = outbound.without_link(text, private_link)
-        timeline.add(ctx.session, ticket, "notify_skipped", f"{reason}，未能微信通知：{shown}（请电话告知）",
+        system_events.record(ctx.session, ticket, "notify_skipped", f"{reason}，未能微信通知：{shown}（请电话告知）",
                      kind=row.kind, outbox_id=row.id)
         return Outcome("skipped", reason)
     if outbound.sent_to(ctx.session, row, [tenant.openid]):

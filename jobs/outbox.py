@@ -24,12 +24,12 @@ import sqlalchemy.orm as so
 from rq import Retry
 from rq.job import Job, JobStatus
 
-from jobs import media, notices, notify, staff_notify, timeline, unit_qrcodes
+from jobs import media, notices, notify, staff_notify, unit_qrcodes
 from jobs.outbound import Undeliverable, record
 from jobs.runtime import JobContext, attempts_left, declare, enqueue, job_context
 from jobs.wechat_client import WeChatAPIError
 from models import Outbox
-from workflow import machine
+from workflow import machine, system_events
 from workflow.notices import SEND_NOTICE
 from workflow.unit_codes import QR_JOB
 
@@ -166,7 +166,7 @@ def fail(ctx: JobContext, outbox_id: int, attempt: int, handler: Optional[Handle
     if row.ticket is not None:
         label = handler.label if handler else row.kind
         note = f"{label}失败（已尝试{attempt}次）：{reason}。{handler.advice if handler else ''}".rstrip("。") + "。"
-        timeline.add(ctx.session, row.ticket, handler.fail_action if handler else "notify_failed", note,
+        system_events.record(ctx.session, row.ticket, handler.fail_action if handler else "notify_failed", note,
                      kind=row.kind, outbox_id=row.id, event=(row.payload or {}).get("event"))
     ctx.session.commit()
 

@@ -12,7 +12,7 @@ After an outage the missed slot runs once, not once per missed slot.
 To add one, append to PERIODIC (or call ``register`` at import time of a module the
 worker imports)::
 
-    Periodic("flush_conversations", "bot.jobs.flush_expired_conversations", every=300)
+    Periodic("flush_conversations", "jobs.sweeps.flush_expired_conversations", every=300)
 
 The function takes no arguments and opens its own ``jobs.runtime.job_context()``."""
 from __future__ import annotations
@@ -61,11 +61,11 @@ class Periodic:
 PERIODIC: list[Periodic] = [
     Periodic("sweep_outbox", "jobs.outbox.sweep_outbox", every=60, queue="high"),
     Periodic("check_deadlines", "jobs.sweeps.check_deadlines", every=60),
-    Periodic("alert_undispatched", "jobs.dispatch_alerts.alert_undispatched", every=300),
+    Periodic("alert_undispatched", "jobs.sweeps.alert_undispatched", every=300),
     Periodic("alert_overdue_visits", "jobs.sweeps.alert_overdue_visits", every=300),
     Periodic("expire_surveys", "jobs.sweeps.expire_surveys", every=300),
     Periodic("close_campaigns", "jobs.sweeps.close_campaigns", every=300),
-    Periodic("flush_conversations", "bot.jobs.flush_expired_conversations", every=120),
+    Periodic("flush_conversations", "jobs.sweeps.flush_expired_conversations", every=120),
     Periodic("warm_statistics", "jobs.reports.warm_statistics", every=1800, queue="low"),
     Periodic("retrain_classifier", "jobs.retrain.retrain_when_corrected", every=3600, queue="low"),
     Periodic("check_weather", "jobs.weather.check_weather", cron="5 8,20 * * *", queue="low"),

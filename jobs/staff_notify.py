@@ -8,12 +8,13 @@ from typing import Optional
 
 import sqlalchemy as sa
 
-from jobs import outbound, timeline
+from jobs import outbound
 from jobs.notify import Outcome, fields, short, when
 from jobs.runtime import JobContext
 from jobs.wechat_client import RetryableWeChatError, WeChatAPIError
 from models import Department, FollowUp, Outbox, Role, Site, Staff, Tenant, Ticket, VisitPlanItem, staff_sites
 from models.localtime import for_people
+from workflow import system_events
 from workflow.phrasebook import phrase
 
 
@@ -143,7 +144,7 @@ def notify_staff(ctx: JobContext, row: Outbox) -> Outcome:
     if failed and not sent and not unreachable:
         raise outbound.Undeliverable("；".join(f"{s.display_name}：{e}" for s, e in failed))
     if ticket is not None:
-        timeline.staff_notified(ctx.session, ticket, text, sent=sent, unreachable=unreachable, failed=failed,
+        system_events.staff_notified(ctx.session, ticket, text, sent=sent, unreachable=unreachable, failed=failed,
                                 event=payload.get("event", ""), outbox_id=row.id)
     if not recipients:
         return Outcome("skipped", "没有可通知的工作人员")

@@ -113,7 +113,7 @@ class Ticket(Base):
     # Why the bot put it on the desk's 待分诊 list (bot.dialog TRIAGE_*); cleared when staff
     # reclassify or dispatch it
     triage: so.Mapped[Optional[str]] = so.mapped_column(sa.String(20))
-    # 待派单 alerts (jobs/dispatch_alerts.py): 1 the desk told, 2 the supervisors told
+    # 待派单 alerts (workflow/deadlines.py): 1 the desk told, 2 the supervisors told
     dispatch_alert_level: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
     # Letters (§三)
     forwarded_by_company: so.Mapped[bool] = so.mapped_column(default=False)

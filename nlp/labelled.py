@@ -2,7 +2,9 @@
 
 A third of chat_train is set aside by a hash of the text (sha1 % 3 == 0) so that the same
 texts stay out of tuning whatever is added later. Tune rules on `tuning` sets only; the
-held-out third is reported, never read for errors.
+held-out third is reported, never read for errors. authored.jsonl was written for this
+project in its own words (chat and citizen-letter styles, every code and intent): it is
+training and tuning data, never evidence of accuracy on unseen text.
 """
 
 import hashlib
@@ -10,7 +12,7 @@ import json
 from functools import cache
 from importlib import resources
 
-FILES = ("dev", "real_dev", "chat_train", "holdout", "holdout2")
+FILES = ("dev", "real_dev", "chat_train", "holdout", "holdout2", "authored")
 
 
 def text_bucket(text: str, buckets: int) -> int:
@@ -48,3 +50,18 @@ def all_public() -> list[dict]:
                 seen.add(row["text"])
                 rows.append(row)
     return rows
+
+
+def tuning_public() -> list[dict]:
+    """Every shipped labelled text except chat_train's held-out third: what may be tuned on."""
+    return [row for row in all_public() if not is_held_out_row(row)]
+
+
+@cache
+def _held_out_texts() -> frozenset:
+    return frozenset(row["text"] for row in load("chat_heldout"))
+
+
+def is_held_out_row(row: dict) -> bool:
+    """True for a text of chat_train's held-out third (other files' texts are never held out)."""
+    return row["text"] in _held_out_texts()

@@ -135,6 +135,22 @@ def _campaign(team, sent=False):
     return campaign
 
 
+def _planned_visit(team):
+    from workflow.visit_plans import plan_occasional_visit
+
+    item = plan_occasional_visit(team.session, team.site, team.desk, tenant=team.tenant,
+                                 due_on=utcnow().date() + timedelta(days=3), purpose="了解情况")
+    team.session.commit()
+    return item.follow_up_id
+
+
+def _tenant_unit(team):
+    unit = _unit(team)
+    team.tenant.unit_id = unit.id
+    team.session.commit()
+    return unit.code
+
+
 def _later():
     return fmt_input_time(utcnow() + timedelta(days=2))
 
@@ -334,6 +350,15 @@ MATRIX = {
                                                              {"audience": "site", "hours": "24"}), ACT_DESK)},
     "admin.close_questionnaire": {"POST": (lambda team, app: (f"/admin/campaigns/{_campaign(team, True).id}/close",
                                                               {}), ACT_DESK)},
+    "admin.visit_plans": {
+        "GET": (_get(lambda *_: "/admin/visit-plans"), DESK_UP),
+        "POST": (lambda *_: ("/admin/visit-plans", {"site": "lehui", "month": "2030-01", "audience": "site"}),
+                 ACT_DESK),
+    },
+    "admin.plan_occasional": {"POST": (lambda team, app: ("/admin/visit-plans/occasional", {
+        "site": "lehui", "unit": _tenant_unit(team), "due_on": "2030-01-15", "purpose": "了解情况"}), ACT_DESK)},
+    "admin.record_planned_visit": {"POST": (lambda team, app: (f"/admin/visit-plans/visits/{_planned_visit(team)}",
+                                                               {"method": "visit", "result": "满意"}), ACT_DESK)},
     "admin.simulator": {"GET": (_get(lambda *_: "/admin/simulator"), DESK_UP)},
     # A valid request reaches the webhook; a bad openid stops right after the role check.
     "admin.simulator_send": {"POST": (lambda *_: ("/admin/simulator/send", {"json": {"openid": "real-openid",

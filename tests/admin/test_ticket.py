@@ -178,3 +178,21 @@ def test_photo_is_served_only_from_the_instance_folder(team, console, session, a
     assert response.status_code == 200 and response.mimetype == "image/jpeg"
     assert console.get(f"/admin/tickets/{ticket.id}/photos/{escape.id}").status_code == 404
     assert f"/photos/{good.id}" in _html(console, ticket)
+
+
+def test_what_the_worker_wrote_on_the_timeline_reads_in_chinese(team, console, session):
+    """The sweeps' and notices' timeline entries (workflow.system_events) show their labels,
+    never the internal action names."""
+    from workflow import system_events
+    from workflow.deadlines import DESK_AFTER, sweep_undispatched
+
+    ticket = team.ticket(Status.NEW)
+    session.commit()
+    sweep_undispatched(session, utcnow() + DESK_AFTER)
+    system_events.record(session, ticket, "notify_failed", "微信通知发送失败（45015）")
+    session.commit()
+    console.login("desk")
+    html = _html(console, ticket)
+    for action, label in (("undispatched", "待派单提醒"), ("notify_failed", "通知发送失败")):
+        assert label in html and f">{action}<" not in html, action
+

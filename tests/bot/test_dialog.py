@@ -293,7 +293,7 @@ def test_inquiry_goes_to_the_desk_with_a_ticket(wechat, session, site):
 
 
 def test_the_worker_job_opens_held_reports_once(app, wechat, session, site):
-    from bot.jobs import flush_expired_conversations
+    from jobs.sweeps import flush_expired_conversations
 
     wechat.say("o-held", "空调不制冷")
     assert flush_expired_conversations() == 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import workflow
-from jobs.dispatch_alerts import DESK_AFTER, SUPERVISOR_AFTER, sweep_undispatched
 from jobs.periodic import find
 from models import Status, Ticket, utcnow
 from tests.jobs.conftest import outbox_rows, texts_to, work
+from workflow.deadlines import DESK_AFTER, SUPERVISOR_AFTER, sweep_undispatched
 
 
 def test_an_undispatched_ticket_alerts_the_desk_then_the_supervisors_5_1(app, desk, session, fake_wechat):
@@ -51,4 +51,20 @@ def test_a_ticket_dispatched_in_time_is_never_alerted_and_the_sweep_is_scheduled
     session.commit()
     assert sweep_undispatched(session) == {"undispatched": 0, "undispatched_escalated": 0}
     assert [r for r in outbox_rows(session, kind="notify_staff") if r.payload.get("event") == "undispatched"] == []
-    assert find("alert_undispatched").func == "jobs.dispatch_alerts.alert_undispatched"
+    assert find("alert_undispatched").func == "jobs.sweeps.alert_undispatched"
+
+
+def test_a_site_sets_its_own_undispatched_waits_5_1(desk, session):
+    """§五(1): a busy centre reminds its desk sooner; another site keeps the default waits."""
+    site = desk.ticket(Status.NEW).site
+    site.settings = {**(site.settings or {}), "undispatched_desk_minutes": 10, "undispatched_supervisor_minutes": 40}
+    now = utcnow()
+    eleven = desk.ticket(Status.NEW, created_at=now - timedelta(minutes=11))
+    session.commit()
+    counts = sweep_undispatched(session, now)
+    session.expire_all()
+    assert counts["undispatched"] >= 1 and session.get(Ticket, eleven.id).dispatch_alert_level == 1
+    assert "登记后10分钟仍未派单" in session.get(Ticket, eleven.id).events[-1].note
+    sweep_undispatched(session, now + timedelta(minutes=30))  # 41 minutes since registration
+    session.expire_all()
+    assert session.get(Ticket, eleven.id).dispatch_alert_level == 2

@@ -45,16 +45,16 @@ def test_a_slot_run_schedules_the_next_one(app):
     assert set(after).isdisjoint(before) and len(after) == len(PERIODIC)
     assert all(at > datetime.now(UTC) for at in after.values())
     assert [FailedJobRegistry(q, connection=app.redis).count for q in ("high", "default", "low")] == [0, 0, 0]
-    on_default = [p for p in PERIODIC if p.queue == "default"]  # the sweeps (and the bot's held-report flush)
+    on_default = [p for p in PERIODIC if p.queue == "default"]  # the sweeps (the held-report flush among them)
     assert len(on_default) >= 5
     assert FinishedJobRegistry("default", connection=app.redis).count == len(on_default)
 
 
 def test_the_registry_takes_more_entries_and_refuses_bad_ones(monkeypatch):
     monkeypatch.setattr(periodic, "PERIODIC", list(PERIODIC))
-    entry = register(Periodic("flush_conversations", "bot.jobs.flush_expired_conversations", every=300))
+    entry = register(Periodic("flush_conversations", "jobs.sweeps.flush_expired_conversations", every=300))
     assert periodic.find("flush_conversations") is entry
-    register(Periodic("flush_conversations", "bot.jobs.flush_expired_conversations", every=600))
+    register(Periodic("flush_conversations", "jobs.sweeps.flush_expired_conversations", every=600))
     assert [p.every for p in periodic.PERIODIC if p.name == "flush_conversations"] == [600]
     assert slot_job_id(entry, NOW) == f"periodic-flush_conversations-{int(NOW.timestamp())}"
     with pytest.raises(ValueError, match="exactly one"):

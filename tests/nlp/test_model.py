@@ -77,3 +77,27 @@ def test_honest_report_keeps_each_set_out_of_its_own_training():
     # the model never saw real_dev: it cannot score like a model evaluated on its training texts
     assert results[("real_dev", "model")]["accuracy"]["code"] < 0.95
     assert "real_dev" in format_reports(results)
+
+
+def test_authored_texts_cover_every_code_and_intent_and_are_learned():
+    from nlp import taxonomy
+
+    authored = labelled.load("authored")
+    assert len(authored) >= 600
+    assert len({r["text"] for r in authored}) == len(authored)
+    for row in authored:
+        assert row["code"] in taxonomy.CODES and row["intent"] in taxonomy.INTENTS, row
+        assert row["category"] == taxonomy.category_of(row["code"]), row
+    assert {r["code"] for r in authored} == set(taxonomy.CODES)
+    assert {r["intent"] for r in authored} == set(taxonomy.INTENTS)
+    learned = {r["text"] for r in training_examples()}
+    assert {r["text"] for r in authored} <= learned
+
+
+def test_tuning_texts_leave_out_exactly_the_held_out_third():
+    tuning = {r["text"] for r in labelled.tuning_public()}
+    held = {r["text"] for r in labelled.load("chat_heldout")}
+    assert not tuning & held
+    # only chat_train is split: other files' texts stay whatever their hash
+    assert {r["text"] for r in labelled.load("authored")} <= tuning
+    assert len(tuning) + len(held) == len(labelled.all_public())

@@ -1,6 +1,7 @@
-"""Timeline entries the worker writes on a ticket: notices that could not be delivered,
-who among the staff was told, deadlines missed and escalated, surveys expired. None of
-them changes the ticket's status."""
+"""Timeline entries the system writes on a ticket (the worker's sweeps and notices): notices
+that could not be delivered, who among the staff was told, deadlines missed and escalated,
+surveys expired. None of them changes the ticket's status; their labels are what the
+console shows for them."""
 from __future__ import annotations
 
 from typing import Any
@@ -27,7 +28,7 @@ LABELS = {
 }
 
 
-def add(session: so.Session, ticket: Ticket, action: str, note: str, **data: Any) -> TicketEvent:
+def record(session: so.Session, ticket: Ticket, action: str, note: str, **data: Any) -> TicketEvent:
     return machine.record_event(session, ticket, action, by=ACTOR_LABEL, note=note,
                                 data={k: v for k, v in data.items() if v is not None})
 
@@ -43,6 +44,6 @@ def staff_notified(session: so.Session, ticket: Ticket, text: str, *, sent: list
         parts.append("发送失败：" + "；".join(f"{s.display_name}（{error}）" for s, error in failed))
     if not parts:
         parts.append("没有可通知的工作人员")
-    return add(session, ticket, "staff_notified", f"{'；'.join(parts)}。内容：{text}",
+    return record(session, ticket, "staff_notified", f"{'；'.join(parts)}。内容：{text}",
                sent=[s.id for s in sent], unreachable=[s.id for s in unreachable],
                failed=[s.id for s, _ in failed], **data)
