@@ -111,7 +111,7 @@ def in_scope(site: Site, *, unit_kinds: Optional[Iterable[str]] = None, building
         if buildings:
             stmt = stmt.where(Unit.building.in_(list(buildings)))
         if unit_codes:
-            stmt = stmt.where(sa.func.upper(Unit.code).in_([c.strip().upper() for c in unit_codes]))
+            stmt = stmt.where(Unit.matching(unit_codes))
     if tenant_ids is not None:
         stmt = stmt.where(Tenant.id.in_(list(tenant_ids)))
     return stmt.order_by(Tenant.id)
@@ -126,10 +126,7 @@ def audience(session: so.Session, site: Site, *, unit_kinds: Optional[Iterable[s
 
 
 def _check_unit_codes(session: so.Session, site: Site, unit_codes: Iterable[str]) -> None:
-    codes = list(dict.fromkeys(c.strip().upper() for c in unit_codes if c.strip()))
-    known = set(session.scalars(sa.select(sa.func.upper(Unit.code)).where(
-        Unit.site_id == site.id, sa.func.upper(Unit.code).in_(codes))))
-    unknown = [c for c in codes if c not in known]
+    unknown = Unit.unknown_codes(session, site.id, unit_codes)
     if unknown:
         raise ValidationError(f"没有这些单元：{'、'.join(unknown[:20])}", field="units")
 

@@ -13,12 +13,11 @@ from typing import Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from models import FollowUp, Site, Staff, Tenant, VisitPlan, VisitPlanItem
+from models import FollowUp, Site, Staff, Tenant, Unit, VisitPlan, VisitPlanItem
 from models.localtime import day_end, today
 from workflow.campaigns import ORGANISERS, check_organiser, check_visitor, create_visit_plan
 from workflow.errors import ValidationError
 from workflow.notices import audience_tenants
-from workflow.register import find_unit
 
 REGULAR, OCCASIONAL = "periodic", "occasional"
 VISIT_PLAN_KINDS = {REGULAR: "定期走访", OCCASIONAL: "不定期走访"}
@@ -54,7 +53,7 @@ def unit_tenant(session: so.Session, site: Site, unit_code: str, name: str = "")
     unit_code, name = (unit_code or "").strip(), (name or "").strip()
     if not unit_code:
         raise ValidationError("请填写物业编号", field="unit")
-    unit = find_unit(session, site, unit_code)
+    unit = Unit.find(session, site.id, unit_code)
     if unit is None:
         raise ValidationError(f"没有这个单元：{unit_code}", field="unit")
     tenants = session.scalars(sa.select(Tenant).where(Tenant.site_id == site.id, Tenant.unit_id == unit.id)

@@ -250,6 +250,12 @@ MATRIX = {
     "admin.complaints_csv": {"GET": (_get(lambda *_: "/admin/stats/complaints.csv?since=2026-01-01&until=2026-12-31"),
                                      SUPERVISION)},
     "admin.stats_report": {"GET": (_get(_report), SUPERVISION)},
+    "admin.stats_report_print": {"GET": (_get(lambda team, app: _report(team, app) + "/print"), SUPERVISION)},
+    "admin.stats_report_send": {"POST": (lambda team, app: (_report(team, app) + "/send", {}),
+                                         expect(302, 403, 403, 303, 303))},
+    "admin.stats_report_department": {"GET": (_get(lambda team, app: _report(team, app)  # the engineer's own
+                                                   + f"/departments/{team.engineer.department_id}"),
+                                              expect(302, 403, 200, 200, 200))},
     "admin.rules": {"GET": (_get(lambda *_: "/admin/rules?test=空调不制冷"), ADMIN)},
     "admin.add_rule": {"POST": (lambda *_: ("/admin/rules?kind=code&target=ENG-HVAC",
                                             {"keyword": f"冷气机{next(_seq)}", "weight": "2"}),
