@@ -10,6 +10,7 @@ real paths, and the controls under ``/_fake/`` for a worker in another process.
     GET  /_fake/requests[?endpoint=custom]   everything received
     GET  /_fake/sent/<endpoint>              only the calls that succeeded
     GET  /_fake/stats                        {"token_fetches": n, "requests": n}
+    GET  /_fake/tokens                       every token issued, oldest first
     POST /_fake/fail                         {"endpoint": "custom", "errcode": 45015,
                                               "times": 1}  (or "status": 500, "hang": 3;
                                               "times": null = always; "touser": openid)
@@ -227,6 +228,10 @@ def _add_controls(app: Flask, fake: WeChatState) -> None:
     @app.get("/_fake/stats")
     def fake_stats():
         return jsonify(fake.stats())
+
+    @app.get("/_fake/tokens")
+    def fake_tokens():
+        return jsonify(fake.issued_tokens())
 
     @app.post("/_fake/fail")
     def fake_fail():

@@ -36,8 +36,7 @@ class RemoteFakeWeChat:
 
     def issued_tokens(self) -> list[str]:
         """Every token issued since the last reset, oldest first."""
-        with self._lock:
-            return [t.value for t in self._tokens]
+        return self._call("GET", "tokens")
 
     def stats(self) -> dict[str, int]:
         return self._call("GET", "stats")
