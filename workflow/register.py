@@ -7,6 +7,7 @@ from typing import Optional
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from sqlalchemy.dialects import postgresql, sqlite
 
 from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit, localtime
 from nlp import Classification, taxonomy
@@ -17,19 +18,25 @@ BOT_LABEL = "微信服务号"
 SYSTEM_LABEL = "系统"
 
 
+def _counter_upsert(insert) -> sa.Insert:
+    counters = TicketCounter.__table__  # the table: a Core upsert, not the ORM's bulk insert
+    return insert(counters).values(site_id=sa.bindparam("for_site"), day=sa.bindparam("for_day"), last=1) \
+        .on_conflict_do_update(index_elements=[counters.c.site_id, counters.c.day],
+                               set_={"last": counters.c.last + 1}) \
+        .returning(counters.c.last)
+
+
+# Built once: constructing this statement cost more than running it (the compiled form is
+# cached by SQLAlchemy either way). Both dialects with ON CONFLICT … RETURNING.
+_COUNTER_UPSERT = {"postgresql": _counter_upsert(postgresql.insert), "sqlite": _counter_upsert(sqlite.insert)}
+
+
 def next_number(session: so.Session, site: Site, day=None) -> str:
     """LH-20261126-0007 (the local day of registration): an atomic upsert, so two processes
     never get the same number."""
     day = day or localtime.today()
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    counters = TicketCounter.__table__  # the table: a Core upsert, not the ORM's bulk insert
-    upsert = insert(counters).values(site_id=site.id, day=day, last=1).on_conflict_do_update(
-        index_elements=[counters.c.site_id, counters.c.day], set_={"last": counters.c.last + 1},
-    ).returning(counters.c.last)
-    seq = session.execute(upsert).scalar_one()
+    upsert = _COUNTER_UPSERT[session.get_bind().dialect.name]
+    seq = session.execute(upsert, {"for_site": site.id, "for_day": day}).scalar_one()
     return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
 
 
@@ -43,11 +50,7 @@ def response_deadline(code: ComplaintCode, urgent: bool, start: datetime) -> dat
 
 
 def find_unit(session: so.Session, site: Site, unit_code: Optional[str]) -> Optional[Unit]:
-    if not unit_code:
-        return None
-    return session.scalar(
-        sa.select(Unit).where(Unit.site_id == site.id, sa.func.upper(Unit.code) == unit_code.strip().upper())
-    )
+    return Unit.find(session, site.id, unit_code)
 
 
 def reachable_note(*, phone: Optional[str], unit_code: Optional[str], wechat: Optional[str],
