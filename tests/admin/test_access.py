@@ -135,6 +135,12 @@ def _campaign(team, sent=False):
     return campaign
 
 
+def _paper_answer(team):
+    campaign = _campaign(team, True)
+    return f"/admin/campaigns/{campaign.id}/paper", {"unit": _tenant_unit(team),
+                                                     f"q{campaign.questions[0].id}": "满意"}
+
+
 def _planned_visit(team):
     from workflow.visit_plans import plan_occasional_visit
 
@@ -344,6 +350,12 @@ MATRIX = {
                                                              {"audience": "site", "hours": "24"}), ACT_DESK)},
     "admin.close_questionnaire": {"POST": (lambda team, app: (f"/admin/campaigns/{_campaign(team, True).id}/close",
                                                               {}), ACT_DESK)},
+    "admin.print_questionnaire": {"GET": (_get(lambda team, app: f"/admin/campaigns/{_campaign(team, True).id}/print"),
+                                          DESK_UP)},
+    "admin.enter_paper_answers": {
+        "GET": (_get(lambda team, app: f"/admin/campaigns/{_campaign(team, True).id}/paper"), DESK_UP),
+        "POST": (lambda team, app: _paper_answer(team), ACT_DESK),
+    },
     "admin.visit_plans": {
         "GET": (_get(lambda *_: "/admin/visit-plans"), DESK_UP),
         "POST": (lambda *_: ("/admin/visit-plans", {"site": "lehui", "month": "2030-01", "audience": "site"}),
