@@ -131,6 +131,11 @@ def campaign(team, sent=False):
     return campaign
 
 
+def paper_answer(team):
+    sent = campaign(team, True)
+    return f"/admin/campaigns/{sent.id}/paper", {"unit": tenant_unit(team), f"q{sent.questions[0].id}": "满意"}
+
+
 def planned_visit(team):
     from workflow.visit_plans import plan_occasional_visit
 

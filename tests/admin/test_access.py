@@ -30,6 +30,7 @@ from tests.admin.access_cases import (
     new_unit,
     notice,
     page,
+    paper_answer,
     photo,
     planned_visit,
     report,
@@ -188,6 +189,12 @@ MATRIX = {
                                                              {"audience": "site", "hours": "24"}), ACT_DESK)},
     "admin.close_questionnaire": {"POST": (lambda team, app: (f"/admin/campaigns/{campaign(team, True).id}/close",
                                                               {}), ACT_DESK)},
+    "admin.print_questionnaire": {"GET": (page(lambda team, app: f"/admin/campaigns/{campaign(team, True).id}/print"),
+                                          DESK_UP)},
+    "admin.enter_paper_answers": {
+        "GET": (page(lambda team, app: f"/admin/campaigns/{campaign(team, True).id}/paper"), DESK_UP),
+        "POST": (lambda team, app: paper_answer(team), ACT_DESK),
+    },
     "admin.visit_plans": {
         "GET": (page(lambda *_: "/admin/visit-plans"), DESK_UP),
         "POST": (lambda *_: ("/admin/visit-plans", {"site": "lehui", "month": "2030-01", "audience": "site"}),
