@@ -61,6 +61,8 @@ class Classifier:
                  if o.kind == "code" and (not o.active or float(o.weight) == 0)}
         muted |= {alias for alias, word in base.get("aliases", {}).items() if word in muted}
         self._muted = tuple(sorted(muted, key=len, reverse=True))
+        self._staff_words = frozenset(o.keyword.strip().lower() for o in self.overrides
+                                      if o.active and float(o.weight) != 0)
         # urgency words staff added keep their say in every message, not only in letters
         self._staff_urgent = {o.keyword.strip().lower(): float(o.weight) for o in self.overrides
                               if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"}
@@ -268,7 +270,8 @@ class Classifier:
             evidence=evidence,
         )
         model = current_model() if self._model == "auto" else self._model
-        if model is None:
+        # a rule staff wrote for this wording decides: the model learned before it existed
+        if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
             return result
         for word in self._muted:
             if word in norm:
