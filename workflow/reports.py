@@ -14,7 +14,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import Department, MonthlyReport, Outbox, Role, Site, Staff, Ticket, staff_sites, utcnow
-from models.stats import Figures, Scope, figures, in_period, month_period, monthly_report
+from models.stats import Figures, Scope, figures, in_period, labels, month_period, monthly_report
 from workflow import machine, report_workbook
 from workflow.errors import PermissionDenied, ValidationError
 
@@ -102,7 +102,8 @@ def department_shares(session: so.Session, site_id: int, year: int, month: int,
                       now: Optional[datetime] = None) -> list[tuple[Department, Figures]]:
     """Each department's share of the site's month: the tickets it answered for, their
     timeliness and satisfaction (seed §六(5): 传递至相关部门)."""
-    return [(d, figures(session, Scope.site(site_id, d.id), month_period(year, month), now))
+    names = labels(session)
+    return [(d, figures(session, Scope.site(site_id, d.id), month_period(year, month), now, names))
             for d in report_departments(session, site_id, year, month)]
 
 
