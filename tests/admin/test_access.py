@@ -92,6 +92,8 @@ MATRIX = {
     "admin.stats_report_print": {"GET": (page(lambda team, app: report(team, app) + "/print"), SUPERVISION)},
     "admin.stats_report_send": {"POST": (lambda team, app: (report(team, app) + "/send", {}),
                                          expect(302, 403, 403, 303, 303))},
+    "admin.stats_report_summary": {"POST": (lambda team, app: (report(team, app) + "/summary", {"problems": "超时多"}),
+                                            expect(302, 403, 403, 303, 303))},
     "admin.stats_report_department": {"GET": (page(lambda team, app: report(team, app)  # the engineer's own
                                                    + f"/departments/{team.engineer.department_id}"),
                                               expect(302, 403, 200, 200, 200))},
