@@ -20,7 +20,7 @@ from admin import charts
 from admin.intake import CHANNELS as INTAKE_KINDS
 from admin.ticket_print import FORMS
 from models import Channel, Message, Role, Status, Unit
-from tests.admin.test_access import PNG
+from tests.admin.access_cases import PNG
 from tests.images import canvas_png, jpeg
 from workflow.letters import record_reply
 
