@@ -23,9 +23,11 @@ from admin import (  # noqa: E402,F401  (each module registers its routes on bp)
     simulator,
     sites,
     stats,
+    stats_reports,
     ticket_print,
     ticket_views,
     triage,
     unit_codes,
+    visit_plans,
     visits,
 )

@@ -25,7 +25,8 @@ EVENT_LABELS = {
     "arrive": "到场", "photo": "现场照片", "escalate": "上报主管", "letter_reply": "书面回复",
     **system_events.LABELS,  # what the worker wrote: notices, sweeps' alerts and escalations
 }
-VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访", **CALL_KINDS}
+VISIT_KINDS = {"urgent_24h": "急修24小时回访", "after_rain": "第一个雨天后回访", "periodic": "定期走访",
+               "occasional": "不定期走访", **CALL_KINDS}
 CLOSE_REASONS = {"resolved": "已处理", "not_our_business": "非物业事务"}
 # The admin's set-up pages, reached from one menu entry (设置) and a sub-navigation.
 SETUP_ENDPOINTS = frozenset({"admin.sites", "admin.site_edit", "admin.departments", "admin.staff_list",

@@ -9,6 +9,7 @@ from admin import bp, forms, scripts
 from admin.access import ADMIN_ONLY, current_staff, require, site_or_abort, visible_sites
 from admin.forms import FormState
 from models import Department, Role, Site, Staff, db
+from workflow.deadlines import UNDISPATCHED_SETTINGS
 from workflow.errors import ValidationError
 from workflow.phrasebook import defaults, phrase
 
@@ -57,6 +58,26 @@ def phrases():
                            rows=phrase_table(site), state=state), status
 
 
+def _default_minutes() -> dict[str, int]:
+    return {to: int(default.total_seconds() // 60) for to, (_, default) in UNDISPATCHED_SETTINGS.items()}
+
+
+def _undispatched_minutes() -> dict[str, int]:
+    """The 待派单 waits (seed §五(1)) typed on the site form, in minutes; empty: the default."""
+    desk_key, supervisor_key = (key for key, _ in UNDISPATCHED_SETTINGS.values())
+    minutes = {}
+    for key, label in ((desk_key, "提醒前台派单"), (supervisor_key, "上报主管")):
+        raw = forms.text(key, 5)
+        if raw and (not raw.isdigit() or not 5 <= int(raw) <= 1440):
+            raise ValidationError(f"{label}的时间须为5到1440分钟", field=key)
+        minutes[key] = int(raw) if raw else None
+    defaults = _default_minutes()
+    desk, supervisors = minutes[desk_key] or defaults["desk"], minutes[supervisor_key] or defaults["supervisors"]
+    if supervisors <= desk:
+        raise ValidationError("上报主管的时间须晚于提醒前台派单的时间", field=supervisor_key)
+    return minutes
+
+
 @bp.route("/settings/site", methods=["GET", "POST"])
 @require(ADMIN_ONLY)
 def site_settings():
@@ -73,6 +94,7 @@ def site_settings():
             site.address = forms.optional_text("address", 200)
             settings = dict(site.settings or {})
             settings["referral_phone"] = forms.text("referral_phone", 80) or settings.get("referral_phone")
+            settings.update(_undispatched_minutes())
             site.settings = {k: v for k, v in settings.items() if v is not None}
             for dept in departments:
                 dept.phone = forms.optional_text(f"dept_{dept.id}", 40)
@@ -82,7 +104,7 @@ def site_settings():
             flash("已保存服务中心信息", "success")
             return redirect(url_for("admin.site_settings", site=site.slug))
     return render_template("admin/site_settings.html", site=site, sites=visible_sites(current_staff()),
-                           departments=departments, state=state), status
+                           departments=departments, default_minutes=_default_minutes(), state=state), status
 
 
 @bp.route("/settings/staff", methods=["GET", "POST"])

@@ -12,7 +12,8 @@ from flask import Response, abort, current_app, request
 
 import ratelimit
 from bot import bp, dialog
-from bot.protocol import InboundMessage, NonceCache, ProtocolError, handshake, parse_inbound, render_reply
+from bot.nonce_cache import NonceCache
+from bot.protocol import InboundMessage, ProtocolError, handshake, parse_inbound, render_reply
 from models import Message, Site, db, utcnow
 from models.sealed import WeChatCredentials
 

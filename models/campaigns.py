@@ -104,6 +104,7 @@ class VisitPlanItem(Base):
     follow_up_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("follow_ups.id", ondelete="CASCADE"), unique=True)
     tenant_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("tenants.id"))
     assignee_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("staff.id"))
+    purpose: so.Mapped[Optional[str]] = so.mapped_column(sa.String(200))  # why an occasional visit is made
 
     plan: so.Mapped[VisitPlan] = so.relationship(back_populates="items")
     follow_up: so.Mapped[FollowUp] = so.relationship()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Optional
 
@@ -104,6 +104,31 @@ class Unit(Base):
     wechat_qr_url: so.Mapped[Optional[str]] = so.mapped_column(sa.String(255))
 
     site: so.Mapped[Site] = so.relationship(back_populates="units")
+
+    @staticmethod
+    def matching(codes: Iterable[str]) -> sa.ColumnElement[bool]:
+        """Units whose code is one of `codes` as people type them (any case, spaces around)."""
+        return sa.func.upper(Unit.code).in_(normal_unit_codes(codes))
+
+    @classmethod
+    def find(cls, session: so.Session, site_id: int, code: Optional[str]) -> Optional[Unit]:
+        """The site's unit with this code as typed; None for no code or an unknown one."""
+        if not code or not code.strip():
+            return None
+        return session.scalar(sa.select(cls).where(cls.site_id == site_id, cls.matching([code])))
+
+    @classmethod
+    def unknown_codes(cls, session: so.Session, site_id: int, codes: Iterable[str]) -> list[str]:
+        """Which of `codes` (normalised, in the order given) the site has no unit for."""
+        wanted = normal_unit_codes(codes)
+        known = set(session.scalars(sa.select(sa.func.upper(cls.code)).where(cls.site_id == site_id,
+                                                                            cls.matching(wanted))))
+        return [c for c in wanted if c not in known]
+
+
+def normal_unit_codes(codes: Iterable[str]) -> list[str]:
+    """Unit codes as stored for comparison: stripped, upper case, each once, order kept."""
+    return list(dict.fromkeys(c.strip().upper() for c in codes if c and c.strip()))
 
 
 class Tenant(Base):

@@ -258,6 +258,14 @@ def figures(session: so.Session, scope: Scope, period: Period, now: Optional[dat
     return out
 
 
+def ticket_list(session: so.Session, scope: Scope, period: Period, now: Optional[datetime] = None,
+                limit: int = 500) -> list[tuple[Ticket, bool]]:
+    """The period's tickets in `scope`, oldest first, each with whether it is overdue (the
+    same `overdue` as the figures): the list a department's share prints."""
+    stmt = scope.narrow(sa.select(Ticket, overdue(now or utcnow()))).where(*in_period(period))
+    return [(t, bool(late)) for t, late in session.execute(stmt.order_by(Ticket.created_at, Ticket.id).limit(limit))]
+
+
 def arrival_times(session: so.Session, tickets: sa.Select,
                   urgent_minutes: float = URGENT_ARRIVAL_MINUTES) -> dict[str, Any]:
     """平均到场时间, for the tickets `tickets` selects (a SELECT of Ticket.id): from

@@ -61,6 +61,9 @@ class Classifier:
                  if o.kind == "code" and (not o.active or float(o.weight) == 0)}
         muted |= {alias for alias, word in base.get("aliases", {}).items() if word in muted}
         self._muted = tuple(sorted(muted, key=len, reverse=True))
+        # urgency words staff added keep their say in every message, not only in letters
+        self._staff_urgent = {o.keyword.strip().lower(): float(o.weight) for o in self.overrides
+                              if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"}
         self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
         s = self.rules.settings
         self._window = int(s["negation_window"])
@@ -229,9 +232,15 @@ class Classifier:
             if refined[0] != code:
                 confidence = max(confidence, s["threshold"] + 0.1)
             code, intent = refined
-        keyword_urgent = scan.urgent >= s["urgent_min"] and intent in ("repair", "complaint")
-        # a letter to the authorities recounts dangers past and feared, not one happening now
-        seen = situation.assess(norm) if not scan.long_text else situation.NOTHING
+        # a letter to the authorities recounts dangers past and feared, not one happening now:
+        # there the urgency keywords judge; a message is judged by the situation it describes
+        # (and by the keywords staff added)
+        if scan.long_text:
+            seen, keyword_score = situation.NOTHING, scan.urgent
+        else:
+            seen = situation.assess(norm)
+            keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
+        keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
         code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence)
 
         evidence = []
@@ -239,7 +248,7 @@ class Classifier:
             if (
                 (kind == CODE and target == code)
                 or (kind == INTENT and target == intent)
-                or (kind == URGENT and urgent and target == "true" and VARIANT != "situation")
+                or (kind == URGENT and urgent and target == "true" and (scan.long_text or surface in self._staff_urgent))
                 or (kind == EMOTION and upset)
             ) and surface not in evidence:
                 evidence.append(surface)
@@ -335,7 +344,6 @@ class Classifier:
         return strength * (0.5 + 0.5 * separation)
 
 
-VARIANT = "or"
 MAX_CHARS = 2000
 _PROBLEM = ("repair", "complaint")
 # A danger to people outranks the place it happens at or a question around it.
@@ -343,15 +351,10 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
-    """Urgency from the situation (nlp/situation.py), apart from the code; a danger the
-    rules' topic words miss (a fight at the car park) gives its own code."""
-    danger = seen.score >= situation.data()["threshold"]
-    if VARIANT == "situation":
-        urgent = danger
-    elif VARIANT == "or":
-        urgent = danger or (keyword_urgent and not seen.calm)
-    else:
-        urgent = danger or keyword_urgent
+    """Urgency from the situation (nlp/situation.py), apart from the code, or for a letter
+    from its urgency keywords; a danger the rules' topic words miss (a fight at the car
+    park) gives its own code."""
+    urgent = seen.score >= situation.data()["threshold"] or keyword_urgent
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
     suggested = seen.suggests(situation.data())

@@ -10,9 +10,14 @@ the same clause ("没有冒烟") does not count.
 
 import json
 import re
+import re._parser as _p
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+import jieba
+
+from nlp import segment
 
 _CLAUSE_BREAK = re.compile(r"[\s,.!?;:，。！？；：、~]")
 
@@ -41,16 +46,63 @@ def data() -> dict:
     return json.loads(resources.files("nlp").joinpath("data/situations.json").read_text("utf-8"))
 
 
+def _expand(pattern: str) -> str:
+    """A pattern with its word lists ({person}, {body} ...) written out."""
+    for name, words in data().get("words", {}).items():
+        pattern = pattern.replace("{" + name + "}", f"(?:{words})")
+    return pattern
+
+
+def _needed(items, freq) -> frozenset | None:
+    """Characters one of which every match of a parsed pattern contains (None: unknown),
+    the rarest such set by jieba's counts: most texts contain none of them, and a set
+    lookup spares running the regex."""
+    best, best_cost = None, 0
+    for op, arg in items:
+        found = None
+        if op is _p.LITERAL:
+            found = frozenset(chr(arg))
+        elif op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
+            found = frozenset(chr(a) for _, a in arg)
+        elif op is _p.SUBPATTERN:
+            found = _needed(arg[3], freq)
+        elif op is _p.BRANCH:
+            branches = [_needed(alt, freq) for alt in arg[1]]
+            found = None if None in branches else frozenset().union(*branches)
+        elif op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
+            found = _needed(arg[2], freq)
+        if found is not None:
+            cost = sum(freq.get(ch, 0) + 1 for ch in found)
+            if best is None or cost < best_cost:
+                best, best_cost = found, cost
+    return best
+
+
 @lru_cache(maxsize=1)
 def _compiled():
+    """Each pattern on its own, indexed by the characters that can start a look at it."""
     d = data()
-    classes = [(name, spec["weight"], spec.get("modifier", False),
-                re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
-               for name, spec in d["classes"].items()]
-    calm = [(spec.get("scope") == "clause", spec["weight"], re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
+    segment.ensure_ready()
+    freq = jieba.dt.FREQ
+    patterns = []  # (class index, compiled)
+    by_char: dict[str, list[int]] = {}
+    always: list[int] = []
+    for k, spec in enumerate(d["classes"].values()):
+        for source in spec["patterns"]:
+            source = _expand(source)
+            pid = len(patterns)
+            patterns.append((k, re.compile(source)))
+            needed = _needed(_p.parse(source), freq)
+            if needed is None:
+                always.append(pid)
+            for ch in needed or ():
+                by_char.setdefault(ch, []).append(pid)
+    classes = [(name, spec["weight"], spec.get("modifier", False)) for name, spec in d["classes"].items()]
+    calm = [(spec.get("scope") == "clause", frozenset(spec.get("only", ())), spec["weight"],
+             re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
             for spec in d["calm"].values()]
     negators = tuple(sorted(d["negators"], key=len, reverse=True))
-    return classes, calm, negators
+    return classes, patterns, by_char, frozenset(always), calm, negators
 
 
 def literal_words() -> set[str]:
@@ -58,7 +110,7 @@ def literal_words() -> set[str]:
     words = set()
     for spec in data()["classes"].values():
         for pattern in spec["patterns"]:
-            for piece in re.split(r"[^\u4e00-\u9fff]+", pattern):
+            for piece in re.split(r"[^\u4e00-\u9fff]+", _expand(pattern)):
                 if len(piece) >= 2:
                     words.add(piece)
     return words
@@ -76,30 +128,46 @@ def _same_clause(text: str, a: int, b: int) -> bool:
     return not _CLAUSE_BREAK.search(text, lo, hi)
 
 
+def _first_match(text: str, pattern, negators):
+    for match in pattern.finditer(text):
+        if not _negated(text, match.start(), negators):
+            return match
+    return None
+
+
 def assess(text: str) -> Situation:
-    classes, calm, negators = _compiled()
-    score, found, evidence, cues = 0.0, [], [], []
-    danger = False
-    where: list[int] = []  # where each danger was named
-    for name, weight, modifier, pattern in classes:
-        for match in pattern.finditer(text):
-            if not _negated(text, match.start(), negators):
-                score += weight
-                danger |= not modifier
-                if not modifier:
-                    where.append(match.start())
-                found.append((weight, name))
-                evidence.append(match.group(0))
-                break
-    if not danger:  # "now", "hurry", "people nearby" only make a danger more pressing
+    classes, patterns, by_char, always, calm, negators = _compiled()
+    wanted = set(always)
+    for ch in set(text):
+        wanted.update(by_char.get(ch, ()))
+    # per class, the earliest trigger not negated (the first pattern's on a tie)
+    first: dict[int, re.Match] = {}
+    for pid in sorted(wanted):
+        k, pattern = patterns[pid]
+        match = _first_match(text, pattern, negators)
+        if match and (k not in first or match.start() < first[k].start()):
+            first[k] = match
+    if not any(not classes[k][2] for k in first):  # "now", "hurry" only make a danger more pressing
         return NOTHING
-    if score:
-        for clause_scope, weight, pattern in calm:
-            for match in pattern.finditer(text):
-                if clause_scope and not any(_same_clause(text, match.start(), at) for at in where):
-                    continue
-                score -= weight
-                cues.append(match.group(0))
-                break
+    score, found, evidence, cues = 0.0, [], [], []
+    dangers: set[str] = set()
+    where: list[int] = []  # where each danger was named
+    for k in sorted(first):
+        name, weight, modifier = classes[k]
+        score += weight
+        if not modifier:
+            dangers.add(name)
+            where.append(first[k].start())
+        found.append((weight, name))
+        evidence.append(first[k].group(0))
+    for clause_scope, only, weight, pattern in calm:
+        if only and not dangers <= only:  # slow seepage does not calm smoke
+            continue
+        for match in pattern.finditer(text):
+            if clause_scope and not any(_same_clause(text, match.start(), at) for at in where):
+                continue
+            score -= weight
+            cues.append(match.group(0))
+            break
     found.sort(key=lambda pair: -pair[0])
     return Situation(score, tuple(name for _, name in found), tuple(evidence), tuple(cues))

@@ -45,7 +45,7 @@ MAX_TEXT_ANSWER = 500
 ORGANISERS = (Role.DESK, Role.SUPERVISOR, Role.ADMIN)
 
 
-def _check_actor(actor: Optional[Staff], site_id: int) -> None:
+def check_organiser(actor: Optional[Staff], site_id: int) -> None:
     if actor is None or not actor.active or actor.role not in ORGANISERS:
         raise PermissionDenied("只有客服、主管或管理员可以组织问卷和走访")
     if not actor.can_see_site(site_id):
@@ -56,7 +56,7 @@ def _check_actor(actor: Optional[Staff], site_id: int) -> None:
 def create_campaign(session: so.Session, site: Site, actor: Staff, *, title: str, intro: str = "",
                     questions: Sequence[Mapping[str, Any]]) -> Campaign:
     """``questions``: ``{"text": ..., "kind": "choice"|"text", "options": [...], "required": bool}``."""
-    _check_actor(actor, site.id)
+    check_organiser(actor, site.id)
     title = (title or "").strip()
     if not title:
         raise ValidationError("请填写问卷标题", field="title")
@@ -111,7 +111,7 @@ def in_scope(site: Site, *, unit_kinds: Optional[Iterable[str]] = None, building
         if buildings:
             stmt = stmt.where(Unit.building.in_(list(buildings)))
         if unit_codes:
-            stmt = stmt.where(sa.func.upper(Unit.code).in_([c.strip().upper() for c in unit_codes]))
+            stmt = stmt.where(Unit.matching(unit_codes))
     if tenant_ids is not None:
         stmt = stmt.where(Tenant.id.in_(list(tenant_ids)))
     return stmt.order_by(Tenant.id)
@@ -126,10 +126,7 @@ def audience(session: so.Session, site: Site, *, unit_kinds: Optional[Iterable[s
 
 
 def _check_unit_codes(session: so.Session, site: Site, unit_codes: Iterable[str]) -> None:
-    codes = list(dict.fromkeys(c.strip().upper() for c in unit_codes if c.strip()))
-    known = set(session.scalars(sa.select(sa.func.upper(Unit.code)).where(
-        Unit.site_id == site.id, sa.func.upper(Unit.code).in_(codes))))
-    unknown = [c for c in codes if c not in known]
+    unknown = Unit.unknown_codes(session, site.id, unit_codes)
     if unknown:
         raise ValidationError(f"没有这些单元：{'、'.join(unknown[:20])}", field="units")
 
@@ -140,7 +137,7 @@ def send_campaign(session: so.Session, campaign: Campaign, actor: Staff, *,
                   tenant_ids: Optional[Iterable[int]] = None, hours: int = CAMPAIGN_HOURS) -> int:
     """Open the questionnaire for ``hours`` and queue one WeChat invitation per tenant in
     the audience; returns how many. Delivered after the caller commits."""
-    _check_actor(actor, campaign.site.id)
+    check_organiser(actor, campaign.site.id)
     if campaign.status != "draft":
         raise ValidationError("该问卷已发送", field="status")
     if not isinstance(hours, int) or not 1 <= hours <= CAMPAIGN_HOURS:  # seed §七(2): 24小时之内收回
@@ -217,7 +214,7 @@ def answer_campaign(session: so.Session, recipient: CampaignRecipient, answers: 
 
 def close_campaign(session: so.Session, campaign: Campaign, actor: Staff) -> None:
     """End the collection before its 24 hours are up (the periodic job closes it at the end)."""
-    _check_actor(actor, campaign.site_id)
+    check_organiser(actor, campaign.site_id)
     if campaign.status != "open":
         raise ValidationError("只有正在收集的问卷可以结束", field="status")
     campaign.status, campaign.closed_at = "closed", machine.now()
@@ -276,6 +273,14 @@ def campaign_results(session: so.Session, campaign: Campaign) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- visit plans
+def check_visitor(assignee: Optional[Staff], site_id: int) -> None:
+    """Who visits records the result on the console's 走访 page: the desk, a supervisor or an admin."""
+    if assignee is None:
+        return
+    if not assignee.active or assignee.role not in ORGANISERS or not assignee.can_see_site(site_id):
+        raise ValidationError("走访人员须为本服务中心的客服、主管或管理员", field="assignee")
+
+
 def _first_of_month(year: int, month: int) -> date:
     return date(year, month, 1)
 
@@ -284,9 +289,8 @@ def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: in
                       tenant_ids: Sequence[int], assignee: Optional[Staff] = None, note: str = "") -> VisitPlan:
     """The month's visits: one FollowUp (kind "periodic") per tenant, due at the end of the
     month. Adding tenants to an existing plan adds their visits only."""
-    _check_actor(actor, site.id)
-    if assignee is not None and not assignee.can_see_site(site.id):
-        raise ValidationError("走访人员不在本服务中心", field="assignee")
+    check_organiser(actor, site.id)
+    check_visitor(assignee, site.id)
     if not tenant_ids:
         raise ValidationError("请选择要走访的租户", field="tenants")
     first = _first_of_month(year, month)

@@ -16,7 +16,7 @@ from typing import Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from models import ComplaintCode, DispatchOrder, FollowUp, Outbox, Status, Survey, Ticket, VisitPlanItem
+from models import ComplaintCode, DispatchOrder, FollowUp, Outbox, Site, Status, Survey, Ticket, VisitPlanItem
 from models.localtime import for_people
 from nlp import taxonomy
 from workflow import machine, system_events
@@ -139,36 +139,54 @@ def expire_due_surveys(session: so.Session, now: Optional[datetime] = None) -> i
     return expired
 
 
-# 待派单 (§五(1))
+# 待派单 (§五(1)): how long a ticket may wait for its dispatch order before the desk is
+# reminded, then the supervisors told. A site may set its own (Site.settings, in minutes).
 DESK_AFTER = timedelta(minutes=30)
 SUPERVISOR_AFTER = timedelta(hours=2)
-# level → (wait since registration, who is told, the notice's event, the timeline note)
+UNDISPATCHED_SETTINGS = {"desk": ("undispatched_desk_minutes", DESK_AFTER),
+                         "supervisors": ("undispatched_supervisor_minutes", SUPERVISOR_AFTER)}
+# level → (who is told, the notice's event, the timeline note)
 STEPS = {
-    1: (DESK_AFTER, "desk", "undispatched", "登记后{minutes}分钟仍未派单，已提醒服务中心派单"),
-    2: (SUPERVISOR_AFTER, "supervisors", "undispatched_escalated", "登记后{minutes}分钟仍未派单，已上报主管"),
+    1: ("desk", "undispatched", "登记后{minutes}分钟仍未派单，已提醒服务中心派单"),
+    2: ("supervisors", "undispatched_escalated", "登记后{minutes}分钟仍未派单，已上报主管"),
 }
+
+
+def undispatched_after(site: Site) -> dict[str, timedelta]:
+    """The site's 待派单 waits: who is told → after how long since registration."""
+    settings = site.settings or {}
+    return {to: timedelta(minutes=settings[key]) if settings.get(key) else default
+            for to, (key, default) in UNDISPATCHED_SETTINGS.items()}
 
 
 def sweep_undispatched(session: so.Session, now: Optional[datetime] = None) -> dict[str, int]:
     now = now or machine.now()
-    counts = {}
-    for level, (after, to, event, note) in STEPS.items():
-        counts[event] = 0
-        waiting = session.scalars(sa.select(Ticket.id).where(
-            Ticket.status == Status.NEW, Ticket.dispatch_alert_level == level - 1, Ticket.created_at <= now - after)
-            .order_by(Ticket.created_at).limit(BATCH)).all()
-        for ticket_id in waiting:
-            claimed = session.execute(
-                sa.update(Ticket).where(Ticket.id == ticket_id, Ticket.status == Status.NEW,
-                                        Ticket.dispatch_alert_level == level - 1)
-                .values(dispatch_alert_level=level, **({"supervisor_flag": True} if to == "supervisors" else {}))
-                .execution_options(synchronize_session=False))
-            if claimed.rowcount != 1:
-                session.rollback()
-                continue
-            ticket = session.get(Ticket, ticket_id)
-            system_events.record(session, ticket, event, note.format(minutes=int(after.total_seconds() // 60)))
-            session.add(Outbox(kind="notify_staff", ticket=ticket, payload={"event": event, "to": to}))
-            session.commit()
-            counts[event] += 1
+    counts = {event: 0 for _, event, _ in STEPS.values()}
+    for site in session.scalars(sa.select(Site).order_by(Site.id)).all():
+        waits = undispatched_after(site)
+        for level, (to, event, note) in STEPS.items():
+            counts[event] += _alert_undispatched(session, site.id, level, waits[to], to, event, note, now)
     return counts
+
+
+def _alert_undispatched(session: so.Session, site_id: int, level: int, after: timedelta, to: str, event: str,
+                        note: str, now: datetime) -> int:
+    waiting = session.scalars(sa.select(Ticket.id).where(
+        Ticket.site_id == site_id, Ticket.status == Status.NEW, Ticket.dispatch_alert_level == level - 1,
+        Ticket.created_at <= now - after).order_by(Ticket.created_at).limit(BATCH)).all()
+    alerted = 0
+    for ticket_id in waiting:
+        claimed = session.execute(
+            sa.update(Ticket).where(Ticket.id == ticket_id, Ticket.status == Status.NEW,
+                                    Ticket.dispatch_alert_level == level - 1)
+            .values(dispatch_alert_level=level, **({"supervisor_flag": True} if to == "supervisors" else {}))
+            .execution_options(synchronize_session=False))
+        if claimed.rowcount != 1:
+            session.rollback()
+            continue
+        ticket = session.get(Ticket, ticket_id)
+        system_events.record(session, ticket, event, note.format(minutes=int(after.total_seconds() // 60)))
+        session.add(Outbox(kind="notify_staff", ticket=ticket, payload={"event": event, "to": to}))
+        session.commit()
+        alerted += 1
+    return alerted

@@ -35,13 +35,11 @@ def _unit_filter(session: so.Session, site: Site, audience: str, target: str) ->
         return Unit.building == target
     if audience == "floor":
         return Unit.floor == target
-    codes = list(dict.fromkeys(c.upper() for c in _CODES.split(target) if c))
-    known = set(session.scalars(sa.select(sa.func.upper(Unit.code)).where(
-        Unit.site_id == site.id, sa.func.upper(Unit.code).in_(codes))))
-    unknown = [c for c in codes if c not in known]
+    codes = _CODES.split(target)
+    unknown = Unit.unknown_codes(session, site.id, codes)
     if unknown:
         raise ValidationError(f"没有这些单元：{'、'.join(unknown[:20])}", field="units")
-    return sa.func.upper(Unit.code).in_(codes)
+    return Unit.matching(codes)
 
 
 def audience_tenants(session: so.Session, site: Site, audience: str, target: str = "") -> list[Tenant]:

@@ -50,11 +50,7 @@ def response_deadline(code: ComplaintCode, urgent: bool, start: datetime) -> dat
 
 
 def find_unit(session: so.Session, site: Site, unit_code: Optional[str]) -> Optional[Unit]:
-    if not unit_code:
-        return None
-    return session.scalar(
-        sa.select(Unit).where(Unit.site_id == site.id, sa.func.upper(Unit.code) == unit_code.strip().upper())
-    )
+    return Unit.find(session, site.id, unit_code)
 
 
 def reachable_note(*, phone: Optional[str], unit_code: Optional[str], wechat: Optional[str],

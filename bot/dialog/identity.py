@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-
 import workflow
 from bot.identity import Identity, find_addressed_name, find_name, find_phone, find_unit, parse_identity
 from models import Ticket, Unit
@@ -53,8 +51,7 @@ def apply_identity(turn: Turn, found: Identity) -> None:
     if found.phone:
         tenant.phone = found.phone
     if found.unit:
-        unit = turn.session.scalar(sa.select(Unit).where(
-            Unit.site_id == turn.site.id, sa.func.upper(Unit.code) == found.unit.upper()))
+        unit = Unit.find(turn.session, turn.site.id, found.unit)
         if unit is not None:
             tenant.unit = unit
         conv = turn.keep_conv()
@@ -134,8 +131,7 @@ def remind_identity(turn: Turn) -> None:
 
 def bind_unit(turn: Turn, code: str) -> None:
     """The tenant scanned their unit's QR code (subscribe with a scene, or scan)."""
-    unit = turn.session.scalar(sa.select(Unit).where(Unit.site_id == turn.site.id,
-                                                     sa.func.upper(Unit.code) == code.upper()))
+    unit = Unit.find(turn.session, turn.site.id, code)
     if unit is None:
         turn.say("unit_unknown", unit=code[:20])
         return

@@ -2,6 +2,8 @@
 site, the site's name and phone numbers, and staff accounts."""
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
 
 from models import KeywordRule, Role, Site, Staff, Status
@@ -78,3 +80,28 @@ def test_staff_accounts(team, console, session):
     assert console.post(f"/admin/settings/staff/{staff.id}", {"op": "toggle"}).status_code == 302
     session.expire_all()
     assert session.get(Staff, staff.id).active is False
+
+
+def test_undispatched_waits_per_site_named_when_wrong(team, console, session):
+    """§五(1): the admin sets how long 待派单 waits before the desk, then a supervisor, is told;
+    a wrong value names its field and saves nothing."""
+    console.login("admin")
+    form = {"site": "lehui", "name": "乐汇城物业服务中心"}
+    ok = console.post("/admin/settings/site", {**form, "undispatched_desk_minutes": "15",
+                                               "undispatched_supervisor_minutes": "60"})
+    assert ok.status_code == 302
+    session.expire_all()
+    settings = session.get(Site, team.site.id).settings
+    assert (settings["undispatched_desk_minutes"], settings["undispatched_supervisor_minutes"]) == (15, 60)
+    for bad, field in (({"undispatched_desk_minutes": "abc"}, "undispatched_desk_minutes"),
+                       ({"undispatched_desk_minutes": "90", "undispatched_supervisor_minutes": "60"},
+                        "undispatched_supervisor_minutes")):
+        refused = console.post("/admin/settings/site", {**form, **bad})
+        assert refused.status_code == 400
+        assert re.search(f'id="site-{field}"[^>]*aria-invalid="true"', refused.get_data(as_text=True)), field
+    session.expire_all()
+    assert session.get(Site, team.site.id).settings["undispatched_desk_minutes"] == 15
+    cleared = console.post("/admin/settings/site", form)
+    assert cleared.status_code == 302
+    session.expire_all()
+    assert "undispatched_desk_minutes" not in session.get(Site, team.site.id).settings

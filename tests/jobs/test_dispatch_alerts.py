@@ -52,3 +52,19 @@ def test_a_ticket_dispatched_in_time_is_never_alerted_and_the_sweep_is_scheduled
     assert sweep_undispatched(session) == {"undispatched": 0, "undispatched_escalated": 0}
     assert [r for r in outbox_rows(session, kind="notify_staff") if r.payload.get("event") == "undispatched"] == []
     assert find("alert_undispatched").func == "jobs.sweeps.alert_undispatched"
+
+
+def test_a_site_sets_its_own_undispatched_waits_5_1(desk, session):
+    """§五(1): a busy centre reminds its desk sooner; another site keeps the default waits."""
+    site = desk.ticket(Status.NEW).site
+    site.settings = {**(site.settings or {}), "undispatched_desk_minutes": 10, "undispatched_supervisor_minutes": 40}
+    now = utcnow()
+    eleven = desk.ticket(Status.NEW, created_at=now - timedelta(minutes=11))
+    session.commit()
+    counts = sweep_undispatched(session, now)
+    session.expire_all()
+    assert counts["undispatched"] >= 1 and session.get(Ticket, eleven.id).dispatch_alert_level == 1
+    assert "登记后10分钟仍未派单" in session.get(Ticket, eleven.id).events[-1].note
+    sweep_undispatched(session, now + timedelta(minutes=30))  # 41 minutes since registration
+    session.expire_all()
+    assert session.get(Ticket, eleven.id).dispatch_alert_level == 2

@@ -132,7 +132,9 @@ def test_report_is_built_on_the_first_once(app, desk, session, instance):
     assert list_reports(session, [desk.site.id]) == [report]
     path = instance / "reports" / report.path
     book = load_workbook(path)
-    assert book.sheetnames == ["概览", "按类别", "按投诉代码", "按部门", "按渠道", "季度对比"]
+    assert book.sheetnames == ["概览", "按类别", "按投诉代码", "按部门", "按渠道", "季度对比", "各部门"]
+    departments = {row[0]: row[1:3] for row in book["各部门"].iter_rows(min_row=2, values_only=True)}
+    assert (departments["工程部"], departments["客服部"]) == ((2, 1), (1, 0))  # tickets, overdue at 01:30
     overview = {row[0]: row[1] for row in book["概览"].iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
     assert overview["工单总数"] == 3 and overview["超时率"] == "33.3%" and overview["平均满意度（1-5分）"] == 4.0
     categories = list(book["按类别"].iter_rows(min_row=2, max_col=4, values_only=True))

@@ -1,0 +1,104 @@
+"""走访 at /admin/visit-plans (seed §七(1) 定期或不定期地走访客户): a month's regular visits to
+one building, an occasional visit with its date and purpose, each assigned, the result
+recorded; bad input refused with the field named."""
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from models import FollowUp, Status, VisitPlanItem
+from models.localtime import day_end, day_start, today
+from tests.admin.test_campaigns import buildings
+
+
+def marked(html: str, element_id: str) -> bool:
+    """The form control with this id is marked invalid."""
+    return re.search(rf'id="{element_id}"[^>]*class="invalid" aria-invalid="true"', html) is not None
+
+
+def this_month() -> str:
+    return today().strftime("%Y-%m")
+
+
+def test_regular_visits_for_one_building_this_month_7_1(team, console, session):
+    """§七(1) 定期走访: every tenant of building A (with WeChat or not), due by the month's end."""
+    tenants = buildings(team, session)
+    console.login("supervisor")
+    page = console.get("/admin/visit-plans").get_data(as_text=True)
+    assert "本月还没有走访计划" in page and f'value="{this_month()}"' in page
+    form = {"site": "lehui", "month": this_month(), "audience": "building", "assignee": str(team.desk.id)}
+    no_building = console.post("/admin/visit-plans", {**form, "building": ""})
+    assert no_building.status_code == 400 and "请选择楼栋" in no_building.get_data(as_text=True)
+    engineer = console.post("/admin/visit-plans", {**form, "building": "A", "assignee": str(team.engineer.id)})
+    assert engineer.status_code == 400 and marked(engineer.get_data(as_text=True), "regular-assignee")
+    no_month = console.post("/admin/visit-plans", {**form, "building": "A", "month": "下个月"})
+    assert no_month.status_code == 400 and "请选择月份" in no_month.get_data(as_text=True)
+    assert session.scalar(sa.select(sa.func.count(FollowUp.id))) == 0
+
+    planned = console.post("/admin/visit-plans", {**form, "building": "A"})
+    assert planned.status_code == 302
+    items = session.scalars(sa.select(VisitPlanItem).order_by(VisitPlanItem.id)).all()
+    assert {i.tenant_id for i in items} == {tenants["a1"].id, tenants["a2"].id, tenants["paper"].id}
+    first = today().replace(day=1)
+    month_end = day_start((first + timedelta(days=32)).replace(day=1))
+    assert {(i.follow_up.kind, i.follow_up.due_at, i.assignee_id) for i in items} == {
+        ("periodic", month_end, team.desk.id)}
+    again = console.post("/admin/visit-plans", {**form, "building": "A"}, follow_redirects=True)
+    assert "这些租户本月已在走访计划中" in again.get_data(as_text=True)
+    html = console.get(f"/admin/visit-plans?month={this_month()}").get_data(as_text=True)
+    assert 'id="count-planned">3<' in html and html.count("定期走访</strong>") == 3 and "钱多" not in html
+    last_day = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    assert html.count(f'<span class="due-day">{last_day.isoformat()}</span>') == 3
+
+
+def test_an_occasional_visit_is_planned_then_recorded_7_1(team, console, session):
+    """§七(1) 不定期走访: one tenant, a date and a purpose; the result recorded on the page."""
+    buildings(team, session)
+    console.login("desk")
+    due = today() + timedelta(days=3)
+    form = {"site": "lehui", "unit": "A-102", "due_on": due.isoformat(), "purpose": "多次反映空调噪音，上门了解情况"}
+    two_tenants = console.post("/admin/visit-plans/occasional", form)
+    assert two_tenants.status_code == 400
+    assert marked(two_tenants.get_data(as_text=True), "occasional-name")
+    assert "单元A-102有多位租户，请填写租户姓名" in two_tenants.get_data(as_text=True)
+    unknown = console.post("/admin/visit-plans/occasional", {**form, "unit": "Z-9"})
+    assert unknown.status_code == 400 and "没有这个单元：Z-9" in unknown.get_data(as_text=True)
+    past = console.post("/admin/visit-plans/occasional", {**form, "name": "孙丽",
+                                                          "due_on": (today() - timedelta(days=1)).isoformat()})
+    assert past.status_code == 400 and "应走访日期不能早于今天" in past.get_data(as_text=True)
+    no_purpose = console.post("/admin/visit-plans/occasional", {**form, "name": "孙丽", "purpose": ""})
+    assert no_purpose.status_code == 400 and "请填写走访事由" in no_purpose.get_data(as_text=True)
+    bad_date = console.post("/admin/visit-plans/occasional", {**form, "name": "孙丽", "due_on": "3月5日"})
+    assert bad_date.status_code == 400 and "应走访日期格式不正确" in bad_date.get_data(as_text=True)
+
+    ok = console.post("/admin/visit-plans/occasional", {**form, "name": "孙丽", "assignee": str(team.desk.id)})
+    assert ok.status_code == 302 and f"month={due:%Y-%m}" in ok.headers["Location"]
+    item = session.scalar(sa.select(VisitPlanItem))
+    visit = item.follow_up
+    assert (visit.kind, visit.due_at, item.tenant.name, item.purpose, item.assignee_id) == (
+        "occasional", day_end(due), "孙丽", "多次反映空调噪音，上门了解情况", team.desk.id)
+
+    url = f"/admin/visit-plans/visits/{visit.id}"
+    no_result = console.post(url, {"method": "visit", "result": "", "month": f"{due:%Y-%m}"})
+    assert no_result.status_code == 400 and f'id="visit-{visit.id}-result"' in no_result.get_data(as_text=True)
+    done = console.post(url, {"method": "visit", "result": "噪音来自外机支架松动，已报工程部", "month": f"{due:%Y-%m}"})
+    assert done.status_code == 302
+    session.expire_all()
+    visit = session.get(FollowUp, visit.id)
+    assert visit.done_at and visit.method == "visit" and visit.done_by_id == team.desk.id
+    html = console.get(f"/admin/visit-plans?month={due:%Y-%m}").get_data(as_text=True)
+    assert "噪音来自外机支架松动，已报工程部" in html and 'id="count-done">1<' in html
+    assert console.post(url, {"method": "visit", "result": "再记一次"}).status_code == 400
+
+
+def test_a_ticket_return_visit_is_not_recorded_here(team, console, session, make):
+    ticket = team.ticket(Status.COMPLETED, urgent=True, code="ENG-PLUMB")
+    session.commit()
+    visit = session.scalar(sa.select(FollowUp).where(FollowUp.ticket_id == ticket.id))
+    console.login("desk")
+    assert console.post(f"/admin/visit-plans/visits/{visit.id}", {"method": "phone", "result": "好"}).status_code == 404
+    make.site("gongshe", "园区共舍物业服务中心", "GS")
+    session.commit()
+    assert console.get("/admin/visit-plans?site=gongshe").status_code == 403
