@@ -206,6 +206,8 @@ MATRIX = {
         "site": "lehui", "unit": tenant_unit(team), "due_on": "2030-01-15", "purpose": "了解情况"}), ACT_DESK)},
     "admin.record_planned_visit": {"POST": (lambda team, app: (f"/admin/visit-plans/visits/{planned_visit(team)}",
                                                                {"method": "visit", "result": "满意"}), ACT_DESK)},
+    "admin.reassign_planned_visit": {"POST": (lambda team, app: (
+        f"/admin/visit-plans/items/{planned_visit(team, item=True)}/assignee", {"assignee": ""}), ACT_DESK)},
     "admin.simulator": {"GET": (page(lambda *_: "/admin/simulator"), DESK_UP)},
     # A valid request reaches the webhook; a bad openid stops right after the role check.
     "admin.simulator_send": {"POST": (lambda *_: ("/admin/simulator/send", {"json": {"openid": "real-openid",
