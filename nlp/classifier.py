@@ -105,6 +105,7 @@ class Classifier:
         owner = -99  # index of the last token that named a code, for "owner + part"
         object_sentence = -1  # the sentence that named a faulty object (not a place) so far
         seen: dict[str, int] = {}  # repeats count less and less: 1, 1/2, 1/3 ...
+        modifiers = structure.place_modifiers(tokens, rules)
         for i, tok in enumerate(tokens):
             found = index.get(tok)
             if found is None:
@@ -146,7 +147,11 @@ class Classifier:
                 factor /= repeat + 1
             # a place followed by a locative ("in the lift") or after a preposition ("at the car
             # park") says where something happened, not what happened
-            if (i + 1 < n and tokens[i + 1] in locatives) or (i and tok in places and tokens[i - 1] in prepositions):
+            if (
+                (i + 1 < n and tokens[i + 1] in locatives)
+                or (i and tok in places and tokens[i - 1] in prepositions)
+                or i in modifiers
+            ):
                 factor *= locative_factor
             # a generic part ("door", "button") belongs to the thing named just before it
             # ... or to the object named earlier in the sentence ("电梯停在两层中间 门打不开")
@@ -159,7 +164,8 @@ class Classifier:
                 if kind == CODE:
                     if owned:
                         continue
-                    owner = i
+                    if tok not in places or tok in rules.part_owning_places:
+                        owner = i
                     if tok not in places and factor >= 1.0 and tok not in parts:
                         object_sentence = sentence
                     if long_text and sentence:
