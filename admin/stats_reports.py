@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 
-from admin import bp
+from admin import bp, forms
 from admin.access import ALL_STAFF, SUPERVISION, current_staff, require
 from models import Department, MonthlyReport, db, utcnow
 from models.stats import Scope, figures, month_period, ticket_list
-from workflow.reports import department_shares, send_to_departments
+from workflow.report_workbook import SUMMARY_FIELDS
+from workflow.reports import SUMMARY_MAX, department_shares, save_summary, send_to_departments
 
 
 def _report_or_abort(report_id: int) -> MonthlyReport:
@@ -27,12 +28,27 @@ def _period(report: MonthlyReport):
 
 @bp.get("/stats/reports/<int:report_id>/print")
 @require(SUPERVISION)
-def stats_report_print(report_id: int):
+def stats_report_print(report_id: int, state: forms.FormState | None = None):
     report = _report_or_abort(report_id)
     now = utcnow()
     site_figures = figures(db.session, Scope.site(report.site_id), _period(report), now)
     shares = department_shares(db.session, report.site_id, report.month.year, report.month.month, now)
-    return render_template("admin/stats_report_print.html", report=report, f=site_figures, shares=shares, now=now)
+    return render_template("admin/stats_report_print.html", report=report, f=site_figures, shares=shares, now=now,
+                           state=state or forms.FormState(), summary_fields=SUMMARY_FIELDS, summary_max=SUMMARY_MAX)
+
+
+@bp.post("/stats/reports/<int:report_id>/summary")
+@require(SUPERVISION)
+def stats_report_summary(report_id: int):
+    """The supervisor's summary of the month, saved with the report and printed in it."""
+    report = _report_or_abort(report_id)
+    with forms.Submission("summary") as sent:
+        save_summary(db.session, report, current_staff(),
+                     **{key: forms.text(key, SUMMARY_MAX + 1) for key, _ in SUMMARY_FIELDS})
+    if sent.refused:
+        return stats_report_print(report_id, sent.refused), 400
+    flash("月度小结已保存，打印的报告和下载的 Excel 都会带上", "success")
+    return redirect(url_for("admin.stats_report_print", report_id=report.id), code=303)
 
 
 @bp.post("/stats/reports/<int:report_id>/send")
@@ -61,4 +77,4 @@ def stats_report_department(report_id: int, department_id: int):
     share = figures(db.session, scope, _period(report), now)
     tickets = ticket_list(db.session, scope, _period(report), now)
     return render_template("admin/stats_report_department.html", report=report, department=department, f=share,
-                           tickets=tickets, now=now)
+                           tickets=tickets, now=now, summary_fields=SUMMARY_FIELDS)

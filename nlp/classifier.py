@@ -61,6 +61,8 @@ class Classifier:
                  if o.kind == "code" and (not o.active or float(o.weight) == 0)}
         muted |= {alias for alias, word in base.get("aliases", {}).items() if word in muted}
         self._muted = tuple(sorted(muted, key=len, reverse=True))
+        self._staff_words = frozenset(o.keyword.strip().lower() for o in self.overrides
+                                      if o.active and float(o.weight) != 0)
         # urgency words staff added keep their say in every message, not only in letters
         self._staff_urgent = {o.keyword.strip().lower(): float(o.weight) for o in self.overrides
                               if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"}
@@ -103,6 +105,7 @@ class Classifier:
         owner = -99  # index of the last token that named a code, for "owner + part"
         object_sentence = -1  # the sentence that named a faulty object (not a place) so far
         seen: dict[str, int] = {}  # repeats count less and less: 1, 1/2, 1/3 ...
+        modifiers = structure.place_modifiers(tokens, rules)
         for i, tok in enumerate(tokens):
             found = index.get(tok)
             if found is None:
@@ -144,7 +147,11 @@ class Classifier:
                 factor /= repeat + 1
             # a place followed by a locative ("in the lift") or after a preposition ("at the car
             # park") says where something happened, not what happened
-            if (i + 1 < n and tokens[i + 1] in locatives) or (i and tok in places and tokens[i - 1] in prepositions):
+            if (
+                (i + 1 < n and tokens[i + 1] in locatives)
+                or (i and tok in places and tokens[i - 1] in prepositions)
+                or i in modifiers
+            ):
                 factor *= locative_factor
             # a generic part ("door", "button") belongs to the thing named just before it
             # ... or to the object named earlier in the sentence ("电梯停在两层中间 门打不开")
@@ -157,7 +164,8 @@ class Classifier:
                 if kind == CODE:
                     if owned:
                         continue
-                    owner = i
+                    if tok not in places or tok in rules.part_owning_places:
+                        owner = i
                     if tok not in places and factor >= 1.0 and tok not in parts:
                         object_sentence = sentence
                     if long_text and sentence:
@@ -268,7 +276,8 @@ class Classifier:
             evidence=evidence,
         )
         model = current_model() if self._model == "auto" else self._model
-        if model is None:
+        # a rule staff wrote for this wording decides: the model learned before it existed
+        if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
             return result
         for word in self._muted:
             if word in norm:

@@ -5,6 +5,8 @@
 - A money question (多少钱, 怎么收费) is FEE-BILL whatever it is about.
 - Lost property (落了/丢了 … 有人看到吗) is a question for the desk.
 - The source of a noise decides its code: the centre's equipment or pests, not SEC-NOISE.
+- A place that only says where the faulty thing is ("停车场的灯", "电梯旁边的厕所") weighs
+  less than the thing: in a Chinese noun phrase the last noun is the head.
 """
 
 import re
@@ -20,6 +22,39 @@ _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看�
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
 _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "ENG-DOOR", "ENV-PEST")
+
+
+_CODE_KIND = 0  # nlp.rules.CODE
+_PROPERTY_CODES = ("SEC-NOISE",)  # "电梯的噪音": a noise belongs to its source
+
+
+def place_modifiers(tokens: list[str], rules) -> set[int]:
+    """Indices of place words followed by 的 and then, in the same clause, a word naming another
+    code: the place modifies that word. Noises belong to the place instead, and so do parts
+    and what is said of them when the place is an object too (电梯的门打不开)."""
+    index, places, parts, possessive, breaks = rules.index, rules.places, rules.parts, rules.possessive, rules.breaks
+    out: set[int] = set()
+    if possessive not in tokens:
+        return out
+    n = len(tokens)
+    for i in range(n - 2):
+        tok = tokens[i]
+        if tok not in places or tokens[i + 1] != possessive:
+            continue
+        own = {target for kind, target, _ in index.get(tok, ()) if kind == _CODE_KIND}
+        for j in range(i + 2, n):
+            later = tokens[j]
+            if later in breaks:
+                break
+            if later in parts:
+                if tok in rules.part_owning_places:
+                    break
+                continue
+            named = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
+            if named - own - set(_PROPERTY_CODES):
+                out.add(i)
+                break
+    return out
 
 
 def refine(norm: str, code: str, intent: str, codes: dict) -> tuple[str, str]:

@@ -131,13 +131,19 @@ def campaign(team, sent=False):
     return campaign
 
 
-def planned_visit(team):
+def paper_answer(team):
+    sent = campaign(team, True)
+    return f"/admin/campaigns/{sent.id}/paper", {"unit": tenant_unit(team), f"q{sent.questions[0].id}": "满意"}
+
+
+def planned_visit(team, item=False):
+    """An occasional visit: its FollowUp's id (or, with item, its plan item's)."""
     from workflow.visit_plans import plan_occasional_visit
 
-    item = plan_occasional_visit(team.session, team.site, team.desk, tenant=team.tenant,
-                                 due_on=utcnow().date() + timedelta(days=3), purpose="了解情况")
+    planned = plan_occasional_visit(team.session, team.site, team.desk, tenant=team.tenant,
+                                    due_on=utcnow().date() + timedelta(days=3), purpose="了解情况")
     team.session.commit()
-    return item.follow_up_id
+    return planned.id if item else planned.follow_up_id
 
 
 def tenant_unit(team):

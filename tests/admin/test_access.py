@@ -30,6 +30,7 @@ from tests.admin.access_cases import (
     new_unit,
     notice,
     page,
+    paper_answer,
     photo,
     planned_visit,
     report,
@@ -91,6 +92,8 @@ MATRIX = {
     "admin.stats_report_print": {"GET": (page(lambda team, app: report(team, app) + "/print"), SUPERVISION)},
     "admin.stats_report_send": {"POST": (lambda team, app: (report(team, app) + "/send", {}),
                                          expect(302, 403, 403, 303, 303))},
+    "admin.stats_report_summary": {"POST": (lambda team, app: (report(team, app) + "/summary", {"problems": "超时多"}),
+                                            expect(302, 403, 403, 303, 303))},
     "admin.stats_report_department": {"GET": (page(lambda team, app: report(team, app)  # the engineer's own
                                                    + f"/departments/{team.engineer.department_id}"),
                                               expect(302, 403, 200, 200, 200))},
@@ -188,6 +191,12 @@ MATRIX = {
                                                              {"audience": "site", "hours": "24"}), ACT_DESK)},
     "admin.close_questionnaire": {"POST": (lambda team, app: (f"/admin/campaigns/{campaign(team, True).id}/close",
                                                               {}), ACT_DESK)},
+    "admin.print_questionnaire": {"GET": (page(lambda team, app: f"/admin/campaigns/{campaign(team, True).id}/print"),
+                                          DESK_UP)},
+    "admin.enter_paper_answers": {
+        "GET": (page(lambda team, app: f"/admin/campaigns/{campaign(team, True).id}/paper"), DESK_UP),
+        "POST": (lambda team, app: paper_answer(team), ACT_DESK),
+    },
     "admin.visit_plans": {
         "GET": (page(lambda *_: "/admin/visit-plans"), DESK_UP),
         "POST": (lambda *_: ("/admin/visit-plans", {"site": "lehui", "month": "2030-01", "audience": "site"}),
@@ -197,6 +206,8 @@ MATRIX = {
         "site": "lehui", "unit": tenant_unit(team), "due_on": "2030-01-15", "purpose": "了解情况"}), ACT_DESK)},
     "admin.record_planned_visit": {"POST": (lambda team, app: (f"/admin/visit-plans/visits/{planned_visit(team)}",
                                                                {"method": "visit", "result": "满意"}), ACT_DESK)},
+    "admin.reassign_planned_visit": {"POST": (lambda team, app: (
+        f"/admin/visit-plans/items/{planned_visit(team, item=True)}/assignee", {"assignee": ""}), ACT_DESK)},
     "admin.simulator": {"GET": (page(lambda *_: "/admin/simulator"), DESK_UP)},
     # A valid request reaches the webhook; a bad openid stops right after the role check.
     "admin.simulator_send": {"POST": (lambda *_: ("/admin/simulator/send", {"json": {"openid": "real-openid",
