@@ -32,6 +32,7 @@ def test_questionnaire_to_one_building_answered_by_a_tenant_7_2(team, open_page,
     desk.fill("#campaign-q2_text", "您还有什么建议？")
     desk.select_option("#campaign-q2_kind", "text")
     desk.locator("#slot-2 input[name=q2_required]").uncheck()
+    desk.screenshot(path=str(artifacts / "campaign-compose.png"), full_page=True)
     desk.click("#save-campaign")
     expect(desk.locator(".flash")).to_contain_text("请选择发送范围")
     expect(desk.locator("#campaign-status")).to_have_text("草稿")
@@ -67,8 +68,10 @@ def test_questionnaire_to_one_building_answered_by_a_tenant_7_2(team, open_page,
     desk.screenshot(path=str(artifacts / "campaign-results.png"), full_page=True)
 
     phone = open_page("desk", width=375, height=740)
-    phone.goto(desk.url)
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    for path in (desk.url, f"{live_server}/admin/campaigns"):  # the results, and the list with the compose form
+        phone.goto(path)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    phone.screenshot(path=str(artifacts / "campaign-compose-phone.png"), full_page=True)
     assert desk.js_errors == [] and tenant.js_errors == [] and phone.js_errors == []
 
 
@@ -97,6 +100,7 @@ def test_a_paper_questionnaire_printed_and_entered_at_the_desk_7_2(team, open_pa
     desk.goto(f"{live_server}/admin/campaigns/{campaign.id}")
     desk.click("#enter-paper")
     expect(desk.locator("#paper-waiting li")).to_have_text("A-102 · 孙丽")
+    desk.screenshot(path=str(artifacts / "campaign-paper-entry.png"), full_page=True)
     desk.fill("#paper-unit", "A-102")
     desk.fill("#paper-name", "孙丽")
     desk.locator("#paper-form label.check", has_text="不满意").click()

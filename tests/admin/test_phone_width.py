@@ -106,6 +106,7 @@ def _world(team, session, app):
         "message_id": [photo.id],
         "file_id": [photo_file.id],
         "report_id": [report.id],
+        "department_id": [team.engineer.department_id],
         "name": list(charts.MONTH_CHARTS) + ["trend", "quarter"],
         "kind": list(INTAKE_KINDS),
         "entry_id": [answer.id],
