@@ -204,6 +204,8 @@ class Classifier:
         if praised:
             scan.intents["praise"] = scan.intents.get("praise", 0.0) + s["praise_min"]
             scan.hits.append((INTENT, "praise", praised.group(0)))
+        if scan.intents.get("praise", 0.0) > 0 and structure.sarcastic(norm):
+            scan.intents["complaint"] = scan.intents.get("complaint", 0.0) + scan.intents.pop("praise")
         if "!!!" in norm:
             scan.upset += s["exclaim3_upset"]
             marks.append("!!!")
