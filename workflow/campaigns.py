@@ -74,6 +74,14 @@ def create_campaign(session: so.Session, site: Site, actor: Staff, *, title: str
     return campaign
 
 
+def delete_draft(session: so.Session, campaign: Campaign, actor: Staff) -> None:
+    """A draft nobody was sent can go (a sent questionnaire stays, with its answers)."""
+    check_organiser(actor, campaign.site_id)
+    if campaign.status != "draft":
+        raise ValidationError("已发送的问卷不能删除", field="status")
+    session.delete(campaign)
+
+
 def _question(position: int, spec: Mapping[str, Any]) -> CampaignQuestion:
     field = f"questions.{position}"
     text = str(spec.get("text") or "").strip()

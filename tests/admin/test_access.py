@@ -191,6 +191,8 @@ MATRIX = {
                                                              {"audience": "site", "hours": "24"}), ACT_DESK)},
     "admin.close_questionnaire": {"POST": (lambda team, app: (f"/admin/campaigns/{campaign(team, True).id}/close",
                                                               {}), ACT_DESK)},
+    "admin.delete_questionnaire": {"POST": (lambda team, app: (f"/admin/campaigns/{campaign(team).id}/delete", {}),
+                                            ACT_DESK)},
     "admin.print_questionnaire": {"GET": (page(lambda team, app: f"/admin/campaigns/{campaign(team, True).id}/print"),
                                           DESK_UP)},
     "admin.enter_paper_answers": {
