@@ -7,6 +7,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="template
 from admin import (  # noqa: E402,F401  (each module registers its routes on bp)
     auth,
     callbacks,
+    campaign_paper,
     campaigns,
     complaint_list,
     errors,
@@ -23,6 +24,7 @@ from admin import (  # noqa: E402,F401  (each module registers its routes on bp)
     simulator,
     sites,
     stats,
+    stats_reports,
     ticket_print,
     ticket_views,
     triage,

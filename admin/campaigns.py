@@ -17,6 +17,7 @@ from workflow.campaigns import (
     campaign_results,
     close_campaign,
     create_campaign,
+    delete_draft,
     send_campaign,
 )
 from workflow.notices import audience_choices
@@ -87,3 +88,16 @@ def close_questionnaire(campaign_id: int):
         return _campaign_page(found, sent.refused, 400)
     flash("问卷已结束收集", "success")
     return redirect(url_for("admin.campaign", campaign_id=found.id))
+
+
+@bp.post("/campaigns/<int:campaign_id>/delete")
+@require(DESK_UP)
+def delete_questionnaire(campaign_id: int):
+    found = site_row_or_abort(Campaign, campaign_id)
+    site, title = found.site, found.title
+    with forms.Submission("delete") as sent:
+        delete_draft(db.session, found, current_staff())
+    if sent.refused:
+        return _campaign_page(found, sent.refused, 400)
+    flash(f"问卷草稿「{title}」已删除", "success")
+    return redirect(url_for("admin.campaigns", site=site.slug))

@@ -9,7 +9,7 @@ from admin import bp, forms
 from admin import visit_plan_queries as queries
 from admin.access import DESK_UP, current_staff, require, site_or_abort, site_row_or_abort, visible_sites
 from admin.forms import FormState
-from models import FollowUp, Site, db, utcnow
+from models import FollowUp, Site, VisitPlanItem, db, utcnow
 from models.notices import AUDIENCES
 from workflow.followups import VISIT_METHODS, record_visit
 from workflow.notices import audience_choices
@@ -17,6 +17,7 @@ from workflow.visit_plans import (
     VISIT_PLAN_KINDS,
     plan_occasional_visit,
     plan_regular_visits,
+    reassign_visit,
     unit_tenant,
     visitors,
 )
@@ -87,4 +88,22 @@ def record_planned_visit(visit_id: int):
     if sent.refused:
         return _page(site, year, month, sent.refused, 400)
     flash("走访结果已记录", "success")
+    return redirect(_month_url(site, year, month))
+
+
+@bp.post("/visit-plans/items/<int:item_id>/assignee")
+@require(DESK_UP)
+def reassign_planned_visit(item_id: int):
+    item = db.session.get(VisitPlanItem, item_id)
+    if item is None:
+        abort(404)
+    site = item.plan.site
+    if not current_staff().can_see_site(site.id):
+        abort(403)
+    year, month = queries.month_or_this(request.values.get("month"))
+    with forms.Submission(f"assign-{item_id}") as sent:
+        reassign_visit(db.session, item, current_staff(), queries.posted_assignee(visitors(db.session, site)))
+    if sent.refused:
+        return _page(site, year, month, sent.refused, 400)
+    flash("已改派走访人员", "success")
     return redirect(_month_url(site, year, month))

@@ -1,4 +1,6 @@
-"""A fake WeChat API server for tests and the demo: see ``fakewechat.server``.
+"""A fake WeChat API server for tests and the demo: the recorded state
+(``fakewechat.state``), its HTTP routes (``fakewechat.app``), the server that runs them
+(``fakewechat.server``) and a client for one in another process (``fakewechat.remote``).
 
 In-process::
 
@@ -11,6 +13,8 @@ Standalone (for the demo): ``python -m fakewechat --port 8555``, then point the 
 API base at ``http://127.0.0.1:8555/cgi-bin/`` and inspect it with
 ``RemoteFakeWeChat("http://127.0.0.1:8555")`` or ``curl .../_fake/requests``.
 """
-from fakewechat.server import DEMO_JPEG, ENDPOINTS, FakeWeChat, RemoteFakeWeChat
+from fakewechat.remote import RemoteFakeWeChat
+from fakewechat.server import FakeWeChat
+from fakewechat.state import DEMO_JPEG, ENDPOINTS
 
 __all__ = ["DEMO_JPEG", "ENDPOINTS", "FakeWeChat", "RemoteFakeWeChat"]

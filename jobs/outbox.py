@@ -26,7 +26,7 @@ from rq.job import Job, JobStatus
 
 from jobs import media, notices, notify, staff_notify, unit_qrcodes
 from jobs.outbound import Undeliverable, record
-from jobs.runtime import JobContext, attempts_left, declare, enqueue, job_context
+from jobs.runtime import JobContext, attempts_left, declare, enqueue_many, job_context
 from jobs.wechat_client import WeChatAPIError
 from models import Outbox
 from workflow import machine, system_events
@@ -69,8 +69,11 @@ def job_id(outbox_id: int) -> str:
 
 
 def enqueue_deliveries(queues: dict, outbox_ids: Sequence[int]) -> list[Job]:
-    return [enqueue(deliver_outbox, oid, job_id=job_id(oid), queues=queues, description=f"deliver outbox {oid}")
-            for oid in outbox_ids]
+    """One delivery job per row, all in one Redis round trip."""
+    if not outbox_ids:
+        return []
+    return enqueue_many(deliver_outbox, [{"args": (oid,), "job_id": job_id(oid), "description": f"deliver outbox {oid}"}
+                                         for oid in outbox_ids], queues=queues)
 
 
 # --------------------------------------------------------------------------- delivery

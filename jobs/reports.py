@@ -12,20 +12,22 @@ from models import Role, Site, Staff
 from models.localtime import today as local_today
 from models.stats import Month, Scope
 from models.stats_trend import RedisCache, overview
-from workflow.reports import build_report, find_report, previous_month
+from workflow.reports import build_report, find_report, previous_month, send_to_departments
 
 
 def build_monthly_reports() -> dict[str, Any]:
-    """The periodic job: last month's report for every site that has none yet."""
+    """The periodic job: last month's report for every site that has none yet, each
+    department's share sent to its staff."""
     with job_context("jobs.reports") as ctx:
         year, month = previous_month(local_today())
         built = []
         for site in ctx.session.scalars(sa.select(Site).order_by(Site.id)):
             if find_report(ctx.session, site.id, year, month) is None:
                 report = build_report(ctx.session, site, year, month, ctx.config["INSTANCE_PATH"])
+                sent = send_to_departments(ctx.session, report, ctx.config["PUBLIC_BASE_URL"])
                 ctx.session.commit()
                 built.append(report.path)
-                ctx.log.info("monthly report %s built", report.path)
+                ctx.log.info("monthly report %s built, sent to %s department(s)", report.path, len(sent))
         return {"month": f"{year:04d}-{month:02d}", "built": built}
 
 

@@ -119,7 +119,7 @@ def notify_staff(ctx: JobContext, row: Outbox) -> Outcome:
     sent, failed, retry_error = [], [], None
     template = fields(ctx, site, ticket.number if ticket else phrase("staff_notice_subject", site),
                      ticket.status.label if ticket else phrase("staff_notice_state", site), text)
-    link = ticket_link(ctx, ticket) if ticket is not None else None
+    link = ticket_link(ctx, ticket) if ticket is not None else payload.get("link")  # e.g. a monthly report
     for staff in reachable:
         if staff.openid in done:
             sent.append(staff)

@@ -124,5 +124,12 @@ class MonthlyReport(Base):
     path: so.Mapped[str] = so.mapped_column(sa.String(255))
     summary: so.Mapped[dict] = so.mapped_column(default=dict)  # headline figures for the list page
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
+    # The supervisor's written summary of the month (归纳总结现阶段存在的问题并汇报给上级主管)
+    problems: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
+    causes: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
+    measures: so.Mapped[Optional[str]] = so.mapped_column(sa.Text)
+    summary_by_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("staff.id"))
+    summary_at: so.Mapped[Optional[datetime]]
 
     site: so.Mapped[Site] = so.relationship()
+    summary_by: so.Mapped[Optional[Staff]] = so.relationship()

@@ -226,9 +226,11 @@ def _value(v) -> str:
     return v.value if hasattr(v, "value") else str(v)
 
 
-def figures(session: so.Session, scope: Scope, period: Period, now: Optional[datetime] = None) -> Figures:
+def figures(session: so.Session, scope: Scope, period: Period, now: Optional[datetime] = None,
+            names: Optional[dict[str, dict[str, str]]] = None) -> Figures:
     """The period's counts per dimension, average first response and completion, dispatched
-    and overdue (at `now`) in one grouped query; then arrivals and satisfaction."""
+    and overdue (at `now`) in one grouped query; then arrivals and satisfaction. ``names``:
+    `labels` already read (several scopes at once)."""
     t, now = Ticket, now or utcnow()
     response = sa.case((t.first_response_at.is_not(None), seconds_between(session, t.first_response_at, t.created_at)))
     completion = sa.case((t.completed_at.is_not(None), seconds_between(session, t.completed_at, t.created_at)))
@@ -238,7 +240,7 @@ def figures(session: so.Session, scope: Scope, period: Period, now: Optional[dat
         *keys, sa.func.count(), sa.func.sum(response), sa.func.count(response), sa.func.sum(completion),
         sa.func.count(completion), sa.func.sum(dispatched), sa.func.sum(sa.case((overdue(now), 1), else_=0)),
     )).where(*in_period(period)).group_by(*keys)
-    out = Figures(period=period, labels=labels(session))
+    out = Figures(period=period, labels=names if names is not None else labels(session))
     resp_sum = resp_n = comp_sum = comp_n = 0.0
     for category, code, dept, channel, status, n, rs, rn, cs, cn, sent, late in session.execute(stmt):
         out.total += n
@@ -256,6 +258,14 @@ def figures(session: so.Session, scope: Scope, period: Period, now: Optional[dat
     out.arrivals = arrival_times(session, selected)
     out.satisfaction = satisfaction(session, selected)
     return out
+
+
+def ticket_list(session: so.Session, scope: Scope, period: Period, now: Optional[datetime] = None,
+                limit: int = 500) -> list[tuple[Ticket, bool]]:
+    """The period's tickets in `scope`, oldest first, each with whether it is overdue (the
+    same `overdue` as the figures): the list a department's share prints."""
+    stmt = scope.narrow(sa.select(Ticket, overdue(now or utcnow()))).where(*in_period(period))
+    return [(t, bool(late)) for t, late in session.execute(stmt.order_by(Ticket.created_at, Ticket.id).limit(limit))]
 
 
 def arrival_times(session: so.Session, tickets: sa.Select,

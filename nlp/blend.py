@@ -1,7 +1,12 @@
-"""Rules first, the learned model where they are unsure or find nothing.
+"""Rules and the learned model vote; the rules' vote weighs more on long letters.
 
-The rules explain themselves (their keywords are the evidence); when the model decides,
-the evidence names the most similar labelled case instead (「相似案例」), so staff see why.
+The model's pseudo-probabilities over codes (and intents) get the rules' answer added:
+RULES_VOTE x (0.5 + the rules' confidence) on the rules' code, and the larger sum wins;
+where the rules found nothing the model fills in when fairly sure. The weights were chosen by 5-fold cross-validation over
+the public tuning texts (labelled.tuning_public, never chat_train's held-out third): the
+model reads chat better than keywords do, the rules read a letter's title sentence better.
+The rules explain themselves (their keywords are the evidence); when the model's answer
+wins, the evidence names the most similar labelled case instead (「相似案例」), so staff see why.
 """
 
 from dataclasses import replace
@@ -9,33 +14,39 @@ from dataclasses import replace
 from nlp import taxonomy
 
 SIMILAR = "相似案例："
-# The rules' own confidence below which the model's code may replace theirs.
-RULES_UNSURE = 0.6
-# How sure the model must be to overrule unsure rules, and to fill in where they found nothing.
-MODEL_OVERRULES = 0.45
-MODEL_FILLS = 0.3
+RULES_VOTE = 0.2
+MODEL_FILLS = 0.35  # where rules found nothing: costs 0.8 point of CV accuracy, keeps triage
+RULES_INTENT_VOTE = 0.4
+# Letters to the authorities (settings.title_min_length and longer): the rules read the
+# title sentence, and the model has seen few letters.
+LONG_TEXT_FACTOR = 2.0
 # The model alone marks a report urgent only when quite sure: rules see the situation.
 MODEL_URGENT = 0.7
 _PROBLEM = ("repair", "complaint")
 
 
 def second_opinion(result, model, norm: str, tokens: list[str], settings: dict):
-    opinion = model.opinion(norm, tokens)
+    code_p, intent_p, urgent_p = model.distributions(norm, tokens)
+    factor = LONG_TEXT_FACTOR if len(norm) >= int(settings["title_min_length"]) else 1.0
     code, intent, confidence = result.code, result.intent, result.confidence
+    if code == taxonomy.OTHER:
+        # rules found nothing to route on: the model fills in only when fairly sure, so that
+        # vague messages still reach the desk's triage list
+        best = int(code_p.argmax())
+        if code_p[best] >= MODEL_FILLS:
+            code, confidence = model.codes[best], float(code_p[best])
+    elif code in model.codes:  # a code staff added later is the rules' alone
+        code, confidence = _vote(model.codes, code_p, code, RULES_VOTE * factor * (0.5 + result.confidence))
+    if code != taxonomy.OTHER:
+        intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * factor)
     evidence = list(result.evidence)
-    from_model = False
-    if code == taxonomy.OTHER and opinion.code != taxonomy.OTHER and opinion.code_p >= MODEL_FILLS:
-        from_model = True
-    elif confidence < RULES_UNSURE and opinion.code != code and opinion.code_p >= MODEL_OVERRULES:
-        from_model = True
-    if from_model:
-        code, confidence = opinion.code, opinion.code_p
-        if intent == "other" or taxonomy.category_of(code) != result.category:
-            intent = opinion.intent
+    if code != result.code:
         case = model.similar_case(norm, code)
         if case:
             evidence.append(SIMILAR + case)
-    urgent = result.urgent or (opinion.urgent_p >= MODEL_URGENT and intent in _PROBLEM)
+    else:
+        confidence = result.confidence
+    urgent = result.urgent or (urgent_p >= MODEL_URGENT and intent in _PROBLEM)
     if code == result.code and intent == result.intent and urgent == result.urgent:
         return result
     return replace(
@@ -47,6 +58,15 @@ def second_opinion(result, model, norm: str, tokens: list[str], settings: dict):
         confidence=round(confidence, 3),
         evidence=evidence,
     )
+
+
+def _vote(labels: list[str], probabilities, rules_label: str, rules_weight: float) -> tuple[str, float]:
+    """The label with the most model probability plus the rules' vote, and its probability."""
+    votes = probabilities.copy()
+    if rules_label in labels:
+        votes[labels.index(rules_label)] += rules_weight
+    best = int(votes.argmax())
+    return labels[best], float(probabilities[best])
 
 
 class ModelOnly:

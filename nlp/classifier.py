@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 import jieba
 
 from nlp import pinyin, segment, situation, structure, taxonomy
-from nlp.blend import RULES_UNSURE, second_opinion
+from nlp.blend import second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
@@ -61,6 +61,8 @@ class Classifier:
                  if o.kind == "code" and (not o.active or float(o.weight) == 0)}
         muted |= {alias for alias, word in base.get("aliases", {}).items() if word in muted}
         self._muted = tuple(sorted(muted, key=len, reverse=True))
+        self._staff_words = frozenset(o.keyword.strip().lower() for o in self.overrides
+                                      if o.active and float(o.weight) != 0)
         # urgency words staff added keep their say in every message, not only in letters
         self._staff_urgent = {o.keyword.strip().lower(): float(o.weight) for o in self.overrides
                               if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"}
@@ -104,6 +106,7 @@ class Classifier:
         owner = -99  # index of the last token that named a code, for "owner + part"
         object_sentence = -1  # the sentence that named a faulty object (not a place) so far
         seen: dict[str, int] = {}  # repeats count less and less: 1, 1/2, 1/3 ...
+        modifiers = structure.place_modifiers(tokens, rules)
         for i, tok in enumerate(tokens):
             found = index.get(tok)
             if found is None:
@@ -145,7 +148,11 @@ class Classifier:
                 factor /= repeat + 1
             # a place followed by a locative ("in the lift") or after a preposition ("at the car
             # park") says where something happened, not what happened
-            if (i + 1 < n and tokens[i + 1] in locatives) or (i and tok in places and tokens[i - 1] in prepositions):
+            if (
+                (i + 1 < n and tokens[i + 1] in locatives)
+                or (i and tok in places and tokens[i - 1] in prepositions)
+                or i in modifiers
+            ):
                 factor *= locative_factor
             # a generic part ("door", "button") belongs to the thing named just before it
             # ... or to the object named earlier in the sentence ("电梯停在两层中间 门打不开")
@@ -158,7 +165,8 @@ class Classifier:
                 if kind == CODE:
                     if owned:
                         continue
-                    owner = i
+                    if tok not in places or tok in rules.part_owning_places:
+                        owner = i
                     if tok not in places and factor >= 1.0 and tok not in parts:
                         object_sentence = sentence
                     if long_text and sentence:
@@ -197,6 +205,8 @@ class Classifier:
         if praised:
             scan.intents["praise"] = scan.intents.get("praise", 0.0) + s["praise_min"]
             scan.hits.append((INTENT, "praise", praised.group(0)))
+        if scan.intents.get("praise", 0.0) > 0 and structure.sarcastic(norm):
+            scan.intents["complaint"] = scan.intents.get("complaint", 0.0) + scan.intents.pop("praise")
         if "!!!" in norm:
             scan.upset += s["exclaim3_upset"]
             marks.append("!!!")
@@ -269,7 +279,8 @@ class Classifier:
             evidence=evidence,
         )
         model = current_model() if self._model == "auto" else self._model
-        if model is None or _beyond_second_opinion(result):
+        # a rule staff wrote for this wording decides: the model learned before it existed
+        if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
             return result
         for word in self._muted:
             if word in norm:
@@ -349,14 +360,6 @@ MAX_CHARS = 2000
 _PROBLEM = ("repair", "complaint")
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
-
-
-def _beyond_second_opinion(result) -> bool:
-    """The model could change nothing (nlp/blend.py): the rules are sure of a code, and the
-    report is urgent already or not a problem report. A third of chat messages; the model
-    is the dearest step."""
-    return (result.code != taxonomy.OTHER and result.confidence >= RULES_UNSURE
-            and (result.urgent or result.intent not in _PROBLEM))
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):

@@ -92,13 +92,18 @@ class Model:
             scores += x @ self._by_feature[idx]
         return scores
 
-    def opinion(self, norm: str, tokens: list[str]) -> Opinion:
+    def distributions(self, norm: str, tokens: list[str]):
+        """Pseudo-probabilities over self.codes and self.intents, and of urgent."""
         scores = self.scores(norm, tokens)
         nc, ni = self._nc, self._ni
         code_p = _softmax(scores[:nc] * MARGIN_SCALE)
         intent_p = _softmax(scores[nc : nc + ni] * MARGIN_SCALE)
-        c, i = int(code_p.argmax()), int(intent_p.argmax())
         urgent_p = 1.0 / (1.0 + float(np.exp(-scores[nc + ni] * MARGIN_SCALE)))
+        return code_p, intent_p, urgent_p
+
+    def opinion(self, norm: str, tokens: list[str]) -> Opinion:
+        code_p, intent_p, urgent_p = self.distributions(norm, tokens)
+        c, i = int(code_p.argmax()), int(intent_p.argmax())
         return Opinion(self.codes[c], float(code_p[c]), self.intents[i], float(intent_p[i]), urgent_p)
 
     def similar_case(self, norm: str, code: str) -> str | None:

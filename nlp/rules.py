@@ -87,6 +87,7 @@ class CompiledRules:
     elapsed_marker: str
     possessive: str
     parts: frozenset
+    part_owning_places: frozenset
     settings: dict
     keywords: dict = field(repr=False)
 
@@ -148,6 +149,7 @@ def compile_rules(rules: dict) -> CompiledRules:
         elapsed_marker=rules["elapsed"]["marker"],
         possessive=rules["possessive"],
         parts=frozenset(rules["parts"]),
+        part_owning_places=frozenset(rules.get("part_owning_places", ())),
         settings=dict(rules["settings"]),
         keywords=rules["keywords"],
     )

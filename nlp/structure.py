@@ -2,9 +2,16 @@
 
 - A chase about an earlier report: SVC-SLOW when the tenant has waited too long or asks
   again, SVC-INFO when only asking when someone will come.
-- A money question (多少钱, 怎么收费) is FEE-BILL whatever it is about.
+- A money question (多少钱, 怎么收费) is FEE-BILL whatever it is about, and so is an amount
+  charged (收了二十, 三百块 … 抢钱) or a question about a deposit, an invoice or a rent.
 - Lost property (落了/丢了 … 有人看到吗) is a question for the desk.
 - The source of a noise decides its code: the centre's equipment or pests, not SEC-NOISE.
+- Rain, a storm or a typhoon letting water in is seepage (ENG-LEAK) unless a pipe or a unit
+  is named; the lamp it drips on or the socket it cuts does not decide.
+- Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
+- Sarcasm: praise words with a wink or beside an unmet request are a complaint.
+- A place that only says where the faulty thing is ("停车场的灯", "电梯旁边的厕所") weighs
+  less than the thing: in a Chinese noun phrase the last noun is the head.
 """
 
 import re
@@ -16,10 +23,74 @@ _WAITED = re.compile(r"(天|周|礼拜|星期|小时|个月)了|第[二三四五
                      r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖")
 _WHEN = re.compile(r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度")
 _MONEY_QUESTION = re.compile(r"多少钱|怎么收费|如何收费|收费标准|怎么算|按.{1,6}(算|收)|要钱吗|收费吗|免费吗|费用是")
+_NUMBER = "[0-9一二两三四五六七八九十百千万几]+"
+# money said as an amount charged, or a question about a deposit, an invoice or a rent
+_MONEY_CHARGED = re.compile(
+    rf"(收|扣|罚)(了|我|了我){_NUMBER}(?![0-9一二两三四五六七八九十百千万几天次个遍回年月小分号楼层])|"
+    rf"(交|付|收|扣|罚|要)了?(我)?{_NUMBER}(块|元)|抢钱|乱收费|"
+    rf"{_NUMBER}(块|元)(钱)?.{{0,8}}(贵|坑|抢钱|黑|离谱|凭什么)|"
+    r"(发票|开票|收据|押金|保证金|滞纳金|月租|租金).{0,10}(吗|多少|多久|退|开|什么时候)|"
+    r"(费|押金|保证金|租金|价格|价钱).{0,6}(多少|几多)"
+)
+_MONEY_GRIEVANCE = re.compile(r"凭什么|太贵|乱收|抢钱|多收|坑|离谱|不合理|贵了|黑|便宜啊|白交")
+_QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|\?")
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
 _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "ENG-DOOR", "ENV-PEST")
+
+
+# praise said with a wink, or next to a grievance it cannot mean: 「你们效率真高啊 报修一个月了」
+_IRONY = re.compile(r"呵呵|🙂|🙃|😅|👏|真是服了|好棒的|“[^”]{1,6}”|\"[^\"]{1,6}\"|「[^」]{1,6}」")
+_UNMET = re.compile(r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
+                    r"终于不用|[一二两三四五六七八九十几\d]+(个|次|遍)电话")
+
+
+# weather that lets water in: seepage through the building, unless a pipe or a unit is named
+_RAIN = re.compile(r"下雨|雨后|雨天|大雨|暴雨|雷雨|梅雨|台风|雨水(?!井|管|口|篦)|下完雨|雨一下|一下雨")
+_WATER_IN = re.compile(r"漏|渗|滴|进水|灌|飙水|往里|往下流|水印|水渍|湿")
+_NAMED_SOURCE = re.compile(r"水管|管子|管道|喷淋|空调|(?<![a-z])ac(?![a-z])|冷凝|马桶|下水|水箱|水龙头|暖气|地漏|洗衣机|热水器")
+# asking to borrow or book something, or for an arrangement: a service request for the desk
+_REQUEST = re.compile(r"借(一下|个|把|用|我)|能借|可以借|想借|预约|预订|预定|(帮|给)(我|忙)?安排|登记一下|帮忙叫")
+_FAULT = re.compile(r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上")
+
+
+def sarcastic(norm: str) -> bool:
+    """Praise words that are really a complaint."""
+    return bool(_IRONY.search(norm) or _UNMET.search(norm))
+
+
+_CODE_KIND = 0  # nlp.rules.CODE
+_PROPERTY_CODES = ("SEC-NOISE",)  # "电梯的噪音": a noise belongs to its source
+
+
+def place_modifiers(tokens: list[str], rules) -> set[int]:
+    """Indices of place words followed by 的 and then, in the same clause, a word naming another
+    code: the place modifies that word. Noises belong to the place instead, and so do parts
+    and what is said of them when the place is an object too (电梯的门打不开)."""
+    index, places, parts, possessive, breaks = rules.index, rules.places, rules.parts, rules.possessive, rules.breaks
+    out: set[int] = set()
+    if possessive not in tokens:
+        return out
+    n = len(tokens)
+    for i in range(n - 2):
+        tok = tokens[i]
+        if tok not in places or tokens[i + 1] != possessive:
+            continue
+        own = {target for kind, target, _ in index.get(tok, ()) if kind == _CODE_KIND}
+        for j in range(i + 2, n):
+            later = tokens[j]
+            if later in breaks:
+                break
+            if later in parts:
+                if tok in rules.part_owning_places:
+                    break
+                continue
+            named = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
+            if named - own - set(_PROPERTY_CODES):
+                out.add(i)
+                break
+    return out
 
 
 def refine(norm: str, code: str, intent: str, codes: dict) -> tuple[str, str]:
@@ -30,11 +101,21 @@ def refine(norm: str, code: str, intent: str, codes: dict) -> tuple[str, str]:
         return "SVC-INFO", "inquiry"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
         return "FEE-BILL", intent if intent != "repair" else "inquiry"
+    if _MONEY_CHARGED.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
+        asked = _QUESTION.search(norm) and not _MONEY_GRIEVANCE.search(norm)
+        return "FEE-BILL", "inquiry" if asked else "complaint"
     if _EARLIER_REPORT.search(norm) and taxonomy.category_of(code) in ("ENG", "SVC", "OTHER", "ENV", "SEC"):
         if _WAITED.search(norm):
             return "SVC-SLOW", "complaint"
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry"
+    if _REQUEST.search(norm) and not _FAULT.search(norm):
+        return "SVC-INFO", "inquiry"
+    if (
+        code in ("ENG-ELEC", "ENG-CIVIL", "ENG-PLUMB", "ENG-LIFT", "ENG-DOOR", taxonomy.OTHER)
+        and _RAIN.search(norm) and _WATER_IN.search(norm) and not _NAMED_SOURCE.search(norm)
+    ):
+        return "ENG-LEAK", "repair"
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:

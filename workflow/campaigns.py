@@ -74,6 +74,14 @@ def create_campaign(session: so.Session, site: Site, actor: Staff, *, title: str
     return campaign
 
 
+def delete_draft(session: so.Session, campaign: Campaign, actor: Staff) -> None:
+    """A draft nobody was sent can go (a sent questionnaire stays, with its answers)."""
+    check_organiser(actor, campaign.site_id)
+    if campaign.status != "draft":
+        raise ValidationError("已发送的问卷不能删除", field="status")
+    session.delete(campaign)
+
+
 def _question(position: int, spec: Mapping[str, Any]) -> CampaignQuestion:
     field = f"questions.{position}"
     text = str(spec.get("text") or "").strip()
@@ -218,6 +226,40 @@ def close_campaign(session: so.Session, campaign: Campaign, actor: Staff) -> Non
     if campaign.status != "open":
         raise ValidationError("只有正在收集的问卷可以结束", field="status")
     campaign.status, campaign.closed_at = "closed", machine.now()
+
+
+# --------------------------------------------------------------------------- paper forms
+def paper_tenants(session: so.Session, campaign: Campaign) -> list[Tenant]:
+    """The tenants of the campaign's scope WeChat cannot reach (no account, or no longer
+    following) who have not answered: each is handed a printed form."""
+    chosen = campaign.audience or {}
+    answered = sa.select(CampaignRecipient.tenant_id).where(CampaignRecipient.campaign_id == campaign.id,
+                                                           CampaignRecipient.answered_at.is_not(None))
+    stmt = in_scope(campaign.site, unit_kinds=chosen.get("unit_kinds"), buildings=chosen.get("buildings"),
+                    unit_codes=chosen.get("unit_codes"), tenant_ids=chosen.get("tenant_ids"))
+    return session.scalars(stmt.where(sa.not_(WECHAT_REACHABLE), Tenant.id.not_in(answered))).all()
+
+
+def record_paper_answers(session: so.Session, campaign: Campaign, actor: Staff, tenant: Tenant,
+                         answers: Mapping[int, Any]) -> CampaignRecipient:
+    """The desk enters a printed form a tenant handed in; the recipient's delivery says
+    "paper" (a tenant sent the WeChat link who answered on paper too)."""
+    check_organiser(actor, campaign.site_id)
+    if tenant.site_id != campaign.site_id:
+        raise ValidationError("该租户不属于本服务中心", field="unit")
+    if not is_open(campaign):
+        raise ValidationError("问卷已结束收集，不能再录入答卷", field="answers")
+    recipient = session.scalar(sa.select(CampaignRecipient).where(CampaignRecipient.campaign_id == campaign.id,
+                                                                 CampaignRecipient.tenant_id == tenant.id))
+    if recipient is not None and recipient.answered_at is not None:
+        raise ValidationError(f"{tenant.name or '该租户'}已提交过这份问卷", field="unit")
+    if recipient is None:
+        recipient = CampaignRecipient(campaign=campaign, tenant_id=tenant.id)
+        session.add(recipient)
+        session.flush()
+    recipient.delivery = "paper"
+    answer_campaign(session, recipient, answers)
+    return recipient
 
 
 def close_due_campaigns(session: so.Session, now: Optional[datetime] = None) -> int:

@@ -99,3 +99,12 @@ def plan_occasional_visit(session: so.Session, site: Site, actor: Staff, *, tena
     plan.items.append(item)
     session.flush()
     return item
+
+
+def reassign_visit(session: so.Session, item: VisitPlanItem, actor: Staff, assignee: Optional[Staff]) -> None:
+    """Another member of staff makes a visit not yet made (None: nobody named)."""
+    check_organiser(actor, item.plan.site_id)
+    check_visitor(assignee, item.plan.site_id)
+    if item.follow_up.done_at is not None:
+        raise ValidationError("该走访已记录结果，不能改派", field="assignee")
+    item.assignee_id = assignee.id if assignee else None

@@ -111,3 +111,22 @@ def test_another_sites_questionnaire_is_out_of_reach(team, console, session, mak
     assert console.post(f"/admin/campaigns/{campaign.id}/send", {"audience": "site", "hours": "24"}).status_code == 403
     assert console.get("/admin/campaigns?site=gongshe").status_code == 403
     assert console.get("/admin/campaigns/999999").status_code == 404
+
+
+def test_a_draft_can_be_deleted_a_sent_questionnaire_cannot(team, console, session):
+    buildings(team, session)
+    draft = create_campaign(session, team.site, team.desk, title="写错了的问卷",
+                            questions=[{"text": "建议？", "kind": "text"}])
+    session.commit()
+    console.login("desk")
+    assert console.post(f"/admin/campaigns/{draft.id}/delete", {}).status_code == 302
+    assert session.scalar(sa.select(sa.func.count(Campaign.id))) == 0
+    listed = console.get("/admin/campaigns").get_data(as_text=True)
+    assert "问卷草稿「写错了的问卷」已删除" in listed and "data-campaign=" not in listed
+    sent = create_campaign(session, team.site, team.desk, title="已发送的问卷",
+                           questions=[{"text": "建议？", "kind": "text"}])
+    session.commit()
+    assert console.post(f"/admin/campaigns/{sent.id}/send", {"audience": "site", "hours": "24"}).status_code == 302
+    refused = console.post(f"/admin/campaigns/{sent.id}/delete", {})
+    assert refused.status_code == 400 and "已发送的问卷不能删除" in refused.get_data(as_text=True)
+    assert session.get(Campaign, sent.id) is not None

@@ -32,6 +32,7 @@ def test_questionnaire_to_one_building_answered_by_a_tenant_7_2(team, open_page,
     desk.fill("#campaign-q2_text", "您还有什么建议？")
     desk.select_option("#campaign-q2_kind", "text")
     desk.locator("#slot-2 input[name=q2_required]").uncheck()
+    desk.screenshot(path=str(artifacts / "campaign-compose.png"), full_page=True)
     desk.click("#save-campaign")
     expect(desk.locator(".flash")).to_contain_text("请选择发送范围")
     expect(desk.locator("#campaign-status")).to_have_text("草稿")
@@ -67,6 +68,49 @@ def test_questionnaire_to_one_building_answered_by_a_tenant_7_2(team, open_page,
     desk.screenshot(path=str(artifacts / "campaign-results.png"), full_page=True)
 
     phone = open_page("desk", width=375, height=740)
-    phone.goto(desk.url)
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    for path in (desk.url, f"{live_server}/admin/campaigns"):  # the results, and the list with the compose form
+        phone.goto(path)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    phone.screenshot(path=str(artifacts / "campaign-compose-phone.png"), full_page=True)
     assert desk.js_errors == [] and tenant.js_errors == [] and phone.js_errors == []
+
+
+def test_a_paper_questionnaire_printed_and_entered_at_the_desk_7_2(team, open_page, live_server, session, artifacts):
+    """§七(2) for tenants without WeChat: the form is printed for them and the desk enters
+    the answers handed in; the results count them beside the WeChat answers."""
+    from workflow.campaigns import create_campaign, send_campaign
+
+    buildings(team, session)
+    campaign = create_campaign(session, team.site, team.desk, title="A栋保洁满意度调查", questions=[
+        {"text": "您对本月的保洁服务是否满意？", "kind": "choice", "options": ["满意", "一般", "不满意"]},
+        {"text": "您还有什么建议？", "kind": "text", "required": False}])
+    send_campaign(session, campaign, team.desk, buildings=["A"])
+    session.commit()
+    desk = open_page("desk")
+    desk.goto(f"{live_server}/admin/campaigns/{campaign.id}")
+    desk.click("#print-paper")
+    sheet = desk.locator(".questionnaire-sheet")
+    expect(sheet).to_have_count(1)
+    expect(sheet.locator(".name")).to_have_text("孙丽")
+    desk.emulate_media(media="print")
+    assert desk.locator(".topbar").is_hidden() and desk.locator(".no-print").is_hidden()
+    desk.pdf(path=str(artifacts / "campaign-paper.pdf"))
+    desk.emulate_media(media="screen")
+
+    desk.goto(f"{live_server}/admin/campaigns/{campaign.id}")
+    desk.click("#enter-paper")
+    expect(desk.locator("#paper-waiting li")).to_have_text("A-102 · 孙丽")
+    desk.screenshot(path=str(artifacts / "campaign-paper-entry.png"), full_page=True)
+    desk.fill("#paper-unit", "A-102")
+    desk.fill("#paper-name", "孙丽")
+    desk.locator("#paper-form label.check", has_text="不满意").click()
+    desk.locator("#paper-form textarea").fill("垃圾桶太少")
+    desk.click("#save-paper")
+    expect(desk.locator(".flash")).to_contain_text("已录入孙丽的纸质答卷")
+    expect(desk.locator("#paper-waiting li")).to_have_text("无")
+    desk.click("text=返回问卷")
+    expect(desk.locator("#count-paper")).to_have_text("1")
+    expect(desk.locator("#count-responded")).to_have_text("1")
+    expect(desk.locator("#result-1 tr[data-option=不满意] .option-count")).to_have_text("1")
+    expect(desk.locator("#result-2 .answers")).to_have_text("垃圾桶太少")
+    assert desk.js_errors == []

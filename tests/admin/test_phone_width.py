@@ -20,7 +20,7 @@ from admin import charts
 from admin.intake import CHANNELS as INTAKE_KINDS
 from admin.ticket_print import FORMS
 from models import Channel, Message, Role, Status, Unit
-from tests.admin.test_access import PNG
+from tests.admin.access_cases import PNG
 from tests.images import canvas_png, jpeg
 from workflow.letters import record_reply
 
@@ -106,6 +106,7 @@ def _world(team, session, app):
         "message_id": [photo.id],
         "file_id": [photo_file.id],
         "report_id": [report.id],
+        "department_id": [team.engineer.department_id],
         "name": list(charts.MONTH_CHARTS) + ["trend", "quarter"],
         "kind": list(INTAKE_KINDS),
         "entry_id": [answer.id],

@@ -90,7 +90,8 @@ def test_an_occasional_visit_is_planned_then_recorded_7_1(team, console, session
     assert visit.done_at and visit.method == "visit" and visit.done_by_id == team.desk.id
     html = console.get(f"/admin/visit-plans?month={due:%Y-%m}").get_data(as_text=True)
     assert "噪音来自外机支架松动，已报工程部" in html and 'id="count-done">1<' in html
-    assert console.post(url, {"method": "visit", "result": "再记一次"}).status_code == 400
+    twice = console.post(url, {"method": "visit", "result": "再记一次"})
+    assert twice.status_code == 400 and "该回访已记录" in twice.get_data(as_text=True)
 
 
 def test_a_ticket_return_visit_is_not_recorded_here(team, console, session, make):
@@ -102,3 +103,28 @@ def test_a_ticket_return_visit_is_not_recorded_here(team, console, session, make
     make.site("gongshe", "园区共舍物业服务中心", "GS")
     session.commit()
     assert console.get("/admin/visit-plans?site=gongshe").status_code == 403
+
+
+def test_a_visit_is_reassigned_until_it_is_made_7_1(team, console, session):
+    """§七(1): who makes a visit can change until its result is recorded; the due list of
+    回访 points to the 走访 page for it."""
+    from workflow.visit_plans import plan_occasional_visit
+
+    tenants = buildings(team, session)
+    item = plan_occasional_visit(session, team.site, team.supervisor, tenant=tenants["a1"], due_on=today(),
+                                 purpose="了解装修进度", assignee=team.desk)
+    session.commit()
+    console.login("supervisor")
+    url = f"/admin/visit-plans/items/{item.id}/assignee"
+    engineer = console.post(url, {"assignee": str(team.engineer.id)})
+    assert engineer.status_code == 400 and marked(engineer.get_data(as_text=True), f"assign-{item.id}-assignee")
+    assert console.post(url, {"assignee": str(team.supervisor.id), "month": this_month()}).status_code == 302
+    session.expire_all()
+    assert session.get(VisitPlanItem, item.id).assignee_id == team.supervisor.id
+    due_list = console.get("/admin/visits").get_data(as_text=True)
+    assert "不定期走访</strong>" in due_list and "租户、事由和走访人员见「走访」" in due_list
+    assert console.post(f"/admin/visit-plans/visits/{item.follow_up_id}",
+                        {"method": "phone", "result": "装修下周完工"}).status_code == 302
+    done = console.post(url, {"assignee": str(team.desk.id)})
+    assert done.status_code == 400 and "该走访已记录结果，不能改派" in done.get_data(as_text=True)
+    assert console.post("/admin/visit-plans/items/999999/assignee", {"assignee": ""}).status_code == 404

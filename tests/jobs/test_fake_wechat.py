@@ -142,7 +142,7 @@ def test_control_over_http(fake_wechat):
     remote.fail("custom", errcode=40001)
     assert custom(fake_wechat, access_token)["errcode"] == 40001
     assert custom(fake_wechat, access_token)["errcode"] == 0
-    assert remote.token_fetches == 1
+    assert remote.token_fetches == 1 and remote.issued_tokens() == [access_token]
     assert [r["errcode"] for r in remote.received("custom")] == [40001, 0]
     assert len(remote.sent("custom")) == 1
 

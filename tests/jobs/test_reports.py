@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 import workflow
 from jobs.periodic import run_periodic
-from models import Channel, MonthlyReport, Survey
+from models import ApiToken, Channel, MonthlyReport, Survey
 from models.stats import Scope, monthly_report, quarter_periods
 from tests.jobs.conftest import work
 from workflow.machine import clock_at
@@ -99,9 +99,9 @@ def test_monthly_statistics(app, desk, session):
     assert other_site.total == 0
 
 
-def test_the_console_page_shows_the_report_files_figures(app, desk, session, instance):
-    """A supervisor reads one month in the console and in the report file: the same 超时率
-    and satisfaction, from the one engine."""
+def test_the_console_api_and_report_file_show_the_same_figures(app, desk, session, instance):
+    """A supervisor reads one month in the console, the API and the report file: the same
+    超时率 and satisfaction, from the one engine."""
     from tests.admin.conftest import Console
     from workflow.reports import build_report
 
@@ -117,6 +117,12 @@ def test_the_console_page_shows_the_report_files_figures(app, desk, session, ins
     assert overview["超时率"] == "66.7%" and "66.7%" in page
     assert overview["平均满意度（1-5分）"] == 4.0 and 'id="kpi-satisfaction">4.00<' in page
     assert overview["工单总数"] == 3 and 'id="kpi-total">3<' in page
+    row, token = ApiToken.issue(desk.supervisor)
+    session.add(row)
+    session.commit()
+    api = app.test_client().get("/api/v1/stats/monthly?month=2024-11&site=lehui",
+                                headers={"Authorization": f"Bearer {token}"}).get_json()
+    assert (api["total"], api["overdue_rate"], api["satisfaction"]["avg_score"]) == (3, 0.667, 4.0)
 
 
 def test_report_is_built_on_the_first_once(app, desk, session, instance):
@@ -132,7 +138,9 @@ def test_report_is_built_on_the_first_once(app, desk, session, instance):
     assert list_reports(session, [desk.site.id]) == [report]
     path = instance / "reports" / report.path
     book = load_workbook(path)
-    assert book.sheetnames == ["概览", "按类别", "按投诉代码", "按部门", "按渠道", "季度对比"]
+    assert book.sheetnames == ["概览", "按类别", "按投诉代码", "按部门", "按渠道", "季度对比", "各部门", "主管小结"]
+    departments = {row[0]: row[1:3] for row in book["各部门"].iter_rows(min_row=2, values_only=True)}
+    assert (departments["工程部"], departments["客服部"]) == ((2, 1), (1, 0))  # tickets, overdue at 01:30
     overview = {row[0]: row[1] for row in book["概览"].iter_rows(min_row=4, max_col=2, values_only=True) if row[0]}
     assert overview["工单总数"] == 3 and overview["超时率"] == "33.3%" and overview["平均满意度（1-5分）"] == 4.0
     categories = list(book["按类别"].iter_rows(min_row=2, max_col=4, values_only=True))

@@ -1,12 +1,8 @@
-"""The shortcuts that keep classify cheap (bench/classify.py) change no result."""
+"""The shortcuts that keep the situation check cheap (bench/classify.py) change no result."""
 
 import jieba
 
-import nlp
 from nlp import labelled, situation
-from nlp.blend import second_opinion
-from nlp.classifier import Classifier, _beyond_second_opinion
-from nlp.model import current_model
 from nlp.normalize import normalize
 from tests.nlp import test_urgency_situations as own
 
@@ -37,17 +33,3 @@ def test_a_gate_needs_one_of_each_set_of_characters():
     needed = situation._needed(situation._p.parse("(电梯|扶梯).{0,4}(卡|夹)住"), jieba.dt.FREQ)
     assert set(needed) == {frozenset("梯"), frozenset("卡夹"), frozenset("住")}  # each alternative holds 梯
     assert situation._needed(situation._p.parse(".{0,3}(a|.)"), jieba.dt.FREQ) == []
-
-
-def test_the_model_is_skipped_only_where_it_could_change_nothing():
-    nlp.warm_up()
-    rules, model = Classifier(model=None), current_model()
-    settings = rules.rules.settings
-    skipped = 0
-    for text in TEXTS:
-        result = rules.classify(text)
-        if _beyond_second_opinion(result):
-            skipped += 1
-            norm = normalize(text)
-            assert second_opinion(result, model, norm, jieba.lcut(norm), settings) == result
-    assert skipped > 100

@@ -1,0 +1,60 @@
+"""Amounts charged go to billing; praise that is really a complaint is a complaint."""
+
+import pytest
+
+import nlp
+from nlp.classifier import Classifier
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Classifier(model=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("临时停车半小时收了二十 牌子上写着免费十五分钟", "complaint"),
+        ("换个门锁芯收了我四百块 外面才一百", "complaint"),
+        ("车位月租能开发票吗", "inquiry"),
+        ("装修押金交了五千 验收以后多久能退", "inquiry"),
+        ("装修保证金和垃圾清运费分别是多少", "inquiry"),
+    ],
+)
+def test_an_amount_charged_or_a_deposit_question_is_billing(rules, text, intent):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("FEE-BILL", intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "楼上收了我三次快递 不知道是谁的",  # a count, not an amount
+        "我花了两百块买的灯 装上就不亮",  # the tenant's own purchase, not a charge
+    ],
+)
+def test_numbers_that_are_not_charges_stay_out_of_billing(rules, text):
+    assert rules.classify(text).code != "FEE-BILL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("你们效率真高啊 报修一个月了还在排队中 👏👏", "SVC-SLOW"),
+        ("你们的保安真是太“敬业”了 坐在岗亭里玩手机", "SVC-ATTI"),
+        ("太感谢保洁了 让我们天天欣赏楼道里的同一袋垃圾 都一个礼拜了", "ENV-CLEAN"),
+        ("物业真给力 呵呵 电梯又坏了", "ENG-LIFT"),
+    ],
+)
+def test_sarcastic_praise_is_not_praise(rules, text, code):
+    result = rules.classify(text)
+    assert result.intent != "praise" and result.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你们那个保洁阿姨态度真好", "谢谢王师傅 等了半天终于修好了 辛苦了", "保安小哥人真不错 帮我把箱子搬上楼"],
+)
+def test_praise_of_staff_is_praise_of_service_attitude(text):
+    result = nlp.classify(text)
+    assert (result.intent, result.code) == ("praise", "SVC-ATTI")

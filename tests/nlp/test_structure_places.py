@@ -1,0 +1,50 @@
+"""A place that only says where the faulty thing is does not decide the code (rules alone)."""
+
+import pytest
+
+from nlp.classifier import Classifier
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Classifier(model=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # place + 的 + the faulty thing: the thing is the head of the phrase
+        ("停车场的灯全灭了", "ENG-ELEC"),
+        ("车库的灯坏了好几盏", "ENG-ELEC"),
+        ("卫生间的门关不上", "ENG-DOOR"),
+        ("厕所的灯一闪一闪", "ENG-ELEC"),
+        ("停车场的喷淋管在滴水", "ENG-FIRE"),
+        ("电梯旁边的厕所堵了", "ENG-PLUMB"),
+        ("电梯口那个厕所的水龙头关不上", "ENG-PLUMB"),
+        # a place that is an object too keeps its parts and what is said of them
+        ("电梯的门打不开", "ENG-LIFT"),
+        ("电梯的按钮坏了", "ENG-LIFT"),
+        ("电梯停在两层中间 门打不开", "ENG-LIFT"),
+        # a noise belongs to its source
+        ("电梯的噪音很大", "ENG-LIFT"),
+        # the place alone is still the subject
+        ("停车场的车位被人占了", "SEC-PARK"),
+    ],
+)
+def test_the_faulty_thing_outranks_the_place_it_is_in(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the ceiling is leaking 会议室那块", "ENG-LEAK"),
+        ("cockroach好多 在茶水间", "ENV-PEST"),
+        ("escalator停了 不动", "ENG-LIFT"),
+        ("parking太难了 一个位都没有", "SEC-PARK"),
+        ("我们的breaker又跳了", "ENG-ELEC"),
+        ("invoice什么时候能开", "FEE-BILL"),
+    ],
+)
+def test_common_english_words_are_read_as_their_chinese(rules, text, code):
+    assert rules.classify(text).code == code
