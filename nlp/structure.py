@@ -6,6 +6,9 @@
   charged (收了二十, 三百块 … 抢钱) or a question about a deposit, an invoice or a rent.
 - Lost property (落了/丢了 … 有人看到吗) is a question for the desk.
 - The source of a noise decides its code: the centre's equipment or pests, not SEC-NOISE.
+- Rain, a storm or a typhoon letting water in is seepage (ENG-LEAK) unless a pipe or a unit
+  is named; the lamp it drips on or the socket it cuts does not decide.
+- Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
 - Sarcasm: praise words with a wink or beside an unmet request are a complaint.
 - A place that only says where the faulty thing is ("停车场的灯", "电梯旁边的厕所") weighs
   less than the thing: in a Chinese noun phrase the last noun is the head.
@@ -41,6 +44,15 @@ _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "
 _IRONY = re.compile(r"呵呵|🙂|🙃|😅|👏|真是服了|好棒的|“[^”]{1,6}”|\"[^\"]{1,6}\"|「[^」]{1,6}」")
 _UNMET = re.compile(r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
                     r"终于不用|[一二两三四五六七八九十几\d]+(个|次|遍)电话")
+
+
+# weather that lets water in: seepage through the building, unless a pipe or a unit is named
+_RAIN = re.compile(r"下雨|雨后|雨天|大雨|暴雨|雷雨|梅雨|台风|雨水(?!井|管|口|篦)|下完雨|雨一下|一下雨")
+_WATER_IN = re.compile(r"漏|渗|滴|进水|灌|飙水|往里|往下流|水印|水渍|湿")
+_NAMED_SOURCE = re.compile(r"水管|管子|管道|喷淋|空调|(?<![a-z])ac(?![a-z])|冷凝|马桶|下水|水箱|水龙头|暖气|地漏|洗衣机|热水器")
+# asking to borrow or book something, or for an arrangement: a service request for the desk
+_REQUEST = re.compile(r"借(一下|个|把|用|我)|能借|可以借|想借|预约|预订|预定|(帮|给)(我|忙)?安排|登记一下|帮忙叫")
+_FAULT = re.compile(r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上")
 
 
 def sarcastic(norm: str) -> bool:
@@ -97,6 +109,13 @@ def refine(norm: str, code: str, intent: str, codes: dict) -> tuple[str, str]:
             return "SVC-SLOW", "complaint"
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry"
+    if _REQUEST.search(norm) and not _FAULT.search(norm):
+        return "SVC-INFO", "inquiry"
+    if (
+        code in ("ENG-ELEC", "ENG-CIVIL", "ENG-PLUMB", "ENG-LIFT", "ENG-DOOR", taxonomy.OTHER)
+        and _RAIN.search(norm) and _WATER_IN.search(norm) and not _NAMED_SOURCE.search(norm)
+    ):
+        return "ENG-LEAK", "repair"
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:

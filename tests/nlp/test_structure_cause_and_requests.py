@@ -1,0 +1,55 @@
+"""Weather that lets water in is seepage; asking to borrow or book is a request for the desk."""
+
+import pytest
+
+from nlp.classifier import Classifier
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Classifier(model=None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "台风天 玻璃幕墙缝里往里飙水 插排电线都泡在水里了",
+        "昨晚下大雨 电梯井里一直往下滴水",
+        "暴雨过后楼道的灯罩里全是水 还在往下滴",
+        "一下雨卫生间吊顶就渗 上面是天台",
+    ],
+)
+def test_rain_letting_water_in_is_seepage_whatever_it_drips_on(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("ENG-LEAK", "repair")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("下雨天楼上的水管爆了 水从吊顶往下灌", "ENG-PLUMB"),  # a named pipe
+        ("下雨以后空调不制冷了", "ENG-HVAC"),  # no water coming in
+        ("大雨把围墙冲塌了一段", "ENG-CIVIL"),
+    ],
+)
+def test_rain_without_seepage_keeps_its_own_code(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "能借个梯子吗 换个灯泡",
+        "想借用一下三楼会议室 下午两点",
+        "能帮我安排搬家用货梯吗",
+        "周末要搬家 想预约一下货梯",
+        "可以借把伞吗 没带",
+    ],
+)
+def test_borrowing_or_booking_is_a_request_for_the_desk(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_a_fault_in_something_borrowed_is_still_a_fault(rules):
+    assert rules.classify("预约的货梯坏了 卡在三楼不动").code == "ENG-LIFT"
