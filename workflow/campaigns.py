@@ -237,7 +237,8 @@ def paper_tenants(session: so.Session, campaign: Campaign) -> list[Tenant]:
                                                            CampaignRecipient.answered_at.is_not(None))
     stmt = in_scope(campaign.site, unit_kinds=chosen.get("unit_kinds"), buildings=chosen.get("buildings"),
                     unit_codes=chosen.get("unit_codes"), tenant_ids=chosen.get("tenant_ids"))
-    return session.scalars(stmt.where(sa.not_(WECHAT_REACHABLE), Tenant.id.not_in(answered))).all()
+    return session.scalars(stmt.where(sa.not_(WECHAT_REACHABLE), Tenant.id.not_in(answered))
+                           .options(so.selectinload(Tenant.unit))).all()
 
 
 def record_paper_answers(session: so.Session, campaign: Campaign, actor: Staff, tenant: Tenant,
