@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from typing import Optional
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 
 from admin import forms
-from models import Site, Staff, VisitPlan, VisitPlanItem, db, utcnow
+from models import Site, Staff, Tenant, VisitPlan, VisitPlanItem, db, utcnow
 from models.localtime import local_date, today
 from workflow.errors import ValidationError
 
@@ -67,8 +68,13 @@ def due_day(item: VisitPlanItem) -> date:
 
 
 def month_plan(site: Site, year: int, month: int) -> Optional[VisitPlan]:
-    return db.session.scalar(sa.select(VisitPlan).where(VisitPlan.site_id == site.id,
-                                                        VisitPlan.month == date(year, month, 1)))
+    """The month's plan with what its page shows of each visit, loaded in a few queries
+    whatever the number of visits (a whole site's plan lists hundreds)."""
+    items = so.selectinload(VisitPlan.items)
+    return db.session.scalar(
+        sa.select(VisitPlan).where(VisitPlan.site_id == site.id, VisitPlan.month == date(year, month, 1))
+        .options(items.selectinload(VisitPlanItem.follow_up), items.selectinload(VisitPlanItem.assignee),
+                 items.selectinload(VisitPlanItem.tenant).selectinload(Tenant.unit)))
 
 
 def ordered_items(plan: Optional[VisitPlan]) -> list[VisitPlanItem]:

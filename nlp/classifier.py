@@ -67,6 +67,7 @@ class Classifier:
         self._staff_urgent = {o.keyword.strip().lower(): float(o.weight) for o in self.overrides
                               if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"}
         self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
+        situation.warm_up()
         s = self.rules.settings
         self._window = int(s["negation_window"])
         self._lead = tuple(float(f) for f in s["lead_clause_factors"])

@@ -27,7 +27,7 @@ MAX_PURPOSE = 200
 def visitors(session: so.Session, site: Site) -> list[Staff]:
     """The staff who may be sent on a visit to the site's tenants."""
     staff = session.scalars(sa.select(Staff).where(Staff.active.is_(True), Staff.role.in_(ORGANISERS))
-                            .order_by(Staff.id)).all()
+                            .options(so.selectinload(Staff.sites)).order_by(Staff.id)).all()
     return [s for s in staff if s.can_see_site(site.id)]
 
 

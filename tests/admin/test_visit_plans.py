@@ -3,12 +3,13 @@ one building, an occasional visit with its date and purpose, each assigned, the 
 recorded; bad input refused with the field named."""
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import timedelta
 
 import sqlalchemy as sa
 
-from models import FollowUp, Status, VisitPlanItem
+from models import FollowUp, Role, Status, VisitPlanItem
 from models.localtime import day_end, day_start, today
 from tests.admin.test_campaigns import buildings
 
@@ -128,3 +129,30 @@ def test_a_visit_is_reassigned_until_it_is_made_7_1(team, console, session):
     done = console.post(url, {"assignee": str(team.desk.id)})
     assert done.status_code == 400 and "该走访已记录结果，不能改派" in done.get_data(as_text=True)
     assert console.post("/admin/visit-plans/items/999999/assignee", {"assignee": ""}).status_code == 404
+
+
+def test_the_page_reads_a_months_visits_in_a_fixed_number_of_queries(team, console, session, make, statements):
+    """A whole site's monthly round lists hundreds of visits: no query per visit (no N+1)."""
+    from models import Tenant, Unit
+    from workflow.campaigns import create_visit_plan
+
+    codes = itertools.count(1)
+
+    def page_statements(tenants: int) -> int:
+        made = [Tenant(site_id=team.site.id, name="租户", unit=Unit(site_id=team.site.id, code=f"C-{next(codes)}"))
+                for _ in range(tenants)]
+        session.add_all(made)
+        session.flush()
+        create_visit_plan(session, team.site, team.supervisor, year=today().year, month=today().month,
+                          tenant_ids=[t.id for t in made], assignee=make.staff(Role.DESK, "客服部"))
+        session.commit()
+        session.expunge_all()  # as in a fresh request
+        statements.clear()
+        html = console.get("/admin/visit-plans").get_data(as_text=True)
+        assert html.count("定期走访</strong>") == len(session.scalars(sa.select(VisitPlanItem)).all())
+        return len(statements)
+
+    console.login("desk")
+    few = page_statements(1)
+    many = page_statements(8)
+    assert many == few, f"{few} statements for one visit, {many} for nine"
