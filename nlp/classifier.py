@@ -67,6 +67,7 @@ class Classifier:
         self._staff_urgent = {o.keyword.strip().lower(): float(o.weight) for o in self.overrides
                               if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"}
         self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
+        situation.warm_up()
         s = self.rules.settings
         self._window = int(s["negation_window"])
         self._lead = tuple(float(f) for f in s["lead_clause_factors"])
@@ -238,7 +239,8 @@ class Classifier:
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
                 intent = "other"
         if not scan.long_text and intent != "praise":
-            refined = structure.refine(norm, code, intent, scan.codes)
+            cleared = structure.cleared_codes(norm, self.rules.index)
+            refined = structure.refine(norm, code, intent, scan.codes, cleared)
             if refined[0] != code:
                 confidence = max(confidence, s["threshold"] + 0.1)
             code, intent = refined

@@ -15,6 +15,8 @@ from pathlib import Path
 import jieba
 
 _MAX = 4
+_CACHE_LIMIT = 200_000
+_UNSEEN = object()
 _PARTICLES = frozenset("了的在是有一个那这到过吗呢啊吧就也都不")
 _lock = threading.Lock()
 _sound: dict[str, str] = {}
@@ -84,8 +86,32 @@ class SoundIndex:
             if len(key) >= 3:
                 self.second_long.setdefault(key[0], set()).add((key[1],))
         self.lengths = sorted({len(key) for key in self.by_sound}, reverse=True)
+        # what each token seen so far is (the same few thousand come up in every message):
+        # most start no slip at all and are passed over with one lookup
+        self._tokens: dict[str, tuple] = {}
+        self._heard: dict[tuple[str, bool], str | None] = {}
+
+    def _describe(self, tok: str) -> tuple:
+        """(can start a slip, is Han, unknown to jieba, head sound starts a keyword, head
+        sound starts a long keyword, head sound, second sound or None if in the next token)."""
+        han = "\u4e00" <= tok[0] <= "\u9fff"
+        unknown = han and (len(tok) == 1 or (tok not in self.words and not jieba.dt.FREQ.get(tok)))
+        head = _syllable(tok[0])
+        in_first, in_long = head in self.first, head in self.first_long
+        starts = han and (in_first or in_long)
+        second = _syllable(tok[1]) if len(tok) > 1 else None
+        return starts, han, unknown, in_first, in_long, head, second
 
     def _match(self, window: str, known: bool = False) -> str | None:
+        """The keyword this window is a slip for, if any (remembered: the same few runs of
+        characters come up in message after message)."""
+        key = (window, known)
+        found = self._heard.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._heard[key] = self._slip_for(window, known)
+        return found
+
+    def _slip_for(self, window: str, known: bool) -> str | None:
         word = self.by_sound.get(tuple(_syllable(ch) for ch in window))
         if word is None or word == window:
             return None
@@ -104,27 +130,36 @@ class SoundIndex:
 
         Candidates are what jieba did not find in its dictionary: a word its HMM guessed
         (点梯, 跳匝) or a run of single characters (着 活)."""
-        words, freq, first = self.words, jieba.dt.FREQ, self.first
+        words, freq = self.words, jieba.dt.FREQ
+        known, describe = self._tokens, self._describe
+        if len(known) > _CACHE_LIMIT or len(self._heard) > _CACHE_LIMIT:
+            known.clear()
+            self._heard.clear()
+        infos = []
+        for tok in tokens:
+            info = known.get(tok)
+            if info is None:
+                info = known[tok] = describe(tok)
+            infos.append(info)
         out: list[str] = []
         fixes: list[tuple[str, str]] = []
         n, i = len(tokens), 0
         while i < n:
             tok = tokens[i]
-            word, used = None, 1
-            if not ("\u4e00" <= tok[0] <= "\u9fff") or (
-                    _syllable(tok[0]) not in first and _syllable(tok[0]) not in self.first_long):
+            starts, han, unknown, in_first, in_long, head, second = infos[i]
+            if not starts:
                 out.append(tok)  # no keyword starts with this sound: the common case, cheaply
                 i += 1
                 continue
-            if "\u4e00" <= tok[0] <= "\u9fff" and (len(tok) == 1 or (tok not in words and not freq.get(tok))):
+            word, used = None, 1
+            if unknown:
                 # the longest run of unknown pieces (single characters, words jieba guessed)
                 ends, length, end = [], 0, i
-                while end < n and length + len(tokens[end]) <= _MAX and "\u4e00" <= tokens[end][0] <= "\u9fff" and (
-                        len(tokens[end]) == 1 or (tokens[end] not in words and not freq.get(tokens[end]))):
+                while end < n and length + len(tokens[end]) <= _MAX and infos[end][2]:
                     length += len(tokens[end])
                     end += 1
                     ends.append((end, length))
-                if _syllable(tok[0]) in first:
+                if in_first:
                     for end, length in reversed(ends):
                         window = "".join(tokens[i:end])
                         if length >= 2 and not (end - i > 1 and freq.get(window)):
@@ -132,9 +167,9 @@ class SoundIndex:
                             if word:
                                 used = end - i
                                 break
-            if word is None and "\u4e00" <= tok[0] <= "\u9fff" and _syllable(tok[0]) in self.first_long and (
-                    _syllable(tok[1]) if len(tok) > 1 else _syllable(tokens[i + 1][0]) if i + 1 < n else "",
-            ) in self.second_long.get(_syllable(tok[0]), ()):
+            if second is None:
+                second = infos[i + 1][5] if i + 1 < n else ""
+            if word is None and in_long and (second,) in self.second_long.get(head, ()):
                 # a slip jieba read as known words (漫出来 heard as 满 出来): three or four
                 # characters on word boundaries, two of them the keyword's own
                 end, length = i, 0

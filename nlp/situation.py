@@ -20,6 +20,7 @@ import jieba
 from nlp import segment
 
 _CLAUSE_BREAK = re.compile(r"[\s,.!?;:，。！？；：、~]")
+_UP_TO_LAST_BREAK = re.compile(r".*[\s,.!?;:，。！？；：、~]", re.S)
 
 
 @dataclass(frozen=True)
@@ -53,49 +54,48 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-def _needed(items, freq) -> frozenset | None:
-    """Characters one of which every match of a parsed pattern contains (None: unknown),
-    the rarest such set by jieba's counts: most texts contain none of them, and a set
-    lookup spares running the regex."""
-    best, best_cost = None, 0
+def _needed(items, freq) -> list[frozenset]:
+    """Sets of characters each of which every match of a parsed pattern meets (one of its
+    characters at least), rarest first by jieba's counts. Most texts miss one of them, and
+    a set lookup spares running the regex."""
+    found = []
     for op, arg in items:
-        found = None
+        chars = None
         if op is _p.LITERAL:
-            found = frozenset(chr(arg))
+            chars = frozenset(chr(arg))
         elif op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
-            found = frozenset(chr(a) for _, a in arg)
+            chars = frozenset(chr(a) for _, a in arg)
         elif op is _p.SUBPATTERN:
-            found = _needed(arg[3], freq)
+            chars = next(iter(_needed(arg[3], freq)), None)
         elif op is _p.BRANCH:
-            branches = [_needed(alt, freq) for alt in arg[1]]
-            found = None if None in branches else frozenset().union(*branches)
+            branches = [next(iter(_needed(alt, freq)), None) for alt in arg[1]]
+            chars = None if None in branches else frozenset().union(*branches)
         elif op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
-            found = _needed(arg[2], freq)
-        if found is not None:
-            cost = sum(freq.get(ch, 0) + 1 for ch in found)
-            if best is None or cost < best_cost:
-                best, best_cost = found, cost
-    return best
+            chars = next(iter(_needed(arg[2], freq)), None)
+        if chars is not None:
+            found.append(chars)
+    return sorted(found, key=lambda chars: sum(freq.get(ch, 0) + 1 for ch in chars))
 
 
 @lru_cache(maxsize=1)
 def _compiled():
-    """Each pattern on its own, indexed by the characters that can start a look at it."""
+    """Each pattern on its own, indexed by its rarest needed characters and checked against
+    the next two sets before it runs."""
     d = data()
     segment.ensure_ready()
     freq = jieba.dt.FREQ
-    patterns = []  # (class index, compiled)
+    patterns = []  # (class index, compiled, further sets of characters it needs)
     by_char: dict[str, list[int]] = {}
     always: list[int] = []
     for k, spec in enumerate(d["classes"].values()):
         for source in spec["patterns"]:
             source = _expand(source)
             pid = len(patterns)
-            patterns.append((k, re.compile(source)))
             needed = _needed(_p.parse(source), freq)
-            if needed is None:
+            patterns.append((k, re.compile(source), tuple(needed[1:3])))
+            if not needed:
                 always.append(pid)
-            for ch in needed or ():
+            for ch in needed[0] if needed else ():
                 by_char.setdefault(ch, []).append(pid)
     classes = [(name, spec["weight"], spec.get("modifier", False)) for name, spec in d["classes"].items()]
     calm = [(spec.get("scope") == "clause", frozenset(spec.get("only", ())), spec["weight"],
@@ -103,6 +103,11 @@ def _compiled():
             for spec in d["calm"].values()]
     negators = tuple(sorted(d["negators"], key=len, reverse=True))
     return classes, patterns, by_char, frozenset(always), calm, negators
+
+
+def warm_up() -> None:
+    """Compile the patterns now rather than on the first message."""
+    _compiled()
 
 
 def literal_words() -> set[str]:
@@ -118,9 +123,10 @@ def literal_words() -> set[str]:
 
 def _negated(text: str, start: int, negators) -> bool:
     head = text[max(0, start - 4):start]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head)), default=0)
-    head = head[cut:]
-    return any(head.endswith(n) or head[:-1].endswith(n) for n in negators)
+    last_break = _UP_TO_LAST_BREAK.match(head)
+    if last_break:
+        head = head[last_break.end():]
+    return head.endswith(negators) or head[:-1].endswith(negators)
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
@@ -137,16 +143,21 @@ def _first_match(text: str, pattern, negators):
 
 def assess(text: str) -> Situation:
     classes, patterns, by_char, always, calm, negators = _compiled()
+    chars = set(text)
     wanted = set(always)
-    for ch in set(text):
-        wanted.update(by_char.get(ch, ()))
+    for ch in by_char.keys() & chars:
+        wanted.update(by_char[ch])
     # per class, the earliest trigger not negated (the first pattern's on a tie)
     first: dict[int, re.Match] = {}
     for pid in sorted(wanted):
-        k, pattern = patterns[pid]
-        match = _first_match(text, pattern, negators)
-        if match and (k not in first or match.start() < first[k].start()):
-            first[k] = match
+        k, pattern, further = patterns[pid]
+        for needed in further:
+            if chars.isdisjoint(needed):
+                break
+        else:
+            match = _first_match(text, pattern, negators)
+            if match and (k not in first or match.start() < first[k].start()):
+                first[k] = match
     if not any(not classes[k][2] for k in first):  # "now", "hurry" only make a danger more pressing
         return NOTHING
     score, found, evidence, cues = 0.0, [], [], []

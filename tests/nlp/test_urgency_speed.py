@@ -1,0 +1,35 @@
+"""The shortcuts that keep the situation check cheap (bench/classify.py) change no result."""
+
+import jieba
+
+from nlp import labelled, situation
+from nlp.normalize import normalize
+from tests.nlp import test_urgency_situations as own
+
+TEXTS = [row["text"] for row in labelled.all_public()] + [
+    text for name in dir(own) if isinstance(getattr(own, name), list) for text in getattr(own, name)
+]
+
+
+def test_every_pattern_match_holds_the_characters_its_gate_looks_for():
+    _, patterns, by_char, always, _, _ = situation._compiled()
+    gate: dict[int, set] = {}
+    for ch, pids in by_char.items():
+        for pid in pids:
+            gate.setdefault(pid, set()).add(ch)
+    matched = 0
+    for text in TEXTS:
+        norm = normalize(text)
+        for pid, (_, pattern, further) in enumerate(patterns):
+            for match in pattern.finditer(norm):
+                matched += 1
+                chars = set(match.group(0))
+                assert pid in always or chars & gate[pid], pattern.pattern
+                assert all(chars & needed for needed in further), pattern.pattern
+    assert matched > 500
+
+
+def test_a_gate_needs_one_of_each_set_of_characters():
+    needed = situation._needed(situation._p.parse("(电梯|扶梯).{0,4}(卡|夹)住"), jieba.dt.FREQ)
+    assert set(needed) == {frozenset("梯"), frozenset("卡夹"), frozenset("住")}  # each alternative holds 梯
+    assert situation._needed(situation._p.parse(".{0,3}(a|.)"), jieba.dt.FREQ) == []
