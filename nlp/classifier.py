@@ -239,7 +239,8 @@ class Classifier:
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
                 intent = "other"
         if not scan.long_text and intent != "praise":
-            refined = structure.refine(norm, code, intent, scan.codes)
+            cleared = structure.cleared_codes(norm, self.rules.index)
+            refined = structure.refine(norm, code, intent, scan.codes, cleared)
             if refined[0] != code:
                 confidence = max(confidence, s["threshold"] + 0.1)
             code, intent = refined

@@ -9,6 +9,7 @@
 - Rain, a storm or a typhoon letting water in is seepage (ENG-LEAK) unless a pipe or a unit
   is named; the lamp it drips on or the socket it cuts does not decide.
 - Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
+- Negation by state: an object said to be fine (电梯没坏, 灯是好的) is not the subject.
 - Sarcasm: praise words with a wink or beside an unmet request are a complaint.
 - A place that only says where the faulty thing is ("停车场的灯", "电梯旁边的厕所") weighs
   less than the thing: in a Chinese noun phrase the last noun is the head.
@@ -55,6 +56,23 @@ _REQUEST = re.compile(r"借(一下|个|把|用|我)|能借|可以借|想借|预�
 _FAULT = re.compile(r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上")
 
 
+# "电梯没坏 是灯不亮": the object said to be fine is not the subject
+_FINE = re.compile(r"(本身)?(没坏|没有坏|没问题|没有问题|是好的|是正常的|正常的|没事|好好的|能用|能走)")
+
+
+def cleared_codes(norm: str, index: dict) -> set[str]:
+    """Codes of objects the tenant says are fine (the keyword right before 没坏, 是好的 ...)."""
+    out: set[str] = set()
+    for match in _FINE.finditer(norm):
+        before = norm[max(0, match.start() - 4) : match.start()]
+        for size in range(len(before), 0, -1):
+            hits = index.get(before[-size:])
+            if hits:
+                out |= {target for kind, target, _ in hits if kind == _CODE_KIND}
+                break
+    return out
+
+
 def sarcastic(norm: str) -> bool:
     """Praise words that are really a complaint."""
     return bool(_IRONY.search(norm) or _UNMET.search(norm))
@@ -93,8 +111,13 @@ def place_modifiers(tokens: list[str], rules) -> set[int]:
     return out
 
 
-def refine(norm: str, code: str, intent: str, codes: dict) -> tuple[str, str]:
+def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | set = frozenset()) -> tuple[str, str]:
     """The code and intent after the structures above; unchanged when none applies."""
+    if code in cleared:
+        others = [(score, c) for c, score in codes.items() if c not in cleared and score > 0]
+        if others:
+            code = max(others)[1]
+            intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent
     if _LOST.search(norm):
