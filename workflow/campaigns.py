@@ -354,6 +354,11 @@ def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: in
         plan = VisitPlan(site=site, month=first, created_by_id=actor.id, note=(note or "").strip() or None)
         session.add(plan)
         session.flush()
+    else:
+        # Taken in the database first, then read again: the form posted twice at once must
+        # not plan the same visits twice.
+        session.execute(sa.update(VisitPlan).where(VisitPlan.id == plan.id).values(note=VisitPlan.note))
+        session.refresh(plan, ["items"])
     planned = {item.tenant_id for item in plan.items}
     next_month = date(year + (month == 12), month % 12 + 1, 1)
     due_at = day_start(next_month)
