@@ -161,6 +161,14 @@ def send_campaign(session: so.Session, campaign: Campaign, actor: Staff, *,
     if not tenants:
         raise ValidationError("没有符合条件且已关注服务号的租户", field="audience")
     now = machine.now()
+    # Claimed in the database: the send form posted twice at once must send once.
+    claimed = session.execute(
+        sa.update(Campaign).where(Campaign.id == campaign.id, Campaign.status == "draft")
+        .values(status="open", sent_at=now, closes_at=now + timedelta(hours=hours))
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if claimed != 1:
+        raise ValidationError("该问卷已发送", field="status")
     campaign.status, campaign.sent_at, campaign.closes_at = "open", now, now + timedelta(hours=hours)
     campaign.audience = {k: v for k, v in filters.items() if v is not None}
     for tenant in tenants:
@@ -237,7 +245,8 @@ def paper_tenants(session: so.Session, campaign: Campaign) -> list[Tenant]:
                                                            CampaignRecipient.answered_at.is_not(None))
     stmt = in_scope(campaign.site, unit_kinds=chosen.get("unit_kinds"), buildings=chosen.get("buildings"),
                     unit_codes=chosen.get("unit_codes"), tenant_ids=chosen.get("tenant_ids"))
-    return session.scalars(stmt.where(sa.not_(WECHAT_REACHABLE), Tenant.id.not_in(answered))).all()
+    return session.scalars(stmt.where(sa.not_(WECHAT_REACHABLE), Tenant.id.not_in(answered))
+                           .options(so.selectinload(Tenant.unit))).all()
 
 
 def record_paper_answers(session: so.Session, campaign: Campaign, actor: Staff, tenant: Tenant,
@@ -345,6 +354,11 @@ def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: in
         plan = VisitPlan(site=site, month=first, created_by_id=actor.id, note=(note or "").strip() or None)
         session.add(plan)
         session.flush()
+    else:
+        # Taken in the database first, then read again: the form posted twice at once must
+        # not plan the same visits twice.
+        session.execute(sa.update(VisitPlan).where(VisitPlan.id == plan.id).values(note=VisitPlan.note))
+        session.refresh(plan, ["items"])
     planned = {item.tenant_id for item in plan.items}
     next_month = date(year + (month == 12), month % 12 + 1, 1)
     due_at = day_start(next_month)

@@ -3,6 +3,7 @@ own slot, sending to one building only, unknown units and a longer window refuse
 early, and another site's questionnaire out of reach."""
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from models import Campaign, CampaignRecipient, Outbox, Tenant, Unit
@@ -130,3 +131,23 @@ def test_a_draft_can_be_deleted_a_sent_questionnaire_cannot(team, console, sessi
     refused = console.post(f"/admin/campaigns/{sent.id}/delete", {})
     assert refused.status_code == 400 and "已发送的问卷不能删除" in refused.get_data(as_text=True)
     assert session.get(Campaign, sent.id) is not None
+
+
+def test_a_send_posted_twice_at_once_sends_once_7_2(team, console, session):
+    """The second of two simultaneous posts finds the questionnaire already sent (the
+    first committed while it was checking): refused, and nobody is invited twice."""
+    from models import db
+    from workflow.campaigns import send_campaign
+    from workflow.errors import ValidationError
+
+    buildings(team, session)
+    campaign = create_campaign(session, team.site, team.desk, title="A栋满意度",
+                               questions=[{"text": "建议？", "kind": "text"}])
+    session.commit()
+    assert campaign.status == "draft"  # what the second post read
+    with db.engine.begin() as other:  # the first post, committed meanwhile
+        other.execute(sa.update(Campaign).where(Campaign.id == campaign.id).values(status="open"))
+    with pytest.raises(ValidationError, match="该问卷已发送"):
+        send_campaign(session, campaign, team.desk)
+    session.rollback()
+    assert session.scalar(sa.select(sa.func.count(CampaignRecipient.id))) == 0

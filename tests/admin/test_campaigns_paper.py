@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from models import CampaignAnswer, CampaignRecipient, utcnow
+from models import CampaignAnswer, CampaignRecipient, Tenant, Unit, utcnow
 from tests.admin.test_campaigns import buildings
 from workflow.campaigns import campaign_results, create_campaign, send_campaign
 from workflow.machine import clock_at
@@ -75,3 +75,24 @@ def test_the_desk_enters_a_paper_form_with_each_field_checked_7_2(team, console,
     with clock_at(utcnow() + timedelta(hours=25)):
         late = console.post(url, {"unit": "A-102", "name": "赵磊", **answers})
     assert late.status_code == 400 and "问卷已结束收集，不能再录入答卷" in late.get_data(as_text=True)
+
+
+def test_printing_for_many_tenants_takes_no_query_per_tenant(team, console, session, statements):
+    """A building's tenants without WeChat can be hundreds: the print and entry pages read
+    them, with their units, in a fixed number of queries."""
+    campaign, _ = sent_to_building_a(team, session)
+    codes = iter(range(1, 100))
+
+    def page_statements(tenants: int, path: str) -> int:
+        units = [Unit(site_id=team.site.id, code=f"A-9{next(codes):02d}", building="A") for _ in range(tenants)]
+        session.add_all(Tenant(site_id=team.site.id, name="租户", unit=unit) for unit in units)
+        session.commit()
+        session.expunge_all()
+        statements.clear()
+        assert console.get(path).status_code == 200
+        return len(statements)
+
+    console.login("desk")
+    for path in (f"/admin/campaigns/{campaign.id}/print", f"/admin/campaigns/{campaign.id}/paper"):
+        few, many = page_statements(1, path), page_statements(8, path)
+        assert many == few, f"{path}: {few} statements, then {many} with eight more tenants"

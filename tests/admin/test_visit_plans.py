@@ -156,3 +156,28 @@ def test_the_page_reads_a_months_visits_in_a_fixed_number_of_queries(team, conso
     few = page_statements(1)
     many = page_statements(8)
     assert many == few, f"{few} statements for one visit, {many} for nine"
+
+
+def test_the_plan_form_posted_twice_at_once_plans_each_visit_once_7_1(team, session):
+    """The second of two simultaneous posts read the plan before the first committed: it
+    reads it again once it holds the plan, and adds nobody twice."""
+    import sqlalchemy.orm as so
+
+    from models import Site, Staff, VisitPlan, db
+    from workflow.campaigns import create_visit_plan
+
+    tenants = buildings(team, session)
+    ids = [tenants["a1"].id, tenants["a2"].id]
+    month = {"year": today().year, "month": today().month}
+    create_visit_plan(session, team.site, team.desk, tenant_ids=ids[:1], **month)
+    session.commit()
+    plan = session.scalar(sa.select(VisitPlan))
+    assert [i.tenant_id for i in plan.items] == ids[:1]  # what the second post read
+    with so.Session(db.engine) as other:  # the first post, committed meanwhile
+        create_visit_plan(other, other.get(Site, team.site.id), other.get(Staff, team.desk.id), tenant_ids=ids,
+                          **month)
+        other.commit()
+    create_visit_plan(session, team.site, team.desk, tenant_ids=ids, **month)
+    session.commit()
+    planned = session.scalars(sa.select(VisitPlanItem.tenant_id).order_by(VisitPlanItem.tenant_id)).all()
+    assert planned == sorted(ids)
