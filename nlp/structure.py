@@ -33,6 +33,7 @@ _MONEY_CHARGED = re.compile(
     r"(发票|开票|收据|押金|保证金|滞纳金|月租|租金).{0,10}(吗|多少|多久|退|开|什么时候)|"
     r"(费|押金|保证金|租金|价格|价钱).{0,6}(多少|几多)"
 )
+_PROCEDURE = re.compile(r"手续|流程|怎么办理|材料|找谁|哪个部门")
 _MONEY_GRIEVANCE = re.compile(r"凭什么|太贵|乱收|抢钱|多收|坑|离谱|不合理|贵了|黑|便宜啊|白交")
 _QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|\?")
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
@@ -124,7 +125,9 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SVC-INFO", "inquiry"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
         return "FEE-BILL", intent if intent != "repair" else "inquiry"
-    if _MONEY_CHARGED.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
+    charged = _MONEY_CHARGED.search(norm)
+    # "办什么手续 押金多少": the first question, about procedure, is the main one
+    if charged and intent in ("inquiry", "complaint", "repair", "other") and not _PROCEDURE.search(norm[: charged.start()]):
         asked = _QUESTION.search(norm) and not _MONEY_GRIEVANCE.search(norm)
         return "FEE-BILL", "inquiry" if asked else "complaint"
     if _EARLIER_REPORT.search(norm) and taxonomy.category_of(code) in ("ENG", "SVC", "OTHER", "ENV", "SEC"):

@@ -336,6 +336,27 @@ def _first_of_month(year: int, month: int) -> date:
     return date(year, month, 1)
 
 
+def _take_month_plan(session: so.Session, site: Site, first: date, actor: Staff, note: str) -> VisitPlan:
+    """The site's plan for the month, made if need be, and held for this transaction: the
+    plan form posted twice at once must not plan the same visits twice."""
+    def existing() -> Optional[VisitPlan]:
+        return session.scalar(sa.select(VisitPlan).where(VisitPlan.site_id == site.id, VisitPlan.month == first))
+
+    plan = existing()
+    if plan is None:
+        try:
+            with session.begin_nested():
+                plan = VisitPlan(site=site, month=first, created_by_id=actor.id, note=(note or "").strip() or None)
+                session.add(plan)
+            return plan
+        except sa.exc.IntegrityError:  # the other post made it in between
+            plan = existing()
+    # Taken with an update, then read again: the other post's visits are seen, or wait.
+    session.execute(sa.update(VisitPlan).where(VisitPlan.id == plan.id).values(note=VisitPlan.note))
+    session.refresh(plan, ["items"])
+    return plan
+
+
 def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: int, month: int,
                       tenant_ids: Sequence[int], assignee: Optional[Staff] = None, note: str = "") -> VisitPlan:
     """The month's visits: one FollowUp (kind "periodic") per tenant, due at the end of the
@@ -349,11 +370,7 @@ def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: in
                                                       Tenant.id.in_(list(tenant_ids)))).all()
     if len(tenants) != len(set(tenant_ids)):
         raise ValidationError("所选租户不属于本服务中心", field="tenants")
-    plan = session.scalar(sa.select(VisitPlan).where(VisitPlan.site_id == site.id, VisitPlan.month == first))
-    if plan is None:
-        plan = VisitPlan(site=site, month=first, created_by_id=actor.id, note=(note or "").strip() or None)
-        session.add(plan)
-        session.flush()
+    plan = _take_month_plan(session, site, first, actor, note)
     planned = {item.tenant_id for item in plan.items}
     next_month = date(year + (month == 12), month % 12 + 1, 1)
     due_at = day_start(next_month)

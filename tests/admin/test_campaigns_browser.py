@@ -51,6 +51,7 @@ def test_questionnaire_to_one_building_answered_by_a_tenant_7_2(team, open_page,
     tenant = open_page(width=375, height=740, phone=True)
     tenant.goto(live_server + link)
     expect(tenant.locator("h1")).to_have_text("A栋保洁满意度调查")
+    assert tenant.evaluate("document.documentElement.scrollWidth") <= 375
     tenant.locator("label.option", has_text="一般").click()
     tenant.fill("textarea", "楼道早上可以再拖一次")
     tenant.click("#submit")

@@ -58,3 +58,8 @@ def test_sarcastic_praise_is_not_praise(rules, text, code):
 def test_praise_of_staff_is_praise_of_service_attitude(text):
     result = nlp.classify(text)
     assert (result.intent, result.code) == ("praise", "SVC-ATTI")
+
+
+def test_a_procedure_question_before_the_deposit_stays_with_the_desk(rules):
+    result = rules.classify("下个月我们要重新装修 要办哪些手续 押金要交多少")
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
