@@ -134,7 +134,7 @@ def test_a_visit_is_reassigned_until_it_is_made_7_1(team, console, session):
 def test_the_page_reads_a_months_visits_in_a_fixed_number_of_queries(team, console, session, make, statements):
     """A whole site's monthly round lists hundreds of visits: no query per visit (no N+1)."""
     from models import Tenant, Unit
-    from workflow.campaigns import create_visit_plan
+    from workflow.visit_plans import create_visit_plan
 
     codes = itertools.count(1)
 
@@ -164,7 +164,7 @@ def test_the_plan_form_posted_twice_at_once_plans_each_visit_once_7_1(team, sess
     import sqlalchemy.orm as so
 
     from models import Site, Staff, VisitPlan, db
-    from workflow.campaigns import create_visit_plan
+    from workflow.visit_plans import create_visit_plan
 
     tenants = buildings(team, session)
     ids = [tenants["a1"].id, tenants["a2"].id]
@@ -181,3 +181,31 @@ def test_the_plan_form_posted_twice_at_once_plans_each_visit_once_7_1(team, sess
     session.commit()
     planned = session.scalars(sa.select(VisitPlanItem.tenant_id).order_by(VisitPlanItem.tenant_id)).all()
     assert planned == sorted(ids)
+
+
+def test_two_posts_making_the_months_first_plan_at_once_share_it_7_1(team, session):
+    """Both posts read "no plan yet"; the other one's plan is committed before this one
+    writes: this post adds its visits to that plan instead of failing on the constraint."""
+    from models import VisitPlan, db, utcnow
+    from workflow.visit_plans import create_visit_plan
+
+    tenants = buildings(team, session)
+    first = today().replace(day=1)
+    made_meanwhile = []
+
+    def other_post_commits(conn, cursor, statement, *args):
+        if not made_meanwhile and statement.lstrip().upper().startswith("SELECT") and "FROM visit_plans" in statement:
+            with db.engine.begin() as other:
+                made_meanwhile.append(other.execute(sa.insert(VisitPlan.__table__).values(
+                    site_id=team.site.id, month=first, created_at=utcnow())).inserted_primary_key[0])
+
+    sa.event.listen(db.engine, "after_cursor_execute", other_post_commits)
+    try:
+        plan = create_visit_plan(session, team.site, team.desk, year=first.year, month=first.month,
+                                 tenant_ids=[tenants["a1"].id])
+        session.commit()
+    finally:
+        sa.event.remove(db.engine, "after_cursor_execute", other_post_commits)
+    assert made_meanwhile == [plan.id]
+    assert session.scalar(sa.select(sa.func.count(VisitPlan.id))) == 1
+    assert [i.tenant_id for i in plan.items] == [tenants["a1"].id]
