@@ -149,3 +149,15 @@ def test_a_long_letter_gives_the_rules_twice_the_vote(model_without_chat_tuning)
     assert LONG_TEXT_FACTOR > 1
     kept = second_opinion(rules, model_without_chat_tuning, letter, cut(norm), settings)
     assert kept.code == rival
+
+
+def test_the_similar_case_is_the_closest_labelled_text_of_that_code(small_model):
+    from nlp.normalize import normalize
+
+    row = next(r for r in labelled.load("dev") if r["code"] == "ENG-PLUMB" and len(r["text"]) > 12)
+    norm = normalize(row["text"])
+    assert small_model.similar_case(norm, "ENG-PLUMB") == norm
+    # a slightly changed wording still finds it; another code's cases never do
+    assert small_model.similar_case(norm + "麻烦尽快", "ENG-PLUMB") == norm
+    assert small_model.similar_case(norm, "FEE-BILL") != norm
+    assert small_model.similar_case(norm, "NO-SUCH-CODE") is None
