@@ -113,6 +113,8 @@ def plan_regular_visits(session: so.Session, site: Site, actor: Staff, *, year: 
     (``workflow.notices`` AUDIENCES), due by the end of the month. Returns the plan and how
     many visits were added (tenants already planned this month are not planned twice)."""
     check_organiser(actor, site.id)
+    if date(year, month, 1) < today().replace(day=1):
+        raise ValidationError("不能为已过去的月份制定走访计划", field="month")
     tenants = audience_tenants(session, site, audience, target)
     if not tenants:
         raise ValidationError("该范围内没有租户", field=audience if audience != "site" else "audience")

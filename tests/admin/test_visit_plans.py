@@ -36,6 +36,9 @@ def test_regular_visits_for_one_building_this_month_7_1(team, console, session):
     assert engineer.status_code == 400 and marked(engineer.get_data(as_text=True), "regular-assignee")
     no_month = console.post("/admin/visit-plans", {**form, "building": "A", "month": "下个月"})
     assert no_month.status_code == 400 and "请选择月份" in no_month.get_data(as_text=True)
+    last_month = (today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    past = console.post("/admin/visit-plans", {**form, "building": "A", "month": last_month})
+    assert past.status_code == 400 and "不能为已过去的月份制定走访计划" in past.get_data(as_text=True)
     assert session.scalar(sa.select(sa.func.count(FollowUp.id))) == 0
 
     planned = console.post("/admin/visit-plans", {**form, "building": "A"})
