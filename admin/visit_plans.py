@@ -29,8 +29,7 @@ def _page(site, year: int, month: int, state: FormState, status: int = 200):
                            month=f"{year:04d}-{month:02d}", year=year, month_number=month,
                            previous=queries.shift(year, month, -1), following=queries.shift(year, month, 1),
                            items=items, progress=queries.progress(items), due_day=queries.due_day,
-                           kinds=VISIT_PLAN_KINDS,
-                           methods=VISIT_METHODS, audiences=AUDIENCES, choices=audience_choices(db.session, site),
+                           kinds=VISIT_PLAN_KINDS, methods=VISIT_METHODS, audiences=AUDIENCES, choices=audience_choices(db.session, site),
                            visitors=visitors(db.session, site), now=utcnow(), state=state), status
 
 

@@ -66,7 +66,7 @@ class Model:
         self.examples = arrays["example_texts"].tolist()
         self.example_codes = arrays["example_codes"].tolist()
         self._nc, self._ni = len(self.codes), len(self.intents)
-        self._cases: dict[str, list] | None = None  # per code: (text, its bigrams), built on first use
+        self._cases: dict[str, tuple] | None = None  # per code: texts, bigram counts, postings
         # how many staff corrections it learned from (the periodic job retrains on more)
         self.corrections = int(arrays["corrections"]) if "corrections" in arrays else 0
 
@@ -107,18 +107,32 @@ class Model:
         return Opinion(self.codes[c], float(code_p[c]), self.intents[i], float(intent_p[i]), urgent_p)
 
     def similar_case(self, norm: str, code: str) -> str | None:
-        """The shipped or corrected text of that code most like this one (character bigrams)."""
+        """The shipped or corrected text of that code most like this one (Jaccard of character
+        bigrams, counted through an inverted index: a message touches few cases' bigrams)."""
         if self._cases is None:
-            cases: dict[str, list] = {}
+            cases: dict[str, tuple] = {}
             for text, example_code in zip(self.examples, self.example_codes, strict=True):
-                cases.setdefault(example_code, []).append((text, _bigrams(text)))
+                texts, sizes, postings = cases.setdefault(example_code, ([], [], {}))
+                grams = _bigrams(text)
+                for gram in grams:
+                    postings.setdefault(gram, []).append(len(texts))
+                texts.append(text)
+                sizes.append(len(grams))
             self._cases = cases
+        found = self._cases.get(code)
+        if not found:
+            return None
+        texts, sizes, postings = found
         mine = _bigrams(norm)
+        shared: dict[int, int] = {}
+        for gram in mine:
+            for k in postings.get(gram, ()):
+                shared[k] = shared.get(k, 0) + 1
         best, best_score = None, 0.0
-        for text, theirs in self._cases.get(code, ()):
-            score = len(mine & theirs) / (len(mine | theirs) or 1)
+        for k, common in shared.items():
+            score = common / (len(mine) + sizes[k] - common)
             if score > best_score:
-                best, best_score = text, score
+                best, best_score = texts[k], score
         return best
 
 

@@ -4,15 +4,14 @@ A questionnaire is composed (``create_campaign``), sent to a site's tenants or a
 group (``send_campaign``: one outbox row per tenant, delivered as a WeChat link to the
 mobile page /survey/q/<token>), answered there (``answer_campaign``) for 24 hours, then
 closed by a periodic job (``close_due_campaigns``); ``campaign_results`` gives the
-response rate and the answers per question. A visit plan (``create_visit_plan``) lists the
-tenants to visit in a month; each visit is a FollowUp of kind "periodic", recorded with
-``workflow.followups.record_visit`` like a return visit.
+response rate and the answers per question. Tenants WeChat cannot reach answer a printed
+form the desk enters (``record_paper_answers``). Visit plans: ``workflow.visit_plans``.
 
 Functions add to the session and never commit: the caller owns the transaction."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Optional
 
 import sqlalchemy as sa
@@ -23,17 +22,13 @@ from models import (
     CampaignAnswer,
     CampaignQuestion,
     CampaignRecipient,
-    FollowUp,
     Outbox,
     Role,
     Site,
     Staff,
     Tenant,
     Unit,
-    VisitPlan,
-    VisitPlanItem,
 )
-from models.localtime import day_start
 from workflow import machine
 from workflow.errors import PermissionDenied, ValidationError
 
@@ -321,78 +316,3 @@ def campaign_results(session: so.Session, campaign: Campaign) -> dict[str, Any]:
         "responded": responded, "response_rate": round(responded / delivered, 3) if delivered else None,
         "questions": questions,
     }
-
-
-# --------------------------------------------------------------------------- visit plans
-def check_visitor(assignee: Optional[Staff], site_id: int) -> None:
-    """Who visits records the result on the console's 走访 page: the desk, a supervisor or an admin."""
-    if assignee is None:
-        return
-    if not assignee.active or assignee.role not in ORGANISERS or not assignee.can_see_site(site_id):
-        raise ValidationError("走访人员须为本服务中心的客服、主管或管理员", field="assignee")
-
-
-def _first_of_month(year: int, month: int) -> date:
-    return date(year, month, 1)
-
-
-def _take_month_plan(session: so.Session, site: Site, first: date, actor: Staff, note: str) -> VisitPlan:
-    """The site's plan for the month, made if need be, and held for this transaction: the
-    plan form posted twice at once must not plan the same visits twice."""
-    def existing() -> Optional[VisitPlan]:
-        return session.scalar(sa.select(VisitPlan).where(VisitPlan.site_id == site.id, VisitPlan.month == first))
-
-    plan = existing()
-    if plan is None:
-        try:
-            with session.begin_nested():
-                plan = VisitPlan(site=site, month=first, created_by_id=actor.id, note=(note or "").strip() or None)
-                session.add(plan)
-            return plan
-        except sa.exc.IntegrityError:  # the other post made it in between
-            plan = existing()
-    # Taken with an update, then read again: the other post's visits are seen, or wait.
-    session.execute(sa.update(VisitPlan).where(VisitPlan.id == plan.id).values(note=VisitPlan.note))
-    session.refresh(plan, ["items"])
-    return plan
-
-
-def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: int, month: int,
-                      tenant_ids: Sequence[int], assignee: Optional[Staff] = None, note: str = "") -> VisitPlan:
-    """The month's visits: one FollowUp (kind "periodic") per tenant, due at the end of the
-    month. Adding tenants to an existing plan adds their visits only."""
-    check_organiser(actor, site.id)
-    check_visitor(assignee, site.id)
-    if not tenant_ids:
-        raise ValidationError("请选择要走访的租户", field="tenants")
-    first = _first_of_month(year, month)
-    tenants = session.scalars(sa.select(Tenant).where(Tenant.site_id == site.id,
-                                                      Tenant.id.in_(list(tenant_ids)))).all()
-    if len(tenants) != len(set(tenant_ids)):
-        raise ValidationError("所选租户不属于本服务中心", field="tenants")
-    plan = _take_month_plan(session, site, first, actor, note)
-    planned = {item.tenant_id for item in plan.items}
-    next_month = date(year + (month == 12), month % 12 + 1, 1)
-    due_at = day_start(next_month)
-    for tenant in tenants:
-        if tenant.id in planned:
-            continue
-        visit = FollowUp(site_id=site.id, tenant_id=tenant.id, kind="periodic", due_at=due_at)
-        session.add(visit)
-        plan.items.append(VisitPlanItem(follow_up=visit, tenant_id=tenant.id,
-                                        assignee_id=assignee.id if assignee else None))
-    session.flush()
-    return plan
-
-
-def visit_plan(session: so.Session, site: Site, year: int, month: int) -> Optional[VisitPlan]:
-    return session.scalar(sa.select(VisitPlan).where(VisitPlan.site_id == site.id,
-                                                     VisitPlan.month == _first_of_month(year, month)))
-
-
-def visit_plan_progress(session: so.Session, plan: VisitPlan) -> dict[str, int]:
-    planned, done = session.execute(
-        sa.select(sa.func.count(FollowUp.id), sa.func.count(FollowUp.done_at))
-        .join(VisitPlanItem, VisitPlanItem.follow_up_id == FollowUp.id).where(VisitPlanItem.plan_id == plan.id)
-    ).one()
-    return {"planned": planned, "done": done}

@@ -1,12 +1,14 @@
-"""走访 (seed §七(1) 根据工作需要，定期或不定期地走访客户) as the console plans it: a month's
-regular visits to a site, a building or some units (``plan_regular_visits``, on top of
-``workflow.campaigns.create_visit_plan``), and an occasional visit to one tenant with its
-own date and purpose (``plan_occasional_visit``). Each visit is a FollowUp recorded with
-``workflow.followups.record_visit``; its plan item says who visits and why.
+"""走访 (seed §七(1) 根据工作需要，定期或不定期地走访客户): a month's plan (``create_visit_plan``)
+lists the tenants to visit by the month's end, chosen by id or, as the console does, by site,
+building, floor or units (``plan_regular_visits``); an occasional visit to one tenant has its
+own date and purpose (``plan_occasional_visit``). Each visit is a FollowUp (kind "periodic"
+or "occasional") recorded with ``workflow.followups.record_visit`` like a return visit; its
+plan item says who visits and why.
 
 Functions add to the session and never commit: the caller owns the transaction."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Optional
 
@@ -14,14 +16,88 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import FollowUp, Site, Staff, Tenant, Unit, VisitPlan, VisitPlanItem
-from models.localtime import day_end, today
-from workflow.campaigns import ORGANISERS, check_organiser, check_visitor, create_visit_plan
+from models.localtime import day_end, day_start, today
+from workflow.campaigns import ORGANISERS, check_organiser
 from workflow.errors import ValidationError
 from workflow.notices import audience_tenants
 
 REGULAR, OCCASIONAL = "periodic", "occasional"
 VISIT_PLAN_KINDS = {REGULAR: "定期走访", OCCASIONAL: "不定期走访"}
 MAX_PURPOSE = 200
+
+
+def check_visitor(assignee: Optional[Staff], site_id: int) -> None:
+    """Who visits records the result on the console's 走访 page: the desk, a supervisor or an admin."""
+    if assignee is None:
+        return
+    if not assignee.active or assignee.role not in ORGANISERS or not assignee.can_see_site(site_id):
+        raise ValidationError("走访人员须为本服务中心的客服、主管或管理员", field="assignee")
+
+
+def _first_of_month(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+def _take_month_plan(session: so.Session, site: Site, first: date, actor: Staff, note: str) -> VisitPlan:
+    """The site's plan for the month, made if need be, and held for this transaction: the
+    plan form posted twice at once must not plan the same visits twice."""
+    def existing() -> Optional[VisitPlan]:
+        return session.scalar(sa.select(VisitPlan).where(VisitPlan.site_id == site.id, VisitPlan.month == first))
+
+    plan = existing()
+    if plan is None:
+        try:
+            with session.begin_nested():
+                plan = VisitPlan(site=site, month=first, created_by_id=actor.id, note=(note or "").strip() or None)
+                session.add(plan)
+            return plan
+        except sa.exc.IntegrityError:  # the other post made it in between
+            plan = existing()
+    # Taken with an update, then read again: the other post's visits are seen, or wait.
+    session.execute(sa.update(VisitPlan).where(VisitPlan.id == plan.id).values(note=VisitPlan.note))
+    session.refresh(plan, ["items"])
+    return plan
+
+
+def create_visit_plan(session: so.Session, site: Site, actor: Staff, *, year: int, month: int,
+                      tenant_ids: Sequence[int], assignee: Optional[Staff] = None, note: str = "") -> VisitPlan:
+    """The month's visits: one FollowUp (kind "periodic") per tenant, due at the end of the
+    month. Adding tenants to an existing plan adds their visits only."""
+    check_organiser(actor, site.id)
+    check_visitor(assignee, site.id)
+    if not tenant_ids:
+        raise ValidationError("请选择要走访的租户", field="tenants")
+    first = _first_of_month(year, month)
+    tenants = session.scalars(sa.select(Tenant).where(Tenant.site_id == site.id,
+                                                      Tenant.id.in_(list(tenant_ids)))).all()
+    if len(tenants) != len(set(tenant_ids)):
+        raise ValidationError("所选租户不属于本服务中心", field="tenants")
+    plan = _take_month_plan(session, site, first, actor, note)
+    planned = {item.tenant_id for item in plan.items}
+    next_month = date(year + (month == 12), month % 12 + 1, 1)
+    due_at = day_start(next_month)
+    for tenant in tenants:
+        if tenant.id in planned:
+            continue
+        visit = FollowUp(site_id=site.id, tenant_id=tenant.id, kind=REGULAR, due_at=due_at)
+        session.add(visit)
+        plan.items.append(VisitPlanItem(follow_up=visit, tenant_id=tenant.id,
+                                        assignee_id=assignee.id if assignee else None))
+    session.flush()
+    return plan
+
+
+def visit_plan(session: so.Session, site: Site, year: int, month: int) -> Optional[VisitPlan]:
+    return session.scalar(sa.select(VisitPlan).where(VisitPlan.site_id == site.id,
+                                                     VisitPlan.month == _first_of_month(year, month)))
+
+
+def visit_plan_progress(session: so.Session, plan: VisitPlan) -> dict[str, int]:
+    planned, done = session.execute(
+        sa.select(sa.func.count(FollowUp.id), sa.func.count(FollowUp.done_at))
+        .join(VisitPlanItem, VisitPlanItem.follow_up_id == FollowUp.id).where(VisitPlanItem.plan_id == plan.id)
+    ).one()
+    return {"planned": planned, "done": done}
 
 
 def visitors(session: so.Session, site: Site) -> list[Staff]:
@@ -37,6 +113,8 @@ def plan_regular_visits(session: so.Session, site: Site, actor: Staff, *, year: 
     (``workflow.notices`` AUDIENCES), due by the end of the month. Returns the plan and how
     many visits were added (tenants already planned this month are not planned twice)."""
     check_organiser(actor, site.id)
+    if date(year, month, 1) < today().replace(day=1):
+        raise ValidationError("不能为已过去的月份制定走访计划", field="month")
     tenants = audience_tenants(session, site, audience, target)
     if not tenants:
         raise ValidationError("该范围内没有租户", field=audience if audience != "site" else "audience")

@@ -36,6 +36,9 @@ def test_regular_visits_for_one_building_this_month_7_1(team, console, session):
     assert engineer.status_code == 400 and marked(engineer.get_data(as_text=True), "regular-assignee")
     no_month = console.post("/admin/visit-plans", {**form, "building": "A", "month": "下个月"})
     assert no_month.status_code == 400 and "请选择月份" in no_month.get_data(as_text=True)
+    last_month = (today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    past = console.post("/admin/visit-plans", {**form, "building": "A", "month": last_month})
+    assert past.status_code == 400 and "不能为已过去的月份制定走访计划" in past.get_data(as_text=True)
     assert session.scalar(sa.select(sa.func.count(FollowUp.id))) == 0
 
     planned = console.post("/admin/visit-plans", {**form, "building": "A"})
@@ -134,7 +137,7 @@ def test_a_visit_is_reassigned_until_it_is_made_7_1(team, console, session):
 def test_the_page_reads_a_months_visits_in_a_fixed_number_of_queries(team, console, session, make, statements):
     """A whole site's monthly round lists hundreds of visits: no query per visit (no N+1)."""
     from models import Tenant, Unit
-    from workflow.campaigns import create_visit_plan
+    from workflow.visit_plans import create_visit_plan
 
     codes = itertools.count(1)
 
@@ -164,7 +167,7 @@ def test_the_plan_form_posted_twice_at_once_plans_each_visit_once_7_1(team, sess
     import sqlalchemy.orm as so
 
     from models import Site, Staff, VisitPlan, db
-    from workflow.campaigns import create_visit_plan
+    from workflow.visit_plans import create_visit_plan
 
     tenants = buildings(team, session)
     ids = [tenants["a1"].id, tenants["a2"].id]
@@ -187,7 +190,7 @@ def test_two_posts_making_the_months_first_plan_at_once_share_it_7_1(team, sessi
     """Both posts read "no plan yet"; the other one's plan is committed before this one
     writes: this post adds its visits to that plan instead of failing on the constraint."""
     from models import VisitPlan, db, utcnow
-    from workflow.campaigns import create_visit_plan
+    from workflow.visit_plans import create_visit_plan
 
     tenants = buildings(team, session)
     first = today().replace(day=1)

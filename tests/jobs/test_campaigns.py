@@ -14,18 +14,11 @@ from models import CampaignRecipient, FollowUp, Role, Tenant, Unit, utcnow
 from tests.jobs.conftest import PUBLIC, texts_to, work
 from tests.jobs.test_surveys import scan
 from workflow import PermissionDenied, ValidationError
-from workflow.campaigns import (
-    answer_campaign,
-    campaign_results,
-    create_campaign,
-    create_visit_plan,
-    send_campaign,
-    visit_plan,
-    visit_plan_progress,
-)
+from workflow.campaigns import answer_campaign, campaign_results, create_campaign, send_campaign
 from workflow.followups import due_visits, record_visit
 from workflow.machine import clock_at
 from workflow.survey_links import load_questionnaire_token
+from workflow.visit_plans import create_visit_plan, visit_plan, visit_plan_progress
 
 LINK = re.compile(re.escape(PUBLIC) + r"(/survey/q/[A-Za-z0-9_.\-]+)")
 QUESTIONS = [

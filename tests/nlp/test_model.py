@@ -149,3 +149,13 @@ def test_a_long_letter_gives_the_rules_twice_the_vote(model_without_chat_tuning)
     assert LONG_TEXT_FACTOR > 1
     kept = second_opinion(rules, model_without_chat_tuning, letter, cut(norm), settings)
     assert kept.code == rival
+
+
+def test_the_similar_case_is_the_closest_labelled_text_of_that_code(small_model):
+    norm = next(text for text, code in zip(small_model.examples, small_model.example_codes, strict=True)
+                if code == "ENG-PLUMB" and len(text) > 12)
+    assert small_model.similar_case(norm, "ENG-PLUMB") == norm
+    # a slightly changed wording still finds it; another code's cases never do
+    assert small_model.similar_case(norm + "麻烦尽快", "ENG-PLUMB") == norm
+    assert small_model.similar_case(norm, "FEE-BILL") != norm
+    assert small_model.similar_case(norm, "NO-SUCH-CODE") is None
