@@ -269,7 +269,8 @@ class Classifier:
         if urgent:
             evidence.extend(e for e in seen.evidence if e not in evidence)
         for was, word in heard:  # show what was heard as what (点梯≈电梯)
-            evidence = [f"{was}≈{word}" if e == word else e for e in evidence]
+            shown = [f"{was}≈{word}" if e == word else e for e in evidence]
+            evidence = shown if shown != evidence else evidence + [f"{was}≈{word}"]
         result = Classification(
             intent=intent,
             category=taxonomy.category_of(code),

@@ -116,12 +116,14 @@ class SoundIndex:
         if word is None or word == window:
             return None
         pairs = list(zip(window, word, strict=True))
-        # a slip keeps a real character of the keyword (two of a longer one), and does not
-        # trade one particle for another (人了 is not 人呢)
-        kept = sum(a == b and a not in _PARTICLES for a, b in pairs)
-        if kept < (2 if known else 1):
+        # a slip keeps a real character of the keyword (two characters of a longer one,
+        # 所不上 for 锁不上), and does not hear a particle as anything else (人了 is not 人呢);
+        # a keyword's particle may be misheard (卡再 for 卡在: 再 and 在 are the commonest slip)
+        if not any(a == b and a not in _PARTICLES for a, b in pairs):
             return None
-        if any(a != b and (a in _PARTICLES or b in _PARTICLES) for a, b in pairs):
+        if known and sum(a == b for a, b in pairs) < 2:
+            return None
+        if any(a != b and a in _PARTICLES for a, b in pairs):
             return None
         return word
 
@@ -135,12 +137,23 @@ class SoundIndex:
         if len(known) > _CACHE_LIMIT or len(self._heard) > _CACHE_LIMIT:
             known.clear()
             self._heard.clear()
-        infos = []
-        for tok in tokens:
+        given, tokens, infos = tokens, [], []
+        for tok in given:
             info = known.get(tok)
             if info is None:
                 info = known[tok] = describe(tok)
-            infos.append(info)
+            if info[2] and len(tok) > 1:
+                # a word jieba's HMM guessed often glues the slip to a neighbour (梯卡 再 for
+                # 梯 卡在): look at its characters one by one
+                for ch in tok:
+                    char_info = known.get(ch)
+                    if char_info is None:
+                        char_info = known[ch] = describe(ch)
+                    tokens.append(ch)
+                    infos.append(char_info)
+            else:
+                tokens.append(tok)
+                infos.append(info)
         out: list[str] = []
         fixes: list[tuple[str, str]] = []
         n, i = len(tokens), 0
@@ -187,4 +200,4 @@ class SoundIndex:
             else:
                 out.append(tok)
             i += used
-        return (out if fixes else tokens), fixes
+        return (out if fixes else given), fixes

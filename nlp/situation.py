@@ -115,7 +115,9 @@ def literal_words() -> set[str]:
     words = set()
     for spec in data()["classes"].values():
         for pattern in spec["patterns"]:
-            for piece in re.split(r"[^\u4e00-\u9fff]+", _expand(pattern)):
+            # who is in danger is no keyword to hear (我把 is not 我爸)
+            bare = pattern.replace("{person}", "").replace("{body}", "")
+            for piece in re.split(r"[^\u4e00-\u9fff]+", _expand(bare)):
                 if len(piece) >= 2:
                     words.add(piece)
     return words

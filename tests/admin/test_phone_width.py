@@ -93,6 +93,7 @@ def _world(team, session, app):
     session.add(photo)
     report = build_report(session, team.site, 2026, 1, app.config["INSTANCE_PATH"])
     from workflow.faq import save_entry
+    from workflow.campaigns import create_campaign, send_campaign
     from workflow.notices import send_notice
 
     answer = save_entry(session, team.site, None, team.admin, question="营业时间是几点到几点",
@@ -100,6 +101,13 @@ def _world(team, session, app):
     notice, _ = send_notice(session, team.site, team.supervisor, title="停水通知：" + long_text[:20],
                             body=long_text, audience="site", form_key="phone-width")
     unit = session.scalar(sa.select(Unit).where(Unit.site_id == team.site.id, Unit.code == "L2-015"))
+    questions = [{"text": "您对本月的保洁服务满意吗？" + long_text[:20], "kind": "choice",
+                  "options": ["满意", "一般", "不满意"], "required": True},
+                 {"text": "还有什么建议？", "kind": "text", "required": False}]
+    draft = create_campaign(session, team.site, team.desk, title="保洁满意度问卷（草稿）", questions=questions)
+    sent = create_campaign(session, team.site, team.desk, title="十二月满意度问卷", intro=long_text,
+                           questions=questions)
+    send_campaign(session, sent, team.desk)
     session.commit()
     return tickets, Samples({
         "ticket_id": [tickets[Status.DISPATCHED].id, tickets[Status.COMPLETED].id, signed.id, letter.id],
@@ -115,6 +123,7 @@ def _world(team, session, app):
         "staff_id": [team.engineer.id],
         "slug": [team.site.slug],
         "form": list(FORMS),
+        "campaign_id": [draft.id, sent.id],
     }, every_ticket=[t.id for t in tickets.values()])
 
 

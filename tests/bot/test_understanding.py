@@ -121,3 +121,28 @@ def test_a_dialog_failure_still_reaches_a_person(wechat, client, session, site, 
     page = console.get("/admin/triage").get_data(as_text=True)
     assert "仓库门口的水管在滴水" in page
     assert 'id="triage-count">1<' in console.get("/admin/tickets").get_data(as_text=True)
+
+
+def test_a_child_caught_by_an_escalator_is_urgent_for_engineering(wechat, session, site):
+    reply = wechat.say("o-escalator", "扶梯把小孩的鞋卷进去了 快来人")
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.urgent, ticket.status) == ("ENG-LIFT", True, Status.DISPATCHED)
+    assert ticket.number in reply and "30分钟" in reply
+    assert "把小孩的鞋卷进" in ticket.evidence  # the situation that made it urgent
+
+
+def test_a_shop_that_cannot_be_locked_is_urgent_and_a_full_bin_is_not(wechat, session, site):
+    wechat.say("o-shutter", "我是王芳，L2-015，电话13800001111，门口垃圾桶满了都溢出来了")
+    [bin_report] = tickets(session)
+    assert bin_report.code == "ENV-CLEAN" and not bin_report.urgent
+    reply = wechat.say("o-shutter", "卷帘门锁不上了 晚上没法关店")
+    shutter = tickets(session)[-1]
+    assert shutter is not bin_report
+    assert (shutter.code, shutter.urgent, shutter.status) == ("ENG-DOOR", True, Status.DISPATCHED)
+    assert shutter.number in reply
+
+
+def test_a_burning_smell_at_the_switch_room_is_urgent(wechat, session, site):
+    wechat.say("o-smoke", "配电房那边一股焦糊味 门缝里还冒白烟")
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.urgent, ticket.status) == ("ENG-ELEC", True, Status.DISPATCHED)

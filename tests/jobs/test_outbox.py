@@ -7,6 +7,7 @@ import socket
 from datetime import timedelta
 
 import pytest
+import redis
 import sqlalchemy as sa
 from rq.job import Job
 from rq.registry import ScheduledJobRegistry
@@ -40,6 +41,31 @@ def test_rows_are_enqueued_after_commit_and_not_on_rollback(app, desk, session):
     workflow.delay(session, ticket, desk.desk, reason="等配件", new_eta=utcnow() + timedelta(days=1))
     session.rollback()
     assert app.queues["high"].count == 2
+
+
+def test_a_transactions_rows_go_to_rq_in_one_redis_round_trip(app, desk, session, redis_url):
+    """Every row a commit wrote is pushed in one pipeline (RQ's enqueue_many), not two
+    round trips per row (Queue.enqueue sends the queue set, then the job)."""
+    sent = []
+    base = redis.UnixDomainSocketConnection if redis_url.startswith("unix") else redis.Connection
+
+    class Counting(base):
+        def send_packed_command(self, command, check_health=True):
+            sent.append(command)
+            return super().send_packed_command(command, check_health)
+
+    counted = redis.Redis(connection_pool=redis.ConnectionPool.from_url(redis_url, connection_class=Counting))
+    app.queues = extensions.make_queues(counted)
+    # once per connection and per queue, not per commit: the handshake, the server's version
+    app.queues["high"].get_redis_server_version()
+    ticket = desk.ticket(Status.NEW)
+    workflow.dispatch(session, ticket, desk.desk)
+    sent.clear()
+    session.commit()
+    rows = outbox_rows(session, ticket_id=ticket.id)
+    assert len(rows) == 2 and len(sent) == 1
+    assert app.queues["high"].job_ids == [job_id(r.id) for r in rows]
+    counted.close()
 
 
 def test_a_delivery_job_run_twice_sends_once(app, desk, session, fake_wechat):
