@@ -145,6 +145,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         and _RAIN.search(norm) and _WATER_IN.search(norm) and not _NAMED_SOURCE.search(norm)
     ):
         return "ENG-LEAK", "repair"
+    if code in _NOISE_SOURCES and code.startswith("ENG") and intent == "complaint" and _NOISE_WORDS.search(norm):
+        return code, "repair"  # noisy equipment is a fault to fix
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:
