@@ -253,6 +253,8 @@ class Classifier:
             seen, keyword_score = situation.NOTHING, scan.urgent
         else:
             seen = situation.assess(norm)
+            if seen is situation.NOTHING and code == taxonomy.OTHER and intent != "inquiry":
+                seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
         keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
         code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence)
