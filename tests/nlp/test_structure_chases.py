@@ -44,3 +44,25 @@ def test_calling_someone_else_is_not_a_chase(rules):
 def test_or_between_times_is_not_a_fault_still_there(rules):
     # 还是 as "or" (上午还是下午) is not 还是坏的 (still broken)
     assert rules.classify("报修的门锁 你们说明天来 是上午还是下午").code != "SVC-SLOW"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下周二停电检修会影响货梯吗 我们那天要进货",
+        "通知上说周四停水 是整栋楼都停还是只有低区",
+        "明天几点到几点停电啊",
+    ],
+)
+def test_a_question_about_a_planned_cut_is_for_the_desk(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_a_cut_happening_now_is_a_fault(rules):
+    assert rules.classify("我家突然停电了 邻居家都有电").code == "ENG-ELEC"
+
+
+def test_a_complaint_chased_for_weeks_is_about_handling(rules):
+    result = rules.classify("楼上噪音的事投诉三个礼拜了 一点变化都没有")
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
