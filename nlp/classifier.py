@@ -238,11 +238,13 @@ class Classifier:
             # nothing to route on: keep only a clearly stated intent
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
                 intent = "other"
+        structured = False  # a sentence structure, not keywords, decided the code
         if not scan.long_text and intent != "praise":
             cleared = structure.cleared_codes(norm, self.rules.index)
             refined = structure.refine(norm, code, intent, scan.codes, cleared)
             if refined[0] != code:
                 confidence = max(confidence, s["threshold"] + 0.1)
+                structured = True
             code, intent = refined
         # a letter to the authorities recounts dangers past and feared, not one happening now:
         # there the urgency keywords judge; a message is judged by the situation it describes
@@ -251,6 +253,8 @@ class Classifier:
             seen, keyword_score = situation.NOTHING, scan.urgent
         else:
             seen = situation.assess(norm)
+            if seen is situation.NOTHING and code == taxonomy.OTHER and intent != "inquiry":
+                seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
         keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
         code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence)
@@ -290,7 +294,7 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        return second_opinion(result, model, norm, tokens, s)
+        return second_opinion(result, model, norm, tokens, s, structured)
 
     @staticmethod
     def _pick_code(codes: dict, s: dict) -> tuple[str, float, float]:

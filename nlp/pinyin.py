@@ -7,18 +7,15 @@ does not know is a candidate (报案 stays 报案), and a two-character slip mus
 the keyword's characters.
 """
 
-import importlib.util
-import threading
 import unicodedata
-from pathlib import Path
 
 import jieba
+from pypinyin import Style, lazy_pinyin
 
 _MAX = 4
 _CACHE_LIMIT = 200_000
 _UNSEEN = object()
 _PARTICLES = frozenset("了的在是有一个那这到过吗呢啊吧就也都不")
-_lock = threading.Lock()
 _sound: dict[str, str] = {}
 
 
@@ -38,32 +35,16 @@ def merge(syllable: str) -> str:
     return syllable
 
 
-def _char_readings() -> dict[int, str]:
-    """pypinyin's reading of each character (its pinyin_dict), loaded without the package's
-    phrase dictionary: that takes a second to import and single characters are all we need."""
-    package = importlib.util.find_spec("pypinyin")
-    path = Path(package.submodule_search_locations[0]) / "pinyin_dict.py"
-    spec = importlib.util.spec_from_file_location("pypinyin.pinyin_dict", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.pinyin_dict
-
-
-_readings: dict[int, str] | None = None
-
-
 def _syllable(ch: str) -> str:
-    """The character's first reading, toneless and with merged sounds ("" if not Chinese)."""
-    global _readings
+    """The character's first reading from pypinyin, toneless and with merged sounds ("" if
+    not Chinese)."""
     found = _sound.get(ch)
     if found is None:
-        if _readings is None:
-            with _lock:
-                if _readings is None:
-                    _readings = _char_readings()
-        reading = _readings.get(ord(ch), "").split(",")[0]
-        bare = "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))
-        found = merge(bare) if "\u4e00" <= ch <= "\u9fff" else ""
+        if "\u4e00" <= ch <= "\u9fff":
+            reading = lazy_pinyin(ch, style=Style.NORMAL, v_to_u=True, errors=lambda _: [""])[0]
+            found = merge("".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)))
+        else:
+            found = ""
         _sound[ch] = found
     return found
 

@@ -184,3 +184,18 @@ def assess(text: str) -> Situation:
             break
     found.sort(key=lambda pair: -pair[0])
     return Situation(score, tuple(name for _, name in found), tuple(evidence), tuple(cues))
+
+
+@lru_cache(maxsize=1)
+def _bare_calls():
+    return re.compile("|".join(f"(?:{p})" for p in data()["bare_calls"]["patterns"]))
+
+
+def call_for_help(text: str) -> Situation:
+    """Hurry words in a message that names no fault ("赶紧过来 二楼") are a call for help,
+    unless the message is calm (不急, 有空来)."""
+    *_, calm, negators = _compiled()
+    match = _first_match(text, _bare_calls(), negators)
+    if not match or any(pattern.search(text) for _, only, _, pattern in calm if not only):
+        return NOTHING
+    return Situation(data()["threshold"], ("help",), (match.group(0),), ())

@@ -4,7 +4,8 @@
   again, SVC-INFO when only asking when someone will come.
 - A money question (多少钱, 怎么收费) is FEE-BILL whatever it is about, and so is an amount
   charged (收了二十, 三百块 … 抢钱) or a question about a deposit, an invoice or a rent.
-- Lost property (落了/丢了 … 有人看到吗) is a question for the desk.
+- Lost property (落了/丢了 … 有人看到吗) and questions about a planned water or power cut
+  are questions for the desk.
 - The source of a noise decides its code: the centre's equipment or pests, not SEC-NOISE.
 - Rain, a storm or a typhoon letting water in is seepage (ENG-LEAK) unless a pipe or a unit
   is named; the lamp it drips on or the socket it cuts does not decide.
@@ -19,10 +20,13 @@ import re
 
 from nlp import taxonomy
 
-_EARLIER_REPORT = re.compile(r"(报(的|了|过|修)|报修|反映(过|了)?|投诉(过|了)|工单|单号|催(过|了)|上次说)")
-_WAITED = re.compile(r"(天|周|礼拜|星期|小时|个月)了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|还是|一直没|到现在|"
+_EARLIER_REPORT = re.compile(r"(报(的|了|过|修)|报修|反映(过|了)?|投诉(过|了)|投诉.{0,4}(天|周|礼拜|星期|个月)了|工单|单号|催|上次说|"
+                             r"(打|拨)(了|过)?(你们|物业|客服|服务|值班).{0,3}电话|第[二三四五六七八九十几\d]+(次|回|遍)(打|拨)|"
+                             r"(师傅|你们|客服|物业)(说|答应|约)(好|了|过)?)")
+_WAITED = re.compile(r"(天|周|礼拜|星期|小时|个月)了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
+                     r"还是(坏|不|没|漏|堵|那样|老样子|一样|黑)|到底|(修|来|管)不(修|来|管)|"
                      r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖")
-_WHEN = re.compile(r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度")
+_WHEN = re.compile(r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)")
 _MONEY_QUESTION = re.compile(r"多少钱|怎么收费|如何收费|收费标准|怎么算|按.{1,6}(算|收)|要钱吗|收费吗|免费吗|费用是")
 _NUMBER = "[0-9一二两三四五六七八九十百千万几]+"
 # money said as an amount charged, or a question about a deposit, an invoice or a rent
@@ -35,7 +39,10 @@ _MONEY_CHARGED = re.compile(
 )
 _PROCEDURE = re.compile(r"手续|流程|怎么办理|材料|找谁|哪个部门")
 _MONEY_GRIEVANCE = re.compile(r"凭什么|太贵|乱收|抢钱|多收|坑|离谱|不合理|贵了|黑|便宜啊|白交")
-_QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|\?")
+_QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|是.{1,8}还是|\?")
+# a question about a planned water or power cut is for the desk (taxonomy.md), not a fault
+_PLANNED_CUT = re.compile(r"(通知|检修|计划|预计|下周|明天|后天|今晚|周[一二三四五六日天]|几号|几点).{0,12}(停水|停电|断水|断电)|"
+                          r"(停水|停电|断水|断电).{0,6}(通知|检修|计划)")
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
@@ -121,7 +128,7 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent
-    if _LOST.search(norm):
+    if _LOST.search(norm) or (_PLANNED_CUT.search(norm) and _QUESTION.search(norm)):
         return "SVC-INFO", "inquiry"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
         return "FEE-BILL", intent if intent != "repair" else "inquiry"
@@ -142,6 +149,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         and _RAIN.search(norm) and _WATER_IN.search(norm) and not _NAMED_SOURCE.search(norm)
     ):
         return "ENG-LEAK", "repair"
+    if code in _NOISE_SOURCES and code.startswith("ENG") and intent == "complaint" and _NOISE_WORDS.search(norm):
+        return code, "repair"  # noisy equipment is a fault to fix
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:

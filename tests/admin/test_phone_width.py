@@ -92,8 +92,8 @@ def _world(team, session, app):
                     ticket_id=tickets[Status.DISPATCHED].id, dedupe_key="phone-width-photo")
     session.add(photo)
     report = build_report(session, team.site, 2026, 1, app.config["INSTANCE_PATH"])
-    from workflow.faq import save_entry
     from workflow.campaigns import create_campaign, send_campaign
+    from workflow.faq import save_entry
     from workflow.notices import send_notice
 
     answer = save_entry(session, team.site, None, team.admin, question="营业时间是几点到几点",

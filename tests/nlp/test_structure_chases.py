@@ -1,0 +1,68 @@
+"""A chase about an earlier report: too long a wait is SVC-SLOW, asking when is SVC-INFO."""
+
+import pytest
+
+from nlp.classifier import Classifier
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Classifier(model=None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "上周报的空调到底还修不修了",
+        "第三次打电话了 电梯还是坏的",
+        "又催一遍 走廊的灯还没换",
+        "报修三天了还没人来 马桶还堵着",
+    ],
+)
+def test_a_chase_after_too_long_a_wait_is_a_complaint_about_handling(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昨天报修的马桶 师傅几点到",
+        "报修单显示已派单 大概什么时候上门",
+        "打电话问一下 明天停水吗",
+    ],
+)
+def test_asking_when_someone_comes_is_a_question_for_the_desk(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_calling_someone_else_is_not_a_chase(rules):
+    assert rules.classify("有辆车停在我们卸货口一整天了 打电话也联系不上车主").code == "SEC-PARK"
+
+
+def test_or_between_times_is_not_a_fault_still_there(rules):
+    # 还是 as "or" (上午还是下午) is not 还是坏的 (still broken)
+    assert rules.classify("报修的门锁 你们说明天来 是上午还是下午").code != "SVC-SLOW"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "下周二停电检修会影响货梯吗 我们那天要进货",
+        "通知上说周四停水 是整栋楼都停还是只有低区",
+        "明天几点到几点停电啊",
+    ],
+)
+def test_a_question_about_a_planned_cut_is_for_the_desk(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_a_cut_happening_now_is_a_fault(rules):
+    assert rules.classify("我家突然停电了 邻居家都有电").code == "ENG-ELEC"
+
+
+def test_a_complaint_chased_for_weeks_is_about_handling(rules):
+    result = rules.classify("楼上噪音的事投诉三个礼拜了 一点变化都没有")
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")

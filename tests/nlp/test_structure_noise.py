@@ -1,0 +1,34 @@
+"""Who makes a noise decides its code: the centre's own equipment is its own code."""
+
+import pytest
+
+from nlp.classifier import Classifier
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return Classifier(model=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("水泵房的声音太大了 晚上睡不着", "ENG-PLUMB"),
+        ("楼顶冷却塔轰轰响 吵得睡不着", "ENG-HVAC"),
+        ("地下室发电机一直在响 吵死了", "ENG-ELEC"),
+        ("新风机呼呼的响 办公室都听得到", "ENG-HVAC"),
+        ("电梯井里咚咚响 一整晚", "ENG-LIFT"),
+        ("卷帘门一开就哐哐响 很吵", "ENG-DOOR"),
+    ],
+)
+def test_the_centres_noisy_equipment_is_its_own_code(rules, text, code):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "repair")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["隔壁邻居的音响太吵了", "楼上装修电钻声吵死了", "楼下烧烤店喝酒划拳闹到两点", "不是空调的声音 是隔壁在唱歌"],
+)
+def test_noise_made_by_others_is_a_nuisance(rules, text):
+    assert rules.classify(text).code in ("SEC-NOISE", "SEC-DECOR")
