@@ -14,21 +14,23 @@ import ratelimit
 from bot import bp, dialog
 from bot.nonce_cache import NonceCache
 from bot.protocol import InboundMessage, ProtocolError, handshake, parse_inbound, render_reply
-from models import Message, Site, db, utcnow
+from models import Message, db, utcnow
+from models.reference_cache import SiteValues, site_by_slug
 from models.sealed import WeChatCredentials
 
 log = logging.getLogger(__name__)
 
 
-def _site(slug: Optional[str]) -> Site:
-    slug = slug or current_app.config["DEFAULT_SITE"]
-    site = db.session.scalar(sa.select(Site).where(Site.slug == slug))
+def _site(slug: Optional[str]) -> SiteValues:
+    """The site's plain values from the per-process cache: a staff edit shows within its TTL
+    (at once in the process that saved it)."""
+    site = site_by_slug(db.session, slug or current_app.config["DEFAULT_SITE"])
     if site is None:
         abort(404)
     return site
 
 
-def _credentials(site: Site) -> WeChatCredentials:
+def _credentials(site: SiteValues) -> WeChatCredentials:
     creds = site.wechat_credentials(current_app.config)
     if not creds.can_receive:
         log.error("site %s has no WeChat token (WECHAT_TOKEN or the site's settings)", site.slug)
@@ -117,7 +119,7 @@ def receive(slug):
     return Response(body, mimetype="application/xml" if text else "text/plain")
 
 
-def answer(site: Site, msg: InboundMessage, lookup: dialog.Lookup, throttled: bool = False) -> Optional[str]:
+def answer(site: SiteValues, msg: InboundMessage, lookup: dialog.Lookup, throttled: bool = False) -> Optional[str]:
     """Store the message with our reply and everything the dialog did, in one transaction
     that the unique dedupe key guards: a retry, or a concurrent delivery on another process,
     gets the stored reply and never a second ticket. A tenant over the message rate limit
@@ -163,7 +165,7 @@ def answer(site: Site, msg: InboundMessage, lookup: dialog.Lookup, throttled: bo
     return message.reply
 
 
-def _message_row(site: Site, msg: InboundMessage, at: datetime) -> Message:
+def _message_row(site: SiteValues, msg: InboundMessage, at: datetime) -> Message:
     return Message(site_id=site.id, openid=msg.from_user, direction="in", dedupe_key=msg.dedupe_key,
                    msg_type=msg.msg_type, content=_content(msg), media_id=msg.media_id, created_at=at,
                    data=_extra(msg))
@@ -176,7 +178,7 @@ def _store(session, message: Message) -> None:
     session.add(message)
 
 
-def _stored_reply(site: Site, msg: InboundMessage) -> Optional[sa.Row]:
+def _stored_reply(site: SiteValues, msg: InboundMessage) -> Optional[sa.Row]:
     """The reply we gave this message before (a row, its reply possibly empty), or None."""
     return db.session.execute(sa.select(Message.reply).where(
         Message.site_id == site.id, Message.openid == msg.from_user, Message.dedupe_key == msg.dedupe_key)).first()

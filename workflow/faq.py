@@ -14,6 +14,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import AskedQuestion, FaqEntry, Site, Staff, Tenant, Ticket
+from models.reference_cache import SiteValues
 from nlp.faq import THRESHOLD, best_match, features, similarity
 from workflow import machine
 from workflow.errors import ValidationError
@@ -47,7 +48,7 @@ def _phrasings(entry: FaqEntry) -> list[str]:
     return [entry.question, *(entry.phrasings or [])]
 
 
-def ask(session: so.Session, site: Site, tenant: Optional[Tenant], text: str, result: Classification) -> Asked:
+def ask(session: so.Session, site: Site | SiteValues, tenant: Optional[Tenant], text: str, result: Classification) -> Asked:
     """The 问答's answer to `text` from the tenant, if it has a confident one. Urgent and upset
     messages, praise and suggestions are never answered from it."""
     if result.urgent or result.emotion == "upset":

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models import Channel, Conversation, Message, Outbox, Site, Tenant, Ticket
+from models.reference_cache import SiteValues
 from workflow import machine
 from workflow.classification import classify
 from workflow.register import register
@@ -17,7 +18,7 @@ from workflow.register import register
 AWAITING_IDENTITY = "awaiting_identity"
 
 
-def register_pending(session: so.Session, site: Site, tenant: Tenant, conv: Conversation) -> Optional[Ticket]:
+def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenant, conv: Conversation) -> Optional[Ticket]:
     """Open the ticket for a report we held while asking who the tenant is — with whatever
     is known. Used when the tenant answers and when the conversation expires."""
     # Claim it first: the expiry sweep and the tenant's next message may race for it.

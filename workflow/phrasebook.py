@@ -11,6 +11,7 @@ import sqlalchemy.orm as so
 
 from models import Department, Site, Status, Ticket
 from models.localtime import for_people
+from models.reference_cache import SiteValues
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,7 @@ class _Blank(dict):
         return ""
 
 
-def site_values(site: Optional[Site]) -> dict:
+def site_values(site: Optional[Site | SiteValues]) -> dict:
     word, noun, example = UNIT_WORDS.get((site.kind if site else None) or "mall", UNIT_WORDS["mall"])
     units = {"unit_word": word, "unit_noun": noun, "unit_example": example}
     if site is None:
@@ -47,12 +48,12 @@ def responder_of(department_name: Optional[str]) -> str:
     return RESPONDERS.get(department_name or "", "工作人员")
 
 
-def urgent_eta(site: Optional[Site], department_name: Optional[str]) -> str:
+def urgent_eta(site: Optional[Site | SiteValues], department_name: Optional[str]) -> str:
     """「…将在30分钟内到场」 worded for the department actually going."""
     return phrase("eta_urgent", site, responder=responder_of(department_name))
 
 
-def ticket_urgent_eta(ticket: Ticket, site: Optional[Site]) -> str:
+def ticket_urgent_eta(ticket: Ticket, site: Optional[Site | SiteValues]) -> str:
     """The urgent promise for this ticket: its department is looked up only here (urgent
     reports are rare; the everyday report pays nothing)."""
     session = so.object_session(ticket)
@@ -60,13 +61,13 @@ def ticket_urgent_eta(ticket: Ticket, site: Optional[Site]) -> str:
     return urgent_eta(site, department.name if department else None)
 
 
-def phrase(key: str, site: Optional[Site] = None, **values) -> str:
+def phrase(key: str, site: Optional[Site | SiteValues] = None, **values) -> str:
     overrides = (site.settings or {}).get("phrases", {}) if site is not None else {}
     template = overrides.get(key) or defaults()[key]["text"]
     return template.format_map(_Blank({**site_values(site), **values}))
 
 
-def ticket_eta(ticket: Ticket, site: Site, *, progress: bool = False) -> str:
+def ticket_eta(ticket: Ticket, site: Site | SiteValues, *, progress: bool = False) -> str:
     """At registration, the response time; asked for progress, the deadline as it stands
     now (a delay moves it). The caller's site, not ticket.site: that is a lazy load."""
     if ticket.status == Status.CLOSED:

@@ -10,6 +10,7 @@ import sqlalchemy.orm as so
 from sqlalchemy.dialects import postgresql, sqlite
 
 from models import Channel, ComplaintCode, Site, Staff, Tenant, Ticket, TicketCounter, Unit, localtime
+from models.reference_cache import CodeValues, SiteValues, code_values
 from nlp import Classification, taxonomy
 from workflow import machine
 from workflow.errors import ValidationError
@@ -31,7 +32,7 @@ def _counter_upsert(insert) -> sa.Insert:
 _COUNTER_UPSERT = {"postgresql": _counter_upsert(postgresql.insert), "sqlite": _counter_upsert(sqlite.insert)}
 
 
-def next_number(session: so.Session, site: Site, day=None) -> str:
+def next_number(session: so.Session, site: Site | SiteValues, day=None) -> str:
     """LH-20261126-0007 (the local day of registration): an atomic upsert, so two processes
     never get the same number."""
     day = day or localtime.today()
@@ -40,16 +41,16 @@ def next_number(session: so.Session, site: Site, day=None) -> str:
     return f"{site.ticket_prefix}-{day:%Y%m%d}-{seq:04d}"
 
 
-def _code(session: so.Session, code: str) -> Optional[ComplaintCode]:
-    return session.get(ComplaintCode, code)
+def _code(session: so.Session, code: str) -> Optional[CodeValues]:
+    return code_values(session, code)
 
 
-def response_deadline(code: ComplaintCode, urgent: bool, start: datetime) -> datetime:
+def response_deadline(code: ComplaintCode | CodeValues, urgent: bool, start: datetime) -> datetime:
     hours = taxonomy.URGENT_RESPONSE_HOURS if urgent else code.response_hours
     return start + timedelta(hours=hours)
 
 
-def find_unit(session: so.Session, site: Site, unit_code: Optional[str]) -> Optional[Unit]:
+def find_unit(session: so.Session, site: Site | SiteValues, unit_code: Optional[str]) -> Optional[Unit]:
     return Unit.find(session, site.id, unit_code)
 
 
@@ -69,7 +70,7 @@ def reachable_note(*, phone: Optional[str], unit_code: Optional[str], wechat: Op
 
 def register(
     session: so.Session,
-    site: Site,
+    site: Site | SiteValues,
     *,
     content: str,
     channel: Channel,

@@ -10,7 +10,8 @@ from typing import Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from models import OPEN_STATUSES, Conversation, Site, Status, Tenant, Ticket
+from models import OPEN_STATUSES, Conversation, Status, Tenant, Ticket
+from models.reference_cache import SiteValues
 from workflow import machine
 
 DIALOG_TTL = timedelta(minutes=10)  # how long we wait for name/phone/unit before registering anyway
@@ -43,7 +44,7 @@ SENDER = (
 )
 
 
-def look_up(session: so.Session, site: Site, openid: str) -> Lookup:
+def look_up(session: so.Session, site: SiteValues, openid: str) -> Lookup:
     """Read only (the webhook runs it while Redis checks the nonce): the tenant with its
     unit, where the dialog stands and whether there is anything to join, in one query."""
     now = machine.now()

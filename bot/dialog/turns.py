@@ -42,7 +42,8 @@ from bot.dialog.tickets import (
     register,
 )
 from bot.protocol import InboundMessage
-from models import Conversation, Message, Site, Status, Tenant
+from models import Conversation, Message, Status, Tenant
+from models.reference_cache import SiteValues
 from nlp import taxonomy
 from workflow import faq, surveys
 from workflow.classification import classify
@@ -53,7 +54,7 @@ from workflow.phrasebook import phrase, ticket_eta
 @dataclass
 class Turn:
     session: so.Session
-    site: Site
+    site: SiteValues
     tenant: Tenant
     conv: Conversation
     message: Message
@@ -85,15 +86,15 @@ class Turn:
         return "\n".join(self.reply) or None
 
 
-def fallback_reply(site: Site) -> str:
+def fallback_reply(site: SiteValues) -> str:
     return phrase("check_first", site)
 
 
-def throttled_reply(site: Site) -> str:
+def throttled_reply(site: SiteValues) -> str:
     return phrase("too_many_messages", site)
 
 
-def handle(session: so.Session, site: Site, msg: InboundMessage, message: Message, lookup: Lookup) -> Optional[str]:
+def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: Message, lookup: Lookup) -> Optional[str]:
     """The reply to one message, with everything it changes added to `session`. `lookup`
     is the sender's row as `look_up` read it (the webhook reads it while Redis answers)."""
     now = lookup.at
