@@ -20,7 +20,6 @@ import jieba
 from nlp import segment
 
 _CLAUSE_BREAK = re.compile(r"[\s,.!?;:，。！？；：、~]")
-_UP_TO_LAST_BREAK = re.compile(r".*[\s,.!?;:，。！？；：、~]", re.S)
 
 
 @dataclass(frozen=True)
@@ -125,9 +124,9 @@ def literal_words() -> set[str]:
 
 def _negated(text: str, start: int, negators) -> bool:
     head = text[max(0, start - 4):start]
-    last_break = _UP_TO_LAST_BREAK.match(head)
-    if last_break:
-        head = head[last_break.end():]
+    breaks = [found.end() for found in _CLAUSE_BREAK.finditer(head)]
+    if breaks:  # only the negator in this clause counts
+        head = head[breaks[-1]:]
     return head.endswith(negators) or head[:-1].endswith(negators)
 
 

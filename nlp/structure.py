@@ -29,11 +29,14 @@ _WAITED = re.compile(r"(天|周|礼拜|星期|小时|个月)了|第[二三四五
 _WHEN = re.compile(r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)")
 _MONEY_QUESTION = re.compile(r"多少钱|怎么收费|如何收费|收费标准|怎么算|按.{1,6}(算|收)|要钱吗|收费吗|免费吗|费用是")
 _NUMBER = "[0-9一二两三四五六七八九十百千万几]+"
+# a number searched for on its own starts where a run of digits starts: tried at every digit of
+# a long run, the + would make the search quadratic (a hostile "1"×20000)
+_NUMBER_START = "(?<![0-9一二两三四五六七八九十百千万几])" + _NUMBER
 # money said as an amount charged, or a question about a deposit, an invoice or a rent
 _MONEY_CHARGED = re.compile(
     rf"(收|扣|罚)(了|我|了我){_NUMBER}(?![0-9一二两三四五六七八九十百千万几天次个遍回年月小分号楼层])|"
     rf"(交|付|收|扣|罚|要)了?(我)?{_NUMBER}(块|元)|抢钱|乱收费|"
-    rf"{_NUMBER}(块|元)(钱)?.{{0,8}}(贵|坑|抢钱|黑|离谱|凭什么)|"
+    rf"{_NUMBER_START}(块|元)(钱)?.{{0,8}}(贵|坑|抢钱|黑|离谱|凭什么)|"
     r"(发票|开票|收据|押金|保证金|滞纳金|月租|租金).{0,10}(吗|多少|多久|退|开|什么时候)|"
     r"(费|押金|保证金|租金|价格|价钱).{0,6}(多少|几多)"
 )
@@ -52,7 +55,7 @@ _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "
 # praise said with a wink, or next to a grievance it cannot mean: 「你们效率真高啊 报修一个月了」
 _IRONY = re.compile(r"呵呵|🙂|🙃|😅|👏|真是服了|好棒的|“[^”]{1,6}”|\"[^\"]{1,6}\"|「[^」]{1,6}」")
 _UNMET = re.compile(r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
-                    r"终于不用|[一二两三四五六七八九十几\d]+(个|次|遍)电话")
+                    r"终于不用|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话")
 
 
 # weather that lets water in: seepage through the building, unless a pipe or a unit is named
