@@ -9,9 +9,8 @@ from bot.dialog.intents import has_substance
 from bot.dialog.lookup import DIALOG_TTL, JOIN_WINDOW, Lookup, look_up
 from bot.dialog.tickets import TRIAGE_CALL_FOR_HELP, TRIAGE_NOT_UNDERSTOOD
 from bot.dialog.turns import Turn, fallback_reply, handle, throttled_reply
-from workflow.held_reports import AWAITING_IDENTITY, flush_expired, register_pending
 
 __all__ = [
-    "AWAITING_IDENTITY", "DIALOG_TTL", "JOIN_WINDOW", "TRIAGE_CALL_FOR_HELP", "TRIAGE_NOT_UNDERSTOOD", "Lookup", "Turn",
-    "fallback_reply", "flush_expired", "handle", "has_substance", "look_up", "register_pending", "throttled_reply",
+    "DIALOG_TTL", "JOIN_WINDOW", "TRIAGE_CALL_FOR_HELP", "TRIAGE_NOT_UNDERSTOOD", "Lookup", "Turn",
+    "fallback_reply", "handle", "has_substance", "look_up", "throttled_reply",
 ]

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 import workflow
 from bot import dialog
 from models import Conversation, Outbox, Role, Status, Survey, Tenant, Ticket, utcnow
+from workflow import held_reports
 from workflow.machine import clock_at
 from workflow.phrasebook import phrase
 
@@ -89,9 +90,9 @@ def test_unanswered_identity_question_still_opens_the_ticket_at_expiry(wechat, s
     wechat.say("o-silent", "空调不制冷")
     assert tickets(session) == []
     conv = session.scalar(sa.select(Conversation).where(Conversation.openid == "o-silent"))
-    assert conv.state == dialog.AWAITING_IDENTITY
-    assert dialog.flush_expired(session) == 0  # not yet expired
-    assert dialog.flush_expired(session, now=utcnow() + dialog.DIALOG_TTL + timedelta(minutes=1)) == 1
+    assert conv.state == held_reports.AWAITING_IDENTITY
+    assert held_reports.flush_expired(session) == 0  # not yet expired
+    assert held_reports.flush_expired(session, now=utcnow() + dialog.DIALOG_TTL + timedelta(minutes=1)) == 1
     session.commit()
     [ticket] = tickets(session)
     assert ticket.code == "ENG-HVAC" and ticket.content == "空调不制冷" and ticket.complainant is None
@@ -312,9 +313,9 @@ def test_a_held_report_claimed_by_the_sweep_is_not_opened_again_by_a_stale_reade
     stale = db.session.session_factory()  # a web process that loaded the conversation earlier
     conv = stale.scalar(sa.select(Conversation).where(Conversation.openid == "o-race"))
     tenant = stale.scalar(sa.select(Tenant).where(Tenant.openid == "o-race"))
-    assert dialog.flush_expired(session, now=utcnow() + dialog.DIALOG_TTL * 2) == 1
+    assert held_reports.flush_expired(session, now=utcnow() + dialog.DIALOG_TTL * 2) == 1
     session.commit()
-    assert dialog.register_pending(stale, stale.get(type(site), site.id), tenant, conv) is None
+    assert held_reports.register_pending(stale, stale.get(type(site), site.id), tenant, conv) is None
     stale.commit()
     stale.close()
     assert len(tickets(session)) == 1
