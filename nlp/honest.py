@@ -11,7 +11,7 @@ from nlp.blend import ModelOnly
 from nlp.classifier import Classifier
 from nlp.evaluate import evaluate
 
-SETS = ("dev", "chat_tuning", "chat_heldout", "real_dev", "authored")
+SETS = ("dev", "chat_tuning", "chat_heldout", "real_dev", "authored", "blind_chat", "blind_real")
 # sets written or tuned on in this project: their figures show fit, not accuracy on new text
 TUNING = ("dev", "chat_tuning", "authored")
 FOLDS = 5
@@ -68,6 +68,9 @@ def format_reports(results: dict) -> str:
     tuned = [name for name in TUNING if any(key[0] == name for key in results)]
     if tuned:
         lines += ["", f"tuning data (fit, not evidence): {', '.join(tuned)}"]
+    if any(key[0] in labelled.BLIND for key in results):
+        lines += ["blind sets (written without seeing the project; read their aggregates only): "
+                  + ", ".join(labelled.BLIND)]
     lines += ["", "per category, rules+model (recall)"]
     for (name, mode), r in results.items():
         if mode != "rules+model":

@@ -5,6 +5,11 @@ texts stay out of tuning whatever is added later. Tune rules on `tuning` sets on
 held-out third is reported, never read for errors. authored.jsonl was written for this
 project in its own words (chat and citizen-letter styles, every code and intent): it is
 training and tuning data, never evidence of accuracy on unseen text.
+
+nlp/data/blind/ holds texts written from taxonomy.md and the seed alone, by someone who
+never saw the rules, the labelled files or the model (430: chat, and citizen letters).
+They are never trained or tuned on and their errors are never read: `python -m nlp
+evaluate` prints their aggregates only, as one more measure on text nobody fitted.
 """
 
 import hashlib
@@ -13,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 FILES = ("dev", "real_dev", "chat_train", "holdout", "holdout2", "authored")
+BLIND = {"blind_chat": "chat", "blind_real": "real"}  # name → nlp/data/blind/<file>.jsonl
 
 
 def text_bucket(text: str, buckets: int) -> int:
@@ -25,8 +31,8 @@ def is_held_out(text: str) -> bool:
 
 
 @cache
-def _load(name: str) -> tuple[dict, ...]:
-    raw = resources.files("nlp").joinpath(f"data/labelled/{name}.jsonl").read_text("utf-8")
+def _load(name: str, folder: str = "labelled") -> tuple[dict, ...]:
+    raw = resources.files("nlp").joinpath(f"data/{folder}/{name}.jsonl").read_text("utf-8")
     return tuple(json.loads(line) for line in raw.splitlines() if line.strip())
 
 
@@ -36,6 +42,8 @@ def load(name: str) -> list[dict]:
         return [row for row in _load("chat_train") if is_held_out(row["text"])]
     if name == "chat_tuning":
         return [row for row in _load("chat_train") if not is_held_out(row["text"])]
+    if name in BLIND:  # never part of all_public(): nothing trains or tunes on it
+        return [dict(row) for row in _load(BLIND[name], "blind")]
     if name not in FILES:
         raise KeyError(name)
     return [dict(row) for row in _load(name)]
