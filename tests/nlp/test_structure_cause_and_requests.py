@@ -2,13 +2,6 @@
 
 import pytest
 
-from nlp.classifier import Classifier
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Classifier(model=None)
-
 
 @pytest.mark.parametrize(
     "text",

@@ -3,12 +3,6 @@
 import pytest
 
 import nlp
-from nlp.classifier import Classifier
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Classifier(model=None)
 
 
 @pytest.mark.parametrize(
