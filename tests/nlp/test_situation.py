@@ -89,7 +89,7 @@ def _homophones() -> dict[str, list[str]]:
     return {sound: [ch for _, ch in sorted(chars)] for sound, chars in by_sound.items()}
 
 
-def _mishear(text: str, keyword: str, homophones) -> str | None:
+def _mishear(text: str, keyword: str, homophones) -> tuple[str, str] | None:
     freq = jieba.dt.FREQ
     for k, ch in enumerate(keyword):
         if all(c in _PARTICLES for i, c in enumerate(keyword) if i != k):
@@ -97,7 +97,7 @@ def _mishear(text: str, keyword: str, homophones) -> str | None:
         for other in homophones.get(lazy_pinyin(ch)[0], []):
             slip = keyword[:k] + other + keyword[k + 1:]
             if other != ch and not freq.get(slip):
-                return text.replace(keyword, slip, 1)
+                return text.replace(keyword, slip, 1), slip
     return None
 
 
@@ -114,6 +114,9 @@ def _trigger_words() -> list[str]:
     return sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w))
 
 
+KNOWN_DEAF = ["然气", "然气", "喷谁", "所不上"]
+
+
 def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():
     # the rules alone: the model learned these very texts and would hide a deaf spot
     homophones, triggers = _homophones(), _trigger_words()
@@ -126,19 +129,23 @@ def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():
         norm = normalize(text)
         # the longest trigger word inside the evidence that made the text urgent
         for keyword in (k for k in triggers if k in norm and any(k in e for e in result.evidence)):
-            slipped = _mishear(norm, keyword, homophones)
-            if slipped:
+            misheard = _mishear(norm, keyword, homophones)
+            if misheard:
+                slipped, slip = misheard
                 break
         else:
             continue
         checked += 1
         heard = RULES_ONLY.classify(slipped)
         if not heard.urgent:
-            lost.append(slipped)
+            lost.append(slip)
         elif not any("≈" in e for e in heard.evidence):  # the evidence shows 点梯≈电梯
             unseen.append(slipped)
     assert checked >= 0.8 * len(found)
-    # Known gap: a slip jieba glues into a dictionary word (然 气管 for 燃气管, 所 不 上门 for
-    # 锁不上门) is not heard; then only the rest of the message can keep it urgent.
-    assert len(lost) <= 0.03 * checked  # counts only: some texts are held out
+    # Known deafness, named so that any other loss fails and a mended one must leave this
+    # list: a slip jieba glues to a neighbouring dictionary word (然 气管 for 燃气管, 所 不 上门
+    # for 锁不上门, 往外喷 谁 for 喷水) is not heard. Hearing across jieba's words caught these
+    # but heard 3号楼电梯 as 漏电, so it was not kept. Only the slips are shown: some texts
+    # are held out.
+    assert sorted(lost) == sorted(KNOWN_DEAF)
     assert len(unseen) <= 0.1 * checked
