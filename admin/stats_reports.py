@@ -6,20 +6,11 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, url_for
 
 from admin import bp, forms
-from admin.access import ALL_STAFF, SUPERVISION, current_staff, require
+from admin.access import ALL_STAFF, SUPERVISION, current_staff, require, site_row_or_abort
 from models import Department, MonthlyReport, db, utcnow
 from models.stats import Scope, figures, month_period, ticket_list
 from workflow.report_workbook import SUMMARY_FIELDS
 from workflow.reports import SUMMARY_MAX, department_shares, save_summary, send_to_departments
-
-
-def _report_or_abort(report_id: int) -> MonthlyReport:
-    report = db.session.get(MonthlyReport, report_id)
-    if report is None:
-        abort(404)
-    if not current_staff().can_see_site(report.site_id):
-        abort(403)
-    return report
 
 
 def _period(report: MonthlyReport):
@@ -29,7 +20,7 @@ def _period(report: MonthlyReport):
 @bp.get("/stats/reports/<int:report_id>/print")
 @require(SUPERVISION)
 def stats_report_print(report_id: int, state: forms.FormState | None = None):
-    report = _report_or_abort(report_id)
+    report = site_row_or_abort(MonthlyReport, report_id)
     now = utcnow()
     site_figures = figures(db.session, Scope.site(report.site_id), _period(report), now)
     shares = department_shares(db.session, report.site_id, report.month.year, report.month.month, now)
@@ -41,7 +32,7 @@ def stats_report_print(report_id: int, state: forms.FormState | None = None):
 @require(SUPERVISION)
 def stats_report_summary(report_id: int):
     """The supervisor's summary of the month, saved with the report and printed in it."""
-    report = _report_or_abort(report_id)
+    report = site_row_or_abort(MonthlyReport, report_id)
     with forms.Submission("summary") as sent:
         save_summary(db.session, report, current_staff(),
                      **{key: forms.text(key, SUMMARY_MAX + 1) for key, _ in SUMMARY_FIELDS})
@@ -54,7 +45,7 @@ def stats_report_summary(report_id: int):
 @bp.post("/stats/reports/<int:report_id>/send")
 @require(SUPERVISION)
 def stats_report_send(report_id: int):
-    report = _report_or_abort(report_id)
+    report = site_row_or_abort(MonthlyReport, report_id)
     rows = send_to_departments(db.session, report, current_app.config["PUBLIC_BASE_URL"])
     db.session.commit()
     flash(f"已将各部门的统计发送给 {len(rows)} 个部门的工作人员" if rows else "本服务中心没有可发送的部门工作人员",
@@ -66,7 +57,7 @@ def stats_report_send(report_id: int):
 @require(ALL_STAFF)
 def stats_report_department(report_id: int, department_id: int):
     """A department's share: supervisors see every department's, other staff their own."""
-    report = _report_or_abort(report_id)
+    report = site_row_or_abort(MonthlyReport, report_id)
     staff = current_staff()
     if staff.role not in SUPERVISION and staff.department_id != department_id:
         abort(403)
