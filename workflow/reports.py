@@ -112,10 +112,12 @@ def send_to_departments(session: so.Session, report: MonthlyReport, base_url: st
     after the caller commits): its figures in the message and a link to its page."""
     year, month = report.month.year, report.month.month
     staffed = set(session.scalars(_site_staff_departments(report.site_id)))
+    period, now, names = month_period(year, month), machine.now(), labels(session)
     rows = []
-    for department, share in department_shares(session, report.site_id, year, month, machine.now()):
-        if department.id not in staffed:
+    for department in report_departments(session, report.site_id, year, month):
+        if department.id not in staffed:  # nobody to tell: its figures are not even counted
             continue
+        share = figures(session, Scope.site(report.site_id, department.id), period, now, names)
         avg_score = share.satisfaction["avg_score"]
         link = base_url.rstrip("/") + DEPARTMENT_PAGE.format(report_id=report.id, department_id=department.id)
         row = Outbox(kind="notify_staff", payload={
