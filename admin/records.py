@@ -3,6 +3,7 @@ what will change, and each unit's tenants and tickets."""
 from __future__ import annotations
 
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 from flask import current_app, flash, redirect, render_template, request, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -126,6 +127,7 @@ def _records(unit_ids: list[int]) -> dict[int, Tenant]:
 def unit_record(unit_id: int):
     unit = site_row_or_abort(Unit, unit_id)
     tenants = db.session.scalars(sa.select(Tenant).where(Tenant.unit_id == unit.id)
+                                 .options(so.undefer(Tenant.last_inbound_at))
                                  .order_by(Tenant.openid.is_not(None), Tenant.id)).all()
     tenant_ids = [t.id for t in tenants]
     tickets = db.session.scalars(sa.select(Ticket).where(sa.or_(Ticket.unit_id == unit.id, Ticket.tenant_id.in_(

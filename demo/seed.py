@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import workflow
-from models import Channel, FaqEntry, FeeItem, Outbox, Role, Site, Staff, Tenant, Ticket, Unit, utcnow
+from models import Channel, FaqEntry, FeeItem, Message, Outbox, Role, Site, Staff, Tenant, Ticket, Unit, utcnow
 from workflow.machine import clock_at
 from workflow.reference import ensure_department, ensure_reference_data
 
@@ -115,9 +115,11 @@ def _units_and_tenants(session: so.Session, site: Site) -> list[Tenant]:
         tenant = session.scalar(sa.select(Tenant).where(Tenant.site_id == site.id, Tenant.openid == openid))
         if tenant is None:
             unit = session.scalar(sa.select(Unit).where(Unit.site_id == site.id, Unit.code == unit_code))
-            tenant = Tenant(site_id=site.id, openid=openid, name=name, phone=phone, unit=unit,
-                            last_inbound_at=utcnow())
+            tenant = Tenant(site_id=site.id, openid=openid, name=name, phone=phone, unit=unit)
             session.add(tenant)
+            # a greeting today: inside WeChat's 48 h window, so the demo's replies go as texts
+            session.add(Message(site_id=site.id, openid=openid, direction="in", dedupe_key="demo:hello",
+                                msg_type="text", content="你好", created_at=utcnow()))
         tenants.append(tenant)
     session.flush()
     return tenants

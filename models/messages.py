@@ -8,6 +8,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from models.base import Base, utcnow
+from models.people import Tenant
 
 
 class Message(Base):
@@ -18,6 +19,7 @@ class Message(Base):
     __table_args__ = (
         sa.UniqueConstraint("site_id", "openid", "dedupe_key", name="uq_messages_dedupe"),
         sa.Index("ix_messages_ticket", "ticket_id"),
+        sa.Index("ix_messages_sender_time", "site_id", "openid", "direction", "created_at"),
     )
     id: so.Mapped[int] = so.mapped_column(primary_key=True)
     site_id: so.Mapped[int] = so.mapped_column(sa.ForeignKey("sites.id"))
@@ -37,6 +39,17 @@ class Message(Base):
     data: so.Mapped[dict] = so.mapped_column(default=dict)
 
     ticket: so.Mapped[Optional[Ticket]] = so.relationship()  # noqa: F821
+
+
+# When the tenant last wrote (it opens WeChat's 48 h customer-service window): the newest
+# inbound message, which every message already stores, rather than an UPDATE of the
+# tenant on each one. Deferred: the webhook's sender query and the jobs that need it ask.
+Tenant.last_inbound_at = so.column_property(
+    sa.select(sa.func.max(Message.created_at))
+    .where(Message.site_id == Tenant.site_id, Message.openid == Tenant.openid, Message.direction == "in")
+    .correlate_except(Message).scalar_subquery(),
+    deferred=True,
+)
 
 
 class Conversation(Base):

@@ -143,7 +143,7 @@ class Tenant(Base):
     phone: so.Mapped[Optional[str]] = so.mapped_column(sa.String(20))
     unit_id: so.Mapped[Optional[int]] = so.mapped_column(sa.ForeignKey("units.id"))
     subscribed: so.Mapped[bool] = so.mapped_column(default=True)
-    last_inbound_at: so.Mapped[Optional[datetime]]  # the 48 h customer-service window
+    # last_inbound_at (when the tenant last wrote) is read from the messages: models/messages.py
     created_at: so.Mapped[datetime] = so.mapped_column(default=utcnow)
 
     unit: so.Mapped[Optional[Unit]] = so.relationship()

@@ -4,9 +4,11 @@ Each test gets a fresh schema: a copy of a migrated SQLite file, or truncated Po
 tables migrated once per run."""
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
+from datetime import datetime
 
 import pytest
 import redis
@@ -17,7 +19,7 @@ os.environ["INSTANCE_PATH"] = _instance  # keep test runs out of the project's i
 for _name in ("DATABASE_URL", "REDIS_URL", "APP_ENV"):
     os.environ.pop(_name, None)
 
-from models import Base, Role, Site, Staff, db  # noqa: E402
+from models import Base, Message, Role, Site, Staff, Tenant, db  # noqa: E402
 from models.migrate import upgrade  # noqa: E402
 
 pytest_plugins = ["tests.fake_wechat_fixture"]
@@ -172,3 +174,16 @@ class Factory:
 @pytest.fixture
 def make(session):
     return Factory(session)
+
+
+_written = itertools.count(1)
+
+
+def wrote(session, tenant: Tenant, at: datetime, content: str = "你好") -> Message:
+    """The tenant wrote to the Official Account at `at`: the inbound message that opens
+    WeChat's 48-hour window (Tenant.last_inbound_at is the newest one)."""
+    message = Message(site_id=tenant.site_id, openid=tenant.openid, direction="in", msg_type="text",
+                      dedupe_key=f"test:{next(_written)}", content=content, created_at=at, tenant_id=tenant.id)
+    session.add(message)
+    session.flush()
+    return message

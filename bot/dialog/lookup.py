@@ -38,7 +38,7 @@ class Lookup:
 SENDER = (
     sa.select(Tenant, Conversation, sa.exists().where(
         Ticket.tenant_id == Tenant.id, Ticket.status != Status.CLOSED, Ticket.created_at >= sa.bindparam("since")))
-    .outerjoin(Tenant.unit).options(so.contains_eager(Tenant.unit))
+    .outerjoin(Tenant.unit).options(so.contains_eager(Tenant.unit), so.undefer(Tenant.last_inbound_at))
     .outerjoin(Conversation, sa.and_(Conversation.site_id == Tenant.site_id, Conversation.openid == Tenant.openid))
     .where(Tenant.site_id == sa.bindparam("site_id"), Tenant.openid == sa.bindparam("openid"))
 )

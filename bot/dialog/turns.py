@@ -99,7 +99,10 @@ def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: 
     is the sender's row as `look_up` read it (the webhook reads it while Redis answers)."""
     now = lookup.at
     tenant, conv, recent_open_ticket = tenant_and_conversation(session, site, msg.from_user, lookup)
-    first_contact = tenant.last_inbound_at is None or tenant.last_inbound_at < now - DIALOG_TTL
+    # When the tenant last wrote is their newest stored message (this one is stored with
+    # the reply): nothing to write on the tenant. A tenant new to us never wrote.
+    last = lookup.tenant.last_inbound_at if lookup.tenant is not None else None
+    first_contact = last is None or last < now - DIALOG_TTL
     if conv.state == AWAITING_IDENTITY and (conv.expires_at is None or conv.expires_at < now):
         # the tenant never answered: keep the report
         recent_open_ticket |= register_pending(session, site, tenant, conv) is not None
@@ -124,15 +127,9 @@ def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: 
         turn.say("link_received")
     else:
         turn.say("unsupported")
-    _seen(tenant, now)
     if turn.conv.state != "idle":
         turn.conv.expires_at = now + DIALOG_TTL
     return turn.text()
-
-
-def _seen(tenant: Tenant, now: datetime) -> None:
-    """Record when the tenant last wrote: it opens WeChat's 48 h window for our messages."""
-    tenant.last_inbound_at = now
 
 
 def _text(turn: Turn, text: str) -> None:

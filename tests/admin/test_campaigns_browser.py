@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 import tests.jobs.conftest as worker_side
 from models import utcnow
 from tests.admin.test_campaigns import buildings
+from tests.conftest import wrote
 from tests.jobs.conftest import PUBLIC, texts_to, work
 
 pytestmark = pytest.mark.browser
@@ -21,7 +22,7 @@ LINK = re.compile(re.escape(PUBLIC) + r"(/survey/q/[A-Za-z0-9_.\-]+)")
 def test_questionnaire_to_one_building_answered_by_a_tenant_7_2(team, open_page, live_server, session, app,
                                                                  fake_wechat, artifacts):
     tenants = buildings(team, session)
-    tenants["a1"].last_inbound_at = utcnow()  # inside the 48-hour window: a customer-service message
+    wrote(session, tenants["a1"], utcnow())  # inside the 48-hour window: a customer-service message
     session.commit()
     desk = open_page("desk")
     desk.click("nav >> text=问卷")

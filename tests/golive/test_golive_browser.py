@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 import tests.jobs.conftest as worker_side
 from models import Status, Tenant, Unit, utcnow
+from tests.conftest import wrote
 from tests.golive.files import centre_rows, write, xlsx
 from tests.jobs.conftest import texts_to, work
 from workflow.unit_import import apply_import, read_import
@@ -94,7 +95,7 @@ def test_quote_from_the_fee_schedule(team, open_page, live_server, artifacts, se
     expect(boss.locator("#fee-items li[data-item='更换水龙头']")).to_be_visible()
     boss.screenshot(path=str(artifacts / "golive-fees.png"), full_page=True)
     ticket = team.ticket(Status.IN_PROGRESS, code="ENG-PLUMB", content="洗手池水龙头关不紧一直滴水")
-    team.tenant.last_inbound_at = utcnow()  # the tenant wrote today: a customer-service message
+    wrote(session, team.tenant, utcnow())  # the tenant wrote today: a customer-service message
     session.commit()
 
     engineer = watch(open_page("engineer", width=390, height=844))

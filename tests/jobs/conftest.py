@@ -17,6 +17,7 @@ from rq.registry import ScheduledJobRegistry
 
 from extensions import QUEUES
 from models import Outbox, db, utcnow
+from tests.conftest import wrote
 from tests.fake_wechat_fixture import TEST_APPID, TEST_SECRET
 from tests.workflow.conftest import Desk
 
@@ -63,8 +64,8 @@ class JobDesk(Desk):
         self.desk.openid = "o-staff-desk"
         self.engineer.openid = "o-staff-engineer"
         self.supervisor.openid = "o-staff-supervisor"
-        self.tenant.last_inbound_at = utcnow()
         session.flush()
+        self.last_written = wrote(session, self.tenant, utcnow())
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 
 from jobs.periodic import run_periodic
 from models import CampaignRecipient, FollowUp, Role, Tenant, Unit, utcnow
+from tests.conftest import wrote
 from tests.jobs.conftest import PUBLIC, texts_to, work
 from tests.jobs.test_surveys import scan
 from workflow import PermissionDenied, ValidationError
@@ -33,13 +34,14 @@ def tenants(desk, session):
     session.add(office)
     session.flush()
     made = {
-        "liu": Tenant(site_id=desk.site.id, openid="o-liu", name="刘芳", unit_id=office.id, last_inbound_at=utcnow()),
+        "liu": Tenant(site_id=desk.site.id, openid="o-liu", name="刘芳", unit_id=office.id),
         "zhao": Tenant(site_id=desk.site.id, openid="o-zhao", name="赵磊"),  # outside the 48 h window
         "phone_only": Tenant(site_id=desk.site.id, name="孙丽", phone="13600002222"),
         "gone": Tenant(site_id=desk.site.id, openid="o-gone", name="钱多", subscribed=False),
     }
     session.add_all(made.values())
     session.flush()
+    wrote(session, made["liu"], utcnow())  # inside the 48 h window
     return made
 
 

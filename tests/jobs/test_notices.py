@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from models import Notice, NoticeRecipient, Outbox, Tenant, Unit, utcnow
 from tests.admin.conftest import Console
+from tests.conftest import wrote
 from tests.jobs.conftest import TEMPLATE, outbox_rows, texts_to, work
 from workflow.errors import ValidationError
 from workflow.notices import SEND_NOTICE, send_notice
@@ -29,14 +30,16 @@ def floors(desk, session):
     session.add_all(units.values())
     session.flush()
     now = utcnow()
-    people = [Tenant(site_id=site.id, openid="o-today", name="今天", unit=units["L2-001"], last_inbound_at=now),
-              Tenant(site_id=site.id, openid="o-last-week", name="上周", unit=units["L2-002"],
-                     last_inbound_at=now - timedelta(days=7)),
+    people = [Tenant(site_id=site.id, openid="o-today", name="今天", unit=units["L2-001"]),
+              Tenant(site_id=site.id, openid="o-last-week", name="上周", unit=units["L2-002"]),
               Tenant(site_id=site.id, openid="o-gone", name="取关", unit=units["L2-003"], subscribed=False),
               Tenant(site_id=site.id, openid=None, name="档案", phone="13855556666", unit=units["L2-004"],
                      subscribed=False),
-              Tenant(site_id=site.id, openid="o-third-floor", name="三楼", unit=units["L3-001"], last_inbound_at=now)]
+              Tenant(site_id=site.id, openid="o-third-floor", name="三楼", unit=units["L3-001"])]
     session.add_all(people)
+    session.flush()
+    for tenant, at in ((people[0], now), (people[1], now - timedelta(days=7)), (people[4], now)):
+        wrote(session, tenant, at)
     session.commit()
     return people
 

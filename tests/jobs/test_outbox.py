@@ -229,7 +229,7 @@ def test_an_unknown_kind_fails_visibly(app, desk, session, kind):
 
 
 def test_template_configured_is_used_outside_the_window(app, desk, session, fake_wechat):
-    desk.tenant.last_inbound_at = utcnow() - timedelta(hours=49)
+    desk.last_written.created_at = utcnow() - timedelta(hours=49)  # the tenant last wrote 49 hours ago
     ticket = delay_ticket(desk, session)
     work(app)
     (template,) = [r for r in fake_wechat.sent("template") if r["json"]["touser"] == desk.tenant.openid][:1]

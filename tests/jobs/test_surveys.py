@@ -12,6 +12,7 @@ import workflow
 from fakewechat.signing import build_text, decode_reply, sign_request
 from jobs.periodic import run_periodic
 from models import Status, Survey, TicketEvent, utcnow
+from tests.conftest import wrote
 from tests.jobs.conftest import PUBLIC, outbox_rows, texts_to, work
 from workflow.machine import clock_at
 from workflow.survey_links import load_survey_token, survey_token
@@ -144,7 +145,7 @@ def test_expiry_job_marks_unanswered_surveys_and_they_reopen_nothing(app, desk, 
 
 
 def test_a_survey_already_answered_is_not_sent(app, desk, session, fake_wechat):
-    desk.tenant.last_inbound_at = utcnow()
+    wrote(session, desk.tenant, utcnow())
     ticket = desk.ticket(Status.CLOSED)
     survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == ticket.id))
     answer_survey(session, survey, score=4, channel="page")  # e.g. at the desk, before the job ran

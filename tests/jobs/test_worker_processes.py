@@ -14,6 +14,7 @@ from jobs.outbox import LEASE, job_id
 from jobs.periodic import run_periodic
 from jobs.wechat_client import make_client
 from models import Message, Status, utcnow
+from tests.conftest import wrote
 from tests.fake_wechat_fixture import TEST_APPID, TEST_SECRET
 from tests.jobs.conftest import outbox_rows, stop_all, texts_to, wait_for, work
 from workflow.machine import clock_at
@@ -59,9 +60,10 @@ def test_40001_refreshes_the_token_once_across_two_workers(app, desk, session, m
 def make_tenant(session, desk, openid):
     from models import Tenant
 
-    tenant = Tenant(site_id=desk.site.id, openid=openid, name="刘芳", last_inbound_at=utcnow())
+    tenant = Tenant(site_id=desk.site.id, openid=openid, name="刘芳")
     session.add(tenant)
     session.flush()
+    wrote(session, tenant, utcnow())  # inside the 48 h window
     return tenant
 
 
