@@ -1,7 +1,8 @@
 """Issue 17's classes of misses, in chat wordings of our own written before running them:
 people trapped said without 困人, security trouble happening now, heat or burning at
 electrical equipment, a moving machine catching someone, a shop that cannot be locked,
-water on goods right now, bare calls for help; and their calm look-alikes (past events,
+water on goods right now or spreading, someone at a roof edge, a lift running with its
+door open, bare calls for help; and their calm look-alikes (past events,
 things fixed, suggestions, negations, slow seepage, dirt, bins, peeling paint)."""
 
 import pytest
@@ -103,6 +104,30 @@ WATER_NOW = [
     "厕所水管断了 水哗哗的流 已经流到走廊了",
 ]
 
+SPREADING = [
+    "马桶堵了 脏水漫到卧室了",
+    "地漏往上冒污水 已经流进过道了",
+    "消防栓漏水 水都淌到电梯口了",
+    "下水道反上来的水流进店里了",
+    "喷淋头爆了 水柱喷得到处都是",
+    "水管接口松了 一直往外喷",
+    "整个仓库都是水 像下雨一样",
+]
+
+AT_THE_EDGE = [
+    "天台边上站着一个人 情绪很激动",
+    "有个女的坐在楼顶边缘 一直在哭",
+    "有个小孩爬到窗台外面了",
+    "楼顶有人要往下跳",
+]
+
+LIFT_RUNS_OPEN = [
+    "电梯门还开着就往下走了",
+    "货梯没关门就上去了 差点把人带上去",
+    "电梯门没关上就开始运行 里面有人",
+    "扶梯突然倒着走 上面全是人",
+]
+
 CALL_FOR_HELP = [
     "快来人啊",
     "救命啊 二楼",
@@ -146,11 +171,19 @@ CALM = [
     "门口的地毯湿了 能换一个吗",
     "我家孩子在里面上课 几点下课",
     "楼上装修砸墙 吵死了",
+    "阳台的花盆被风吹倒了 土撒了一地",
+    "楼顶天台的门没锁 能不能锁一下",
+    "电梯门关得慢 要等好久才走",
+    "天台上堆了很多纸箱和泡沫",
+    "草坪的喷头一直在喷 浪费水",
+    "楼下有人坐在花坛边上聊天",
 ]
 
 
 @pytest.mark.parametrize(
-    "text", TRAPPED + SECURITY_NOW + HEAT_SMOKE + MACHINE_CATCHES + CANNOT_LOCK + WATER_NOW + CALL_FOR_HELP
+    "text",
+    TRAPPED + SECURITY_NOW + HEAT_SMOKE + MACHINE_CATCHES + CANNOT_LOCK + WATER_NOW + SPREADING + AT_THE_EDGE
+    + LIFT_RUNS_OPEN + CALL_FOR_HELP,
 )
 def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(text):
     result = RULES_ONLY.classify(text)
