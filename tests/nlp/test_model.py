@@ -176,3 +176,19 @@ def test_the_blind_sets_are_reported_and_kept_apart():
     # keeps even those out of the model it scores a blind set with
     shared = texts & {r["text"] for r in training_examples()}
     assert len(shared) <= 10 and all(len(text) <= 12 for text in shared), shared
+
+
+def test_training_cuts_words_as_classify_does():
+    """A rule keyword jieba alone splits (下水口 → 下水/口) is one word feature at training
+    time too; checked in a fresh interpreter, where no classifier added the keywords yet."""
+    import subprocess
+    import sys
+
+    code = (
+        "from nlp.segment import cut, ensure_ready; ensure_ready(); print(cut('楼下的下水口堵了'));"
+        "from nlp.train import _rows; print(sorted(_rows([{'text': '楼下的下水口堵了', 'code': 'ENG-PLUMB'}])[0][1]))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    plain, trained = out.stdout.splitlines()
+    assert "'下水口'" not in plain  # jieba's own dictionary splits it
+    assert "'w:下水口'" in trained
