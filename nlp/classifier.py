@@ -9,7 +9,7 @@ best score falls back to OTHER for a person to look at.
 """
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import jieba
 
@@ -294,7 +294,11 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        return second_opinion(result, model, norm, tokens, s, structured)
+        blended = second_opinion(result, model, norm, tokens, s, structured)
+        if blended.urgent and not result.urgent and situation.denied(norm):
+            # the message says the danger is absent (没有冒烟); the model does not read negation
+            blended = replace(blended, urgent=False)
+        return blended
 
     @staticmethod
     def _pick_code(codes: dict, s: dict) -> tuple[str, float, float]:

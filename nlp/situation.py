@@ -185,6 +185,20 @@ def assess(text: str) -> Situation:
     return Situation(score, tuple(name for _, name in found), tuple(evidence), tuple(cues))
 
 
+def denied(text: str) -> bool:
+    """True when the message names a danger only to say it is absent (没有冒烟, 没夹到人)."""
+    classes, patterns, by_char, _, _, negators = _compiled()
+    chars = set(text)
+    for ch in by_char.keys() & chars:
+        for pid in by_char[ch]:
+            k, pattern, _ = patterns[pid]
+            if classes[k][2]:  # "now", "hurry" are no danger to deny
+                continue
+            if any(_negated(text, match.start(), negators) for match in pattern.finditer(text)):
+                return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _bare_calls():
     return re.compile("|".join(f"(?:{p})" for p in data()["bare_calls"]["patterns"]))
