@@ -156,6 +156,24 @@ LIFT_RUNS_OPEN = [
     "扶梯突然倒着走 上面全是人",
 ]
 
+VOICE_TYPED = [
+    "电梯里有人被昆了",
+    "三楼楼道着伙了",
+    "插座漏店了 摸着麻",
+    "配电箱冒眼了",
+    "楼上爆管了 水往下惯",
+    "仓库近水了 货都泡了",
+    "有个老人晕到了",
+    "电梯把小孩夹主了",
+    "有人在偷车 快叫保按",
+    "电题卡在半空了 里面有人",
+    "燃气泄露了 好大的味",
+    "卷帘门锁不上 今晚没法关点",
+    "商铺卷帘门所不上 晚上走不了",
+    "有人流学了 头破了",
+    "厕所里有人昏到了",
+]
+
 CALL_FOR_HELP = [
     "快来人啊",
     "救命啊 二楼",
@@ -224,7 +242,7 @@ CALM = [
 @pytest.mark.parametrize(
     "text",
     TRAPPED + SECURITY_NOW + HEAT_SMOKE + MACHINE_CATCHES + CANNOT_LOCK + WATER_NOW + SPREADING + AT_THE_EDGE
-    + LIFT_RUNS_OPEN + CALL_FOR_HELP,
+    + LIFT_RUNS_OPEN + VOICE_TYPED + CALL_FOR_HELP,
 )
 def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(text):
     result = RULES_ONLY.classify(text)
