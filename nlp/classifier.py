@@ -295,8 +295,9 @@ class Classifier:
         if not norm.strip():
             return result
         blended = second_opinion(result, model, norm, tokens, s, structured)
-        if blended.urgent and not result.urgent and situation.denied(norm):
-            # the message says the danger is absent (没有冒烟); the model does not read negation
+        if blended.urgent and not result.urgent and (situation.denied(norm) or situation.calmed(norm)):
+            # the message says the danger is absent (没有冒烟) or past, slow, not pressing (上次,
+            # 不急): the model reads neither negation nor calm
             blended = replace(blended, urgent=False)
         return blended
 

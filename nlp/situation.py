@@ -204,6 +204,14 @@ def _bare_calls():
     return re.compile("|".join(f"(?:{p})" for p in data()["bare_calls"]["patterns"]))
 
 
+def calmed(text: str) -> bool:
+    """True when the message carries a calm cue (不急, 上次, 已经好了, an old stain, a locker
+    that will not lock). The learned model reads no such cue: its urgency alone then does
+    not stand."""
+    *_, calm, _ = _compiled()
+    return any(pattern.search(text) for _, _, _, pattern in calm)
+
+
 def call_for_help(text: str) -> Situation:
     """Hurry words in a message that names no fault ("赶紧过来 二楼") are a call for help,
     unless the message is calm (不急, 有空来)."""

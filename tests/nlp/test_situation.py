@@ -149,3 +149,10 @@ def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():
     # so 门开这 is not 门开着. Only the slips are shown: some texts are held out.
     assert sorted(lost) == sorted(KNOWN_DEAF)
     assert len(unseen) <= 0.1 * checked
+
+
+def test_a_calm_cue_is_found_wherever_it_stands():
+    """calmed() lets a calm cue overrule the learned model's urgency, which reads no cue."""
+    assert situation.calmed("上次电梯困人 后来怎么处理的")
+    assert situation.calmed("有点漏水 不急")
+    assert not situation.calmed("电梯困人了 快来")
