@@ -195,6 +195,13 @@ class Classifier:
         norm = normalize((text or "")[:MAX_CHARS])
         if not norm:
             return Classification("other", taxonomy.OTHER, taxonomy.OTHER, False, "calm", 0.0, [])
+        jab = structure.fee_jab(norm)
+        if jab:  # the fault beside the jab is the complaint; the fee words would mislead
+            rest = (norm[: jab.start()] + " " + norm[jab.end() :]).strip()
+            about = self.classify(rest) if rest else None
+            if about is not None and about.category not in (taxonomy.OTHER, "FEE"):
+                intent = "complaint" if about.intent in ("repair", "other") else about.intent
+                return replace(about, intent=intent, emotion="upset", evidence=[*about.evidence, jab.group(0)])
         s = self.rules.settings
         tokens, heard = self._sounds.correct(jieba.lcut(norm))
         if heard:  # voice typing: 点梯 is read as 电梯 from here on

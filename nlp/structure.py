@@ -12,6 +12,8 @@
 - Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
 - Negation by state: an object said to be fine (电梯没坏, 灯是好的) is not the subject.
 - Sarcasm: praise words with a wink or beside an unmet request are a complaint.
+- A jab at the fee beside a fault (路灯坏了 物业费白交了) is a complaint about the fault,
+  not about billing.
 - A place that only says where the faulty thing is ("停车场的灯", "电梯旁边的厕所") weighs
   less than the thing: in a Chinese noun phrase the last noun is the head.
 """
@@ -82,6 +84,18 @@ def cleared_codes(norm: str, index: dict) -> set[str]:
                 out |= {target for kind, target, _ in hits if kind == _CODE_KIND}
                 break
     return out
+
+
+# "物业费白交了", "交物业费干嘛用的", "物业费倒是一分不少": the fee said as a reproach
+_FEE_JAB = re.compile(
+    r"(交|收|缴)?(物业费|管理费)[^,.!?;，。！？\s]{0,6}(白交|白收|干嘛用|干什么用|有什么用|有啥用|一分不少|照收不误|"
+    r"倒(是|挺|很)[^,.!?;，。！？\s]{0,4}(准时|积极|及时|快|勤|不少))|(物业费|管理费)(都)?白(交|给|花)了?"
+)
+
+
+def fee_jab(norm: str):
+    """The span of a jab at the fee, if the message makes one."""
+    return _FEE_JAB.search(norm)
 
 
 def sarcastic(norm: str) -> bool:

@@ -57,3 +57,25 @@ def test_praise_of_staff_is_praise_of_service_attitude(text):
 def test_a_procedure_question_before_the_deposit_stays_with_the_desk(rules):
     result = rules.classify("下个月我们要重新装修 要办哪些手续 押金要交多少")
     assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("电梯又坏了 物业费白交了", "ENG-LIFT"),
+        ("楼道里的垃圾三天没人收 物业费倒是一分不少", "ENV-CLEAN"),
+        ("路灯坏了一个月 交物业费干嘛用的", "ENG-ELEC"),
+        ("草坪里全是狗屎 你们收物业费倒挺积极", "ENV-CLEAN"),
+        ("半夜还有人在楼下喝酒划拳 管理费交了有什么用", "SEC-NOISE"),
+    ],
+)
+def test_a_jab_at_the_fee_beside_a_fault_is_about_the_fault(rules, text, code):
+    """"物业费白交了" is a jab, not a billing question: the fault beside it is the complaint."""
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "complaint"), result
+    assert nlp.classify(text).code == code
+
+
+@pytest.mark.parametrize("text", ["物业费白交了", "物业费凭什么又涨了", "这个月物业费收了我三百 太贵了"])
+def test_a_grievance_about_the_fee_itself_stays_billing(rules, text):
+    assert rules.classify(text).category == "FEE", rules.classify(text)
