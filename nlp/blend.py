@@ -11,7 +11,7 @@ wins, the evidence names the most similar labelled case instead (「相似案例
 
 from dataclasses import replace
 
-from nlp import taxonomy
+from nlp import situation, taxonomy
 
 SIMILAR = "相似案例："
 # with the model's sharper probabilities (MARGIN_SCALE 4, MODEL_FILLS 0.65): CV code
@@ -32,7 +32,7 @@ RULES_INTENT_VOTE = 0.4
 # 0.864/0.874/0.879/0.879/0.850 at 1/1.5/2/2.5/3, intent 0.902/0.911/0.911/0.818/0.818.
 LONG_TEXT_FACTOR = 2.0
 # The model alone marks a report urgent only when quite sure, and never against a calm
-# cue or a denied danger (classifier.py). Chosen as the lowest threshold whose CV urgent
+# cue or a denied danger (below). Chosen as the lowest threshold whose CV urgent
 # precision stays >= 0.80 (the floor), because CV over texts the rules were written
 # on undervalues what the model adds on new text. With the veto, CV P/R over
 # tuning_public: 0.759/0.930 at 0.5, 0.786/0.930 at 0.6, 0.801/0.930 at 0.7, 0.808/0.930
@@ -63,7 +63,10 @@ def second_opinion(result, model, norm: str, tokens: list[str], settings: dict, 
             evidence.append(SIMILAR + case)
     else:
         confidence = result.confidence
-    urgent = result.urgent or (urgent_p >= MODEL_URGENT and intent in _PROBLEM)
+    # the model reads neither negation nor calm: its urgency alone does not stand where the
+    # message denies the danger (没有冒烟) or calls it past, slow or not pressing (上次, 不急)
+    urgent = result.urgent or (urgent_p >= MODEL_URGENT and intent in _PROBLEM
+                               and not situation.denied(norm) and not situation.calmed(norm))
     if code == result.code and intent == result.intent and urgent == result.urgent:
         return result
     return replace(

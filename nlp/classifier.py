@@ -301,12 +301,7 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        blended = second_opinion(result, model, norm, tokens, s, structured)
-        if blended.urgent and not result.urgent and (situation.denied(norm) or situation.calmed(norm)):
-            # the message says the danger is absent (没有冒烟) or past, slow, not pressing (上次,
-            # 不急): the model reads neither negation nor calm
-            blended = replace(blended, urgent=False)
-        return blended
+        return second_opinion(result, model, norm, tokens, s, structured)
 
     @staticmethod
     def _pick_code(codes: dict, s: dict) -> tuple[str, float, float]:
