@@ -8,9 +8,6 @@ things fixed, suggestions, negations, slow seepage, dirt, bins, peeling paint)."
 import pytest
 
 import nlp
-from nlp.classifier import Classifier
-
-RULES_ONLY = Classifier(model=None)
 
 TRAPPED = [
     "b座电梯不动了 里面还有人",
@@ -249,13 +246,13 @@ CALM = [
     TRAPPED + SECURITY_NOW + HEAT_SMOKE + MACHINE_CATCHES + CANNOT_LOCK + WATER_NOW + SPREADING + AT_THE_EDGE
     + LIFT_RUNS_OPEN + VOICE_TYPED + CALL_FOR_HELP,
 )
-def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(text):
-    result = RULES_ONLY.classify(text)
+def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
+    result = rules.classify(text)
     assert result.urgent is True, result
     assert result.intent in ("repair", "complaint")
 
 
 @pytest.mark.parametrize("text", CALM)
-def test_chat_look_alikes_and_past_events_are_not_urgent(text):
-    assert RULES_ONLY.classify(text).urgent is False, RULES_ONLY.classify(text)
+def test_chat_look_alikes_and_past_events_are_not_urgent(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
