@@ -55,7 +55,8 @@ _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "
 
 
 # praise said with a wink, or next to a grievance it cannot mean: 「你们效率真高啊 报修一个月了」
-_IRONY = re.compile(r"呵呵|🙂|🙃|😅|👏|真是服了|好棒的|“[^”]{1,6}”|\"[^\"]{1,6}\"|「[^」]{1,6}」")
+# (笑呵呵, 乐呵呵 are a smile, not the sneer 呵呵)
+_IRONY = re.compile(r"(?<![笑乐])呵呵|🙂|🙃|😅|👏|真是服了|好棒的|“[^”]{1,6}”|\"[^\"]{1,6}\"|「[^」]{1,6}」")
 _UNMET = re.compile(r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
                     r"等了[^,.!?;，。！？\s]{0,4}(天|周|礼拜|星期|小时|个月)|"
                     r"终于不用|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话")
