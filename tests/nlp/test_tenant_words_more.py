@@ -33,3 +33,44 @@ def test_a_warm_manner_is_praise_of_service(rules, text):
 )
 def test_kind_words_beside_a_grievance_are_no_praise(rules, text):
     assert rules.classify(text).intent != "praise"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("在小程序上报修三天了 回复都没有", "SVC-SLOW"),
+        ("给你们留言好几次 一点回音都没有 没人回复", "SVC-SLOW"),
+        ("后巷的泔水桶盖子都不盖 臭得要命", "ENV-CLEAN"),
+        ("割草机一开 草屑全飘进我们店里了", "ENV-GREEN"),
+        ("楼下便利店门口放大喇叭 一遍一遍喊", "SEC-NOISE"),
+        ("对门养的狗一天到晚汪汪叫", "SEC-NOISE"),
+        ("不知道谁家的公鸡每天早上五点打鸣", "SEC-NOISE"),
+    ],
+)
+def test_more_tenants_words_find_their_code(rules, text, code):
+    result = rules.classify(text)
+    assert result.code == code, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来换灯的电工在我们店门口抽烟 烟灰弹一地",
+        "保安值班的时候一直在玩手机 叫他半天不理",
+        "修水管的师傅进门不穿鞋套 踩得一地黑脚印",
+    ],
+)
+def test_what_staff_did_on_the_job_is_their_manner(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "complaint"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你好 本公司专业承接商铺保洁 价格实惠 有需要联系我",
+        "我们团队做空调清洗的 欢迎合作",
+    ],
+)
+def test_a_sales_pitch_is_no_report(rules, text):
+    assert rules.classify(text).code == "OTHER"
