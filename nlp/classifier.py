@@ -373,6 +373,8 @@ MAX_CHARS = 2000
 _PROBLEM = ("repair", "complaint")
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
+# ... and a danger people are causing (a fight, a break-in) outranks the object they use
+_PEOPLE_DOING = ("violence", "crime_now")
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
@@ -383,10 +385,14 @@ def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
     suggested = seen.suggests(situation.data())
-    if suggested == "SEC-SAFE" and taxonomy.category_of(code) in _SAFETY_OUTRANKS:
-        code = suggested
+    if suggested == "SEC-SAFE" and (
+        taxonomy.category_of(code) in _SAFETY_OUTRANKS or any(c in _PEOPLE_DOING for c in seen.classes)
+    ):
+        code = suggested  # someone kicking the door in: the door is no fault
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
         code = suggested
+    elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":
+        code = suggested  # sparks from a wire the rats chewed: the wire is the emergency
     if code != taxonomy.OTHER or seen.classes:
         confidence = max(confidence, 0.6)
     if intent not in _PROBLEM:

@@ -74,3 +74,23 @@ def test_what_staff_did_on_the_job_is_their_manner(rules, text):
 )
 def test_a_sales_pitch_is_no_report(rules, text):
     assert rules.classify(text).code == "OTHER"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("货梯停了不动 里面有两个搬运工在使劲敲门", "ENG-LIFT"),
+        ("电梯卡住了半天 里头有个抱孩子的阿姨", "ENG-LIFT"),
+        ("我被自动门夹在中间了 出不去", "ENG-DOOR"),
+        ("有人在踹我们仓库的门 听声音还没走", "SEC-SAFE"),
+        ("配电箱后面的电线被老鼠啃了 一直在冒火花", "ENG-ELEC"),
+    ],
+)
+def test_danger_now_in_other_words_is_urgent(rules, text, code):
+    result = rules.classify(text)
+    assert (result.urgent, result.code) == (True, code), result
+
+
+def test_a_smell_gone_when_switched_off_is_not_urgent(rules):
+    result = rules.classify("风扇开着有点焦味 拔了插头就没了")
+    assert result.urgent is False, result
