@@ -240,7 +240,9 @@ class Classifier:
             code, score = self._inquiry_code(scan, code, score, s)
 
         confidence = self._confidence(score, runner_up, s)
-        if confidence < s["threshold"] or code == taxonomy.OTHER:
+        if code != taxonomy.OTHER and confidence < s["threshold"] and self._sure_of_category(code, score, scan, s):
+            pass  # 「漏水」: plumbing or a leak, engineering either way; the desk may refine it
+        elif confidence < s["threshold"] or code == taxonomy.OTHER:
             code = taxonomy.OTHER
             # nothing to route on: keep only a clearly stated intent
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
@@ -360,6 +362,14 @@ class Classifier:
             return taxonomy.OTHER, 0.0
         return info, strength
 
+    @classmethod
+    def _sure_of_category(cls, code: str, score: float, scan: _Scan, s: dict) -> bool:
+        """Whether the rivals that made the code unsure all share its category, so that the
+        message still has somewhere to go."""
+        category = taxonomy.category_of(code)
+        rival = max((v for c, v in scan.codes.items() if taxonomy.category_of(c) != category), default=0.0)
+        return cls._confidence(score, rival, s) >= s["threshold"]
+
     @staticmethod
     def _confidence(score: float, runner_up: float, s: dict) -> float:
         if score <= 0:
@@ -373,6 +383,8 @@ MAX_CHARS = 2000
 _PROBLEM = ("repair", "complaint")
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
+# ... and a danger people are causing (a fight, a break-in) outranks the object they use
+_PEOPLE_DOING = ("violence", "crime_now")
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
@@ -383,10 +395,14 @@ def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
     suggested = seen.suggests(situation.data())
-    if suggested == "SEC-SAFE" and taxonomy.category_of(code) in _SAFETY_OUTRANKS:
-        code = suggested
+    if suggested == "SEC-SAFE" and (
+        taxonomy.category_of(code) in _SAFETY_OUTRANKS or any(c in _PEOPLE_DOING for c in seen.classes)
+    ):
+        code = suggested  # someone kicking the door in: the door is no fault
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
         code = suggested
+    elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":
+        code = suggested  # sparks from a wire the rats chewed: the wire is the emergency
     if code != taxonomy.OTHER or seen.classes:
         confidence = max(confidence, 0.6)
     if intent not in _PROBLEM:

@@ -11,6 +11,8 @@
   is named; the lamp it drips on or the socket it cuts does not decide.
 - Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
 - Negation by state: an object said to be fine (电梯没坏, 灯是好的) is not the subject.
+- What staff did on the job (a fitter smoking in the shop) is about their manner, SVC-ATTI;
+  an animal calling is a noise (SEC-NOISE); a sales pitch is OTHER.
 - Sarcasm: praise words with a wink or beside an unmet request are a complaint.
 - A jab at the fee beside a fault (路灯坏了 物业费白交了) is a complaint about the fault,
   not about billing.
@@ -55,7 +57,8 @@ _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "
 
 
 # praise said with a wink, or next to a grievance it cannot mean: 「你们效率真高啊 报修一个月了」
-_IRONY = re.compile(r"呵呵|🙂|🙃|😅|👏|真是服了|好棒的|“[^”]{1,6}”|\"[^\"]{1,6}\"|「[^」]{1,6}」")
+# (笑呵呵, 乐呵呵 are a smile, not the sneer 呵呵)
+_IRONY = re.compile(r"(?<![笑乐])呵呵|🙂|🙃|😅|👏|真是服了|好棒的|“[^”]{1,6}”|\"[^\"]{1,6}\"|「[^」]{1,6}」")
 _UNMET = re.compile(r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
                     r"等了[^,.!?;，。！？\s]{0,4}(天|周|礼拜|星期|小时|个月)|"
                     r"终于不用|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话")
@@ -68,6 +71,17 @@ _NAMED_SOURCE = re.compile(r"水管|管子|管道|喷淋|空调|(?<![a-z])ac(?![
 # asking to borrow or book something, or for an arrangement: a service request for the desk
 _REQUEST = re.compile(r"借(一下|个|把|用|我)|能借|可以借|想借|预约|预订|预定|(帮|给)(我|忙)?安排|登记一下|帮忙叫")
 _FAULT = re.compile(r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上")
+
+# an animal calling is a noise whoever keeps it (邻居家的狗从早叫到晚, 鹦鹉一大早就叫)
+_ANIMAL_NOISE = re.compile(r"(狗|犬|鸟|鹦鹉|八哥|猫|鸡|鸭|鹅|公鸡)[^,.!?;，。！？\s]{0,8}(叫|吠|嚎|打鸣|吵)")
+# what a member of staff did on the job is about their manner (师傅在店里抽烟, 维修工鞋套都不穿)
+_STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|门岗|工作人员|物业的人)"
+_STAFF_CONDUCT = re.compile(
+    _STAFF + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走)"
+)
+# a sales pitch: no report, nothing to route (我们公司专业做保洁 有需要联系我)
+_PITCH = re.compile(r"(我们|我司|本)(公司|团队|工作室)[^。！？!?]{0,12}(专业|承接|提供.{0,8}服务)|有需要(的话)?(可以|请|欢迎)?(联系|找|加)我|"
+                    r"有兴趣合作|欢迎(来电|合作|洽谈)|寻求合作|诚邀")
 
 
 # "电梯没坏 是灯不亮": the object said to be fine is not the subject
@@ -146,6 +160,10 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent
+    if _PITCH.search(norm):
+        return taxonomy.OTHER, "other"
+    if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
+        return "SVC-ATTI", "complaint"
     if _LOST.search(norm) or (_PLANNED_CUT.search(norm) and _QUESTION.search(norm)):
         return "SVC-INFO", "inquiry"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
@@ -169,6 +187,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "ENG-LEAK", "repair"
     if code in _NOISE_SOURCES and code.startswith("ENG") and intent == "complaint" and _NOISE_WORDS.search(norm):
         return code, "repair"  # noisy equipment is a fault to fix
+    if code in (taxonomy.OTHER, "SEC-SAFE", "ENV-PEST") and _ANIMAL_NOISE.search(norm):
+        return "SEC-NOISE", "complaint"
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:

@@ -1,0 +1,96 @@
+"""More of issue 17's classes in tenants' own words: praise said as a picture of a warm
+manner, staff conduct, a service gone quiet, dirt, greenery, noise and sales pitches.
+
+Sentences written for these tests, apart from the labelled files; the rules alone (the
+`rules` fixture) must read them."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "物业前台的小姑娘总是笑眯眯的 办事也快",
+        "楼下门岗大叔乐呵呵的 见谁都问好",
+        "保洁阿姨笑呵呵地跟我们打招呼 人很亲切",
+        "新来的管家很nice 问啥都答得清清楚楚",
+        "昨晚下大雨 保安小伙帮我把车推进车库 人真好",
+        "修门的师傅又快又好 一会儿就弄好了",
+    ],
+)
+def test_a_warm_manner_is_praise_of_service(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "praise"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "保安人挺好 但是晚上老不见人 车乱停也不管",
+        "前台人很好吗 我问了三遍都没人理",
+        "呵呵 你们保安真是好样的 快递丢了说不关他事",
+    ],
+)
+def test_kind_words_beside_a_grievance_are_no_praise(rules, text):
+    assert rules.classify(text).intent != "praise"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("在小程序上报修三天了 回复都没有", "SVC-SLOW"),
+        ("给你们留言好几次 一点回音都没有 没人回复", "SVC-SLOW"),
+        ("后巷的泔水桶盖子都不盖 臭得要命", "ENV-CLEAN"),
+        ("割草机一开 草屑全飘进我们店里了", "ENV-GREEN"),
+        ("楼下便利店门口放大喇叭 一遍一遍喊", "SEC-NOISE"),
+        ("对门养的狗一天到晚汪汪叫", "SEC-NOISE"),
+        ("不知道谁家的公鸡每天早上五点打鸣", "SEC-NOISE"),
+    ],
+)
+def test_more_tenants_words_find_their_code(rules, text, code):
+    result = rules.classify(text)
+    assert result.code == code, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来换灯的电工在我们店门口抽烟 烟灰弹一地",
+        "保安值班的时候一直在玩手机 叫他半天不理",
+        "修水管的师傅进门不穿鞋套 踩得一地黑脚印",
+    ],
+)
+def test_what_staff_did_on_the_job_is_their_manner(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "complaint"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你好 本公司专业承接商铺保洁 价格实惠 有需要联系我",
+        "我们团队做空调清洗的 欢迎合作",
+    ],
+)
+def test_a_sales_pitch_is_no_report(rules, text):
+    assert rules.classify(text).code == "OTHER"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("货梯停了不动 里面有两个搬运工在使劲敲门", "ENG-LIFT"),
+        ("电梯卡住了半天 里头有个抱孩子的阿姨", "ENG-LIFT"),
+        ("我被自动门夹在中间了 出不去", "ENG-DOOR"),
+        ("有人在踹我们仓库的门 听声音还没走", "SEC-SAFE"),
+        ("配电箱后面的电线被老鼠啃了 一直在冒火花", "ENG-ELEC"),
+    ],
+)
+def test_danger_now_in_other_words_is_urgent(rules, text, code):
+    result = rules.classify(text)
+    assert (result.urgent, result.code) == (True, code), result
+
+
+def test_a_smell_gone_when_switched_off_is_not_urgent(rules):
+    result = rules.classify("风扇开着有点焦味 拔了插头就没了")
+    assert result.urgent is False, result
