@@ -240,7 +240,9 @@ class Classifier:
             code, score = self._inquiry_code(scan, code, score, s)
 
         confidence = self._confidence(score, runner_up, s)
-        if confidence < s["threshold"] or code == taxonomy.OTHER:
+        if code != taxonomy.OTHER and confidence < s["threshold"] and self._sure_of_category(code, score, scan, s):
+            pass  # 「漏水」: plumbing or a leak, engineering either way; the desk may refine it
+        elif confidence < s["threshold"] or code == taxonomy.OTHER:
             code = taxonomy.OTHER
             # nothing to route on: keep only a clearly stated intent
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
@@ -359,6 +361,14 @@ class Classifier:
         if info_score <= 0 and code == taxonomy.OTHER:
             return taxonomy.OTHER, 0.0
         return info, strength
+
+    @classmethod
+    def _sure_of_category(cls, code: str, score: float, scan: _Scan, s: dict) -> bool:
+        """Whether the rivals that made the code unsure all share its category, so that the
+        message still has somewhere to go."""
+        category = taxonomy.category_of(code)
+        rival = max((v for c, v in scan.codes.items() if taxonomy.category_of(c) != category), default=0.0)
+        return cls._confidence(score, rival, s) >= s["threshold"]
 
     @staticmethod
     def _confidence(score: float, runner_up: float, s: dict) -> float:

@@ -139,8 +139,10 @@ def record_event(session: so.Session, ticket: Ticket, action: str, actor: Option
                  from_status: object = SAME_STATUS) -> TicketEvent:
     """The one place a timeline event is written. `from_status` (a status value, or None
     at registration) defaults to the ticket's status: an event that changes nothing."""
-    event = TicketEvent(ticket=ticket, at=now(), actor=actor, actor_label=by or actor_label(actor), action=action,
+    event = TicketEvent(ticket=ticket, at=now(), actor_label=by or actor_label(actor), action=action,
                         from_status=ticket.status.value if from_status is SAME_STATUS else from_status,
                         to_status=ticket.status.value, note=note, data=data or {})
+    if actor is not None:
+        event.actor = actor
     session.add(event)
     return event

@@ -27,6 +27,7 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _FILLER = re.compile(r"你好|您好|在吗|在不在|谢谢|好的|嗯+|哦+|啊+|哈+|呵+|吗|呢|吧|了|的")
 
 
@@ -36,8 +37,10 @@ def bare(text: str) -> str:
 
 def has_substance(text: str) -> bool:
     """Whether a message says something a person should read: a few Chinese characters
-    beyond greetings and particles (not "asdfgh", "？？", "嗯嗯", emoji)."""
-    return len(_HAN.findall(_FILLER.sub("", text or ""))) >= 3
+    beyond greetings and particles, where a Latin word counts as two (「ATM坏」, 「POS机黑」:
+    tenants mix English words in); not "asdfgh", "？？", "嗯嗯" or emoji."""
+    rest = _FILLER.sub("", text or "")
+    return len(_HAN.findall(rest)) + 2 * len(_LATIN_WORD.findall(rest)) >= 3
 
 
 def needs_decision(result) -> bool:

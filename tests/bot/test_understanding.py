@@ -72,12 +72,25 @@ def test_a_call_for_help_with_no_fault_named_opens_an_urgent_ticket_for_triage(w
     assert UNCLEAR not in reply and ticket.number in reply
 
 
+def test_a_call_for_help_in_english_is_urgent_and_a_polite_help_is_not(wechat, session, site):
+    for n, text in enumerate(["help!!!", "SOS", "Help me please"]):
+        assert UNCLEAR not in wechat.say(f"o-sos-{n}", text), text
+    calls = tickets(session)
+    assert len(calls) == 3 and all(t.urgent and t.triage == dialog.TRIAGE_CALL_FOR_HELP for t in calls)
+    wechat.say("o-polite", "我是李娜，L3-008，电话13900002222")
+    wechat.say("o-polite", "can you help me check my bill 物业费好像多收了")
+    polite = tickets(session)[-1]
+    assert polite.code.startswith("FEE") and not polite.urgent
+
+
 SUBSTANCE = [
     "我家门口那个东西又出问题了 你们来看看",
     "隔壁那家人又来了 怎么办",
     "那个谁说的事到底怎么弄",
     "三楼那边好像有点不对劲",
     "这个我不太懂 能不能帮帮我",
+    "ATM坏",  # a Latin word beside one character: tenants mix English words in
+    "POS机又黑",
 ]
 
 
@@ -88,6 +101,7 @@ def test_a_message_with_substance_is_never_answered_not_heard(wechat, session, s
     # empty or garbled input is still asked again
     assert wechat.say("o-garbled", "asdfgh") == phrase("unclear")
     assert wechat.say("o-garbled", "？？") == phrase("unclear")
+    assert wechat.say("o-garbled", "asdf 嗯") == phrase("unclear")
 
 
 def test_what_is_not_understood_reaches_the_desks_triage_list(wechat, client, session, site, make):
