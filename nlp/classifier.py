@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import jieba
 
-from nlp import pinyin, segment, situation, structure, taxonomy
+from nlp import choosing, pinyin, segment, situation, structure, taxonomy
 from nlp.blend import second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
@@ -227,20 +227,20 @@ class Classifier:
             scan.intents["inquiry"] = scan.intents.get("inquiry", 0.0) + s["question_inquiry"]
         upset = scan.upset >= s["upset_min"]
 
-        code, score, runner_up = self._pick_code(scan.codes, s)
+        code, score, runner_up = choosing.pick_code(scan.codes, s)
         if scan.long_text:
             # letters to the authorities are complaints unless they clearly say otherwise
             for name, prior in s["long_text_priors"].items():
                 scan.intents[name] = scan.intents.get(name, 0.0) + prior
-        intent = self._pick_intent(scan.intents, code, upset, s)
+        intent = choosing.pick_intent(scan.intents, code, upset, s)
 
         if intent == "praise":
             code, score = s["praise_code"], max(score, scan.intents.get("praise", 0.0))
         elif intent == "inquiry" and (not scan.long_text or code in (s["info_code"], s["money_code"])):
-            code, score = self._inquiry_code(scan, code, score, s)
+            code, score = choosing.inquiry_code(scan, code, score, s)
 
-        confidence = self._confidence(score, runner_up, s)
-        if code != taxonomy.OTHER and confidence < s["threshold"] and self._sure_of_category(code, score, scan, s):
+        confidence = choosing.confidence(score, runner_up, s)
+        if code != taxonomy.OTHER and confidence < s["threshold"] and choosing.sure_of_category(code, score, scan, s):
             pass  # 「漏水」: plumbing or a leak, engineering either way; the desk may refine it
         elif confidence < s["threshold"] or code == taxonomy.OTHER:
             code = taxonomy.OTHER
@@ -304,79 +304,6 @@ class Classifier:
         if not norm.strip():
             return result
         return second_opinion(result, model, norm, tokens, s, structured)
-
-    @staticmethod
-    def _pick_code(codes: dict, s: dict) -> tuple[str, float, float]:
-        """Best topic code, then let a grievance about handling outrank the fault it names."""
-        grievance = s["grievance_code"]
-        ranked = sorted(codes.items(), key=lambda kv: kv[1], reverse=True)
-        if not ranked or ranked[0][1] <= 0:
-            return taxonomy.OTHER, 0.0, 0.0
-        topics = [kv for kv in ranked if kv[0] != grievance]
-        g = codes.get(grievance, 0.0)
-        top_code, top = topics[0] if topics else (taxonomy.OTHER, 0.0)
-        second = topics[1][1] if len(topics) > 1 else 0.0
-        if g >= s["grievance_min"]:
-            category = taxonomy.category_of(top_code)
-            if category in s["grievance_outranks"] or g >= top * s["grievance_ratio_other"]:
-                return grievance, g, top
-        if top <= 0:
-            return taxonomy.OTHER, 0.0, 0.0
-        return top_code, top, second
-
-    @staticmethod
-    def _pick_intent(intents: dict, code: str, upset: bool, s: dict) -> str:
-        praise = intents.get("praise", 0.0)
-        problem = intents.get("repair", 0.0) + intents.get("complaint", 0.0)
-        if praise >= s["praise_min"] and praise > problem:
-            return "praise"
-        if intents.get("suggestion", 0.0) >= s["suggestion_min"]:
-            return "suggestion"
-        priors = s["intent_priors"]
-        prior = priors.get(code) or priors.get(taxonomy.category_of(code)) or {}
-        inquiry = intents.get("inquiry", 0.0)
-        repair = intents.get("repair", 0.0) + prior.get("repair", 0.0)
-        complaint = intents.get("complaint", 0.0) + prior.get("complaint", 0.0)
-        if inquiry >= s["inquiry_min"] and not upset:
-            inquiry += prior.get("inquiry", 0.0)
-            if inquiry > max(repair, complaint):
-                return "inquiry"
-        elif code == s["info_code"]:
-            return "inquiry"
-        if code == taxonomy.OTHER and max(repair - prior.get("repair", 0.0), complaint) < s["inquiry_min"]:
-            return "other"
-        return "repair" if repair > complaint else "complaint"
-
-    @staticmethod
-    def _inquiry_code(scan: _Scan, code: str, score: float, s: dict) -> tuple[str, float]:
-        """Questions go to the desk, money questions to billing, questions about a fault keep it."""
-        money, info = s["money_code"], s["info_code"]
-        money_score = scan.codes.get(money, 0.0)
-        info_score = scan.codes.get(info, 0.0)
-        if money_score > 0 and money_score >= info_score:
-            return money, money_score
-        if scan.intents.get("repair", 0.0) >= s["fault_min"] and code != taxonomy.OTHER:
-            return code, score
-        strength = info_score + scan.intents.get("inquiry", 0.0)
-        if info_score <= 0 and code == taxonomy.OTHER:
-            return taxonomy.OTHER, 0.0
-        return info, strength
-
-    @classmethod
-    def _sure_of_category(cls, code: str, score: float, scan: _Scan, s: dict) -> bool:
-        """Whether the rivals that made the code unsure all share its category, so that the
-        message still has somewhere to go."""
-        category = taxonomy.category_of(code)
-        rival = max((v for c, v in scan.codes.items() if taxonomy.category_of(c) != category), default=0.0)
-        return cls._confidence(score, rival, s) >= s["threshold"]
-
-    @staticmethod
-    def _confidence(score: float, runner_up: float, s: dict) -> float:
-        if score <= 0:
-            return 0.0
-        strength = score / (score + s["confidence_scale"])
-        separation = score / (score + runner_up)
-        return strength * (0.5 + 0.5 * separation)
 
 
 MAX_CHARS = 2000
