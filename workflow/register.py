@@ -117,6 +117,11 @@ def register(
     ticket = Ticket(
         site_id=site.id,
         created_at=created_at,
+        # Stored rows, referred to by id as the site and the department are: the workflow
+        # reads tenant_id (surveys, callbacks, replies), and the flush has no relationship
+        # to sort for them. ticket.unit and ticket.tenant load once the ticket is stored.
+        unit_id=unit.id if unit else None,
+        tenant_id=tenant.id if tenant else None,
         unit_code=unit.code if unit else (unit_code or None),
         phone=phone,
         code=code_row.code,
@@ -137,7 +142,6 @@ def register(
         leadership_instruction=leadership_instruction,
         supervisor_flag=emotion == "upset" or leadership_instruction,
     )
-    ticket.unit, ticket.tenant = unit, tenant
     action = machine.check("register", ticket, actor)
     ticket.number = next_number(session, site, localtime.local_date(created_at))
     session.add(ticket)
