@@ -12,7 +12,7 @@
 - Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
 - Negation by state: an object said to be fine (电梯没坏, 灯是好的) is not the subject.
 - What staff did on the job (a fitter smoking in the shop) is about their manner, SVC-ATTI;
-  an animal calling is a noise (SEC-NOISE); a sales pitch is OTHER.
+  an animal calling is a noise (SEC-NOISE); a sales pitch or a question about the bot is OTHER.
 - Sarcasm: praise words with a wink or beside an unmet request are a complaint.
 - A jab at the fee beside a fault (路灯坏了 物业费白交了) is a complaint about the fault,
   not about billing.
@@ -81,7 +81,9 @@ _STAFF_CONDUCT = re.compile(
 )
 # a sales pitch: no report, nothing to route (我们公司专业做保洁 有需要联系我)
 _PITCH = re.compile(r"(我们|我司|本)(公司|团队|工作室)[^。！？!?]{0,12}(专业|承接|提供.{0,8}服务)|有需要(的话)?(可以|请|欢迎)?(联系|找|加)我|"
-                    r"有兴趣合作|欢迎(来电|合作|洽谈)|寻求合作|诚邀")
+                    r"有兴趣合作|欢迎(来电|合作|洽谈)|寻求合作|诚邀|"
+                    # a question about the bot itself
+                    r"(你|您)是(不是)?(真人|机器人|人工|自动回复|ai(?![a-z]))")
 
 
 # "电梯没坏 是灯不亮": the object said to be fine is not the subject

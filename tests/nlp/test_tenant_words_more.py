@@ -94,3 +94,19 @@ def test_danger_now_in_other_words_is_urgent(rules, text, code):
 def test_a_smell_gone_when_switched_off_is_not_urgent(rules):
     result = rules.classify("风扇开着有点焦味 拔了插头就没了")
     assert result.urgent is False, result
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("二楼女厕所的厕纸用完了 一直没补", "ENV-CLEAN"),
+        ("过道里尘土飞扬的 一擦一手黑", "ENV-CLEAN"),
+        ("客服电话打了十几次 都是忙音", "SVC-SLOW"),
+        ("打物业电话一直是忙音 没人接", "SVC-SLOW"),
+        ("这个月的暖气费怎么比去年贵了一截", "FEE-BILL"),
+        ("你是不是机器人啊 回答得牛头不对马嘴", "OTHER"),
+    ],
+)
+def test_words_for_supplies_dust_lines_and_fees(rules, text, code):
+    result = rules.classify(text)
+    assert result.code == code, result
