@@ -125,3 +125,18 @@ def test_a_pitch_stays_outside_the_desk_with_the_model_too():
 
     result = nlp.classify("您好 我们是做绿植租摆的 有需要可以联系我")
     assert (result.code, result.intent) == ("OTHER", "other"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你到底是人工客服还是机器人", "明早有人一起拼车去高铁站吗", "闲置一台跑步机 有要的私聊我", "周六有人一起去钓鱼吗"],
+)
+def test_chatter_and_questions_to_the_bot_are_no_report(text):
+    import nlp
+
+    result = nlp.classify(text)  # with the model, which fills in where the rules find nothing
+    assert (result.code, result.intent) == ("OTHER", "other"), result
+
+
+def test_a_grievance_beside_a_question_to_the_bot_stays_one(rules):
+    assert rules.classify("客服说话太冲了 你是机器人吗").code == "SVC-ATTI"
