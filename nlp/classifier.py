@@ -297,6 +297,10 @@ class Classifier:
         # a rule staff wrote for this wording decides: the model learned before it existed
         if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
             return result
+        # a structure found no report at all (a sales pitch, a question to the bot): the model,
+        # which fills in where the rules find nothing, would make a desk question of it
+        if code == taxonomy.OTHER and not urgent and structure.not_a_report(norm):
+            return result
         for word in self._muted:
             if word in norm:
                 norm = norm.replace(word, " ")

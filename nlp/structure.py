@@ -115,6 +115,11 @@ def fee_jab(norm: str):
     return _FEE_JAB.search(norm)
 
 
+def not_a_report(norm: str) -> bool:
+    """A sales pitch or a question to the bot: nothing for the desk to route."""
+    return bool(_PITCH.search(norm))
+
+
 def sarcastic(norm: str) -> bool:
     """Praise words that are really a complaint."""
     return bool(_IRONY.search(norm) or _UNMET.search(norm))

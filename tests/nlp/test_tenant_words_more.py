@@ -110,3 +110,18 @@ def test_a_smell_gone_when_switched_off_is_not_urgent(rules):
 def test_words_for_supplies_dust_lines_and_fees(rules, text, code):
     result = rules.classify(text)
     assert result.code == code, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有人在车库倒下了 怎么叫都叫不醒", "我老公刚才在店里晕倒了 现在没有意识", "保安亭里的大哥突然休克了"],
+)
+def test_someone_collapsed_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True
+
+
+def test_a_pitch_stays_outside_the_desk_with_the_model_too():
+    import nlp
+
+    result = nlp.classify("您好 我们是做绿植租摆的 有需要可以联系我")
+    assert (result.code, result.intent) == ("OTHER", "other"), result
