@@ -146,6 +146,15 @@ AT_THE_EDGE = [
     "楼顶有人要往下跳",
 ]
 
+# something fell and nearly hit a person: what is left up there may follow
+NEAR_MISS = [
+    "中庭顶上掉下来一块玻璃 差点砸到一个小孩",
+    "招牌的一角掉了 幸好没砸到路人",
+    "二楼走廊的扣板掉下来 差一点砸中顾客",
+    "外墙有块瓷砖掉下来了 还好没砸到人",
+    "楼上掉了个花盆下来 险些砸到我同事",
+]
+
 LIFT_RUNS_OPEN = [
     "电梯门还开着就往下走了",
     "货梯没关门就上去了 差点把人带上去",
@@ -238,13 +247,15 @@ CALM = [
     # who answers for an accident that has not happened
     "物业晚上没人值班 出事了找谁啊",
     "车库灯都不亮 出事了谁负责",
+    # nearly hit my own foot at home is a repair
+    "厨房墙砖掉了一块 差点砸到我脚",
 ]
 
 
 @pytest.mark.parametrize(
     "text",
     TRAPPED + SECURITY_NOW + HEAT_SMOKE + MACHINE_CATCHES + CANNOT_LOCK + WATER_NOW + SPREADING + AT_THE_EDGE
-    + LIFT_RUNS_OPEN + VOICE_TYPED + CALL_FOR_HELP,
+    + LIFT_RUNS_OPEN + NEAR_MISS + VOICE_TYPED + CALL_FOR_HELP,
 )
 def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
