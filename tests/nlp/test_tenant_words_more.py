@@ -158,3 +158,8 @@ def test_more_dangers_now_are_urgent(rules, text):
 
 def test_the_only_one_in_a_working_lift_is_not_trapped(rules):
     assert rules.classify("电梯超载铃老是乱响 明明里面就我一个人").urgent is False
+
+
+def test_seepage_that_soaks_the_goods_is_not_calmed_by_the_word_seep(rules):
+    assert rules.classify("隔壁的水渗过来 我们仓库的纸箱都泡了 还在往里渗").urgent is True
+    assert rules.classify("墙角有点渗水 湿了一小块").urgent is False
