@@ -140,3 +140,26 @@ def test_chatter_and_questions_to_the_bot_are_no_report(text):
 
 def test_a_grievance_beside_a_question_to_the_bot_stays_one(rules):
     assert rules.classify("客服说话太冲了 你是机器人吗").code == "SVC-ATTI"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货梯卡住了 按什么都没用 里面只有我们两个搬运工",
+        "地库里有人用钥匙划车 现在还在划",
+        "自动门把一个送快递的小哥撞倒了 起来腿一瘸一拐",
+        "楼上漏水正好滴到我们的电箱上",
+        "水漫进店里 展厅的沙发都泡湿了 水还在涨",
+    ],
+)
+def test_more_dangers_now_are_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+
+
+def test_the_only_one_in_a_working_lift_is_not_trapped(rules):
+    assert rules.classify("电梯超载铃老是乱响 明明里面就我一个人").urgent is False
+
+
+def test_seepage_that_soaks_the_goods_is_not_calmed_by_the_word_seep(rules):
+    assert rules.classify("隔壁的水渗过来 我们仓库的纸箱都泡了 还在往里渗").urgent is True
+    assert rules.classify("墙角有点渗水 湿了一小块").urgent is False
