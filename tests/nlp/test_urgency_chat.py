@@ -127,6 +127,7 @@ WATER_NOW = [
     "吊顶的水往下灌 电脑都湿了",
     "卫生间水管爆了 到处都是水",
     "地下室进水了 水已经到脚踝了",
+    "水龙头关不住了 水都流进仓库 纸箱全湿了",
 ]
 
 SPREADING = [
@@ -259,6 +260,10 @@ CALM = [
     "车库灯都不亮 出事了谁负责",
     # nearly hit my own foot at home is a repair
     "厨房墙砖掉了一块 差点砸到我脚",
+    # water running where it harms nothing: a repair
+    "茶水间的水龙头拧不紧 一直流",
+    "花园浇花的龙头坏了 水一直流",
+    "厨房地漏返水 有点臭",
     # fallen, and lying on the ground: a repair
     "花坛边的矮墙塌了一截 砖散在草地上",
     "台风把门口的小树吹歪了",
