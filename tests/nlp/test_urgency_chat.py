@@ -155,6 +155,16 @@ NEAR_MISS = [
     "楼上掉了个花盆下来 险些砸到我同事",
 ]
 
+# something broke or fell and more may follow onto people: hanging overhead, on power lines,
+# an open manhole, or said to be dangerous
+STILL_HANGING = [
+    "大堂吊顶塌了一角 还有一块吊在上面晃",
+    "广告牌歪了 悬在门口人行道上方",
+    "大风把树吹断了 压在电线上",
+    "商场门口的井盖不见了 一个大洞",
+    "二楼连廊的玻璃护栏裂了 太危险了",
+]
+
 LIFT_RUNS_OPEN = [
     "电梯门还开着就往下走了",
     "货梯没关门就上去了 差点把人带上去",
@@ -249,13 +259,17 @@ CALM = [
     "车库灯都不亮 出事了谁负责",
     # nearly hit my own foot at home is a repair
     "厨房墙砖掉了一块 差点砸到我脚",
+    # fallen, and lying on the ground: a repair
+    "花坛边的矮墙塌了一截 砖散在草地上",
+    "台风把门口的小树吹歪了",
+    "储物间的隔板掉下来了",
 ]
 
 
 @pytest.mark.parametrize(
     "text",
     TRAPPED + SECURITY_NOW + HEAT_SMOKE + MACHINE_CATCHES + CANNOT_LOCK + WATER_NOW + SPREADING + AT_THE_EDGE
-    + LIFT_RUNS_OPEN + NEAR_MISS + VOICE_TYPED + CALL_FOR_HELP,
+    + LIFT_RUNS_OPEN + NEAR_MISS + STILL_HANGING + VOICE_TYPED + CALL_FOR_HELP,
 )
 def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
