@@ -163,3 +163,16 @@ def test_the_only_one_in_a_working_lift_is_not_trapped(rules):
 def test_seepage_that_soaks_the_goods_is_not_calmed_by_the_word_seep(rules):
     assert rules.classify("隔壁的水渗过来 我们仓库的纸箱都泡了 还在往里渗").urgent is True
     assert rules.classify("墙角有点渗水 湿了一小块").urgent is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在小程序上提交了 说会尽快处理 然后就没人管了", "昨天答应下午来 到了下午 结果又拖到明天了"],
+)
+def test_a_grievance_said_late_with_no_topic_is_slow_service(rules, text):
+    assert rules.classify(text).code == "SVC-SLOW", rules.classify(text)
+
+
+@pytest.mark.parametrize("text", ["我还没吃饭呢", "好几次了"])
+def test_weak_grievance_words_alone_are_no_grievance(rules, text):
+    assert rules.classify(text).code == "OTHER"
