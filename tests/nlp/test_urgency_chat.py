@@ -260,6 +260,10 @@ CALM = [
     "车库灯都不亮 出事了谁负责",
     # nearly hit my own foot at home is a repair
     "厨房墙砖掉了一块 差点砸到我脚",
+    # robbery as a figure of speech about a bill; a fall that has happened before
+    "物业费涨这么多 简直抢钱",
+    "停车一小时收二十 你们抢钱啊",
+    "门口台阶有块砖松了 好几个人绊倒过",
     # water running where it harms nothing: a repair
     "茶水间的水龙头拧不紧 一直流",
     "花园浇花的龙头坏了 水一直流",
