@@ -188,6 +188,17 @@ class Classifier:
                     codes[target] = codes.get(target, 0.0) + scale * value**power
         return scan
 
+    def _grievance_alone(self, scan: _Scan, s: dict) -> bool:
+        """A strong grievance keyword (没人管, 又拖到) when no topic was named: weaker ones
+        (还没, 好几次) alone are no grievance ("我还没吃饭呢")."""
+        grievance, index = s["grievance_code"], self.rules.index
+        strong = s["grievance_min"] * _STRONG_SHARE
+        return any(
+            kind == CODE and target == grievance
+            and any(k == CODE and t == grievance and w >= strong for k, t, w in index.get(tok, ()))
+            for kind, target, tok in scan.hits
+        )
+
     # -- deciding ---------------------------------------------------------------------
 
     def classify(self, text: str) -> Classification:
@@ -228,6 +239,9 @@ class Classifier:
         upset = scan.upset >= s["upset_min"]
 
         code, score, runner_up = choosing.pick_code(scan.codes, s)
+        if code == taxonomy.OTHER and self._grievance_alone(scan, s):
+            # "然后就没人管了": a grievance with no topic beside it, said after the first clause
+            code, score, runner_up = s["grievance_code"], scan.codes[s["grievance_code"]], 0.0
         if scan.long_text:
             # letters to the authorities are complaints unless they clearly say otherwise
             for name, prior in s["long_text_priors"].items():
@@ -297,6 +311,10 @@ class Classifier:
         # a rule staff wrote for this wording decides: the model learned before it existed
         if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
             return result
+        # a structure found no report at all (a sales pitch, a question to the bot): the model,
+        # which fills in where the rules find nothing, would make a desk question of it
+        if code == taxonomy.OTHER and not urgent and structure.not_a_report(norm):
+            return result
         for word in self._muted:
             if word in norm:
                 norm = norm.replace(word, " ")
@@ -307,6 +325,7 @@ class Classifier:
 
 
 MAX_CHARS = 2000
+_STRONG_SHARE = 0.8  # of grievance_min: a grievance keyword that names one on its own
 _PROBLEM = ("repair", "complaint")
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")

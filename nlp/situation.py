@@ -114,8 +114,8 @@ def literal_words() -> set[str]:
     words = set()
     for spec in data()["classes"].values():
         for pattern in spec["patterns"]:
-            # who is in danger is no keyword to hear (我把 is not 我爸)
-            bare = pattern.replace("{person}", "").replace("{body}", "")
+            # who is in danger is no keyword to hear (我把 is not 我爸), nor is 差点 before it
+            bare = pattern.replace("{person}", "").replace("{body}", "").replace("{near}", "")
             for piece in re.split(r"[^\u4e00-\u9fff]+", _expand(bare)):
                 if len(piece) >= 2:
                     words.add(piece)

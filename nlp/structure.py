@@ -12,7 +12,8 @@
 - Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
 - Negation by state: an object said to be fine (电梯没坏, 灯是好的) is not the subject.
 - What staff did on the job (a fitter smoking in the shop) is about their manner, SVC-ATTI;
-  an animal calling is a noise (SEC-NOISE); a sales pitch is OTHER.
+  an animal calling is a noise (SEC-NOISE); a sales pitch, a question about the bot or
+  neighbours' chatter is OTHER.
 - Sarcasm: praise words with a wink or beside an unmet request are a complaint.
 - A jab at the fee beside a fault (路灯坏了 物业费白交了) is a complaint about the fault,
   not about billing.
@@ -79,9 +80,13 @@ _STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|�
 _STAFF_CONDUCT = re.compile(
     _STAFF + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走)"
 )
+# a question about the bot itself: no report unless a grievance came with it (客服态度太差了 你是机器人吗)
+_BOT = re.compile(r"(你|您)(到底|究竟)?是(不是)?(真人|机器人|人工|自动回复|ai(?![a-z]))")
 # a sales pitch: no report, nothing to route (我们公司专业做保洁 有需要联系我)
 _PITCH = re.compile(r"(我们|我司|本)(公司|团队|工作室)[^。！？!?]{0,12}(专业|承接|提供.{0,8}服务)|有需要(的话)?(可以|请|欢迎)?(联系|找|加)我|"
-                    r"有兴趣合作|欢迎(来电|合作|洽谈)|寻求合作|诚邀")
+                    r"有兴趣合作|欢迎(来电|合作|洽谈)|寻求合作|诚邀|"
+                    # neighbours' chatter in the group (拼车, 有要的私聊, 有人去爬山吗 一起)
+                    r"拼车|拼单|组队|私聊|有要的|(有人|有没有人)一起|吗[\s,，]*一起")
 
 
 # "电梯没坏 是灯不亮": the object said to be fine is not the subject
@@ -113,12 +118,18 @@ def fee_jab(norm: str):
     return _FEE_JAB.search(norm)
 
 
+def not_a_report(norm: str) -> bool:
+    """A sales pitch, neighbours' chatter or a question to the bot: nothing to route."""
+    return bool(_PITCH.search(norm) or _BOT.search(norm))
+
+
 def sarcastic(norm: str) -> bool:
     """Praise words that are really a complaint."""
     return bool(_IRONY.search(norm) or _UNMET.search(norm))
 
 
 _CODE_KIND = 0  # nlp.rules.CODE
+_WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)
 _PROPERTY_CODES = ("SEC-NOISE",)  # "电梯的噪音": a noise belongs to its source
 
 
@@ -158,10 +169,10 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         if others:
             code = max(others)[1]
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
+    if _PITCH.search(norm) or (_BOT.search(norm) and codes.get(code, 0.0) < _WEAK):
+        return taxonomy.OTHER, "other"
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent
-    if _PITCH.search(norm):
-        return taxonomy.OTHER, "other"
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
         return "SVC-ATTI", "complaint"
     if _LOST.search(norm) or (_PLANNED_CUT.search(norm) and _QUESTION.search(norm)):

@@ -12,10 +12,15 @@ COMPLAINT_KEYS = {"COMPLAINT", "投诉", "complaint"}
 CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
 
 PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
-GREETING = re.compile(r"^(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+$", re.I)
+# 「亲 在不在呀」: the shop's 亲 before it, a particle after it
+GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+"
+                      r"(呀|啊|哈|呢|吖|哦)?$", re.I)
 # One plain alternation, stripped rather than repeated: `^(嗯|嗯嗯|…)+$` backtracked
 # exponentially on "嗯"×48 + "吗" (issue 16).
-BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了", re.I)
+# Acknowledgements too (嗯 明白, 好滴, 哈哈 好的, 👍): a tenant signing off is told goodbye, not
+# 「没有听清楚」.
+BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了|明白|了解|晚安|行|哦|哈|"
+                 r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌", re.I)
 # Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
 # "好的" must not accept a paid quote.
 YES = re.compile(r"^(确认|确定|同意)(维修|修理|报价|收到)?$")

@@ -329,6 +329,16 @@ def test_a_unit_the_site_has_not_registered_is_remembered(wechat, session, site)
     assert [t.unit_code for t in tickets(session)] == ["L9-901", "L9-901"]
 
 
+def test_acknowledgements_are_told_goodbye_and_a_shop_greeting_is_greeted(wechat, session, site):
+    for n, text in enumerate(["嗯 明白", "好滴", "哈哈 好的好的", "哦哦好的", "晚安", "👍👍", "行吧"]):
+        assert wechat.say(f"o-ack-{n}", text) == phrase("goodbye"), text
+    reply = wechat.say("o-dear", "亲 在不在呀")
+    assert phrase("offer_help") in reply and "没有听清楚" not in reply
+    # a farewell word beside a problem is the problem
+    assert wechat.say("o-ack-leak", "好的 厕所漏水了") != phrase("goodbye")
+    assert session.scalar(sa.select(sa.func.count(Ticket.id))) == 0  # nothing opened for a goodbye
+
+
 def test_a_passing_ok_does_not_accept_a_paid_quote(wechat, session, site, make):
     desk = make.staff(Role.DESK, "客服部", sites=[site])
     wechat.say("o-ok", "我是刘芳，电话13912345678，L3-008空调不制冷")

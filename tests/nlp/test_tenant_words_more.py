@@ -94,3 +94,85 @@ def test_danger_now_in_other_words_is_urgent(rules, text, code):
 def test_a_smell_gone_when_switched_off_is_not_urgent(rules):
     result = rules.classify("风扇开着有点焦味 拔了插头就没了")
     assert result.urgent is False, result
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("二楼女厕所的厕纸用完了 一直没补", "ENV-CLEAN"),
+        ("过道里尘土飞扬的 一擦一手黑", "ENV-CLEAN"),
+        ("客服电话打了十几次 都是忙音", "SVC-SLOW"),
+        ("打物业电话一直是忙音 没人接", "SVC-SLOW"),
+        ("这个月的暖气费怎么比去年贵了一截", "FEE-BILL"),
+        ("你是不是机器人啊 回答得牛头不对马嘴", "OTHER"),
+    ],
+)
+def test_words_for_supplies_dust_lines_and_fees(rules, text, code):
+    result = rules.classify(text)
+    assert result.code == code, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有人在车库倒下了 怎么叫都叫不醒", "我老公刚才在店里晕倒了 现在没有意识", "保安亭里的大哥突然休克了"],
+)
+def test_someone_collapsed_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True
+
+
+def test_a_pitch_stays_outside_the_desk_with_the_model_too():
+    import nlp
+
+    result = nlp.classify("您好 我们是做绿植租摆的 有需要可以联系我")
+    assert (result.code, result.intent) == ("OTHER", "other"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你到底是人工客服还是机器人", "明早有人一起拼车去高铁站吗", "闲置一台跑步机 有要的私聊我", "周六有人一起去钓鱼吗"],
+)
+def test_chatter_and_questions_to_the_bot_are_no_report(text):
+    import nlp
+
+    result = nlp.classify(text)  # with the model, which fills in where the rules find nothing
+    assert (result.code, result.intent) == ("OTHER", "other"), result
+
+
+def test_a_grievance_beside_a_question_to_the_bot_stays_one(rules):
+    assert rules.classify("客服说话太冲了 你是机器人吗").code == "SVC-ATTI"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货梯卡住了 按什么都没用 里面只有我们两个搬运工",
+        "地库里有人用钥匙划车 现在还在划",
+        "自动门把一个送快递的小哥撞倒了 起来腿一瘸一拐",
+        "楼上漏水正好滴到我们的电箱上",
+        "水漫进店里 展厅的沙发都泡湿了 水还在涨",
+    ],
+)
+def test_more_dangers_now_are_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+
+
+def test_the_only_one_in_a_working_lift_is_not_trapped(rules):
+    assert rules.classify("电梯超载铃老是乱响 明明里面就我一个人").urgent is False
+
+
+def test_seepage_that_soaks_the_goods_is_not_calmed_by_the_word_seep(rules):
+    assert rules.classify("隔壁的水渗过来 我们仓库的纸箱都泡了 还在往里渗").urgent is True
+    assert rules.classify("墙角有点渗水 湿了一小块").urgent is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在小程序上提交了 说会尽快处理 然后就没人管了", "昨天答应下午来 到了下午 结果又拖到明天了"],
+)
+def test_a_grievance_said_late_with_no_topic_is_slow_service(rules, text):
+    assert rules.classify(text).code == "SVC-SLOW", rules.classify(text)
+
+
+@pytest.mark.parametrize("text", ["我还没吃饭呢", "好几次了"])
+def test_weak_grievance_words_alone_are_no_grievance(rules, text):
+    assert rules.classify(text).code == "OTHER"
