@@ -127,6 +127,7 @@ WATER_NOW = [
     "吊顶的水往下灌 电脑都湿了",
     "卫生间水管爆了 到处都是水",
     "地下室进水了 水已经到脚踝了",
+    "水龙头关不住了 水都流进仓库 纸箱全湿了",
 ]
 
 SPREADING = [
@@ -157,6 +158,13 @@ NEAR_MISS = [
 
 # something broke or fell and more may follow onto people: hanging overhead, on power lines,
 # an open manhole, or said to be dangerous
+# a child beside a window or balcony that will not hold, high up
+FALL_RISK = [
+    "儿童房的窗户限位器坏了 窗子能推到底 我们住12楼 家里有个三岁小孩",
+    "阳台护栏松了 住在15层 孩子老爱趴在上面",
+    "小孩在阳台玩 护栏有一截断了",
+]
+
 STILL_HANGING = [
     "大堂吊顶塌了一角 还有一块吊在上面晃",
     "广告牌歪了 悬在门口人行道上方",
@@ -259,6 +267,16 @@ CALM = [
     "车库灯都不亮 出事了谁负责",
     # nearly hit my own foot at home is a repair
     "厨房墙砖掉了一块 差点砸到我脚",
+    # robbery as a figure of speech about a bill; a fall that has happened before
+    "物业费涨这么多 简直抢钱",
+    "停车一小时收二十 你们抢钱啊",
+    "门口台阶有块砖松了 好几个人绊倒过",
+    # a window that will not shut, and no one at risk
+    "我家18楼的窗户关不严 有点漏风",
+    # water running where it harms nothing: a repair
+    "茶水间的水龙头拧不紧 一直流",
+    "花园浇花的龙头坏了 水一直流",
+    "厨房地漏返水 有点臭",
     # fallen, and lying on the ground: a repair
     "花坛边的矮墙塌了一截 砖散在草地上",
     "台风把门口的小树吹歪了",
@@ -269,7 +287,7 @@ CALM = [
 @pytest.mark.parametrize(
     "text",
     TRAPPED + SECURITY_NOW + HEAT_SMOKE + MACHINE_CATCHES + CANNOT_LOCK + WATER_NOW + SPREADING + AT_THE_EDGE
-    + LIFT_RUNS_OPEN + NEAR_MISS + STILL_HANGING + VOICE_TYPED + CALL_FOR_HELP,
+    + LIFT_RUNS_OPEN + NEAR_MISS + STILL_HANGING + FALL_RISK + VOICE_TYPED + CALL_FOR_HELP,
 )
 def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
