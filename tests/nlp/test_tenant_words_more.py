@@ -176,3 +176,10 @@ def test_a_grievance_said_late_with_no_topic_is_slow_service(rules, text):
 @pytest.mark.parametrize("text", ["我还没吃饭呢", "好几次了"])
 def test_weak_grievance_words_alone_are_no_grievance(rules, text):
     assert rules.classify(text).code == "OTHER"
+
+
+@pytest.mark.parametrize(
+    "text", ["阳台上突然爬出好多蛆 不知道哪来的", "晚上墙上趴着一只壁虎 孩子吓哭了", "衣柜里飞出好多蛾子", "床垫有螨虫 身上咬得全是包"]
+)
+def test_more_pests_are_pests(rules, text):
+    assert rules.classify(text).code == "ENV-PEST", rules.classify(text)
