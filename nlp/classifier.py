@@ -315,6 +315,9 @@ class Classifier:
         # which fills in where the rules find nothing, would make a desk question of it
         if code == taxonomy.OTHER and not urgent and structure.not_a_report(norm):
             return result
+        if _INSULT.search(norm):  # 垃圾物业 is a grievance, not rubbish: the model reads 垃圾 as rubbish
+            norm = _INSULT.sub("", norm)
+            tokens = [t for t in (_INSULT.sub("", t) for t in tokens) if t]
         for word in self._muted:
             if word in norm:
                 norm = norm.replace(word, " ")
@@ -325,6 +328,8 @@ class Classifier:
 
 
 MAX_CHARS = 2000
+# an insult before who is insulted (垃圾物业, 破客服): the grievance, not rubbish or breakage
+_INSULT = re.compile(r"(垃圾|破|烂)(?=物业|服务|客服|公司|管理|保安)")
 _STRONG_SHARE = 0.8  # of grievance_min: a grievance keyword that names one on its own
 _PROBLEM = ("repair", "complaint")
 # A danger to people outranks the place it happens at or a question around it.

@@ -38,6 +38,15 @@ def test_a_fault_two_codes_share_still_reaches_its_category(rules):
         assert (result.category, result.intent) == ("ENG", "repair"), text
 
 
+def test_an_insult_before_the_centre_is_a_grievance_not_rubbish():
+    # 垃圾 in 垃圾物业 / 垃圾客服 names who is insulted; rubbish in the corridor is cleaning
+    for text in ("垃圾客服 打了十个电话都不接", "你们这垃圾服务 投诉了也没用"):
+        result = nlp.classify(text)
+        assert result.category != "ENV" and result.emotion == "upset", (text, result)
+    assert nlp.classify("垃圾物业 空调坏了一周没人来修").code == "SVC-SLOW"
+    assert nlp.classify("楼道里的垃圾三天没人收了").code == "ENV-CLEAN"
+
+
 def test_domain_words_segment_whole():
     import jieba
 
