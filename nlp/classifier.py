@@ -254,9 +254,10 @@ class Classifier:
             code, score = choosing.inquiry_code(scan, code, score, s)
 
         confidence = choosing.confidence(score, runner_up, s)
-        if code != taxonomy.OTHER and confidence < s["threshold"] and choosing.sure_of_category(code, score, scan, s):
-            pass  # 「漏水」: plumbing or a leak, engineering either way; the desk may refine it
-        elif confidence < s["threshold"] or code == taxonomy.OTHER:
+        # unsure of the code, and of its category too: 「漏水」 (plumbing or a leak) is still
+        # engineering, which the desk may refine
+        unsure = confidence < s["threshold"] and not choosing.sure_of_category(code, score, scan, s)
+        if code == taxonomy.OTHER or unsure:
             code = taxonomy.OTHER
             # nothing to route on: keep only a clearly stated intent
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
