@@ -147,6 +147,19 @@ AT_THE_EDGE = [
     "楼顶有人要往下跳",
 ]
 
+# someone collapsed, or hurt by a machine or a person, or water reaching what it harms
+MORE_DANGERS = [
+    "有人在车库倒下了 怎么叫都叫不醒",
+    "我老公刚才在店里晕倒了 现在没有意识",
+    "保安亭里的大哥突然休克了",
+    "货梯卡住了 按什么都没用 里面只有我们两个搬运工",
+    "地库里有人用钥匙划车 现在还在划",
+    "自动门把一个送快递的小哥撞倒了 起来腿一瘸一拐",
+    "楼上漏水正好滴到我们的电箱上",
+    "水漫进店里 展厅的沙发都泡湿了 水还在涨",
+    "隔壁的水渗过来 我们仓库的纸箱都泡了 还在往里渗",
+]
+
 # something fell and nearly hit a person: what is left up there may follow
 NEAR_MISS = [
     "中庭顶上掉下来一块玻璃 差点砸到一个小孩",
@@ -271,6 +284,10 @@ CALM = [
     "物业费涨这么多 简直抢钱",
     "停车一小时收二十 你们抢钱啊",
     "门口台阶有块砖松了 好几个人绊倒过",
+    # a smell gone with the plug, the only one in a working lift, a damp patch
+    "风扇开着有点焦味 拔了插头就没了",
+    "电梯超载铃老是乱响 明明里面就我一个人",
+    "墙角有点渗水 湿了一小块",
     # a window that will not shut, and no one at risk
     "我家18楼的窗户关不严 有点漏风",
     # water running where it harms nothing: a repair
@@ -287,7 +304,7 @@ CALM = [
 @pytest.mark.parametrize(
     "text",
     TRAPPED + SECURITY_NOW + HEAT_SMOKE + MACHINE_CATCHES + CANNOT_LOCK + WATER_NOW + SPREADING + AT_THE_EDGE
-    + LIFT_RUNS_OPEN + NEAR_MISS + STILL_HANGING + FALL_RISK + VOICE_TYPED + CALL_FOR_HELP,
+    + LIFT_RUNS_OPEN + NEAR_MISS + STILL_HANGING + FALL_RISK + MORE_DANGERS + VOICE_TYPED + CALL_FOR_HELP,
 )
 def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
@@ -299,3 +316,18 @@ def test_chat_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text)
 def test_chat_look_alikes_and_past_events_are_not_urgent(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("货梯停了不动 里面有两个搬运工在使劲敲门", "ENG-LIFT"),
+        ("电梯卡住了半天 里头有个抱孩子的阿姨", "ENG-LIFT"),
+        ("我被自动门夹在中间了 出不去", "ENG-DOOR"),
+        ("有人在踹我们仓库的门 听声音还没走", "SEC-SAFE"),
+        ("配电箱后面的电线被老鼠啃了 一直在冒火花", "ENG-ELEC"),
+    ],
+)
+def test_danger_now_in_other_words_is_urgent(rules, text, code):
+    result = rules.classify(text)
+    assert (result.urgent, result.code) == (True, code), result
