@@ -6,8 +6,10 @@ built locally (`python -m nlp train`): a shipped one from the labelled texts in
 nlp/data/labelled/, and one per instance with the staff's corrections, which wins.
 """
 
+import math
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +25,8 @@ _DIGITS = str.maketrans("0123456789", "0000000000")
 # 2.5/3/4/5 (second split intent 0.897/0.904/0.915/0.917); at 4 RULES_VOTE 0.3 fits better
 MARGIN_SCALE = 4.0
 _SKIP = frozenset(" ,.!?;:~-_，。！？；：、…()（）【】[]\"'“”‘’")
+_TF_TABLE = 256  # counts up to this are looked up (a 2,000-character paste may repeat more)
+_TOKEN_CACHE_LIMIT = 100_000
 
 
 def features(norm: str, tokens: list[str]) -> dict[str, int]:
@@ -72,6 +76,10 @@ class Model:
         self.examples = arrays["example_texts"].tolist()
         self.example_codes = arrays["example_codes"].tolist()
         self._nc, self._ni = len(self.codes), len(self.intents)
+        # (1 + log tf) by count, computed as train.design does it (float32): a message's
+        # counts are looked up, not logged one numpy call at a time
+        self._tf = 1.0 + np.log(np.arange(1, _TF_TABLE + 1, dtype=np.float32))
+        self._tokens: dict[str, tuple] = {}  # see _token()
         self._cases: dict[str, tuple] | None = None  # per code: texts, bigram counts, postings
         # how many staff corrections it learned from (the periodic job retrains on more)
         self.corrections = int(arrays["corrections"]) if "corrections" in arrays else 0
@@ -81,31 +89,101 @@ class Model:
         with np.load(path, allow_pickle=False) as arrays:
             return cls({key: arrays[key] for key in arrays.files})
 
+    def feature_counts(self, norm: str, tokens: list[str]) -> dict[int, int]:
+        """features() counted by vocabulary column, unknown grams left out: the same columns
+        in the same order (the float sums in scores() depend on the order)."""
+        if "".join(tokens) == norm:
+            columns = self._token_columns(tokens)
+        else:  # the caller cut words out of one and not the other
+            columns = self._text_columns(norm.translate(_DIGITS))
+            columns += [word for *_, word in map(self._token, tokens) if word >= 0]
+        return Counter(columns)
+
+    def _text_columns(self, text: str) -> list[int]:
+        """Columns of the character 1-2 grams of a digit-folded text, in features() order."""
+        get, skip = self.vocab.get, _SKIP
+        columns: list[int] = []
+        if not text:
+            return columns
+        # " " is skipped: the last character starts no bigram
+        for char, following in zip(text, text[1:] + " ", strict=True):
+            if char in skip:
+                continue
+            j = get(char)
+            if j is not None:
+                columns.append(j)
+            if following not in skip:
+                j = get(char + following)
+                if j is not None:
+                    columns.append(j)
+        return columns
+
+    def _token(self, tok: str) -> tuple:
+        """(first and last character unless skipped, columns of its own grams, column of it as
+        a word or -1): the same few thousand jieba tokens make up every message."""
+        found = self._tokens.get(tok)
+        if found is None:
+            if len(self._tokens) > _TOKEN_CACHE_LIMIT:
+                self._tokens.clear()
+            text = tok.translate(_DIGITS)
+            word = -1
+            if len(tok) > 1 and tok[0] not in _SKIP:
+                word = self.vocab.get("w:" + text, -1)
+            first = text[:1] if text[:1] not in _SKIP else ""
+            last = text[-1:] if text[-1:] not in _SKIP else ""
+            found = self._tokens[tok] = (first, last, tuple(self._text_columns(text)), word)
+        return found
+
+    def _token_columns(self, tokens: list[str]) -> list[int]:
+        """Columns of the text the tokens make up: each token's own grams (cached), the bigram
+        across each boundary looked up, then the words (features() counts them last)."""
+        get, token = self.vocab.get, self._token
+        columns: list[int] = []
+        words = []
+        last = ""
+        for tok in tokens:
+            if not tok:
+                continue
+            first, tail, own, word = token(tok)
+            if last and first:
+                j = get(last + first)
+                if j is not None:
+                    columns.append(j)
+            columns += own
+            if word >= 0:
+                words.append(word)
+            last = tail
+        return columns + words
+
     def scores(self, norm: str, tokens: list[str]):
         """Raw linear scores: one per code, one per intent, then urgent."""
-        vocab = self.vocab
-        idx, vals = [], []
-        for gram, count in features(norm, tokens).items():
-            j = vocab.get(gram)
-            if j is not None:
-                idx.append(j)
-                vals.append(count)
-        scores = self.bias.copy()
-        if idx:
-            # as train.design: (1 + log tf) * idf (word features' idf carries their weight), l2
-            x = (1.0 + np.log(np.asarray(vals, dtype=np.float32))) * self.idf[idx]
-            x /= np.sqrt(x @ x)
-            scores += x @ self._by_feature[idx]
+        counts = self.feature_counts(norm, tokens)
+        if not counts:
+            return self.bias.copy()
+        idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        # as train.design: (1 + log tf) * idf (word features' idf carries their weight), l2
+        x = self.idf[idx]
+        if len(counts) != sum(counts.values()):  # some gram repeats: 1 + log 1 is 1 for the rest
+            tf = np.fromiter(counts.values(), dtype=np.intp, count=len(counts))
+            x *= self._tf[tf - 1] if tf.max() <= _TF_TABLE else 1.0 + np.log(tf.astype(np.float32))
+        # np.sqrt's float32 result: a double square root rounded to float32 is the same number
+        x /= math.sqrt(x @ x)
+        scores = x @ self._by_feature[idx]
+        scores += self.bias
         return scores
 
     def distributions(self, norm: str, tokens: list[str]):
         """Pseudo-probabilities over self.codes and self.intents, and of urgent."""
-        scores = self.scores(norm, tokens)
+        scaled = self.scores(norm, tokens) * MARGIN_SCALE
         nc, ni = self._nc, self._ni
-        code_p = _softmax(scores[:nc] * MARGIN_SCALE)
-        intent_p = _softmax(scores[nc : nc + ni] * MARGIN_SCALE)
-        urgent_p = 1.0 / (1.0 + float(np.exp(-scores[nc + ni] * MARGIN_SCALE)))
-        return code_p, intent_p, urgent_p
+        top = scaled.tolist()
+        # one exp for the three: each softmax shifted by its own maximum, the urgent score by
+        # twice itself, which leaves exp(-score) for its sigmoid (float32 as numpy computes
+        # each part alone: a few numpy calls per message instead of twenty)
+        shift = np.array([max(top[:nc])] * nc + [max(top[nc : nc + ni])] * ni + [2.0 * top[-1]], dtype=np.float32)
+        e = np.exp(scaled - shift)
+        codes, intents = e[:nc], e[nc : nc + ni]
+        return codes / codes.sum(), intents / intents.sum(), 1.0 / (1.0 + float(e[nc + ni]))
 
     def opinion(self, norm: str, tokens: list[str]) -> Opinion:
         code_p, intent_p, urgent_p = self.distributions(norm, tokens)
@@ -144,11 +222,6 @@ class Model:
 
 def _bigrams(text: str) -> frozenset:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
-
-
-def _softmax(values):
-    e = np.exp(values - values.max())
-    return e / e.sum()
 
 
 _instance_dir: Path | None = None
