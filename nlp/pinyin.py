@@ -27,7 +27,7 @@ MERGED_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"), ("ong", "on"))
 def merge(syllable: str) -> str:
     for heard, same in MERGED_INITIALS:
         if syllable.startswith(heard):
-            syllable = same + syllable[len(heard):]
+            syllable = same + syllable[len(heard) :]
             break
     for heard, same in MERGED_FINALS:
         if syllable.endswith(heard):
@@ -67,6 +67,9 @@ class SoundIndex:
             if len(key) >= 3:
                 self.second_long.setdefault(key[0], set()).add((key[1],))
         self.lengths = sorted({len(key) for key in self.by_sound}, reverse=True)
+        # the first two sounds of every keyword: a position whose two sounds are none of these
+        # starts no slip, and most positions are passed over with this one look-up
+        self.openings = frozenset(key[:2] for key in self.by_sound)
         # what each token seen so far is (the same few thousand come up in every message):
         # most start no slip at all and are passed over with one lookup
         self._tokens: dict[str, tuple] = {}
@@ -74,14 +77,21 @@ class SoundIndex:
 
     def _describe(self, tok: str) -> tuple:
         """(can start a slip, is Han, unknown to jieba, head sound starts a keyword, head
-        sound starts a long keyword, head sound, second sound or None if in the next token)."""
+        sound starts a long keyword, head sound, second sound or None if in the next token,
+        may open a keyword here (for a longer token: its two sounds open one), a longer
+        unknown token: a word jieba's HMM guessed)."""
         han = "\u4e00" <= tok[0] <= "\u9fff"
         unknown = han and (len(tok) == 1 or (tok not in self.words and not jieba.dt.FREQ.get(tok)))
         head = _syllable(tok[0])
         in_first, in_long = head in self.first, head in self.first_long
         starts = han and (in_first or in_long)
         second = _syllable(tok[1]) if len(tok) > 1 else None
-        return starts, han, unknown, in_first, in_long, head, second
+        opens = starts and (second is None or (head, second) in self.openings)
+        return starts, han, unknown, in_first, in_long, head, second, opens, unknown and len(tok) > 1
+
+    def _remember(self, tok: str) -> tuple:
+        found = self._tokens[tok] = self._describe(tok)
+        return found
 
     def _match(self, window: str, known: bool = False) -> str | None:
         """The keyword this window is a slip for, if any (remembered: the same few runs of
@@ -114,37 +124,32 @@ class SoundIndex:
         Candidates are what jieba did not find in its dictionary: a word its HMM guessed
         (点梯, 跳匝) or a run of single characters (着 活)."""
         words, freq = self.words, jieba.dt.FREQ
-        known, describe = self._tokens, self._describe
+        known, remember = self._tokens, self._remember
         if len(known) > _CACHE_LIMIT or len(self._heard) > _CACHE_LIMIT:
             known.clear()
             self._heard.clear()
-        given, tokens, infos = tokens, [], []
-        for tok in given:
-            info = known.get(tok)
-            if info is None:
-                info = known[tok] = describe(tok)
-            if info[2] and len(tok) > 1:
-                # a word jieba's HMM guessed often glues the slip to a neighbour (梯卡 再 for
-                # 梯 卡在): look at its characters one by one
-                for ch in tok:
-                    char_info = known.get(ch)
-                    if char_info is None:
-                        char_info = known[ch] = describe(ch)
-                    tokens.append(ch)
-                    infos.append(char_info)
-            else:
-                tokens.append(tok)
-                infos.append(info)
+        given = tokens
+        infos = [known.get(tok) or remember(tok) for tok in given]
+        if any(info[8] for info in infos):
+            # a word jieba's HMM guessed often glues the slip to a neighbour (梯卡 再 for
+            # 梯 卡在): look at its characters one by one
+            tokens = [piece for tok, info in zip(given, infos, strict=True) for piece in (tok if info[8] else (tok,))]
+            infos = [known.get(tok) or remember(tok) for tok in tokens]
+        # only where a keyword's first sound is heard can a slip start: most tokens are passed
+        # over here, with what each token is remembered
+        starting = [i for i, info in enumerate(infos) if info[7]]
         out: list[str] = []
         fixes: list[tuple[str, str]] = []
-        n, i = len(tokens), 0
-        while i < n:
-            tok = tokens[i]
-            starts, han, unknown, in_first, in_long, head, second = infos[i]
-            if not starts:
-                out.append(tok)  # no keyword starts with this sound: the common case, cheaply
-                i += 1
-                continue
+        openings = self.openings
+        n, settled = len(tokens), 0  # tokens before settled are in out
+        for i in starting:
+            if i < settled:
+                continue  # part of a slip already put right
+            starts, han, unknown, in_first, in_long, head, second, _, _ = infos[i]
+            if second is None:
+                second = infos[i + 1][5] if i + 1 < n else ""
+                if (head, second) not in openings:  # no keyword starts with these two sounds
+                    continue
             word, used = None, 1
             if unknown:
                 # the longest run of unknown pieces (single characters, words jieba guessed)
@@ -161,8 +166,6 @@ class SoundIndex:
                             if word:
                                 used = end - i
                                 break
-            if second is None:
-                second = infos[i + 1][5] if i + 1 < n else ""
             if word is None and in_long and (second,) in self.second_long.get(head, ()):
                 # a slip jieba read as known words (漫出来 heard as 满 出来): three or four
                 # characters on word boundaries, two of them the keyword's own
@@ -176,9 +179,11 @@ class SoundIndex:
                         if found:
                             word, used = found, end - i
             if word:
+                out += tokens[settled:i]
                 out.append(word)
                 fixes.append(("".join(tokens[i : i + used]), word))
-            else:
-                out.append(tok)
-            i += used
-        return (out if fixes else given), fixes
+                settled = i + used
+        if not fixes:
+            return given, fixes
+        out += tokens[settled:]
+        return out, fixes
