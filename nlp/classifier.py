@@ -57,15 +57,22 @@ class Classifier:
         self.rules = compile_rules(apply_overrides(base, self.overrides))
         segment.add_words(self.rules.words())
         # keywords staff switched off carry no evidence for the model either
-        muted = {o.keyword.strip().lower() for o in self.overrides
-                 if o.kind == "code" and (not o.active or float(o.weight) == 0)}
+        muted = {
+            o.keyword.strip().lower()
+            for o in self.overrides
+            if o.kind == "code" and (not o.active or float(o.weight) == 0)
+        }
         muted |= {alias for alias, word in base.get("aliases", {}).items() if word in muted}
         self._muted = tuple(sorted(muted, key=len, reverse=True))
-        self._staff_words = frozenset(o.keyword.strip().lower() for o in self.overrides
-                                      if o.active and float(o.weight) != 0)
+        self._staff_words = frozenset(
+            o.keyword.strip().lower() for o in self.overrides if o.active and float(o.weight) != 0
+        )
         # urgency words staff added keep their say in every message, not only in letters
-        self._staff_urgent = {o.keyword.strip().lower(): float(o.weight) for o in self.overrides
-                              if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"}
+        self._staff_urgent = {
+            o.keyword.strip().lower(): float(o.weight)
+            for o in self.overrides
+            if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"
+        }
         self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
         situation.warm_up()
         s = self.rules.settings
@@ -194,7 +201,8 @@ class Classifier:
         grievance, index = s["grievance_code"], self.rules.index
         strong = s["grievance_min"] * _STRONG_SHARE
         return any(
-            kind == CODE and target == grievance
+            kind == CODE
+            and target == grievance
             and any(k == CODE and t == grievance and w >= strong for k, t, w in index.get(tok, ()))
             for kind, target, tok in scan.hits
         )
@@ -288,7 +296,9 @@ class Classifier:
             if (
                 (kind == CODE and target == code)
                 or (kind == INTENT and target == intent)
-                or (kind == URGENT and urgent and target == "true" and (scan.long_text or surface in self._staff_urgent))
+                or (
+                    kind == URGENT and urgent and target == "true" and (scan.long_text or surface in self._staff_urgent)
+                )
                 or (kind == EMOTION and upset)
             ) and surface not in evidence:
                 evidence.append(surface)
