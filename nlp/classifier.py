@@ -343,10 +343,12 @@ MAX_CHARS = 2000
 _INSULT = re.compile(r"(垃圾|破|烂)(?=物业|服务|客服|公司|管理|保安)")
 _STRONG_SHARE = 0.8  # of grievance_min: a grievance keyword that names one on its own
 _PROBLEM = ("repair", "complaint")
+_GRIEVANCE = "SVC-SLOW"
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
-# ... and a danger people are causing (a fight, a break-in) outranks the object they use
-_PEOPLE_DOING = ("violence", "crime_now")
+# ... and a danger people are causing (a fight, a break-in) outranks the object they use, as
+# a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE)
+_OUTRANKS_ANY = ("violence", "crime_now", "gas")
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
@@ -356,9 +358,11 @@ def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
     urgent = seen.score >= situation.data()["threshold"] or keyword_urgent
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
-    suggested = seen.suggests(situation.data())
-    if suggested == "SEC-SAFE" and (
-        taxonomy.category_of(code) in _SAFETY_OUTRANKS or any(c in _PEOPLE_DOING for c in seen.classes)
+    suggested, was = seen.suggests(situation.data()), code
+    if code == _GRIEVANCE:
+        pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
+    elif suggested == "SEC-SAFE" and (
+        taxonomy.category_of(code) in _SAFETY_OUTRANKS or any(c in _OUTRANKS_ANY for c in seen.classes)
     ):
         code = suggested  # someone kicking the door in: the door is no fault
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
@@ -367,6 +371,6 @@ def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
         code = suggested  # sparks from a wire the rats chewed: the wire is the emergency
     if code != taxonomy.OTHER or seen.classes:
         confidence = max(confidence, 0.6)
-    if intent not in _PROBLEM:
+    if intent not in _PROBLEM or code != was:
         intent = "repair" if taxonomy.category_of(code) == "ENG" else "complaint"
     return code, intent, True, confidence
