@@ -281,10 +281,12 @@ class Classifier:
         # a letter to the authorities recounts dangers past and feared, not one happening now:
         # there the urgency keywords judge; a message is judged by the situation it describes
         # (and by the keywords staff added)
+        glossed = []  # English danger words read in Chinese, shown when they made it urgent
         if scan.long_text:
             seen, keyword_score = situation.NOTHING, scan.urgent
         else:
-            seen = situation.assess(norm)
+            in_chinese, glossed = situation.in_chinese(norm)  # 被trap在里面: 被困在里面
+            seen = situation.assess(in_chinese)
             if seen is situation.NOTHING and code == taxonomy.OTHER and intent != "inquiry":
                 seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
@@ -306,7 +308,7 @@ class Classifier:
             evidence.extend(marks)
         if urgent:
             evidence.extend(e for e in seen.evidence if e not in evidence)
-        for was, word in heard:  # show what was heard as what (点梯≈电梯)
+        for was, word in heard + glossed if urgent else heard:  # what was heard as what (点梯≈电梯)
             shown = [f"{was}≈{word}" if e == word else e for e in evidence]
             evidence = shown if shown != evidence else evidence + [f"{was}≈{word}"]
         result = Classification(
