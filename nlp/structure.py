@@ -9,6 +9,8 @@
 - The source of a noise decides its code: the centre's equipment or pests, not SEC-NOISE.
 - Rain, a storm or a typhoon letting water in is seepage (ENG-LEAK) unless a pipe or a unit
   is named; the lamp it drips on or the socket it cuts does not decide.
+- A way in that people broke or hold open, or that lets anyone in with no fault named, is
+  security (SEC-SAFE), not the door or the fence.
 - Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
 - Negation by state: an object said to be fine (电梯没坏, 灯是好的) is not the subject.
 - What staff did on the job (a fitter smoking in the shop) is about their manner, SVC-ATTI;
@@ -86,6 +88,15 @@ _REQUEST = re.compile(r"借(一下|个|把|用|我)|能借|可以借|想借|预�
 _FAULT = re.compile(
     r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上"
 )
+
+# a way in that people broke or hold open (围栏被人剪开, 门被人用砖顶着), or anyone can walk in
+# with no fault named: the door or fence is no fault, who gets in is security (SEC-SAFE)
+_NC = r"[^,.!?;，。！？\s]"
+_BREACH = re.compile(
+    rf"被人{_NC}{{0,4}}(剪|撬|踹|拆|挖|锯|割|顶|掰|扒|弄开|撑开)|"
+    rf"(谁都|外人|外面的人|陌生人|什么人都|闲杂人){_NC}{{0,3}}(能|可以|随便|随意){_NC}{{0,2}}(进|钻|出入|进出|溜)"
+)
+_ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
 
 # an animal calling is a noise whoever keeps it (邻居家的狗从早叫到晚, 鹦鹉一大早就叫)
 _ANIMAL_NOISE = re.compile(r"(狗|犬|鸟|鹦鹉|八哥|猫|鸡|鸭|鹅|公鸡)[^,.!?;，。！？\s]{0,8}(叫|吠|嚎|打鸣|吵)")
@@ -210,6 +221,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             return "SVC-SLOW", "complaint"
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry"
+    if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
+        return "SEC-SAFE", "complaint"
     if _REQUEST.search(norm) and not _FAULT.search(norm):
         return "SVC-INFO", "inquiry"
     if (
