@@ -1,0 +1,61 @@
+"""Which code a danger takes when the words around it name another topic (issue 17), in
+sentences of our own. None of these is in the labelled files."""
+
+import pytest
+
+from nlp.classifier import Classifier
+
+RULES_ONLY = Classifier(model=None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "厨房水池边上一股煤气味 我把门窗都打开了",
+        "我们店后门闻到天然气味道 越来越浓",
+        "二楼走廊窗户那里燃气味很冲",
+        "地下室的管道间闻到煤气 不知道哪里漏的",
+    ],
+)
+def test_a_gas_smell_is_security_wherever_it_is_noticed(text):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.urgent) == ("SEC-SAFE", True), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "垃圾房那边着火了 烟很大",
+        "楼下的电瓶车烧起来了 火很大",
+        "有人在楼梯间烧东西 呛得人受不了",
+        "车库角落里不知道什么在冒黑烟",
+    ],
+)
+def test_a_fire_with_no_equipment_named_is_security(text):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.urgent) == ("SEC-SAFE", True), result
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("空调外机在冒烟 还有焦味", "ENG-HVAC"),
+        ("插座冒火花了 一股焦糊味", "ENG-ELEC"),
+        ("灭火器喷不出来 厨房锅里着火了", "ENG-FIRE"),
+    ],
+)
+def test_a_fire_at_named_equipment_keeps_the_equipment_code(text, code):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.urgent) == (code, True), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "早上报了燃气味 都一个小时了还没人来",
+        "楼道冒烟的事报了半天了 到现在还没人来看",
+    ],
+)
+def test_a_danger_reported_and_not_handled_stays_a_grievance(text):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.intent, result.urgent) == ("SVC-SLOW", "complaint", True), result
