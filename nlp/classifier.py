@@ -349,8 +349,9 @@ _GRIEVANCE = "SVC-SLOW"
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 # ... and a danger people are causing (a fight, a break-in) outranks the object they use, as
-# a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE)
-_OUTRANKS_ANY = ("violence", "crime_now", "gas")
+# a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE),
+# and a person in the water the pool or pond they fell into
+_OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):

@@ -45,3 +45,22 @@ def test_a_fuel_smell_is_urgent_security(text):
 def test_a_wet_dirty_toilet_is_not_water_damage(text):
     # the water and its overflowing must be said in one clause to be damage in progress
     assert RULES_ONLY.classify(text).urgent is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "台风那晚 物业的师傅们通宵在抢修 辛苦了",
+        "保安一直在偷懒 叫了半天才过来",
+        "楼道里总有人半夜翻进来拿快递",
+    ],
+)
+def test_rescue_work_slacking_and_habits_are_no_crime_now(text):
+    # 抢修 is repair work and 偷懒 is slacking, not a robbery or a theft; 总有 is a habit
+    assert RULES_ONLY.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ["广场喷泉那里有个小孩掉进水池了", "有个老人在小区池塘边滑进水里了"])
+def test_a_person_in_the_water_is_security_not_the_pool(text):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.urgent) == ("SEC-SAFE", True), result
