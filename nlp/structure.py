@@ -35,8 +35,16 @@ _EARLIER_REPORT = re.compile(
 _WAITED = re.compile(
     r"(天|周|礼拜|星期|小时|个月)了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
     r"还是(坏|不|没|漏|堵|那样|老样子|一样|黑)|到底|(修|来|管)不(修|来|管)|"
-    r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖"
+    r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖|"
+    # a report made days ago is a wait (报了半个月, 反映了十几天)
+    r"(报|报修|反映|投诉)(了|过)?[^,.!?;，。！？\s]{0,3}(半|几|[0-9一二两三四五六七八九十]+)(来|多)?(个)?(天|周|星期|礼拜|月|小时)"
 )
+# a fault that has lasted days, and the tenant asks whether anyone will deal with it: the
+# handling is the grievance (电梯坏了快一周了 到底修不修), not how often it breaks
+_FAULT_LASTED = re.compile(
+    r"(坏|停|堵|漏|不亮|黑)了?(快|都|已经|有)?(半|几|[0-9一二两三四五六七八九十]+)(来|多)?(个)?(天|周|星期|礼拜|月)(了|都|还|也)"
+)
+_NOBODY_DEALS = re.compile(r"没人(管|来|修|理|处理)|到底(修|管|来)不|(修|管|来)不(修|管|来)|还要等|等到什么时候")
 _WHEN = re.compile(
     r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)"
 )
@@ -216,6 +224,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     ):
         asked = _QUESTION.search(norm) and not _MONEY_GRIEVANCE.search(norm)
         return "FEE-BILL", "inquiry" if asked else "complaint"
+    if code.startswith("ENG") and _FAULT_LASTED.search(norm) and _NOBODY_DEALS.search(norm):
+        return "SVC-SLOW", "complaint"
     if _EARLIER_REPORT.search(norm) and taxonomy.category_of(code) in ("ENG", "SVC", "OTHER", "ENV", "SEC"):
         if _WAITED.search(norm):
             return "SVC-SLOW", "complaint"
