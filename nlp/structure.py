@@ -4,7 +4,8 @@
   again, SVC-INFO when only asking when someone will come.
 - A money question (多少钱, 怎么收费) is FEE-BILL whatever it is about, and so is an amount
   charged (收了二十, 三百块 … 抢钱) or a question about a deposit, an invoice or a rent.
-- Lost property (落了/丢了 … 有人看到吗) and questions about a planned water or power cut
+- Lost property (落了/丢了 … 有人看到吗), questions about a planned water or power cut or
+  planned upkeep (年检, 保养), and where or how to get something issued (在哪里办, 要带什么)
   are questions for the desk.
 - The source of a noise decides its code: the centre's equipment or pests, not SEC-NOISE.
 - Rain, a storm or a typhoon letting water in is seepage (ENG-LEAK) unless a pipe or a unit
@@ -63,11 +64,17 @@ _MONEY_CHARGED = re.compile(
 )
 _PROCEDURE = re.compile(r"手续|流程|怎么办理|材料|找谁|哪个部门")
 _MONEY_GRIEVANCE = re.compile(r"凭什么|太贵|乱收|抢钱|多收|坑|离谱|不合理|贵了|黑|便宜啊|白交")
-_QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|是.{1,8}还是|\?")
+_QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|是.{1,8}还是|会不会|要不要|\?")
 # a question about a planned water or power cut is for the desk (taxonomy.md), not a fault
 _PLANNED_CUT = re.compile(
     r"(通知|检修|计划|预计|下周|明天|后天|今晚|周[一二三四五六日天]|几号|几点).{0,12}(停水|停电|断水|断电)|"
-    r"(停水|停电|断水|断电).{0,6}(通知|检修|计划)"
+    r"(停水|停电|断水|断电).{0,6}(通知|检修|计划)|"
+    # ... and so is one about planned upkeep (电梯年检是哪天, 周末保养停多久)
+    r"(年检|维保|保养|检修)[^。！？!?]{0,12}(哪天|几号|几点|多久|什么时候|哪一部|哪部|影响)"
+)
+# asking where or how to get something issued, or what to bring: a procedure for the desk
+_PROCEDURE_ASKED = re.compile(
+    r"(在|去|到)?哪(里|儿)?办|怎么(办理|补办|补)|补办|(要|需要|得)(带|准备|提供)(什么|哪些)|带什么"
 )
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
@@ -224,6 +231,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     ):
         asked = _QUESTION.search(norm) and not _MONEY_GRIEVANCE.search(norm)
         return "FEE-BILL", "inquiry" if asked else "complaint"
+    if _PROCEDURE_ASKED.search(norm) and not codes.get("FEE-BILL"):  # an invoice is billing's
+        return "SVC-INFO", "inquiry"
     if code.startswith("ENG") and _FAULT_LASTED.search(norm) and _NOBODY_DEALS.search(norm):
         return "SVC-SLOW", "complaint"
     if _EARLIER_REPORT.search(norm) and taxonomy.category_of(code) in ("ENG", "SVC", "OTHER", "ENV", "SEC"):
