@@ -242,8 +242,11 @@ class Classifier:
         if "???" in norm:
             scan.upset += s["question3_upset"]
             marks.append("???")
-        if "?" in norm:
+        either = structure.asks_either(norm)  # 是整栋停还是几栋: a question, "?" or not
+        if "?" in norm or either:
             scan.intents["inquiry"] = scan.intents.get("inquiry", 0.0) + s["question_inquiry"]
+        if either:
+            scan.intents["inquiry"] += s["inquiry_min"]
         upset = scan.upset >= s["upset_min"]
 
         code, score, runner_up = choosing.pick_code(scan.codes, s)

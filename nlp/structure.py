@@ -161,6 +161,15 @@ def fee_jab(norm: str):
     return _FEE_JAB.search(norm)
 
 
+# "是X还是Y": a question between two answers (是按建筑面积算还是按套内面积算), not 还是坏的
+_EITHER = re.compile(r"是[^,.!?;，。！？\s]{1,10}还是(?!(坏|不|没|漏|堵|那样|老样子|一样|黑))")
+
+
+def asks_either(norm: str) -> bool:
+    """A question between two answers, which needs no question mark."""
+    return bool(_EITHER.search(norm))
+
+
 def not_a_report(norm: str) -> bool:
     """A sales pitch, neighbours' chatter or a question to the bot: nothing to route."""
     return bool(_PITCH.search(norm) or _BOT.search(norm))

@@ -84,3 +84,18 @@ def test_a_report_or_a_fault_left_for_days_is_about_handling(rules, text):
 )
 def test_a_fault_that_keeps_coming_back_or_is_simply_reported_keeps_its_code(rules, text, code):
     assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车位费是按月交还是按季度交",
+        "垃圾是放门口等人收还是自己拿到楼下",
+    ],
+)
+def test_a_question_between_two_answers_is_an_inquiry_without_a_question_mark(rules, text):
+    assert rules.classify(text).intent == "inquiry"
+
+
+def test_still_broken_is_no_question_between_two_answers(rules):
+    assert rules.classify("修了两次 水龙头还是漏 是不是零件不对 还是漏").intent != "inquiry"
