@@ -65,8 +65,9 @@ def second_opinion(result, model, norm: str, tokens: list[str], settings: dict, 
         confidence = result.confidence
     # the model reads neither negation nor calm: its urgency alone does not stand where the
     # message denies the danger (没有冒烟) or calls it past, slow or not pressing (上次, 不急)
-    urgent = result.urgent or (urgent_p >= MODEL_URGENT and intent in _PROBLEM
-                               and not situation.denied(norm) and not situation.calmed(norm))
+    urgent = result.urgent or (
+        urgent_p >= MODEL_URGENT and intent in _PROBLEM and not situation.denied(norm) and not situation.calmed(norm)
+    )
     if code == result.code and intent == result.intent and urgent == result.urgent:
         return result
     return replace(

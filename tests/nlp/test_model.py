@@ -17,7 +17,9 @@ def test_held_out_third_is_fixed_by_the_text():
     assert 0.28 < len(held) / len(chat) < 0.39
     assert not {r["text"] for r in held} & {r["text"] for r in tuning}
     # sha1 of the UTF-8 text, so it cannot move with Python's hash seed or file order
-    assert labelled.is_held_out("电梯困人了") == (int(__import__("hashlib").sha1("电梯困人了".encode()).hexdigest(), 16) % 3 == 0)
+    assert labelled.is_held_out("电梯困人了") == (
+        int(__import__("hashlib").sha1("电梯困人了".encode()).hexdigest(), 16) % 3 == 0
+    )
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +129,14 @@ def test_a_long_letter_gives_the_rules_twice_the_vote(model_without_chat_tuning)
 
     settings = default_rules()["settings"]
     # a text and a code trailing the model's choice by a gap a rules vote can just close
-    candidates = ("门禁坏了没人修", "三楼那边好像有点不对劲", "门口好吵", "这个我不太懂 能不能帮帮我",
-                  "楼道灯不亮还有股臭味", "我家门口那个东西又出问题了")
+    candidates = (
+        "门禁坏了没人修",
+        "三楼那边好像有点不对劲",
+        "门口好吵",
+        "这个我不太懂 能不能帮帮我",
+        "楼道灯不亮还有股臭味",
+        "我家门口那个东西又出问题了",
+    )
     pairs = []
     for norm in candidates:
         code_p, _, _ = model_without_chat_tuning.distributions(norm, cut(norm))
@@ -152,8 +160,11 @@ def test_a_long_letter_gives_the_rules_twice_the_vote(model_without_chat_tuning)
 
 
 def test_the_similar_case_is_the_closest_labelled_text_of_that_code(small_model):
-    norm = next(text for text, code in zip(small_model.examples, small_model.example_codes, strict=True)
-                if code == "ENG-PLUMB" and len(text) > 12)
+    norm = next(
+        text
+        for text, code in zip(small_model.examples, small_model.example_codes, strict=True)
+        if code == "ENG-PLUMB" and len(text) > 12
+    )
     assert small_model.similar_case(norm, "ENG-PLUMB") == norm
     # a slightly changed wording still finds it; another code's cases never do
     assert small_model.similar_case(norm + "麻烦尽快", "ENG-PLUMB") == norm
