@@ -122,8 +122,8 @@ def test_rules_and_model_together_beat_either_alone_on_unseen_chat(model_without
         assert both[key] > max(rules[key], model[key]), (key, rules[key], model[key], both[key])
 
 
-def test_a_long_letter_gives_the_rules_twice_the_vote(model_without_chat_tuning):
-    from nlp.blend import LONG_TEXT_FACTOR, RULES_VOTE, second_opinion
+def test_a_full_letter_gives_the_rules_a_larger_vote_and_a_short_one_does_not(model_without_chat_tuning):
+    from nlp.blend import FULL_LETTER, LONG_TEXT_FACTOR, RULES_VOTE, second_opinion
     from nlp.classifier import Classification
     from nlp.rules import default_rules
 
@@ -151,11 +151,15 @@ def test_a_long_letter_gives_the_rules_twice_the_vote(model_without_chat_tuning)
     model_code, rival = model_without_chat_tuning.codes[first], model_without_chat_tuning.codes[second]
     # a rules answer (the model's runner-up) just too weak to hold in a chat message ...
     rules = Classification("repair", rival.split("-")[0], rival, False, "calm", confidence, ["x"])
-    assert second_opinion(rules, model_without_chat_tuning, norm, cut(norm), settings).code == model_code
-    # ... holds in a letter, where the rules' vote counts LONG_TEXT_FACTOR times
-    letter = norm + "，" * (int(settings["title_min_length"]) - len(norm))
+    assert second_opinion(rules, model_without_chat_tuning, norm, cut(norm)).code == model_code
+    # ... nor in a short letter, which is voted on as chat ...
+    short_letter = norm + "，" * (int(settings["title_min_length"]) - len(norm))
+    assert len(short_letter) < FULL_LETTER
+    assert second_opinion(rules, model_without_chat_tuning, short_letter, cut(norm)).code == model_code
+    # ... but holds in a full letter, where the rules' vote counts LONG_TEXT_FACTOR times
+    letter = norm + "，" * (FULL_LETTER - len(norm))
     assert LONG_TEXT_FACTOR > 1
-    kept = second_opinion(rules, model_without_chat_tuning, letter, cut(norm), settings)
+    kept = second_opinion(rules, model_without_chat_tuning, letter, cut(norm))
     assert kept.code == rival
 
 
