@@ -242,8 +242,11 @@ class Classifier:
         if "???" in norm:
             scan.upset += s["question3_upset"]
             marks.append("???")
-        if "?" in norm:
+        either = structure.asks_either(norm)  # 是整栋停还是几栋: a question, "?" or not
+        if "?" in norm or either:
             scan.intents["inquiry"] = scan.intents.get("inquiry", 0.0) + s["question_inquiry"]
+        if either:
+            scan.intents["inquiry"] += s["inquiry_min"]
         upset = scan.upset >= s["upset_min"]
 
         code, score, runner_up = choosing.pick_code(scan.codes, s)
@@ -349,8 +352,9 @@ _GRIEVANCE = "SVC-SLOW"
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 # ... and a danger people are causing (a fight, a break-in) outranks the object they use, as
-# a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE)
-_OUTRANKS_ANY = ("violence", "crime_now", "gas")
+# a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE),
+# and a person in the water the pool or pond they fell into
+_OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):

@@ -59,3 +59,21 @@ def test_a_fire_at_named_equipment_keeps_the_equipment_code(text, code):
 def test_a_danger_reported_and_not_handled_stays_a_grievance(text):
     result = RULES_ONLY.classify(text)
     assert (result.code, result.intent, result.urgent) == ("SVC-SLOW", "complaint", True), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小区后面的铁丝网被人剪断了一截 晚上有人从那里进出",
+        "消防通道的门老是被人用椅子撑开 外人随便进出",
+        "地库的护栏被人锯开了 外面的人能直接钻进来",
+    ],
+)
+def test_a_way_in_broken_or_held_open_by_people_is_security(text):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.intent) == ("SEC-SAFE", "complaint"), result
+
+
+@pytest.mark.parametrize("text", ["单元门的门禁坏了 谁都能进", "后门的锁坏了 关不上 外人随便进"])
+def test_a_broken_door_that_lets_anyone_in_is_still_the_door(text):
+    assert RULES_ONLY.classify(text).code == "ENG-DOOR"
