@@ -340,7 +340,7 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        return second_opinion(result, model, norm, tokens, s, structured)
+        return second_opinion(result, model, norm, tokens, structured)
 
 
 MAX_CHARS = 2000
