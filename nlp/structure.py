@@ -112,6 +112,10 @@ _BREACH = re.compile(
     rf"(谁都|外人|外面的人|陌生人|什么人都|闲杂人){_NC}{{0,3}}(能|可以|随便|随意){_NC}{{0,2}}(进|钻|出入|进出|溜)"
 )
 _ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
+# things thrown down from above put people below in danger (高空抛物): security, not the
+# neighbour upstairs or the paving they hit; litter thrown down is cleaning
+_THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)")
+_LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
 
 # an animal calling is a noise whoever keeps it (邻居家的狗从早叫到晚, 鹦鹉一大早就叫)
 _ANIMAL_NOISE = re.compile(r"(狗|犬|鸟|鹦鹉|八哥|猫|鸡|鸭|鹅|公鸡)[^,.!?;，。！？\s]{0,8}(叫|吠|嚎|打鸣|吵)")
@@ -249,6 +253,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             return "SVC-SLOW", "complaint"
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry"
+    if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
+        return "SEC-SAFE", "complaint"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
         return "SEC-SAFE", "complaint"
     if _REQUEST.search(norm) and not _FAULT.search(norm):

@@ -77,3 +77,20 @@ def test_a_way_in_broken_or_held_open_by_people_is_security(text):
 @pytest.mark.parametrize("text", ["单元门的门禁坏了 谁都能进", "后门的锁坏了 关不上 外人随便进"])
 def test_a_broken_door_that_lets_anyone_in_is_still_the_door(text):
     assert RULES_ONLY.classify(text).code == "ENG-DOOR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "楼上又有人往下丢酒瓶 摔碎在单元门口",
+        "有人从窗户里扔了个花盆下来 砸在电动车上",
+    ],
+)
+def test_things_thrown_down_from_above_are_security(text):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.intent) == ("SEC-SAFE", "complaint"), result
+
+
+@pytest.mark.parametrize("text", ["楼上总往下扔瓜子壳和果皮 我家窗台上都是", "有人从阳台往下倒剩饭 楼下一地油"])
+def test_litter_thrown_down_is_no_danger(text):
+    assert RULES_ONLY.classify(text).code != "SEC-SAFE"

@@ -21,6 +21,9 @@ RULES_ONLY = Classifier(model=None)
         "扶梯的梯级把我儿子的凉鞋咬进去了",
         "一个小孩在小区池塘边 掉水里了",
         "有个老人在喷泉那里滑进水池了",
+        "店里跳闸了 推不上去 冰柜全停了",
+        "冷库断电了 里面好几万的货",
+        "地下室进水了 水已经到脚脖子了",
     ],
 )
 def test_danger_now_in_more_words_is_urgent(text):
@@ -64,3 +67,13 @@ def test_rescue_work_slacking_and_habits_are_no_crime_now(text):
 def test_a_person_in_the_water_is_security_not_the_pool(text):
     result = RULES_ONLY.classify(text)
     assert (result.code, result.urgent) == ("SEC-SAFE", True), result
+
+
+def test_a_power_strip_on_fire_is_electrical():
+    result = RULES_ONLY.classify("收银台下面的插排着火了")
+    assert (result.code, result.urgent) == ("ENG-ELEC", True), result
+
+
+@pytest.mark.parametrize("text", ["店里的微波炉一开就跳闸", "家里冰箱有点不制冷了"])
+def test_a_trip_or_a_warm_fridge_alone_is_not_urgent(text):
+    assert RULES_ONLY.classify(text).urgent is False
