@@ -94,3 +94,14 @@ def test_things_thrown_down_from_above_are_security(text):
 @pytest.mark.parametrize("text", ["楼上总往下扔瓜子壳和果皮 我家窗台上都是", "有人从阳台往下倒剩饭 楼下一地油"])
 def test_litter_thrown_down_is_no_danger(text):
     assert RULES_ONLY.classify(text).code != "SEC-SAFE"
+
+
+def test_burning_joss_paper_in_the_stairwell_is_security():
+    result = RULES_ONLY.classify("有人在消防楼梯里烧纸钱 整层都是烟")
+    assert (result.code, result.urgent) == ("SEC-SAFE", True), result
+
+
+@pytest.mark.parametrize("text", ["孩子们在楼梯里玩捉迷藏 有点吵", "保洁阿姨在楼梯里拖地 地上有点滑"])
+def test_people_in_the_stairwell_are_not_trapped_in_a_lift(text):
+    # 楼梯里 (in the stairwell) is not 梯里 (in the lift car)
+    assert RULES_ONLY.classify(text).urgent is False
