@@ -112,6 +112,10 @@ _BREACH = re.compile(
     rf"(谁都|外人|外面的人|陌生人|什么人都|闲杂人){_NC}{{0,3}}(能|可以|随便|随意){_NC}{{0,2}}(进|钻|出入|进出|溜)"
 )
 _ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
+# a bike or its battery gone, a lock cut: a theft (SEC-SAFE), not a parking matter
+_STOLEN = re.compile(
+    r"(车|电动车|电瓶车|自行车|单车|电瓶|电池|头盔)[^,.!?;，。！？\s]{0,3}(没了|不见了|被偷)|(车锁|锁)被(人)?(剪|撬|砸)"
+)
 # things thrown down from above put people below in danger (高空抛物): security, not the
 # neighbour upstairs or the paving they hit; litter thrown down is cleaning
 _THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)")
@@ -254,6 +258,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry"
     if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
+        return "SEC-SAFE", "complaint"
+    if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
         return "SEC-SAFE", "complaint"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
         return "SEC-SAFE", "complaint"

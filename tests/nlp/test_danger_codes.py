@@ -105,3 +105,13 @@ def test_burning_joss_paper_in_the_stairwell_is_security():
 def test_people_in_the_stairwell_are_not_trapped_in_a_lift(text):
     # 楼梯里 (in the stairwell) is not 梯里 (in the lift car)
     assert RULES_ONLY.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ["停车场的电瓶车电池不见了 昨晚还在", "车棚里我的车锁被人撬了 车也没了"])
+def test_a_vehicle_or_battery_gone_is_a_theft(text):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.intent) == ("SEC-SAFE", "complaint"), result
+
+
+def test_a_parking_space_taken_is_still_parking():
+    assert RULES_ONLY.classify("我的车位又被别的车占了 没地方停").code == "SEC-PARK"
