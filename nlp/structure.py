@@ -178,9 +178,19 @@ def asks_either(norm: str) -> bool:
     return bool(_EITHER.search(norm))
 
 
+# small talk about the world outside the property: the weather, the day, sport, the markets,
+# where to eat or get a haircut nearby (明天要下雨吗, 今晚球赛几点开始, 附近哪有好吃的)
+_SMALL_TALK = re.compile(
+    r"天气|下雨吗|会下雨|降温|几度|气温|流星雨|股市|球赛|周几|星期几|几号线|地铁|"
+    r"(附近|这附近|周边)[^。！？!?]{0,10}(好吃|推荐|理发|修手机|修自行车|饭店|餐厅)|"
+    r"你(叫|是)(什么|啥)名字|吃饭了(没|吗)"
+)
+
+
 def not_a_report(norm: str) -> bool:
-    """A sales pitch, neighbours' chatter or a question to the bot: nothing to route."""
-    return bool(_PITCH.search(norm) or _BOT.search(norm))
+    """A sales pitch, neighbours' chatter, small talk or a question to the bot: nothing to
+    route (asked only where the rules found no topic at all)."""
+    return bool(_PITCH.search(norm) or _BOT.search(norm) or _SMALL_TALK.search(norm))
 
 
 def sarcastic(norm: str) -> bool:
@@ -229,7 +239,7 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         if others:
             code = max(others)[1]
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
-    if _PITCH.search(norm) or (_BOT.search(norm) and codes.get(code, 0.0) < _WEAK):
+    if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
         return taxonomy.OTHER, "other"
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent
