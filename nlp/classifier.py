@@ -57,15 +57,22 @@ class Classifier:
         self.rules = compile_rules(apply_overrides(base, self.overrides))
         segment.add_words(self.rules.words())
         # keywords staff switched off carry no evidence for the model either
-        muted = {o.keyword.strip().lower() for o in self.overrides
-                 if o.kind == "code" and (not o.active or float(o.weight) == 0)}
+        muted = {
+            o.keyword.strip().lower()
+            for o in self.overrides
+            if o.kind == "code" and (not o.active or float(o.weight) == 0)
+        }
         muted |= {alias for alias, word in base.get("aliases", {}).items() if word in muted}
         self._muted = tuple(sorted(muted, key=len, reverse=True))
-        self._staff_words = frozenset(o.keyword.strip().lower() for o in self.overrides
-                                      if o.active and float(o.weight) != 0)
+        self._staff_words = frozenset(
+            o.keyword.strip().lower() for o in self.overrides if o.active and float(o.weight) != 0
+        )
         # urgency words staff added keep their say in every message, not only in letters
-        self._staff_urgent = {o.keyword.strip().lower(): float(o.weight) for o in self.overrides
-                              if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"}
+        self._staff_urgent = {
+            o.keyword.strip().lower(): float(o.weight)
+            for o in self.overrides
+            if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"
+        }
         self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
         situation.warm_up()
         s = self.rules.settings
@@ -194,7 +201,8 @@ class Classifier:
         grievance, index = s["grievance_code"], self.rules.index
         strong = s["grievance_min"] * _STRONG_SHARE
         return any(
-            kind == CODE and target == grievance
+            kind == CODE
+            and target == grievance
             and any(k == CODE and t == grievance and w >= strong for k, t, w in index.get(tok, ()))
             for kind, target, tok in scan.hits
         )
@@ -234,8 +242,11 @@ class Classifier:
         if "???" in norm:
             scan.upset += s["question3_upset"]
             marks.append("???")
-        if "?" in norm:
+        either = structure.asks_either(norm)  # 是整栋停还是几栋: a question, "?" or not
+        if "?" in norm or either:
             scan.intents["inquiry"] = scan.intents.get("inquiry", 0.0) + s["question_inquiry"]
+        if either:
+            scan.intents["inquiry"] += s["inquiry_min"]
         upset = scan.upset >= s["upset_min"]
 
         code, score, runner_up = choosing.pick_code(scan.codes, s)
@@ -273,10 +284,12 @@ class Classifier:
         # a letter to the authorities recounts dangers past and feared, not one happening now:
         # there the urgency keywords judge; a message is judged by the situation it describes
         # (and by the keywords staff added)
+        glossed = []  # English danger words read in Chinese, shown when they made it urgent
         if scan.long_text:
             seen, keyword_score = situation.NOTHING, scan.urgent
         else:
-            seen = situation.assess(norm)
+            in_chinese, glossed = situation.in_chinese(norm)  # 被trap在里面: 被困在里面
+            seen = situation.assess(in_chinese)
             if seen is situation.NOTHING and code == taxonomy.OTHER and intent != "inquiry":
                 seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
@@ -288,7 +301,9 @@ class Classifier:
             if (
                 (kind == CODE and target == code)
                 or (kind == INTENT and target == intent)
-                or (kind == URGENT and urgent and target == "true" and (scan.long_text or surface in self._staff_urgent))
+                or (
+                    kind == URGENT and urgent and target == "true" and (scan.long_text or surface in self._staff_urgent)
+                )
                 or (kind == EMOTION and upset)
             ) and surface not in evidence:
                 evidence.append(surface)
@@ -296,7 +311,7 @@ class Classifier:
             evidence.extend(marks)
         if urgent:
             evidence.extend(e for e in seen.evidence if e not in evidence)
-        for was, word in heard:  # show what was heard as what (点梯≈电梯)
+        for was, word in heard + glossed if urgent else heard:  # what was heard as what (点梯≈电梯)
             shown = [f"{was}≈{word}" if e == word else e for e in evidence]
             evidence = shown if shown != evidence else evidence + [f"{was}≈{word}"]
         result = Classification(
@@ -325,7 +340,7 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        return second_opinion(result, model, norm, tokens, s, structured)
+        return second_opinion(result, model, norm, tokens, structured)
 
 
 MAX_CHARS = 2000
@@ -333,10 +348,13 @@ MAX_CHARS = 2000
 _INSULT = re.compile(r"(垃圾|破|烂)(?=物业|服务|客服|公司|管理|保安)")
 _STRONG_SHARE = 0.8  # of grievance_min: a grievance keyword that names one on its own
 _PROBLEM = ("repair", "complaint")
+_GRIEVANCE = "SVC-SLOW"
 # A danger to people outranks the place it happens at or a question around it.
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
-# ... and a danger people are causing (a fight, a break-in) outranks the object they use
-_PEOPLE_DOING = ("violence", "crime_now")
+# ... and a danger people are causing (a fight, a break-in) outranks the object they use, as
+# a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE),
+# and a person in the water the pool or pond they fell into
+_OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 
 
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
@@ -346,9 +364,11 @@ def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
     urgent = seen.score >= situation.data()["threshold"] or keyword_urgent
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
-    suggested = seen.suggests(situation.data())
-    if suggested == "SEC-SAFE" and (
-        taxonomy.category_of(code) in _SAFETY_OUTRANKS or any(c in _PEOPLE_DOING for c in seen.classes)
+    suggested, was = seen.suggests(situation.data()), code
+    if code == _GRIEVANCE:
+        pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
+    elif suggested == "SEC-SAFE" and (
+        taxonomy.category_of(code) in _SAFETY_OUTRANKS or any(c in _OUTRANKS_ANY for c in seen.classes)
     ):
         code = suggested  # someone kicking the door in: the door is no fault
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
@@ -357,6 +377,6 @@ def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
         code = suggested  # sparks from a wire the rats chewed: the wire is the emergency
     if code != taxonomy.OTHER or seen.classes:
         confidence = max(confidence, 0.6)
-    if intent not in _PROBLEM:
+    if intent not in _PROBLEM or code != was:
         intent = "repair" if taxonomy.category_of(code) == "ENG" else "complaint"
     return code, intent, True, confidence

@@ -46,6 +46,35 @@ def data() -> dict:
     return json.loads(resources.files("nlp").joinpath("data/situations.json").read_text("utf-8"))
 
 
+@lru_cache(maxsize=1)
+def _english():
+    words = data().get("english", {}).get("words", {})
+    if not words:
+        return None, {}
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])"), words
+
+
+def in_chinese(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The normalised text with its English danger words in Chinese (被trap在里面 → 被困在
+    里面), for the patterns, and each (English, Chinese) pair for the evidence."""
+    pattern, words = _english()
+    if pattern is None or not _LATIN.search(text):
+        return text, []
+    glossed: list[tuple[str, str]] = []
+
+    def chinese(match: re.Match) -> str:
+        pair = (match.group(0), words[match.group(0)])
+        if pair not in glossed:
+            glossed.append(pair)
+        return pair[1]
+
+    return pattern.sub(chinese, text), glossed
+
+
+_LATIN = re.compile("[a-z]")
+
+
 def _expand(pattern: str) -> str:
     """A pattern with its word lists ({person}, {body} ...) written out."""
     for name, words in data().get("words", {}).items():

@@ -4,11 +4,14 @@
   again, SVC-INFO when only asking when someone will come.
 - A money question (多少钱, 怎么收费) is FEE-BILL whatever it is about, and so is an amount
   charged (收了二十, 三百块 … 抢钱) or a question about a deposit, an invoice or a rent.
-- Lost property (落了/丢了 … 有人看到吗) and questions about a planned water or power cut
+- Lost property (落了/丢了 … 有人看到吗), questions about a planned water or power cut or
+  planned upkeep (年检, 保养), and where or how to get something issued (在哪里办, 要带什么)
   are questions for the desk.
 - The source of a noise decides its code: the centre's equipment or pests, not SEC-NOISE.
 - Rain, a storm or a typhoon letting water in is seepage (ENG-LEAK) unless a pipe or a unit
   is named; the lamp it drips on or the socket it cuts does not decide.
+- A way in that people broke or hold open, or that lets anyone in with no fault named, is
+  security (SEC-SAFE), not the door or the fence.
 - Asking to borrow, book or arrange something is a request for the desk (SVC-INFO).
 - Negation by state: an object said to be fine (电梯没坏, 灯是好的) is not the subject.
 - What staff did on the job (a fitter smoking in the shop) is about their manner, SVC-ATTI;
@@ -25,13 +28,27 @@ import re
 
 from nlp import taxonomy
 
-_EARLIER_REPORT = re.compile(r"(报(的|了|过|修)|报修|反映(过|了)?|投诉(过|了)|投诉.{0,4}(天|周|礼拜|星期|个月)了|工单|单号|催|上次说|"
-                             r"(打|拨)(了|过)?(你们|物业|客服|服务|值班).{0,3}电话|第[二三四五六七八九十几\d]+(次|回|遍)(打|拨)|"
-                             r"(师傅|你们|客服|物业)(说|答应|约)(好|了|过)?)")
-_WAITED = re.compile(r"(天|周|礼拜|星期|小时|个月)了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
-                     r"还是(坏|不|没|漏|堵|那样|老样子|一样|黑)|到底|(修|来|管)不(修|来|管)|"
-                     r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖")
-_WHEN = re.compile(r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)")
+_EARLIER_REPORT = re.compile(
+    r"(报(的|了|过|修)|报修|反映(过|了)?|投诉(过|了)|投诉.{0,4}(天|周|礼拜|星期|个月)了|工单|单号|催|上次说|"
+    r"(打|拨)(了|过)?(你们|物业|客服|服务|值班).{0,3}电话|第[二三四五六七八九十几\d]+(次|回|遍)(打|拨)|"
+    r"(师傅|你们|客服|物业)(说|答应|约)(好|了|过)?)"
+)
+_WAITED = re.compile(
+    r"(天|周|礼拜|星期|小时|个月)了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
+    r"还是(坏|不|没|漏|堵|那样|老样子|一样|黑)|到底|(修|来|管)不(修|来|管)|"
+    r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖|"
+    # a report made days ago is a wait (报了半个月, 反映了十几天)
+    r"(报|报修|反映|投诉)(了|过)?[^,.!?;，。！？\s]{0,3}(半|几|[0-9一二两三四五六七八九十]+)(来|多)?(个)?(天|周|星期|礼拜|月|小时)"
+)
+# a fault that has lasted days, and the tenant asks whether anyone will deal with it: the
+# handling is the grievance (电梯坏了快一周了 到底修不修), not how often it breaks
+_FAULT_LASTED = re.compile(
+    r"(坏|停|堵|漏|不亮|黑)了?(快|都|已经|有)?(半|几|[0-9一二两三四五六七八九十]+)(来|多)?(个)?(天|周|星期|礼拜|月)(了|都|还|也)"
+)
+_NOBODY_DEALS = re.compile(r"没人(管|来|修|理|处理)|到底(修|管|来)不|(修|管|来)不(修|管|来)|还要等|等到什么时候")
+_WHEN = re.compile(
+    r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)"
+)
 _MONEY_QUESTION = re.compile(r"多少钱|怎么收费|如何收费|收费标准|怎么算|按.{1,6}(算|收)|要钱吗|收费吗|免费吗|费用是")
 _NUMBER = "[0-9一二两三四五六七八九十百千万几]+"
 # a number searched for on its own starts where a run of digits starts: tried at every digit of
@@ -47,10 +64,18 @@ _MONEY_CHARGED = re.compile(
 )
 _PROCEDURE = re.compile(r"手续|流程|怎么办理|材料|找谁|哪个部门")
 _MONEY_GRIEVANCE = re.compile(r"凭什么|太贵|乱收|抢钱|多收|坑|离谱|不合理|贵了|黑|便宜啊|白交")
-_QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|是.{1,8}还是|\?")
+_QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|是.{1,8}还是|会不会|要不要|\?")
 # a question about a planned water or power cut is for the desk (taxonomy.md), not a fault
-_PLANNED_CUT = re.compile(r"(通知|检修|计划|预计|下周|明天|后天|今晚|周[一二三四五六日天]|几号|几点).{0,12}(停水|停电|断水|断电)|"
-                          r"(停水|停电|断水|断电).{0,6}(通知|检修|计划)")
+_PLANNED_CUT = re.compile(
+    r"(通知|检修|计划|预计|下周|明天|后天|今晚|周[一二三四五六日天]|几号|几点).{0,12}(停水|停电|断水|断电)|"
+    r"(停水|停电|断水|断电).{0,6}(通知|检修|计划)|"
+    # ... and so is one about planned upkeep (电梯年检是哪天, 周末保养停多久)
+    r"(年检|维保|保养|检修)[^。！？!?]{0,12}(哪天|几号|几点|多久|什么时候|哪一部|哪部|影响)"
+)
+# asking where or how to get something issued, or what to bring: a procedure for the desk
+_PROCEDURE_ASKED = re.compile(
+    r"(在|去|到)?哪(里|儿)?办|怎么(办理|补办|补)|补办|(要|需要|得)(带|准备|提供)(什么|哪些)|带什么"
+)
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
@@ -60,33 +85,59 @@ _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "
 # praise said with a wink, or next to a grievance it cannot mean: 「你们效率真高啊 报修一个月了」
 # (笑呵呵, 乐呵呵 are a smile, not the sneer 呵呵)
 _IRONY = re.compile(r"(?<![笑乐])呵呵|🙂|🙃|😅|👏|真是服了|好棒的|“[^”]{1,6}”|\"[^\"]{1,6}\"|「[^」]{1,6}」")
-_UNMET = re.compile(r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
-                    r"等了[^,.!?;，。！？\s]{0,4}(天|周|礼拜|星期|小时|个月)|"
-                    r"终于不用|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话")
+_UNMET = re.compile(
+    r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
+    r"等了[^,.!?;，。！？\s]{0,4}(天|周|礼拜|星期|小时|个月)|"
+    r"终于不用|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话"
+)
 
 
 # weather that lets water in: seepage through the building, unless a pipe or a unit is named
 _RAIN = re.compile(r"下雨|雨后|雨天|大雨|暴雨|雷雨|梅雨|台风|雨水(?!井|管|口|篦)|下完雨|雨一下|一下雨")
 _WATER_IN = re.compile(r"漏|渗|滴|进水|灌|飙水|往里|往下流|水印|水渍|湿")
-_NAMED_SOURCE = re.compile(r"水管|管子|管道|喷淋|空调|(?<![a-z])ac(?![a-z])|冷凝|马桶|下水|水箱|水龙头|暖气|地漏|洗衣机|热水器")
+_NAMED_SOURCE = re.compile(
+    r"水管|管子|管道|喷淋|空调|(?<![a-z])ac(?![a-z])|冷凝|马桶|下水|水箱|水龙头|暖气|地漏|洗衣机|热水器"
+)
 # asking to borrow or book something, or for an arrangement: a service request for the desk
 _REQUEST = re.compile(r"借(一下|个|把|用|我)|能借|可以借|想借|预约|预订|预定|(帮|给)(我|忙)?安排|登记一下|帮忙叫")
-_FAULT = re.compile(r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上")
+_FAULT = re.compile(
+    r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上"
+)
+
+# a way in that people broke or hold open (围栏被人剪开, 门被人用砖顶着), or anyone can walk in
+# with no fault named: the door or fence is no fault, who gets in is security (SEC-SAFE)
+_NC = r"[^,.!?;，。！？\s]"
+_BREACH = re.compile(
+    rf"被人{_NC}{{0,4}}(剪|撬|踹|拆|挖|锯|割|顶|掰|扒|弄开|撑开)|"
+    rf"(谁都|外人|外面的人|陌生人|什么人都|闲杂人){_NC}{{0,3}}(能|可以|随便|随意){_NC}{{0,2}}(进|钻|出入|进出|溜)"
+)
+_ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
+# a bike or its battery gone, a lock cut: a theft (SEC-SAFE), not a parking matter
+_STOLEN = re.compile(
+    r"(车|电动车|电瓶车|自行车|单车|电瓶|电池|头盔)[^,.!?;，。！？\s]{0,3}(没了|不见了|被偷)|(车锁|锁)被(人)?(剪|撬|砸)"
+)
+# things thrown down from above put people below in danger (高空抛物): security, not the
+# neighbour upstairs or the paving they hit; litter thrown down is cleaning
+_THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)")
+_LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
 
 # an animal calling is a noise whoever keeps it (邻居家的狗从早叫到晚, 鹦鹉一大早就叫)
 _ANIMAL_NOISE = re.compile(r"(狗|犬|鸟|鹦鹉|八哥|猫|鸡|鸭|鹅|公鸡)[^,.!?;，。！？\s]{0,8}(叫|吠|嚎|打鸣|吵)")
 # what a member of staff did on the job is about their manner (师傅在店里抽烟, 维修工鞋套都不穿)
 _STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|门岗|工作人员|物业的人)"
 _STAFF_CONDUCT = re.compile(
-    _STAFF + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走)"
+    _STAFF
+    + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走)"
 )
 # a question about the bot itself: no report unless a grievance came with it (客服态度太差了 你是机器人吗)
 _BOT = re.compile(r"(你|您)(到底|究竟)?是(不是)?(真人|机器人|人工|自动回复|ai(?![a-z]))")
 # a sales pitch: no report, nothing to route (我们公司专业做保洁 有需要联系我)
-_PITCH = re.compile(r"(我们|我司|本)(公司|团队|工作室)[^。！？!?]{0,12}(专业|承接|提供.{0,8}服务)|有需要(的话)?(可以|请|欢迎)?(联系|找|加)我|"
-                    r"有兴趣合作|欢迎(来电|合作|洽谈)|寻求合作|诚邀|"
-                    # neighbours' chatter in the group (拼车, 有要的私聊, 有人去爬山吗 一起)
-                    r"拼车|拼单|组队|私聊|有要的|(有人|有没有人)一起|吗[\s,，]*一起")
+_PITCH = re.compile(
+    r"(我们|我司|本)(公司|团队|工作室)[^。！？!?]{0,12}(专业|承接|提供.{0,8}服务)|有需要(的话)?(可以|请|欢迎)?(联系|找|加)我|"
+    r"有兴趣合作|欢迎(来电|合作|洽谈)|寻求合作|诚邀|"
+    # neighbours' chatter in the group (拼车, 有要的私聊, 有人去爬山吗 一起)
+    r"拼车|拼单|组队|私聊|有要的|(有人|有没有人)一起|吗[\s,，]*一起"
+)
 
 
 # "电梯没坏 是灯不亮": the object said to be fine is not the subject
@@ -118,9 +169,28 @@ def fee_jab(norm: str):
     return _FEE_JAB.search(norm)
 
 
+# "是X还是Y": a question between two answers (是按建筑面积算还是按套内面积算), not 还是坏的
+_EITHER = re.compile(r"是[^,.!?;，。！？\s]{1,10}还是(?!(坏|不|没|漏|堵|那样|老样子|一样|黑))")
+
+
+def asks_either(norm: str) -> bool:
+    """A question between two answers, which needs no question mark."""
+    return bool(_EITHER.search(norm))
+
+
+# small talk about the world outside the property: the weather, the day, sport, the markets,
+# where to eat or get a haircut nearby (明天要下雨吗, 今晚球赛几点开始, 附近哪有好吃的)
+_SMALL_TALK = re.compile(
+    r"天气|下雨吗|会下雨|降温|几度|气温|流星雨|股市|球赛|周几|星期几|几号线|地铁|"
+    r"(附近|这附近|周边)[^。！？!?]{0,10}(好吃|推荐|理发|修手机|修自行车|饭店|餐厅)|"
+    r"你(叫|是)(什么|啥)名字|吃饭了(没|吗)"
+)
+
+
 def not_a_report(norm: str) -> bool:
-    """A sales pitch, neighbours' chatter or a question to the bot: nothing to route."""
-    return bool(_PITCH.search(norm) or _BOT.search(norm))
+    """A sales pitch, neighbours' chatter, small talk or a question to the bot: nothing to
+    route (asked only where the rules found no topic at all)."""
+    return bool(_PITCH.search(norm) or _BOT.search(norm) or _SMALL_TALK.search(norm))
 
 
 def sarcastic(norm: str) -> bool:
@@ -169,7 +239,7 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         if others:
             code = max(others)[1]
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
-    if _PITCH.search(norm) or (_BOT.search(norm) and codes.get(code, 0.0) < _WEAK):
+    if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
         return taxonomy.OTHER, "other"
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent
@@ -181,19 +251,35 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "FEE-BILL", intent if intent != "repair" else "inquiry"
     charged = _MONEY_CHARGED.search(norm)
     # "办什么手续 押金多少": the first question, about procedure, is the main one
-    if charged and intent in ("inquiry", "complaint", "repair", "other") and not _PROCEDURE.search(norm[: charged.start()]):
+    if (
+        charged
+        and intent in ("inquiry", "complaint", "repair", "other")
+        and not _PROCEDURE.search(norm[: charged.start()])
+    ):
         asked = _QUESTION.search(norm) and not _MONEY_GRIEVANCE.search(norm)
         return "FEE-BILL", "inquiry" if asked else "complaint"
+    if _PROCEDURE_ASKED.search(norm) and not codes.get("FEE-BILL"):  # an invoice is billing's
+        return "SVC-INFO", "inquiry"
+    if code.startswith("ENG") and _FAULT_LASTED.search(norm) and _NOBODY_DEALS.search(norm):
+        return "SVC-SLOW", "complaint"
     if _EARLIER_REPORT.search(norm) and taxonomy.category_of(code) in ("ENG", "SVC", "OTHER", "ENV", "SEC"):
         if _WAITED.search(norm):
             return "SVC-SLOW", "complaint"
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry"
+    if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
+        return "SEC-SAFE", "complaint"
+    if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
+        return "SEC-SAFE", "complaint"
+    if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
+        return "SEC-SAFE", "complaint"
     if _REQUEST.search(norm) and not _FAULT.search(norm):
         return "SVC-INFO", "inquiry"
     if (
         code in ("ENG-ELEC", "ENG-CIVIL", "ENG-PLUMB", "ENG-LIFT", "ENG-DOOR", taxonomy.OTHER)
-        and _RAIN.search(norm) and _WATER_IN.search(norm) and not _NAMED_SOURCE.search(norm)
+        and _RAIN.search(norm)
+        and _WATER_IN.search(norm)
+        and not _NAMED_SOURCE.search(norm)
     ):
         return "ENG-LEAK", "repair"
     if code in _NOISE_SOURCES and code.startswith("ENG") and intent == "complaint" and _NOISE_WORDS.search(norm):

@@ -17,7 +17,9 @@ def test_held_out_third_is_fixed_by_the_text():
     assert 0.28 < len(held) / len(chat) < 0.39
     assert not {r["text"] for r in held} & {r["text"] for r in tuning}
     # sha1 of the UTF-8 text, so it cannot move with Python's hash seed or file order
-    assert labelled.is_held_out("电梯困人了") == (int(__import__("hashlib").sha1("电梯困人了".encode()).hexdigest(), 16) % 3 == 0)
+    assert labelled.is_held_out("电梯困人了") == (
+        int(__import__("hashlib").sha1("电梯困人了".encode()).hexdigest(), 16) % 3 == 0
+    )
 
 
 @pytest.fixture(scope="module")
@@ -120,15 +122,21 @@ def test_rules_and_model_together_beat_either_alone_on_unseen_chat(model_without
         assert both[key] > max(rules[key], model[key]), (key, rules[key], model[key], both[key])
 
 
-def test_a_long_letter_gives_the_rules_twice_the_vote(model_without_chat_tuning):
-    from nlp.blend import LONG_TEXT_FACTOR, RULES_VOTE, second_opinion
+def test_a_full_letter_gives_the_rules_a_larger_vote_and_a_short_one_does_not(model_without_chat_tuning):
+    from nlp.blend import FULL_LETTER, LONG_TEXT_FACTOR, RULES_VOTE, second_opinion
     from nlp.classifier import Classification
     from nlp.rules import default_rules
 
     settings = default_rules()["settings"]
     # a text and a code trailing the model's choice by a gap a rules vote can just close
-    candidates = ("门禁坏了没人修", "三楼那边好像有点不对劲", "门口好吵", "这个我不太懂 能不能帮帮我",
-                  "楼道灯不亮还有股臭味", "我家门口那个东西又出问题了")
+    candidates = (
+        "门禁坏了没人修",
+        "三楼那边好像有点不对劲",
+        "门口好吵",
+        "这个我不太懂 能不能帮帮我",
+        "楼道灯不亮还有股臭味",
+        "我家门口那个东西又出问题了",
+    )
     pairs = []
     for norm in candidates:
         code_p, _, _ = model_without_chat_tuning.distributions(norm, cut(norm))
@@ -143,17 +151,24 @@ def test_a_long_letter_gives_the_rules_twice_the_vote(model_without_chat_tuning)
     model_code, rival = model_without_chat_tuning.codes[first], model_without_chat_tuning.codes[second]
     # a rules answer (the model's runner-up) just too weak to hold in a chat message ...
     rules = Classification("repair", rival.split("-")[0], rival, False, "calm", confidence, ["x"])
-    assert second_opinion(rules, model_without_chat_tuning, norm, cut(norm), settings).code == model_code
-    # ... holds in a letter, where the rules' vote counts LONG_TEXT_FACTOR times
-    letter = norm + "，" * (int(settings["title_min_length"]) - len(norm))
+    assert second_opinion(rules, model_without_chat_tuning, norm, cut(norm)).code == model_code
+    # ... nor in a short letter, which is voted on as chat ...
+    short_letter = norm + "，" * (int(settings["title_min_length"]) - len(norm))
+    assert len(short_letter) < FULL_LETTER
+    assert second_opinion(rules, model_without_chat_tuning, short_letter, cut(norm)).code == model_code
+    # ... but holds in a full letter, where the rules' vote counts LONG_TEXT_FACTOR times
+    letter = norm + "，" * (FULL_LETTER - len(norm))
     assert LONG_TEXT_FACTOR > 1
-    kept = second_opinion(rules, model_without_chat_tuning, letter, cut(norm), settings)
+    kept = second_opinion(rules, model_without_chat_tuning, letter, cut(norm))
     assert kept.code == rival
 
 
 def test_the_similar_case_is_the_closest_labelled_text_of_that_code(small_model):
-    norm = next(text for text, code in zip(small_model.examples, small_model.example_codes, strict=True)
-                if code == "ENG-PLUMB" and len(text) > 12)
+    norm = next(
+        text
+        for text, code in zip(small_model.examples, small_model.example_codes, strict=True)
+        if code == "ENG-PLUMB" and len(text) > 12
+    )
     assert small_model.similar_case(norm, "ENG-PLUMB") == norm
     # a slightly changed wording still finds it; another code's cases never do
     assert small_model.similar_case(norm + "麻烦尽快", "ENG-PLUMB") == norm

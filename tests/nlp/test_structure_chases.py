@@ -59,3 +59,43 @@ def test_a_cut_happening_now_is_a_fault(rules):
 def test_a_complaint_chased_for_weeks_is_about_handling(rules):
     result = rules.classify("楼上噪音的事投诉三个礼拜了 一点变化都没有")
     assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车库的灯报了十来天 每天晚上还是摸黑",
+        "楼道的窗户反映了两个礼拜 风一吹就哐哐响",
+        "水泵房的泵坏了快半个月了 到底修不修",
+        "单元门禁坏了好几天了 一直没人管",
+    ],
+)
+def test_a_report_or_a_fault_left_for_days_is_about_handling(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint"), result
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("电梯又停了 一个月停了四回 你们到底管不管", "ENG-LIFT"),
+        ("热水器坏了两天了 麻烦派个师傅", "ENG-PLUMB"),
+    ],
+)
+def test_a_fault_that_keeps_coming_back_or_is_simply_reported_keeps_its_code(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车位费是按月交还是按季度交",
+        "垃圾是放门口等人收还是自己拿到楼下",
+    ],
+)
+def test_a_question_between_two_answers_is_an_inquiry_without_a_question_mark(rules, text):
+    assert rules.classify(text).intent == "inquiry"
+
+
+def test_still_broken_is_no_question_between_two_answers(rules):
+    assert rules.classify("修了两次 水龙头还是漏 是不是零件不对 还是漏").intent != "inquiry"

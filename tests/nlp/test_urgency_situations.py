@@ -202,3 +202,37 @@ def test_danger_now_is_urgent_from_the_situation(text):
 def test_nuisances_and_past_events_are_not_urgent(text):
     assert RULES_ONLY.classify(text).urgent is False
     assert nlp.classify(text).urgent is False
+
+
+# Chinese with an English word or two (issue 17's mixed English): the danger word is read
+# in Chinese for the situation patterns; harmless look-alikes stay calm.
+ENGLISH_DANGER = {  # message: the English word as staff see it read
+    "我被trapped在lift里了": "trapped≈困",
+    "客梯stuck了 我老婆在里面": "stuck≈卡",
+    "茶水间的水管burst了": "burst≈爆",
+    "配电箱在冒sparks": "sparks≈火花",
+    "停车场有人在fighting": "fighting≈打架",
+    "仓库on fire了": "on fire≈着火",
+    "厨房有gas leak": "gas leak≈煤气泄漏",
+    "大堂有个人bleeding 躺着不动": "bleeding≈流血",
+}
+ENGLISH_CALM = [
+    "请问下周的fire drill几点开始",
+    "gas费是跟物业交吗",
+    "楼梯间有人smoking 能不能管一下",
+    "security的小哥人很好",
+    "会议室的wifi好慢",
+]
+
+
+@pytest.mark.parametrize(("text", "shown"), ENGLISH_DANGER.items())
+def test_english_danger_words_in_a_chinese_message_are_urgent(text, shown):
+    result = RULES_ONLY.classify(text)
+    assert result.urgent is True, result
+    assert shown in result.evidence, result.evidence  # staff see which word was read as what
+
+
+@pytest.mark.parametrize("text", ENGLISH_CALM)
+def test_harmless_english_words_are_not_urgent(text):
+    assert RULES_ONLY.classify(text).urgent is False
+    assert nlp.classify(text).urgent is False
