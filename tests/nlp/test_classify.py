@@ -122,8 +122,9 @@ class TestEmotion:
     def test_upset(self, text):
         assert nlp.classify(text).emotion == "upset"
 
-    @pytest.mark.parametrize("text", ["空调坏了 热死了", "隔壁吵死人了", "麻烦来修一下空调，谢谢",
-                                      "烟感报警器一直在响，也没有着火"])  # an alarm is not a threat to call the police
+    @pytest.mark.parametrize(
+        "text", ["空调坏了 热死了", "隔壁吵死人了", "麻烦来修一下空调，谢谢", "烟感报警器一直在响，也没有着火"]
+    )  # an alarm is not a threat to call the police
     def test_exaggeration_alone_stays_calm(self, text):
         assert nlp.classify(text).emotion == "calm"
 
