@@ -112,6 +112,10 @@ _BREACH = re.compile(
     rf"(谁都|外人|外面的人|陌生人|什么人都|闲杂人){_NC}{{0,3}}(能|可以|随便|随意){_NC}{{0,2}}(进|钻|出入|进出|溜)"
 )
 _ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
+# a bike or its battery gone, a lock cut: a theft (SEC-SAFE), not a parking matter
+_STOLEN = re.compile(
+    r"(车|电动车|电瓶车|自行车|单车|电瓶|电池|头盔)[^,.!?;，。！？\s]{0,3}(没了|不见了|被偷)|(车锁|锁)被(人)?(剪|撬|砸)"
+)
 # things thrown down from above put people below in danger (高空抛物): security, not the
 # neighbour upstairs or the paving they hit; litter thrown down is cleaning
 _THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)")
@@ -174,9 +178,19 @@ def asks_either(norm: str) -> bool:
     return bool(_EITHER.search(norm))
 
 
+# small talk about the world outside the property: the weather, the day, sport, the markets,
+# where to eat or get a haircut nearby (明天要下雨吗, 今晚球赛几点开始, 附近哪有好吃的)
+_SMALL_TALK = re.compile(
+    r"天气|下雨吗|会下雨|降温|几度|气温|流星雨|股市|球赛|周几|星期几|几号线|地铁|"
+    r"(附近|这附近|周边)[^。！？!?]{0,10}(好吃|推荐|理发|修手机|修自行车|饭店|餐厅)|"
+    r"你(叫|是)(什么|啥)名字|吃饭了(没|吗)"
+)
+
+
 def not_a_report(norm: str) -> bool:
-    """A sales pitch, neighbours' chatter or a question to the bot: nothing to route."""
-    return bool(_PITCH.search(norm) or _BOT.search(norm))
+    """A sales pitch, neighbours' chatter, small talk or a question to the bot: nothing to
+    route (asked only where the rules found no topic at all)."""
+    return bool(_PITCH.search(norm) or _BOT.search(norm) or _SMALL_TALK.search(norm))
 
 
 def sarcastic(norm: str) -> bool:
@@ -225,7 +239,7 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         if others:
             code = max(others)[1]
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
-    if _PITCH.search(norm) or (_BOT.search(norm) and codes.get(code, 0.0) < _WEAK):
+    if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
         return taxonomy.OTHER, "other"
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent
@@ -254,6 +268,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry"
     if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
+        return "SEC-SAFE", "complaint"
+    if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
         return "SEC-SAFE", "complaint"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
         return "SEC-SAFE", "complaint"

@@ -94,3 +94,24 @@ def test_things_thrown_down_from_above_are_security(text):
 @pytest.mark.parametrize("text", ["楼上总往下扔瓜子壳和果皮 我家窗台上都是", "有人从阳台往下倒剩饭 楼下一地油"])
 def test_litter_thrown_down_is_no_danger(text):
     assert RULES_ONLY.classify(text).code != "SEC-SAFE"
+
+
+def test_burning_joss_paper_in_the_stairwell_is_security():
+    result = RULES_ONLY.classify("有人在消防楼梯里烧纸钱 整层都是烟")
+    assert (result.code, result.urgent) == ("SEC-SAFE", True), result
+
+
+@pytest.mark.parametrize("text", ["孩子们在楼梯里玩捉迷藏 有点吵", "保洁阿姨在楼梯里拖地 地上有点滑"])
+def test_people_in_the_stairwell_are_not_trapped_in_a_lift(text):
+    # 楼梯里 (in the stairwell) is not 梯里 (in the lift car)
+    assert RULES_ONLY.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ["停车场的电瓶车电池不见了 昨晚还在", "车棚里我的车锁被人撬了 车也没了"])
+def test_a_vehicle_or_battery_gone_is_a_theft(text):
+    result = RULES_ONLY.classify(text)
+    assert (result.code, result.intent) == ("SEC-SAFE", "complaint"), result
+
+
+def test_a_parking_space_taken_is_still_parking():
+    assert RULES_ONLY.classify("我的车位又被别的车占了 没地方停").code == "SEC-PARK"

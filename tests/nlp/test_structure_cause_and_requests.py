@@ -2,6 +2,8 @@
 
 import pytest
 
+import nlp
+
 
 @pytest.mark.parametrize(
     "text",
@@ -71,4 +73,21 @@ def test_where_or_how_to_get_something_done_is_a_question_for_the_desk(rules, te
     ],
 )
 def test_an_invoice_or_a_fault_after_upkeep_is_not_a_procedure(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["后天会下雨吗", "今天天气怎么样", "请问附近哪家理发店好", "请问你叫什么名字"],
+)
+def test_small_talk_about_the_world_outside_is_no_desk_question(rules, text):
+    assert rules.classify(text).code == "OTHER"
+    assert nlp.classify(text).code == "OTHER"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("下雨天卧室窗台往里渗水", "ENG-LEAK"), ("天气冷了 暖气什么时候开始供", "ENG-HVAC")],
+)
+def test_weather_beside_a_property_matter_keeps_its_code(rules, text, code):
     assert rules.classify(text).code == code

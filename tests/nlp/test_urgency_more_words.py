@@ -24,6 +24,9 @@ RULES_ONLY = Classifier(model=None)
         "店里跳闸了 推不上去 冰柜全停了",
         "冷库断电了 里面好几万的货",
         "地下室进水了 水已经到脚脖子了",
+        "货梯卡住了 送货员在里面",
+        "有人在小区里打孩子 孩子一直哭喊",
+        "一个男的在店里耍流氓 摸女店员",
     ],
 )
 def test_danger_now_in_more_words_is_urgent(text):
