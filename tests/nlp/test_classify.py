@@ -122,8 +122,9 @@ class TestEmotion:
     def test_upset(self, text):
         assert nlp.classify(text).emotion == "upset"
 
-    @pytest.mark.parametrize("text", ["空调坏了 热死了", "隔壁吵死人了", "麻烦来修一下空调，谢谢",
-                                      "烟感报警器一直在响，也没有着火"])  # an alarm is not a threat to call the police
+    @pytest.mark.parametrize(
+        "text", ["空调坏了 热死了", "隔壁吵死人了", "麻烦来修一下空调，谢谢", "烟感报警器一直在响，也没有着火"]
+    )  # an alarm is not a threat to call the police
     def test_exaggeration_alone_stays_calm(self, text):
         assert nlp.classify(text).emotion == "calm"
 
@@ -213,3 +214,17 @@ def test_long_letter_is_classified_by_its_subject():
         "车主把通道当停车位，物业多次劝说无果，一旦发生火灾消防车根本进不来。"
     )
     assert nlp.classify(text).code == "SEC-SAFE"
+
+
+def test_a_fire_lane_by_its_other_name_is_safety_not_parking():
+    # 消防车道 is 消防通道 by another name: jieba cut it into 消防车 + 道 or 消防 + 车道 (a
+    # parking word), so a letter full of cars and bays read as a parking complaint
+    letter = (
+        "A9区桂花园消防车道被业主私家车长期占用。桂花园小区3栋与5栋之间的消防车道本应保持畅通，"
+        "可从去年起每天傍晚就有车主把私家车停在上面，有的一停就是好几天，车道只剩一条缝，"
+        "垃圾车和搬家车都过不去。物业在路口立了禁停牌，却从不派人劝离，请相关部门督促整改。"
+    )
+    assert len(letter) >= 120
+    assert Classifier(model=None).classify(letter).code == "SEC-SAFE"
+    assert nlp.classify(letter).code == "SEC-SAFE"
+    assert nlp.classify("消防车道上又停了两辆车 堵得死死的").code == "SEC-SAFE"
