@@ -98,11 +98,19 @@ def letter_factors(length: int) -> tuple[float, float]:
 
 
 def _vote(labels: list[str], probabilities, rules_label: str, rules_weight: float) -> tuple[str, float]:
-    """The label with the most model probability plus the rules' vote, and its probability."""
-    votes = probabilities.copy()
-    if rules_label in labels:
-        votes[labels.index(rules_label)] += rules_weight
-    best = int(votes.argmax())
+    """The label with the most model probability plus the rules' vote, and its probability.
+
+    Without a copy of the array: the rules' label, boosted, against the model's best other
+    label (argmax's first maximum; the boost is a float32 sum as the add into the array's
+    copy made it, so every tie goes the same way)."""
+    best = int(probabilities.argmax())
+    if rules_label not in labels:
+        return labels[best], float(probabilities[best])
+    mine = labels.index(rules_label)
+    if best != mine:  # the rules' vote is never negative: the model's favourite stays theirs
+        boosted, other = probabilities[mine] + rules_weight, probabilities[best]
+        if boosted > other or (boosted == other and mine < best):
+            best = mine
     return labels[best], float(probabilities[best])
 
 
