@@ -54,6 +54,11 @@ SECURITY_NOW = [
     "有个男的在电梯里对女孩动手动脚",
     "车库有人在偷车",
     "我家门被人撬了 东西都没了 小偷可能还在楼里",
+    # done to a shop or a car, and the people who did it are still there
+    "我们店被人砸了 那几个人还没走",
+    "橱窗让人砸了 人还在门口骂",
+    "有人在停车场偷偷撬车门",
+    "地库有个人蹲着撬车窗",
 ]
 
 HEAT_SMOKE = [
@@ -184,6 +189,11 @@ STILL_HANGING = [
     "大风把树吹断了 压在电线上",
     "商场门口的井盖不见了 一个大洞",
     "二楼连廊的玻璃护栏裂了 太危险了",
+    # heavy things mounted overhead that are about to come down
+    "一楼大厅的吊灯摇摇晃晃的 快掉了 下面全是顾客",
+    "外墙的广告牌被风吹得快掉下来了",
+    "门头招牌松了一边 随时会掉",
+    "空调外机的架子锈了 外机在往下掉",
 ]
 
 LIFT_RUNS_OPEN = [
@@ -298,6 +308,10 @@ CALM = [
     "花坛边的矮墙塌了一截 砖散在草地上",
     "台风把门口的小树吹歪了",
     "储物间的隔板掉下来了",
+    # found afterwards: a police report, not a dispatch
+    "店门口的橱窗昨晚被人砸了 早上才发现",
+    "吊灯不亮了 换个灯泡",
+    "招牌的灯坏了两个字",
 ]
 
 
