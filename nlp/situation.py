@@ -126,9 +126,15 @@ def _compiled():
             for ch in needed[0] if needed else ():
                 by_char.setdefault(ch, []).append(pid)
     classes = [(name, spec["weight"], spec.get("modifier", False)) for name, spec in d["classes"].items()]
-    calm = [(spec.get("scope") == "clause", frozenset(spec.get("only", ())), spec["weight"],
-             re.compile("|".join(f"(?:{p})" for p in spec["patterns"])))
-            for spec in d["calm"].values()]
+    calm = [
+        (
+            spec.get("scope") == "clause",
+            frozenset(spec.get("only", ())),
+            spec["weight"],
+            re.compile("|".join(f"(?:{p})" for p in spec["patterns"])),
+        )
+        for spec in d["calm"].values()
+    ]
     negators = tuple(sorted(d["negators"], key=len, reverse=True))
     return classes, patterns, by_char, frozenset(always), calm, negators
 
@@ -152,10 +158,10 @@ def literal_words() -> set[str]:
 
 
 def _negated(text: str, start: int, negators) -> bool:
-    head = text[max(0, start - 4):start]
+    head = text[max(0, start - 4) : start]
     breaks = [found.end() for found in _CLAUSE_BREAK.finditer(head)]
     if breaks:  # only the negator in this clause counts
-        head = head[breaks[-1]:]
+        head = head[breaks[-1] :]
     return head.endswith(negators) or head[:-1].endswith(negators)
 
 

@@ -33,3 +33,23 @@ def test_a_gate_needs_one_of_each_set_of_characters():
     needed = situation._needed(situation._p.parse("(电梯|扶梯).{0,4}(卡|夹)住"), jieba.dt.FREQ)
     assert set(needed) == {frozenset("梯"), frozenset("卡夹"), frozenset("住")}  # each alternative holds 梯
     assert situation._needed(situation._p.parse(".{0,3}(a|.)"), jieba.dt.FREQ) == []
+
+
+def _plain_first_match(text, pattern, negators):
+    for match in pattern.finditer(text):
+        if not situation._negated(text, match.start(), negators):
+            return match
+    return None
+
+
+def test_the_first_trigger_not_negated_is_the_plain_loops():
+    _, patterns, *_, negators = situation._compiled()
+    negated_first = 0
+    for text in TEXTS + ["没有冒烟 现在冒烟了", "没有人被困 有人被困在电梯里", "不是漏水"]:
+        norm = normalize(text)
+        for _, pattern, _ in patterns:
+            fast, plain = situation._first_match(norm, pattern, negators), _plain_first_match(norm, pattern, negators)
+            assert (fast and fast.span()) == (plain and plain.span()), (text, pattern.pattern)
+            first = pattern.search(norm)
+            negated_first += bool(first and situation._negated(norm, first.start(), negators))
+    assert negated_first > 20  # the loop after a negated first match was tried
