@@ -171,6 +171,11 @@ def _same_clause(text: str, a: int, b: int) -> bool:
 
 
 def _first_match(text: str, pattern, negators):
+    # one search settles most texts (no match, or a first match not negated); finditer's
+    # iterator costs about as much as the search, and only a negated match needs it
+    match = pattern.search(text)
+    if match is None or not _negated(text, match.start(), negators):
+        return match
     for match in pattern.finditer(text):
         if not _negated(text, match.start(), negators):
             return match
