@@ -231,8 +231,10 @@ def denied(text: str) -> bool:
     chars = set(text)
     for ch in by_char.keys() & chars:
         for pid in by_char[ch]:
-            k, pattern, _ = patterns[pid]
-            if classes[k][2]:  # "now", "hurry" are no danger to deny
+            k, pattern, further = patterns[pid]
+            # "now", "hurry" are no danger to deny; a pattern lacking a needed character
+            # cannot match (one in four of those the first character lets through can)
+            if classes[k][2] or any(chars.isdisjoint(needed) for needed in further):
                 continue
             if any(_negated(text, match.start(), negators) for match in pattern.finditer(text)):
                 return True

@@ -53,3 +53,20 @@ def test_the_first_trigger_not_negated_is_the_plain_loops():
             first = pattern.search(norm)
             negated_first += bool(first and situation._negated(norm, first.start(), negators))
     assert negated_first > 20  # the loop after a negated first match was tried
+
+
+def _plain_denied(text):
+    classes, patterns, by_char, _, _, negators = situation._compiled()
+    gated = {pid for pids in by_char.values() for pid in pids}
+    return any(
+        any(situation._negated(text, match.start(), negators) for match in pattern.finditer(text))
+        for pid, (k, pattern, _) in enumerate(patterns)
+        if pid in gated and not classes[k][2]
+    )
+
+
+def test_a_denied_danger_is_found_as_by_trying_every_pattern():
+    texts = [normalize(text) for text in TEXTS] + ["没有冒烟", "没夹到人 电梯门夹到手了", "不是漏水 是渗水"]
+    found = [text for text in texts if situation.denied(text)]
+    assert found == [text for text in texts if _plain_denied(text)]
+    assert len(found) > 20
