@@ -94,3 +94,8 @@ def test_any_word_for_a_charge_is_billing(rules, text):
 def test_waste_is_not_a_charge(rules, text):
     assert rules.classify(text).category == "ENG"
 
+
+@pytest.mark.parametrize("text", ["换个灯泡收不收钱", "上门维修要另外收费吗", "师傅来修空调还要收钱吗"])
+def test_a_question_about_the_price_of_a_job_is_a_billing_inquiry(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("FEE-BILL", "inquiry"), result
