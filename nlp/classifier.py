@@ -114,8 +114,12 @@ class Classifier:
         object_sentence = -1  # the sentence that named a faulty object (not a place) so far
         seen: dict[str, int] = {}  # repeats count less and less: 1, 1/2, 1/3 ...
         modifiers = structure.place_modifiers(tokens, rules)
+        suffixes = rules.suffixes
         for i, tok in enumerate(tokens):
             found = index.get(tok)
+            if found is None and len(tok) > 1 and tok[-1] in suffixes:
+                entry, exceptions = suffixes[tok[-1]]
+                found = None if tok in exceptions else entry  # 维修费, 开户费: a charge
             if found is None:
                 if tok in breaks:
                     if not at_break:

@@ -88,6 +88,8 @@ class CompiledRules:
     possessive: str
     parts: frozenset
     part_owning_places: frozenset
+    # last character -> the index entry of any other word ending in it (维修费 is a charge)
+    suffixes: dict
     settings: dict
     keywords: dict = field(repr=False)
 
@@ -150,6 +152,15 @@ def compile_rules(rules: dict) -> CompiledRules:
         possessive=rules["possessive"],
         parts=frozenset(rules["parts"]),
         part_owning_places=frozenset(rules.get("part_owning_places", ())),
+        suffixes=_suffixes(rules.get("suffixes", {})),
         settings=dict(rules["settings"]),
         keywords=rules["keywords"],
     )
+
+
+def _suffixes(table: dict) -> dict:
+    """{last character: (entry, exceptions)} with entry shaped as an index entry."""
+    return {
+        char: (((_KIND_INDEX["code"], spec["code"], float(spec["weight"])),), frozenset(spec.get("except", ())))
+        for char, spec in table.items()
+    }

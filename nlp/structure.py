@@ -49,7 +49,10 @@ _NOBODY_DEALS = re.compile(r"没人(管|来|修|理|处理)|到底(修|管|来)�
 _WHEN = re.compile(
     r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)"
 )
-_MONEY_QUESTION = re.compile(r"多少钱|怎么收费|如何收费|收费标准|怎么算|按.{1,6}(算|收)|要钱吗|收费吗|免费吗|费用是")
+_MONEY_QUESTION = re.compile(
+    r"多少钱|怎么收费|如何收费|收费标准|怎么算|按.{1,6}(算|收)|要钱吗|收费吗|免费吗|费用是"
+    r"|收钱(吗|么|不)|(收|要)不(收|要)(钱|费)|(另外|额外|单独)(收|算|付)"
+)
 _NUMBER = "[0-9一二两三四五六七八九十百千万几]+"
 # a number searched for on its own starts where a run of digits starts: tried at every digit of
 # a long run, the + would make the search quadratic (a hostile "1"×20000)
@@ -248,7 +251,9 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     if _LOST.search(norm) or (_PLANNED_CUT.search(norm) and _QUESTION.search(norm)):
         return "SVC-INFO", "inquiry"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
-        return "FEE-BILL", intent if intent != "repair" else "inquiry"
+        # a question about the price is an inquiry, unless it says the price is wrong
+        grievance = intent == "complaint" and _MONEY_GRIEVANCE.search(norm)
+        return "FEE-BILL", intent if grievance or intent == "other" else "inquiry"
     charged = _MONEY_CHARGED.search(norm)
     # "办什么手续 押金多少": the first question, about procedure, is the main one
     if (

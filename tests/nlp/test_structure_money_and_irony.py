@@ -79,3 +79,23 @@ def test_a_jab_at_the_fee_beside_a_fault_is_about_the_fault(rules, text, code):
 @pytest.mark.parametrize("text", ["物业费白交了", "物业费凭什么又涨了", "这个月物业费收了我三百 太贵了"])
 def test_a_grievance_about_the_fee_itself_stays_billing(rules, text):
     assert rules.classify(text).category == "FEE", rules.classify(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["维修费为什么要我们自己出", "开户费交了还要交什么", "这个月多了一笔服务费 不知道是什么", "宽带的安装费能退吗"],
+)
+def test_any_word_for_a_charge_is_billing(rules, text):
+    # jieba reads 维修费, 开户费 as one word each: the 费 at its end says it is a charge
+    assert rules.classify(text).code == "FEE-BILL", rules.classify(text)
+
+
+@pytest.mark.parametrize("text", ["水龙头关不紧 一直在浪费水", "走廊的灯白天也开着 太浪费电了"])
+def test_waste_is_not_a_charge(rules, text):
+    assert rules.classify(text).category == "ENG"
+
+
+@pytest.mark.parametrize("text", ["换个灯泡收不收钱", "上门维修要另外收费吗", "师傅来修空调还要收钱吗"])
+def test_a_question_about_the_price_of_a_job_is_a_billing_inquiry(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("FEE-BILL", "inquiry"), result
