@@ -3,10 +3,6 @@ sentences of our own. None of these is in the labelled files."""
 
 import pytest
 
-from nlp.classifier import Classifier
-
-RULES_ONLY = Classifier(model=None)
-
 
 @pytest.mark.parametrize(
     "text",
@@ -17,8 +13,8 @@ RULES_ONLY = Classifier(model=None)
         "地下室的管道间闻到煤气 不知道哪里漏的",
     ],
 )
-def test_a_gas_smell_is_security_wherever_it_is_noticed(text):
-    result = RULES_ONLY.classify(text)
+def test_a_gas_smell_is_security_wherever_it_is_noticed(rules, text):
+    result = rules.classify(text)
     assert (result.code, result.urgent) == ("SEC-SAFE", True), result
 
 
@@ -31,8 +27,8 @@ def test_a_gas_smell_is_security_wherever_it_is_noticed(text):
         "车库角落里不知道什么在冒黑烟",
     ],
 )
-def test_a_fire_with_no_equipment_named_is_security(text):
-    result = RULES_ONLY.classify(text)
+def test_a_fire_with_no_equipment_named_is_security(rules, text):
+    result = rules.classify(text)
     assert (result.code, result.urgent) == ("SEC-SAFE", True), result
 
 
@@ -44,8 +40,8 @@ def test_a_fire_with_no_equipment_named_is_security(text):
         ("灭火器喷不出来 厨房锅里着火了", "ENG-FIRE"),
     ],
 )
-def test_a_fire_at_named_equipment_keeps_the_equipment_code(text, code):
-    result = RULES_ONLY.classify(text)
+def test_a_fire_at_named_equipment_keeps_the_equipment_code(rules, text, code):
+    result = rules.classify(text)
     assert (result.code, result.urgent) == (code, True), result
 
 
@@ -56,8 +52,8 @@ def test_a_fire_at_named_equipment_keeps_the_equipment_code(text, code):
         "楼道冒烟的事报了半天了 到现在还没人来看",
     ],
 )
-def test_a_danger_reported_and_not_handled_stays_a_grievance(text):
-    result = RULES_ONLY.classify(text)
+def test_a_danger_reported_and_not_handled_stays_a_grievance(rules, text):
+    result = rules.classify(text)
     assert (result.code, result.intent, result.urgent) == ("SVC-SLOW", "complaint", True), result
 
 
@@ -69,14 +65,14 @@ def test_a_danger_reported_and_not_handled_stays_a_grievance(text):
         "地库的护栏被人锯开了 外面的人能直接钻进来",
     ],
 )
-def test_a_way_in_broken_or_held_open_by_people_is_security(text):
-    result = RULES_ONLY.classify(text)
+def test_a_way_in_broken_or_held_open_by_people_is_security(rules, text):
+    result = rules.classify(text)
     assert (result.code, result.intent) == ("SEC-SAFE", "complaint"), result
 
 
 @pytest.mark.parametrize("text", ["单元门的门禁坏了 谁都能进", "后门的锁坏了 关不上 外人随便进"])
-def test_a_broken_door_that_lets_anyone_in_is_still_the_door(text):
-    assert RULES_ONLY.classify(text).code == "ENG-DOOR"
+def test_a_broken_door_that_lets_anyone_in_is_still_the_door(rules, text):
+    assert rules.classify(text).code == "ENG-DOOR"
 
 
 @pytest.mark.parametrize(
@@ -86,32 +82,32 @@ def test_a_broken_door_that_lets_anyone_in_is_still_the_door(text):
         "有人从窗户里扔了个花盆下来 砸在电动车上",
     ],
 )
-def test_things_thrown_down_from_above_are_security(text):
-    result = RULES_ONLY.classify(text)
+def test_things_thrown_down_from_above_are_security(rules, text):
+    result = rules.classify(text)
     assert (result.code, result.intent) == ("SEC-SAFE", "complaint"), result
 
 
 @pytest.mark.parametrize("text", ["楼上总往下扔瓜子壳和果皮 我家窗台上都是", "有人从阳台往下倒剩饭 楼下一地油"])
-def test_litter_thrown_down_is_no_danger(text):
-    assert RULES_ONLY.classify(text).code != "SEC-SAFE"
+def test_litter_thrown_down_is_no_danger(rules, text):
+    assert rules.classify(text).code != "SEC-SAFE"
 
 
-def test_burning_joss_paper_in_the_stairwell_is_security():
-    result = RULES_ONLY.classify("有人在消防楼梯里烧纸钱 整层都是烟")
+def test_burning_joss_paper_in_the_stairwell_is_security(rules):
+    result = rules.classify("有人在消防楼梯里烧纸钱 整层都是烟")
     assert (result.code, result.urgent) == ("SEC-SAFE", True), result
 
 
 @pytest.mark.parametrize("text", ["孩子们在楼梯里玩捉迷藏 有点吵", "保洁阿姨在楼梯里拖地 地上有点滑"])
-def test_people_in_the_stairwell_are_not_trapped_in_a_lift(text):
+def test_people_in_the_stairwell_are_not_trapped_in_a_lift(rules, text):
     # 楼梯里 (in the stairwell) is not 梯里 (in the lift car)
-    assert RULES_ONLY.classify(text).urgent is False
+    assert rules.classify(text).urgent is False
 
 
 @pytest.mark.parametrize("text", ["停车场的电瓶车电池不见了 昨晚还在", "车棚里我的车锁被人撬了 车也没了"])
-def test_a_vehicle_or_battery_gone_is_a_theft(text):
-    result = RULES_ONLY.classify(text)
+def test_a_vehicle_or_battery_gone_is_a_theft(rules, text):
+    result = rules.classify(text)
     assert (result.code, result.intent) == ("SEC-SAFE", "complaint"), result
 
 
-def test_a_parking_space_taken_is_still_parking():
-    assert RULES_ONLY.classify("我的车位又被别的车占了 没地方停").code == "SEC-PARK"
+def test_a_parking_space_taken_is_still_parking(rules):
+    assert rules.classify("我的车位又被别的车占了 没地方停").code == "SEC-PARK"

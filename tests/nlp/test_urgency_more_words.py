@@ -4,10 +4,6 @@ driver or a courier hit, a child in the water, a fuel smell. None is in the labe
 
 import pytest
 
-from nlp.classifier import Classifier
-
-RULES_ONLY = Classifier(model=None)
-
 
 @pytest.mark.parametrize(
     "text",
@@ -29,15 +25,15 @@ RULES_ONLY = Classifier(model=None)
         "一个男的在店里耍流氓 摸女店员",
     ],
 )
-def test_danger_now_in_more_words_is_urgent(text):
-    result = RULES_ONLY.classify(text)
+def test_danger_now_in_more_words_is_urgent(rules, text):
+    result = rules.classify(text)
     assert result.urgent is True, result
     assert result.intent in ("repair", "complaint")
 
 
 @pytest.mark.parametrize("text", ["地下车库有股很冲的汽油味", "楼道里一股液化气味"])
-def test_a_fuel_smell_is_urgent_security(text):
-    result = RULES_ONLY.classify(text)
+def test_a_fuel_smell_is_urgent_security(rules, text):
+    result = rules.classify(text)
     assert (result.code, result.urgent) == ("SEC-SAFE", True), result
 
 
@@ -48,9 +44,9 @@ def test_a_fuel_smell_is_urgent_security(text):
         "洗手台边上都是水 垃圾桶满得溢出来",
     ],
 )
-def test_a_wet_dirty_toilet_is_not_water_damage(text):
+def test_a_wet_dirty_toilet_is_not_water_damage(rules, text):
     # the water and its overflowing must be said in one clause to be damage in progress
-    assert RULES_ONLY.classify(text).urgent is False
+    assert rules.classify(text).urgent is False
 
 
 @pytest.mark.parametrize(
@@ -61,22 +57,22 @@ def test_a_wet_dirty_toilet_is_not_water_damage(text):
         "楼道里总有人半夜翻进来拿快递",
     ],
 )
-def test_rescue_work_slacking_and_habits_are_no_crime_now(text):
+def test_rescue_work_slacking_and_habits_are_no_crime_now(rules, text):
     # 抢修 is repair work and 偷懒 is slacking, not a robbery or a theft; 总有 is a habit
-    assert RULES_ONLY.classify(text).urgent is False
+    assert rules.classify(text).urgent is False
 
 
 @pytest.mark.parametrize("text", ["广场喷泉那里有个小孩掉进水池了", "有个老人在小区池塘边滑进水里了"])
-def test_a_person_in_the_water_is_security_not_the_pool(text):
-    result = RULES_ONLY.classify(text)
+def test_a_person_in_the_water_is_security_not_the_pool(rules, text):
+    result = rules.classify(text)
     assert (result.code, result.urgent) == ("SEC-SAFE", True), result
 
 
-def test_a_power_strip_on_fire_is_electrical():
-    result = RULES_ONLY.classify("收银台下面的插排着火了")
+def test_a_power_strip_on_fire_is_electrical(rules):
+    result = rules.classify("收银台下面的插排着火了")
     assert (result.code, result.urgent) == ("ENG-ELEC", True), result
 
 
 @pytest.mark.parametrize("text", ["店里的微波炉一开就跳闸", "家里冰箱有点不制冷了"])
-def test_a_trip_or_a_warm_fridge_alone_is_not_urgent(text):
-    assert RULES_ONLY.classify(text).urgent is False
+def test_a_trip_or_a_warm_fridge_alone_is_not_urgent(rules, text):
+    assert rules.classify(text).urgent is False
