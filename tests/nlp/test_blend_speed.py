@@ -1,5 +1,6 @@
-"""The vote in Python floats (nlp/blend.py, kept cheap for bench/classify.py) picks what the
-plain numpy vote picks, with the same probability, on ties and float32 rounding too."""
+"""The vote without a copy of the probabilities (nlp/blend.py, kept cheap for
+bench/classify.py) picks what the plain vote on a boosted copy picks, with the same
+probability, on ties and float32 rounding too."""
 
 import numpy as np
 import pytest
