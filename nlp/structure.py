@@ -67,6 +67,10 @@ _MONEY_CHARGED = re.compile(
 )
 _PROCEDURE = re.compile(r"手续|流程|怎么办理|材料|找谁|哪个部门")
 _MONEY_GRIEVANCE = re.compile(r"凭什么|太贵|乱收|抢钱|多收|坑|离谱|不合理|贵了|黑|便宜啊|白交")
+# the amount disputed outright, whatever question came with it (怎么算的 … 不可能, 也太黑了吧)
+_MONEY_DISPUTE = re.compile(
+    r"凭什么|太贵|这么贵|乱收|抢钱|多收|多扣|坑人|坑钱|离谱|不合理|太黑|黑心|不可能|怎么可能|算错|搞错|乱算"
+)
 _QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|是.{1,8}还是|会不会|要不要|\?")
 # a question about a planned water or power cut is for the desk (taxonomy.md), not a fault
 _PLANNED_CUT = re.compile(
@@ -252,6 +256,8 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SVC-INFO", "inquiry"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
         # a question about the price is an inquiry, unless it says the price is wrong
+        if _MONEY_DISPUTE.search(norm):
+            return "FEE-BILL", "complaint"
         grievance = intent == "complaint" and _MONEY_GRIEVANCE.search(norm)
         return "FEE-BILL", intent if grievance or intent == "other" else "inquiry"
     charged = _MONEY_CHARGED.search(norm)
