@@ -51,6 +51,20 @@ CAUGHT = [
     "老人的裤脚被扶梯拽进去了 还在往里卷",
 ]
 
+# a person shut in, said in a few characters or in English
+SHUT_IN = [
+    "储藏室里锁着个小孩",
+    "机房里头关了两个师傅",
+    "货梯坏了里面有人",
+    "扶梯旁边那部客梯卡了有人",
+    "客梯停了有人",
+    "电梯不动了 还有人",
+    "我被锁仓库里了",
+    "同事被关进冷库了",
+    "office door cant open 我们都在里面",
+    "卫生间door won't open 孩子在里头",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -63,11 +77,17 @@ CALM = [
     # an exit that is locked at night as it should be
     "晚上十点以后通道门会锁吗",
     "出口的门一直锁着 建议白天打开",
+    # a lift stopped for someone, a danger already dealt with
+    "电梯停了有人在修吗",
+    "货梯坏了 有人知道什么时候能修好",
+    "上午楼道冒烟的事已经处理好了",
+    "刚才有人打架 保安到了已经解决了",
+    "仓库里关了灯 门也锁了 放心",
 ]
 
 
 @pytest.mark.parametrize(
-    "text", ENGLISH_INSIDE + EXIT_LOCKED + BEATEN + DOOR_FORCED + SOMETHING_BURNS + CAUGHT
+    "text", ENGLISH_INSIDE + EXIT_LOCKED + BEATEN + DOOR_FORCED + SOMETHING_BURNS + CAUGHT + SHUT_IN
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
