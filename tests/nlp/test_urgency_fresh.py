@@ -65,6 +65,48 @@ SHUT_IN = [
     "卫生间door won't open 孩子在里头",
 ]
 
+# English for a lift halted between two floors
+BETWEEN_FLOORS = [
+    "客梯 stuck between floors 有个老太太",
+    "the lift stopped between floors 我在里面",
+]
+
+# a person lying where cars run, a drunk lying down
+LYING_IN_THE_WAY = [
+    "有个醉醺醺的人喝多了趴在楼梯口",
+    "坡道上睡着一个人 车都绕着走",
+    "一个老大爷躺在地库出口 不知道怎么了",
+]
+
+# held down and beaten, punched, stabbed
+HELD_AND_BEATEN = [
+    "两个人把保安按住打",
+    "我朋友在商场门口被几个人揍了",
+    "有人在扶梯口扇一个女孩耳光",
+    "地库里有个男的被人砍伤了",
+    "那边有人拿东西刺人",
+]
+
+# a machine pressing on a car, with a person in it
+CAR_PRESSED = [
+    "道闸落下来砸在车顶上 车主还在车里",
+    "卷闸门压到了一辆电动车 骑车的大叔还在车里",
+]
+
+# a gate arm swinging into a person from a few characters off
+ARM_STRIKES = [
+    "升降杆突然放下来打中了一个大叔",
+    "出口闸杆掉下来打伤一个小伙子",
+]
+
+# calls for help with only a place, or three hurries
+BARE_HELP = [
+    "help 2306",
+    "pls help b3",
+    "快快快 五楼",
+    "快快快快 我在电梯口",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -83,11 +125,20 @@ CALM = [
     "上午楼道冒烟的事已经处理好了",
     "刚才有人打架 保安到了已经解决了",
     "仓库里关了灯 门也锁了 放心",
+    "排风扇上积了巴掌大一块油",
+    # drills, a lane kept for ambulances, a parking space
+    "明天上午有火灾疏散演练 商户需要配合吗",
+    "下午三点消防演习 警铃响了不用慌",
+    "救护车通道老有人乱停车",
+    "大树的叶子掉下来砸到车位上了 要扫一下",
+    # asking for help with an errand
+    "can you help 查一下我家的水费",
 ]
 
 
 @pytest.mark.parametrize(
     "text", ENGLISH_INSIDE + EXIT_LOCKED + BEATEN + DOOR_FORCED + SOMETHING_BURNS + CAUGHT + SHUT_IN
+    + BETWEEN_FLOORS + LYING_IN_THE_WAY + HELD_AND_BEATEN + CAR_PRESSED + ARM_STRIKES + BARE_HELP
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
