@@ -8,6 +8,13 @@ import pytest
 
 import nlp
 
+# the model alone read these as SVC-INFO
+MODEL_WOULD_ASK = [
+    ("你好 想问一下物业办公室电话 我们b1停车场那边有辆车着火了", "SEC-SAFE"),
+    ("请问一下物业几点上班 我们楼下有辆车在冒烟", "SEC-SAFE"),
+    ("你好请问一下怎么联系物业 楼道里有人晕倒了", "SEC-SAFE"),
+]
+
 # the rules' question code gave way to the danger's generic code, not the named equipment
 EQUIPMENT_NAMED = [
     ("物业几点下班啊 电梯里关了个老人出不来", "ENG-LIFT"),
@@ -23,7 +30,7 @@ ELECTRICAL_ROOMS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "code"), EQUIPMENT_NAMED + ELECTRICAL_ROOMS)
+@pytest.mark.parametrize(("text", "code"), MODEL_WOULD_ASK + EQUIPMENT_NAMED + ELECTRICAL_ROOMS)
 def test_a_danger_asked_around_is_urgent_for_whoever_handles_it(text, code):
     result = nlp.classify(text)
     assert (result.urgent, result.code) == (True, code), result
