@@ -27,6 +27,13 @@ MODEL_FILLS = 0.65
 # gave code 0.878/0.878/0.874/0.874, chat 0.900/0.903/0.896/0.896
 STRUCTURE_VOTE = 0.4
 RULES_INTENT_VOTE = 0.4
+# Structures (nlp.structure.decide) whose intent the model does not overturn while it keeps
+# the code: a money question asks (停车费怎么收费), a chase after a long wait complains, a
+# question about a planned cut or lost property asks. 5-fold CV intent over tuning_public
+# 0.926 -> 0.928 with these three (chat_heldout unchanged); each alone 0.927/0.928/0.927.
+# Left to the vote: an amount charged (0.927, but its 吗 can be rhetorical: 财务是不存在吗)
+# and a chase asking when (0.925).
+SAID_INTENT_HOLDS = ("money_question", "chase_waited", "lost_or_planned")
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs
 # LONG_TEXT_FACTOR times; intent LETTER_INTENT_FACTOR times (more makes the letters'
@@ -50,7 +57,10 @@ MODEL_URGENT = 0.7
 _PROBLEM = ("repair", "complaint")
 
 
-def second_opinion(result, model, norm: str, tokens: list[str], structured: bool = False):
+def second_opinion(result, model, norm: str, tokens: list[str], structured: bool = False, said: str = ""):
+    """The blended result. structured: a sentence structure decided the code; said: ... and
+    the intent, which the model (a bag of n-grams that never sees the form) keeps while it
+    keeps the code."""
     code_p, intent_p, urgent_p = model.distributions(norm, tokens)
     factor, intent_factor = letter_factors(len(norm))
     code, intent, confidence = result.code, result.intent, result.confidence
@@ -63,7 +73,7 @@ def second_opinion(result, model, norm: str, tokens: list[str], structured: bool
     elif code in model.codes:  # a code staff added later is the rules' alone
         weight = STRUCTURE_VOTE if structured else RULES_VOTE
         code, confidence = _vote(model.codes, code_p, code, weight * factor * (0.5 + result.confidence))
-    if code != taxonomy.OTHER:
+    if code != taxonomy.OTHER and not (said in SAID_INTENT_HOLDS and code == result.code):
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
     evidence = list(result.evidence)
     if code != result.code:

@@ -278,13 +278,14 @@ class Classifier:
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
                 intent = "other"
         structured = False  # a sentence structure, not keywords, decided the code
+        said = ""  # the structure that applied: its intent is read from the form (怎么收费 asks)
         if not scan.long_text and intent != "praise":
             cleared = structure.cleared_codes(norm, self.rules.index)
-            refined = structure.refine(norm, code, intent, scan.codes, cleared)
+            refined = structure.decide(norm, code, intent, scan.codes, cleared)
             if refined[0] != code:
                 confidence = max(confidence, s["threshold"] + 0.1)
                 structured = True
-            code, intent = refined
+            code, intent, said = refined
         # a letter to the authorities recounts dangers past and feared, not one happening now:
         # there the urgency keywords judge; a message is judged by the situation it describes
         # (and by the keywords staff added)
@@ -344,7 +345,7 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        return second_opinion(result, model, norm, tokens, structured)
+        return second_opinion(result, model, norm, tokens, structured, said)
 
 
 MAX_CHARS = 2000

@@ -67,6 +67,10 @@ _MONEY_CHARGED = re.compile(
 )
 _PROCEDURE = re.compile(r"手续|流程|怎么办理|材料|找谁|哪个部门")
 _MONEY_GRIEVANCE = re.compile(r"凭什么|太贵|乱收|抢钱|多收|坑|离谱|不合理|贵了|黑|便宜啊|白交")
+# the amount disputed outright, whatever question came with it (怎么算的 … 不可能, 也太黑了吧)
+_MONEY_DISPUTE = re.compile(
+    r"凭什么|太贵|这么贵|乱收|抢钱|多收|多扣|坑人|坑钱|离谱|不合理|太黑|黑心|不可能|怎么可能|算错|搞错|乱算"
+)
 _QUESTION = re.compile(r"吗|多久|什么时候|怎么|能不能|能否|是否|多少|哪|是.{1,8}还是|会不会|要不要|\?")
 # a question about a planned water or power cut is for the desk (taxonomy.md), not a fault
 _PLANNED_CUT = re.compile(
@@ -237,23 +241,31 @@ def place_modifiers(tokens: list[str], rules) -> set[int]:
 
 def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | set = frozenset()) -> tuple[str, str]:
     """The code and intent after the structures above; unchanged when none applies."""
+    return decide(norm, code, intent, codes, cleared)[:2]
+
+
+def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | set = frozenset()):
+    """(code, intent, structure): as refine, and the name of the structure that applied ("" for
+    none): its intent was read from the sentence's form, which a bag of n-grams cannot see."""
     if code in cleared:
         others = [(score, c) for c, score in codes.items() if c not in cleared and score > 0]
         if others:
             code = max(others)[1]
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
     if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
-        return taxonomy.OTHER, "other"
+        return taxonomy.OTHER, "other", "not_a_report"
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
-        return code, intent
+        return code, intent, ""
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
-        return "SVC-ATTI", "complaint"
+        return "SVC-ATTI", "complaint", "staff_conduct"
     if _LOST.search(norm) or (_PLANNED_CUT.search(norm) and _QUESTION.search(norm)):
-        return "SVC-INFO", "inquiry"
+        return "SVC-INFO", "inquiry", "lost_or_planned"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
         # a question about the price is an inquiry, unless it says the price is wrong
+        if _MONEY_DISPUTE.search(norm):
+            return "FEE-BILL", "complaint", "money_question"
         grievance = intent == "complaint" and _MONEY_GRIEVANCE.search(norm)
-        return "FEE-BILL", intent if grievance or intent == "other" else "inquiry"
+        return "FEE-BILL", intent if grievance or intent == "other" else "inquiry", "money_question"
     charged = _MONEY_CHARGED.search(norm)
     # "办什么手续 押金多少": the first question, about procedure, is the main one
     if (
@@ -262,37 +274,37 @@ def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         and not _PROCEDURE.search(norm[: charged.start()])
     ):
         asked = _QUESTION.search(norm) and not _MONEY_GRIEVANCE.search(norm)
-        return "FEE-BILL", "inquiry" if asked else "complaint"
+        return "FEE-BILL", "inquiry" if asked else "complaint", "money_charged"
     if _PROCEDURE_ASKED.search(norm) and not codes.get("FEE-BILL"):  # an invoice is billing's
-        return "SVC-INFO", "inquiry"
+        return "SVC-INFO", "inquiry", "procedure"
     if code.startswith("ENG") and _FAULT_LASTED.search(norm) and _NOBODY_DEALS.search(norm):
-        return "SVC-SLOW", "complaint"
+        return "SVC-SLOW", "complaint", "fault_lasted"
     if _EARLIER_REPORT.search(norm) and taxonomy.category_of(code) in ("ENG", "SVC", "OTHER", "ENV", "SEC"):
         if _WAITED.search(norm):
-            return "SVC-SLOW", "complaint"
+            return "SVC-SLOW", "complaint", "chase_waited"
         if _WHEN.search(norm):
-            return "SVC-INFO", "inquiry"
+            return "SVC-INFO", "inquiry", "chase_when"
     if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
-        return "SEC-SAFE", "complaint"
+        return "SEC-SAFE", "complaint", "thrown_down"
     if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
-        return "SEC-SAFE", "complaint"
+        return "SEC-SAFE", "complaint", "stolen"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
-        return "SEC-SAFE", "complaint"
+        return "SEC-SAFE", "complaint", "breach"
     if _REQUEST.search(norm) and not _FAULT.search(norm):
-        return "SVC-INFO", "inquiry"
+        return "SVC-INFO", "inquiry", "request"
     if (
         code in ("ENG-ELEC", "ENG-CIVIL", "ENG-PLUMB", "ENG-LIFT", "ENG-DOOR", taxonomy.OTHER)
         and _RAIN.search(norm)
         and _WATER_IN.search(norm)
         and not _NAMED_SOURCE.search(norm)
     ):
-        return "ENG-LEAK", "repair"
+        return "ENG-LEAK", "repair", "rain"
     if code in _NOISE_SOURCES and code.startswith("ENG") and intent == "complaint" and _NOISE_WORDS.search(norm):
-        return code, "repair"  # noisy equipment is a fault to fix
+        return code, "repair", "noisy_equipment"  # noisy equipment is a fault to fix
     if code in (taxonomy.OTHER, "SEC-SAFE", "ENV-PEST") and _ANIMAL_NOISE.search(norm):
-        return "SEC-NOISE", "complaint"
+        return "SEC-NOISE", "complaint", "animal_noise"
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:
-            return max(sources)[1], "repair" if max(sources)[1].startswith("ENG") else "complaint"
-    return code, intent
+            return max(sources)[1], "repair" if max(sources)[1].startswith("ENG") else "complaint", "noise_source"
+    return code, intent, ""
