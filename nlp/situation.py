@@ -132,6 +132,9 @@ def _compiled():
             frozenset(spec.get("only", ())),
             spec["weight"],
             re.compile("|".join(f"(?:{p})" for p in spec["patterns"])),
+            # a past cue does not calm a danger back today or still not handled (上次报的
+            # 冒烟…今天又开始冒了): taxonomy.md keeps an unhandled danger urgent
+            re.compile("|".join(f"(?:{p})" for p in spec["unless"])) if spec.get("unless") else None,
         )
         for spec in d["calm"].values()
     ]
@@ -212,8 +215,10 @@ def assess(text: str) -> Situation:
             where.append(first[k].start())
         found.append((weight, name))
         evidence.append(first[k].group(0))
-    for clause_scope, only, weight, pattern in calm:
+    for clause_scope, only, weight, pattern, unless in calm:
         if only and not dangers <= only:  # slow seepage does not calm smoke
+            continue
+        if unless is not None and unless.search(text):
             continue
         for match in pattern.finditer(text):
             if clause_scope and not any(_same_clause(text, match.start(), at) for at in where):
@@ -251,7 +256,7 @@ def calmed(text: str) -> bool:
     that will not lock). The learned model reads no such cue: its urgency alone then does
     not stand."""
     *_, calm, _ = _compiled()
-    return any(pattern.search(text) for _, _, _, pattern in calm)
+    return any(pattern.search(text) and not (unless and unless.search(text)) for _, _, _, pattern, unless in calm)
 
 
 def call_for_help(text: str) -> Situation:
@@ -259,6 +264,6 @@ def call_for_help(text: str) -> Situation:
     unless the message is calm (不急, 有空来)."""
     *_, calm, negators = _compiled()
     match = _first_match(text, _bare_calls(), negators)
-    if not match or any(pattern.search(text) for _, only, _, pattern in calm if not only):
+    if not match or any(pattern.search(text) for _, only, _, pattern, _ in calm if not only):
         return NOTHING
     return Situation(data()["threshold"], ("help",), (match.group(0),), ())
