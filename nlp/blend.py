@@ -59,6 +59,9 @@ LETTER_INTENT_FACTOR = 2.0
 MODEL_URGENT = 0.7
 _PROBLEM = ("repair", "complaint")
 _NOT_AN_EMERGENCY = ("SVC-INFO", taxonomy.OTHER)
+# codes reported as complaints, never as repairs, in every labelled file (taxonomy.md:
+# "Cleaning, pest, greenery, parking and noise reports are complaints; faults are repairs")
+_NOTHING_TO_REPAIR = ("ENV-CLEAN", "ENV-PEST", "FEE-BILL", "SEC-DECOR", "SEC-NOISE", "SVC-ATTI", "SVC-SLOW")
 
 
 def second_opinion(result, model, norm: str, tokens: list[str], structured: bool = False, said: str = ""):
@@ -83,6 +86,8 @@ def second_opinion(result, model, norm: str, tokens: list[str], structured: bool
         code, confidence = result.code, result.confidence
     if code != taxonomy.OTHER and not (said in SAID_INTENT_HOLDS and code == result.code):
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
+    if intent == "repair" and code in _NOTHING_TO_REPAIR:
+        intent = "complaint"  # taxonomy: noise, cleaning, pests, bills, staff are complaints
     evidence = list(result.evidence)
     if code != result.code:
         case = model.similar_case(norm, code)
