@@ -55,6 +55,7 @@ LETTER_INTENT_FACTOR = 2.0
 # at 0.8, 0.816/0.930 at 0.9.
 MODEL_URGENT = 0.7
 _PROBLEM = ("repair", "complaint")
+_NOT_AN_EMERGENCY = ("SVC-INFO", taxonomy.OTHER)
 
 
 def second_opinion(result, model, norm: str, tokens: list[str], structured: bool = False, said: str = ""):
@@ -73,6 +74,10 @@ def second_opinion(result, model, norm: str, tokens: list[str], structured: bool
     elif code in model.codes:  # a code staff added later is the rules' alone
         weight = STRUCTURE_VOTE if structured else RULES_VOTE
         code, confidence = _vote(model.codes, code_p, code, weight * factor * (0.5 + result.confidence))
+    if result.urgent and code != result.code and code in _NOT_AN_EMERGENCY:
+        # a danger now (the rules' situation reading) needs someone sent: a desk question's
+        # code has no one to send (物业电话多少…车着火了 stays the fire)
+        code, confidence = result.code, result.confidence
     if code != taxonomy.OTHER and not (said in SAID_INTENT_HOLDS and code == result.code):
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
     evidence = list(result.evidence)

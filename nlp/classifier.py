@@ -299,7 +299,8 @@ class Classifier:
                 seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
         keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
-        code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence)
+        code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence,
+                                                            scan.codes)
 
         evidence = []
         for kind, target, surface in scan.hits:
@@ -362,7 +363,7 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 _OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 
 
-def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
+def _weigh_situation(seen, code, intent, keyword_urgent, confidence, found_codes=None):
     """Urgency from the situation (nlp/situation.py), apart from the code, or for a letter
     from its urgency keywords; a danger the rules' topic words miss (a fight at the car
     park) gives its own code."""
@@ -370,6 +371,12 @@ def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
     suggested, was = seen.suggests(situation.data()), code
+    if code in (taxonomy.OTHER, "SVC-INFO") and found_codes and not any(c in _OUTRANKS_ANY for c in seen.classes):
+        # a question around a danger (几点上班…配电间冒黑烟): the equipment the message names
+        # is what is failing, before the danger's own code (smoke with no equipment: SEC-SAFE)
+        named = [(score, c) for c, score in found_codes.items() if taxonomy.category_of(c) == "ENG" and score > 0]
+        if named:
+            code = max(named)[1]
     if code == _GRIEVANCE:
         pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
     elif suggested == "SEC-SAFE" and (
