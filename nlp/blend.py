@@ -30,10 +30,13 @@ RULES_INTENT_VOTE = 0.4
 # Structures (nlp.structure.decide) whose intent the model does not overturn while it keeps
 # the code: a money question asks (停车费怎么收费), a chase after a long wait complains, a
 # question about a planned cut or lost property asks. 5-fold CV intent over tuning_public
-# 0.926 -> 0.928 with these three (chat_heldout unchanged); each alone 0.927/0.928/0.927.
+# 0.926 -> 0.928 with these three (chat_heldout unchanged); each alone 0.927/0.928/0.927;
+# a wish for something new (希望物业能在车库多划几个车位) is a suggestion: 0.928 -> 0.929.
+# The model's code is not held this way: holding a noise's source cost CV code 0.924 ->
+# 0.923 (noisy_equipment) and 0.920 (noise_source).
 # Left to the vote: an amount charged (0.927, but its 吗 can be rhetorical: 财务是不存在吗)
 # and a chase asking when (0.925).
-SAID_INTENT_HOLDS = ("money_question", "chase_waited", "lost_or_planned")
+SAID_INTENT_HOLDS = ("money_question", "chase_waited", "lost_or_planned", "wish")
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs
 # LONG_TEXT_FACTOR times; intent LETTER_INTENT_FACTOR times (more makes the letters'
