@@ -92,3 +92,31 @@ def test_a_wish_for_something_new_is_a_suggestion_on_its_topic(text, code):
 )
 def test_a_wish_that_a_fault_be_fixed_is_no_suggestion(rules, text):
     assert rules.classify(text).intent != "suggestion"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("储藏室的door锁不上", "ENG-DOOR"),
+        ("the window in our meeting room is cracked", "ENG-DOOR"),
+        ("bathroom的tap拧不紧", "ENG-PLUMB"),
+        ("车库的lights全灭了", "ENG-ELEC"),
+        ("the sprinkler over aisle 3 keeps dripping", "ENG-FIRE"),
+        ("the cleaner was rude to my mother", "SVC-ATTI"),
+    ],
+)
+def test_english_words_for_the_things_tenants_report(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guard在岗亭里睡觉 叫半天不醒",
+        "security在大堂玩手机 访客来了也不理",
+    ],
+)
+def test_what_staff_did_is_about_their_manner_in_english_too(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "complaint")
+
