@@ -58,6 +58,11 @@ LETTER_INTENT_FACTOR = 2.0
 # at 0.8, 0.816/0.930 at 0.9.
 MODEL_URGENT = 0.7
 _PROBLEM = ("repair", "complaint")
+# a person's manner, a wait, a question or a bill is never "repaired" (no tuning text has
+# such a gold): where the intent vote says repair for one, the rules' own intent stands.
+# 5-fold CV intent 0.928 -> 0.930 (code 0.924 same), chat_heldout intent +1 text.
+NEVER_REPAIRED = ("SVC", "FEE")
+_NOT_REPAIRED = {"SVC-INFO": "inquiry"}
 _NOT_AN_EMERGENCY = ("SVC-INFO", taxonomy.OTHER)
 
 
@@ -83,6 +88,9 @@ def second_opinion(result, model, norm: str, tokens: list[str], structured: bool
         code, confidence = result.code, result.confidence
     if code != taxonomy.OTHER and not (said in SAID_INTENT_HOLDS and code == result.code):
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
+    if intent == "repair" and taxonomy.category_of(code) in NEVER_REPAIRED:
+        # nothing to repair in a person's manner, a wait or a bill: the rules' own intent
+        intent = result.intent if result.intent != "repair" else _NOT_REPAIRED.get(code, "complaint")
     evidence = list(result.evidence)
     if code != result.code:
         case = model.similar_case(norm, code)
