@@ -363,11 +363,25 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 _OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 
 
+# faults and nuisances that endanger nobody: a call for help around one of them is impatience
+# (a fault that can, a lift or a pipe, keeps the call: someone may be shut in or flooded)
+# (not the staff's codes: "保安呢 快点过来" names who is called, not a nuisance)
+_NUISANCE = ("SEC-PARK", "SEC-NOISE", "ENV-CLEAN", "ENV-PEST", "ENV-GREEN", "ENG-HVAC", "FEE-BILL")
+
+
+def _only_a_call(seen) -> bool:
+    """The situation found hurry or help words and no danger of its own."""
+    classes = situation.data()["classes"]
+    return all(name == "help" or classes[name].get("modifier") for name in seen.classes)
+
+
 def _weigh_situation(seen, code, intent, keyword_urgent, confidence, found_codes=None):
     """Urgency from the situation (nlp/situation.py), apart from the code, or for a letter
     from its urgency keywords; a danger the rules' topic words miss (a fight at the car
     park) gives its own code."""
     urgent = seen.score >= situation.data()["threshold"] or keyword_urgent
+    if urgent and not keyword_urgent and code in _NUISANCE and _only_a_call(seen):
+        urgent = False  # 赶紧叫保安来挪车, 救命 空调太冷: hurry words around a nuisance, no danger
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
     suggested, was = seen.suggests(situation.data()), code
