@@ -299,7 +299,8 @@ class Classifier:
                 seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
         keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
-        code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence)
+        code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence,
+                                                            scan.codes)
 
         evidence = []
         for kind, target, surface in scan.hits:
@@ -362,14 +363,34 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 _OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 
 
-def _weigh_situation(seen, code, intent, keyword_urgent, confidence):
+# faults and nuisances that endanger nobody: a call for help around one of them is impatience
+# (a fault that can, a lift or a pipe, keeps the call: someone may be shut in or flooded)
+# (not the staff's codes: "保安呢 快点过来" names who is called, not a nuisance)
+_NUISANCE = ("SEC-PARK", "SEC-NOISE", "ENV-CLEAN", "ENV-PEST", "ENV-GREEN", "ENG-HVAC", "FEE-BILL")
+
+
+def _only_a_call(seen) -> bool:
+    """The situation found hurry or help words and no danger of its own."""
+    classes = situation.data()["classes"]
+    return all(name == "help" or classes[name].get("modifier") for name in seen.classes)
+
+
+def _weigh_situation(seen, code, intent, keyword_urgent, confidence, found_codes=None):
     """Urgency from the situation (nlp/situation.py), apart from the code, or for a letter
     from its urgency keywords; a danger the rules' topic words miss (a fight at the car
     park) gives its own code."""
     urgent = seen.score >= situation.data()["threshold"] or keyword_urgent
+    if urgent and not keyword_urgent and code in _NUISANCE and _only_a_call(seen):
+        urgent = False  # 赶紧叫保安来挪车, 救命 空调太冷: hurry words around a nuisance, no danger
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
     suggested, was = seen.suggests(situation.data()), code
+    if code in (taxonomy.OTHER, "SVC-INFO") and found_codes and not any(c in _OUTRANKS_ANY for c in seen.classes):
+        # a question around a danger (几点上班…配电间冒黑烟): the equipment the message names
+        # is what is failing, before the danger's own code (smoke with no equipment: SEC-SAFE)
+        named = [(score, c) for c, score in found_codes.items() if taxonomy.category_of(c) == "ENG" and score > 0]
+        if named:
+            code = max(named)[1]
     if code == _GRIEVANCE:
         pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
     elif suggested == "SEC-SAFE" and (

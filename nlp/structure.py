@@ -147,6 +147,16 @@ _PITCH = re.compile(
 )
 
 
+# a wish for something new or a rule (希望物业能在车库多划几个车位, 希望十点以后禁止施工) is a
+# suggestion on its topic; a wish that a fault be fixed soon (希望尽快修好, 希望加快处理) is not
+_WISH = re.compile(
+    r"(希望|盼望|期望|期待)(物业|你们|管理处|小区|以后|今后|晚上|夜里|周末|每天|每周|每栋|每层|每个)?"
+    r"[^,.!?;，。！？\s]{0,8}?(多(?!久|少|长)|增加|增设|添|加(?!快|紧|班)|安装|装(?!修)|设(?!备|施)|放(?!心)|配(?!合)|划|建|种|"
+    r"开放|开通|禁止|不许|不准|规定|限制|统一|定期|改成|换成)"
+)
+_WISH_FAULT = re.compile(r"尽快|赶紧|早日|早点|马上|快点|(?<!装)修|处理|解决|坏|漏|堵|不亮")
+
+
 # "电梯没坏 是灯不亮": the object said to be fine is not the subject
 _FINE = re.compile(r"(本身)?(没坏|没有坏|没问题|没有问题|是好的|是正常的|正常的|没事|好好的|能用|能走)")
 
@@ -292,6 +302,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SEC-SAFE", "complaint", "breach"
     if _REQUEST.search(norm) and not _FAULT.search(norm):
         return "SVC-INFO", "inquiry", "request"
+    if intent in ("complaint", "other", "repair") and _WISH.search(norm) and not _WISH_FAULT.search(norm):
+        return code, "suggestion", "wish"
     if (
         code in ("ENG-ELEC", "ENG-CIVIL", "ENG-PLUMB", "ENG-LIFT", "ENG-DOOR", taxonomy.OTHER)
         and _RAIN.search(norm)

@@ -66,3 +66,29 @@ def test_structure_decide_names_the_structure_that_applied():
 
     assert structure.decide("电动车充电怎么收费", "FEE-BILL", "complaint", {"FEE-BILL": 5.0})[2] == "money_question"
     assert structure.decide("楼道灯不亮", "ENG-ELEC", "repair", {"ENG-ELEC": 5.0})[2] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("希望每个单元门口都能装个雨伞架", None),
+        ("希望以后能在地库增设几个电动车充电桩", None),
+        ("希望周末上午十点前不准装修打电钻", "SEC-DECOR"),
+        ("希望小区每周能定期给绿化带打一次药", None),
+    ],
+)
+def test_a_wish_for_something_new_is_a_suggestion_on_its_topic(text, code):
+    result = nlp.classify(text)
+    assert result.intent == "suggestion"
+    assert code is None or result.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "希望尽快把楼道的灯修好",
+        "希望你们加快处理 厨房下水道堵了三天",
+    ],
+)
+def test_a_wish_that_a_fault_be_fixed_is_no_suggestion(rules, text):
+    assert rules.classify(text).intent != "suggestion"

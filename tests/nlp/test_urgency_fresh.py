@@ -107,6 +107,31 @@ BARE_HELP = [
     "快快快快 我在电梯口",
 ]
 
+# people who cannot get down, a person seen or heard inside a halted car
+CANNOT_GET_DOWN = [
+    "天台的门打不开 上面晒被子的阿姨下不来",
+    "客梯不动了 门缝里能看见有人",
+    "货梯停着 门缝里听到有人",
+    "轿厢里的乘客一直在拍门",
+]
+
+# a grab for keys, a hand on a throat, a silent knock, a man in a women's room
+PERSON_THREATENED = [
+    "有个人在收银台抢钥匙",
+    "有个男的掐着店员的喉咙",
+    "门外有人一直敲门 问是谁也不出声",
+    "大半夜有人在拧我家门把手",
+    "有个男人躲在女卫生间里",
+]
+
+# someone fainted, said briefly; a pet caught by a lift door
+FAINTED_OR_PET = [
+    "快 前台有个顾客突然晕了",
+    "我同事昏过去了",
+    "电梯门卡住了狗绳 狗还在外面",
+    "宠物被自动门夹住了",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -126,6 +151,7 @@ CALM = [
     "刚才有人打架 保安到了已经解决了",
     "仓库里关了灯 门也锁了 放心",
     "排风扇上积了巴掌大一块油",
+    "我们卫生间的洗手池下不去水了",
     # drills, a lane kept for ambulances, a parking space
     "明天上午有火灾疏散演练 商户需要配合吗",
     "下午三点消防演习 警铃响了不用慌",
@@ -133,12 +159,20 @@ CALM = [
     "大树的叶子掉下来砸到车位上了 要扫一下",
     # asking for help with an errand
     "can you help 查一下我家的水费",
+    # a danger asked about, a repair with a date, footage asked for
+    "扶梯会把孩子的鞋卷进去吗",
+    "那个道闸会砸到骑车的人吗 有点担心",
+    "这个卷帘门会压到车吗 想问问",
+    "后门锁不上 下周前修好就可以",
+    "商场里打架的录像能拷一份给我吗",
+    "隔壁有人敲门 是快递吧",
 ]
 
 
 @pytest.mark.parametrize(
     "text", ENGLISH_INSIDE + EXIT_LOCKED + BEATEN + DOOR_FORCED + SOMETHING_BURNS + CAUGHT + SHUT_IN
     + BETWEEN_FLOORS + LYING_IN_THE_WAY + HELD_AND_BEATEN + CAR_PRESSED + ARM_STRIKES + BARE_HELP
+    + CANNOT_GET_DOWN + PERSON_THREATENED + FAINTED_OR_PET
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
