@@ -92,3 +92,71 @@ def test_a_wish_for_something_new_is_a_suggestion_on_its_topic(text, code):
 )
 def test_a_wish_that_a_fault_be_fixed_is_no_suggestion(rules, text):
     assert rules.classify(text).intent != "suggestion"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("储藏室的door锁不上", "ENG-DOOR"),
+        ("the window in our meeting room is cracked", "ENG-DOOR"),
+        ("bathroom的tap拧不紧", "ENG-PLUMB"),
+        ("车库的lights全灭了", "ENG-ELEC"),
+        ("the sprinkler over aisle 3 keeps dripping", "ENG-FIRE"),
+        ("the cleaner was rude to my mother", "SVC-ATTI"),
+    ],
+)
+def test_english_words_for_the_things_tenants_report(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guard在岗亭里睡觉 叫半天不醒",
+        "security在大堂玩手机 访客来了也不理",
+    ],
+)
+def test_what_staff_did_is_about_their_manner_in_english_too(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "complaint")
+
+
+class _RepairMinded:
+    """A model sure of the code the rules gave and sure the message asks for a repair."""
+
+    codes = ["ENG-ELEC", "SVC-ATTI", "SVC-INFO", "SVC-SLOW", "FEE-BILL", "OTHER"]
+    intents = ["repair", "complaint", "inquiry", "suggestion", "praise", "other"]
+
+    def __init__(self, code):
+        self.code = code
+
+    def distributions(self, norm, tokens):
+        import numpy as np
+
+        code_p = np.full(len(self.codes), 0.01, dtype=np.float32)
+        code_p[self.codes.index(self.code)] = 0.9
+        intent_p = np.array([0.95, 0.01, 0.01, 0.01, 0.01, 0.01], dtype=np.float32)
+        return code_p, intent_p, 0.0
+
+    def similar_case(self, norm, code):
+        return None
+
+
+@pytest.mark.parametrize(
+    ("code", "rules_intent", "expected"),
+    [
+        ("SVC-ATTI", "complaint", "complaint"),
+        ("SVC-SLOW", "complaint", "complaint"),
+        ("FEE-BILL", "inquiry", "inquiry"),
+        ("SVC-INFO", "repair", "inquiry"),
+        ("ENG-ELEC", "complaint", "repair"),
+    ],
+)
+def test_nothing_in_service_or_billing_is_a_repair(code, rules_intent, expected):
+    from nlp.blend import second_opinion
+    from nlp.classifier import Classification
+    from nlp.segment import cut
+
+    norm = "门卫老是在岗亭里打瞌睡"
+    rules_result = Classification(rules_intent, code.split("-")[0], code, False, "calm", 0.6, ["x"])
+    assert second_opinion(rules_result, _RepairMinded(code), norm, cut(norm)).intent == expected

@@ -132,6 +132,14 @@ FAINTED_OR_PET = [
     "宠物被自动门夹住了",
 ]
 
+# a customer or passenger inside, English hurry; 救人 as a cry
+CLIENT_INSIDE = [
+    "电梯停了 两个客户在里面",
+    "lift stopped 乘客在里头 hurry",
+    "有没有人 救人啊",
+    "快救人呀",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -166,13 +174,19 @@ CALM = [
     "后门锁不上 下周前修好就可以",
     "商场里打架的录像能拷一份给我吗",
     "隔壁有人敲门 是快递吧",
+    # a matter complained about afterwards; standing water that is not deep
+    "商场偷东西的事 我想反映一下",
+    "门口打人的事情 希望给个说法",
+    "地库积水不太深 可以走",
+    "门口积水没多深 就是有点滑",
+    "保安救人的时候很及时 点个赞",
 ]
 
 
 @pytest.mark.parametrize(
     "text", ENGLISH_INSIDE + EXIT_LOCKED + BEATEN + DOOR_FORCED + SOMETHING_BURNS + CAUGHT + SHUT_IN
     + BETWEEN_FLOORS + LYING_IN_THE_WAY + HELD_AND_BEATEN + CAR_PRESSED + ARM_STRIKES + BARE_HELP
-    + CANNOT_GET_DOWN + PERSON_THREATENED + FAINTED_OR_PET
+    + CANNOT_GET_DOWN + PERSON_THREATENED + FAINTED_OR_PET + CLIENT_INSIDE
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
