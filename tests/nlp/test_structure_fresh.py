@@ -160,3 +160,16 @@ def test_nothing_in_service_or_billing_is_a_repair(code, rules_intent, expected)
     norm = "门卫老是在岗亭里打瞌睡"
     rules_result = Classification(rules_intent, code.split("-")[0], code, False, "calm", 0.6, ["x"])
     assert second_opinion(rules_result, _RepairMinded(code), norm, cut(norm)).intent == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("你们客服真贴心 留言一个礼拜不回", "SVC-ATTI"),
+        ("管家真专业 问啥都不知道", "SVC-ATTI"),
+    ],
+)
+def test_praise_beside_an_unanswered_message_or_a_blank_is_sarcasm(rules, text, code):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "complaint")
+
