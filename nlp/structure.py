@@ -45,6 +45,10 @@ _WAITED = re.compile(
 _FAULT_LASTED = re.compile(
     r"(坏|停|堵|漏|不亮|黑)了?(快|都|已经|有)?(半|几|[0-9一二两三四五六七八九十]+)(来|多)?(个)?(天|周|星期|礼拜|月)(了|都|还|也)"
 )
+# repaired for days and still not fixed (电梯修了一个月还没好): the handling is the grievance
+_STILL_UNFIXED = re.compile(
+    r"修了(快|都|已经|有)?(半|几|[0-9一二两三四五六七八九十]+)(来|多)?(个)?(天|周|星期|礼拜|月)(了)?[,，\s]?(还|都|也)(没|不|是)"
+)
 _NOBODY_DEALS = re.compile(r"没人(管|来|修|理|处理)|到底(修|管|来)不|(修|管|来)不(修|管|来)|还要等|等到什么时候")
 _WHEN = re.compile(
     r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)"
@@ -289,6 +293,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "FEE-BILL", "inquiry" if asked else "complaint", "money_charged"
     if _PROCEDURE_ASKED.search(norm) and not codes.get("FEE-BILL"):  # an invoice is billing's
         return "SVC-INFO", "inquiry", "procedure"
+    if code.startswith("ENG") and _STILL_UNFIXED.search(norm):
+        return "SVC-SLOW", "complaint", "still_unfixed"
     if code.startswith("ENG") and _FAULT_LASTED.search(norm) and _NOBODY_DEALS.search(norm):
         return "SVC-SLOW", "complaint", "fault_lasted"
     if _EARLIER_REPORT.search(norm) and taxonomy.category_of(code) in ("ENG", "SVC", "OTHER", "ENV", "SEC"):

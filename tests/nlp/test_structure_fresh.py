@@ -173,3 +173,15 @@ def test_praise_beside_an_unanswered_message_or_a_blank_is_sarcasm(rules, text, 
     result = rules.classify(text)
     assert (result.code, result.intent) == (code, "complaint")
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "空调修了半个月了还是不制冷",
+        "门禁修了一个礼拜 还没好",
+    ],
+)
+def test_repaired_for_days_and_still_not_fixed_is_about_handling(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
