@@ -185,3 +185,14 @@ def test_repaired_for_days_and_still_not_fixed_is_about_handling(rules, text):
     result = rules.classify(text)
     assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
 
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("收费倒是一分不少 楼道灯坏了没人换", "ENG-ELEC"),
+        ("你们收钱可积极了 电梯天天坏", "ENG-LIFT"),
+    ],
+)
+def test_a_jab_at_charging_beside_a_fault_is_about_the_fault(rules, text, code):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "complaint")
