@@ -157,7 +157,7 @@ def literal_words() -> set[str]:
             for piece in re.split(r"[^\u4e00-\u9fff]+", _expand(bare)):
                 if len(piece) >= 2:
                     words.add(piece)
-    return words
+    return words - set(data().get("unheard", {}).get("words", ()))
 
 
 def _negated(text: str, start: int, negators) -> bool:

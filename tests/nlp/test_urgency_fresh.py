@@ -140,6 +140,37 @@ CLIENT_INSIDE = [
     "快救人呀",
 ]
 
+# a person beating staff, a door kicked in, a dog going for a child
+ATTACKED = [
+    "有个顾客在打我们收银员",
+    "那几个人踹开了仓库的门",
+    "一只黑狗扑着小朋友 家长拉不住",
+    "有只狗追着一个老太太咬",
+]
+
+# arcs in an electrical room, a swollen battery; water rushing into one
+ELECTRICAL_ROOM = [
+    "配电间里闪蓝光 嗞嗞的",
+    "电井那边有电弧",
+    "充电宝放在桌上鼓包了 好烫",
+    "电动车电瓶在楼道里膨胀了",
+    "雨水冲进了配电室",
+]
+
+# a pram or a wheelchair caught; a foot caught said with 被 (not heard as 脚背)
+PRAM_OR_FOOT = [
+    "婴儿车被电梯门夹住了",
+    "轮椅卡在扶梯口了 老人下不来",
+    "我儿子的脚被车库的闸门压住了",
+]
+
+# fire in a named place without 起/着; help cried twice; who will help me
+FIRE_OR_CRY = [
+    "配电房里有火 快",
+    "help help help",
+    "快来人帮帮我们",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -180,6 +211,13 @@ CALM = [
     "地库积水不太深 可以走",
     "门口积水没多深 就是有点滑",
     "保安救人的时候很及时 点个赞",
+    # a child playing in a lift; a procedure asked; festive smoke; a repair that can wait
+    "几个小孩在电梯里玩 一直按楼层",
+    "请问有人被困在电梯里要打什么号码",
+    "楼下在放烟花 烟好大 好看",
+    "后仓的门关不上 不过晚上有人守着",
+    "店门的锁坏了 锁不上 改天再来修吧",
+    "有人打我电话说是物业的 是真的吗",
 ]
 
 
@@ -187,6 +225,7 @@ CALM = [
     "text", ENGLISH_INSIDE + EXIT_LOCKED + BEATEN + DOOR_FORCED + SOMETHING_BURNS + CAUGHT + SHUT_IN
     + BETWEEN_FLOORS + LYING_IN_THE_WAY + HELD_AND_BEATEN + CAR_PRESSED + ARM_STRIKES + BARE_HELP
     + CANNOT_GET_DOWN + PERSON_THREATENED + FAINTED_OR_PET + CLIENT_INSIDE
+    + ATTACKED + ELECTRICAL_ROOM + PRAM_OR_FOOT + FIRE_OR_CRY
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
