@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 import jieba
 
 from nlp import choosing, pinyin, segment, situation, structure, taxonomy
-from nlp.blend import second_opinion
+from nlp.blend import FULL_LETTER, second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
@@ -290,7 +290,7 @@ class Classifier:
         # there the urgency keywords judge; a message is judged by the situation it describes
         # (and by the keywords staff added)
         glossed = []  # English danger words read in Chinese, shown when they made it urgent
-        if scan.long_text:
+        if scan.long_text and (len(norm) >= FULL_LETTER or "。" in norm):
             seen, keyword_score = situation.NOTHING, scan.urgent
         else:
             in_chinese, glossed = situation.in_chinese(norm)  # 被trap在里面: 被困在里面
