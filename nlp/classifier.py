@@ -369,6 +369,15 @@ _OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 _NUISANCE = ("SEC-PARK", "SEC-NOISE", "ENV-CLEAN", "ENV-PEST", "ENV-GREEN", "ENG-HVAC", "FEE-BILL")
 
 
+def _only_taken_ill(seen) -> bool:
+    """Someone fainted or collapsed, and nothing is said to be broken: the guards and a
+    first-aider go, not the technicians of the lift or the room it happened in (a lift that
+    stopped with a fainted passenger inside is still the lift's)."""
+    classes = situation.data()["classes"]
+    dangers = {name for name in seen.classes if not classes[name].get("modifier") and name != "help"}
+    return dangers == {"taken_ill"}
+
+
 def _only_a_call(seen) -> bool:
     """The situation found hurry or help words and no danger of its own."""
     classes = situation.data()["classes"]
@@ -394,7 +403,9 @@ def _weigh_situation(seen, code, intent, keyword_urgent, confidence, found_codes
     if code == _GRIEVANCE:
         pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
     elif suggested == "SEC-SAFE" and (
-        taxonomy.category_of(code) in _SAFETY_OUTRANKS or any(c in _OUTRANKS_ANY for c in seen.classes)
+        taxonomy.category_of(code) in _SAFETY_OUTRANKS
+        or any(c in _OUTRANKS_ANY for c in seen.classes)
+        or _only_taken_ill(seen)
     ):
         code = suggested  # someone kicking the door in: the door is no fault
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
