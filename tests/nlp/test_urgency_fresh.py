@@ -171,6 +171,28 @@ FIRE_OR_CRY = [
     "快来人帮帮我们",
 ]
 
+# 被所在 voice-typed for 被锁在; someone following close behind; a burnt smell said long
+TYPED_OR_FOLLOWED = [
+    "我闺女被所在储物间里了",
+    "有个陌生男的一直跟在我们后面 上了扶梯还跟着",
+    "配电箱那有股焦的味道",
+    "空调那里一股糊的气味",
+]
+
+# a barrier smashing a window with someone in the car; water running along a live fitting;
+# a floor all water; a stolen manhole cover; someone sitting on a roof's edge
+MORE_DAMAGE_NOW = [
+    "道闸把我的挡风玻璃砸了 人还在车里",
+    "水沿着电线往下流",
+    "吸顶灯在往下滴水 灯还开着",
+    "店里地上全是水 还在往里渗",
+    "路边的井盖被人盗了 一个黑洞",
+    "天台上有个小伙子坐在边上 一直不说话",
+    # I am in the lift, and then it fails
+    "我们在3号梯里 门不开了",
+    "我在客梯里 刚才突然停住",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -218,6 +240,9 @@ CALM = [
     "后仓的门关不上 不过晚上有人守着",
     "店门的锁坏了 锁不上 改天再来修吧",
     "有人打我电话说是物业的 是真的吗",
+    # asking whether a danger happened; a roof door that will not lock
+    "b座刚才着火了吗 看到好多消防车",
+    "楼顶的门锁不上 麻烦派人看看",
 ]
 
 
@@ -225,7 +250,7 @@ CALM = [
     "text", ENGLISH_INSIDE + EXIT_LOCKED + BEATEN + DOOR_FORCED + SOMETHING_BURNS + CAUGHT + SHUT_IN
     + BETWEEN_FLOORS + LYING_IN_THE_WAY + HELD_AND_BEATEN + CAR_PRESSED + ARM_STRIKES + BARE_HELP
     + CANNOT_GET_DOWN + PERSON_THREATENED + FAINTED_OR_PET + CLIENT_INSIDE
-    + ATTACKED + ELECTRICAL_ROOM + PRAM_OR_FOOT + FIRE_OR_CRY
+    + ATTACKED + ELECTRICAL_ROOM + PRAM_OR_FOOT + FIRE_OR_CRY + TYPED_OR_FOLLOWED + MORE_DAMAGE_NOW
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
