@@ -101,7 +101,7 @@ class Classifier:
             rules.possessive,
         )
         window, lead, locative_factor = self._window, self._lead, self._locative_factor
-        long_text = len(text) >= self._title_min
+        long_text = len(text) >= self._title_min and (len(text) >= FULL_LETTER or "。" in text)
         title_factor, body_cue_factor = self._title_factor, self._body_cue_factor
         n = len(tokens)
         scan = _Scan(long_text=long_text)
@@ -290,7 +290,7 @@ class Classifier:
         # there the urgency keywords judge; a message is judged by the situation it describes
         # (and by the keywords staff added)
         glossed = []  # English danger words read in Chinese, shown when they made it urgent
-        if scan.long_text and (len(norm) >= FULL_LETTER or "。" in norm):
+        if scan.long_text:
             seen, keyword_score = situation.NOTHING, scan.urgent
         else:
             in_chinese, glossed = situation.in_chinese(norm)  # 被trap在里面: 被困在里面

@@ -1,8 +1,9 @@
-"""A long chat message is still a chat. From title_min_length (60) characters a text is
-read as a letter to the authorities, whose urgency the keywords judge (a letter recounts
-dangers past and feared). A WeChat message of under FULL_LETTER (120) characters with no
-full stop is a tenant typing on a phone: the situation it describes is read as in any
-chat, so a danger told at length is found, and its code with it."""
+"""A long chat message is still a chat. From title_min_length (60) characters a text was
+read as a letter to the authorities: its title sentence counting more, a complaint prior,
+no sentence structures, urgency from keywords (a letter recounts dangers past and feared).
+A WeChat message of under FULL_LETTER (120) characters with no full stop is a tenant
+typing on a phone, and is read as any chat is: a danger told at length is found, with its
+code, and 能不能麻烦派个人过去 is a request, not a suggestion that vetoes the urgency."""
 
 import pytest
 
@@ -14,6 +15,8 @@ LONG_CHATS = [
      "SEC-SAFE"),
     ("我在地下一层的非机动车停放区 刚刚看到有一辆电瓶车在冒烟 旁边挨着停了好多电瓶车 我不敢靠近 你们赶紧派人下来看看 就在b1楼梯口旁边",
      "SEC-SAFE"),
+    ("物业你好 我家在十楼1005 我女儿一个人在家 被锁在卫生间里了 门打不开 在里面一直哭 我在外面上班赶不回去 能不能麻烦派个人过去帮忙开一下门",
+     "ENG-DOOR"),
 ]
 
 
