@@ -45,6 +45,10 @@ _WAITED = re.compile(
 _FAULT_LASTED = re.compile(
     r"(坏|停|堵|漏|不亮|黑)了?(快|都|已经|有)?(半|几|[0-9一二两三四五六七八九十]+)(来|多)?(个)?(天|周|星期|礼拜|月)(了|都|还|也)"
 )
+# repaired for days and still not fixed (电梯修了一个月还没好): the handling is the grievance
+_STILL_UNFIXED = re.compile(
+    r"修了(快|都|已经|有)?(半|几|[0-9一二两三四五六七八九十]+)(来|多)?(个)?(天|周|星期|礼拜|月)(了)?[,，\s]?(还|都|也)(没|不|是)"
+)
 _NOBODY_DEALS = re.compile(r"没人(管|来|修|理|处理)|到底(修|管|来)不|(修|管|来)不(修|管|来)|还要等|等到什么时候")
 _WHEN = re.compile(
     r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)"
@@ -95,7 +99,9 @@ _IRONY = re.compile(r"(?<![笑乐])呵呵|🙂|🙃|😅|👏|真是服了|好�
 _UNMET = re.compile(
     r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
     r"等了[^,.!?;，。！？\s]{0,4}(天|周|礼拜|星期|小时|个月)|"
-    r"终于不用|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话"
+    r"终于不用|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话|"
+    # messages left unanswered for days, staff who know nothing (消息三天不回, 一问三不知)
+    r"(天|周|礼拜|星期|月)(都|也)?不回|(消息|信息|微信|留言)(也|都|从来)?不回|一问三不知|问(什么|啥)都(说)?不(知道|清楚)"
 )
 
 
@@ -177,7 +183,8 @@ def cleared_codes(norm: str, index: dict) -> set[str]:
 # "物业费白交了", "交物业费干嘛用的", "物业费倒是一分不少": the fee said as a reproach
 _FEE_JAB = re.compile(
     r"(交|收|缴)?(物业费|管理费)[^,.!?;，。！？\s]{0,6}(白交|白收|干嘛用|干什么用|有什么用|有啥用|一分不少|照收不误|"
-    r"倒(是|挺|很)[^,.!?;，。！？\s]{0,4}(准时|积极|及时|快|勤|不少))|(物业费|管理费)(都)?白(交|给|花)了?"
+    r"倒(是|挺|很)[^,.!?;，。！？\s]{0,4}(准时|积极|及时|快|勤|不少))|(物业费|管理费)(都)?白(交|给|花)了?|"
+    r"(收费|收钱|收起钱来)(倒是|倒|可|却)?(一分不少|一分都不少|照收不误|(挺|很|最)?(积极|准时|勤快))"
 )
 
 
@@ -287,6 +294,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "FEE-BILL", "inquiry" if asked else "complaint", "money_charged"
     if _PROCEDURE_ASKED.search(norm) and not codes.get("FEE-BILL"):  # an invoice is billing's
         return "SVC-INFO", "inquiry", "procedure"
+    if code.startswith("ENG") and _STILL_UNFIXED.search(norm):
+        return "SVC-SLOW", "complaint", "still_unfixed"
     if code.startswith("ENG") and _FAULT_LASTED.search(norm) and _NOBODY_DEALS.search(norm):
         return "SVC-SLOW", "complaint", "fault_lasted"
     if _EARLIER_REPORT.search(norm) and taxonomy.category_of(code) in ("ENG", "SVC", "OTHER", "ENV", "SEC"):

@@ -160,3 +160,39 @@ def test_nothing_in_service_or_billing_is_a_repair(code, rules_intent, expected)
     norm = "门卫老是在岗亭里打瞌睡"
     rules_result = Classification(rules_intent, code.split("-")[0], code, False, "calm", 0.6, ["x"])
     assert second_opinion(rules_result, _RepairMinded(code), norm, cut(norm)).intent == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("你们客服真贴心 留言一个礼拜不回", "SVC-ATTI"),
+        ("管家真专业 问啥都不知道", "SVC-ATTI"),
+    ],
+)
+def test_praise_beside_an_unanswered_message_or_a_blank_is_sarcasm(rules, text, code):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "complaint")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "空调修了半个月了还是不制冷",
+        "门禁修了一个礼拜 还没好",
+    ],
+)
+def test_repaired_for_days_and_still_not_fixed_is_about_handling(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("收费倒是一分不少 楼道灯坏了没人换", "ENG-ELEC"),
+        ("你们收钱可积极了 电梯天天坏", "ENG-LIFT"),
+    ],
+)
+def test_a_jab_at_charging_beside_a_fault_is_about_the_fault(rules, text, code):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "complaint")
