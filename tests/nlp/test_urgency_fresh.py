@@ -193,6 +193,26 @@ MORE_DAMAGE_NOW = [
     "我在客梯里 刚才突然停住",
 ]
 
+# people shut in a passage (被堵在, not a car); pushed down the stairs and cannot move;
+# drugs taken inside; someone climbing in; a child up on a railing
+PUSHED_OR_CLIMBING = [
+    "我们几个人被堵在楼梯间里 上下的门都打不开",
+    "我妈被人推倒了 腿动不了",
+    "有人把一个老人推下了台阶",
+    "大爷坐在台阶上 腿一点都动不了",
+    "我同事被人从楼梯上推下来了",
+    "男厕所里有人在嗑药",
+    "有个人翻到了我们家阳台上",
+    "我家宝宝爬到窗台上了 窗户没关",
+]
+
+# a power strip melting; a door pressing a leg beside a scooter; a delivery man struck
+STRIP_OR_STRUCK = [
+    "接线板烧黑了 还在发烫",
+    "卷闸门落下来夹住了电动车和他的脚",
+    "地库自动门撞到一个送外卖的",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -243,6 +263,9 @@ CALM = [
     # asking whether a danger happened; a roof door that will not lock
     "b座刚才着火了吗 看到好多消防车",
     "楼顶的门锁不上 麻烦派人看看",
+    # a car that will not move, a car blocked in
+    "我的车动不了了 电瓶没电",
+    "我的车被堵在车位里了 麻烦挪一下",
 ]
 
 
@@ -251,6 +274,7 @@ CALM = [
     + BETWEEN_FLOORS + LYING_IN_THE_WAY + HELD_AND_BEATEN + CAR_PRESSED + ARM_STRIKES + BARE_HELP
     + CANNOT_GET_DOWN + PERSON_THREATENED + FAINTED_OR_PET + CLIENT_INSIDE
     + ATTACKED + ELECTRICAL_ROOM + PRAM_OR_FOOT + FIRE_OR_CRY + TYPED_OR_FOLLOWED + MORE_DAMAGE_NOW
+    + PUSHED_OR_CLIMBING + STRIP_OR_STRUCK
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
