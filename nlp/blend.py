@@ -69,7 +69,8 @@ NEVER_REPAIRED = ("SVC", "FEE")
 _NOT_REPAIRED = {"SVC-INFO": "inquiry"}
 
 
-def second_opinion(result, model, norm: str, tokens: list[str], structured: bool = False, said: str = ""):
+def second_opinion(result, model, norm: str, tokens: list[str], structured: bool = False, said: str = "",
+                   keep_code: bool = False):
     """The blended result. structured: a sentence structure decided the code; said: ... and
     the intent, which the model (a bag of n-grams that never sees the form) keeps while it
     keeps the code."""
@@ -82,7 +83,7 @@ def second_opinion(result, model, norm: str, tokens: list[str], structured: bool
         best = int(code_p.argmax())
         if code_p[best] >= MODEL_FILLS:
             code, confidence = model.codes[best], float(code_p[best])
-    elif code in model.codes:  # a code staff added later is the rules' alone
+    elif code in model.codes and not keep_code:  # a code staff added later is the rules' alone
         weight = STRUCTURE_VOTE if structured else RULES_VOTE
         code, confidence = _vote(model.codes, code_p, code, weight * factor * (0.5 + result.confidence))
     if result.urgent and code != result.code and code in _NOT_AN_EMERGENCY:

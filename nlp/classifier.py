@@ -301,6 +301,12 @@ class Classifier:
         keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
         code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence,
                                                             scan.codes)
+        # someone in the water or taken ill, and a gas smell (taxonomy: SEC-SAFE wherever it
+        # is noticed), are the guards' whatever the model reads of the pool, the pipe or the
+        # room around them (a fight or a theft is left to the vote: staff pushing someone is
+        # their attitude, a tree cut down the greenery's)
+        people_first = urgent and code == "SEC-SAFE" and (
+            any(c in _GUARDS_ALONE for c in seen.classes) or _only_taken_ill(seen))
 
         evidence = []
         for kind, target, surface in scan.hits:
@@ -346,7 +352,7 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        return second_opinion(result, model, norm, tokens, structured, said)
+        return second_opinion(result, model, norm, tokens, structured, said, keep_code=people_first)
 
 
 MAX_CHARS = 2000
@@ -361,6 +367,7 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 # a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE),
 # and a person in the water the pool or pond they fell into
 _OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
+_GUARDS_ALONE = ("gas", "drowning")
 
 
 # faults and nuisances that endanger nobody: a call for help around one of them is impatience
