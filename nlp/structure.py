@@ -253,6 +253,35 @@ def place_modifiers(tokens: list[str], rules) -> set[int]:
             if named - own - set(_PROPERTY_CODES):
                 out.add(i)
                 break
+    out |= _phrase_before_locative(tokens, rules)
+    return out
+
+
+def _phrase_before_locative(tokens: list[str], rules) -> set[int]:
+    """「楼顶水箱旁边的消防栓」: every word of the place phrase before a locative and 的
+    says where, when the head after 的 names a code of its own (the word right before the
+    locative weighs less already)."""
+    index, possessive, breaks, locatives = rules.index, rules.possessive, rules.breaks, rules.locatives
+    out: set[int] = set()
+    n = len(tokens)
+    for j in range(1, n - 2):
+        if tokens[j] not in locatives or tokens[j + 1] != possessive:
+            continue
+        head: set[str] = set()
+        for later in tokens[j + 2 :]:
+            if later in breaks:
+                break
+            head = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
+            if head:
+                break
+        if not head:
+            continue
+        for k in range(j - 2, -1, -1):
+            if tokens[k] in breaks or tokens[k] == possessive:
+                break
+            named = {target for kind, target, _ in index.get(tokens[k], ()) if kind == _CODE_KIND}
+            if named - head - set(_PROPERTY_CODES):
+                out.add(k)
     return out
 
 

@@ -196,3 +196,15 @@ def test_repaired_for_days_and_still_not_fixed_is_about_handling(rules, text):
 def test_a_jab_at_charging_beside_a_fault_is_about_the_fault(rules, text, code):
     result = rules.classify(text)
     assert (result.code, result.intent) == (code, "complaint")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("草坪树丛后面的路灯线露出来了", "ENG-ELEC"),
+        ("绿化带草坪边上的喷灌水管爆了", "ENG-PLUMB"),
+        ("楼顶水箱后面的那盏灯不亮", "ENG-ELEC"),
+    ],
+)
+def test_every_word_of_a_place_phrase_before_a_locative_says_where(rules, text, code):
+    assert rules.classify(text).code == code
