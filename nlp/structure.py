@@ -129,6 +129,11 @@ _ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
 _STOLEN = re.compile(
     r"(车|电动车|电瓶车|自行车|单车|电瓶|电池|头盔)[^,.!?;，。！？\s]{0,3}(没了|不见了|被偷)|(车锁|锁)被(人)?(剪|撬|砸)"
 )
+# someone trying, breaking or scratching cars (挨个拉车门, 砸车窗, 车被人划了): security,
+# not the car park or the bins they were at
+_CAR_TAMPER = re.compile(
+    r"(拉|撬|砸|试)(了)?[^,.!?;，。！？\s]{0,2}(车门|车窗)|车[^,.!?;，。！？\s]{0,8}被(人(划|砸|撬)|划|撬)"
+)
 # things thrown down from above put people below in danger (高空抛物): security, not the
 # neighbour upstairs or the paving they hit; litter thrown down is cleaning
 _THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)")
@@ -334,6 +339,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             return "SVC-INFO", "inquiry", "chase_when"
     if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
         return "SEC-SAFE", "complaint", "thrown_down"
+    if code in ("SEC-PARK", "ENV-CLEAN", taxonomy.OTHER) and _CAR_TAMPER.search(norm):
+        return "SEC-SAFE", "complaint", "car_tamper"
     if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
         return "SEC-SAFE", "complaint", "stolen"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):

@@ -208,3 +208,20 @@ def test_a_jab_at_charging_beside_a_fault_is_about_the_fault(rules, text, code):
 )
 def test_every_word_of_a_place_phrase_before_a_locative_says_where(rules, text, code):
     assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "晚上有人在车库里翻垃圾桶 还拉车门",
+        "有人在地面车位那边撬别人的车窗",
+        "我停在车位上的车被人划了好几道",
+    ],
+)
+def test_someone_trying_or_breaking_cars_is_security(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SEC-SAFE", "complaint")
+
+
+def test_a_barrier_that_hits_a_car_is_no_tampering(rules):
+    assert rules.classify("出口道闸落下来把我车盖砸出个坑").code != "SEC-SAFE"
