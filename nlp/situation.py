@@ -105,6 +105,35 @@ def _needed(items, freq) -> list[frozenset]:
     return sorted(found, key=lambda chars: sum(freq.get(ch, 0) + 1 for ch in chars))
 
 
+def _first_chars(items) -> frozenset | None:
+    """The characters every match of a parsed pattern starts with, when they can be told
+    (None otherwise). A pattern opening with a long alternation ({person}) is tried at
+    every position; a look-ahead for these characters lets the engine skip most of them."""
+    for op, arg in items:
+        if op in (_p.ASSERT, _p.ASSERT_NOT) or (op is _p.AT and arg is _p.AT_BEGINNING):
+            continue  # zero width: the next item gives the first character
+        if op is _p.LITERAL:
+            return frozenset(chr(arg))
+        if op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
+            return frozenset(chr(a) for _, a in arg)
+        if op is _p.SUBPATTERN:
+            return _first_chars(arg[3])
+        if op is _p.BRANCH:
+            branches = [_first_chars(alt) for alt in arg[1]]
+            return None if None in branches else frozenset().union(*branches)
+        if op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
+            return _first_chars(arg[2])
+        return None
+    return None
+
+
+def _with_first_chars(source: str, parsed) -> str:
+    first = _first_chars(parsed)
+    if not first or len(first) < 4:  # a short literal start the engine already scans for
+        return source
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" + source
+
+
 @lru_cache(maxsize=1)
 def _compiled():
     """Each pattern on its own, indexed by its rarest needed characters and checked against
@@ -119,8 +148,9 @@ def _compiled():
         for source in spec["patterns"]:
             source = _expand(source)
             pid = len(patterns)
-            needed = _needed(_p.parse(source), freq)
-            patterns.append((k, re.compile(source), tuple(needed[1:3])))
+            parsed = _p.parse(source)
+            needed = _needed(parsed, freq)
+            patterns.append((k, re.compile(_with_first_chars(source, parsed)), tuple(needed[1:3])))
             if not needed:
                 always.append(pid)
             for ch in needed[0] if needed else ():

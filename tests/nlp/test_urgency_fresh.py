@@ -318,3 +318,26 @@ def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text
 def test_fresh_look_alikes_stay_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+
+def test_a_first_character_look_ahead_changes_no_match():
+    """Patterns opening with a long alternation ({person}) carry a look-ahead for their
+    first characters (speed); every match is the one the bare pattern finds."""
+    import re
+
+    from nlp import labelled, situation
+    from nlp.normalize import normalize
+
+    _, patterns, *_ = situation._compiled()
+    sources = [situation._expand(p) for spec in situation.data()["classes"].values() for p in spec["patterns"]]
+    assert len(sources) == len(patterns)
+    assert sum(compiled.pattern != source for source, (_, compiled, _) in zip(sources, patterns)) > 20
+    assert situation._first_chars(situation._p.parse("(?<!楼)(梯|轿厢)门")) == frozenset("梯轿")
+    assert situation._first_chars(situation._p.parse("(^|人)掉")) is None
+    texts = [normalize(row["text"]) for row in labelled.all_public()[::3]]
+    texts += [normalize(t) for t in ENGLISH_INSIDE + SHUT_IN + PUSHED_OR_CLIMBING + CALM]
+    for source, (_, compiled, _) in zip(sources, patterns):
+        bare = re.compile(source)
+        for text in texts:
+            a, b = bare.search(text), compiled.search(text)
+            assert (a and a.span()) == (b and b.span()), (source, text)
