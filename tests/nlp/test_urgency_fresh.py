@@ -213,6 +213,13 @@ STRIP_OR_STRUCK = [
     "地库自动门撞到一个送外卖的",
 ]
 
+# someone falling from a floor; a lift door open on an empty shaft
+FALL_OR_SHAFT = [
+    "有个工人从脚手架上摔下去了",
+    "三楼有人坠楼",
+    "厅门开着 轿厢没在 下面是空井道",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -266,6 +273,17 @@ CALM = [
     # a car that will not move, a car blocked in
     "我的车动不了了 电瓶没电",
     "我的车被堵在车位里了 麻烦挪一下",
+    # sparks from welding, smoke from cooking; a question whether it is normal
+    "楼下商铺在电焊 火花很多 有工人看着",
+    "隔壁餐厅烤肉冒烟 熏到我们了",
+    "新买的烤箱第一次用冒烟是正常的吗",
+    # settled, being handled, the valve shut, a mess to clean
+    "问一下有人被困电梯的话应该怎么做",
+    "门口两个人吵架 已经拉开了",
+    "楼道里打架的事保安正在处理",
+    "暖气管裂了 我已经关掉总阀了",
+    "电梯里有人吐了 地上太脏了",
+    "自动门刚才夹了我一下 没事",
 ]
 
 
@@ -274,7 +292,7 @@ CALM = [
     + BETWEEN_FLOORS + LYING_IN_THE_WAY + HELD_AND_BEATEN + CAR_PRESSED + ARM_STRIKES + BARE_HELP
     + CANNOT_GET_DOWN + PERSON_THREATENED + FAINTED_OR_PET + CLIENT_INSIDE
     + ATTACKED + ELECTRICAL_ROOM + PRAM_OR_FOOT + FIRE_OR_CRY + TYPED_OR_FOLLOWED + MORE_DAMAGE_NOW
-    + PUSHED_OR_CLIMBING + STRIP_OR_STRUCK
+    + PUSHED_OR_CLIMBING + STRIP_OR_STRUCK + FALL_OR_SHAFT
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
