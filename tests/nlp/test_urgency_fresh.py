@@ -220,6 +220,18 @@ FALL_OR_SHAFT = [
     "厅门开着 轿厢没在 下面是空井道",
 ]
 
+# English for trapped, a knife, a theft, a door that will not lock, fire!; a child locked
+# in a car; a thief running off
+ENGLISH_DANGER = [
+    "my colleague is trapped 在会议室",
+    "someone trapped 在b2楼梯间",
+    "有个人 holding a knife 在门口",
+    "someone snatched 我的手机 往地库跑了",
+    "仓库门 won't lock 我要下班了",
+    "fire! 2楼餐厅",
+    "孩子还在车里 车门锁上了",
+]
+
 CALM = [
     # a fight or a beating that is over, or only a question
     "上个月停车场打群架的事 警察怎么说",
@@ -284,6 +296,8 @@ CALM = [
     "暖气管裂了 我已经关掉总阀了",
     "电梯里有人吐了 地上太脏了",
     "自动门刚才夹了我一下 没事",
+    "i am locked out 钥匙忘带了",
+    "fire drill 明天几点",
 ]
 
 
@@ -292,7 +306,7 @@ CALM = [
     + BETWEEN_FLOORS + LYING_IN_THE_WAY + HELD_AND_BEATEN + CAR_PRESSED + ARM_STRIKES + BARE_HELP
     + CANNOT_GET_DOWN + PERSON_THREATENED + FAINTED_OR_PET + CLIENT_INSIDE
     + ATTACKED + ELECTRICAL_ROOM + PRAM_OR_FOOT + FIRE_OR_CRY + TYPED_OR_FOLLOWED + MORE_DAMAGE_NOW
-    + PUSHED_OR_CLIMBING + STRIP_OR_STRUCK + FALL_OR_SHAFT
+    + PUSHED_OR_CLIMBING + STRIP_OR_STRUCK + FALL_OR_SHAFT + ENGLISH_DANGER
 )
 def test_fresh_reports_of_danger_now_are_urgent_with_the_rules_alone(rules, text):
     result = rules.classify(text)
