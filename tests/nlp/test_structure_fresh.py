@@ -225,3 +225,20 @@ def test_someone_trying_or_breaking_cars_is_security(rules, text):
 
 def test_a_barrier_that_hits_a_car_is_no_tampering(rules):
     assert rules.classify("出口道闸落下来把我车盖砸出个坑").code != "SEC-SAFE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电工师傅干活麻利 半小时就把线接好了",
+        "来换锁的小伙子手脚麻利 还顺手把门轴上了油",
+        "the cleaner on our floor is really helpful",
+    ],
+)
+def test_praise_said_without_a_degree_word_or_in_english(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "praise")
+
+
+def test_not_helpful_is_no_praise(rules):
+    assert rules.classify("the guard at the gate was not helpful at all").intent != "praise"
