@@ -299,8 +299,10 @@ class Classifier:
                 seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
         keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
+        # the codes a word other than a place named (停车场 says where a call comes from, 被占 what)
+        named = {target for kind, target, surface in scan.hits if kind == CODE and surface not in self.rules.places}
         code, intent, urgent, confidence = _weigh_situation(seen, code, intent, keyword_urgent, confidence,
-                                                            scan.codes)
+                                                            scan.codes, named)
         # someone in the water or taken ill, and a gas smell (taxonomy: SEC-SAFE wherever it
         # is noticed), are the guards' whatever the model reads of the pool, the pipe or the
         # room around them (a fight or a theft is left to the vote: staff pushing someone is
@@ -391,13 +393,15 @@ def _only_a_call(seen) -> bool:
     return all(name == "help" or classes[name].get("modifier") for name in seen.classes)
 
 
-def _weigh_situation(seen, code, intent, keyword_urgent, confidence, found_codes=None):
+def _weigh_situation(seen, code, intent, keyword_urgent, confidence, found_codes=None, named=frozenset()):
     """Urgency from the situation (nlp/situation.py), apart from the code, or for a letter
     from its urgency keywords; a danger the rules' topic words miss (a fight at the car
     park) gives its own code."""
     urgent = seen.score >= situation.data()["threshold"] or keyword_urgent
-    if urgent and not keyword_urgent and code in _NUISANCE and _only_a_call(seen):
-        urgent = False  # 赶紧叫保安来挪车, 救命 空调太冷: hurry words around a nuisance, no danger
+    if urgent and not keyword_urgent and code in _NUISANCE and code in named and _only_a_call(seen):
+        # 赶紧叫保安来挪车, 救命 空调太冷: hurry words around a nuisance, no danger (a call
+        # that only says where it comes from, 快快快 停车场b3, is still a call for help)
+        urgent = False
     if not urgent or intent in ("praise", "suggestion"):
         return code, intent, False, confidence
     suggested, was = seen.suggests(situation.data()), code

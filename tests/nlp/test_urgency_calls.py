@@ -18,6 +18,9 @@ IMPATIENT = [
 
 STILL_CALLS = [
     "快来人啊 三楼",
+    "快快快 地库b2",  # a place says where the call comes from, not what the nuisance is
+    "sos 停车场出口",
+    "救命啊 车库这边",
     "救命 有人跟踪我到电梯口",
     "快叫保安 停车场有人在划车 人还在",
     "赶紧叫人 仓库水管爆了 水一直喷",
