@@ -288,7 +288,18 @@ def calmed(text: str) -> bool:
     that will not lock). The learned model reads no such cue: its urgency alone then does
     not stand."""
     *_, calm, _ = _compiled()
-    return any(pattern.search(text) and not (unless and unless.search(text)) for _, _, _, pattern, unless in calm)
+    dangers = None  # found only when a cue that calms some dangers alone is met
+    for _, only, _, pattern, unless in calm:
+        if not pattern.search(text) or (unless and unless.search(text)):
+            continue
+        if only:  # slow seepage does not calm smoke the message names
+            if dangers is None:
+                data_classes = data()["classes"]
+                dangers = {n for n in assess(text).classes if not data_classes[n].get("modifier")}
+            if not dangers <= only:
+                continue
+        return True
+    return False
 
 
 def call_for_help(text: str) -> Situation:

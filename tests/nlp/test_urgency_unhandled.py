@@ -41,3 +41,17 @@ def test_a_past_danger_back_today_or_still_unhandled_is_urgent(rules, text):
 def test_a_past_danger_settled_praised_or_harmless_is_not_urgent(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize(("text", "calm"), [
+    ("插座有点焦糊味", False),  # 有点 calms slow seepage, not a burning smell
+    ("开关面板有点冒烟", False),
+    ("窗台下面有点渗水", True),
+    ("吊顶有点发黄", True),
+    ("上回插座冒烟那件事", True),  # a past cue calms whatever it names
+])
+def test_the_models_urgency_is_calmed_only_by_cues_that_calm_that_danger(text, calm):
+    from nlp import situation
+    from nlp.normalize import normalize
+
+    assert situation.calmed(normalize(text)) is calm
