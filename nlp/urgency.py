@@ -1,0 +1,86 @@
+"""How the situation a message describes (nlp/situation.py) is weighed with the code the
+rules found: whether it is urgent, and whose emergency it is.
+
+A danger to people outranks the place it happens at or a question around it; a danger
+people cause (a fight, a break-in, gas, someone in the water) outranks the object they use;
+hurry words around a nuisance that endangers nobody are impatience, not an emergency; a
+danger reported and not handled stays a grievance about handling (taxonomy.md).
+"""
+
+from nlp import situation, taxonomy
+
+_PROBLEM = ("repair", "complaint")
+_GRIEVANCE = "SVC-SLOW"
+# A danger to people outranks the place it happens at or a question around it.
+_SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
+# ... and a danger people are causing (a fight, a break-in) outranks the object they use, as
+# a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE),
+# and a person in the water the pool or pond they fell into
+_OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
+_GUARDS_ALONE = ("gas", "drowning")
+
+
+# faults and nuisances that endanger nobody: a call for help around one of them is impatience
+# (a fault that can, a lift or a pipe, keeps the call: someone may be shut in or flooded)
+# (not the staff's codes: "保安呢 快点过来" names who is called, not a nuisance)
+_NUISANCE = ("SEC-PARK", "SEC-NOISE", "ENV-CLEAN", "ENV-PEST", "ENV-GREEN", "ENG-HVAC", "FEE-BILL")
+
+
+def only_taken_ill(seen) -> bool:
+    """Someone fainted or collapsed, and nothing is said to be broken: the guards and a
+    first-aider go, not the technicians of the lift or the room it happened in (a lift that
+    stopped with a fainted passenger inside is still the lift's)."""
+    classes = situation.data()["classes"]
+    dangers = {name for name in seen.classes if not classes[name].get("modifier") and name != "help"}
+    return dangers == {"taken_ill"}
+
+
+def only_a_call(seen) -> bool:
+    """The situation found hurry or help words and no danger of its own."""
+    classes = situation.data()["classes"]
+    return all(name == "help" or classes[name].get("modifier") for name in seen.classes)
+
+
+def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, named=frozenset()):
+    """Urgency from the situation (nlp/situation.py), apart from the code, or for a letter
+    from its urgency keywords; a danger the rules' topic words miss (a fight at the car
+    park) gives its own code."""
+    urgent = seen.score >= situation.data()["threshold"] or keyword_urgent
+    if urgent and not keyword_urgent and code in _NUISANCE and code in named and only_a_call(seen):
+        # 赶紧叫保安来挪车, 救命 空调太冷: hurry words around a nuisance, no danger (a call
+        # that only says where it comes from, 快快快 停车场b3, is still a call for help)
+        urgent = False
+    if not urgent or intent in ("praise", "suggestion"):
+        return code, intent, False, confidence
+    suggested, was = seen.suggests(situation.data()), code
+    if code in (taxonomy.OTHER, "SVC-INFO") and found_codes and not any(c in _OUTRANKS_ANY for c in seen.classes):
+        # a question around a danger (几点上班…配电间冒黑烟): the equipment the message names
+        # is what is failing, before the danger's own code (smoke with no equipment: SEC-SAFE)
+        named = [(score, c) for c, score in found_codes.items() if taxonomy.category_of(c) == "ENG" and score > 0]
+        if named:
+            code = max(named)[1]
+    if code == _GRIEVANCE:
+        pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
+    elif suggested == "SEC-SAFE" and (
+        taxonomy.category_of(code) in _SAFETY_OUTRANKS
+        or any(c in _OUTRANKS_ANY for c in seen.classes)
+        or only_taken_ill(seen)
+    ):
+        code = suggested  # someone kicking the door in: the door is no fault
+    elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
+        code = suggested
+    elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":
+        code = suggested  # sparks from a wire the rats chewed: the wire is the emergency
+    if code != taxonomy.OTHER or seen.classes:
+        confidence = max(confidence, 0.6)
+    if intent not in _PROBLEM or code != was:
+        intent = "repair" if taxonomy.category_of(code) == "ENG" else "complaint"
+    return code, intent, True, confidence
+
+
+def guards_alone(seen, code: str) -> bool:
+    """Someone in the water or taken ill, and a gas smell (taxonomy: SEC-SAFE wherever it is
+    noticed), are the guards' whatever the model reads of the pool, the pipe or the room
+    around them (a fight or a theft is left to the vote: staff pushing someone is their
+    attitude, a tree cut down the greenery's)."""
+    return code == "SEC-SAFE" and (any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen))
