@@ -179,15 +179,15 @@ def warm_up() -> None:
 
 def literal_words() -> set[str]:
     """The plain Han-character words inside the patterns, for the pinyin index, less the
-    few whose sound-alike is an everyday phrase (not_heard: 把火关了 is no 火光)."""
+    few whose sound-alike is common grammar or an everyday phrase (unheard: 脚被 is no 脚背,
+    把火关了 no 火光)."""
     words = set()
-    not_heard = set(data().get("not_heard", {}).get("words", ()))
     for spec in data()["classes"].values():
         for pattern in spec["patterns"]:
             # who is in danger is no keyword to hear (我把 is not 我爸), nor is 差点 before it
             bare = pattern.replace("{person}", "").replace("{body}", "").replace("{near}", "")
             for piece in re.split(r"[^\u4e00-\u9fff]+", _expand(bare)):
-                if len(piece) >= 2 and piece not in not_heard:
+                if len(piece) >= 2:
                     words.add(piece)
     return words - set(data().get("unheard", {}).get("words", ()))
 
