@@ -283,6 +283,12 @@ def _bare_calls():
     return re.compile("|".join(f"(?:{p})" for p in data()["bare_calls"]["patterns"]))
 
 
+def danger_classes(classes) -> set[str]:
+    """The dangers among a situation's classes: "now" and "hurry" only make one pressing."""
+    spec = data()["classes"]
+    return {name for name in classes if not spec[name].get("modifier")}
+
+
 def calmed(text: str) -> bool:
     """True when the message carries a calm cue (不急, 上次, 已经好了, an old stain, a locker
     that will not lock). The learned model reads no such cue: its urgency alone then does
@@ -294,8 +300,7 @@ def calmed(text: str) -> bool:
             continue
         if only:  # slow seepage does not calm smoke the message names
             if dangers is None:
-                data_classes = data()["classes"]
-                dangers = {n for n in assess(text).classes if not data_classes[n].get("modifier")}
+                dangers = danger_classes(assess(text).classes)
             if not dangers <= only:
                 continue
         return True

@@ -30,15 +30,12 @@ def only_taken_ill(seen) -> bool:
     """Someone fainted or collapsed, and nothing is said to be broken: the guards and a
     first-aider go, not the technicians of the lift or the room it happened in (a lift that
     stopped with a fainted passenger inside is still the lift's)."""
-    classes = situation.data()["classes"]
-    dangers = {name for name in seen.classes if not classes[name].get("modifier") and name != "help"}
-    return dangers == {"taken_ill"}
+    return situation.danger_classes(seen.classes) - {"help"} == {"taken_ill"}
 
 
 def only_a_call(seen) -> bool:
     """The situation found hurry or help words and no danger of its own."""
-    classes = situation.data()["classes"]
-    return all(name == "help" or classes[name].get("modifier") for name in seen.classes)
+    return situation.danger_classes(seen.classes) <= {"help"}
 
 
 def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, named=frozenset()):
@@ -56,9 +53,9 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
     if code in (taxonomy.OTHER, "SVC-INFO") and found_codes and not any(c in _OUTRANKS_ANY for c in seen.classes):
         # a question around a danger (几点上班…配电间冒黑烟): the equipment the message names
         # is what is failing, before the danger's own code (smoke with no equipment: SEC-SAFE)
-        named = [(score, c) for c, score in found_codes.items() if taxonomy.category_of(c) == "ENG" and score > 0]
-        if named:
-            code = max(named)[1]
+        equipment = [(score, c) for c, score in found_codes.items() if taxonomy.category_of(c) == "ENG" and score > 0]
+        if equipment:
+            code = max(equipment)[1]
     if code == _GRIEVANCE:
         pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
     elif suggested == "SEC-SAFE" and (
