@@ -6,6 +6,48 @@ import pytest
 
 import nlp
 
+# probes that passed when first run: kept so that no later change loses them
+PROBES_URGENT = [
+    "会议室门把手整个掉下来了 里面还有三个人在开会 从里面打不开",
+    "楼梯间的防火门自己关上了 我妈在里面拍了半天没人听见",
+    "地下车库有两个人在撬车窗 我躲在车里不敢出来",
+    "配电柜后面吱吱响 还有股塑料烧起来的味道",
+    "我们店的卷帘门拉到一半卡死了 今晚没法关店",
+    "楼上水管崩开了 水从我们天花板灌下来 电脑全湿了",
+    "健身房跑步机把一个小孩的手卷进去了",
+    "门口那棵大树歪了靠在我们楼的墙上 风还在刮",
+    "有个小伙子在地库里被车撞了 躺着不动",
+    "仓库屋顶漏雨 正好滴在一排纸箱上 都湿透了",
+    "扶梯把我儿子的鞋带绞进去了 拽不出来",
+    "机房空调外机那冒火星子 啪啪响",
+]
+
+PROBES_CALM = [
+    "办公室门把手掉了 人都下班了 明天来装一下就行",
+    "卫生间天花板有一块黄色的旧水印 很久了",
+    "空调管子那里一直慢慢在滴 接了个桶",
+    "上周电梯困人那次后来修好了吗",
+    "建议地库出口装个凸面镜 老是差点撞到人",
+    "垃圾桶都满出来了 快点来收一下 好臭",
+    "女厕所太脏了 赶紧派人来打扫",
+    "楼道墙皮一块一块往下掉",
+    "楼上装修电钻一直响 赶紧管管 吵死了",
+    "消防栓旁边的灭火器过期了 提醒一下",
+    "门禁卡刷不开了 能重新办一张吗",
+    "昨晚停车场有人打架 今天地上还有血迹 监控能查吗",
+    "阳台玻璃上有条小裂缝 不影响用 有空来看看",
+    "请问商铺晚上几点必须拉卷帘门",
+    "洗手间的水龙头有点滴水 关不太紧",
+]
+
+# a call to send someone at once, no fault named
+SEND_SOMEONE = [
+    "快点派个人来一楼大厅 求你们了",
+    "赶快派两个人到b2来",
+    "立刻找个人来3楼",
+    "麻烦马上来个人 8楼茶水间",
+]
+
 # 天然气 voice-typed, its last sound glued by jieba to the next word (田然 气管)
 GAS_MISHEARD = [
     "厨房田然气管子那边有很大的味道",
@@ -13,11 +55,55 @@ GAS_MISHEARD = [
     "闻到一股很重的煤起味 在二楼走廊",
 ]
 
+# a stranger trying one door after another, still around
+TRYING_DOORS = [
+    "公寓走廊有个男的挨个试着开各家的门 现在还在五楼",
+    "有个陌生人在一户一户拧门把手",
+    "有个人在走廊挨家挨户推门 看哪家没锁",
+    "监控里看到一个人一间一间拉办公室的门 现在在三楼",
+    "有个男的在拧隔壁家的门 我在猫眼里看到的",
+]
 
-@pytest.mark.parametrize("text", GAS_MISHEARD)
+# a drunk who is hurt or does not respond
+DRUNK_HURT = [
+    "门口那个喝醉的人头磕破了 一直在流血",
+    "喝醉的那个人躺在门口 怎么推都没反应",
+    "有个醉汉倒在楼梯口 叫了半天也没反应",
+]
+
+# a tree leaning on or toward a building
+TREE_LEANING = [
+    "小区那棵老槐树往我们楼这边倒 树枝都顶到窗户了",
+    "台风把楼下的大树刮得斜靠在三楼阳台上",
+]
+
+CALM = [
+    # a drunk sleeping or sitting it off, unhurt
+    "门口躺着个喝醉的人 在睡觉打呼噜 麻烦让他走",
+    "楼道里有个喝醉的大叔在打鼾 让他回家吧",
+    "有个喝多的人睡在大门口 麻烦保安来劝一下",
+    "单元门口坐着个醉鬼 一身酒气 让他挪个地方",
+    # someone to send when there is time; staff going door to door
+    "有空的话派个人来看看 不急",
+    "物业的师傅挨个开门查燃气表 什么时候到我们家",
+    "明天物业挨家挨户检查门窗吗",
+    # a small tree a little crooked
+    "门口的小树有点歪 有空扶一下",
+]
+
+URGENT = PROBES_URGENT + SEND_SOMEONE + GAS_MISHEARD + TRYING_DOORS + DRUNK_HURT + TREE_LEANING
+
+
+@pytest.mark.parametrize("text", URGENT)
 def test_unseen_reports_of_danger_now_are_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", PROBES_CALM + CALM)
+def test_unseen_look_alikes_stay_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
 
 
 def test_a_misheard_gas_word_glued_to_the_next_shows_what_was_heard(rules):
