@@ -91,7 +91,113 @@ CALM = [
     "门口的小树有点歪 有空扶一下",
 ]
 
-URGENT = PROBES_URGENT + SEND_SOMEONE + GAS_MISHEARD + TRYING_DOORS + DRUNK_HURT + TREE_LEANING
+# batch 2 probes that passed when first run
+PROBES_URGENT_2 = [
+    "隔壁奶茶店漏水 顺着墙流到我们店里 地上的奶粉袋子全湿了",
+    "商场三楼的排烟口在往外冒焦味",
+    "我们公司大门关不上 晚上整层没人 电脑都在",
+    "地下室配电箱那里在往外滋水",
+    "热水器那边嘶嘶漏气 闻着像燃气",
+    "有两个人在店门口抢一个女生的包",
+    "儿童乐园的滑梯有个孩子刚从上面摔下来 哭个不停",
+]
+
+PROBES_CALM_2 = [
+    "楼下奶茶店的排风口老往我们这边吹油烟",
+    "电梯里的按钮有个不亮了 其他正常",
+    "厕所隔间的门锁坏了 从里面锁不上",
+    "去年冬天水管冻裂过一次 今年要不要提前包一下",
+    "天花板上那块水渍又大了一点 不过没滴",
+    "隔壁店装修砸墙 声音大得吓人 快来管管",
+    "昨天电梯门夹了我一下 手到现在还疼 你们要检查一下",
+    "建议在游泳池边加个救生员 小孩太多了",
+    "阳台上的花盆被风吹倒了 碎了一地",
+    "门口地垫卷起来了 差点绊倒",
+    "车库出口的减速带掉了一块 车开过去咣咣响",
+    "楼道灯坏了 晚上黑乎乎的 吓人",
+]
+
+# a door fastened from outside on someone (反扣, 从外面插上)
+FASTENED_FROM_OUTSIDE = [
+    "我在地下二层楼梯间 门从外面被人反扣上了 手机快没电了",
+    "储藏室的门被人从外边插上了 我在里面",
+    "我家保姆把我反扣在卫生间了",
+]
+
+# a weapon held, with a counting word before it (一根铁棍)
+WEAPON_COUNTED = [
+    "前台那个男的拿着一根铁棍在吼 说要找老板",
+    "门口有个人举着一把菜刀在骂人",
+    "有个男的抄起一块砖头要砸车",
+    "两个人拎着几根钢管进了地库",
+]
+
+# a head or a hand that went in and cannot be pulled out
+BODY_STUCK = [
+    "有个小孩把头伸进栏杆里拔不出来了 哭得厉害",
+    "小朋友的手伸进自动售货机的口子里抽不出来了",
+    "孩子的脑袋卡在阳台护栏中间了",
+]
+
+# someone going under in the water, no 掉 or 落水 said
+GOING_UNDER = [
+    "游泳池那边一个老人沉下去了",
+    "泳池里有个小孩在水里扑腾 好像不会游",
+    "深水区有个人沉下去半天没上来",
+]
+
+# signs of a body giving way: a hand on the chest, lips turning blue, fainted somewhere
+SIGNS_OF_ILLNESS = [
+    "店里有个顾客突然捂着胸口蹲下去了 脸色发白",
+    "有个大爷坐在大堂椅子上说胸口疼 喘不上来",
+    "我同事突然嘴唇发紫 说不出话",
+    "有人晕在三楼女厕所隔间里 敲门也不开",
+    "我妈晕在电梯口了",
+    "有个保洁阿姨昏在楼梯间",
+]
+
+# a lock being cut or sawn through by someone
+LOCK_CUT = [
+    "一个穿黑衣服的人在楼下车棚里拿钳子剪锁",
+    "车棚那边有个人在锯别人电动车的锁",
+    "有人拿大剪刀把我的车锁剪断了 人刚跑",
+]
+
+# smoke filling a corridor, said as haze
+HAZE_INDOORS = [
+    "烟感一直在叫 走廊里雾蒙蒙的看不清",
+    "楼道里烟雾弥漫的 不知道哪家",
+    "三楼走廊雾蒙蒙的 一股呛人的味",
+]
+
+# a unit or a sign hanging by its bracket, swinging
+HANGING_LOOSE = [
+    "空调外机架子断了一边 整个机子吊在外面晃",
+    "外墙上那块广告牌的螺丝松了 半边挂在那里晃",
+    "空调支架锈断了 外机歪在墙上",
+]
+
+CALM_2 = [
+    # a car blocking a lane, someone to send for an errand (被电动车 is no 被电)
+    "门口消防通道被电动车堵了 快点叫人挪一下",
+    "赶紧叫人来把门口的垃圾清理一下",
+    "快叫人把楼道的纸箱搬走",
+    # trouble already taken away by the guards or the police
+    "楼下那个醉汉已经被保安带走了",
+    "刚才闹事的人警察已经抓走了",
+    "门口那个醉鬼被民警带走了",
+    # a lock cut on request; a phone, not a hand, that cannot be got out; a sinking floor
+    "我的车钥匙丢了 能帮我把车锁剪了吗",
+    "手机掉进电梯缝里拿不出来了",
+    "我家地板有一块沉下去了",
+    "晾衣架的螺丝松了 有空来拧一下",
+    # haze outdoors is the weather
+    "外面雾蒙蒙的 今天空气好差",
+]
+
+URGENT = (PROBES_URGENT + SEND_SOMEONE + GAS_MISHEARD + TRYING_DOORS + DRUNK_HURT + TREE_LEANING
+          + PROBES_URGENT_2 + FASTENED_FROM_OUTSIDE + WEAPON_COUNTED + BODY_STUCK + GOING_UNDER
+          + SIGNS_OF_ILLNESS + LOCK_CUT + HAZE_INDOORS + HANGING_LOOSE)
 
 
 @pytest.mark.parametrize("text", URGENT)
@@ -100,7 +206,7 @@ def test_unseen_reports_of_danger_now_are_urgent(rules, text):
     assert nlp.classify(text).urgent is True
 
 
-@pytest.mark.parametrize("text", PROBES_CALM + CALM)
+@pytest.mark.parametrize("text", PROBES_CALM + CALM + PROBES_CALM_2 + CALM_2)
 def test_unseen_look_alikes_stay_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
