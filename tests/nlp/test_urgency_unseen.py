@@ -195,9 +195,87 @@ CALM_2 = [
     "外面雾蒙蒙的 今天空气好差",
 ]
 
+# batch 3 probes that passed when first run
+PROBES_URGENT_3 = [
+    "我被卡在旋转门里了 门不转了",
+    "隔壁铺子半夜卷帘门被撬开了一半 里面灯亮着",
+    "办公室饮水机漏电 刚才同事碰了一下被麻到了",
+    "我们店的冷库门从里面打不开 厨师在里面",
+    "三号楼有户人家阳台上一直往外冒黑烟 家里好像没人",
+    "有只大狗在小区里乱咬人 已经咬了两个了",
+    "我们公司门口的台阶塌了一块 有人踩空摔了",
+    "楼上邻居家水漫出来了 顺着楼梯往下流",
+    "插座那里有股塑料味 摸着很烫",
+    "冷冻柜不制冷了 里面的海鲜都要化了",
+    "电梯门一直开开关关 已经夹了好几个人了",
+]
+
+PROBES_CALM_3 = [
+    "楼上的小孩每天晚上跑来跑去 吵得睡不着 快点管管",
+    "健身房的跑步机坏了 皮带跑偏",
+    "上次那个漏电的插座修好了吗",
+    "电梯广告屏太亮了 晃眼睛",
+    "空调滴水滴在我们门口的地垫上",
+    "快递柜的门夹住了我的包裹 打不开",
+    "垃圾站旁边的下水道反水 味道很大",
+    "你们能帮我叫个开锁师傅吗 我钥匙锁屋里了",
+    "车位上方的管道一直滴水 滴在我车上 都是水垢印子",
+    "楼下烧烤店的烟飘到我们家 呛死了",
+    "昨晚电梯里有人吵架动手 今天看见保安了 问下后续",
+    "门口台阶有点滑 下雨天容易摔",
+    "我想问问游泳池有没有救生员",
+    "店门口的广告牌灯不亮了",
+]
+
+# glass or tiles high on a facade cracked or bulging, people below
+FACADE_OVER_PEOPLE = [
+    "我们写字楼十二楼的玻璃幕墙裂了一大块 风一吹就响 下面是广场",
+    "商场外面的玻璃幕墙碎了一块 玻璃还挂在上面 下面人来人往",
+    "十几楼的外墙砖鼓起来了 下面是小区大门",
+]
+
+# heavy things thrown down from above, or landing beside someone
+THROWN_DOWN = [
+    "楼上有人一直往下扔东西 刚才一个酒瓶子摔在我脚边",
+    "有人从楼上往下砸砖头 就在单元门口",
+    "不知道谁从阳台扔了个花盆下来 砸在我们旁边",
+]
+
+# a smell of rotten eggs, no drain or rubbish named: gas
+ROTTEN_EGGS = [
+    "楼道里有一股臭鸡蛋味 很冲 不知道哪家的",
+    "电梯间闻到臭鸡蛋的气味 越来越浓",
+]
+
+# blood on a mouth, a nose, a leg
+BLOOD = [
+    "有个小孩在商场扶梯上逆着跑 摔了 满嘴是血",
+    "我家孩子在大堂磕到了 一鼻子的血",
+    "有个老人在台阶上摔了 满腿都是血",
+]
+
+# a door or window forced open, someone maybe still there
+FORCED_OPEN = [
+    "我家门被撬开了 里面好像还有人",
+    "仓库的窗被人撬开了 东西还在往外搬",
+]
+
+CALM_3 = [
+    # a box or a locker forced: a theft found afterwards
+    "门口的灭火器箱被人撬开了 灭火器不见了",
+    "信箱被人撬开了 里面的信都没了",
+    "楼下快递柜有一格被撬开了",
+    # a crack low down, tiles to check; cigarette ends thrown down; a drain that smells
+    "卫生间的窗玻璃裂了一条缝 有空来换",
+    "外墙瓷砖有几块脱落了 建议检查一下",
+    "楼上老往下扔烟头 说了也不听",
+    "下水道一股臭鸡蛋味 好几天了",
+]
+
 URGENT = (PROBES_URGENT + SEND_SOMEONE + GAS_MISHEARD + TRYING_DOORS + DRUNK_HURT + TREE_LEANING
           + PROBES_URGENT_2 + FASTENED_FROM_OUTSIDE + WEAPON_COUNTED + BODY_STUCK + GOING_UNDER
-          + SIGNS_OF_ILLNESS + LOCK_CUT + HAZE_INDOORS + HANGING_LOOSE)
+          + SIGNS_OF_ILLNESS + LOCK_CUT + HAZE_INDOORS + HANGING_LOOSE
+          + PROBES_URGENT_3 + FACADE_OVER_PEOPLE + THROWN_DOWN + ROTTEN_EGGS + BLOOD + FORCED_OPEN)
 
 
 @pytest.mark.parametrize("text", URGENT)
@@ -206,7 +284,10 @@ def test_unseen_reports_of_danger_now_are_urgent(rules, text):
     assert nlp.classify(text).urgent is True
 
 
-@pytest.mark.parametrize("text", PROBES_CALM + CALM + PROBES_CALM_2 + CALM_2)
+CALM_ALL = PROBES_CALM + CALM + PROBES_CALM_2 + CALM_2 + PROBES_CALM_3 + CALM_3
+
+
+@pytest.mark.parametrize("text", CALM_ALL)
 def test_unseen_look_alikes_stay_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
