@@ -67,6 +67,22 @@ def with_first_chars(source: str, parsed) -> str:
     return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" + source
 
 
+class Gated:
+    """A regex searched only in texts holding one of the given characters, which every match
+    of it needs: for a pattern the engine tries at every position, a few `in` scans of the
+    text cost less (tests/nlp/test_gated.py holds the characters to the pattern)."""
+
+    def __init__(self, source: str, needs: str):
+        self.pattern = re.compile(source)
+        self.needs = needs
+
+    def search(self, text: str) -> re.Match | None:
+        for ch in self.needs:
+            if ch in text:
+                return self.pattern.search(text)
+        return None
+
+
 class Alternation:
     """The patterns as one alternation, re.compile("|".join(f"(?:{p})" ...)): the same
     matches (span and group(0); the groups are each pattern's own), found by running each

@@ -56,3 +56,15 @@ def test_a_pattern_ignoring_case_needs_no_character_in_particular():
     assert gated.needed(situation._p.parse("(?i:ab)c"), {}) == [frozenset("c")]
     alternation = gated.Alternation(["(?i)ab"], {})
     assert alternation.search("xAB", set("xAB")).group(0) == "AB"
+
+
+def test_a_gated_regex_names_characters_every_match_needs():
+    from nlp import structure
+
+    found = [value for value in vars(structure).values() if isinstance(value, gated.Gated)]
+    assert len(found) >= 2
+    for regex in found:
+        sets = gated.needed(situation._p.parse(regex.pattern.pattern), jieba.dt.FREQ)
+        assert any(chars <= set(regex.needs) for chars in sets), regex.pattern.pattern
+        for text in TEXTS:  # and so finds what the bare regex finds
+            assert _spans(filter(None, [regex.search(text)])) == _spans(filter(None, [regex.pattern.search(text)]))
