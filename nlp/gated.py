@@ -88,7 +88,9 @@ class Alternation:
     matches (span and group(0); the groups are each pattern's own), found by running each
     pattern on its own; given the text's characters, only those whose needed ones it holds."""
 
-    def __init__(self, sources: Iterable[str], freq):
+    def __init__(self, sources: Iterable[str], freq: dict | None = None):
+        """freq: jieba's counts, to gate on the rarest needed characters (else the fewest)."""
+        freq = freq or {}
         self.patterns: list[re.Pattern] = []
         # per pattern, the further sets of characters it needs, checked after the index
         self._further: list[tuple[frozenset, ...]] = []

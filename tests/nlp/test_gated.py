@@ -6,7 +6,7 @@ import re
 
 import jieba
 
-from nlp import gated, labelled, segment, situation
+from nlp import gated, labelled, segment, situation, structure
 from nlp.normalize import normalize
 from nlp.rules import default_rules
 
@@ -29,6 +29,7 @@ def _alternations():
     calm = situation.data()["calm"].values()
     groups = [spec["patterns"] for spec in calm] + [spec["unless"] for spec in calm if spec.get("unless")]
     groups += [default_rules()["praise_patterns"], ["a", "ab", "(?<=x)b"], ["b?", "c"]]  # ties, look-behind, empty
+    groups += [[p.pattern for p in v.patterns] for v in vars(structure).values() if isinstance(v, gated.Alternation)]
     return groups
 
 
@@ -59,8 +60,6 @@ def test_a_pattern_ignoring_case_needs_no_character_in_particular():
 
 
 def test_a_gated_regex_names_characters_every_match_needs():
-    from nlp import structure
-
     found = [value for value in vars(structure).values() if isinstance(value, gated.Gated)]
     assert len(found) >= 2
     for regex in found:
