@@ -166,11 +166,80 @@ CALM_5 = [
 # someone crying in a toilet whose door will not open is still shut in
 TOILET_SHUT = ["卫生间有人在里面哭 门打不开"]
 
+# batch 6 probes that passed when first run
+PROBES_URGENT_6 = [
+    "我们整层楼突然全没电了 电脑都关机了",
+    "店铺钥匙断在锁里了 门开不了 今天营业不了",
+    "大量的水从消防栓那里冒出来",
+    "我们这一排商铺都停电了 冷柜里的东西要坏了",
+    "厨房里的燃气灶关了还有一股味",
+    "开关一按就冒火",
+    "楼顶水箱溢水 水顺着外墙往下淌",
+    "铺子门口的地砖下面一直在冒水",
+    "配电房里有很大的电流声 还有焦味",
+    "停车场一辆车在冒烟 车主不在",
+    "有个快递员被狗咬伤了腿在流血",
+]
+
+PROBES_CALM_6 = [
+    "下周二整栋楼要停电检修吗",
+    "楼上漏水 我家卫生间顶上有点湿",
+    "阳台地漏返味",
+    "我家燃气灶打不着火",
+    "灯泡闪了一下就坏了",
+    "楼下商铺的卷帘门每天早上拉起来声音太大",
+    "昨天停电把冰箱里的东西都放坏了 能赔吗",
+    "锁芯有点卡 钥匙要来回转几次",
+    "水表箱里面有点积水",
+    "上个月配电房冒烟的事查清楚原因了吗",
+    "我的电动车充电桩不能用了",
+    "消防栓的玻璃被小孩打碎了",
+    "电梯里面的镜子碎了一块",
+    "楼下的狗见人就叫 吓到我家孩子了",
+]
+
+# wet spreading over a floor (还在扩大, 还在蔓延)
+WET_SPREADING = [
+    "办公室地毯全湿了 不知道哪里来的水 还在扩大",
+    "走廊地毯被水泡了一大片 还在往外扩",
+    "会议室的地毯湿了一片 还在蔓延",
+]
+
+# a lift that opened off the level of the floor, someone inside
+LIFT_OFF_LEVEL = [
+    "电梯开门了但是比楼层低了一大截 有个老人不敢出来",
+    "电梯门开了 但是没停平 里面有孩子",
+    "电梯停的位置比地面高了一截 老人不敢下",
+]
+
+# an appliance on fire said with 着了
+APPLIANCE_ALIGHT = [
+    "二楼的排风扇着了",
+    "厨房的微波炉着了",
+    "充电器着了 冒火星",
+]
+
+# a ceiling come down onto a counter or a desk where people work
+CEILING_ONTO_PEOPLE = [
+    "店里的吊顶突然塌下来一大块 砸在收银台上",
+    "办公室的天花板塌了一块 下面有人在上班",
+    "吊顶砸下来了 砸到货架",
+]
+
+CALM_6 = [
+    "地毯上有块污渍 洗不掉",
+    "热水器打着了又灭 是不是坏了",
+    "天花板有点掉灰",
+    "卫生间吊顶有块板子掉下来了 有空来装一下",
+    "天花板上有个洞 什么时候来补",
+]
+
 
 URGENT = (PROBES_URGENT_4 + DOOR_LOCKED_ON_US + WATER_ON_RECORDS + LOST
           + PROBES_URGENT_5 + LIFT_TERSE + CALLING_FROM_INSIDE + CLIMBING_UP + DRAGGED + FALLEN_STILL
-          + WIND_TEARS + RUNAWAY_CAR + TOILET_SHUT)
-CALM_ALL = PROBES_CALM_4 + CALM_4 + PROBES_CALM_5 + CALM_5
+          + WIND_TEARS + RUNAWAY_CAR + TOILET_SHUT
+          + PROBES_URGENT_6 + WET_SPREADING + LIFT_OFF_LEVEL + APPLIANCE_ALIGHT + CEILING_ONTO_PEOPLE)
+CALM_ALL = PROBES_CALM_4 + CALM_4 + PROBES_CALM_5 + CALM_5 + PROBES_CALM_6 + CALM_6
 
 
 @pytest.mark.parametrize("text", URGENT)
