@@ -272,74 +272,10 @@ CALM_3 = [
     "下水道一股臭鸡蛋味 好几天了",
 ]
 
-# batch 4 probes that passed when first run
-PROBES_URGENT_4 = [
-    "店门的锁芯坏了 钥匙插进去转不动 锁不了门 我们要下班了",
-    "玻璃门的地弹簧坏了 门合不上 晚上店里没法关",
-    "我们仓库的卷闸门电机烧了 门放不下来 今晚只能守着",
-    "hello 有人吗 快来b2 有人倒地上了",
-    "大堂吊灯掉下来一个 砸碎了 下面有人坐着",
-    "店里的电闸一直在跳 闻到一股烧焦味",
-    "排水沟的水漫到我们店门口了 还在往里进",
-    "我们这边有人吵起来了 越吵越凶 要打起来了",
-    "健身房的杠铃砸到一个人的脚 肿得很厉害",
-    "我老爸在卫生间滑了一跤 爬不起来",
-    "那个装修工人触电了",
-]
-
-PROBES_CALM_4 = [
-    "店门的锁有点难开 要用力拧",
-    "电梯经常坏 上周还困过人 你们到底修不修",
-    "停车场的灯晚上太暗 有点吓人 建议多装几盏",
-    "有人在楼道里抽烟 烟味很大",
-    "邻居家狗一直叫 吵死了 快来人管管",
-    "店门口的下水道盖子有点松 踩上去会响",
-    "我们店的冷柜有点不够冷 能派人看看吗",
-    "门口地上有一滩血 不知道谁的 昨晚的吧",
-    "快来看看我们家的猫 在空调外机上下不来了",
-    "楼上在剁肉 咚咚咚的 吓死人了",
-    "卫生间的烘手机一直冒热风 停不下来",
-    "我家阳台有个马蜂窝 好多马蜂飞来飞去 有点怕",
-    "我家门口的感应灯一直亮 不灭",
-]
-
-# a door locked and the people behind it cannot get down or out, no 我 before it
-DOOR_LOCKED_ON_US = [
-    "help 我在17楼楼梯间 门锁了下不去",
-    "消防通道的门锁死了 我们几个下不去",
-    "b1的门锁住了出不去 help",
-    "天台门锁上了下不来 我在上面",
-]
-
-# water running onto records, account books, a wardrobe
-WATER_ON_RECORDS = [
-    "档案室的天花板在漏水 往柜子上滴 柜子里都是合同",
-    "楼上渗水往我们的账本上滴 快来",
-    "水一直往衣柜里流 衣服全湿了",
-]
-
-# an old person or a child lost and confused
-LOST = [
-    "有个老奶奶在小区里迷路了 一直在哭 问她住哪都说不清",
-    "门口有个小朋友找不到妈妈了 在哭",
-    "一个老大爷在我们店门口转了半天 说找不到家了",
-]
-
-CALM_4 = [
-    # a leak that has stopped
-    "楼上漏水把我家天花板泡了一块 现在不滴了",
-    "天花板湿了一大片 目前没再滴了 麻烦来看看",
-    # lost on the way, a damp wardrobe, a contract
-    "我迷路了 请问3栋怎么走",
-    "衣柜里面有点潮 发霉了",
-    "合同上写的物业费怎么跟收的不一样",
-]
-
 URGENT = (PROBES_URGENT + SEND_SOMEONE + GAS_MISHEARD + TRYING_DOORS + DRUNK_HURT + TREE_LEANING
           + PROBES_URGENT_2 + FASTENED_FROM_OUTSIDE + WEAPON_COUNTED + BODY_STUCK + GOING_UNDER
           + SIGNS_OF_ILLNESS + LOCK_CUT + HAZE_INDOORS + HANGING_LOOSE
-          + PROBES_URGENT_3 + FACADE_OVER_PEOPLE + THROWN_DOWN + ROTTEN_EGGS + BLOOD + FORCED_OPEN
-          + PROBES_URGENT_4 + DOOR_LOCKED_ON_US + WATER_ON_RECORDS + LOST)
+          + PROBES_URGENT_3 + FACADE_OVER_PEOPLE + THROWN_DOWN + ROTTEN_EGGS + BLOOD + FORCED_OPEN)
 
 
 @pytest.mark.parametrize("text", URGENT)
@@ -348,7 +284,7 @@ def test_unseen_reports_of_danger_now_are_urgent(rules, text):
     assert nlp.classify(text).urgent is True
 
 
-CALM_ALL = PROBES_CALM + CALM + PROBES_CALM_2 + CALM_2 + PROBES_CALM_3 + CALM_3 + PROBES_CALM_4 + CALM_4
+CALM_ALL = PROBES_CALM + CALM + PROBES_CALM_2 + CALM_2 + PROBES_CALM_3 + CALM_3
 
 
 @pytest.mark.parametrize("text", CALM_ALL)
