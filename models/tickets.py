@@ -72,6 +72,9 @@ class Ticket(Base):
         sa.Index("ix_tickets_unfinished_due", "site_id", "due_at",
                  postgresql_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')"),
                  sqlite_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')")),
+        # the desk calls the bot promised and the minute sweep has not made yet: a handful
+        sa.Index("ix_tickets_desk_call_due", "id", postgresql_where=sa.text("desk_call_due"),
+                 sqlite_where=sa.text("desk_call_due")),
         # PostgreSQL only, made by migration 0003: a pg_trgm GIN index on SEARCH_EXPRESSION
         # for the console's search box (see models.queries.search_text).
     )
@@ -116,6 +119,8 @@ class Ticket(Base):
     triage: so.Mapped[Optional[str]] = so.mapped_column(sa.String(20))
     # 待派单 alerts (workflow/deadlines.py): 1 the desk told, 2 the supervisors told
     dispatch_alert_level: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
+    # 「我马上联系有关人员」 said, the desk not told yet (workflow.promises.call_desks tells it)
+    desk_call_due: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
     # Letters (§三)
     forwarded_by_company: so.Mapped[bool] = so.mapped_column(default=False)
     leadership_instruction: so.Mapped[bool] = so.mapped_column(default=False)
