@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import jieba
 
-from nlp import choosing, pinyin, segment, situation, structure, taxonomy, urgency
+from nlp import choosing, gated, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
@@ -85,8 +85,9 @@ class Classifier:
         self._title_min = int(s["title_min_length"])
         self._locative_factor = float(s["locative_factor"])
         self._elapsed = (s["elapsed_code"], float(s["elapsed_weight"]))
-        # "态度真好": praise is said in a structure (who + degree + good), not one word
-        self._praise = re.compile("|".join(base.get("praise_patterns", [])) or "(?!)")
+        # "态度真好": praise is said in a structure (who + degree + good), not one word; most
+        # messages lack a character each of these needs, so each runs alone and seldom
+        self._praise = gated.Alternation(base.get("praise_patterns", []), jieba.dt.FREQ)
 
     # -- scanning ---------------------------------------------------------------------
 

@@ -150,10 +150,10 @@ class SoundIndex:
                 second = infos[i + 1][5] if i + 1 < n else ""
                 if (head, second) not in openings:  # no keyword starts with these two sounds
                     continue
-            word, used = None, 1
+            word, used, glued, ends = None, 1, "", []
             if unknown:
                 # the longest run of unknown pieces (single characters, words jieba guessed)
-                ends, length, end = [], 0, i
+                length, end = 0, i
                 while end < n and length + len(tokens[end]) <= _MAX and infos[end][2]:
                     length += len(tokens[end])
                     end += 1
@@ -178,10 +178,24 @@ class SoundIndex:
                         found = self._match(window, known=True)
                         if found:
                             word, used = found, end - i
+            if word is None and in_long and ends and ends[-1][1] >= 2 and ends[-1][0] < n:
+                # the slip's last sound glued to the next word (田然 气管 for 天然气 管):
+                # two of a long keyword's characters kept, the rest of that word stays
+                end, length = ends[-1]
+                after = tokens[end]
+                for cut in range(min(len(after) - 1, _MAX - length), 0, -1):
+                    word = self._match("".join(tokens[i:end]) + after[:cut], known=True)
+                    if word:
+                        used, glued = end - i + 1, after[cut:]
+                        break
             if word:
                 out += tokens[settled:i]
                 out.append(word)
-                fixes.append(("".join(tokens[i : i + used]), word))
+                heard = "".join(tokens[i : i + used])
+                if glued:
+                    out.append(glued)
+                    heard = heard[: -len(glued)]
+                fixes.append((heard, word))
                 settled = i + used
         if not fixes:
             return given, fixes

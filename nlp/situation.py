@@ -17,7 +17,7 @@ from importlib import resources
 
 import jieba
 
-from nlp import segment
+from nlp import gated, segment
 
 _CLAUSE_BREAK = re.compile(r"[\s,.!?;:，。！？；：、~]")
 
@@ -82,58 +82,6 @@ def _expand(pattern: str) -> str:
     return pattern
 
 
-def _needed(items, freq) -> list[frozenset]:
-    """Sets of characters each of which every match of a parsed pattern meets (one of its
-    characters at least), rarest first by jieba's counts. Most texts miss one of them, and
-    a set lookup spares running the regex."""
-    found = []
-    for op, arg in items:
-        chars = None
-        if op is _p.LITERAL:
-            chars = frozenset(chr(arg))
-        elif op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
-            chars = frozenset(chr(a) for _, a in arg)
-        elif op is _p.SUBPATTERN:
-            chars = next(iter(_needed(arg[3], freq)), None)
-        elif op is _p.BRANCH:
-            branches = [next(iter(_needed(alt, freq)), None) for alt in arg[1]]
-            chars = None if None in branches else frozenset().union(*branches)
-        elif op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
-            chars = next(iter(_needed(arg[2], freq)), None)
-        if chars is not None:
-            found.append(chars)
-    return sorted(found, key=lambda chars: sum(freq.get(ch, 0) + 1 for ch in chars))
-
-
-def _first_chars(items) -> frozenset | None:
-    """The characters every match of a parsed pattern starts with, when they can be told
-    (None otherwise). A pattern opening with a long alternation ({person}) is tried at
-    every position; a look-ahead for these characters lets the engine skip most of them."""
-    for op, arg in items:
-        if op in (_p.ASSERT, _p.ASSERT_NOT) or (op is _p.AT and arg is _p.AT_BEGINNING):
-            continue  # zero width: the next item gives the first character
-        if op is _p.LITERAL:
-            return frozenset(chr(arg))
-        if op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
-            return frozenset(chr(a) for _, a in arg)
-        if op is _p.SUBPATTERN:
-            return _first_chars(arg[3])
-        if op is _p.BRANCH:
-            branches = [_first_chars(alt) for alt in arg[1]]
-            return None if None in branches else frozenset().union(*branches)
-        if op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
-            return _first_chars(arg[2])
-        return None
-    return None
-
-
-def _with_first_chars(source: str, parsed) -> str:
-    first = _first_chars(parsed)
-    if not first or len(first) < 4:  # a short literal start the engine already scans for
-        return source
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" + source
-
-
 @lru_cache(maxsize=1)
 def _compiled():
     """Each pattern on its own, indexed by its rarest needed characters and checked against
@@ -149,11 +97,11 @@ def _compiled():
             source = _expand(source)
             pid = len(patterns)
             parsed = _p.parse(source)
-            needed = _needed(parsed, freq)
-            patterns.append((k, re.compile(_with_first_chars(source, parsed)), tuple(needed[1:3])))
-            if not needed:
+            sets = gated.needed(parsed, freq)
+            patterns.append((k, re.compile(gated.with_first_chars(source, parsed)), tuple(sets[1:3])))
+            if not sets:
                 always.append(pid)
-            for ch in needed[0] if needed else ():
+            for ch in sets[0] if sets else ():
                 by_char.setdefault(ch, []).append(pid)
     classes = [(name, spec["weight"], spec.get("modifier", False)) for name, spec in d["classes"].items()]
     calm = [
@@ -161,10 +109,11 @@ def _compiled():
             spec.get("scope") == "clause",
             frozenset(spec.get("only", ())),
             spec["weight"],
-            re.compile("|".join(f"(?:{p})" for p in spec["patterns"])),
+            # dozens of cues each, most opening with a word the engine would try everywhere
+            gated.Alternation(spec["patterns"], freq),
             # a past cue does not calm a danger back today or still not handled (上次报的
             # 冒烟…今天又开始冒了): taxonomy.md keeps an unhandled danger urgent
-            re.compile("|".join(f"(?:{p})" for p in spec["unless"])) if spec.get("unless") else None,
+            gated.Alternation(spec["unless"], freq) if spec.get("unless") else None,
         )
         for spec in d["calm"].values()
     ]
@@ -250,9 +199,9 @@ def assess(text: str) -> Situation:
     for clause_scope, only, weight, pattern, unless in calm:
         if only and not dangers <= only:  # slow seepage does not calm smoke
             continue
-        if unless is not None and unless.search(text):
+        if unless is not None and unless.search(text, chars):
             continue
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, chars):
             if clause_scope and not any(_same_clause(text, match.start(), at) for at in where):
                 continue
             score -= weight

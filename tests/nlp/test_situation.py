@@ -114,7 +114,7 @@ def _trigger_words() -> list[str]:
     return sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w))
 
 
-KNOWN_DEAF = ["然气", "然气", "所不上", "开这", "砸道", "砸道"]
+KNOWN_DEAF = ["然气", "然气", "开这", "砸道", "砸道"]
 
 
 def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():
@@ -143,9 +143,10 @@ def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():
             unseen.append(slipped)
     assert checked >= 0.8 * len(found)
     # Known deafness, named so that any other loss fails and a mended one must leave this
-    # list: a slip jieba glues to a neighbouring dictionary word (然 气管 for 燃气管, 所 不 上门
-    # for 锁不上门, 砸 道人 and 砸 道行 for 砸到人, 砸到行人) is not heard. Hearing across jieba's words caught these but heard 3号楼电梯
-    # as 漏电, so it was not kept. A particle is never heard as another word (人了 is not 人呢),
+    # list: a two-character slip jieba glues to a neighbouring dictionary word (然 气管 for
+    # 燃气管, 砸 道人 and 砸 道行 for 砸到人, 砸到行人) is not heard. Hearing across jieba's
+    # words caught these but heard 3号楼电梯 as 漏电, so it was not kept; a longer keyword
+    # with two of its characters kept is (所不 上门 for 锁不上门, 田然 气管 for 天然气管). A particle is never heard as another word (人了 is not 人呢),
     # so 门开这 is not 门开着. Only the slips are shown: some texts are held out.
     assert sorted(lost) == sorted(KNOWN_DEAF)
     assert len(unseen) <= 0.1 * checked

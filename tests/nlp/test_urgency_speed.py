@@ -2,7 +2,7 @@
 
 import jieba
 
-from nlp import labelled, situation
+from nlp import gated, labelled, situation
 from nlp.normalize import normalize
 from tests.nlp import test_urgency_situations as own
 
@@ -30,9 +30,9 @@ def test_every_pattern_match_holds_the_characters_its_gate_looks_for():
 
 
 def test_a_gate_needs_one_of_each_set_of_characters():
-    needed = situation._needed(situation._p.parse("(电梯|扶梯).{0,4}(卡|夹)住"), jieba.dt.FREQ)
+    needed = gated.needed(situation._p.parse("(电梯|扶梯).{0,4}(卡|夹)住"), jieba.dt.FREQ)
     assert set(needed) == {frozenset("梯"), frozenset("卡夹"), frozenset("住")}  # each alternative holds 梯
-    assert situation._needed(situation._p.parse(".{0,3}(a|.)"), jieba.dt.FREQ) == []
+    assert gated.needed(situation._p.parse(".{0,3}(a|.)"), jieba.dt.FREQ) == []
 
 
 def _plain_first_match(text, pattern, negators):

@@ -1,0 +1,147 @@
+"""Regular expressions that run only where they can match, or where re runs them fast.
+
+Python's re scans quickly for a pattern that opens with a literal or a set of literals, and
+otherwise tries the whole pattern at every position of the text. A long alternation of word
+patterns, some opening with a group, an optional word or a look-behind, is of the second
+kind: 10-15 µs on a 50-character message. Alternation runs such an alternation one
+alternative at a time, each on the fast scan, and, where the caller has the text's set of
+characters, only the alternatives whose needed characters the text holds (nlp.situation
+gates its danger patterns the same way).
+"""
+
+import re
+import re._parser as _p
+from collections.abc import Iterable, Iterator
+
+
+def needed(items, freq) -> list[frozenset]:
+    """Sets of characters each of which every match of a parsed pattern meets (one of its
+    characters at least), rarest first by jieba's counts. Most texts miss one of them, and
+    a set lookup spares running the regex."""
+    found = []
+    for op, arg in items:
+        chars = None
+        if op is _p.LITERAL:
+            chars = frozenset(chr(arg))
+        elif op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
+            chars = frozenset(chr(a) for _, a in arg)
+        elif op is _p.SUBPATTERN:
+            if not arg[1] & re.IGNORECASE:  # (?i:…) would match more than its literals
+                chars = next(iter(needed(arg[3], freq)), None)
+        elif op is _p.BRANCH:
+            branches = [next(iter(needed(alt, freq)), None) for alt in arg[1]]
+            chars = None if None in branches else frozenset().union(*branches)
+        elif op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
+            chars = next(iter(needed(arg[2], freq)), None)
+        if chars is not None:
+            found.append(chars)
+    return sorted(found, key=lambda chars: sum(freq.get(ch, 0) + 1 for ch in chars))
+
+
+def first_chars(items) -> frozenset | None:
+    """The characters every match of a parsed pattern starts with, when they can be told
+    (None otherwise). A pattern opening with a long alternation ({person}) is tried at
+    every position; a look-ahead for these characters lets the engine skip most of them."""
+    for op, arg in items:
+        if op in (_p.ASSERT, _p.ASSERT_NOT) or (op is _p.AT and arg is _p.AT_BEGINNING):
+            continue  # zero width: the next item gives the first character
+        if op is _p.LITERAL:
+            return frozenset(chr(arg))
+        if op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
+            return frozenset(chr(a) for _, a in arg)
+        if op is _p.SUBPATTERN:
+            return first_chars(arg[3])
+        if op is _p.BRANCH:
+            branches = [first_chars(alt) for alt in arg[1]]
+            return None if None in branches else frozenset().union(*branches)
+        if op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
+            return first_chars(arg[2])
+        return None
+    return None
+
+
+def with_first_chars(source: str, parsed) -> str:
+    first = first_chars(parsed)
+    if not first or len(first) < 4:  # a short literal start the engine already scans for
+        return source
+    return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" + source
+
+
+class Gated:
+    """A regex searched only in texts holding one of the given characters, which every match
+    of it needs: for a pattern the engine tries at every position, a few `in` scans of the
+    text cost less (tests/nlp/test_gated.py holds the characters to the pattern)."""
+
+    def __init__(self, source: str, needs: str):
+        self.pattern = re.compile(source)
+        self.needs = needs
+
+    def search(self, text: str) -> re.Match | None:
+        for ch in self.needs:
+            if ch in text:
+                return self.pattern.search(text)
+        return None
+
+
+class Alternation:
+    """The patterns as one alternation, re.compile("|".join(f"(?:{p})" ...)): the same
+    matches (span and group(0); the groups are each pattern's own), found by running each
+    pattern on its own; given the text's characters, only those whose needed ones it holds."""
+
+    def __init__(self, sources: Iterable[str], freq: dict | None = None):
+        """freq: jieba's counts, to gate on the rarest needed characters (else the fewest)."""
+        freq = freq or {}
+        self.patterns: list[re.Pattern] = []
+        # per pattern, the further sets of characters it needs, checked after the index
+        self._further: list[tuple[frozenset, ...]] = []
+        self._by_char: dict[str, list[int]] = {}  # the rarest needed characters
+        self._always: list[int] = []  # patterns that need no character in particular
+        may_be_empty = False
+        for source in sources:
+            parsed = _p.parse(source)
+            sets = needed(parsed, freq) if not parsed.state.flags & re.IGNORECASE else []
+            k = len(self.patterns)
+            self.patterns.append(re.compile(source))
+            self._further.append(tuple(sets[1:3]))
+            if not sets:
+                self._always.append(k)
+            for ch in sets[0] if sets else ():
+                self._by_char.setdefault(ch, []).append(k)
+            may_be_empty = may_be_empty or parsed.getwidth()[0] == 0
+        # finditer below steps on from each match's end: after an empty match re steps one
+        # character on and then allows no empty match there, which the joined regex does best
+        self._joined = re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns)) if may_be_empty else None
+
+    def _candidates(self, chars) -> list[re.Pattern]:
+        if chars is None:  # set() of a long letter costs more than running every pattern
+            return self.patterns
+        wanted = set(self._always)
+        for ch in self._by_char.keys() & chars:
+            wanted.update(self._by_char[ch])
+        further = self._further
+        return [self.patterns[k] for k in sorted(wanted) if not any(chars.isdisjoint(s) for s in further[k])]
+
+    def search(self, text: str, chars: set | None = None) -> re.Match | None:
+        """The joined regex's search; chars: set(text), if the caller has it."""
+        return _leftmost(self._candidates(chars), text, 0)
+
+    def finditer(self, text: str, chars: set | None = None) -> Iterator[re.Match]:
+        if self._joined is not None:
+            yield from self._joined.finditer(text)
+            return
+        candidates = self._candidates(chars)
+        pos = 0
+        while candidates and (match := _leftmost(candidates, text, pos)) is not None:
+            yield match
+            pos = match.end()
+
+
+def _leftmost(patterns: list[re.Pattern], text: str, pos: int) -> re.Match | None:
+    """The match an alternation of the patterns finds from pos: the earliest start, and on a
+    tie the first pattern's (the alternation tries them in order at each position)."""
+    best = None
+    for pattern in patterns:
+        match = pattern.search(text, pos)
+        if match is not None and (best is None or match.start() < best.start()):
+            best = match
+    return best

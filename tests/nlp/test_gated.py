@@ -1,0 +1,69 @@
+"""An Alternation (nlp/gated.py, kept cheap for bench/classify.py) finds what the joined
+regex finds: the same spans and words, by search and by finditer, with and without the
+text's characters to gate on."""
+
+import re
+
+import jieba
+
+from nlp import gated, labelled, segment, situation, structure
+from nlp.normalize import normalize
+from nlp.rules import default_rules
+
+TEXTS = [normalize(row["text"]) for row in labelled.all_public()] + [
+    "上次也困过人 今天又困人了",
+    "不急，电梯困人已经处理好了",
+    "态度真好！就是修得太慢",
+    "师傅人真好 给你们点个赞",
+    "very helpful, not really helpful",
+    "",
+]
+
+
+def _spans(matches):
+    return [(m.span(), m.group(0)) for m in matches]
+
+
+def _alternations():
+    segment.ensure_ready()
+    calm = situation.data()["calm"].values()
+    groups = [spec["patterns"] for spec in calm] + [spec["unless"] for spec in calm if spec.get("unless")]
+    groups += [default_rules()["praise_patterns"], ["a", "ab", "(?<=x)b"], ["b?", "c"]]  # ties, look-behind, empty
+    groups += [[p.pattern for p in v.patterns] for v in vars(structure).values() if isinstance(v, gated.Alternation)]
+    return groups
+
+
+def test_an_alternation_finds_what_the_joined_regex_finds():
+    found = 0
+    for sources in _alternations():
+        alternation = gated.Alternation(sources, jieba.dt.FREQ)
+        joined = re.compile("|".join(f"(?:{source})" for source in sources))
+        for text in TEXTS + ["xab aab", "abc cb"]:
+            expected = _spans(joined.finditer(text))
+            found += len(expected)
+            for chars in (None, set(text)):
+                assert _spans(alternation.finditer(text, chars)) == expected, (sources, text)
+                assert _spans(filter(None, [alternation.search(text, chars)])) == expected[:1], (sources, text)
+    assert found > 1000  # the texts met the patterns often
+
+
+def test_a_text_lacking_a_needed_character_runs_no_pattern():
+    alternation = gated.Alternation(["(已经|都)?(被)?(保安)?(劝开|劝走)了", "不急"], jieba.dt.FREQ)
+    assert alternation._candidates(set("电梯困人了")) == []
+    assert [p.pattern for p in alternation._candidates(set("被劝走了"))] == ["(已经|都)?(被)?(保安)?(劝开|劝走)了"]
+
+
+def test_a_pattern_ignoring_case_needs_no_character_in_particular():
+    assert gated.needed(situation._p.parse("(?i:ab)c"), {}) == [frozenset("c")]
+    alternation = gated.Alternation(["(?i)ab"], {})
+    assert alternation.search("xAB", set("xAB")).group(0) == "AB"
+
+
+def test_a_gated_regex_names_characters_every_match_needs():
+    found = [value for value in vars(structure).values() if isinstance(value, gated.Gated)]
+    assert len(found) >= 2
+    for regex in found:
+        sets = gated.needed(situation._p.parse(regex.pattern.pattern), jieba.dt.FREQ)
+        assert any(chars <= set(regex.needs) for chars in sets), regex.pattern.pattern
+        for text in TEXTS:  # and so finds what the bare regex finds
+            assert _spans(filter(None, [regex.search(text)])) == _spans(filter(None, [regex.pattern.search(text)]))
