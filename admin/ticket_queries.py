@@ -43,7 +43,7 @@ def survey(session: so.Session, ticket: Ticket) -> Optional[Survey]:
 def timeline(ticket: Ticket, msgs: list[Message], visits: list[FollowUp], poll: Optional[Survey],
              event_labels: dict, visit_labels: dict) -> list[TimelineItem]:
     items: list[TimelineItem] = []
-    for e in ticket.events:
+    for e in ticket.history:
         items.append(TimelineItem(e.at, "note" if e.action == "note" else "event",
                                   event_labels.get(e.action, e.action), e.actor_label, e.note,
                                   {k: v for k, v in (e.data or {}).items() if v not in (None, "", [], {})},

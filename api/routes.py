@@ -66,7 +66,7 @@ def ticket_detail(t: Ticket) -> dict:
         "events": [
             {"at": e.at.isoformat(), "actor": e.actor_label, "action": e.action, "from_status": e.from_status,
              "to_status": e.to_status, "note": e.note, "data": e.data}
-            for e in t.events
+            for e in t.history
         ],
         "dispatch_orders": [
             {"id": d.id, "department": d.department.name, "assignee": d.assignee.display_name if d.assignee else None,

@@ -60,6 +60,7 @@ class Periodic:
 
 PERIODIC: list[Periodic] = [
     Periodic("sweep_outbox", "jobs.outbox.sweep_outbox", every=60, queue="high"),
+    Periodic("call_desks", "jobs.sweeps.call_desks", every=20, queue="high"),
     Periodic("check_deadlines", "jobs.sweeps.check_deadlines", every=60),
     Periodic("alert_undispatched", "jobs.sweeps.alert_undispatched", every=300),
     Periodic("alert_overdue_visits", "jobs.sweeps.alert_overdue_visits", every=300),

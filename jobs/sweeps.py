@@ -1,10 +1,11 @@
 """The worker's periodic sweeps (jobs/periodic.py schedules them): each opens a job
 context and runs the sweep that lives with the rules it keeps (workflow.deadlines,
-workflow.campaigns, workflow.held_reports)."""
+workflow.campaigns, workflow.held_reports, workflow.promises)."""
 from __future__ import annotations
 
 from jobs.runtime import job_context
 from workflow import deadlines
+from workflow.promises import call_desks as call_promised_desks
 from workflow.campaigns import close_due_campaigns
 from workflow.held_reports import flush_expired
 
@@ -12,6 +13,14 @@ from workflow.held_reports import flush_expired
 def check_deadlines() -> dict[str, int]:
     with job_context("jobs.sweeps") as ctx:
         return deadlines.mark_overdue_orders(ctx.session)
+
+
+def call_desks() -> dict[str, int]:
+    """「我马上联系有关人员」 kept: the desk told of the reports that promised it."""
+    with job_context("jobs.sweeps") as ctx:
+        called = call_promised_desks(ctx.session)
+        ctx.session.commit()
+        return {"called": called}
 
 
 def alert_undispatched() -> dict[str, int]:

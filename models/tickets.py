@@ -3,6 +3,7 @@ orders, return visits and the satisfaction survey."""
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Optional
@@ -71,6 +72,9 @@ class Ticket(Base):
         sa.Index("ix_tickets_unfinished_due", "site_id", "due_at",
                  postgresql_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')"),
                  sqlite_where=sa.text("status NOT IN ('COMPLETED', 'CLOSED')")),
+        # the desk calls the bot promised and the minute sweep has not made yet: a handful
+        sa.Index("ix_tickets_desk_call_due", "id", postgresql_where=sa.text("desk_call_due"),
+                 sqlite_where=sa.text("desk_call_due")),
         # PostgreSQL only, made by migration 0003: a pg_trgm GIN index on SEARCH_EXPRESSION
         # for the console's search box (see models.queries.search_text).
     )
@@ -115,6 +119,8 @@ class Ticket(Base):
     triage: so.Mapped[Optional[str]] = so.mapped_column(sa.String(20))
     # 待派单 alerts (workflow/deadlines.py): 1 the desk told, 2 the supervisors told
     dispatch_alert_level: so.Mapped[int] = so.mapped_column(default=0, server_default="0")
+    # 「我马上联系有关人员」 said, the desk not told yet (workflow.promises.call_desks tells it)
+    desk_call_due: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
     # Letters (§三)
     forwarded_by_company: so.Mapped[bool] = so.mapped_column(default=False)
     leadership_instruction: so.Mapped[bool] = so.mapped_column(default=False)
@@ -158,6 +164,15 @@ class Ticket(Base):
     def active_dispatch(self) -> Optional[DispatchOrder]:
         return next((d for d in reversed(self.dispatch_orders) if d.status == "active"), None)
 
+    @property
+    def history(self) -> list[TicketEvent | Registration]:
+        """The timeline, registration first. Registration writes no event: the ticket's own
+        columns are the record (tickets registered before that kept a 'register' event)."""
+        events = list(self.events)
+        if events and events[0].action == "register":
+            return events
+        return [Registration.of(self), *events]
+
     def __repr__(self) -> str:
         return f"<Ticket {self.number} {self.status.value}>"
 
@@ -189,6 +204,31 @@ class TicketEvent(Base):
 
     ticket: so.Mapped[Ticket] = so.relationship(back_populates="events")
     actor: so.Mapped[Optional[Staff]] = so.relationship()
+
+
+@dataclass(frozen=True)
+class Registration:
+    """The timeline's first line, read from the ticket row: when, by whom (the bot for a
+    WeChat report, the recording clerk for the others) and the labels it was registered
+    with (before any 重新分类, whose event keeps them)."""
+    at: datetime
+    actor_label: str
+    to_status: str
+    data: dict = field(default_factory=dict)
+    action: str = "register"
+    actor_id: Optional[int] = None
+    from_status: Optional[str] = None
+    note: Optional[str] = None
+
+    @classmethod
+    def of(cls, ticket: Ticket) -> Registration:
+        first_change = next((e for e in ticket.events if e.action == "reclassify"), None)
+        labels = dict((first_change.data or {}).get("before") or {}) if first_change is not None else {
+            "code": ticket.code, "urgent": ticket.urgent, "emotion": ticket.emotion}
+        by = ticket.receiver if ticket.channel == Channel.WECHAT else ticket.recorder
+        return cls(at=ticket.created_at, actor_label=by, to_status=Status.NEW.value,
+                   data={"code": labels.get("code"), "urgent": labels.get("urgent"),
+                         "emotion": labels.get("emotion"), "channel": ticket.channel.value})
 
 
 class DispatchOrder(Base):

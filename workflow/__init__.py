@@ -21,12 +21,12 @@ from workflow.handling import (
     update_contact,
 )
 from workflow.machine import ACTIONS, allowed_actions
-from workflow.promises import call_desk, escalate
+from workflow.promises import call_desk, call_desks, escalate
 from workflow.register import register
 
 __all__ = [
     "ACTIONS", "InvalidTransition", "PermissionDenied", "ValidationError", "WorkflowError",
-    "add_note", "add_photo", "allowed_actions", "answer_quote", "arrive", "call_desk", "close", "close_not_ours",
+    "add_note", "add_photo", "allowed_actions", "answer_quote", "arrive", "call_desk", "call_desks", "close", "close_not_ours",
     "complete", "confirm_receipt", "delay", "dispatch", "escalate", "quote", "reclassify", "record_payment", "register",
     "reopen", "sign_receipt", "start", "update_contact",
 ]

@@ -117,16 +117,18 @@ def apply(
     effects: tuple[tuple[str, dict], ...] = (),
     by: Optional[str] = None,
 ) -> None:
-    """Change status, write the timeline event and the outbox rows, in the caller's
-    transaction. Callers validate their own inputs before calling."""
+    """Change status, write the timeline event (none for registration: the new ticket row
+    is its record) and the outbox rows, in the caller's transaction. Callers validate
+    their own inputs before calling."""
     from_status = None if action.name == "register" else ticket.status
     if action.target is not None and ticket.status != action.target:
         ticket.status = action.target
     # 首问制: the first staff member who acts on a ticket owns it to the end.
     if actor is not None and ticket.owner_id is None and actor.role != Role.ENGINEER:
         ticket.owner = actor
-    record_event(session, ticket, action.name, actor, by=by, note=note, data=data,
-                 from_status=from_status.value if from_status else None)
+    if action.name != "register":  # the ticket row is the registration record (Ticket.history)
+        record_event(session, ticket, action.name, actor, by=by, note=note, data=data,
+                     from_status=from_status.value if from_status else None)
     for kind, payload in effects:
         session.add(Outbox(kind=kind, ticket=ticket, payload=payload))
 

@@ -148,9 +148,6 @@ def register(
     effects = []
     if ticket.supervisor_flag:
         effects.append(("notify_staff", {"event": "upset" if emotion == "upset" else "leadership", "to": "supervisors"}))
-    machine.apply(
-        session, ticket, action, actor, by=None if actor else BOT_LABEL,
-        data={"code": ticket.code, "urgent": urgent, "emotion": emotion, "channel": channel.value},
-        effects=tuple(effects),
-    )
+    # No timeline event: the ticket row holds all a 登记 event would (Ticket.history).
+    machine.apply(session, ticket, action, actor, effects=tuple(effects))
     return ticket

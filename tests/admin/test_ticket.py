@@ -43,6 +43,8 @@ def test_page_shows_registration_classification_and_timeline(team, console, sess
                  "满意度评价 5 分", "已答复", "接待人员", "记录人员"):
         assert text in html, text
     assert '<span class="kw">空调</span>' in html
+    # the timeline opens with the registration, read from the ticket row (no event stored)
+    assert "<strong>登记</strong> · 微信服务号" in html and ticket.events[0].action != "register"
 
 
 def test_only_allowed_actions_are_offered(team, console, session):

@@ -62,7 +62,7 @@ def test_urgent_report_is_dispatched_before_asking_who_the_tenant_is(wechat, ses
     [ticket] = tickets(session)
     assert (ticket.complainant, ticket.phone, ticket.unit_code) == ("王建国", "13800001234", "L2-015")
     assert ticket.number in reply
-    assert [e.action for e in ticket.events][:2] == ["register", "dispatch"]
+    assert [e.action for e in ticket.history][:2] == ["register", "dispatch"]
 
 
 def test_scanning_the_unit_code_answers_the_unit_question(wechat, session, site):

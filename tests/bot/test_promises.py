@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+import workflow
+
 from models import Outbox, Status, Ticket
 from workflow.phrasebook import phrase
 
@@ -38,8 +40,11 @@ def test_a_held_repair_opened_once_the_tenant_says_who_calls_the_desk_1_note_4(w
     wechat.say("o-held", "王建国")
     reply = wechat.say("o-held", "13800001234，铺位L2-015")
     ticket = _ticket(session)
-    assert phrase("help_coming") in reply and ticket.status == Status.NEW
-    assert _desk_calls(session, ticket) == [{"event": "awaiting_dispatch", "to": "desk"}]
+    assert phrase("help_coming") in reply and ticket.status == Status.NEW and ticket.desk_call_due
     wechat.say("o-pipe", "卫生间水管爆了，水漫出来了，快来人")
     urgent = _ticket(session)
-    assert urgent.status == Status.DISPATCHED and _desk_calls(session, urgent) == []
+    assert urgent.status == Status.DISPATCHED and not urgent.desk_call_due
+    assert workflow.call_desks(session) == 1  # the worker's sweep, within the minute
+    session.commit()
+    assert _desk_calls(session, ticket) == [{"event": "awaiting_dispatch", "to": "desk"}]
+    assert _desk_calls(session, urgent) == [] and not _ticket(session).desk_call_due

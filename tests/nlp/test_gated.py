@@ -67,3 +67,14 @@ def test_a_gated_regex_names_characters_every_match_needs():
         assert any(chars <= set(regex.needs) for chars in sets), regex.pattern.pattern
         for text in TEXTS:  # and so finds what the bare regex finds
             assert _spans(filter(None, [regex.search(text)])) == _spans(filter(None, [regex.pattern.search(text)]))
+
+
+def test_the_money_question_and_others_open_each_alternative_with_a_character():
+    """re scans fast for an alternation only when every alternative opens with a literal."""
+    for regex in (structure._MONEY_QUESTION, structure._EARLIER_REPORT, structure._PITCH, structure._SMALL_TALK):
+        parsed = situation._p.parse(regex.pattern)
+        while parsed[0][0] is situation._p.SUBPATTERN:  # the whole alternation in a group
+            parsed = parsed[0][1][3]
+        op, (_, alternatives) = parsed[0]
+        assert op is situation._p.BRANCH and len(parsed) == 1, regex.pattern
+        assert all(alternative[0][0] is situation._p.LITERAL for alternative in alternatives), regex.pattern

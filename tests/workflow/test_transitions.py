@@ -30,7 +30,7 @@ def outbox_kinds(session, ticket):
 
 
 def events(ticket):
-    return [e.action for e in ticket.events]
+    return [e.action for e in ticket.history]
 
 
 def test_register_fills_every_registration_field(desk, session):
@@ -45,7 +45,11 @@ def test_register_fills_every_registration_field(desk, session):
     assert t.department.name == "工程部"
     # urgent tickets must be answered within 30 minutes whatever the code's usual time
     assert t.due_at - t.created_at == timedelta(minutes=30)
-    assert events(t) == ["register"] and t.events[0].to_status == "new"
+    # the ticket row is the registration record: no event row, the timeline reads it
+    [registered] = t.history
+    assert t.events == [] and (registered.action, registered.to_status) == ("register", "new")
+    assert (registered.at, registered.actor_label) == (t.created_at, desk.desk.display_name)
+    assert registered.data == {"code": "ENG-PLUMB", "urgent": True, "emotion": t.emotion, "channel": "phone"}
 
 
 def test_chat_ticket_is_received_by_the_bot_and_recorded_by_the_system(desk, session):
@@ -88,7 +92,7 @@ def test_repair_life_end_to_end(desk, session):
     session.commit()
     assert t.status == Status.CLOSED and t.close_reason == "resolved"
     assert events(t) == ["register", "dispatch", "start", "delay", "complete", "confirm_receipt", "close"]
-    assert [(e.from_status, e.to_status) for e in t.events[1:3]] == [("new", "dispatched"), ("dispatched", "in_progress")]
+    assert [(e.from_status, e.to_status) for e in t.history[1:3]] == [("new", "dispatched"), ("dispatched", "in_progress")]
     # dispatch: tenant + department; delay: tenant; complete: tenant + the owner (§六(3)); close
     assert outbox_kinds(session, t) == ["notify_tenant", "notify_staff", "notify_tenant", "notify_tenant",
                                         "notify_staff", "notify_tenant", "send_survey"]
@@ -361,7 +365,8 @@ def test_transition_and_outbox_commit_together_or_not_at_all(desk, session):
     workflow.dispatch(session, t, desk.desk)
     session.commit()
     assert t.status == Status.DISPATCHED and outbox_kinds(session, t) == ["notify_tenant", "notify_staff"]
-    assert session.scalar(sa.select(sa.func.count(TicketEvent.id)).where(TicketEvent.ticket_id == t.id)) == 2
+    # one stored event, the dispatch (registration is the ticket row itself)
+    assert session.scalar(sa.select(sa.func.count(TicketEvent.id)).where(TicketEvent.ticket_id == t.id)) == 1
 
 
 def test_completing_again_after_a_reopen_rearms_the_return_visit(desk, session):
