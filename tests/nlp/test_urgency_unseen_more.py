@@ -234,12 +234,97 @@ CALM_6 = [
     "天花板上有个洞 什么时候来补",
 ]
 
+# batch 7 probes that passed when first run
+PROBES_URGENT_7 = [
+    "gas leak in the kitchen 好大味",
+    "我们办公室的门禁坏了 门一直开着关不上 下班了没人",
+    "商场扶梯突然反着走 好多人摔了",
+    "电动车在楼道里充电 电池在冒白烟 滋滋响",
+    "工地那边的塔吊在大风里晃得厉害",
+    "餐厅后厨有个员工被热油烫伤了 手起泡了",
+]
+
+PROBES_CALM_7 = [
+    "the aircon is too cold 能调一下吗",
+    "电梯按钮被人用烟头烫坏了",
+    "我家孩子在电梯里尿尿了 地上一滩",
+    "会议室空调不制冷 下午有会 能快点来修吗",
+    "保安大哥今天帮我搬了好重的箱子 太感谢了",
+    "烟花爆竹能在小区里放吗",
+    "卫生间的镜子上有裂纹 有空换一下",
+    "门口有人发传单 很烦",
+    "有个男的在小区里遛狗不牵绳",
+    "消防演习的时候警报声太吵了",
+    "大门的锁有点松 门可以锁 就是晃",
+    "楼上吵架吵了一晚上 能不能管管",
+    "邻居家的烟囱老往我家飘烟 熏得衣服都是味",
+]
+
+# things thrown or splashed at a shop or at people (往里扔, 泼油漆)
+THROWN_AT = [
+    "有个人一直在我们店门口骂人 还往里扔东西 店员都吓哭了",
+    "有个人朝我们店里扔砖头",
+    "有人往我家门上泼油漆 人还在楼道里",
+]
+
+# a quarrel with screams, a scream alone
+SCREAMS = [
+    "我家楼上好像有人在吵架摔东西 还有女的在尖叫",
+    "隔壁两口子在吵架 女的一直在哭喊",
+    "对门一直传来惨叫声 还有摔东西的声音",
+]
+
+# English for a shop shutter that will not close
+SHUTTER = ["the shutter won't close 店要关门了", "roller shutter cant close 我们要下班了"]
+
+# water over the wheels or the thighs
+WATER_DEEP = ["地库入口的水已经没过车轮了 还在往里灌", "车库里的水快没过大腿了 还在涨"]
+
+# someone who hurt themselves (砸到自己, 割到自己)
+HURT_THEMSELVES = [
+    "我在健身房 有人举重的时候砸到自己了 动不了",
+    "师傅修卷帘门的时候夹到自己了 手出不来",
+    "装修工人切东西割到自己了",
+]
+
+# drugs taken now; a man exposing himself
+DRUGS_OR_EXPOSED = [
+    "有人在车库里吸笑气 地上一堆气罐",
+    "楼梯间有几个年轻人在吸气球 地上都是小钢瓶",
+    "三楼有个男的光着身子在走廊里乱跑",
+    "电梯里有个男的没穿衣服 一直对着女的",
+    "楼下有个暴露狂 还在",
+]
+
+# come, some people: a bare call with a place
+COME_PEOPLE = ["来个人 二单元门口 快", "来人 快 一楼大堂"]
+
+# someone in a lift or a toilet who cannot get out, said with 没
+NOT_OUT = ["电梯里有人没出来 门关上就不动了", "卫生间里面有个小孩没法开门"]
+
+CALM_7 = [
+    # things thrown into a drain or a bin
+    "有人往下水道里扔东西 堵了",
+    "垃圾桶里有人扔了一袋东西 好臭",
+    # leaflets, salesmen, balloons
+    "有人在电梯里贴小广告 还在贴",
+    "有人在小区门口发传单 还在发",
+    "楼下有人推销保健品 一直不走",
+    "小孩在阳台吹气球 吵了一下午",
+    # someone in a lift without a mask, a child pressing buttons
+    "电梯里有个人没戴口罩 还抽烟",
+    "电梯里有个小孩没大人看着 在按按钮",
+]
+
 
 URGENT = (PROBES_URGENT_4 + DOOR_LOCKED_ON_US + WATER_ON_RECORDS + LOST
           + PROBES_URGENT_5 + LIFT_TERSE + CALLING_FROM_INSIDE + CLIMBING_UP + DRAGGED + FALLEN_STILL
           + WIND_TEARS + RUNAWAY_CAR + TOILET_SHUT
-          + PROBES_URGENT_6 + WET_SPREADING + LIFT_OFF_LEVEL + APPLIANCE_ALIGHT + CEILING_ONTO_PEOPLE)
-CALM_ALL = PROBES_CALM_4 + CALM_4 + PROBES_CALM_5 + CALM_5 + PROBES_CALM_6 + CALM_6
+          + PROBES_URGENT_6 + WET_SPREADING + LIFT_OFF_LEVEL + APPLIANCE_ALIGHT + CEILING_ONTO_PEOPLE
+          + PROBES_URGENT_7 + THROWN_AT + SCREAMS + SHUTTER + WATER_DEEP + HURT_THEMSELVES + DRUGS_OR_EXPOSED
+          + COME_PEOPLE + NOT_OUT)
+CALM_ALL = (PROBES_CALM_4 + CALM_4 + PROBES_CALM_5 + CALM_5 + PROBES_CALM_6 + CALM_6
+            + PROBES_CALM_7 + CALM_7)
 
 
 @pytest.mark.parametrize("text", URGENT)
