@@ -71,7 +71,14 @@ def test_a_gated_regex_names_characters_every_match_needs():
 
 def test_the_money_question_and_others_open_each_alternative_with_a_character():
     """re scans fast for an alternation only when every alternative opens with a literal."""
-    for regex in (structure._MONEY_QUESTION, structure._EARLIER_REPORT, structure._PITCH, structure._SMALL_TALK):
+    for regex in (
+        structure._MONEY_QUESTION,
+        structure._EARLIER_REPORT,
+        structure._PITCH,
+        structure._SMALL_TALK,
+        structure._REQUEST,
+        structure._FINE,
+    ):
         parsed = situation._p.parse(regex.pattern)
         while parsed[0][0] is situation._p.SUBPATTERN:  # the whole alternation in a group
             parsed = parsed[0][1][3]
