@@ -114,7 +114,7 @@ def _trigger_words() -> list[str]:
     return sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w))
 
 
-KNOWN_DEAF = ["然气", "然气", "开这", "砸道", "砸道"]
+KNOWN_DEAF = ["然气", "然气", "开这"]
 
 
 def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():
@@ -144,10 +144,11 @@ def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():
     assert checked >= 0.8 * len(found)
     # Known deafness, named so that any other loss fails and a mended one must leave this
     # list: a two-character slip jieba glues to a neighbouring dictionary word (然 气管 for
-    # 燃气管, 砸 道人 and 砸 道行 for 砸到人, 砸到行人) is not heard. Hearing across jieba's
-    # words caught these but heard 3号楼电梯 as 漏电, so it was not kept; a longer keyword
-    # with two of its characters kept is (所不 上门 for 锁不上门, 田然 气管 for 天然气管). A particle is never heard as another word (人了 is not 人呢),
-    # so 门开这 is not 门开着. Only the slips are shown: some texts are held out.
+    # 燃气管, 砸 道人 for 砸到人) is not heard. Hearing across jieba's words caught these but
+    # heard 3号楼电梯 as 漏电, so it was not kept; a longer keyword with two of its characters
+    # kept is (所不 上门 for 锁不上门, 田然 气管 for 天然气管). The texts of 砸道人, 砸道行人
+    # stay urgent by what else they say. A particle is never heard as another word (人了 is
+    # not 人呢), so 门开这 is not 门开着. Only the slips are shown: some texts are held out.
     assert sorted(lost) == sorted(KNOWN_DEAF)
     assert len(unseen) <= 0.1 * checked
 

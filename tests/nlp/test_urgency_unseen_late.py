@@ -1,4 +1,4 @@
-"""Issue 17, fresh probes (batch 8, after test_urgency_unseen_more.py): chat wordings written
+"""Issue 17, fresh probes (batches 8 and 9, after test_urgency_unseen_more.py): chat wordings written
 before they were run, sibling wordings of the class each miss belonged to, and calm
 look-alikes. Urgent with the rules alone and with the model."""
 
@@ -63,8 +63,62 @@ CALM = [
     "小孩把球卡在栏杆里了 拿不出来",
 ]
 
+# batch 9 probes that passed when first run
+PROBES_URGENT_9 = [
+    "我们店的门被人用链子锁住了 我们在里面出不去",
+    "楼上往下滴的是热水 冒着热气 烫到人了",
+    "小区河边有个小孩掉水里了",
+    "电瓶车在电梯里冒烟了",
+    "我老婆快生了 救护车进不来 大门被车堵住了",
+    "物业电话打不通 电梯里困着人",
+    "我们家门口有个人在撬锁 我从猫眼看到的",
+    "地下室发电机房里冒出好多黑烟",
+    "厕所里有个老人摔倒了 起不来",
+    "电梯门夹住了我女儿的书包带 电梯往下走了",
+    "小区的喷泉池子里有电线泡着 有小孩在旁边玩",
+]
+
+PROBES_CALM_9 = [
+    "上次说的那个漏水点又渗了一点点",
+    "你们的维修师傅把我家地板划了",
+    "有快递员把电动车停在大堂里充电",
+    "楼下小孩在放鞭炮 吓死人了",
+    "电梯门关得太快 老人进出不方便",
+    "游泳池的救生员上班玩手机",
+    "车库入口的限高杆被撞歪了",
+    "隔壁在装修 电钻声吓死人",
+    "我想反映一下上周三电梯困人处理太慢",
+    "楼下的路灯晚上不亮 走路黑 容易摔",
+    "我家的窗户关不严 冬天漏风",
+    "店门口的地砖翘起来了 有顾客差点绊倒",
+]
+
+# someone pinned under something that fell
+PINNED = ["仓库里的货架倒了 把一个工人压在下面", "有人被压在倒下的广告牌底下", "柜子倒了 我妈被压在下面"]
+
+# glass or tiles fallen to the ground below where people walk
+FELL_BELOW = [
+    "楼道的窗户玻璃整块掉下去了 下面是小区路",
+    "阳台的玻璃掉到楼下了 下面是人行道",
+    "外墙的一块瓷砖掉到楼下了 下面是人行道",
+]
+
+# a person hanging in the air, a worker's rope or cradle failing
+HANGING_PERSON = [
+    "工人在高空作业 安全绳断了 人挂在半空",
+    "吊篮歪了 里面的工人吊在外墙上",
+    "有个小孩挂在阳台外面的栏杆上",
+]
+
+CALM_9 = [
+    # keys or clothes dropped, a car parked under a tree
+    "钥匙掉下去了 掉到一楼的雨棚上 能帮忙拿吗",
+    "我的车被压在树下面的那个车位里 挪不出来",
+    "衣服掉到楼下了 能帮忙捡一下吗",
+]
+
 URGENT = (PROBES_URGENT + FIGHT_SLANG + HELD_BACK + CHILD_UP_HIGH + EXTORTION + WATER_RISING
-          + CAUGHT_IN_LIFT)
+          + CAUGHT_IN_LIFT + PROBES_URGENT_9 + PINNED + FELL_BELOW + HANGING_PERSON)
 
 
 @pytest.mark.parametrize("text", URGENT)
@@ -73,7 +127,7 @@ def test_unseen_reports_of_danger_now_are_urgent(rules, text):
     assert nlp.classify(text).urgent is True
 
 
-@pytest.mark.parametrize("text", PROBES_CALM + CALM)
+@pytest.mark.parametrize("text", PROBES_CALM + CALM + PROBES_CALM_9 + CALM_9)
 def test_unseen_look_alikes_stay_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
