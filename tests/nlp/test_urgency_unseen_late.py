@@ -1,4 +1,4 @@
-"""Issue 17, fresh probes (batches 8 and 9, after test_urgency_unseen_more.py): chat wordings written
+"""Issue 17, fresh probes (batches 8 to 10, after test_urgency_unseen_more.py): chat wordings written
 before they were run, sibling wordings of the class each miss belonged to, and calm
 look-alikes. Urgent with the rules alone and with the model."""
 
@@ -117,8 +117,56 @@ CALM_9 = [
     "衣服掉到楼下了 能帮忙捡一下吗",
 ]
 
+# batch 10 probes that passed when first run
+PROBES_URGENT_10 = [
+    "哎呀妈呀 楼道里全是水 从哪里来的都不知道 都流到电梯里了",
+    "写字楼的卫生间有个人晕倒在地上",
+    "食堂的油锅起火了",
+    "屋里一股烧电线的味道",
+    "电梯按钮漏电 按的时候手麻了一下",
+    "下大雨 地库的水往下灌 好多车都泡在里面了",
+    "我们被关在天台上了 门从里面锁了",
+    "门口的广告牌在风里晃 螺丝都松了 底下全是人",
+    "我妈在小区里被电动车撞了 腿流血",
+]
+
+PROBES_CALM_10 = [
+    "小区里好像有蛇 前几天看到过",
+    "请问停车场几点关门",
+    "电梯里的通风扇声音很大",
+    "门口的玻璃门有道划痕",
+    "保安把我的车拦住不让进 态度很差",
+    "有人把我家门口的鞋柜搬走了",
+    "我家水龙头一开就哗哗的响",
+    "店里的空调在滴水 下面放了个盆接着",
+    "小区门口有人吵架 围了好多人看",
+]
+
+# someone living alone who does not answer the phone or the door
+ALONE_NO_ANSWER = [
+    "我家老人一个人在家 打电话没人接 敲门也不开 平时都在的",
+    "楼下独居的大爷两天没出门了 敲门没动静",
+    "我爸一个人住 电话一直不接 麻烦去看看 1栋302",
+]
+
+# followed a long way, the follower still there
+FOLLOWED = ["我在车库被一个男的跟了一路 他现在还在我车后面", "有个陌生人跟了我好久 现在还在楼下"]
+
+# a thief who has just struck, running off now
+THIEF_RUNNING = ["店里有个小偷刚偷了东西 正往外跑", "两个小孩刚偷了超市的东西 正往外跑"]
+
+CALM_10 = [
+    # the sound of water through a wall is a noise
+    "楼上每天半夜洗衣服 水声哗哗的",
+    "楼下那家水管的声音哗哗响 吵得睡不着",
+    # a glass door to replace; living alone and asking about a card
+    "门口的玻璃门碎了一块 有空换一下",
+    "我一个人住 想问下怎么办门禁卡",
+]
+
 URGENT = (PROBES_URGENT + FIGHT_SLANG + HELD_BACK + CHILD_UP_HIGH + EXTORTION + WATER_RISING
-          + CAUGHT_IN_LIFT + PROBES_URGENT_9 + PINNED + FELL_BELOW + HANGING_PERSON)
+          + CAUGHT_IN_LIFT + PROBES_URGENT_9 + PINNED + FELL_BELOW + HANGING_PERSON
+          + PROBES_URGENT_10 + ALONE_NO_ANSWER + FOLLOWED + THIEF_RUNNING)
 
 
 @pytest.mark.parametrize("text", URGENT)
@@ -127,7 +175,10 @@ def test_unseen_reports_of_danger_now_are_urgent(rules, text):
     assert nlp.classify(text).urgent is True
 
 
-@pytest.mark.parametrize("text", PROBES_CALM + CALM + PROBES_CALM_9 + CALM_9)
+CALM_ALL = PROBES_CALM + CALM + PROBES_CALM_9 + CALM_9 + PROBES_CALM_10 + CALM_10
+
+
+@pytest.mark.parametrize("text", CALM_ALL)
 def test_unseen_look_alikes_stay_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
