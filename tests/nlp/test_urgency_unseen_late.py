@@ -1,4 +1,4 @@
-"""Issue 17, fresh probes (batches 8 to 10, after test_urgency_unseen_more.py): chat wordings written
+"""Issue 17, fresh probes (batches 8 to 11, after test_urgency_unseen_more.py): chat wordings written
 before they were run, sibling wordings of the class each miss belonged to, and calm
 look-alikes. Urgent with the rules alone and with the model."""
 
@@ -164,9 +164,46 @@ CALM_10 = [
     "我一个人住 想问下怎么办门禁卡",
 ]
 
+# batch 11 probes that passed when first run
+PROBES_URGENT_11 = [
+    "楼下车库有人在偷电瓶 我看见了",
+    "小孩的手指被健身器材夹住了 拿不出来",
+    "空调外机掉下来砸到一辆车 车里有人",
+    "那个疯子拿着剪刀在大堂乱挥",
+    "电梯往上冲顶了 我们在里面",
+    "大家快来 地下车库的排风口在冒火",
+    "我被门夹到了 手指头好像断了",
+    "喂 你好 我在大堂 有人晕倒了 麻烦快点",
+    "外面打雷把我们楼的变压器劈了 整栋楼没电 电梯停了",
+    "厕所天花板掉下来一大块 砸到了蹲坑的人",
+]
+
+PROBES_CALM_11 = [
+    "我家的剪刀借给保安了 能帮忙要回来吗",
+    "电梯上次冲顶后修好了吗",
+    "你们保安巡逻的时候能不能注意一下车库",
+    "大堂的地太滑了 建议放个提示牌",
+    "小区的路灯坏了好几盏 晚上不安全",
+    "楼下的空调外机一直在滴水 滴到我家窗台上",
+    "冷库温度有点高 能派人来看看吗",
+]
+
+# a cold room or freezer that will not close, goods inside
+COLD_ROOM_OPEN = [
+    "店里冷库的门坏了 关不上 里面全是海鲜",
+    "冷冻柜的门合不上了 里面都是货",
+    "冷库门关不严 一直往外冒冷气",
+]
+
+# bitten by a dog, said with 把 or 被
+DOG_BITE = ["住户家里的狗把快递员咬了", "我被狗咬了一口 在小区门口", "那只黄狗把一个小孩咬伤了"]
+
+CALM_11 = ["冷库门有点难关 要用力推", "邻居家狗老是冲人叫 怕咬到孩子"]
+
 URGENT = (PROBES_URGENT + FIGHT_SLANG + HELD_BACK + CHILD_UP_HIGH + EXTORTION + WATER_RISING
           + CAUGHT_IN_LIFT + PROBES_URGENT_9 + PINNED + FELL_BELOW + HANGING_PERSON
-          + PROBES_URGENT_10 + ALONE_NO_ANSWER + FOLLOWED + THIEF_RUNNING)
+          + PROBES_URGENT_10 + ALONE_NO_ANSWER + FOLLOWED + THIEF_RUNNING
+          + PROBES_URGENT_11 + COLD_ROOM_OPEN + DOG_BITE)
 
 
 @pytest.mark.parametrize("text", URGENT)
@@ -175,7 +212,8 @@ def test_unseen_reports_of_danger_now_are_urgent(rules, text):
     assert nlp.classify(text).urgent is True
 
 
-CALM_ALL = PROBES_CALM + CALM + PROBES_CALM_9 + CALM_9 + PROBES_CALM_10 + CALM_10
+CALM_ALL = (PROBES_CALM + CALM + PROBES_CALM_9 + CALM_9 + PROBES_CALM_10 + CALM_10 + PROBES_CALM_11
+            + CALM_11)
 
 
 @pytest.mark.parametrize("text", CALM_ALL)
