@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from jobs.runtime import job_context
 from workflow import deadlines
-from workflow.promises import call_desks as call_promised_desks
 from workflow.campaigns import close_due_campaigns
 from workflow.held_reports import flush_expired
+from workflow.promises import call_desks as call_promised_desks
 
 
 def check_deadlines() -> dict[str, int]:

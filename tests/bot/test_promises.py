@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 import workflow
-
 from models import Outbox, Status, Ticket
 from workflow.phrasebook import phrase
 
