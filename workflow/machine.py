@@ -120,7 +120,7 @@ def apply(
     """Change status, write the timeline event (none for registration: the new ticket row
     is its record) and the outbox rows, in the caller's transaction. Callers validate
     their own inputs before calling."""
-    from_status = None if action.name == "register" else ticket.status
+    before = ticket.status  # None on a ticket being registered, which records no event
     if action.target is not None and ticket.status != action.target:
         ticket.status = action.target
     # 首问制: the first staff member who acts on a ticket owns it to the end.
@@ -128,7 +128,7 @@ def apply(
         ticket.owner = actor
     if action.name != "register":  # the ticket row is the registration record (Ticket.history)
         record_event(session, ticket, action.name, actor, by=by, note=note, data=data,
-                     from_status=from_status.value if from_status else None)
+                     from_status=before.value)
     for kind, payload in effects:
         session.add(Outbox(kind=kind, ticket=ticket, payload=payload))
 
@@ -139,8 +139,8 @@ SAME_STATUS = object()
 def record_event(session: so.Session, ticket: Ticket, action: str, actor: Optional[Staff] = None, *,
                  by: Optional[str] = None, note: Optional[str] = None, data: Optional[dict] = None,
                  from_status: object = SAME_STATUS) -> TicketEvent:
-    """The one place a timeline event is written. `from_status` (a status value, or None
-    at registration) defaults to the ticket's status: an event that changes nothing."""
+    """The one place a timeline event is written. `from_status` (a status value) defaults
+    to the ticket's status: an event that changes nothing."""
     event = TicketEvent(ticket=ticket, at=now(), actor_label=by or actor_label(actor), action=action,
                         from_status=ticket.status.value if from_status is SAME_STATUS else from_status,
                         to_status=ticket.status.value, note=note, data=data or {})
