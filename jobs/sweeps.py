@@ -4,10 +4,9 @@ workflow.campaigns, workflow.held_reports, workflow.promises)."""
 from __future__ import annotations
 
 from jobs.runtime import job_context
-from workflow import deadlines
+from workflow import deadlines, promises
 from workflow.campaigns import close_due_campaigns
 from workflow.held_reports import flush_expired
-from workflow.promises import call_desks as call_promised_desks
 
 
 def check_deadlines() -> dict[str, int]:
@@ -18,7 +17,7 @@ def check_deadlines() -> dict[str, int]:
 def call_desks() -> dict[str, int]:
     """「我马上联系有关人员」 kept: the desk told of the reports that promised it."""
     with job_context("jobs.sweeps") as ctx:
-        called = call_promised_desks(ctx.session)
+        called = promises.call_desks(ctx.session)
         ctx.session.commit()
         return {"called": called}
 
