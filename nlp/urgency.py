@@ -24,6 +24,15 @@ _GUARDS_ALONE = ("gas", "drowning")
 # (a fault that can, a lift or a pipe, keeps the call: someone may be shut in or flooded)
 # (not the staff's codes: "保安呢 快点过来" names who is called, not a nuisance)
 _NUISANCE = ("SEC-PARK", "SEC-NOISE", "ENV-CLEAN", "ENV-PEST", "ENV-GREEN", "ENG-HVAC", "FEE-BILL")
+# ... and so is a call around a fault named with no danger of its own (十万火急 马桶冲不下去,
+# 快来人 走廊灯不亮了): a danger there (sparks, water on goods, someone shut in) is its own
+# class; only a lift (someone may be inside) and water coming in (it spreads) keep the call
+_CALL_KEEPS = ("ENG-LIFT", "ENG-LEAK")
+
+
+def impatience(code: str) -> bool:
+    """A call for help around this code, named, is impatience rather than an emergency."""
+    return code in _NUISANCE or (taxonomy.category_of(code) == "ENG" and code not in _CALL_KEEPS)
 
 
 def only_taken_ill(seen) -> bool:
@@ -43,7 +52,7 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
     from its urgency keywords; a danger the rules' topic words miss (a fight at the car
     park) gives its own code."""
     urgent = seen.score >= situation.data()["threshold"] or keyword_urgent
-    if urgent and not keyword_urgent and code in _NUISANCE and code in named and only_a_call(seen):
+    if urgent and not keyword_urgent and impatience(code) and code in named and only_a_call(seen):
         # 赶紧叫保安来挪车, 救命 空调太冷: hurry words around a nuisance, no danger (a call
         # that only says where it comes from, 快快快 停车场b3, is still a call for help)
         urgent = False

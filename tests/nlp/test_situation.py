@@ -114,7 +114,7 @@ def _trigger_words() -> list[str]:
     return sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w))
 
 
-KNOWN_DEAF = ["然气", "然气", "开这"]
+KNOWN_DEAF = ["然气", "开这"]
 
 
 def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():
