@@ -105,6 +105,12 @@ _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看�
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
 _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "ENG-DOOR", "ENV-PEST")
+# ... but a neighbour's or a shop's machine is a nuisance made by others (隔壁商铺的空调外机,
+# 楼下饭店的排风机, 邻居家的外机): SEC-NOISE; the tenant's own (我们店的排风扇) is a fault
+_OTHERS_MACHINE = re.compile(
+    r"(?<!我们)(?<!我)(?<!本)(店|商铺|商户|底商|餐馆|饭店|酒楼|酒吧|工地|超市|健身房|邻居|隔壁|人家|住户|那家|他们家)"
+    r"[^,.!?;，。！？\s]{0,6}?(外机|空调|风机|排风扇|抽风机|排烟|油烟机|冷却塔|冷柜|冰柜|压缩机|发电机|水泵|风扇)"
+)
 
 
 # praise said with a wink, or next to a grievance it cannot mean: 「你们效率真高啊 报修一个月了」
@@ -314,6 +320,9 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         and not _NAMED_SOURCE.search(norm)
     ):
         return "ENG-LEAK", "repair", "rain"
+    noisy = code == "SEC-NOISE" or (code in _NOISE_SOURCES and code.startswith("ENG"))
+    if noisy and _NOISE_WORDS.search(norm) and _OTHERS_MACHINE.search(norm):
+        return "SEC-NOISE", "complaint", "others_machine"
     if code in _NOISE_SOURCES and code.startswith("ENG") and intent == "complaint" and _NOISE_WORDS.search(norm):
         return code, "repair", "noisy_equipment"  # noisy equipment is a fault to fix
     if code in (taxonomy.OTHER, "SEC-SAFE", "ENV-PEST") and _ANIMAL_NOISE.search(norm):
