@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import jieba
 
-from nlp import choosing, gated, pinyin, segment, situation, structure, taxonomy, urgency
+from nlp import choosing, gated, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
@@ -114,7 +114,7 @@ class Classifier:
         owner = -99  # index of the last token that named a code, for "owner + part"
         object_sentence = -1  # the sentence that named a faulty object (not a place) so far
         seen: dict[str, int] = {}  # repeats count less and less: 1, 1/2, 1/3 ...
-        modifiers = structure.place_modifiers(tokens, rules)
+        modifiers = phrases.place_modifiers(tokens, rules)
         suffixes = rules.suffixes
         for i, tok in enumerate(tokens):
             found = index.get(tok)
@@ -177,9 +177,10 @@ class Classifier:
                 if kind == CODE:
                     if owned:
                         continue
-                    if tok not in places or tok in rules.part_owning_places:
+                    # a locative (旁边 also hears neighbours) says where, and owns no part
+                    if (tok not in places or tok in rules.part_owning_places) and tok not in locatives:
                         owner = i
-                    if tok not in places and factor >= 1.0 and tok not in parts:
+                    if tok not in places and factor >= 1.0 and tok not in parts and tok not in locatives:
                         object_sentence = sentence
                     if long_text and sentence:
                         body[target] = body.get(target, 0.0) + weight * factor

@@ -20,8 +20,7 @@
 - Sarcasm: praise words with a wink or beside an unmet request are a complaint.
 - A jab at the fee beside a fault (路灯坏了 物业费白交了) is a complaint about the fault,
   not about billing.
-- A place that only says where the faulty thing is ("停车场的灯", "电梯旁边的厕所") weighs
-  less than the thing: in a Chinese noun phrase the last noun is the head.
+- A place that only says where the faulty thing is weighs less than the thing: nlp/phrases.py.
 """
 
 import re
@@ -106,6 +105,12 @@ _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看�
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
 _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "ENG-DOOR", "ENV-PEST")
+# ... but a neighbour's or a shop's machine is a nuisance made by others (隔壁商铺的空调外机,
+# 楼下饭店的排风机, 邻居家的外机): SEC-NOISE; the tenant's own (我们店的排风扇) is a fault
+_OTHERS_MACHINE = re.compile(
+    r"(?<!我们)(?<!我)(?<!本)(店|商铺|商户|底商|餐馆|饭店|酒楼|酒吧|工地|超市|健身房|邻居|隔壁|人家|住户|那家|他们家)"
+    r"[^,.!?;，。！？\s]{0,6}?(外机|空调|风机|排风扇|抽风机|排烟|油烟机|冷却塔|冷柜|冰柜|压缩机|发电机|水泵|风扇)"
+)
 
 
 # praise said with a wink, or next to a grievance it cannot mean: 「你们效率真高啊 报修一个月了」
@@ -249,67 +254,6 @@ def sarcastic(norm: str) -> bool:
 
 _CODE_KIND = 0  # nlp.rules.CODE
 _WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)
-_PROPERTY_CODES = ("SEC-NOISE",)  # "电梯的噪音": a noise belongs to its source
-
-
-def place_modifiers(tokens: list[str], rules) -> set[int]:
-    """Indices of place words followed by 的 and then, in the same clause, a word naming another
-    code: the place modifies that word. Noises belong to the place instead, and so do parts
-    and what is said of them when the place is an object too (电梯的门打不开)."""
-    index, places, parts, possessive, breaks = rules.index, rules.places, rules.parts, rules.possessive, rules.breaks
-    out: set[int] = set()
-    if possessive not in tokens:
-        return out
-    n = len(tokens)
-    for i in range(n - 2):
-        tok = tokens[i]
-        if tok not in places or tokens[i + 1] != possessive:
-            continue
-        own = {target for kind, target, _ in index.get(tok, ()) if kind == _CODE_KIND}
-        for j in range(i + 2, n):
-            later = tokens[j]
-            if later in breaks:
-                break
-            if later in parts:
-                if tok in rules.part_owning_places:
-                    break
-                continue
-            named = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
-            if named - own - set(_PROPERTY_CODES):
-                out.add(i)
-                break
-    out |= _phrase_before_locative(tokens, rules)
-    return out
-
-
-def _phrase_before_locative(tokens: list[str], rules) -> set[int]:
-    """「楼顶水箱旁边的消防栓」: every word of the place phrase before a locative and 的
-    says where, when the head after 的 names a code of its own (the word right before the
-    locative weighs less already)."""
-    index, possessive, breaks, locatives = rules.index, rules.possessive, rules.breaks, rules.locatives
-    out: set[int] = set()
-    n = len(tokens)
-    for j in range(1, n - 2):
-        if tokens[j] not in locatives or tokens[j + 1] != possessive:
-            continue
-        head: set[str] = set()
-        for later in tokens[j + 2 :]:
-            if later in breaks:
-                break
-            head = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
-            if head:
-                break
-        if not head:
-            continue
-        for k in range(j - 2, -1, -1):
-            if tokens[k] in breaks or tokens[k] == possessive:
-                break
-            named = {target for kind, target, _ in index.get(tokens[k], ()) if kind == _CODE_KIND}
-            if named - head - set(_PROPERTY_CODES):
-                out.add(k)
-    return out
-
-
 def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | set = frozenset()) -> tuple[str, str]:
     """The code and intent after the structures above; unchanged when none applies."""
     return decide(norm, code, intent, codes, cleared)[:2]
@@ -376,6 +320,9 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         and not _NAMED_SOURCE.search(norm)
     ):
         return "ENG-LEAK", "repair", "rain"
+    noisy = code == "SEC-NOISE" or (code in _NOISE_SOURCES and code.startswith("ENG"))
+    if noisy and _NOISE_WORDS.search(norm) and _OTHERS_MACHINE.search(norm):
+        return "SEC-NOISE", "complaint", "others_machine"
     if code in _NOISE_SOURCES and code.startswith("ENG") and intent == "complaint" and _NOISE_WORDS.search(norm):
         return code, "repair", "noisy_equipment"  # noisy equipment is a fault to fix
     if code in (taxonomy.OTHER, "SEC-SAFE", "ENV-PEST") and _ANIMAL_NOISE.search(norm):

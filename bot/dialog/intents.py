@@ -17,9 +17,10 @@ GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|嗨|在吗|
                       r"(呀|啊|哈|呢|吖|哦)?$", re.I)
 # One plain alternation, stripped rather than repeated: `^(嗯|嗯嗯|…)+$` backtracked
 # exponentially on "嗯"×48 + "吗" (issue 16).
-# Acknowledgements too (嗯 明白, 好滴, 哈哈 好的, 👍): a tenant signing off is told goodbye, not
-# 「没有听清楚」.
+# Acknowledgements too (嗯 明白, 好滴, 哈哈 好的, 👍, 麻烦了, 辛苦了): a tenant signing off is told
+# goodbye, not 「没有听清楚」. Only a whole message of these counts: 「太麻烦了」 keeps its 太.
 BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了|明白|了解|晚安|行|哦|哈|"
+                 r"麻烦(你|您|你们)?了|辛苦(你|您|你们)?了|"
                  r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌", re.I)
 # Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
 # "好的" must not accept a paid quote.

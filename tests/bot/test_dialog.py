@@ -330,13 +330,15 @@ def test_a_unit_the_site_has_not_registered_is_remembered(wechat, session, site)
 
 
 def test_acknowledgements_are_told_goodbye_and_a_shop_greeting_is_greeted(wechat, session, site):
-    for n, text in enumerate(["嗯 明白", "好滴", "哈哈 好的好的", "哦哦好的", "晚安", "👍👍", "行吧"]):
+    for n, text in enumerate(["嗯 明白", "好滴", "哈哈 好的好的", "哦哦好的", "晚安", "👍👍", "行吧", "好的好的 麻烦了",
+                              "辛苦你们了"]):
         assert wechat.say(f"o-ack-{n}", text) == phrase("goodbye"), text
     reply = wechat.say("o-dear", "亲 在不在呀")
     assert phrase("offer_help") in reply and "没有听清楚" not in reply
     # a farewell word beside a problem is the problem
     assert wechat.say("o-ack-leak", "好的 厕所漏水了") != phrase("goodbye")
     assert session.scalar(sa.select(sa.func.count(Ticket.id))) == 0  # nothing opened for a goodbye
+    assert wechat.say("o-ack-fuss", "太麻烦了") != phrase("goodbye")  # a grumble, not a thank-you
 
 
 def test_a_passing_ok_does_not_accept_a_paid_quote(wechat, session, site, make):

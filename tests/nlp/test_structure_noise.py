@@ -25,3 +25,32 @@ def test_the_centres_noisy_equipment_is_its_own_code(rules, text, code):
 )
 def test_noise_made_by_others_is_a_nuisance(rules, text):
     assert rules.classify(text).code in ("SEC-NOISE", "SEC-DECOR")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "隔壁商铺的空调外机对着我们店门口 轰轰响还吹热风",
+        "楼下饭店的排风机从早响到晚 我们在楼上办公受不了",
+        "邻居家的空调外机装在我卧室窗外 嗡嗡响一夜",
+        "楼下邻居新装的空调外机吵得孩子睡不着",
+    ],
+)
+def test_a_neighbours_or_a_shops_machine_is_a_nuisance_the_model_keeps(text):
+    import nlp
+
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SEC-NOISE", "complaint")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("我家空调外机响得厉害 麻烦来看看", "ENG-HVAC"),
+        ("我们店的排风扇转起来咔咔响", "ENG-HVAC"),
+        ("楼道里的风机一直响 晚上很吵", "ENG-HVAC"),
+        ("一楼大堂的空调风机声音很大", "ENG-HVAC"),
+    ],
+)
+def test_the_tenants_own_or_the_centres_machine_stays_a_fault(rules, text, code):
+    assert rules.classify(text).code == code

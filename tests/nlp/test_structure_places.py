@@ -31,6 +31,24 @@ def test_the_faulty_thing_outranks_the_place_it_is_in(rules, text, code):
 @pytest.mark.parametrize(
     ("text", "code"),
     [
+        # places before 那个/这盏 say where the thing after it is
+        ("地库出口那盏路灯不亮了 晚上开车出去看不清", "ENG-ELEC"),
+        ("停车场入口的道闸旁边那个灯一直闪", "ENG-ELEC"),
+        ("车道这块地砖碎了好几块", "ENG-CIVIL"),
+        ("车库出口那根水管在滴水", "ENG-PLUMB"),
+        # ... and stay the subject when the thing is theirs
+        ("车库那个道闸又抬不起来了", "SEC-PARK"),
+        ("停车场那个车位又被人占了", "SEC-PARK"),
+        ("电梯那个按钮按了没反应", "ENG-LIFT"),
+    ],
+)
+def test_a_demonstrative_opens_the_head_after_the_place(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
         ("the ceiling is leaking 会议室那块", "ENG-LEAK"),
         ("cockroach好多 在茶水间", "ENV-PEST"),
         ("escalator停了 不动", "ENG-LIFT"),

@@ -1,0 +1,102 @@
+"""Noun phrases of place: a place that only says where the faulty thing is ("停车场的灯",
+"电梯旁边的厕所", "地库出口那盏路灯") weighs less than the thing, since in a Chinese noun
+phrase the last noun is the head.
+"""
+
+import re
+
+_CODE_KIND = 0  # nlp.rules.CODE
+_PROPERTY_CODES = ("SEC-NOISE",)  # "电梯的噪音": a noise belongs to its source
+
+
+def place_modifiers(tokens: list[str], rules) -> set[int]:
+    """Indices of place words followed by 的 and then, in the same clause, a word naming another
+    code: the place modifies that word. Noises belong to the place instead, and so do parts
+    and what is said of them when the place is an object too (电梯的门打不开)."""
+    index, places, parts, possessive, breaks = rules.index, rules.places, rules.parts, rules.possessive, rules.breaks
+    out = _place_before_demonstrative(tokens, rules)
+    if possessive not in tokens:
+        return out
+    n = len(tokens)
+    for i in range(n - 2):
+        tok = tokens[i]
+        if tok not in places or tokens[i + 1] != possessive:
+            continue
+        own = {target for kind, target, _ in index.get(tok, ()) if kind == _CODE_KIND}
+        for j in range(i + 2, n):
+            later = tokens[j]
+            if later in breaks:
+                break
+            if later in parts:
+                if tok in rules.part_owning_places:
+                    break
+                continue
+            named = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
+            if named - own - set(_PROPERTY_CODES):
+                out.add(i)
+                break
+    out |= _phrase_before_locative(tokens, rules)
+    return out
+
+
+# 那个, 这盏, 那台 ...: a demonstrative with its measure word opens the head noun of the phrase
+_DEMONSTRATIVE = re.compile(r"[那这][个盏台根部只块扇排条间套组处把张]")
+
+
+def _place_before_demonstrative(tokens: list[str], rules) -> set[int]:
+    """「地库出口那盏路灯」, 「道闸旁边那个灯」: the places before 那个/这盏 say where the thing
+    after it is, when that thing names a code of its own (车库那个道闸 stays parking)."""
+    index, possessive, breaks, locatives, places = (
+        rules.index, rules.possessive, rules.breaks, rules.locatives, rules.places)
+    out: set[int] = set()
+    n = len(tokens)
+    for j in range(1, n - 1):
+        if len(tokens[j]) != 2 or not _DEMONSTRATIVE.fullmatch(tokens[j]):
+            continue
+        head: set[str] = set()
+        for later in tokens[j + 1 :]:
+            if later in breaks:
+                break
+            head = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
+            if head:
+                break
+        if not head:
+            continue
+        for k in range(j - 1, -1, -1):
+            tok = tokens[k]
+            # walk back over the place phrase: places, locatives, 的, and what a locative follows
+            if not (tok in places or tok in locatives or tok == possessive
+                    or (k + 1 < n and tokens[k + 1] in locatives)):
+                break
+            named = {target for kind, target, _ in index.get(tok, ()) if kind == _CODE_KIND}
+            if tok in places and named - head - set(_PROPERTY_CODES):
+                out.add(k)
+    return out
+
+
+def _phrase_before_locative(tokens: list[str], rules) -> set[int]:
+    """「楼顶水箱旁边的消防栓」: every word of the place phrase before a locative and 的
+    says where, when the head after 的 names a code of its own (the word right before the
+    locative weighs less already)."""
+    index, possessive, breaks, locatives = rules.index, rules.possessive, rules.breaks, rules.locatives
+    out: set[int] = set()
+    n = len(tokens)
+    for j in range(1, n - 2):
+        if tokens[j] not in locatives or tokens[j + 1] != possessive:
+            continue
+        head: set[str] = set()
+        for later in tokens[j + 2 :]:
+            if later in breaks:
+                break
+            head = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
+            if head:
+                break
+        if not head:
+            continue
+        for k in range(j - 2, -1, -1):
+            if tokens[k] in breaks or tokens[k] == possessive:
+                break
+            named = {target for kind, target, _ in index.get(tokens[k], ()) if kind == _CODE_KIND}
+            if named - head - set(_PROPERTY_CODES):
+                out.add(k)
+    return out
