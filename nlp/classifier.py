@@ -264,6 +264,9 @@ class Classifier:
             for name, prior in s["long_text_priors"].items():
                 scan.intents[name] = scan.intents.get(name, 0.0) + prior
         intent = choosing.pick_intent(scan.intents, code, upset, s)
+        said = ""  # the structure that applied: its intent is read from the form (怎么收费 asks)
+        if scan.long_text and intent in ("complaint", "repair", "other") and structure.title_asks(norm):
+            intent, said = "inquiry", "title_question"  # a letter whose title asks a question
 
         if intent == "praise":
             code, score = s["praise_code"], max(score, scan.intents.get("praise", 0.0))
@@ -280,7 +283,6 @@ class Classifier:
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
                 intent = "other"
         structured = False  # a sentence structure, not keywords, decided the code
-        said = ""  # the structure that applied: its intent is read from the form (怎么收费 asks)
         if not scan.long_text and intent != "praise":
             cleared = structure.cleared_codes(norm, self.rules.index)
             refined = structure.decide(norm, code, intent, scan.codes, cleared)

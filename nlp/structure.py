@@ -241,6 +241,19 @@ _SMALL_TALK = re.compile(
 )
 
 
+# a letter whose title sentence asks (停车位的收入归谁所有？, 是否合法, 如何申请) is a question
+# put to the authorities; 怎么/为什么/凭什么 in a title are reproaches (怎么三天两头停电)
+_TITLE = re.compile(r"[^.!?。！？]*[.!?。！？]?")
+_TITLE_ASKS = re.compile(r"\?$|吗|是否|谁|哪|如何|多少|能否|可否|有没有|可不可以|能不能")
+_TITLE_REPROACH = re.compile(r"怎么|为什么|为何|凭什么|难道|何时(解决|处理|修)|谁来管|谁管")
+
+
+def title_asks(norm: str) -> bool:
+    """Whether a letter's title sentence is a question rather than a reproach."""
+    title = _TITLE.match(norm).group(0)
+    return bool(_TITLE_ASKS.search(title)) and not _TITLE_REPROACH.search(title)
+
+
 def not_a_report(norm: str) -> bool:
     """A sales pitch, neighbours' chatter, small talk or a question to the bot: nothing to
     route (asked only where the rules found no topic at all)."""

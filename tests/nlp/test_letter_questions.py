@@ -1,0 +1,42 @@
+"""A letter whose title sentence asks a question is an inquiry, whatever its topic; a title
+that reproaches (怎么, 为什么, 凭什么) is the complaint it reads as."""
+
+import pytest
+
+import nlp
+from nlp import structure
+
+ASKING = [
+    "小区公共停车位出租的收入归谁所有？尊敬的领导：我们小区地面有一百多个公共车位，物业一直对外出租，"
+    "每月收入不少，但从来没有向业主公示过。请问这部分收入是否属于全体业主？物业有没有义务公开账目？",
+    "新装修的房子漏水该由开发商还是物业负责？我家去年交房，装修入住后发现卫生间楼下天花板渗水，"
+    "开发商说是装修问题，物业说是房屋质量问题，互相推脱。请问这种情况应该由谁来维修和赔偿？",
+    "A5区金桥小区物业擅自涨价合理吗。金桥小区物业今年突然把物业费从每平方一块二涨到一块八，"
+    "没有召开业主大会，也没有公示成本。这种做法合理吗？业主该如何维权？",
+    "业主私自在公共楼道安装监控是否合法？我家对门邻居在楼道里装了一个摄像头，正对着我家大门，"
+    "每天进出都被拍到。我跟他沟通他不肯拆，物业说管不了。请问这种行为是否侵犯隐私，应该向哪个部门反映？",
+]
+REPROACHING = [
+    "A2区翠苑小区怎么三天两头停电。翠苑小区这个月已经停电五次了，每次都是晚上，供电所说是小区线路问题，"
+    "物业说是供电所的问题，我们夹在中间不知道找谁。请求领导协调解决。",
+    "A4区阳光小区物业为什么不给我们修门禁。阳光小区5栋的门禁坏了三个月，我们反映了不下十次，"
+    "物业一直说没配件。请领导督促物业尽快修好门禁。",
+    "关于南湖小区垃圾站臭气熏天的投诉。南湖小区垃圾站紧挨着住宅楼，夏天臭气熏天，苍蝇成群，"
+    "物业只是偶尔冲洗一下。垃圾站为什么要建在离住户这么近的地方？希望有关部门督促物业每天清运并搬迁垃圾站。",
+]
+
+
+@pytest.mark.parametrize("text", ASKING)
+def test_a_letter_whose_title_asks_is_an_inquiry(text):
+    assert nlp.classify(text).intent == "inquiry"
+
+
+@pytest.mark.parametrize("text", REPROACHING)
+def test_a_title_that_reproaches_stays_a_complaint(text):
+    assert nlp.classify(text).intent == "complaint"
+
+
+def test_only_the_title_sentence_is_read():
+    assert structure.title_asks("物业费是否可以分期交?我想问一下")
+    assert not structure.title_asks("电梯坏了三天没人修。请问什么时候能修好?")
+    assert not structure.title_asks("怎么又停水了?谁来管管")
