@@ -91,11 +91,21 @@ def test_a_fault_that_keeps_coming_back_or_is_simply_reported_keeps_its_code(rul
     [
         "车位费是按月交还是按季度交",
         "垃圾是放门口等人收还是自己拿到楼下",
+        # ... asked with 要/能/可以 instead of 是
+        "物业你好 我想问下装修垃圾要自己拉走还是你们统一清运",
+        "水费能在网上交还是只能去前台交",
     ],
 )
 def test_a_question_between_two_answers_is_an_inquiry_without_a_question_mark(rules, text):
     assert rules.classify(text).intent == "inquiry"
 
 
-def test_still_broken_is_no_question_between_two_answers(rules):
-    assert rules.classify("修了两次 水龙头还是漏 是不是零件不对 还是漏").intent != "inquiry"
+def test_asking_where_renovation_rubbish_goes_is_for_the_desk():
+    import nlp
+
+    assert nlp.classify("物业你好 我想问下装修垃圾要自己拉走还是你们统一清运").code == "SVC-INFO"
+
+
+@pytest.mark.parametrize("text", ["修了两次 水龙头还是漏 是不是零件不对 还是漏", "说好昨天来修 结果还是没来", "要修的灯修完了还是不亮"])
+def test_still_broken_is_no_question_between_two_answers(rules, text):
+    assert rules.classify(text).intent != "inquiry"
