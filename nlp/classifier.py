@@ -301,7 +301,8 @@ class Classifier:
         # (and by the keywords staff added)
         glossed = []  # English danger words read in Chinese, shown when they made it urgent
         if scan.long_text:
-            seen, keyword_score = situation.NOTHING, scan.urgent
+            # ... but a sentence of one may tell a danger there today (今日下午…仍在上涨)
+            seen, keyword_score = urgency.letter_situation(situation.in_chinese(norm)[0]), scan.urgent
         else:
             in_chinese, glossed = situation.in_chinese(norm)  # 被trap在里面: 被困在里面
             seen = situation.assess(in_chinese)

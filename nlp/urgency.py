@@ -7,6 +7,9 @@ hurry words around a nuisance that endangers nobody are impatience, not an emerg
 danger reported and not handled stays a grievance about handling (taxonomy.md).
 """
 
+import re
+from functools import lru_cache
+
 from nlp import situation, taxonomy
 
 _PROBLEM = ("repair", "complaint")
@@ -90,3 +93,24 @@ def guards_alone(seen, code: str) -> bool:
     around them (a fight or a theft is left to the vote: staff pushing someone is their
     attitude, a tree cut down the greenery's)."""
     return code == "SEC-SAFE" and (any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen))
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+
+
+@lru_cache(maxsize=1)
+def _letter_now():
+    return re.compile("|".join(situation.data()["letter_now"]["patterns"]))
+
+
+def letter_situation(text: str):
+    """A letter recounts dangers past and feared: only a sentence that says its danger is
+    there today or still (今日下午车库积水 水深已没过脚踝) is read as a message is; the
+    strongest such sentence stands for the letter."""
+    found = situation.NOTHING
+    for sentence in _SENTENCE_END.split(text):
+        if _letter_now().search(sentence):
+            seen = situation.assess(sentence)
+            if seen.score > found.score:
+                found = seen
+    return found
