@@ -290,6 +290,12 @@ class Classifier:
                 confidence = max(confidence, s["threshold"] + 0.1)
                 structured = True
             code, intent, said = refined
+        elif scan.long_text and intent != "praise" and structure.title_disputes_money(norm):
+            # a letter whose title disputes money is billing's (空调维修被多要钱)
+            if code != s["money_code"]:
+                code, structured = s["money_code"], True
+                confidence = max(confidence, s["threshold"] + 0.1)
+            intent = "complaint" if intent in ("repair", "other") else intent
         # a letter to the authorities recounts dangers past and feared, not one happening now:
         # there the urgency keywords judge; a message is judged by the situation it describes
         # (and by the keywords staff added)

@@ -40,3 +40,30 @@ def test_only_the_title_sentence_is_read():
     assert structure.title_asks("物业费是否可以分期交?我想问一下")
     assert not structure.title_asks("电梯坏了三天没人修。请问什么时候能修好?")
     assert not structure.title_asks("怎么又停水了?谁来管管")
+
+
+DISPUTING_MONEY = [
+    "A4区幸福家园空调维修被多要钱。上个月家里空调不制冷，物业派维修工上门，换了一个小零件就收了我八百元，"
+    "事后我查了同型号配件网上只要六十元。物业说这是他们的标准，请相关部门核查维修价格是否合理。",
+    "A7县金色港湾车位租金一年翻倍。金色港湾地下车位去年每月租金两百元，今年开发商直接涨到四百元，"
+    "说不租就收回车位。业主们认为涨幅太大，希望物价部门介入，规范车位租赁价格。",
+    "关于丰华园小区电梯广告收入去向的反映。丰华园小区每部电梯里都装了广告屏，已经好几年了，这些广告收入属于"
+    "全体业主，但物业从来没有公示过收支，也没有用于小区公共设施维护。请求主管部门督促公开。",
+]
+# a fee said as a cause or a kind of thing: the title's subject is elsewhere
+NAMING_A_FEE = [
+    ("关于海天小区道闸收费后车辆排队的反映。海天小区门口装了收费道闸以后，每天早晚高峰进出车辆排起长队，"
+     "一直堵到市政道路上，公交车都过不去。请交警部门和物业协调，增加出入口。", "SEC-PARK"),
+    ("A5区书香苑消防车道被画成收费车位。书香苑物业把5栋旁边的消防车道画成了收费停车位，每天停满了车，"
+     "一旦发生火灾消防车根本开不进来。请求消防部门检查，恢复消防通道。", "SEC-SAFE"),
+]
+
+
+@pytest.mark.parametrize("text", DISPUTING_MONEY)
+def test_a_letter_whose_title_disputes_money_is_billing(rules, text):
+    assert rules.classify(text).code == "FEE-BILL"
+
+
+@pytest.mark.parametrize(("text", "code"), NAMING_A_FEE)
+def test_a_title_naming_a_fee_as_cause_or_kind_keeps_its_subject(rules, text, code):
+    assert rules.classify(text).code == code
