@@ -44,3 +44,37 @@ def test_a_danger_in_plain_words_is_urgent(rules, text):
 def test_its_calm_look_alikes_stay_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False, nlp.classify(text)
+
+
+# damage happening now told with a fear of what follows (要是进水就完了): the fear calms
+# its own clause only; a question about a feared risk (万一着火怎么办) still calms the message
+FEAR_BESIDE_DAMAGE = [
+    "喂 物业吗 我跟你说一下啊 我们这一层今天下午开始就不太对 一开始是厕所那边有点水 我们也没在意 "
+    "结果现在整个过道都是水了 水都流到我们公司的机房门口了 里面是服务器 要是进水就完了 "
+    "我们找不到总阀在哪里 你们赶紧来人关一下",
+    "仓库进水了 地上全是水 如果泡到下面的货就麻烦了",
+]
+FEARED_RISK = [
+    "消防通道的门老是被锁上 万一着火怎么办",
+    "地下室有点返潮 要是下大雨会不会淹",
+]
+
+# water seeping down (渗) that already reaches a till, papers or a socket
+SEEPING_ONTO_THINGS = [
+    "楼上渗下来的水已经滴到我们的收银电脑上了",
+    "墙里渗出来的水流到插座下面了",
+    "天花板渗水 滴在档案柜的文件上",
+]
+SEEPING_SLOWLY = ["天花板角落慢慢渗水 好几个月了 麻烦看看", "卫生间墙角有点渗水"]
+
+
+@pytest.mark.parametrize("text", FEAR_BESIDE_DAMAGE + SEEPING_ONTO_THINGS)
+def test_damage_now_stays_urgent_beside_a_fear_or_a_seep(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True, nlp.classify(text)
+
+
+@pytest.mark.parametrize("text", FEARED_RISK + SEEPING_SLOWLY)
+def test_a_feared_risk_or_a_slow_seep_stays_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False, nlp.classify(text)
