@@ -1,9 +1,8 @@
-# The two set-up commands. Both create .venv and install the pinned requirements.
+# Shortcuts for the two set-up commands (scripts/run.sh, scripts/test.sh), which need no make.
 .PHONY: run test lint
 
 run:
-	@scripts/bootstrap.sh
-	@.venv/bin/python -m demo.run
+	@scripts/run.sh
 
 test:
 	@scripts/test.sh

@@ -28,7 +28,9 @@ class Role(enum.StrEnum):
         return ROLE_LABELS[self]
 
 
-ROLE_LABELS = {Role.DESK: "客服", Role.ENGINEER: "工程", Role.SUPERVISOR: "主管", Role.ADMIN: "管理员"}
+# ENGINEER is every field worker a dispatch order goes to: engineering, cleaning and security
+# staff alike, so its label names the post (现场), not the engineering department.
+ROLE_LABELS = {Role.DESK: "客服", Role.ENGINEER: "现场人员", Role.SUPERVISOR: "主管", Role.ADMIN: "管理员"}
 # What a site is decides how its units are named to tenants (铺位号 in a mall, 房号 elsewhere)
 # and the kind of unit an import creates.
 SITE_KINDS = {"mall": "商场", "office": "写字楼", "residential": "住宅"}

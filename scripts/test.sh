@@ -5,6 +5,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+
+# The console's browser tests drive Debian's chromium (never a downloaded browser), and a
+# CJK font keeps their screenshots readable. Installed when we can (root with apt-get, as
+# on a fresh machine or in CI); otherwise those tests are skipped with the reason, and in
+# CI a skip is a failure.
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing+=(fonts-wqy-microhei)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]} for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
 export PYTHONDONTWRITEBYTECODE=1
 PG_URL=${TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test}
 SERVER_REDIS=${TEST_REDIS_URL:-redis://127.0.0.1:6379/15}

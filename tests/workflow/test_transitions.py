@@ -173,7 +173,7 @@ def test_engineer_cannot_record_payment(desk, session):
     t = desk.ticket(Status.COMPLETED, paid=True)
     with pytest.raises(workflow.PermissionDenied) as e:
         workflow.record_payment(session, t, desk.engineer, amount="180")
-    assert "工程" in e.value.message and t.paid_at is None
+    assert "现场人员" in e.value.message and t.paid_at is None
     assert "record_payment" not in [a.name for a in workflow.allowed_actions(t, desk.engineer)]
     assert "record_payment" in [a.name for a in workflow.allowed_actions(t, desk.desk)]
 
