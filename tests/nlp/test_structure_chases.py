@@ -109,3 +109,26 @@ def test_asking_where_renovation_rubbish_goes_is_for_the_desk():
 @pytest.mark.parametrize("text", ["修了两次 水龙头还是漏 是不是零件不对 还是漏", "说好昨天来修 结果还是没来", "要修的灯修完了还是不亮"])
 def test_still_broken_is_no_question_between_two_answers(rules, text):
     assert rules.classify(text).intent != "inquiry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卷帘门坏了报修四天了 每天只能开一半营业",
+        "暖气不热反映半个月了 家里老人冻感冒了",
+        "停车场道闸坏了报了三天 每次都要保安手动抬杆",
+        "玻璃门的把手掉了 报修两个礼拜了 顾客进出很不方便",
+    ],
+)
+def test_the_model_does_not_turn_a_long_wait_back_into_the_fault(text):
+    import nlp
+
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+@pytest.mark.parametrize(("text", "code"), [("卷帘门坏了 每天只能开一半营业", "ENG-DOOR"), ("暖气不热 家里老人冻感冒了", "ENG-HVAC")])
+def test_the_same_fault_without_a_wait_keeps_its_code(text, code):
+    import nlp
+
+    assert nlp.classify(text).code == code
