@@ -107,3 +107,24 @@ def test_a_child_up_high_someone_in_the_water_or_smoke_coming_in_is_urgent(rules
 def test_things_behind_a_door_or_barbecue_smoke_are_not_urgent(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False, nlp.classify(text)
+
+
+# something overhead broken with pieces still up there, or a ceiling down over a crowd
+OVERHEAD_BROKEN = [
+    "大门口的玻璃雨棚碎了 还有玻璃挂在上面",
+    "商场吊顶塌了一块 下面好多顾客",
+    "采光顶裂开了 碎玻璃悬在半空",
+]
+# what lies on the ground already is a repair
+ON_THE_GROUND = ["我们店门口的地砖碎了几块", "消火栓箱的玻璃碎了 碎渣掉一地"]
+
+
+@pytest.mark.parametrize("text", OVERHEAD_BROKEN)
+def test_something_broken_overhead_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True, nlp.classify(text)
+
+
+@pytest.mark.parametrize("text", ON_THE_GROUND)
+def test_what_lies_on_the_ground_is_a_repair(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
