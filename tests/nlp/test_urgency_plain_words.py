@@ -78,3 +78,53 @@ def test_damage_now_stays_urgent_beside_a_fear_or_a_seep(rules, text):
 def test_a_feared_risk_or_a_slow_seep_stays_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False, nlp.classify(text)
+
+
+# a child gone up to the roof alone, a child struggling in a pond, smoke or burning next door
+ROOF_WATER_SMOKE = [
+    "三岁小孩自己跑到天台上去了 找不到人",
+    "有个小男孩溜到楼顶上了 大人不知道",
+    "小区水池里有个孩子在扑腾",
+    "河里有个老人在挣扎",
+    "隔壁店在烧东西 烟从门缝里进来了",
+    "楼下不知道谁在烧垃圾 烟顺着窗户飘进来了",
+]
+# a locker or a door with only things behind it traps nobody
+THINGS_BEHIND_A_DOOR = [
+    "快递柜的门卡住了 打不开 我的快递在里面",
+    "储物间的门打不开了 行李还在里面",
+    "楼下烧烤的烟从窗户飘进来了",
+]
+
+
+@pytest.mark.parametrize("text", ROOF_WATER_SMOKE)
+def test_a_child_up_high_someone_in_the_water_or_smoke_coming_in_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True, nlp.classify(text)
+
+
+@pytest.mark.parametrize("text", THINGS_BEHIND_A_DOOR)
+def test_things_behind_a_door_or_barbecue_smoke_are_not_urgent(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False, nlp.classify(text)
+
+
+# something overhead broken with pieces still up there, or a ceiling down over a crowd
+OVERHEAD_BROKEN = [
+    "大门口的玻璃雨棚碎了 还有玻璃挂在上面",
+    "商场吊顶塌了一块 下面好多顾客",
+    "采光顶裂开了 碎玻璃悬在半空",
+]
+# what lies on the ground already is a repair
+ON_THE_GROUND = ["我们店门口的地砖碎了几块", "消火栓箱的玻璃碎了 碎渣掉一地"]
+
+
+@pytest.mark.parametrize("text", OVERHEAD_BROKEN)
+def test_something_broken_overhead_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True, nlp.classify(text)
+
+
+@pytest.mark.parametrize("text", ON_THE_GROUND)
+def test_what_lies_on_the_ground_is_a_repair(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
