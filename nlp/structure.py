@@ -32,14 +32,18 @@ from nlp import gated, taxonomy
 # instead of trying the whole alternation at every position (5-7 times cheaper on a message
 # that matches none).
 _CALLED = r"(了|过)?(你们|物业|客服|服务|值班).{0,3}电话"
+# 三次, 好几回, 十一遍: more than once (跑一趟 is no chase)
+_TIMES = r"(好)?[2-9二两三四五六七八九十几][0-9一二两三四五六七八九十几]*(次|回|遍|趟)"
 _PROMISED = r"(说|答应|约)(好|了|过)?"
 _EARLIER_REPORT = re.compile(
     r"(报(的|了|过|修)|报修|反映(过|了)?|投诉(过|了)|投诉.{0,4}(天|周|礼拜|星期|个月)了|工单|单号|催|上次说|"
     rf"打{_CALLED}|拨{_CALLED}|第[二三四五六七八九十几\d]+(次|回|遍)(打|拨)|"
-    rf"师傅{_PROMISED}|你们{_PROMISED}|客服{_PROMISED}|物业{_PROMISED})"
+    rf"师傅{_PROMISED}|你们{_PROMISED}|客服{_PROMISED}|物业{_PROMISED}|"
+    # asked the centre before, or said it several times (找你们好几天了, 说了好几次了, 找了三回)
+    rf"找(了|过)?(你们|物业|客服|管家)|说(了|过)?{_TIMES}|讲(了|过)?{_TIMES}|提(了|过)?{_TIMES}|找(了|过)?{_TIMES})"
 )
 _WAITED = re.compile(
-    r"(天|周|礼拜|星期|小时|个月)了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
+    rf"(天|周|礼拜|星期|小时|个月)了|{_TIMES}了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
     r"还是(坏|不|没|漏|堵|那样|老样子|一样|黑)|到底|(修|来|管)不(修|来|管)|"
     r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖|"
     # a report made days ago is a wait (报了半个月, 反映了十几天)

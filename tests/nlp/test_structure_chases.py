@@ -132,3 +132,28 @@ def test_the_same_fault_without_a_wait_keeps_its_code(text, code):
     import nlp
 
     assert nlp.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "空调不制冷都报修三次了 每次都说明天来",
+        "下水道堵了 找物业找了三回了",
+        "漏水的事都说了好几次了 师傅就是不来",
+        "楼道的灯跟你们讲了三遍了 还是不亮",
+    ],
+)
+def test_asking_again_and_again_is_a_chase(rules, text):
+    assert rules.classify(text).code == "SVC-SLOW"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("电梯一个月坏了三次了 能不能彻底修好", "ENG-LIFT"), ("今天跳闸两次了 是不是线路有问题", "ENG-ELEC")],
+)
+def test_a_fault_that_happened_again_is_no_chase(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+def test_one_trip_is_no_chase(rules):
+    assert rules.classify("那个报修单帮我撤掉吧 师傅不用跑一趟了").code != "SVC-SLOW"
