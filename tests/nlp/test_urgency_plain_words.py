@@ -128,3 +128,31 @@ def test_something_broken_overhead_is_urgent(rules, text):
 @pytest.mark.parametrize("text", ON_THE_GROUND)
 def test_what_lies_on_the_ground_is_a_repair(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
+
+
+# a shop, store or office nobody can get into; a tree leaning on a building or about to
+# fall; water beside a socket
+SHUT_OUT_LEANING_SOCKET = [
+    "仓库门锁坏了 进不了仓库 货车在等着卸货",
+    "办公室门禁坏了 全公司的人进不了门",
+    "大风把小区里的树吹歪了 靠在三号楼阳台上",
+    "门口那棵大树歪了 随时要倒 下面停着车",
+    "窗户漏雨 墙上都是水 插座就在下面",
+]
+NOT_PRESSING = [
+    "我家钥匙丢了 进不了门 能帮忙开锁吗",
+    "小区的树有点歪 建议修剪一下",
+    "树倒了 已经被清走了",
+]
+
+
+@pytest.mark.parametrize("text", SHUT_OUT_LEANING_SOCKET)
+def test_shut_out_a_leaning_tree_or_water_by_a_socket_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True, nlp.classify(text)
+
+
+@pytest.mark.parametrize("text", NOT_PRESSING)
+def test_locked_out_at_home_a_tilt_or_a_tree_cleared_is_not_urgent(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False, nlp.classify(text)
