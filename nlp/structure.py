@@ -254,11 +254,11 @@ _TITLE_REPROACH = re.compile(r"怎么|为什么|为何|凭什么|难道|何时(�
 
 
 # a letter's title that disputes money (空调维修被多要钱, 车位租金一年翻倍, 广告收入去向不明,
-# 拒不开具发票): billing, whatever the money was for; a fee said as a cause (以欠费为由断电)
+# 拒不开具发票, 停车位还要收费): billing, whatever the money was for; a fee said as a cause (以欠费为由断电)
 # or a kind of thing (收费车位) disputes nothing
 _MONEY_NOUN = r"(费|钱|价|租金|押金|保证金|收入|收益|发票|罚款|账)"
 _MONEY_WRONG = (r"(多要|多收|多扣|乱收|乱扣|涨|翻倍|翻番|不合理|无依据|没有依据|过高|太高|太贵|加收|强收|强制收|"
-                r"违规收|不退|克扣|拒不开|拒开|不给开|去向|不公开|不透明|不明|不准|异常|算错)")
+                r"违规收|强行收|还要收|不退|克扣|拒不开|拒开|不给开|去向|不公开|不透明|不明|不准|异常|算错)")
 _TITLE_MONEY = re.compile(rf"{_MONEY_NOUN}[^,.!?;，。！？]{{0,8}}{_MONEY_WRONG}|{_MONEY_WRONG}[^,.!?;，。！？]{{0,6}}{_MONEY_NOUN}")
 
 
