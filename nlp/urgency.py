@@ -21,6 +21,7 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 # and a person in the water the pool or pond they fell into
 _OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 _GUARDS_ALONE = ("gas", "drowning")
+_PRESSING = 2.0  # over the threshold: a danger and "now" or "hurry" twice, or two dangers
 
 
 # faults and nuisances that endanger nobody: a call for help around one of them is impatience
@@ -59,7 +60,10 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         # 赶紧叫保安来挪车, 救命 空调太冷: hurry words around a nuisance, no danger (a call
         # that only says where it comes from, 快快快 停车场b3, is still a call for help)
         urgent = False
-    if not urgent or intent in ("praise", "suggestion"):
+    # a suggestion names dangers feared; one asked with 能不能 beside a danger now and
+    # pressing (冒烟了…保安能不能快点下来) is a request for someone to come
+    pressing = seen.score >= situation.data()["threshold"] + _PRESSING
+    if not urgent or intent == "praise" or (intent == "suggestion" and not pressing):
         return code, intent, False, confidence
     suggested, was = seen.suggests(situation.data()), code
     if code in (taxonomy.OTHER, "SVC-INFO") and found_codes and not any(c in _OUTRANKS_ANY for c in seen.classes):
@@ -106,7 +110,10 @@ def _letter_now():
 def letter_situation(text: str):
     """A letter recounts dangers past and feared: only a sentence that says its danger is
     there today or still (今日下午车库积水 水深已没过脚踝) is read as a message is; the
-    strongest such sentence stands for the letter."""
+    strongest such sentence stands for the letter. A long message typed with no full stop
+    (。) at all is a chat: it is read whole."""
+    if "。" not in text:
+        return situation.assess(text)
     found = situation.NOTHING
     for sentence in _SENTENCE_END.split(text):
         if _letter_now().search(sentence):

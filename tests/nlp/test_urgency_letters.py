@@ -41,3 +41,43 @@ def test_a_letter_telling_a_danger_there_today_is_urgent(rules, text):
 def test_a_letter_recounting_a_danger_stays_calm(rules, text):
     assert len(text) >= 60 and "。" in text
     assert rules.classify(text).urgent is False, rules.classify(text)
+
+
+# a WeChat message of 120 characters and more typed with no full stop is still a chat: the
+# danger in its middle counts, with no 今天 or 现在 beside it
+LONG_CHATS = [
+    "你好 打扰一下 我是b座十二楼那家设计公司的行政 我们公司茶水间的水管接头脱开了 水喷得到处都是 "
+    "地上已经一大片了 还往走廊那边流 旁边就是我们的打印室 里面好多图纸和设备 我们几个人拿拖把也拖不过来 "
+    "也不知道阀门在哪 麻烦你们派个工程师傅上来处理一下 谢谢啦",
+    "你们好 我在地下车库负二层 就是靠近c出口那块 这边有一辆白色的电动车在充电的时候冒烟了 味道特别刺鼻 "
+    "旁边还停着好几辆电动车和汽车 我不敢靠近 也没看到灭火器在哪 车主也不知道是谁 你们保安能不能快点下来看看 "
+    "我在c出口这里等你们 拜托了",
+]
+
+
+@pytest.mark.parametrize("text", LONG_CHATS)
+def test_a_long_chat_with_no_full_stop_is_read_whole(rules, text):
+    assert len(text) >= 120 and "。" not in text
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+def test_after_is_no_plan_for_later(rules):
+    # 以后 calms a plan (以后能不能…); 拉上去以后就卡住了 tells what happened after
+    text = ("喂 你好 我是商场二楼女装店的店长 我们店的卷帘门下午拉上去以后就卡住了 到晚上打烊的时候死活拉不下来 "
+            "店里有一整季的新货还有收银台的备用金 门关不上我们也不敢走")
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert rules.classify("以后能不能早点修好卷帘门 关不上很麻烦").urgent is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "能不能在车库多放几个灭火器 电动车充电冒烟的话来不及",
+        "希望物业能在电梯里装个摄像头 上次有人在里面晕倒都没人知道",
+    ],
+)
+def test_a_suggestion_about_a_danger_feared_stays_calm(rules, text):
+    assert rules.classify(text).intent == "suggestion"
+    assert rules.classify(text).urgent is False
+    assert nlp.classify(text).urgent is False
