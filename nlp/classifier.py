@@ -177,10 +177,12 @@ class Classifier:
                 if kind == CODE:
                     if owned:
                         continue
-                    # a locative (旁边 also hears neighbours) says where, and owns no part
-                    if (tok not in places or tok in rules.part_owning_places) and tok not in locatives:
+                    # a locative (旁边 also hears neighbours) says where, and a grievance (反映过) is
+                    # about handling: neither owns a part ("反映过楼道灯坏了": the lamp is the lamp's)
+                    thing = tok not in locatives and not target.startswith("SVC")
+                    if (tok not in places or tok in rules.part_owning_places) and thing:
                         owner = i
-                    if tok not in places and factor >= 1.0 and tok not in parts and tok not in locatives:
+                    if tok not in places and factor >= 1.0 and tok not in parts and thing:
                         object_sentence = sentence
                     if long_text and sentence:
                         body[target] = body.get(target, 0.0) + weight * factor

@@ -157,3 +157,21 @@ def test_a_fault_that_happened_again_is_no_chase(rules, text, code):
 
 def test_one_trip_is_no_chase(rules):
     assert rules.classify("那个报修单帮我撤掉吧 师傅不用跑一趟了").code != "SVC-SLOW"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车位被占的事提了好几次 保安根本不管",
+        "跟物业反映过楼道灯坏了 他们就是不来",
+        "垃圾堆在门口的事投诉过 物业也不处理",
+        "上次说漏水的事 你们从来不理",
+    ],
+)
+def test_an_earlier_report_they_will_not_deal_with_is_a_chase(rules, text):
+    assert rules.classify(text).code == "SVC-SLOW"
+
+
+@pytest.mark.parametrize(("text", "code"), [("这个灯根本不亮 麻烦来修一下", "ENG-ELEC"), ("楼下车位根本不够停 每天都要绕好几圈", "SEC-PARK")])
+def test_not_at_all_without_an_earlier_report_is_no_chase(rules, text, code):
+    assert rules.classify(text).code == code
