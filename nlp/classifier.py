@@ -295,6 +295,7 @@ class Classifier:
             if code != s["money_code"]:
                 code, structured = s["money_code"], True
                 confidence = max(confidence, s["threshold"] + 0.1)
+            said = said or "title_money"
             intent = "complaint" if intent in ("repair", "other") else intent
         # a letter to the authorities recounts dangers past and feared, not one happening now:
         # there the urgency keywords judge; a message is judged by the situation it describes

@@ -109,6 +109,10 @@ _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看�
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
 _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "ENG-DOOR", "ENV-PEST")
+# the centre's plant named with a nuisance (发电机 … 太吵了, 电梯机房的声音, 试泵 … 吵醒孩子): its
+# own code, whatever the model hears in 吵 (a bell that rings, 火警铃响, is no nuisance)
+_CENTRE_MACHINE = re.compile(r"发电机|机房|水泵|泵房|排污泵|消防泵|试泵|风机|排风|冷却塔|变压器|曳引机")
+_NUISANCE = re.compile(r"吵|噪音|噪声|声音|轰|嗡|睡不着|吵醒")
 # ... but a neighbour's or a shop's machine is a nuisance made by others (隔壁商铺的空调外机,
 # 楼下饭店的排风机, 邻居家的外机): SEC-NOISE; the tenant's own (我们店的排风扇) is a fault
 _OTHERS_MACHINE = re.compile(
@@ -352,6 +356,9 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         and not _NAMED_SOURCE.search(norm)
     ):
         return "ENG-LEAK", "repair", "rain"
+    centre = code in _NOISE_SOURCES and code.startswith("ENG") and _CENTRE_MACHINE.search(norm)
+    if centre and _NUISANCE.search(norm) and not _OTHERS_MACHINE.search(norm):
+        return code, "repair", "centre_machine"
     noisy = code == "SEC-NOISE" or (code in _NOISE_SOURCES and code.startswith("ENG"))
     if noisy and _NOISE_WORDS.search(norm) and _OTHERS_MACHINE.search(norm):
         return "SEC-NOISE", "complaint", "others_machine"
@@ -362,5 +369,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:
-            return max(sources)[1], "repair" if max(sources)[1].startswith("ENG") else "complaint", "noise_source"
+            source = max(sources)[1]
+            if source.startswith("ENG") and _CENTRE_MACHINE.search(norm) and _NUISANCE.search(norm):
+                return source, "repair", "centre_machine"
+            return source, "repair" if source.startswith("ENG") else "complaint", "noise_source"
     return code, intent, ""

@@ -69,3 +69,9 @@ def test_a_letter_whose_title_disputes_money_is_billing(rules, text):
 @pytest.mark.parametrize(("text", "code"), NAMING_A_FEE)
 def test_a_title_naming_a_fee_as_cause_or_kind_keeps_its_subject(rules, text, code):
     assert rules.classify(text).code == code
+
+
+def test_the_model_does_not_turn_a_disputed_charge_back_into_its_object():
+    text = ("A3区丽景湾写字楼空调收费不合理。我公司租用丽景湾写字楼12层办公，物业按面积收取中央空调费，但我们楼层的"
+            "空调出风口常年温度不达标，夏天室内三十度。空调效果这么差还要照收空调费，请求价格部门介入。")
+    assert nlp.classify(text).code == "FEE-BILL"

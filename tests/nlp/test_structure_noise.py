@@ -54,3 +54,26 @@ def test_a_neighbours_or_a_shops_machine_is_a_nuisance_the_model_keeps(text):
 )
 def test_the_tenants_own_or_the_centres_machine_stays_a_fault(rules, text, code):
     assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("半夜发电机在那突突突响 是在试机吗 太吵了", "ENG-ELEC"),
+        ("电梯机房的声音太吵了 我家就在顶楼", "ENG-LIFT"),
+        ("消防水泵每天早上试泵 声音巨大 吵醒孩子", "ENG-FIRE"),
+        ("地下室的排污泵整晚轰轰响 一楼根本睡不着", "ENG-PLUMB"),
+        ("楼下泵房的水泵半夜启动 嗡嗡的吵得人睡不着", "ENG-PLUMB"),
+    ],
+)
+def test_the_model_does_not_turn_the_centres_plant_into_a_neighbours_noise(text, code):
+    import nlp
+
+    assert nlp.classify(text).code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [("隔壁饭店的排风机吵死了", "SEC-NOISE"), ("火警铃一直响 是不是误报了", "ENG-FIRE")])
+def test_others_plant_stays_a_nuisance_and_a_bell_no_noise(text, code):
+    import nlp
+
+    assert nlp.classify(text).code == code
