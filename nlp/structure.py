@@ -192,7 +192,14 @@ _PITCH = re.compile(
 _WISH = re.compile(
     r"(希望|盼望|期望|期待)(物业|你们|管理处|小区|以后|今后|晚上|夜里|周末|每天|每周|每栋|每层|每个)?"
     r"[^,.!?;，。！？\s]{0,8}?(多(?!久|少|长)|增加|增设|添|加(?!快|紧|班)|安装|装(?!修)|设(?!备|施)|放(?!心)|配(?!合)|划|建|种|"
-    r"开放|开通|禁止|不许|不准|规定|限制|统一|定期|改成|换成)"
+    r"开放|开通|禁止|不许|不准|规定|限制|统一|定期|改成|换成|贴|挂|延长|提供)"
+)
+# ... and so is opening with whether something new could be had (能不能在车库入口装个凸面镜, 花园里
+# 能不能多种几棵树); after a grievance it is the remedy asked for (车速太快 能不能装几个减速带 is a
+# complaint), and asking someone to do a thing for me (能不能帮我装一下) or to come is a request
+_ASK_FOR_NEW = re.compile(
+    r"^[^,.!?;，。！？\s]{0,8}?(能不能|可不可以|能否|可否)(?![^,.!?;，。！？\s]{0,4}(帮|给我|修|来))[^,.!?;，。！？\s]{0,8}?"
+    r"(多(?!久|少|长)|增加|增设|加装|安装|装个|装几|种|设个|设置|放个|放几|贴个|挂个|配个|划|建个|开放|开通|延长)"
 )
 _WISH_FAULT = re.compile(r"尽快|赶紧|早日|早点|马上|快点|(?<!装)修|处理|解决|坏|漏|堵|不亮")
 
@@ -347,7 +354,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SEC-SAFE", "complaint", "breach"
     if _REQUEST.search(norm) and not _FAULT.search(norm):
         return "SVC-INFO", "inquiry", "request"
-    if intent in ("complaint", "other", "repair") and _WISH.search(norm) and not _WISH_FAULT.search(norm):
+    wished = _WISH.search(norm) or _ASK_FOR_NEW.search(norm)
+    if intent in ("complaint", "other", "repair") and wished and not _WISH_FAULT.search(norm):
         return code, "suggestion", "wish"
     if (
         code in ("ENG-ELEC", "ENG-CIVIL", "ENG-PLUMB", "ENG-LIFT", "ENG-DOOR", taxonomy.OTHER)

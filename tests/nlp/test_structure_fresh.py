@@ -75,6 +75,11 @@ def test_structure_decide_names_the_structure_that_applied():
         ("希望以后能在地库增设几个电动车充电桩", None),
         ("希望周末上午十点前不准装修打电钻", "SEC-DECOR"),
         ("希望小区每周能定期给绿化带打一次药", None),
+        ("希望物业在电梯里贴个维保电话", "ENG-LIFT"),
+        # ... or opening by asking whether something new could be had
+        ("能不能在车库入口装个凸面镜 拐弯看不见来车", "SEC-PARK"),
+        ("花园里能不能多种几棵树 夏天太晒", "ENV-GREEN"),
+        ("可不可以在健身区装几盏灯 晚上锻炼太黑", "ENG-ELEC"),
     ],
 )
 def test_a_wish_for_something_new_is_a_suggestion_on_its_topic(text, code):
@@ -88,6 +93,10 @@ def test_a_wish_for_something_new_is_a_suggestion_on_its_topic(text, code):
     [
         "希望尽快把楼道的灯修好",
         "希望你们加快处理 厨房下水道堵了三天",
+        # the remedy asked for after a grievance, a request for a hand, a call for a fitter
+        "小区里车速太快 孩子在路上玩很危险 能不能装几个减速带",
+        "公共卫生间的味道冲得眼睛疼 能不能多打扫几遍",
+        "能不能派个师傅来修一下水龙头",
     ],
 )
 def test_a_wish_that_a_fault_be_fixed_is_no_suggestion(rules, text):
