@@ -156,3 +156,17 @@ def test_shut_out_a_leaning_tree_or_water_by_a_socket_is_urgent(rules, text):
 def test_locked_out_at_home_a_tilt_or_a_tree_cleared_is_not_urgent(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False, nlp.classify(text)
+
+
+# people named by their role at the place (a member at the gym, a trainee, a visitor)
+ROLE_PEOPLE = [
+    "健身房有个会员跑步机上突然倒下了",
+    "培训中心有个学员在教室里晕倒了",
+    "大堂有个访客摔倒了 起不来",
+]
+
+
+@pytest.mark.parametrize("text", ROLE_PEOPLE)
+def test_someone_named_by_their_role_taken_ill_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True, nlp.classify(text)
