@@ -3,8 +3,6 @@
 phrase the last noun is the head.
 """
 
-import re
-
 _CODE_KIND = 0  # nlp.rules.CODE
 _PROPERTY_CODES = ("SEC-NOISE",)  # "电梯的噪音": a noise belongs to its source
 
@@ -40,7 +38,8 @@ def place_modifiers(tokens: list[str], rules) -> set[int]:
 
 
 # 那个, 这盏, 那台 ...: a demonstrative with its measure word opens the head noun of the phrase
-_DEMONSTRATIVE = re.compile(r"[那这][个盏台根部只块扇排条间套组处把张]")
+# (a set of the two-character words: a look-up per token, where a regex call cost 10 µs a text)
+_DEMONSTRATIVES = frozenset(d + m for d in "那这" for m in "个盏台根部只块扇排条间套组处把张")
 
 
 def _place_before_demonstrative(tokens: list[str], rules) -> set[int]:
@@ -51,7 +50,7 @@ def _place_before_demonstrative(tokens: list[str], rules) -> set[int]:
     out: set[int] = set()
     n = len(tokens)
     for j in range(1, n - 1):
-        if len(tokens[j]) != 2 or not _DEMONSTRATIVE.fullmatch(tokens[j]):
+        if tokens[j] not in _DEMONSTRATIVES:
             continue
         head: set[str] = set()
         for later in tokens[j + 1 :]:
