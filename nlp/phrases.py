@@ -4,7 +4,24 @@ phrase the last noun is the head.
 """
 
 _CODE_KIND = 0  # nlp.rules.CODE
-_PROPERTY_CODES = ("SEC-NOISE",)  # "电梯的噪音": a noise belongs to its source
+_PROPERTY_CODES = frozenset(("SEC-NOISE",))  # "电梯的噪音": a noise belongs to its source
+
+
+def _codes(index, token: str) -> set[str]:
+    """The codes a word names (not the intents or urgency it signals)."""
+    return {target for kind, target, _ in index.get(token, ()) if kind == _CODE_KIND}
+
+
+def _head_codes(tokens: list[str], start: int, rules) -> set[str]:
+    """The codes of the first word from `start` that names any, within the clause: the head
+    of the noun phrase a place before it modifies."""
+    for later in tokens[start:]:
+        if later in rules.breaks:
+            break
+        head = _codes(rules.index, later)
+        if head:
+            return head
+    return set()
 
 
 def place_modifiers(tokens: list[str], rules) -> set[int]:
@@ -20,7 +37,7 @@ def place_modifiers(tokens: list[str], rules) -> set[int]:
         tok = tokens[i]
         if tok not in places or tokens[i + 1] != possessive:
             continue
-        own = {target for kind, target, _ in index.get(tok, ()) if kind == _CODE_KIND}
+        own = _codes(index, tok)
         for j in range(i + 2, n):
             later = tokens[j]
             if later in breaks:
@@ -29,8 +46,7 @@ def place_modifiers(tokens: list[str], rules) -> set[int]:
                 if tok in rules.part_owning_places:
                     break
                 continue
-            named = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
-            if named - own - set(_PROPERTY_CODES):
+            if _codes(index, later) - own - _PROPERTY_CODES:
                 out.add(i)
                 break
     out |= _phrase_before_locative(tokens, rules)
@@ -45,20 +61,13 @@ _DEMONSTRATIVES = frozenset(d + m for d in "那这" for m in "个盏台根部只
 def _place_before_demonstrative(tokens: list[str], rules) -> set[int]:
     """「地库出口那盏路灯」, 「道闸旁边那个灯」: the places before 那个/这盏 say where the thing
     after it is, when that thing names a code of its own (车库那个道闸 stays parking)."""
-    index, possessive, breaks, locatives, places = (
-        rules.index, rules.possessive, rules.breaks, rules.locatives, rules.places)
+    index, possessive, locatives, places = rules.index, rules.possessive, rules.locatives, rules.places
     out: set[int] = set()
     n = len(tokens)
     for j in range(1, n - 1):
         if tokens[j] not in _DEMONSTRATIVES:
             continue
-        head: set[str] = set()
-        for later in tokens[j + 1 :]:
-            if later in breaks:
-                break
-            head = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
-            if head:
-                break
+        head = _head_codes(tokens, j + 1, rules)
         if not head:
             continue
         for k in range(j - 1, -1, -1):
@@ -67,8 +76,7 @@ def _place_before_demonstrative(tokens: list[str], rules) -> set[int]:
             if not (tok in places or tok in locatives or tok == possessive
                     or (k + 1 < n and tokens[k + 1] in locatives)):
                 break
-            named = {target for kind, target, _ in index.get(tok, ()) if kind == _CODE_KIND}
-            if tok in places and named - head - set(_PROPERTY_CODES):
+            if tok in places and _codes(index, tok) - head - _PROPERTY_CODES:
                 out.add(k)
     return out
 
@@ -83,19 +91,12 @@ def _phrase_before_locative(tokens: list[str], rules) -> set[int]:
     for j in range(1, n - 2):
         if tokens[j] not in locatives or tokens[j + 1] != possessive:
             continue
-        head: set[str] = set()
-        for later in tokens[j + 2 :]:
-            if later in breaks:
-                break
-            head = {target for kind, target, _ in index.get(later, ()) if kind == _CODE_KIND}
-            if head:
-                break
+        head = _head_codes(tokens, j + 2, rules)
         if not head:
             continue
         for k in range(j - 2, -1, -1):
             if tokens[k] in breaks or tokens[k] == possessive:
                 break
-            named = {target for kind, target, _ in index.get(tokens[k], ()) if kind == _CODE_KIND}
-            if named - head - set(_PROPERTY_CODES):
+            if _codes(index, tokens[k]) - head - _PROPERTY_CODES:
                 out.add(k)
     return out
