@@ -15,6 +15,15 @@ URGENT = [
     "有个人一直在我们店门口转 试了好几次拉我们的卷帘门 现在还没走",
     "有个男的在仓库外面走来走去 人还没走",
     "有人想偷偷拧我们办公室的门锁",
+    # a car that hit someone; a cable glowing; glass falling now; a platform on a car with
+    # someone inside; a shutter that will not open before trading; a door that will not
+    # close with tonight's stock
+    "地库里有辆车倒车撞了人",
+    "电井里的线烧得通红",
+    "外墙玻璃裂了 碎玻璃往下掉",
+    "机械车位降下来压到车了 车里还有人",
+    "卷帘门升不上去 十点要开门营业",
+    "仓库门关不上 今晚里面放着一批货",
 ]
 
 CALM = [
@@ -23,6 +32,10 @@ CALM = [
     "店里有个插座没电了",
     "上次有人在门口转悠 后来怎么处理的",
     "煤气费在哪里交",
+    "撞了人家的车 对方要我赔",
+    "想了解一下电梯困人了应该打哪个电话",
+    "门口地砖翘起来了 怕有人绊倒",
+    "窗子关不拢 夜里风呼呼往里灌",
 ]
 
 
