@@ -24,6 +24,15 @@ URGENT = [
     "机械车位降下来压到车了 车里还有人",
     "卷帘门升不上去 十点要开门营业",
     "仓库门关不上 今晚里面放着一批货",
+    # a door that will not open so no one gets out; hands at a window; a bang at the
+    # transformer and a whole estate dark; a revolving door knocking someone down; a back
+    # put out
+    "楼梯间的门坏了 推不开 出不去了",
+    "有个人在扒我们一楼的窗户",
+    "整个小区都停电了",
+    "配电房那边砰的一声 灯全灭了",
+    "旋转门把一个小孩甩倒了",
+    "保洁阿姨扭了腰 坐在地上动不了",
 ]
 
 CALM = [
@@ -36,6 +45,9 @@ CALM = [
     "想了解一下电梯困人了应该打哪个电话",
     "门口地砖翘起来了 怕有人绊倒",
     "窗子关不拢 夜里风呼呼往里灌",
+    "翻垃圾桶的那个人又来了 垃圾撒一地",
+    "快递柜打不开 取不出来",
+    "麻烦把客人带到二楼会议室",
 ]
 
 
