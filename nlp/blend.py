@@ -11,7 +11,7 @@ wins, the evidence names the most similar labelled case instead (「相似案例
 
 from dataclasses import replace
 
-from nlp import situation, taxonomy
+from nlp import situation, taxonomy, urgency
 
 SIMILAR = "相似案例："
 # with the model's sharper probabilities (MARGIN_SCALE 4, MODEL_FILLS 0.65): CV code
@@ -124,9 +124,14 @@ def second_opinion(result, model, norm: str, tokens: list[str], structured: bool
     else:
         confidence = result.confidence
     # the model reads neither negation nor calm: its urgency alone does not stand where the
-    # message denies the danger (没有冒烟) or calls it past, slow or not pressing (上次, 不急)
+    # message denies the danger (没有冒烟) or calls it past, slow or not pressing (上次, 不急),
+    # nor where it only heard hurry around a harmless fault (快来人 走廊灯不亮了: impatience)
     urgent = result.urgent or (
-        urgent_p >= MODEL_URGENT and intent in _PROBLEM and not situation.denied(norm) and not situation.calmed(norm)
+        urgent_p >= MODEL_URGENT
+        and intent in _PROBLEM
+        and not situation.denied(norm)
+        and not situation.calmed(norm)
+        and not urgency.impatient(norm, code)
     )
     if code == result.code and intent == result.intent and urgent == result.urgent:
         return result

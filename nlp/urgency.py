@@ -39,6 +39,16 @@ def impatience(code: str) -> bool:
     return code in _NUISANCE or (taxonomy.category_of(code) == "ENG" and code not in _CALL_KEEPS)
 
 
+def impatient(text: str, code: str) -> bool:
+    """Hurry or help words around a harmless named fault and no danger of their own (快来人
+    走廊灯不亮了): the rules call it impatience; blend's veto of the model's urgency asks too,
+    since the model hears the hurry and not what it is about."""
+    if not impatience(code):
+        return False
+    seen = situation.assess(situation.in_chinese(text)[0])
+    return seen.score >= situation.data()["threshold"] and only_a_call(seen)
+
+
 def only_taken_ill(seen) -> bool:
     """Someone fainted or collapsed, and nothing is said to be broken: the guards and a
     first-aider go, not the technicians of the lift or the room it happened in (a lift that
