@@ -33,6 +33,13 @@ URGENT = [
     "配电房那边砰的一声 灯全灭了",
     "旋转门把一个小孩甩倒了",
     "保洁阿姨扭了腰 坐在地上动不了",
+    # a whole restaurant without water at service; a car alight; a shop's glass door gone
+    # with people passing; a child locked in a car with the keys (the keys inside are no
+    # calm cue when a person is locked in too)
+    "整个饭店停水了 后厨没法出餐",
+    "地库里一辆车着了 火很大",
+    "店门口的玻璃门整扇碎了 顾客进进出出的",
+    "我家小孩被锁在车里了 钥匙在里面",
 ]
 
 CALM = [
@@ -48,6 +55,11 @@ CALM = [
     "翻垃圾桶的那个人又来了 垃圾撒一地",
     "快递柜打不开 取不出来",
     "麻烦把客人带到二楼会议室",
+    "他火气很大 在前台骂人",
+    "快递锁在里面了 柜子打不开",
+    "大风把招牌吹歪了一点 已经找人弄好了",
+    "楼上往下倒水 把我晾的衣服弄湿了",
+    "电梯下行的时候抖得厉害",
 ]
 
 
