@@ -8,6 +8,8 @@ the keyword's characters.
 """
 
 import unicodedata
+from itertools import compress
+from operator import itemgetter
 
 import jieba
 from pypinyin import Style, lazy_pinyin
@@ -17,6 +19,7 @@ _CACHE_LIMIT = 200_000
 _UNSEEN = object()
 _PARTICLES = frozenset("了的在是有一个那这到过吗呢啊吧就也都不")
 _sound: dict[str, str] = {}
+_OPENS, _GUESSED = itemgetter(7), itemgetter(8)  # of SoundIndex._describe's answer
 
 
 # Sounds many speakers (and the pinyin keyboards' fuzzy settings) do not tell apart.
@@ -78,7 +81,7 @@ class SoundIndex:
     def _describe(self, tok: str) -> tuple:
         """(can start a slip, is Han, unknown to jieba, head sound starts a keyword, head
         sound starts a long keyword, head sound, second sound or None if in the next token,
-        may open a keyword here (for a longer token: its two sounds open one), a longer
+        may open a slip here (a longer token: see below), a longer
         unknown token: a word jieba's HMM guessed)."""
         han = "\u4e00" <= tok[0] <= "\u9fff"
         unknown = han and (len(tok) == 1 or (tok not in self.words and not jieba.dt.FREQ.get(tok)))
@@ -86,7 +89,13 @@ class SoundIndex:
         in_first, in_long = head in self.first, head in self.first_long
         starts = han and (in_first or in_long)
         second = _syllable(tok[1]) if len(tok) > 1 else None
-        opens = starts and (second is None or (head, second) in self.openings)
+        if second is None:
+            opens = starts  # the next token's sound decides
+        else:
+            # a word of two characters or more is put right only as the head of a slip jieba
+            # read as known words (correct(): an unknown word is split into characters first):
+            # three or four characters, opening with the sounds of a long keyword
+            opens = starts and len(tok) < _MAX and in_long and (second,) in self.second_long.get(head, ())
         return starts, han, unknown, in_first, in_long, head, second, opens, unknown and len(tok) > 1
 
     def _remember(self, tok: str) -> tuple:
@@ -130,14 +139,14 @@ class SoundIndex:
             self._heard.clear()
         given = tokens
         infos = [known.get(tok) or remember(tok) for tok in given]
-        if any(info[8] for info in infos):
+        if any(map(_GUESSED, infos)):
             # a word jieba's HMM guessed often glues the slip to a neighbour (梯卡 再 for
             # 梯 卡在): look at its characters one by one
             tokens = [piece for tok, info in zip(given, infos, strict=True) for piece in (tok if info[8] else (tok,))]
             infos = [known.get(tok) or remember(tok) for tok in tokens]
         # only where a keyword's first sound is heard can a slip start: most tokens are passed
         # over here, with what each token is remembered
-        starting = [i for i, info in enumerate(infos) if info[7]]
+        starting = list(compress(range(len(infos)), map(_OPENS, infos)))
         out: list[str] = []
         fixes: list[tuple[str, str]] = []
         openings = self.openings
