@@ -350,7 +350,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     if intent in ("complaint", "other", "repair") and wished and not _WISH_FAULT.search(norm):
         return code, "suggestion", "wish"
     rain = code in ("ENG-LEAK", taxonomy.OTHER) and _RAIN.search(norm)
-    if rain and _POOLS.search(norm) and not _SEEPS.search(norm):
+    if rain and _POOLS.search(norm) and not _SEEPS.search(norm) and not codes.get("ENG-CIVIL"):  # a pit pools too
         return "ENG-PLUMB", "repair", "rain_drain"
     if (
         code in ("ENG-ELEC", "ENG-CIVIL", "ENG-PLUMB", "ENG-LIFT", "ENG-DOOR", taxonomy.OTHER)
