@@ -29,7 +29,7 @@ def place_modifiers(tokens: list[str], rules) -> set[int]:
     code: the place modifies that word. Noises belong to the place instead, and so do parts
     and what is said of them when the place is an object too (电梯的门打不开)."""
     index, places, parts, possessive, breaks = rules.index, rules.places, rules.parts, rules.possessive, rules.breaks
-    out = _place_before_demonstrative(tokens, rules)
+    out = _place_before_demonstrative(tokens, rules) | _place_before_object(tokens, rules)
     if possessive not in tokens:
         return out
     n = len(tokens)
@@ -100,3 +100,35 @@ def _phrase_before_locative(tokens: list[str], rules) -> set[int]:
             if _codes(index, tokens[k]) - head - _PROPERTY_CODES:
                 out.add(k)
     return out
+
+
+def _place_before_object(tokens: list[str], rules) -> set[int]:
+    """「车库出入口坡道」, 「停车场路灯」: places said right before a word that names another
+    code, with no 的 between, are a compound noun whose head is that last word (a place that
+    is an object itself is left alone: what follows it is mostly what it does)."""
+    index, places, parts, breaks = rules.index, rules.places, rules.parts, rules.breaks
+    # a place that is an object itself (电梯, 天花板) is followed by what it does: 电梯卡住, 天花板漏水
+    objects = rules.part_owning_places
+    out: set[int] = set()
+    n = len(tokens)
+    for i in range(n - 1):
+        tok = tokens[i]
+        if tok not in places or tok in objects:
+            continue
+        own = _codes(index, tok)
+        j = i + 1
+        # 车库 出入口 坡道: the head comes after every place and every word of the place's own code
+        while j < n and tokens[j] not in breaks and (tokens[j] in places or _names_only(index, tokens[j], own)):
+            j += 1
+        if j >= n or tokens[j] in parts:
+            continue
+        head = _codes(index, tokens[j])
+        if head - own - _PROPERTY_CODES:
+            out.update(k for k in range(i, j) if _codes(index, tokens[k]) - head)
+    return out
+
+
+def _names_only(index, token: str, codes: set[str]) -> bool:
+    """Whether the word names a code, and only codes among these."""
+    named = _codes(index, token)
+    return bool(named) and named <= codes

@@ -26,6 +26,7 @@
 import re
 
 from nlp import gated, taxonomy
+from nlp.negation import _FINE, cleared_codes  # noqa: F401 - cleared_codes is read here by callers
 
 # Here and in the money question, the pitch, small talk, requests and _FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
@@ -47,6 +48,8 @@ _WAITED = re.compile(
     rf"(天|周|礼拜|星期|小时|个月)了|{_TIMES}了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
     r"还是(坏|不|没|漏|堵|那样|老样子|一样|黑)|到底|(修|来|管)不(修|来|管)|"
     r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖|"
+    # hurrying an earlier report is asking again (催一下 … 早上报的), unless it says it is not (没催的意思)
+    r"(?<!没)(?<!不是)(催一下|催催|催一催|再催|又催|催了|催过)|"
     # ... or they will not deal with it (保安根本不管, 他们就是不来, 从来不理)
     r"(根本|就是|也|都|从来)(不|没)(管|理|来|处理|回)|"
     # a report made days ago is a wait (报了半个月, 反映了十几天)
@@ -205,24 +208,6 @@ _ASK_FOR_NEW = re.compile(
     r"(多(?!久|少|长)|增加|增设|加装|安装|装个|装几|种|设个|设置|放个|放几|贴个|挂个|配个|划|建个|开放|开通|延长)"
 )
 _WISH_FAULT = re.compile(r"尽快|赶紧|早日|早点|马上|快点|(?<!装)修|处理|解决|坏|漏|堵|不亮")
-
-
-# "电梯没坏 是灯不亮": the object said to be fine is not the subject
-_FINE_WORDS = "没坏|没有坏|没问题|没有问题|是好的|是正常的|正常的|没事|好好的|能用|能走"
-_FINE = re.compile(rf"本身(?:{_FINE_WORDS})|{_FINE_WORDS}")  # as (本身)?(…), opening with characters
-
-
-def cleared_codes(norm: str, index: dict) -> set[str]:
-    """Codes of objects the tenant says are fine (the keyword right before 没坏, 是好的 ...)."""
-    out: set[str] = set()
-    for match in _FINE.finditer(norm):
-        before = norm[max(0, match.start() - 4) : match.start()]
-        for size in range(len(before), 0, -1):
-            hits = index.get(before[-size:])
-            if hits:
-                out |= {target for kind, target, _ in hits if kind == _CODE_KIND}
-                break
-    return out
 
 
 # "物业费白交了", "交物业费干嘛用的", "物业费倒是一分不少": the fee said as a reproach; it
