@@ -136,14 +136,14 @@ class Model:
     def _token_columns(self, tokens: list[str]) -> list[int]:
         """Columns of the text the tokens make up: each token's own grams (cached), the bigram
         across each boundary looked up, then the words (features() counts them last)."""
-        get, token = self.vocab.get, self._token
+        get, token, known = self.vocab.get, self._token, self._tokens.get
         columns: list[int] = []
         words = []
         last = ""
         for tok in tokens:
             if not tok:
                 continue
-            first, tail, own, word = token(tok)
+            first, tail, own, word = known(tok) or token(tok)
             if last and first:
                 j = get(last + first)
                 if j is not None:
@@ -152,7 +152,8 @@ class Model:
             if word >= 0:
                 words.append(word)
             last = tail
-        return columns + words
+        columns += words
+        return columns
 
     def scores(self, norm: str, tokens: list[str]):
         """Raw linear scores: one per code, one per intent, then urgent."""
@@ -182,7 +183,8 @@ class Model:
         # one exp for the three: each softmax shifted by its own maximum, the urgent score by
         # twice itself, which leaves exp(-score) for its sigmoid (float32 as numpy computes
         # each part alone: a few numpy calls per message instead of twenty)
-        shift = np.array([max(top[:nc])] * nc + [max(top[nc : nc + ni])] * ni + [2.0 * top[-1]], dtype=np.float32)
+        shift = np.empty(nc + ni + 1, dtype=np.float32)
+        shift[:nc], shift[nc:-1], shift[-1] = max(top[:nc]), max(top[nc : nc + ni]), 2.0 * top[-1]
         e = np.exp(scaled - shift)
         codes, intents = e[:nc], e[nc : nc + ni]
         return codes / codes.sum(), intents / intents.sum(), 1.0 / (1.0 + float(e[nc + ni]))

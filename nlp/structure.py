@@ -145,6 +145,10 @@ _WATER_IN = re.compile(r"漏|渗|滴|进水|灌|飙水|往里|往下流|水印|�
 _NAMED_SOURCE = re.compile(
     r"水管|管子|管道|喷淋|空调|(?<![a-z])ac(?![a-z])|冷凝|马桶|下水|水箱|水龙头|暖气|地漏|洗衣机|热水器"
 )
+# rain that pools and will not drain away (一下雨阳台就积水 排不出去) is drainage, ENG-PLUMB; water
+# coming in through the building (渗, 漏, 往里) stays seepage
+_POOLS = re.compile(r"积[^,.!?;，。！？\s]{0,4}水|排不(出|掉|走|下)|排水不畅|水排不")
+_SEEPS = re.compile(r"漏|渗|滴|往里|进水|灌")
 # asking to borrow or book something, or for an arrangement: a service request for the desk
 _REQUEST = re.compile(r"借(一下|个|把|用|我)|能借|可以借|想借|预约|预订|预定|帮(我|忙)?安排|给(我|忙)?安排|登记一下|帮忙叫")
 _FAULT = re.compile(
@@ -345,6 +349,9 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     wished = _WISH.search(norm) or _ASK_FOR_NEW.search(norm)
     if intent in ("complaint", "other", "repair") and wished and not _WISH_FAULT.search(norm):
         return code, "suggestion", "wish"
+    rain = code in ("ENG-LEAK", taxonomy.OTHER) and _RAIN.search(norm)
+    if rain and _POOLS.search(norm) and not _SEEPS.search(norm) and not codes.get("ENG-CIVIL"):  # a pit pools too
+        return "ENG-PLUMB", "repair", "rain_drain"
     if (
         code in ("ENG-ELEC", "ENG-CIVIL", "ENG-PLUMB", "ENG-LIFT", "ENG-DOOR", taxonomy.OTHER)
         and _RAIN.search(norm)
