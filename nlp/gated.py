@@ -9,17 +9,9 @@ characters, only the alternatives whose needed characters the text holds (nlp.si
 gates its danger patterns the same way).
 """
 
-import hashlib
-import json
-import os
 import re
 import re._parser as _p
-import sys
-import tempfile
-import threading
 from collections.abc import Iterable, Iterator
-from pathlib import Path
-from typing import NamedTuple
 
 
 def needed(items, freq) -> list[frozenset]:
@@ -75,101 +67,6 @@ def with_first_chars(source: str, parsed) -> str:
     return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" + source
 
 
-class Shape(NamedTuple):
-    """What gating needs to know of a pattern, read from its parse."""
-
-    needs: tuple[frozenset, ...]  # needed(), rarest first
-    first: frozenset | None  # first_chars()
-    ignores_case: bool
-    may_be_empty: bool
-
-
-class _Counts:
-    """jieba's counts, noting each character needed() asks about (a cached shape holds while
-    they are the same)."""
-
-    def __init__(self, freq):
-        self.freq, self.asked = freq, {}
-
-    def get(self, ch, default=0):
-        found = self.asked[ch] = self.freq.get(ch, default)
-        return found
-
-
-_CACHE_FORMAT = 1
-
-
-def _cache_path() -> Path:
-    # the same module and Python (whose re parses) that wrote it, next to jieba's own cache
-    mark = hashlib.sha1(Path(__file__).read_bytes() + sys.version.encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"nlp_regex_shapes.{mark}.json"
-
-
-_cached: dict | None = None
-_lock = threading.Lock()  # Classifiers are built in threads too (nlp.install_overrides)
-
-
-def _shape(source: str, freq) -> tuple[Shape, dict]:
-    parsed = _p.parse(source)
-    counts = _Counts(freq)
-    ignores_case = bool(parsed.state.flags & re.IGNORECASE)
-    needs = () if ignores_case else tuple(needed(parsed, counts))
-    return Shape(needs, first_chars(parsed), ignores_case, parsed.getwidth()[0] == 0), counts.asked
-
-
-def shapes(sources: Iterable[str], freq) -> list[Shape]:
-    """Shape of each pattern. Parsing hundreds of patterns a second time (re.compile parses
-    them again) is a tenth of a second of every start: a shape is kept in a file in the
-    temp dir, as jieba keeps its dictionary, and used while the counts it read still hold."""
-    with _lock:
-        return _shapes(list(sources), freq)
-
-
-def _shapes(sources: list[str], freq) -> list[Shape]:
-    global _cached
-    if _cached is None:
-        try:
-            _cached = json.loads(_cache_path().read_text("utf-8"))
-            if _cached.get("format") != _CACHE_FORMAT:
-                _cached = {"format": _CACHE_FORMAT}
-        except (OSError, ValueError, AttributeError):
-            _cached = {"format": _CACHE_FORMAT}
-    found, added = [], False
-    for source in sources:
-        entry = _cached.get("p:" + source)
-        if entry is not None and all(freq.get(ch, 0) == count for ch, count in entry[4].items()):
-            needs, first, ignores_case, may_be_empty, _ = entry
-            shape = Shape(tuple(frozenset(chars) for chars in needs), None if first is None else frozenset(first),
-                          ignores_case, may_be_empty)
-        else:
-            shape, asked = _shape(source, freq)
-            first = None if shape.first is None else "".join(sorted(shape.first))
-            _cached["p:" + source] = [["".join(sorted(chars)) for chars in shape.needs], first, shape.ignores_case,
-                                      shape.may_be_empty, asked]
-            added = True
-        found.append(shape)
-    if added:
-        _save(_cached)
-    return found
-
-
-def _save(entries: dict) -> None:
-    path = _cache_path()
-    spare = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        spare.write_text(json.dumps(entries, ensure_ascii=False), "utf-8")
-        os.replace(spare, path)  # whole or not at all, whoever else writes it
-    except OSError:  # a read-only temp dir: parse again next time
-        spare.unlink(missing_ok=True)
-
-
-def prefixed(source: str, first: frozenset | None) -> str:
-    """with_first_chars() from a shape."""
-    if not first or len(first) < 4:
-        return source
-    return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" + source
-
-
 class Gated:
     """A regex searched only in texts holding one of the given characters, which every match
     of it needs: for a pattern the engine tries at every position, a few `in` scans of the
@@ -200,9 +97,9 @@ class Alternation:
         self._by_char: dict[str, list[int]] = {}  # the rarest needed characters
         self._always: list[int] = []  # patterns that need no character in particular
         may_be_empty = False
-        sources = list(sources)
-        for source, shape in zip(sources, shapes(sources, freq), strict=True):
-            sets = shape.needs
+        for source in sources:
+            parsed = _p.parse(source)
+            sets = needed(parsed, freq) if not parsed.state.flags & re.IGNORECASE else []
             k = len(self.patterns)
             self.patterns.append(re.compile(source))
             self._further.append(tuple(sets[1:3]))
@@ -210,7 +107,7 @@ class Alternation:
                 self._always.append(k)
             for ch in sets[0] if sets else ():
                 self._by_char.setdefault(ch, []).append(k)
-            may_be_empty = may_be_empty or shape.may_be_empty
+            may_be_empty = may_be_empty or parsed.getwidth()[0] == 0
         # finditer below steps on from each match's end: after an empty match re steps one
         # character on and then allows no empty match there, which the joined regex does best
         self._joined = re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns)) if may_be_empty else None
