@@ -146,7 +146,13 @@ def _negated(text: str, start: int, negators) -> bool:
     breaks = [found.end() for found in _CLAUSE_BREAK.finditer(head)]
     if breaks:  # only the negator in this clause counts
         head = head[breaks[-1] :]
+    if head.endswith(_GUESSES) or head[:-1].endswith(_GUESSES):
+        return False  # 会不会是煤气泄漏: a guess at what is happening, no denial
     return head.endswith(negators) or head[:-1].endswith(negators)
+
+
+# "is it maybe ...?" questions: their 不会 / 不是 deny nothing
+_GUESSES = ("会不会", "是不是", "会不会是", "是不是有")
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
