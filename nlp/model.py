@@ -183,8 +183,7 @@ class Model:
         # one exp for the three: each softmax shifted by its own maximum, the urgent score by
         # twice itself, which leaves exp(-score) for its sigmoid (float32 as numpy computes
         # each part alone: a few numpy calls per message instead of twenty)
-        shift = np.empty(nc + ni + 1, dtype=np.float32)
-        shift[:nc], shift[nc:-1], shift[-1] = max(top[:nc]), max(top[nc : nc + ni]), 2.0 * top[-1]
+        shift = np.array([max(top[:nc])] * nc + [max(top[nc : nc + ni])] * ni + [2.0 * top[-1]], dtype=np.float32)
         e = np.exp(scaled - shift)
         codes, intents = e[:nc], e[nc : nc + ni]
         return codes / codes.sum(), intents / intents.sum(), 1.0 / (1.0 + float(e[nc + ni]))

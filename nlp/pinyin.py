@@ -8,8 +8,6 @@ the keyword's characters.
 """
 
 import unicodedata
-from itertools import compress
-from operator import itemgetter
 
 import jieba
 from pypinyin import Style, lazy_pinyin
@@ -19,7 +17,6 @@ _CACHE_LIMIT = 200_000
 _UNSEEN = object()
 _PARTICLES = frozenset("了的在是有一个那这到过吗呢啊吧就也都不")
 _sound: dict[str, str] = {}
-_OPENS, _GUESSED = itemgetter(7), itemgetter(8)  # of SoundIndex._describe's answer
 
 
 # Sounds many speakers (and the pinyin keyboards' fuzzy settings) do not tell apart.
@@ -139,14 +136,14 @@ class SoundIndex:
             self._heard.clear()
         given = tokens
         infos = [known.get(tok) or remember(tok) for tok in given]
-        if any(map(_GUESSED, infos)):
+        if any(info[8] for info in infos):
             # a word jieba's HMM guessed often glues the slip to a neighbour (梯卡 再 for
             # 梯 卡在): look at its characters one by one
             tokens = [piece for tok, info in zip(given, infos, strict=True) for piece in (tok if info[8] else (tok,))]
             infos = [known.get(tok) or remember(tok) for tok in tokens]
         # only where a keyword's first sound is heard can a slip start: most tokens are passed
         # over here, with what each token is remembered
-        starting = list(compress(range(len(infos)), map(_OPENS, infos)))
+        starting = [i for i, info in enumerate(infos) if info[7]]
         out: list[str] = []
         fixes: list[tuple[str, str]] = []
         openings = self.openings
