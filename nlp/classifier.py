@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import jieba
 
-from nlp import choosing, gated, phrases, pinyin, segment, situation, structure, taxonomy, urgency
+from nlp import choosing, gated, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
@@ -286,7 +286,7 @@ class Classifier:
                 intent = "other"
         structured = False  # a sentence structure, not keywords, decided the code
         if not scan.long_text and intent != "praise":
-            cleared = structure.cleared_codes(norm, self.rules.index)
+            cleared = negation.cleared_codes(norm, self.rules.index)
             refined = structure.decide(norm, code, intent, scan.codes, cleared)
             if refined[0] != code:
                 confidence = max(confidence, s["threshold"] + 0.1)

@@ -3,13 +3,14 @@
 phrase the last noun is the head.
 """
 
-_CODE_KIND = 0  # nlp.rules.CODE
+from nlp.rules import CODE
+
 _PROPERTY_CODES = frozenset(("SEC-NOISE",))  # "电梯的噪音": a noise belongs to its source
 
 
 def _codes(index, token: str) -> set[str]:
     """The codes a word names (not the intents or urgency it signals)."""
-    return {target for kind, target, _ in index.get(token, ()) if kind == _CODE_KIND}
+    return {target for kind, target, _ in index.get(token, ()) if kind == CODE}
 
 
 def _head_codes(tokens: list[str], start: int, rules) -> set[str]:

@@ -26,9 +26,8 @@
 import re
 
 from nlp import gated, taxonomy
-from nlp.negation import _FINE, cleared_codes  # noqa: F401 - cleared_codes is read here by callers
 
-# Here and in the money question, the pitch, small talk, requests and _FINE every
+# Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
 # instead of trying the whole alternation at every position (5-7 times cheaper on a message
 # that matches none).
@@ -291,7 +290,6 @@ def sarcastic(norm: str) -> bool:
     return bool(_IRONY.search(norm) or _UNMET.search(norm))
 
 
-_CODE_KIND = 0  # nlp.rules.CODE
 _WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)
 def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | set = frozenset()) -> tuple[str, str]:
     """The code and intent after the structures above; unchanged when none applies."""

@@ -6,7 +6,7 @@ import re
 
 import jieba
 
-from nlp import gated, labelled, segment, situation, structure
+from nlp import gated, labelled, negation, segment, situation, structure
 from nlp.normalize import normalize
 from nlp.rules import default_rules
 
@@ -77,7 +77,7 @@ def test_the_money_question_and_others_open_each_alternative_with_a_character():
         structure._PITCH,
         structure._SMALL_TALK,
         structure._REQUEST,
-        structure._FINE,
+        negation.FINE,
     ):
         parsed = situation._p.parse(regex.pattern)
         while parsed[0][0] is situation._p.SUBPATTERN:  # the whole alternation in a group
