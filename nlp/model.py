@@ -136,14 +136,14 @@ class Model:
     def _token_columns(self, tokens: list[str]) -> list[int]:
         """Columns of the text the tokens make up: each token's own grams (cached), the bigram
         across each boundary looked up, then the words (features() counts them last)."""
-        get, token, known = self.vocab.get, self._token, self._tokens.get
+        get, token = self.vocab.get, self._token
         columns: list[int] = []
         words = []
         last = ""
         for tok in tokens:
             if not tok:
                 continue
-            first, tail, own, word = known(tok) or token(tok)
+            first, tail, own, word = token(tok)
             if last and first:
                 j = get(last + first)
                 if j is not None:
@@ -152,8 +152,7 @@ class Model:
             if word >= 0:
                 words.append(word)
             last = tail
-        columns += words
-        return columns
+        return columns + words
 
     def scores(self, norm: str, tokens: list[str]):
         """Raw linear scores: one per code, one per intent, then urgent."""
