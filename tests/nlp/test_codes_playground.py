@@ -1,12 +1,10 @@
 """Playground equipment is the estate's fixture (ENG-CIVIL), not a lift because of 梯; and the
 labelled files follow the taxonomy on who makes a noise (the model learns from them)."""
 
-import json
-from importlib import resources
-
 import pytest
 
 import nlp
+from nlp import labelled
 
 
 @pytest.mark.parametrize(
@@ -35,18 +33,13 @@ def test_lifts_and_things_beside_the_slide_keep_their_codes(text, code):
     assert nlp.classify(text).code == code
 
 
-def _authored():
-    raw = resources.files("nlp").joinpath("data/labelled/authored.jsonl").read_text("utf-8")
-    return [json.loads(line) for line in raw.splitlines() if line.strip()]
-
-
 def test_the_centres_pump_room_is_plumbing_in_the_training_labels():
-    rows = [r for r in _authored() if "泵房设备噪音" in r["text"]]
+    rows = [r for r in labelled.load("authored") if "泵房设备噪音" in r["text"]]
     assert rows and all(r["code"] == "ENG-PLUMB" for r in rows)
 
 
 def test_a_neighbouring_complexs_outdoor_units_are_a_nuisance_in_the_training_labels():
-    rows = [r for r in _authored() if r["text"].startswith("关于某商业综合体空调外机噪声")]
+    rows = [r for r in labelled.load("authored") if r["text"].startswith("关于某商业综合体空调外机噪声")]
     assert rows and all(r["code"] == "SEC-NOISE" for r in rows)
 
 
