@@ -105,10 +105,10 @@ def _phrase_before_locative(tokens: list[str], rules) -> set[int]:
 
 def _place_before_object(tokens: list[str], rules) -> set[int]:
     """「车库出入口坡道」, 「停车场路灯」: places said right before a word that names another
-    code, with no 的 between, are a compound noun whose head is that last word (a place that
-    is an object itself is left alone: what follows it is mostly what it does)."""
+    code, with no 的 between, are a compound noun whose head is that last word. A place that
+    is an object itself (电梯, 天花板) is left alone: what follows it is mostly what it does
+    (电梯卡住, 天花板漏水)."""
     index, places, parts, breaks = rules.index, rules.places, rules.parts, rules.breaks
-    # a place that is an object itself (电梯, 天花板) is followed by what it does: 电梯卡住, 天花板漏水
     objects = rules.part_owning_places
     out: set[int] = set()
     n = len(tokens)

@@ -141,6 +141,10 @@ def literal_words() -> set[str]:
     return words - set(data().get("unheard", {}).get("words", ()))
 
 
+# "is it maybe ...?" questions (会不会是煤气漏了, 是不是有人在里面): their 不会 / 不是 deny nothing
+_GUESSES = ("会不会", "是不是", "会不会是", "是不是有")
+
+
 def _negated(text: str, start: int, negators) -> bool:
     head = text[max(0, start - 4) : start]
     breaks = [found.end() for found in _CLAUSE_BREAK.finditer(head)]
@@ -149,10 +153,6 @@ def _negated(text: str, start: int, negators) -> bool:
     if head.endswith(_GUESSES) or head[:-1].endswith(_GUESSES):
         return False  # 会不会是煤气泄漏: a guess at what is happening, no denial
     return head.endswith(negators) or head[:-1].endswith(negators)
-
-
-# "is it maybe ...?" questions: their 不会 / 不是 deny nothing
-_GUESSES = ("会不会", "是不是", "会不会是", "是不是有")
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:

@@ -291,6 +291,8 @@ def sarcastic(norm: str) -> bool:
 
 
 _WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)
+
+
 def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | set = frozenset()) -> tuple[str, str]:
     """The code and intent after the structures above; unchanged when none applies."""
     return decide(norm, code, intent, codes, cleared)[:2]
