@@ -47,7 +47,26 @@ DEEP_WATER = ["车库积水有半米了", "地下室的箱子都漂起来了"]
 # English in the middle of a Chinese message
 ENGLISH = ["help 电梯停了 we're inside", "有人 is stealing 我的自行车 in 车棚", "电梯卡住了 i'm stuck"]
 
-URGENT = KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
+# batch 1, second wave: water that cannot be stopped (止不住, 关不住) or sprays (呲水, 滋水)
+UNSTOPPABLE = ["水管漏水止不住 楼下也开始滴了", "接头那里漏得止不住 地上一大片", "马桶水箱的管子在呲水"]
+
+# who is inside, said with 是 (里面是我老公); a lift that shot to the top
+INSIDE_IS = ["电梯门打不开 里面是我婆婆", "卫生间门锁死了 里头是我闺女"]
+LIFT_SHOT_UP = ["电梯一下子冲到顶楼 撞了一下就不动了"]
+
+# someone else crying for help; a child or an old man lost
+CRIES = ["车库里有人在喊救命", "隔壁屋里传来呼救 敲门没人开"]
+LOST = ["孩子放学到现在都没回来 保安能看下大门监控吗", "小区门口有个老爷爷 问他住在哪说不清楚",
+        "我外婆联系不上了 早上出门买菜的"]
+
+# the glass of an outer wall cracked; something said to be about to come down
+WALL_GLASS = ["外墙的瓷砖鼓起来了 下面是小区的路"]
+ABOUT_TO_FALL = ["楼道天花板鼓了个包 看着要塌了"]
+
+ENGLISH_FIRE = ["there is a fire 三楼东边"]
+
+URGENT = (KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
+          + UNSTOPPABLE + INSIDE_IS + LIFT_SHOT_UP + CRIES + LOST + WALL_GLASS + ABOUT_TO_FALL + ENGLISH_FIRE)
 
 CALM = [
     # 灯泡 and 气泡 are no soaking, hurry about a bulb is impatience
@@ -72,6 +91,15 @@ CALM = [
     # the batteries of a remote, peering to see a delivery
     "遥控器带电池吗",
     "我趴在窗户上往外看 快递到了没",
+    # a drip, a child not home yet, a game's cries, things inside, a drill
+    "水龙头关不住 一直滴答",
+    "我儿子还没回来 你们几点关门",
+    "楼上小孩玩游戏一直喊救命 吵死了",
+    "隔壁看电视声音太大 一直有人喊救命",
+    "里面是我的货 卷帘门打不开 有空来修",
+    "there is a fire drill 几点开始",
+    # someone trying car doors with nothing said to be now (the authored labels: suspicious)
+    "车库有个人挨个拉车门",
 ]
 
 
