@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import jieba
 
-from nlp import choosing, gated, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
+from nlp import choosing, gated, letters, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
@@ -275,7 +275,7 @@ class Classifier:
                 scan.intents[name] = scan.intents.get(name, 0.0) + prior
         intent = choosing.pick_intent(scan.intents, code, upset, s)
         said = ""  # the structure that applied: its intent is read from the form (怎么收费 asks)
-        if scan.long_text and intent in ("complaint", "repair", "other") and structure.title_asks(norm):
+        if scan.long_text and intent in ("complaint", "repair", "other") and letters.title_asks(norm):
             intent, said = "inquiry", "title_question"  # a letter whose title asks a question
 
         if intent == "praise":
@@ -304,7 +304,7 @@ class Classifier:
                 confidence = max(confidence, s["threshold"] + 0.1)
                 structured = True
             code, intent, said = refined
-        elif scan.long_text and intent != "praise" and structure.title_disputes_money(norm):
+        elif scan.long_text and intent != "praise" and letters.title_disputes_money(norm):
             # a letter whose title disputes money is billing's (空调维修被多要钱)
             if code != s["money_code"]:
                 code, structured = s["money_code"], True
