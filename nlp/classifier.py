@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import jieba
 
-from nlp import choosing, gated, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
+from nlp import choosing, gated, letters, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
 from nlp.model import current_model
 from nlp.normalize import normalize
@@ -43,6 +43,7 @@ class _Scan:
     urgent: float = 0.0
     upset: float = 0.0
     long_text: bool = False
+    added: int = 0  # where a second problem was added (还有 …), counted less after; 0: none
     # (kind, target, surface) of every counted hit, for the evidence shown to staff
     hits: list = field(default_factory=list)
 
@@ -85,6 +86,9 @@ class Classifier:
         self._title_min = int(s["title_min_length"])
         self._locative_factor = float(s["locative_factor"])
         self._elapsed = (s["elapsed_code"], float(s["elapsed_weight"]))
+        # "空调坏了 还有卫生间的水龙头也在漏": a second problem added after the first is not the main one
+        self._additions = frozenset(s.get("addition_markers", ()))
+        self._addition_factor = float(s.get("addition_factor", 1.0))
         # "态度真好": praise is said in a structure (who + degree + good), not one word; most
         # messages lack a character each of these needs, so each runs alone and seldom
         self._praise = gated.Alternation(base.get("praise_patterns", []), jieba.dt.FREQ)
@@ -116,7 +120,11 @@ class Classifier:
         seen: dict[str, int] = {}  # repeats count less and less: 1, 1/2, 1/3 ...
         modifiers = phrases.place_modifiers(tokens, rules)
         suffixes = rules.suffixes
+        additions, added = self._additions, 1.0
         for i, tok in enumerate(tokens):
+            if tok in additions and codes and not long_text:
+                added = self._addition_factor  # what follows is a second problem
+                scan.added = scan.added or i
             found = index.get(tok)
             if found is None and len(tok) > 1 and tok[-1] in suffixes:
                 entry, exceptions = suffixes[tok[-1]]
@@ -153,7 +161,7 @@ class Classifier:
                 cue_factor = title_factor if sentence == 0 else body_cue_factor
                 factor = title_factor if sentence == 0 else 1.0
             else:
-                factor = lead[clause] if clause < len(lead) else 1.0
+                factor = (lead[clause] if clause < len(lead) else 1.0) * added
             repeat = seen.get(tok, 0)
             seen[tok] = repeat + 1
             if repeat:
@@ -267,7 +275,7 @@ class Classifier:
                 scan.intents[name] = scan.intents.get(name, 0.0) + prior
         intent = choosing.pick_intent(scan.intents, code, upset, s)
         said = ""  # the structure that applied: its intent is read from the form (怎么收费 asks)
-        if scan.long_text and intent in ("complaint", "repair", "other") and structure.title_asks(norm):
+        if scan.long_text and intent in ("complaint", "repair", "other") and letters.title_asks(norm):
             intent, said = "inquiry", "title_question"  # a letter whose title asks a question
 
         if intent == "praise":
@@ -285,14 +293,18 @@ class Classifier:
             if intent != "suggestion" and scan.intents.get(intent, 0.0) < 2 * s["inquiry_min"]:
                 intent = "other"
         structured = False  # a sentence structure, not keywords, decided the code
+        cleared = frozenset()
         if not scan.long_text and intent != "praise":
             cleared = negation.cleared_codes(norm, self.rules.index)
             refined = structure.decide(norm, code, intent, scan.codes, cleared)
+            # the rules read what the model's n-grams cannot: an object said to be fine (空调没
+            #问题 是窗户关不严) or a second problem added after the first (还有 …)
+            structured = bool(cleared) or bool(scan.added)
             if refined[0] != code:
                 confidence = max(confidence, s["threshold"] + 0.1)
                 structured = True
             code, intent, said = refined
-        elif scan.long_text and intent != "praise" and structure.title_disputes_money(norm):
+        elif scan.long_text and intent != "praise" and letters.title_disputes_money(norm):
             # a letter whose title disputes money is billing's (空调维修被多要钱)
             if code != s["money_code"]:
                 code, structured = s["money_code"], True
@@ -357,6 +369,13 @@ class Classifier:
         if _INSULT.search(norm):  # 垃圾物业 is a grievance, not rubbish: the model reads 垃圾 as rubbish
             norm = _INSULT.sub("", norm)
             tokens = [t for t in (_INSULT.sub("", t) for t in tokens) if t]
+        if scan.added and not scan.long_text:  # the model hears the main problem, not the one added
+            tokens = tokens[: scan.added]
+            norm = "".join(tokens)
+        if cleared and code not in cleared:  # ... nor the object said to be fine (空调没问题)
+            index = self.rules.index
+            tokens = [t for t in tokens if not _names_only(index.get(t, ()), cleared)]
+            norm = "".join(tokens)
         for word in self._muted:
             if word in norm:
                 norm = norm.replace(word, " ")
@@ -364,6 +383,12 @@ class Classifier:
         if not norm.strip():
             return result
         return second_opinion(result, model, norm, tokens, structured, said, keep_code=people_first)
+
+
+def _names_only(found, cleared) -> bool:
+    """Whether a token's keyword names only codes among those cleared."""
+    named = {target for kind, target, _ in found if kind == CODE}
+    return bool(named) and named <= cleared
 
 
 MAX_CHARS = 2000

@@ -26,6 +26,7 @@
 import re
 
 from nlp import gated, taxonomy
+from nlp.letters import title_asks, title_disputes_money  # noqa: F401  (read from here too)
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
@@ -38,7 +39,7 @@ _TIMES = r"(好)?[2-9二两三四五六七八九十几][0-9一二两三四五六
 _PROMISED = r"(说|答应|约)(好|了|过)?"
 _EARLIER_REPORT = re.compile(
     r"(报(的|了|过|修)|报修|反映(过|了)?|投诉(过|了)|投诉.{0,4}(天|周|礼拜|星期|个月)了|工单|单号|催|上次说|"
-    rf"打{_CALLED}|拨{_CALLED}|第[二三四五六七八九十几\d]+(次|回|遍)(打|拨)|"
+    rf"打{_CALLED}|拨{_CALLED}|打(了|过)?{_TIMES}(的)?电话|拨(了|过)?{_TIMES}(的)?电话|第[二三四五六七八九十几\d]+(次|回|遍)(打|拨)|"
     rf"师傅{_PROMISED}|你们{_PROMISED}|客服{_PROMISED}|物业{_PROMISED}|"
     # asked the centre before, or said it several times (找你们好几天了, 说了好几次了, 找了三回)
     rf"找(了|过)?(你们|物业|客服|管家)|说(了|过)?{_TIMES}|讲(了|过)?{_TIMES}|提(了|过)?{_TIMES}|找(了|过)?{_TIMES})"
@@ -65,11 +66,15 @@ _STILL_UNFIXED = re.compile(
 )
 _NOBODY_DEALS = re.compile(r"没人(管|来|修|理|处理)|到底(修|管|来)不|(修|管|来)不(修|管|来)|还要等|等到什么时候")
 _WHEN = re.compile(
-    r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)"
+    r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)|"
+    # ... or the time asked at the end, after the visit was promised (师傅说今天来 大概几点)
+    r"(来|到)[^,.!?;，。！？]{0,6}(几点|什么时候|啥时候|哪天)(啊|呢|呀)?([?？]|$)"
 )
+# how or where to pay or renew (停车月卡怎么续费, 电费在哪里充值)
+_PAY = "(续费|缴费|交费|充值|付款|交钱|缴|交)"
 _MONEY_QUESTION = re.compile(
     r"多少钱|怎么收费|如何收费|收费标准|怎么算|按.{1,6}(算|收)|要钱吗|收费吗|免费吗|费用是"
-    r"|收钱(吗|么|不)|收不(收|要)(钱|费)|要不(收|要)(钱|费)|另外(收|算|付)|额外(收|算|付)|单独(收|算|付)"
+    rf"|怎么{_PAY}|如何{_PAY}|在哪{_PAY}|哪里{_PAY}|去哪{_PAY}|收钱(吗|么|不)|收不(收|要)(钱|费)|要不(收|要)(钱|费)|另外(收|算|付)|额外(收|算|付)|单独(收|算|付)"
 )
 _NUMBER = "[0-9一二两三四五六七八九十百千万几]+"
 # a number searched for on its own starts where a run of digits starts: tried at every digit of
@@ -132,7 +137,8 @@ _IRONY = re.compile(r"(?<![笑乐])呵呵|🙂|🙃|😅|👏|真是服了|好�
 _UNMET = re.compile(
     r"没人(理|管|来|接|回)|还没人|都没人|不理|石沉大海|白交|(一个|几个|半个)(月|礼拜|星期)了|"
     r"等了[^,.!?;，。！？\s]{0,4}(天|周|礼拜|星期|小时|个月)|"
-    r"终于不用|(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话|"
+    r"终于不用|(报修|报了|反映了|投诉了)[^,.!?;，。！？\s]{0,3}(半|几|[0-9一二两三四五六七八九十]{1,4})(个)?(天|周|礼拜|星期|月)|人影|"
+    r"(?<![一二两三四五六七八九十几\d])[一二两三四五六七八九十几\d]+(个|次|遍)电话|"
     # messages left unanswered for days, staff who know nothing (消息三天不回, 一问三不知)
     r"(天|周|礼拜|星期|月)(都|也)?不回|(消息|信息|微信|留言)(也|都|从来)?不回|一问三不知|问(什么|啥)都(说)?不(知道|清楚)"
 )
@@ -148,11 +154,20 @@ _NAMED_SOURCE = re.compile(
 # coming in through the building (渗, 漏, 往里) stays seepage
 _POOLS = re.compile(r"积[^,.!?;，。！？\s]{0,4}水|排不(出|掉|走|下)|排水不畅|水排不")
 _SEEPS = re.compile(r"漏|渗|滴|往里|进水|灌")
+# water from overhead with no source named (车库顶上一直在滴水, 天花板往下滴): seepage, ENG-LEAK
+_OVERHEAD = re.compile(r"顶上|顶棚|天花板|天花|吊顶|屋顶|楼顶|房顶|顶楼|棚顶|屋面")
+_OVERHEAD_SOURCE = re.compile(r"楼上|卫生间|厕所|洗手间|厨房|水表|排水|上水")
+# a neighbour's renovation leaving rubbish or dust (隔壁装修把垃圾都堆在楼道里): renovation, SEC-DECOR
+_RENOVATION = re.compile(r"装修|装潢|施工")
+_CLEANERS = re.compile(r"保洁|清洁工|打扫|清扫|阿姨")
+# the lift's own lamp, buttons or door (电梯里的灯不亮, 轿厢按钮没反应): the lift's, ENG-LIFT (电梯门口
+# is a place in front of it)
+_LIFT_PART = re.compile(r"(电梯|轿厢|扶梯)(里|内|里面)?(的)?(灯|照明|按钮|按键|显示屏|门(?!口|前|外))")
 # asking to borrow or book something, or for an arrangement: a service request for the desk
 _REQUEST = re.compile(
     r"借(一下|个|把|用|我|点|些|几|两|[0-9一二三四五六七八九十])|能借|可以借|想借|有没有[^,.!?;，。！？\s]{0,6}借|"
     r"租一下|订一下|预约|预订|预定|帮(我|忙)?安排|给(我|忙)?安排|安排(个|一个|几个)?人(来)?帮(我|我们)?(搬|抬|拿|送|挪)|"
-    r"派(个|一个|几个)?人(来)?帮|帮忙(搬|抬|拿|送|叫)|登记一下"
+    r"派(个|一个|几个)?人(来)?帮|帮忙(搬|抬|拿|送|叫)|帮(我|忙)叫(个|一个|辆|下)|登记一下"
 )
 _FAULT = re.compile(
     r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上"
@@ -170,6 +185,9 @@ _ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
 _STOLEN = re.compile(
     r"(车|电动车|电瓶车|自行车|单车|电瓶|电池|头盔)[^,.!?;，。！？\s]{0,3}(没了|不见了|被偷)|(车锁|锁)被(人)?(剪|撬|砸)"
 )
+# anything taken by someone (快递被人拿走了, 放门口的鞋被偷了): a theft, whatever was taken
+_TAKEN = re.compile(r"(被|让)(人|贼|小偷)?(偷|偷走|偷了|拿走|顺走|顺手拿|扛走|搬走)|遭贼|进贼|进了贼|家里进小偷")
+_TAKEN_CODES = ("SEC-PARK", "SVC-INFO", "ENV-CLEAN", "ENV-GREEN", taxonomy.OTHER)
 # someone trying, breaking or scratching cars (挨个拉车门, 砸车窗, 车被人划了): security,
 # not the car park or the bins they were at
 _CAR_TAMPER = re.compile(
@@ -252,33 +270,6 @@ _SMALL_TALK = re.compile(
 )
 
 
-# a letter whose title sentence asks (停车位的收入归谁所有？, 是否合法, 如何申请) is a question
-# put to the authorities; 怎么/为什么/凭什么 in a title are reproaches (怎么三天两头停电)
-_TITLE = re.compile(r"[^.!?。！？]*[.!?。！？]?")
-_TITLE_ASKS = re.compile(r"\?$|吗|是否|谁|哪|如何|多少|能否|可否|有没有|可不可以|能不能")
-_TITLE_REPROACH = re.compile(r"怎么|为什么|为何|凭什么|难道|何时(解决|处理|修)|谁来管|谁管")
-
-
-# a letter's title that disputes money (空调维修被多要钱, 车位租金一年翻倍, 广告收入去向不明,
-# 拒不开具发票, 停车位还要收费): billing, whatever the money was for; a fee said as a cause (以欠费为由断电)
-# or a kind of thing (收费车位) disputes nothing
-_MONEY_NOUN = r"(费|钱|价|租金|押金|保证金|收入|收益|发票|罚款|账)"
-_MONEY_WRONG = (r"(多要|多收|多扣|乱收|乱扣|涨|翻倍|翻番|不合理|无依据|没有依据|过高|太高|太贵|加收|强收|强制收|"
-                r"违规收|强行收|还要收|不退|克扣|拒不开|拒开|不给开|去向|不公开|不透明|不明|不准|异常|算错)")
-_TITLE_MONEY = re.compile(rf"{_MONEY_NOUN}[^,.!?;，。！？]{{0,8}}{_MONEY_WRONG}|{_MONEY_WRONG}[^,.!?;，。！？]{{0,6}}{_MONEY_NOUN}")
-
-
-def title_disputes_money(norm: str) -> bool:
-    """Whether a letter's title sentence disputes a charge, a rent, an income or an invoice."""
-    return bool(_TITLE_MONEY.search(_TITLE.match(norm).group(0)))
-
-
-def title_asks(norm: str) -> bool:
-    """Whether a letter's title sentence is a question rather than a reproach."""
-    title = _TITLE.match(norm).group(0)
-    return bool(_TITLE_ASKS.search(title)) and not _TITLE_REPROACH.search(title)
-
-
 def not_a_report(norm: str) -> bool:
     """A sales pitch, neighbours' chatter, small talk or a question to the bot: nothing to
     route (asked only where the rules found no topic at all)."""
@@ -346,13 +337,27 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SEC-SAFE", "complaint", "car_tamper"
     if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
         return "SEC-SAFE", "complaint", "stolen"
+    if code in _TAKEN_CODES and _TAKEN.search(norm) and not _LOST.search(norm):
+        return "SEC-SAFE", "complaint", "taken"
+    if code == "ENV-CLEAN" and _RENOVATION.search(norm) and not _CLEANERS.search(norm):
+        return "SEC-DECOR", "complaint", "renovation_mess"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
         return "SEC-SAFE", "complaint", "breach"
+    if code in ("ENG-ELEC", "ENG-DOOR") and _LIFT_PART.search(norm):
+        return "ENG-LIFT", "repair", "lift_part"
     if _REQUEST.search(norm) and not _FAULT.search(norm):
         return "SVC-INFO", "inquiry", "request"
     wished = _WISH.search(norm) or _ASK_FOR_NEW.search(norm)
     if intent in ("complaint", "other", "repair") and wished and not _WISH_FAULT.search(norm):
         return code, "suggestion", "wish"
+    if (
+        code in ("ENG-PLUMB", taxonomy.OTHER)
+        and _OVERHEAD.search(norm)
+        and _SEEPS.search(norm)
+        and not _NAMED_SOURCE.search(norm)
+        and not _OVERHEAD_SOURCE.search(norm)
+    ):
+        return "ENG-LEAK", "repair", "overhead_seep"
     rain = code in ("ENG-LEAK", taxonomy.OTHER) and _RAIN.search(norm)
     if rain and _POOLS.search(norm) and not _SEEPS.search(norm) and not codes.get("ENG-CIVIL"):  # a pit pools too
         return "ENG-PLUMB", "repair", "rain_drain"

@@ -1,0 +1,30 @@
+"""A letter to the authorities states its subject in its title sentence: whether that sentence
+asks a question, or disputes a charge, decides the letter's intent or code (nlp.classifier)."""
+
+import re
+
+# a letter whose title sentence asks (停车位的收入归谁所有？, 是否合法, 如何申请) is a question
+# put to the authorities; 怎么/为什么/凭什么 in a title are reproaches (怎么三天两头停电)
+_TITLE = re.compile(r"[^.!?。！？]*[.!?。！？]?")
+_TITLE_ASKS = re.compile(r"\?$|吗|是否|谁|哪|如何|多少|能否|可否|有没有|可不可以|能不能")
+_TITLE_REPROACH = re.compile(r"怎么|为什么|为何|凭什么|难道|何时(解决|处理|修)|谁来管|谁管")
+
+
+# a letter's title that disputes money (空调维修被多要钱, 车位租金一年翻倍, 广告收入去向不明,
+# 拒不开具发票, 停车位还要收费): billing, whatever the money was for; a fee said as a cause (以欠费为由断电)
+# or a kind of thing (收费车位) disputes nothing
+_MONEY_NOUN = r"(费|钱|价|租金|押金|保证金|收入|收益|发票|罚款|账)"
+_MONEY_WRONG = (r"(多要|多收|多扣|乱收|乱扣|涨|翻倍|翻番|不合理|无依据|没有依据|过高|太高|太贵|加收|强收|强制收|"
+                r"违规收|强行收|还要收|不退|克扣|拒不开|拒开|不给开|去向|不公开|不透明|不明|不准|异常|算错)")
+_TITLE_MONEY = re.compile(rf"{_MONEY_NOUN}[^,.!?;，。！？]{{0,8}}{_MONEY_WRONG}|{_MONEY_WRONG}[^,.!?;，。！？]{{0,6}}{_MONEY_NOUN}")
+
+
+def title_disputes_money(norm: str) -> bool:
+    """Whether a letter's title sentence disputes a charge, a rent, an income or an invoice."""
+    return bool(_TITLE_MONEY.search(_TITLE.match(norm).group(0)))
+
+
+def title_asks(norm: str) -> bool:
+    """Whether a letter's title sentence is a question rather than a reproach."""
+    title = _TITLE.match(norm).group(0)
+    return bool(_TITLE_ASKS.search(title)) and not _TITLE_REPROACH.search(title)
