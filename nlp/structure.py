@@ -112,7 +112,9 @@ _PLANNED_CUT = gated.Alternation(
 )
 # asking where or how to get something issued, or what to bring: a procedure for the desk
 _PROCEDURE_ASKED = gated.Gated(
-    r"(在|去|到)?哪(里|儿)?办|怎么(办理|补办|补)|补办|(要|需要|得)(带|准备|提供)(什么|哪些)|带什么",
+    r"(在|去|到)?哪(里|儿)?办|怎么(办理|补办|补)|补办|"
+    # 怎么办 with what is to be had after it (怎么办门禁卡), not 空调坏了怎么办
+    r"怎么办(?=[^,.!?;，。！？\s啊呢呀吧哦才好?])|(要|需要|得)(带|准备|提供)(什么|哪些)|带什么",
     needs="办哪怎补什",
 )
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
