@@ -44,6 +44,14 @@ def post(n):
 
 for n in range(start, start + 20):  # warm: imports, caches, the first connections
     post(n)
+try:  # and the classifier's similar-case index, built once a process by the first report
+    # whose code the model changes (0.1 s): the gunicorn runs build it in their warm-up
+    from nlp.model import current_model
+    model = current_model()
+    if model is not None:
+        model.similar_case("warm", model.codes[0])
+except (ImportError, AttributeError):  # an older checkout
+    pass
 redis = psutil.Process(redis_pid) if redis_pid else None
 redis_before = sum(redis.cpu_times()[:2]) if redis else 0.0
 if profile:

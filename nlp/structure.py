@@ -66,7 +66,7 @@ _STILL_UNFIXED = re.compile(
 )
 _NOBODY_DEALS = re.compile(r"没人(管|来|修|理|处理)|到底(修|管|来)不|(修|管|来)不(修|管|来)|还要等|等到什么时候")
 _WHEN = re.compile(
-    r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)|"
+    r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(有|什么|啥)(进展|下文|结果)|(上午|下午)还是(上午|下午|晚上)|"
     # ... or the time asked at the end, after the visit was promised (师傅说今天来 大概几点)
     r"(来|到)[^,.!?;，。！？]{0,6}(几点|什么时候|啥时候|哪天)(啊|呢|呀)?([?？]|$)"
 )
@@ -112,7 +112,9 @@ _PLANNED_CUT = gated.Alternation(
 )
 # asking where or how to get something issued, or what to bring: a procedure for the desk
 _PROCEDURE_ASKED = gated.Gated(
-    r"(在|去|到)?哪(里|儿)?办|怎么(办理|补办|补)|补办|(要|需要|得)(带|准备|提供)(什么|哪些)|带什么",
+    r"(在|去|到)?哪(里|儿)?办|怎么(办理|补办|补)|补办|"
+    # 怎么办 with what is to be had after it (怎么办门禁卡), not 空调坏了怎么办
+    r"怎么办(?=[^,.!?;，。！？\s啊呢呀吧哦才好?])|(要|需要|得)(带|准备|提供)(什么|哪些)|带什么",
     needs="办哪怎补什",
 )
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
@@ -166,8 +168,8 @@ _LIFT_PART = re.compile(r"(电梯|轿厢|扶梯)(里|内|里面)?(的)?(灯|照�
 # asking to borrow or book something, or for an arrangement: a service request for the desk
 _REQUEST = re.compile(
     r"借(一下|个|把|用|我|点|些|几|两|[0-9一二三四五六七八九十])|能借|可以借|想借|有没有[^,.!?;，。！？\s]{0,6}借|"
-    r"租一下|订一下|预约|预订|预定|帮(我|忙)?安排|给(我|忙)?安排|安排(个|一个|几个)?人(来)?帮(我|我们)?(搬|抬|拿|送|挪)|"
-    r"派(个|一个|几个)?人(来)?帮|帮忙(搬|抬|拿|送|叫)|帮(我|忙)叫(个|一个|辆|下)|登记一下"
+    r"租一下|订一下|预约|预订|预定|帮(我|忙)?安排|给(我|忙)?安排|安排[^,.!?;，。！？\s]{0,3}人(来)?帮(忙|我|我们)?(搬|抬|拿|送|挪|卸)|"
+    r"派(个|一个|几个)?人(来)?帮|帮忙(搬|抬|拿|送|叫|卸)|帮(我|忙)叫(个|一个|辆|下)|登记一下"
 )
 _FAULT = re.compile(
     r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上"
@@ -205,6 +207,13 @@ _STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|�
 _STAFF_CONDUCT = re.compile(
     _STAFF
     + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走)"
+)
+# a member of staff's manner said bad, or a complaint opened against one (保洁大姐态度好差, 我要
+# 投诉你们保安): their manner, SVC-ATTI, whatever the cleaning or the camera beside it
+_STAFF_WIDE = _STAFF[:-1] + r"|大姐|阿姨|小哥|大爷|经理|你们|物业)"
+_STAFF_MANNER = re.compile(
+    _STAFF_WIDE + r"[^,.!?;，。！？\s]{0,6}态度[^,.!?;，。！？\s]{0,3}(差|恶劣|不好|凶|冷淡|敷衍|冲)|"
+    r"投诉(一下)?(你们|物业)?(的)?(那个|这个)?" + _STAFF[:-1] + r"|大姐|阿姨|小哥|大爷)"
 )
 # a question about the bot itself: no report unless a grievance came with it (客服态度太差了 你是机器人吗)
 _BOT = re.compile(r"(你|您)(到底|究竟)?是(不是)?(真人|机器人|人工|自动回复|ai(?![a-z]))")
@@ -303,6 +312,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return code, intent, ""
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
         return "SVC-ATTI", "complaint", "staff_conduct"
+    if intent != "suggestion" and _STAFF_MANNER.search(norm):
+        return "SVC-ATTI", "complaint", "staff_manner"
     if _LOST.search(norm) or (_PLANNED_CUT.search(norm) and _QUESTION.search(norm)):
         return "SVC-INFO", "inquiry", "lost_or_planned"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
