@@ -26,6 +26,7 @@
 import re
 
 from nlp import gated, taxonomy
+from nlp.forms import asks_either  # noqa: F401  (read from here too)
 from nlp.letters import title_asks, title_disputes_money  # noqa: F401  (read from here too)
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
@@ -161,6 +162,11 @@ _OVERHEAD = re.compile(r"顶上|顶棚|天花板|天花|吊顶|屋顶|楼顶|房
 _OVERHEAD_SOURCE = re.compile(r"楼上|卫生间|厕所|洗手间|厨房|水表|排水|上水")
 # a neighbour's renovation leaving rubbish or dust (隔壁装修把垃圾都堆在楼道里): renovation, SEC-DECOR
 _RENOVATION = re.compile(r"装修|装潢|施工")
+# ... and the damage a neighbour's renovation does (隔壁在拆墙 我们这边的墙裂了, 楼上装修把下水管道堵了)
+_NEIGHBOUR_WORKS = re.compile(
+    r"(隔壁|楼上|楼下|对门|邻居|对面)[^。！？!?]{0,8}(装修|装潢|拆墙|砸墙|施工|打孔|钻孔)"
+)
+_DAMAGE_CODES = ("ENG-CIVIL", "ENG-PLUMB", "ENG-LEAK", "ENG-DOOR", "ENV-CLEAN")
 _CLEANERS = re.compile(r"保洁|清洁工|打扫|清扫|阿姨")
 # the lift's own lamp, buttons or door (电梯里的灯不亮, 轿厢按钮没反应): the lift's, ENG-LIFT (电梯门口
 # is a place in front of it)
@@ -206,7 +212,7 @@ _ANIMAL_NOISE = re.compile(r"(狗|犬|鸟|鹦鹉|八哥|猫|鸡|鸭|鹅|公鸡)[
 _STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|门岗|工作人员|物业的人|security|guard|cleaner|staff)"
 _STAFF_CONDUCT = re.compile(
     _STAFF
-    + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走)"
+    + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走|收走|扔了|扔掉|当垃圾|当成垃圾)"
 )
 # a member of staff's manner said bad, or a complaint opened against one (保洁大姐态度好差, 我要
 # 投诉你们保安): their manner, SVC-ATTI, whatever the cleaning or the camera beside it
@@ -257,16 +263,6 @@ _FEE_JAB = gated.Gated(
 def fee_jab(norm: str):
     """The span of a jab at the fee, if the message makes one."""
     return _FEE_JAB.search(norm)
-
-
-# "是X还是Y", "要X还是Y": a question between two answers (是按建筑面积算还是按套内面积算, 要自己
-# 拉走还是你们清运), not 还是坏的
-_EITHER = re.compile(r"(是|要|能|可以|该|应该|得)[^,.!?;，。！？\s]{1,10}还是(?!(坏|不|没|漏|堵|那样|老样子|一样|黑))")
-
-
-def asks_either(norm: str) -> bool:
-    """A question between two answers, which needs no question mark."""
-    return bool(_EITHER.search(norm))
 
 
 # small talk about the world outside the property: the weather, the day, sport, the markets,
@@ -352,6 +348,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SEC-SAFE", "complaint", "taken"
     if code == "ENV-CLEAN" and _RENOVATION.search(norm) and not _CLEANERS.search(norm):
         return "SEC-DECOR", "complaint", "renovation_mess"
+    if code in _DAMAGE_CODES and _NEIGHBOUR_WORKS.search(norm):
+        return "SEC-DECOR", "complaint", "neighbour_works"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
         return "SEC-SAFE", "complaint", "breach"
     if code in ("ENG-ELEC", "ENG-DOOR") and _LIFT_PART.search(norm):
