@@ -26,8 +26,6 @@
 import re
 
 from nlp import gated, taxonomy
-from nlp.forms import asks_either  # noqa: F401  (read from here too)
-from nlp.letters import title_asks, title_disputes_money  # noqa: F401  (read from here too)
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
