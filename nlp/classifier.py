@@ -15,6 +15,7 @@ import jieba
 
 from nlp import choosing, gated, letters, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
+from nlp.forms import asks_either
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
@@ -261,7 +262,7 @@ class Classifier:
         if "???" in norm:
             scan.upset += s["question3_upset"]
             marks.append("???")
-        either = structure.asks_either(norm)  # 是整栋停还是几栋: a question, "?" or not
+        either = asks_either(norm)  # 是整栋停还是几栋: a question, "?" or not
         if "?" in norm or either:
             scan.intents["inquiry"] = scan.intents.get("inquiry", 0.0) + s["question_inquiry"]
         if either:

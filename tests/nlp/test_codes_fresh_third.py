@@ -40,3 +40,33 @@ def test_enclosing_or_extending_is_renovation(rules, text):
 
 def test_a_balcony_that_leaks_is_no_renovation(rules):
     assert rules.classify("阳台顶上渗水").code == "ENG-LEAK"
+
+
+# -- the damage a neighbour's renovation does is renovation ---------------------------------
+
+
+@pytest.mark.parametrize("text", ["楼上在装修 我家卫生间顶上裂了好几道", "隔壁砸墙 把我们店的地砖震裂了"])
+def test_damage_from_a_neighbours_renovation_is_renovation(rules, text):
+    assert rules.classify(text).code == "SEC-DECOR"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("卫生间顶上裂了好几道", "ENG-CIVIL"),  # no renovation named: the crack
+        ("我们自己装修完 发现地砖裂了", "ENG-CIVIL"),  # one's own renovation is no neighbour's
+    ],
+)
+def test_damage_with_no_neighbours_works_is_the_damage(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+# -- staff who threw out or took away a tenant's things -------------------------------------
+
+
+def test_staff_who_threw_out_a_tenants_things_is_their_manner(rules):
+    assert rules.classify("保洁阿姨把我门口的纸箱当垃圾扔了 里面还有东西").code == "SVC-ATTI"
+
+
+def test_cleaners_who_throw_out_rubbish_are_no_grievance(rules):
+    assert rules.classify("门口的垃圾没人扔 都臭了").code == "ENV-CLEAN"
