@@ -61,3 +61,22 @@ def test_asking_for_a_door_to_be_opened_is_a_request(rules):
 
 def test_a_door_that_will_not_open_is_a_fault(rules):
     assert rules.classify("仓库门打不开了 能帮忙开一下吗").code == "ENG-DOOR"
+
+
+# -- people coming in through a gap are security's ------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["围栏那里有个缺口 外面的人天天从那钻进来", "后墙矮 老有人翻进来"])
+def test_people_coming_in_through_a_gap_is_security(rules, text):
+    assert rules.classify(text).code == "SEC-SAFE"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("纱窗破了 蚊子老钻进来", "ENG-DOOR"),  # insects are no intruders
+        ("单元门坏了关不上 有人溜进来了", "ENG-DOOR"),  # a broken door is the fault to fix
+    ],
+)
+def test_insects_or_a_broken_door_are_no_breach(rules, text, code):
+    assert rules.classify(text).code == code
