@@ -119,7 +119,8 @@ _PROCEDURE_ASKED = gated.Gated(
 # a report withdrawn (工单撤销一下, 单子作废吧, cancel一下我的维修单, 报的维修不需要了): for the desk
 _WITHDRAWN = re.compile(
     r"(单子|工单|维修单|报修单|单)[^,.!?;，。！？\s]{0,6}(取消|撤销|作废|撤回)|"
-    r"(取消|撤销|作废|撤回|cancel)[^,.!?;，。！？\s]{0,8}(单|报修|维修)|(报的|报修的)[^,.!?;，。！？\s]{0,4}不(需要|用)(修|来)?了"
+    r"(取消|撤销|作废|撤回|cancel)[^,.!?;，。！？\s]{0,8}(单|报修|维修)|(报的|报修的)[^,.!?;，。！？\s]{0,4}不(需要|用)(修|来)?了|"
+    r"不(用|需要)(再)?(派人)?(来|过来|上门)了"
 )
 # pests coming out of a drain (下水道钻出来好多飞虫): the pests, not the drain, unless it is blocked
 _PESTS_OUT = re.compile(r"(钻|爬|飞|跑|冒)(了)?出来")
