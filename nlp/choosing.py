@@ -19,6 +19,9 @@ def pick_code(codes: dict, s: dict) -> tuple[str, float, float]:
         category = taxonomy.category_of(top_code)
         if category in s["grievance_outranks"] or g >= top * s["grievance_ratio_other"]:
             return grievance, g, top
+    elif top > 0 and g >= s["grievance_min"] * _STRONG_SHARE and g >= top * s["grievance_ratio_other"]:
+        # one strong grievance keyword (没下文) beside a weak topic (客服 alone names no manner)
+        return grievance, g, top
     if top <= 0:
         return taxonomy.OTHER, 0.0, 0.0
     return top_code, top, second
@@ -76,3 +79,6 @@ def confidence(score: float, runner_up: float, s: dict) -> float:
     strength = score / (score + s["confidence_scale"])
     separation = score / (score + runner_up)
     return strength * (0.5 + 0.5 * separation)
+
+
+_STRONG_SHARE = 0.8  # of grievance_min: a grievance keyword that names one on its own (as nlp.classifier)

@@ -15,6 +15,7 @@ import jieba
 
 from nlp import choosing, gated, letters, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
+from nlp.forms import asks_either
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
@@ -44,6 +45,7 @@ class _Scan:
     upset: float = 0.0
     long_text: bool = False
     added: int = 0  # where a second problem was added (还有 …), counted less after; 0: none
+    denied: list = field(default_factory=list)  # keywords said not to be it (不是垃圾的味): their index
     # (kind, target, surface) of every counted hit, for the evidence shown to staff
     hits: list = field(default_factory=list)
 
@@ -74,6 +76,8 @@ class Classifier:
             for o in self.overrides
             if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"
         }
+        # English words the rules read (light, broken): the model, fitted on Chinese, hears them in Chinese
+        self._glosses = {a: w for a, w in base.get("aliases", {}).items() if a.isascii() and not w.isascii()}
         self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
         situation.warm_up()
         s = self.rules.settings
@@ -154,6 +158,8 @@ class Classifier:
                 continue
             at_break = False
             if i - last_neg <= window:
+                if tokens[last_neg] in negation.CONTRAST and any(k == CODE and t[:3] != "SVC" for k, t, _ in found):
+                    scan.denied.append(i)  # 不是垃圾的味: an object denied (不是说好 … is a chase)
                 continue
             cue_factor = 1.0
             if long_text:
@@ -258,7 +264,7 @@ class Classifier:
         if "???" in norm:
             scan.upset += s["question3_upset"]
             marks.append("???")
-        either = structure.asks_either(norm)  # 是整栋停还是几栋: a question, "?" or not
+        either = asks_either(norm)  # 是整栋停还是几栋: a question, "?" or not
         if "?" in norm or either:
             scan.intents["inquiry"] = scan.intents.get("inquiry", 0.0) + s["question_inquiry"]
         if either:
@@ -275,7 +281,7 @@ class Classifier:
                 scan.intents[name] = scan.intents.get(name, 0.0) + prior
         intent = choosing.pick_intent(scan.intents, code, upset, s)
         said = ""  # the structure that applied: its intent is read from the form (怎么收费 asks)
-        if scan.long_text and intent in ("complaint", "repair", "other") and letters.title_asks(norm):
+        if scan.long_text and intent in ("complaint", "repair", "other", "inquiry") and letters.title_asks(norm):
             intent, said = "inquiry", "title_question"  # a letter whose title asks a question
 
         if intent == "praise":
@@ -296,7 +302,9 @@ class Classifier:
         cleared = frozenset()
         if not scan.long_text and intent != "praise":
             cleared = negation.cleared_codes(norm, self.rules.index)
-            refined = structure.decide(norm, code, intent, scan.codes, cleared)
+            # a structure reads the main problem, not one added after it (地漏反味 另外问一下物业费怎么交)
+            main = "".join(tokens[: scan.added]) if scan.added else norm
+            refined = structure.decide(main, code, intent, scan.codes, cleared)
             # the rules read what the model's n-grams cannot: an object said to be fine (空调没
             #问题 是窗户关不严) or a second problem added after the first (还有 …)
             structured = bool(cleared) or bool(scan.added)
@@ -366,16 +374,16 @@ class Classifier:
         # which fills in where the rules find nothing, would make a desk question of it
         if code == taxonomy.OTHER and not urgent and structure.not_a_report(norm):
             return result
+        if not scan.long_text and (scan.added or scan.denied or cleared):
+            tokens = negation.main_subject(tokens, scan.added, scan.denied, cleared - {code}, self.rules.index, code)
+            norm = "".join(tokens)
+        if any(t in self._glosses for t in tokens):  # ... and not the English words around them
+            index = self.rules.index
+            tokens = [self._glosses.get(t, t) for t in tokens if not (t.isascii() and t.isalpha()) or t in index]
+            norm = "".join(tokens)
         if _INSULT.search(norm):  # 垃圾物业 is a grievance, not rubbish: the model reads 垃圾 as rubbish
             norm = _INSULT.sub("", norm)
             tokens = [t for t in (_INSULT.sub("", t) for t in tokens) if t]
-        if scan.added and not scan.long_text:  # the model hears the main problem, not the one added
-            tokens = tokens[: scan.added]
-            norm = "".join(tokens)
-        if cleared and code not in cleared:  # ... nor the object said to be fine (空调没问题)
-            index = self.rules.index
-            tokens = [t for t in tokens if not _names_only(index.get(t, ()), cleared)]
-            norm = "".join(tokens)
         for word in self._muted:
             if word in norm:
                 norm = norm.replace(word, " ")
@@ -383,12 +391,6 @@ class Classifier:
         if not norm.strip():
             return result
         return second_opinion(result, model, norm, tokens, structured, said, keep_code=people_first)
-
-
-def _names_only(found, cleared) -> bool:
-    """Whether a token's keyword names only codes among those cleared."""
-    named = {target for kind, target, _ in found if kind == CODE}
-    return bool(named) and named <= cleared
 
 
 MAX_CHARS = 2000

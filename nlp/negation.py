@@ -33,3 +33,32 @@ def cleared_codes(norm: str, index: dict) -> set[str]:
         for match in _UNRELATED.finditer(norm):
             out |= _codes_at_end(match.group(1) or match.group(2), index)
     return out
+
+
+# negators that deny what follows is the subject (不是垃圾的味 是下水道), unlike 没 (没热水 is a fault)
+CONTRAST = frozenset(("不是", "并不是", "并非"))
+
+
+def main_subject(tokens: list[str], added: int, denied, cleared, index: dict, keep: str) -> list[str]:
+    """The tokens the model's second opinion hears: the main problem, not one added after it
+    (还有 … from token `added`, 0 for none), nor a keyword said not to be it (`denied`: indexes
+    after 不是) unless it names `keep`, the code chosen, nor an object said to be fine (a keyword
+    naming only `cleared` codes)."""
+    if added:
+        tokens = tokens[:added]
+    if denied and not cleared:  # ... unless it names the code chosen (空调不是不制冷 是噪音太大)
+        skip = {i for i in denied if i < len(tokens) and keep not in _codes(index.get(tokens[i], ()))}
+        tokens = [t for i, t in enumerate(tokens) if i not in skip]
+    if cleared:
+        tokens = [t for t in tokens if not _names_only(index.get(t, ()), cleared)]
+    return tokens
+
+
+def _names_only(found, cleared) -> bool:
+    """Whether a token's keyword names only codes among those cleared."""
+    named = _codes(found)
+    return bool(named) and named <= cleared
+
+
+def _codes(found) -> set[str]:
+    return {target for kind, target, _ in found if kind == CODE}

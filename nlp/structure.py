@@ -25,8 +25,7 @@
 
 import re
 
-from nlp import gated, taxonomy
-from nlp.letters import title_asks, title_disputes_money  # noqa: F401  (read from here too)
+from nlp import gated, harms, taxonomy
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
@@ -66,7 +65,7 @@ _STILL_UNFIXED = re.compile(
 )
 _NOBODY_DEALS = re.compile(r"没人(管|来|修|理|处理)|到底(修|管|来)不|(修|管|来)不(修|管|来)|还要等|等到什么时候")
 _WHEN = re.compile(
-    r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(上午|下午)还是(上午|下午|晚上)|"
+    r"(哪天|什么时候|几点|多久|大概|啥时候).{0,6}(来|到|修|处理)|能来吗|来不来|进度|(有|什么|啥)(进展|下文|结果)|(上午|下午)还是(上午|下午|晚上)|"
     # ... or the time asked at the end, after the visit was promised (师傅说今天来 大概几点)
     r"(来|到)[^,.!?;，。！？]{0,6}(几点|什么时候|啥时候|哪天)(啊|呢|呀)?([?？]|$)"
 )
@@ -112,9 +111,22 @@ _PLANNED_CUT = gated.Alternation(
 )
 # asking where or how to get something issued, or what to bring: a procedure for the desk
 _PROCEDURE_ASKED = gated.Gated(
-    r"(在|去|到)?哪(里|儿)?办|怎么(办理|补办|补)|补办|(要|需要|得)(带|准备|提供)(什么|哪些)|带什么",
+    r"(在|去|到)?哪(里|儿)?办|怎么(办理|补办|补)|补办|"
+    # 怎么办 with what is to be had after it (怎么办门禁卡), not 空调坏了怎么办
+    r"怎么办(?=[^,.!?;，。！？\s啊呢呀吧哦才好?])|(要|需要|得)(带|准备|提供)(什么|哪些)|带什么",
     needs="办哪怎补什",
 )
+# a report withdrawn (工单撤销一下, 单子作废吧, cancel一下我的维修单, 报的维修不需要了): for the desk
+_WITHDRAWN = re.compile(
+    r"(单子|工单|维修单|报修单|单)[^,.!?;，。！？\s]{0,6}(取消|撤销|作废|撤回)|"
+    r"(取消|撤销|作废|撤回|cancel)[^,.!?;，。！？\s]{0,8}(单|报修|维修)|(报的|报修的)[^,.!?;，。！？\s]{0,4}不(需要|用)(修|来)?了|"
+    r"不(用|需要)(再)?(派人)?(来|过来|上门)了"
+)
+# pests coming out of a drain (下水道钻出来好多飞虫): the pests, not the drain, unless it is blocked
+_PESTS_OUT = re.compile(r"(钻|爬|飞|跑|冒)(了)?出来")
+_DRAIN_FAULT = re.compile(r"堵|漏|返水|冒水|溢|不通|排不")
+# dirt in the lift, a place named after a code's object (电梯轿厢地上全是泥脚印): cleaning, unless a
+# renovation made it (a drain's smell is plumbing's: the bathroom is no such place)
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
@@ -159,6 +171,11 @@ _OVERHEAD = re.compile(r"顶上|顶棚|天花板|天花|吊顶|屋顶|楼顶|房
 _OVERHEAD_SOURCE = re.compile(r"楼上|卫生间|厕所|洗手间|厨房|水表|排水|上水")
 # a neighbour's renovation leaving rubbish or dust (隔壁装修把垃圾都堆在楼道里): renovation, SEC-DECOR
 _RENOVATION = re.compile(r"装修|装潢|施工")
+# ... and the damage a neighbour's renovation does (隔壁在拆墙 我们这边的墙裂了, 楼上装修把下水管道堵了)
+_NEIGHBOUR_WORKS = re.compile(
+    r"(隔壁|楼上|楼下|对门|邻居|对面)[^。！？!?]{0,8}(装修|装潢|拆墙|砸墙|施工|打孔|钻孔)"
+)
+_DAMAGE_CODES = ("ENG-CIVIL", "ENG-PLUMB", "ENG-LEAK", "ENG-DOOR", "ENV-CLEAN")
 _CLEANERS = re.compile(r"保洁|清洁工|打扫|清扫|阿姨")
 # the lift's own lamp, buttons or door (电梯里的灯不亮, 轿厢按钮没反应): the lift's, ENG-LIFT (电梯门口
 # is a place in front of it)
@@ -166,8 +183,8 @@ _LIFT_PART = re.compile(r"(电梯|轿厢|扶梯)(里|内|里面)?(的)?(灯|照�
 # asking to borrow or book something, or for an arrangement: a service request for the desk
 _REQUEST = re.compile(
     r"借(一下|个|把|用|我|点|些|几|两|[0-9一二三四五六七八九十])|能借|可以借|想借|有没有[^,.!?;，。！？\s]{0,6}借|"
-    r"租一下|订一下|预约|预订|预定|帮(我|忙)?安排|给(我|忙)?安排|安排(个|一个|几个)?人(来)?帮(我|我们)?(搬|抬|拿|送|挪)|"
-    r"派(个|一个|几个)?人(来)?帮|帮忙(搬|抬|拿|送|叫)|帮(我|忙)叫(个|一个|辆|下)|登记一下"
+    r"租一下|订一下|预约|预订|预定|帮(我|忙)?安排|给(我|忙)?安排|安排[^,.!?;，。！？\s]{0,3}人(来)?帮(忙|我|我们)?(搬|抬|拿|送|挪|卸)|"
+    r"派(个|一个|几个)?人(来)?帮|帮忙(搬|抬|拿|送|叫|卸|开一下)|帮我开一下|帮(我|忙)叫(个|一个|辆|下)|登记一下"
 )
 _FAULT = re.compile(
     r"坏|漏|堵|不(亮|制冷|制热|通|转|动|响|了)|没(电|水|信号|反应)|故障|停了|卡|裂|掉|跳闸|打不开|关不上"
@@ -178,25 +195,11 @@ _FAULT = re.compile(
 _NC = r"[^,.!?;，。！？\s]"
 _BREACH = re.compile(
     rf"被人{_NC}{{0,4}}(剪|撬|踹|拆|挖|锯|割|顶|掰|扒|弄开|撑开)|"
-    rf"(谁都|外人|外面的人|陌生人|什么人都|闲杂人){_NC}{{0,3}}(能|可以|随便|随意){_NC}{{0,2}}(进|钻|出入|进出|溜)"
+    rf"(谁都|外人|外面的人|陌生人|什么人都|闲杂人){_NC}{{0,3}}(能|可以|随便|随意){_NC}{{0,2}}(进|钻|出入|进出|溜)|"
+    # ... or people come in through a gap (围墙有个口子 外面的人都从那钻进来)
+    rf"(人|小偷|贼){_NC}{{0,6}}(钻|溜|爬|翻)(进|过)来"
 )
 _ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
-# a bike or its battery gone, a lock cut: a theft (SEC-SAFE), not a parking matter
-_STOLEN = re.compile(
-    r"(车|电动车|电瓶车|自行车|单车|电瓶|电池|头盔)[^,.!?;，。！？\s]{0,3}(没了|不见了|被偷)|(车锁|锁)被(人)?(剪|撬|砸)"
-)
-# anything taken by someone (快递被人拿走了, 放门口的鞋被偷了): a theft, whatever was taken
-_TAKEN = re.compile(r"(被|让)(人|贼|小偷)?(偷|偷走|偷了|拿走|顺走|顺手拿|扛走|搬走)|遭贼|进贼|进了贼|家里进小偷")
-_TAKEN_CODES = ("SEC-PARK", "SVC-INFO", "ENV-CLEAN", "ENV-GREEN", taxonomy.OTHER)
-# someone trying, breaking or scratching cars (挨个拉车门, 砸车窗, 车被人划了): security,
-# not the car park or the bins they were at
-_CAR_TAMPER = re.compile(
-    r"(拉|撬|砸|试)(了)?[^,.!?;，。！？\s]{0,2}(车门|车窗)|车[^,.!?;，。！？\s]{0,8}被(人(划|砸|撬)|划|撬)"
-)
-# things thrown down from above put people below in danger (高空抛物): security, not the
-# neighbour upstairs or the paving they hit; litter thrown down is cleaning
-_THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)")
-_LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
 
 # an animal calling is a noise whoever keeps it (邻居家的狗从早叫到晚, 鹦鹉一大早就叫)
 _ANIMAL_NOISE = re.compile(r"(狗|犬|鸟|鹦鹉|八哥|猫|鸡|鸭|鹅|公鸡)[^,.!?;，。！？\s]{0,8}(叫|吠|嚎|打鸣|吵)")
@@ -204,7 +207,14 @@ _ANIMAL_NOISE = re.compile(r"(狗|犬|鸟|鹦鹉|八哥|猫|鸡|鸭|鹅|公鸡)[
 _STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|门岗|工作人员|物业的人|security|guard|cleaner|staff)"
 _STAFF_CONDUCT = re.compile(
     _STAFF
-    + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走)"
+    + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走|收走|扔了|扔掉|当垃圾|当成垃圾)"
+)
+# a member of staff's manner said bad, or a complaint opened against one (保洁大姐态度好差, 我要
+# 投诉你们保安): their manner, SVC-ATTI, whatever the cleaning or the camera beside it
+_STAFF_WIDE = _STAFF[:-1] + r"|大姐|阿姨|小哥|大爷|经理|你们|物业)"
+_STAFF_MANNER = re.compile(
+    _STAFF_WIDE + r"[^,.!?;，。！？\s]{0,6}态度[^,.!?;，。！？\s]{0,3}(差|恶劣|不好|凶|冷淡|敷衍|冲)|"
+    r"投诉(一下)?(你们|物业)?(的)?(那个|这个)?" + _STAFF[:-1] + r"|大姐|阿姨|小哥|大爷)"
 )
 # a question about the bot itself: no report unless a grievance came with it (客服态度太差了 你是机器人吗)
 _BOT = re.compile(r"(你|您)(到底|究竟)?是(不是)?(真人|机器人|人工|自动回复|ai(?![a-z]))")
@@ -250,16 +260,6 @@ def fee_jab(norm: str):
     return _FEE_JAB.search(norm)
 
 
-# "是X还是Y", "要X还是Y": a question between two answers (是按建筑面积算还是按套内面积算, 要自己
-# 拉走还是你们清运), not 还是坏的
-_EITHER = re.compile(r"(是|要|能|可以|该|应该|得)[^,.!?;，。！？\s]{1,10}还是(?!(坏|不|没|漏|堵|那样|老样子|一样|黑))")
-
-
-def asks_either(norm: str) -> bool:
-    """A question between two answers, which needs no question mark."""
-    return bool(_EITHER.search(norm))
-
-
 # small talk about the world outside the property: the weather, the day, sport, the markets,
 # where to eat or get a haircut nearby (明天要下雨吗, 今晚球赛几点开始, 附近哪有好吃的)
 _NEARBY = r"[^。！？!?]{0,10}(好吃|推荐|理发|修手机|修自行车|饭店|餐厅)"
@@ -303,6 +303,15 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return code, intent, ""
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
         return "SVC-ATTI", "complaint", "staff_conduct"
+    if intent != "suggestion" and _STAFF_MANNER.search(norm):
+        return "SVC-ATTI", "complaint", "staff_manner"
+    if _WITHDRAWN.search(norm):
+        return "SVC-INFO", "inquiry", "withdrawn"
+    if code == "ENG-PLUMB" and codes.get("ENV-PEST", 0) > 0 and _PESTS_OUT.search(norm) and not _DRAIN_FAULT.search(norm):
+        return "ENV-PEST", "complaint", "pests_out"
+    dirt = code == "ENG-LIFT" and codes.get("ENV-CLEAN", 0) >= _WEAK
+    if dirt and not _FAULT.search(norm) and not _RENOVATION.search(norm):
+        return "ENV-CLEAN", "complaint", "dirt_in_place"
     if _LOST.search(norm) or (_PLANNED_CUT.search(norm) and _QUESTION.search(norm)):
         return "SVC-INFO", "inquiry", "lost_or_planned"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
@@ -331,16 +340,13 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             return "SVC-SLOW", "complaint", "chase_waited"
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry", "chase_when"
-    if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
-        return "SEC-SAFE", "complaint", "thrown_down"
-    if code in ("SEC-PARK", "ENV-CLEAN", taxonomy.OTHER) and _CAR_TAMPER.search(norm):
-        return "SEC-SAFE", "complaint", "car_tamper"
-    if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
-        return "SEC-SAFE", "complaint", "stolen"
-    if code in _TAKEN_CODES and _TAKEN.search(norm) and not _LOST.search(norm):
-        return "SEC-SAFE", "complaint", "taken"
+    harm = harms.harm_done(norm, code, _LOST)
+    if harm:
+        return "SEC-SAFE", "complaint", harm
     if code == "ENV-CLEAN" and _RENOVATION.search(norm) and not _CLEANERS.search(norm):
         return "SEC-DECOR", "complaint", "renovation_mess"
+    if code in _DAMAGE_CODES and _NEIGHBOUR_WORKS.search(norm):
+        return "SEC-DECOR", "complaint", "neighbour_works"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
         return "SEC-SAFE", "complaint", "breach"
     if code in ("ENG-ELEC", "ENG-DOOR") and _LIFT_PART.search(norm):

@@ -4,7 +4,7 @@ that reproaches (怎么, 为什么, 凭什么) is the complaint it reads as."""
 import pytest
 
 import nlp
-from nlp import structure
+from nlp import letters
 
 ASKING = [
     "小区公共停车位出租的收入归谁所有？尊敬的领导：我们小区地面有一百多个公共车位，物业一直对外出租，"
@@ -37,9 +37,9 @@ def test_a_title_that_reproaches_stays_a_complaint(text):
 
 
 def test_only_the_title_sentence_is_read():
-    assert structure.title_asks("物业费是否可以分期交?我想问一下")
-    assert not structure.title_asks("电梯坏了三天没人修。请问什么时候能修好?")
-    assert not structure.title_asks("怎么又停水了?谁来管管")
+    assert letters.title_asks("物业费是否可以分期交?我想问一下")
+    assert not letters.title_asks("电梯坏了三天没人修。请问什么时候能修好?")
+    assert not letters.title_asks("怎么又停水了?谁来管管")
 
 
 DISPUTING_MONEY = [

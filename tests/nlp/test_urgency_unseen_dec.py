@@ -65,7 +65,39 @@ ABOUT_TO_FALL = ["楼道天花板鼓了个包 看着要塌了"]
 
 ENGLISH_FIRE = ["there is a fire 三楼东边"]
 
-URGENT = (KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
+# batch 1, third wave: taken ill in other words (抽风, 喘不上气, 心脏不舒服), people named
+# by kin or role (小妹, 叔叔, 阿伯)
+TAKEN_ILL = ["有个小伙子在门口抽风了 吐白沫", "我婆婆胸闷 喘不上气 在一楼大厅", "阿伯在车库突然昏了过去",
+             "我爷爷心脏难受 站不起来"]
+# a pickpocket at work, someone climbing outside a window
+THIEVES = ["有人正在掏顾客的包 就在收银台", "有个人在三楼阳台外面爬"]
+# a gas alarm sounding
+GAS_ALARM = ["厨房的燃气报警器响个不停"]
+# a child out where cars drive; a hand that will not come back out
+CHILD_ROAD = ["有个小朋友跑到马路中间去了", "孩子把脚伸进扶梯边上的缝里了 拔不回来"]
+# a car under a fallen tree with someone maybe inside; a grille half come down
+TREE_ON_CAR = ["树枝断了砸在车上 车里可能有人"]
+GRILLE = ["五楼的防盗网脱了一半 挂在半空"]
+# a quilt caught fire from a cigarette; a collapse with crumbs still falling
+CIGARETTE_FIRE = ["有人扔烟头 把楼下的草坪点着了"]
+COLLAPSE = ["吊顶塌了一大块 还在往下掉灰"]
+
+# batch 1, fourth wave: a fall told otherwise (栽下去, not got up yet), a cut foot, blood on
+# the floor, someone pressed under goods, a machine carrying a child up
+FALLS_AND_CUTS = ["我爸在小区门口栽倒了 脸磕破了", "阿姨摔了以后一直没站起来", "脚被碎瓷片割破了 血印到处都是",
+                  "柜子倒了砸在一个小朋友的腿上", "升降台把一个工人带上去了 下不来"]
+# a fire as a ball of flame, set on purpose, catching
+FIRE_MORE = ["垃圾房那边一团火", "有人在楼道里放火", "纸箱燃起来了 在后门"]
+# a shop door smashed or left open when the tenant must leave; the whole mall dark
+SHOP_OPEN = ["我们店的橱窗碎了 门也开着 我要下班了", "仓库的门敞开着 锁坏了 我今天走不了"]
+MALL_DARK = ["整个商场停电了 顾客都在黑里摸"]
+# glass from a high floor; a door kicked by people trying to get in; 有人困; water everywhere
+HIGH_FALL = ["18楼有块玻璃掉下来了"]
+KICKED_IN = ["有人在踹我家门 要闯进来"]
+ENGLISH_MORE = ["电梯坏了 有人困", "水管裂了 喷得到处都是", "someone passed out 在电梯口"]
+
+URGENT = (FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
+          + KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
           + UNSTOPPABLE + INSIDE_IS + LIFT_SHOT_UP + CRIES + LOST + WALL_GLASS + ABOUT_TO_FALL + ENGLISH_FIRE)
 
 CALM = [
@@ -100,6 +132,28 @@ CALM = [
     "there is a fire drill 几点开始",
     # someone trying car doors with nothing said to be now (the authored labels: suspicious)
     "车库有个人挨个拉车门",
+    # a fan called 抽风机, a hot room, a warning about thieves, a flat alarm battery
+    "厕所的抽风机坏了",
+    "空调不制冷 热得喘不过气",
+    "商场里要小心扒手",
+    "燃气报警器的电池没电了 一直滴滴叫",
+    # a child cycling on the estate's road, a boss in his office, smoking on the stairs
+    "小孩在小区车道上骑自行车 太危险了",
+    "老板在里面 你等一下",
+    "有人在楼道抽烟 烟头乱扔",
+    # a car blocked in, plaster crumbs
+    "车被堵住了 出不去 快来挪车",
+    "墙皮一直往下掉渣",
+    # a tyre or a car scratched, blood seen once, a phone call, a door left open at night
+    "我的车胎被人扎了",
+    "车被人划了一道",
+    "门口有血迹 不知道谁的",
+    "我还没站起来 电话就挂了",
+    "单元门开着 晚上不安全",
+    # a fire long over; someone tired (困); a window on a high floor that sticks
+    "昨天那场大火 烧了好几家",
+    "加班到现在 有人困了想回家",
+    "18楼的窗户有点难关",
 ]
 
 

@@ -1,0 +1,37 @@
+"""Harm done by people that is security's (SEC-SAFE) whatever object or place it names:
+things thrown down from above, cars tampered with, bikes stolen, anything taken."""
+
+import re
+
+from nlp import taxonomy
+
+# a bike or its battery gone, a lock cut: a theft (SEC-SAFE), not a parking matter
+_STOLEN = re.compile(
+    r"(车|电动车|电瓶车|自行车|单车|电瓶|电池|头盔)[^,.!?;，。！？\s]{0,3}(没了|不见了|被偷)|(车锁|锁)被(人)?(剪|撬|砸)"
+)
+# anything taken by someone (快递被人拿走了, 放门口的鞋被偷了): a theft, whatever was taken
+_TAKEN = re.compile(r"(被|让)(人|贼|小偷)?(偷|偷走|偷了|拿走|顺走|顺手拿|扛走|搬走)|遭贼|进贼|进了贼|家里进小偷")
+_TAKEN_CODES = ("SEC-PARK", "SVC-INFO", "ENV-CLEAN", "ENV-GREEN", taxonomy.OTHER)
+# someone trying, breaking or scratching cars (挨个拉车门, 砸车窗, 车被人划了): security,
+# not the car park or the bins they were at
+_CAR_TAMPER = re.compile(
+    r"(拉|撬|砸|试)(了)?[^,.!?;，。！？\s]{0,2}(车门|车窗)|车[^,.!?;，。！？\s]{0,8}被(人(划|砸|撬)|划|撬)"
+)
+# things thrown down from above put people below in danger (高空抛物): security, not the
+# neighbour upstairs or the paving they hit; litter thrown down is cleaning
+_THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)")
+_LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
+
+
+def harm_done(norm: str, code: str, lost: re.Pattern) -> str:
+    """The name of the harm the message tells, or "" (lost: a question after lost property,
+    which is no theft)."""
+    if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
+        return "thrown_down"
+    if code in ("SEC-PARK", "ENV-CLEAN", taxonomy.OTHER) and _CAR_TAMPER.search(norm):
+        return "car_tamper"
+    if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
+        return "stolen"
+    if code in _TAKEN_CODES and _TAKEN.search(norm) and not lost.search(norm):
+        return "taken"
+    return ""
