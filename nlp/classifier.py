@@ -76,6 +76,8 @@ class Classifier:
             for o in self.overrides
             if o.kind == "urgent" and o.active and str(o.target).strip().lower() == "true"
         }
+        # English words the rules read (light, broken): the model, fitted on Chinese, hears them in Chinese
+        self._glosses = {a: w for a, w in base.get("aliases", {}).items() if a.isascii() and not w.isascii()}
         self._sounds = pinyin.SoundIndex(self.rules.words() | situation.literal_words(), base.get("aliases", {}))
         situation.warm_up()
         s = self.rules.settings
@@ -375,6 +377,10 @@ class Classifier:
         if not scan.long_text and (scan.added or scan.denied or cleared):
             tokens = negation.main_subject(tokens, scan.added, scan.denied, cleared - {code}, self.rules.index, code)
             norm = "".join(tokens)
+        if any(t in self._glosses for t in tokens):  # ... and not the English words around them
+            index = self.rules.index
+            tokens = [self._glosses.get(t, t) for t in tokens if not (t.isascii() and t.isalpha()) or t in index]
+            norm = "".join(tokens)
         if _INSULT.search(norm):  # 垃圾物业 is a grievance, not rubbish: the model reads 垃圾 as rubbish
             norm = _INSULT.sub("", norm)
             tokens = [t for t in (_INSULT.sub("", t) for t in tokens) if t]
@@ -384,7 +390,8 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        return second_opinion(result, model, norm, tokens, structured, said, keep_code=people_first)
+        held = people_first or said in s.get("held_structures", ())  # structures the model cannot hear
+        return second_opinion(result, model, norm, tokens, structured, said, keep_code=held)
 
 
 MAX_CHARS = 2000

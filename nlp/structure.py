@@ -119,7 +119,8 @@ _PROCEDURE_ASKED = gated.Gated(
 # a report withdrawn (工单撤销一下, 单子作废吧, cancel一下我的维修单, 报的维修不需要了): for the desk
 _WITHDRAWN = re.compile(
     r"(单子|工单|维修单|报修单|单)[^,.!?;，。！？\s]{0,6}(取消|撤销|作废|撤回)|"
-    r"(取消|撤销|作废|撤回|cancel)[^,.!?;，。！？\s]{0,8}(单|报修|维修)|(报的|报修的)[^,.!?;，。！？\s]{0,4}不(需要|用)(修|来)?了"
+    r"(取消|撤销|作废|撤回|cancel)[^,.!?;，。！？\s]{0,8}(单|报修|维修)|(报的|报修的)[^,.!?;，。！？\s]{0,4}不(需要|用)(修|来)?了|"
+    r"不(用|需要)(再)?(派人)?(来|过来|上门)了"
 )
 # pests coming out of a drain (下水道钻出来好多飞虫): the pests, not the drain, unless it is blocked
 _PESTS_OUT = re.compile(r"(钻|爬|飞|跑|冒)(了)?出来")
@@ -134,6 +135,9 @@ _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "
 # own code, whatever the model hears in 吵 (a bell that rings, 火警铃响, is no nuisance)
 _CENTRE_MACHINE = re.compile(r"发电机|机房|水泵|泵房|排污泵|消防泵|试泵|风机|排风|冷却塔|变压器|曳引机")
 _NUISANCE = re.compile(r"吵|噪音|噪声|声音|轰|嗡|睡不着|吵醒")
+# the centre's loudspeakers too loud (广播声音大得离谱) are its equipment; a school's is a nuisance
+_CENTRE_SPEAKER = re.compile(r"广播|背景音乐")
+_OTHERS_SPEAKER = re.compile(r"学校|隔壁|对面|店|商铺|工地|广场舞|邻居")
 # ... but a neighbour's or a shop's machine is a nuisance made by others (隔壁商铺的空调外机,
 # 楼下饭店的排风机, 邻居家的外机): SEC-NOISE; the tenant's own (我们店的排风扇) is a fault
 _OTHERS_MACHINE = re.compile(
@@ -156,7 +160,7 @@ _UNMET = re.compile(
 
 
 # weather that lets water in: seepage through the building, unless a pipe or a unit is named
-_RAIN = re.compile(r"下雨|雨后|雨天|大雨|暴雨|雷雨|梅雨|台风|雨水(?!井|管|口|篦)|下完雨|雨一下|一下雨")
+_RAIN = re.compile(r"(?<![像跟])下雨(?!一样|似的)|雨后|雨天|大雨|暴雨|雷雨|梅雨|台风|雨水(?!井|管|口|篦)|下完雨|雨一下|一下雨")
 _WATER_IN = re.compile(r"漏|渗|滴|进水|灌|飙水|往里|往下流|水印|水渍|湿")
 _NAMED_SOURCE = re.compile(
     r"水管|管子|管道|喷淋|空调|(?<![a-z])ac(?![a-z])|冷凝|马桶|下水|水箱|水龙头|暖气|地漏|洗衣机|热水器"
@@ -383,6 +387,9 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return code, "repair", "noisy_equipment"  # noisy equipment is a fault to fix
     if code in (taxonomy.OTHER, "SEC-SAFE", "ENV-PEST") and _ANIMAL_NOISE.search(norm):
         return "SEC-NOISE", "complaint", "animal_noise"
+    speaker = code in ("SEC-NOISE", "ENG-WEAK") and _CENTRE_SPEAKER.search(norm) and _NUISANCE.search(norm)
+    if speaker and not _OTHERS_SPEAKER.search(norm):
+        return "ENG-WEAK", intent, "centre_speaker"
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:

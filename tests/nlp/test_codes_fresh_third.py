@@ -70,3 +70,27 @@ def test_staff_who_threw_out_a_tenants_things_is_their_manner(rules):
 
 def test_cleaners_who_throw_out_rubbish_are_no_grievance(rules):
     assert rules.classify("门口的垃圾没人扔 都臭了").code == "ENV-CLEAN"
+
+
+# -- the centre's loudspeakers, and rain said as a simile -----------------------------------
+
+
+def test_the_centres_loudspeaker_too_loud_is_its_equipment(rules):
+    assert rules.classify("商场背景音乐声音太大了 吵得头疼").code == "ENG-WEAK"
+
+
+def test_a_schools_loudspeaker_is_a_nuisance(rules):
+    assert rules.classify("旁边学校的广播每天早上六点就开始 吵死了").code == "SEC-NOISE"
+
+
+def test_water_dripping_like_rain_is_no_rain(rules):
+    # 像下雨一样 is a simile: the named pipe decides, not the weather
+    assert rules.classify("水管漏得像下雨一样 到处都是水").code == "ENG-PLUMB"
+
+
+def test_rain_as_a_simile_is_not_heard_as_weather():
+    from nlp import structure
+
+    assert structure._RAIN.search("漏得像下雨一样") is None
+    assert structure._RAIN.search("漏得跟下雨似的") is None
+    assert structure._RAIN.search("昨晚下雨 窗边渗水") is not None
