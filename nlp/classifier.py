@@ -390,7 +390,8 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        return second_opinion(result, model, norm, tokens, structured, said, keep_code=people_first)
+        held = people_first or said in s.get("held_structures", ())  # structures the model cannot hear
+        return second_opinion(result, model, norm, tokens, structured, said, keep_code=held)
 
 
 MAX_CHARS = 2000

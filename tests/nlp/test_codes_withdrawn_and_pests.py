@@ -4,6 +4,8 @@ cases that must fire and counter-examples that must not."""
 
 import pytest
 
+import nlp
+
 # -- a report withdrawn is for the desk -----------------------------------------------------
 
 
@@ -80,3 +82,18 @@ def test_people_coming_in_through_a_gap_is_security(rules, text):
 )
 def test_insects_or_a_broken_door_are_no_breach(rules, text, code):
     assert rules.classify(text).code == code
+
+
+# -- the model does not overturn what it cannot hear ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("空调的单子帮我撤销一下 已经好了", "SVC-INFO"),  # the model hears the air conditioner
+        ("电梯里面的灯一闪一闪的", "ENG-LIFT"),  # ... and the lamp
+        ("洗手池下水口爬出来好多小虫子", "ENV-PEST"),  # ... and the drain
+    ],
+)
+def test_the_model_keeps_the_code_of_a_structure_it_cannot_hear(text, code):
+    assert nlp.classify(text).code == code
