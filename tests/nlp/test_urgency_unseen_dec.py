@@ -96,7 +96,13 @@ HIGH_FALL = ["18楼有块玻璃掉下来了"]
 KICKED_IN = ["有人在踹我家门 要闯进来"]
 ENGLISH_MORE = ["电梯坏了 有人困", "水管裂了 喷得到处都是", "someone passed out 在电梯口"]
 
-URGENT = (FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
+# batch 1, fifth wave: 梯困, a thief about (有贼, 抓小偷), a Cantonese fight (打交), someone
+# fallen there (倒那了), shut inside (被关里面), a real case asked as a question
+SHORT_AND_DIALECT = ["客梯困了", "仓库进贼了", "抓小偷啊", "两个后生仔喺门口打交", "有个阿伯倒这了 不动",
+                     "冷库门坏了 师傅被锁里头"]
+ASKED = ["请问一下 现在电梯里有人出不来 找谁"]
+
+URGENT = (SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
           + KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
           + UNSTOPPABLE + INSIDE_IS + LIFT_SHOT_UP + CRIES + LOST + WALL_GLASS + ABOUT_TO_FALL + ENGLISH_FIRE)
 
@@ -154,6 +160,12 @@ CALM = [
     "昨天那场大火 烧了好几家",
     "加班到现在 有人困了想回家",
     "18楼的窗户有点难关",
+    # dealings (打交道), a hypothetical question, rubbish dumped there (我把 is no 我爸)
+    "要跟你们打交道真难",
+    "他跟我打交情",
+    "请问电梯困人了应该打什么电话",
+    "我把垃圾倒那了",
+    "小区最近有贼 大家小心",
 ]
 
 
