@@ -305,9 +305,8 @@ class Classifier:
             # a structure reads the main problem, not one added after it (地漏反味 另外问一下物业费怎么交)
             main = "".join(tokens[: scan.added]) if scan.added else norm
             refined = structure.decide(main, code, intent, scan.codes, cleared)
-            # the rules read what the model's n-grams cannot: an object said to be fine (空调没
-            #问题 是窗户关不严) or a second problem added after the first (还有 …)
-            structured = bool(cleared) or bool(scan.added)
+            # the rules read what the model's n-grams cannot: an object said to be fine (空调没问题)
+            structured = bool(cleared)
             if refined[0] != code:
                 confidence = max(confidence, s["threshold"] + 0.1)
                 structured = True
@@ -374,8 +373,8 @@ class Classifier:
         # which fills in where the rules find nothing, would make a desk question of it
         if code == taxonomy.OTHER and not urgent and structure.not_a_report(norm):
             return result
-        if not scan.long_text and (scan.added or scan.denied or cleared):
-            tokens = negation.main_subject(tokens, scan.added, scan.denied, cleared - {code}, self.rules.index, code)
+        if not scan.long_text and (scan.denied or cleared):
+            tokens = negation.main_subject(tokens, scan.denied, cleared - {code}, self.rules.index, code)
             norm = "".join(tokens)
         if any(t in self._glosses for t in tokens):  # ... and not the English words around them
             index = self.rules.index

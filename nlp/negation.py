@@ -39,13 +39,10 @@ def cleared_codes(norm: str, index: dict) -> set[str]:
 CONTRAST = frozenset(("不是", "并不是", "并非"))
 
 
-def main_subject(tokens: list[str], added: int, denied, cleared, index: dict, keep: str) -> list[str]:
-    """The tokens the model's second opinion hears: the main problem, not one added after it
-    (还有 … from token `added`, 0 for none), nor a keyword said not to be it (`denied`: indexes
-    after 不是) unless it names `keep`, the code chosen, nor an object said to be fine (a keyword
-    naming only `cleared` codes)."""
-    if added:
-        tokens = tokens[:added]
+def main_subject(tokens: list[str], denied, cleared, index: dict, keep: str) -> list[str]:
+    """The tokens the model's second opinion hears: not a keyword said not to be it (`denied`:
+    indexes after 不是) unless it names `keep`, the code chosen, nor an object said to be fine (a
+    keyword naming only `cleared` codes)."""
     if denied and not cleared:  # ... unless it names the code chosen (空调不是不制冷 是噪音太大)
         skip = {i for i in denied if i < len(tokens) and keep not in _codes(index.get(tokens[i], ()))}
         tokens = [t for i, t in enumerate(tokens) if i not in skip]

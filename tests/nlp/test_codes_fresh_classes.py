@@ -20,8 +20,10 @@ import nlp
         ("地库好脏 还有出口那盏灯也不亮", "ENV-CLEAN"),
     ],
 )
-def test_the_first_problem_wins_over_one_added_after_it(text, code):
-    assert nlp.classify(text).code == code
+def test_the_first_problem_wins_over_one_added_after_it(rules, text, code):
+    # the rules' half: the model still hears the whole message (reading only the part before
+    # 还有 cost chat_heldout 0.941 -> 0.929 code)
+    assert rules.classify(text).code == code
 
 
 @pytest.mark.parametrize(
