@@ -102,7 +102,16 @@ SHORT_AND_DIALECT = ["客梯困了", "仓库进贼了", "抓小偷啊", "两个�
                      "冷库门坏了 师傅被锁里头"]
 ASKED = ["请问一下 现在电梯里有人出不来 找谁"]
 
-URGENT = (SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
+# batch 1, sixth wave: a row of shops dark, a shop that cannot open today, a door that will
+# not hold with goods inside, a cold store without power, a gate that will not stop
+CANNOT_OPERATE = ["这一排铺子全都没电了", "店里跳闸推不上去 今天没法开门营业", "库房门锁坏了 一推就开 里面都是货",
+                  "冷冻库停电了 里面全是肉", "停电了 冰柜里的海鲜要坏", "卷帘门一直往下落 停不下来 下面有人"]
+# water through a lamp, seepage growing, a lift between two floors, a pit left open
+WATER_AND_LIFT = ["水从吊灯那里往下滴", "墙上渗水越渗越多 地板都泡了", "电梯停在5楼和6楼中间了",
+                  "化粪池的盖子不见了 旁边有小孩"]
+ENGLISH_WHO = ["someone is following me 在地库", "lift stuck my son inside"]
+
+URGENT = (CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
           + KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
           + UNSTOPPABLE + INSIDE_IS + LIFT_SHOT_UP + CRIES + LOST + WALL_GLASS + ABOUT_TO_FALL + ENGLISH_FIRE)
 
@@ -166,6 +175,15 @@ CALM = [
     "请问电梯困人了应该打什么电话",
     "我把垃圾倒那了",
     "小区最近有贼 大家小心",
+    # a planned cut asked about, a gate that sometimes sticks, keys left inside at home
+    "请问明天停电吗 我店里有冻品",
+    "伸缩门有时候停不下来 要手动按",
+    "钥匙在屋里 没法开门",
+    "上次停电我们店一天没法营业 要赔偿",
+    # a stair light between floors, a bin lid, a tap that will not close
+    "3楼和4楼中间的楼梯灯坏了",
+    "垃圾桶盖子没了",
+    "水龙头关不住 晚上一直滴",
 ]
 
 
