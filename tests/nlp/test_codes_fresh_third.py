@@ -94,3 +94,23 @@ def test_rain_as_a_simile_is_not_heard_as_weather():
     assert structure._RAIN.search("漏得像下雨一样") is None
     assert structure._RAIN.search("漏得跟下雨似的") is None
     assert structure._RAIN.search("昨晚下雨 窗边渗水") is not None
+
+
+# -- a whole day waited, a replacement asked for, the meter reader --------------------------
+
+
+def test_a_day_waited_is_a_grievance_about_handling(rules):
+    assert rules.classify("说好上午来 我在家等了一整天").code == "SVC-SLOW"
+
+
+def test_asking_for_a_replacement_is_a_request(rules):
+    result = rules.classify("车库的遥控器找不到了 能再给一个吗")
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_a_broken_card_is_still_the_door(rules):
+    assert rules.classify("门禁卡坏了 能重新配一张吗").code == "ENG-DOOR"
+
+
+def test_the_meter_reader_is_a_desk_matter(rules):
+    assert rules.classify("明天抄电表我不在家 能改天吗").code == "SVC-INFO"
