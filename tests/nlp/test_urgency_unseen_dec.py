@@ -120,7 +120,12 @@ HAZARDS = ["电线被车挂断了 垂到地上", "车库里有人泼了汽油"]
 # 不小心 (by accident) is no caution (小心, take care)
 BY_ACCIDENT = ["我妈不小心摔倒了 头破了", "小孩不小心把手夹在门缝里了"]
 
-URGENT = (SPREADING + PEOPLE_AT_RISK + HAZARDS + BY_ACCIDENT + CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
+# batch 1, eighth wave: poisoning (一氧化碳, 烧炭, 中毒), toxic gas (漏氨气), someone buried,
+# a mirror or lamp bursting, glass in someone's face, someone exposing himself
+POISON_AND_BURST = ["楼上邻居好像在烧炭", "有个员工中毒了 吐得厉害", "冷库漏氯气了", "挖沟塌了 工人被埋了",
+                    "吊灯突然爆裂了", "碎片溅到一个小孩的脸上", "有个男的在车库露下体"]
+
+URGENT = (POISON_AND_BURST + SPREADING + PEOPLE_AT_RISK + HAZARDS + BY_ACCIDENT + CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
           + KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
           + UNSTOPPABLE + INSIDE_IS + LIFT_SHOT_UP + CRIES + LOST + WALL_GLASS + ABOUT_TO_FALL + ENGLISH_FIRE)
 
@@ -200,6 +205,11 @@ CALM = [
     "把汽油倒进车里",
     "裂缝在变大吗 上次说会看",
     "地滑 小心摔倒",
+    # a computer virus, a chemicals warehouse to let, a sting the labels call a pest matter
+    "电脑中毒了",
+    "化学品仓库能租吗",
+    "被蚊子蛰了一下",
+    "水溅到我脸上了 保洁拖地太猛",
 ]
 
 
