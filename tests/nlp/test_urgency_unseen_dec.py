@@ -111,7 +111,16 @@ WATER_AND_LIFT = ["水从吊灯那里往下滴", "墙上渗水越渗越多 地�
                   "化粪池的盖子不见了 旁边有小孩"]
 ENGLISH_WHO = ["someone is following me 在地库", "lift stuck my son inside"]
 
-URGENT = (CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
+# batch 1, seventh wave: spreading (火蔓延, 烟越来越浓, 裂缝在变大, 水越积越多), someone up on a
+# sign, children at the roof's edge, a power line down, petrol spilt, cleaner swallowed
+SPREADING = ["火已经蔓延到走廊了", "楼梯间的烟越来越浓", "墙上的裂缝还在变大", "天花板里的水越积越多 随时要破"]
+PEOPLE_AT_RISK = ["有个男的站在了楼顶边上", "天台上有两个小孩在边上跳", "宝宝不小心吞了一颗纽扣电池",
+                  "我家孩子误喝了消毒水"]
+HAZARDS = ["电线被车挂断了 垂到地上", "车库里有人泼了汽油"]
+# 不小心 (by accident) is no caution (小心, take care)
+BY_ACCIDENT = ["我妈不小心摔倒了 头破了", "小孩不小心把手夹在门缝里了"]
+
+URGENT = (SPREADING + PEOPLE_AT_RISK + HAZARDS + BY_ACCIDENT + CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
           + KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
           + UNSTOPPABLE + INSIDE_IS + LIFT_SHOT_UP + CRIES + LOST + WALL_GLASS + ABOUT_TO_FALL + ENGLISH_FIRE)
 
@@ -184,6 +193,13 @@ CALM = [
     "3楼和4楼中间的楼梯灯坏了",
     "垃圾桶盖子没了",
     "水龙头关不住 晚上一直滴",
+    # a worker on the roof, a misunderstanding, a takeaway eaten, filling up, a crack asked about
+    "师傅爬到屋顶上修太阳能",
+    "孩子误会了 不是他弄的",
+    "他误吃了我的外卖",
+    "把汽油倒进车里",
+    "裂缝在变大吗 上次说会看",
+    "地滑 小心摔倒",
 ]
 
 
