@@ -5,8 +5,9 @@ how sure the rules are."""
 from nlp import taxonomy
 
 
-def pick_code(codes: dict, s: dict) -> tuple[str, float, float]:
-    """Best topic code, then let a grievance about handling outrank the fault it names."""
+def pick_code(codes: dict, s: dict, recurs: bool = False) -> tuple[str, float, float]:
+    """Best topic code, then let a grievance about handling outrank the fault it names, unless
+    (recurs) a letter's title says the fault recurs (停电好多次, 频繁停水): there 多次 is the fault's."""
     grievance = s["grievance_code"]
     ranked = sorted(codes.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] <= 0:
@@ -15,7 +16,9 @@ def pick_code(codes: dict, s: dict) -> tuple[str, float, float]:
     g = codes.get(grievance, 0.0)
     top_code, top = topics[0] if topics else (taxonomy.OTHER, 0.0)
     second = topics[1][1] if len(topics) > 1 else 0.0
-    if g >= s["grievance_min"]:
+    if recurs and top > 0:
+        pass
+    elif g >= s["grievance_min"]:
         category = taxonomy.category_of(top_code)
         if category in s["grievance_outranks"] or g >= top * s["grievance_ratio_other"]:
             return grievance, g, top

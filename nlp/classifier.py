@@ -271,7 +271,7 @@ class Classifier:
             scan.intents["inquiry"] += s["inquiry_min"]
         upset = scan.upset >= s["upset_min"]
 
-        code, score, runner_up = choosing.pick_code(scan.codes, s)
+        code, score, runner_up = choosing.pick_code(scan.codes, s, scan.long_text and letters.fault_recurs(norm))
         if code == taxonomy.OTHER and self._grievance_alone(scan, s):
             # "然后就没人管了": a grievance with no topic beside it, said after the first clause
             code, score, runner_up = s["grievance_code"], scan.codes[s["grievance_code"]], 0.0
