@@ -125,7 +125,12 @@ BY_ACCIDENT = ["我妈不小心摔倒了 头破了", "小孩不小心把手夹�
 POISON_AND_BURST = ["楼上邻居好像在烧炭", "有个员工中毒了 吐得厉害", "冷库漏氯气了", "挖沟塌了 工人被埋了",
                     "吊灯突然爆裂了", "碎片溅到一个小孩的脸上", "有个男的在车库露下体"]
 
-URGENT = (POISON_AND_BURST + SPREADING + PEOPLE_AT_RISK + HAZARDS + BY_ACCIDENT + CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
+# batch 1, ninth wave: a lift door that cannot be prised open (扒不开), someone running off
+# without paying, a pipe that split (崩开), someone standing on a railing up high
+NINTH = ["电梯门扒不开 我们三个在里面", "有个人拿了货不给钱就往外跑", "水管崩开了 往外喷水",
+         "有个男的站在护栏上面 在5楼", "楼顶有人坐在栏杆上 腿在外面晃"]
+
+URGENT = (NINTH + POISON_AND_BURST + SPREADING + PEOPLE_AT_RISK + HAZARDS + BY_ACCIDENT + CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
           + KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
           + UNSTOPPABLE + INSIDE_IS + LIFT_SHOT_UP + CRIES + LOST + WALL_GLASS + ABOUT_TO_FALL + ENGLISH_FIRE)
 
@@ -210,6 +215,11 @@ CALM = [
     "化学品仓库能租吗",
     "被蚊子蛰了一下",
     "水溅到我脸上了 保洁拖地太猛",
+    # a bird or a pigeon on a railing, washing on a railing, a diner who left long ago
+    "小鸟站在栏杆上",
+    "天台上有只鸽子 站在栏杆上",
+    "衣服晾在栏杆上",
+    "吃饭不给钱就跑了 昨天的事",
 ]
 
 
