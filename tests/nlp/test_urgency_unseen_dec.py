@@ -130,7 +130,10 @@ POISON_AND_BURST = ["楼上邻居好像在烧炭", "有个员工中毒了 吐得
 NINTH = ["电梯门扒不开 我们三个在里面", "有个人拿了货不给钱就往外跑", "水管崩开了 往外喷水",
          "有个男的站在护栏上面 在5楼", "楼顶有人坐在栏杆上 腿在外面晃"]
 
-URGENT = (NINTH + POISON_AND_BURST + SPREADING + PEOPLE_AT_RISK + HAZARDS + BY_ACCIDENT + CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
+# batch 1, tenth wave: the building swaying, a balcony or ceiling sinking, a sign about to fall
+GIVING_WAY = ["整栋楼突然摇了一下 不像地震", "我家阳台在往下沉", "吊顶往下塌陷了一块", "店门口的招牌摇摇欲坠"]
+
+URGENT = (GIVING_WAY + NINTH + POISON_AND_BURST + SPREADING + PEOPLE_AT_RISK + HAZARDS + BY_ACCIDENT + CANNOT_OPERATE + WATER_AND_LIFT + ENGLISH_WHO + SHORT_AND_DIALECT + ASKED + FALLS_AND_CUTS + FIRE_MORE + SHOP_OPEN + MALL_DARK + HIGH_FALL + KICKED_IN + ENGLISH_MORE + TAKEN_ILL + THIEVES + GAS_ALARM + CHILD_ROAD + TREE_ON_CAR + GRILLE + CIGARETTE_FIRE + COLLAPSE
           + KNOCKED_DOWN + HALF_FALLEN + BARE_WIRE_SHOCK + PRYING + FIRE_WORDS + GAS + DEEP_WATER + ENGLISH
           + UNSTOPPABLE + INSIDE_IS + LIFT_SHOT_UP + CRIES + LOST + WALL_GLASS + ABOUT_TO_FALL + ENGLISH_FIRE)
 
@@ -220,6 +223,13 @@ CALM = [
     "天台上有只鸽子 站在栏杆上",
     "衣服晾在栏杆上",
     "吃饭不给钱就跑了 昨天的事",
+    # noise that shakes the building, a floor settling, load-bearing walls and hot machine rooms
+    # (the authored labels keep a wall knocked through and a hot server room calm)
+    "楼上装修 整栋楼都在震 吵死了",
+    "地板有点下沉 不急",
+    "可以拆承重墙吗",
+    "楼下那户在拆承重墙 你们知道吗",
+    "机房的温度有点高 下午来看看",
 ]
 
 
