@@ -115,7 +115,7 @@ ENGLISH_WHO = ["someone is following me 在地库", "lift stuck my son inside"]
 # sign, children at the roof's edge, a power line down, petrol spilt, cleaner swallowed
 SPREADING = ["火已经蔓延到走廊了", "楼梯间的烟越来越浓", "墙上的裂缝还在变大", "天花板里的水越积越多 随时要破"]
 PEOPLE_AT_RISK = ["有个男的站在了楼顶边上", "天台上有两个小孩在边上跳", "宝宝不小心吞了一颗纽扣电池",
-                  "我家孩子误喝了消毒水"]
+                  "我家孩子误喝了消毒水", "我儿子刚吞下一枚硬币 在咳"]
 HAZARDS = ["电线被车挂断了 垂到地上", "车库里有人泼了汽油"]
 # 不小心 (by accident) is no caution (小心, take care)
 BY_ACCIDENT = ["我妈不小心摔倒了 头破了", "小孩不小心把手夹在门缝里了"]
@@ -230,6 +230,9 @@ CALM = [
     "可以拆承重墙吗",
     "楼下那户在拆承重墙 你们知道吗",
     "机房的温度有点高 下午来看看",
+    # a machine that swallows coins endangers nobody: swallowing needs a person before it
+    "售货机吞了我的硬币",
+    "停车场的缴费机吞了硬币 不出票",
 ]
 
 
