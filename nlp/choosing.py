@@ -4,6 +4,9 @@ how sure the rules are."""
 
 from nlp import taxonomy
 
+# of grievance_min: a grievance keyword that names one on its own (没下文, 没人管)
+STRONG_GRIEVANCE_SHARE = 0.8
+
 
 def pick_code(codes: dict, s: dict, recurs: bool = False) -> tuple[str, float, float]:
     """Best topic code, then let a grievance about handling outrank the fault it names, unless
@@ -16,14 +19,7 @@ def pick_code(codes: dict, s: dict, recurs: bool = False) -> tuple[str, float, f
     g = codes.get(grievance, 0.0)
     top_code, top = topics[0] if topics else (taxonomy.OTHER, 0.0)
     second = topics[1][1] if len(topics) > 1 else 0.0
-    if recurs and top > 0:
-        pass
-    elif g >= s["grievance_min"]:
-        category = taxonomy.category_of(top_code)
-        if category in s["grievance_outranks"] or g >= top * s["grievance_ratio_other"]:
-            return grievance, g, top
-    elif top > 0 and g >= s["grievance_min"] * _STRONG_SHARE and g >= top * s["grievance_ratio_other"]:
-        # one strong grievance keyword (没下文) beside a weak topic (客服 alone names no manner)
+    if _grievance_outranks(g, top_code, top, s) and not (recurs and top > 0):
         return grievance, g, top
     if top <= 0:
         return taxonomy.OTHER, 0.0, 0.0
@@ -84,4 +80,9 @@ def confidence(score: float, runner_up: float, s: dict) -> float:
     return strength * (0.5 + 0.5 * separation)
 
 
-_STRONG_SHARE = 0.8  # of grievance_min: a grievance keyword that names one on its own (as nlp.classifier)
+def _grievance_outranks(g: float, top_code: str, top: float, s: dict) -> bool:
+    """Whether a grievance about handling (score g) outranks the best topic beside it."""
+    if g >= s["grievance_min"]:
+        return taxonomy.category_of(top_code) in s["grievance_outranks"] or g >= top * s["grievance_ratio_other"]
+    # one strong grievance keyword (没下文) beside a weak topic (客服 alone names no manner)
+    return top > 0 and g >= s["grievance_min"] * STRONG_GRIEVANCE_SHARE and g >= top * s["grievance_ratio_other"]

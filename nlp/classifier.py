@@ -221,7 +221,7 @@ class Classifier:
         """A strong grievance keyword (没人管, 又拖到) when no topic was named: weaker ones
         (还没, 好几次) alone are no grievance ("我还没吃饭呢")."""
         grievance, index = s["grievance_code"], self.rules.index
-        strong = s["grievance_min"] * _STRONG_SHARE
+        strong = s["grievance_min"] * choosing.STRONG_GRIEVANCE_SHARE
         return any(
             kind == CODE
             and target == grievance
@@ -396,4 +396,3 @@ class Classifier:
 MAX_CHARS = 2000
 # an insult before who is insulted (垃圾物业, 破客服): the grievance, not rubbish or breakage
 _INSULT = re.compile(r"(垃圾|破|烂)(?=物业|服务|客服|公司|管理|保安)")
-_STRONG_SHARE = 0.8  # of grievance_min: a grievance keyword that names one on its own
