@@ -3,7 +3,7 @@ has nothing to do with the problem (跟空调没关系, 不关水管的事) is n
 
 import re
 
-from nlp.rules import CODE
+from nlp.rules import codes_named
 
 # "电梯没坏 是灯不亮": the object said to be fine is not the subject
 _FINE_WORDS = "没坏|没有坏|没问题|没有问题|是好的|是正常的|正常的|没事|好好的|能用|能走"
@@ -19,7 +19,7 @@ def _codes_at_end(text: str, index: dict) -> set[str]:
     for size in range(len(text), 0, -1):
         hits = index.get(text[-size:])
         if hits:
-            return {target for kind, target, _ in hits if kind == CODE}
+            return codes_named(hits)
     return set()
 
 
@@ -44,7 +44,7 @@ def main_subject(tokens: list[str], denied, cleared, index: dict, keep: str) -> 
     indexes after 不是) unless it names `keep`, the code chosen, nor an object said to be fine (a
     keyword naming only `cleared` codes)."""
     if denied and not cleared:  # ... unless it names the code chosen (空调不是不制冷 是噪音太大)
-        skip = {i for i in denied if i < len(tokens) and keep not in _codes(index.get(tokens[i], ()))}
+        skip = {i for i in denied if i < len(tokens) and keep not in codes_named(index.get(tokens[i], ()))}
         tokens = [t for i, t in enumerate(tokens) if i not in skip]
     if cleared:
         tokens = [t for t in tokens if not _names_only(index.get(t, ()), cleared)]
@@ -53,9 +53,5 @@ def main_subject(tokens: list[str], denied, cleared, index: dict, keep: str) -> 
 
 def _names_only(found, cleared) -> bool:
     """Whether a token's keyword names only codes among those cleared."""
-    named = _codes(found)
+    named = codes_named(found)
     return bool(named) and named <= cleared
-
-
-def _codes(found) -> set[str]:
-    return {target for kind, target, _ in found if kind == CODE}

@@ -3,14 +3,14 @@
 phrase the last noun is the head.
 """
 
-from nlp.rules import CODE
+from nlp.rules import codes_named
 
 _PROPERTY_CODES = frozenset(("SEC-NOISE",))  # "电梯的噪音": a noise belongs to its source
 
 
 def _codes(index, token: str) -> set[str]:
     """The codes a word names (not the intents or urgency it signals)."""
-    return {target for kind, target, _ in index.get(token, ()) if kind == CODE}
+    return codes_named(index.get(token, ()))
 
 
 def _head_codes(tokens: list[str], start: int, rules) -> set[str]:

@@ -15,6 +15,13 @@ KINDS = ("code", "intent", "urgent", "emotion")
 # Small ints in the hot loop instead of strings.
 CODE, INTENT, URGENT, EMOTION = range(4)
 _KIND_INDEX = {kind: i for i, kind in enumerate(KINDS)}
+
+
+def codes_named(found) -> set[str]:
+    """The codes among a keyword's (kind, target, weight) entries, not its intents or urgency."""
+    return {target for kind, target, _ in found if kind == CODE}
+
+
 _TARGETS = {
     "intent": set(taxonomy.INTENTS),
     "urgent": {"true"},
