@@ -23,15 +23,15 @@ _THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗�
 _LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
 
 
-def harm_done(norm: str, code: str, lost: re.Pattern) -> str:
-    """The name of the harm the message tells, or "" (lost: a question after lost property,
-    which is no theft)."""
+def harm_done(norm: str, code: str) -> str:
+    """The name of the harm the message tells, or "". (Lost property asked after is no theft:
+    nlp.structure.decide answers that before it asks here.)"""
     if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
         return "thrown_down"
     if code in ("SEC-PARK", "ENV-CLEAN", taxonomy.OTHER) and _CAR_TAMPER.search(norm):
         return "car_tamper"
     if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
         return "stolen"
-    if code in _TAKEN_CODES and _TAKEN.search(norm) and not lost.search(norm):
+    if code in _TAKEN_CODES and _TAKEN.search(norm):
         return "taken"
     return ""

@@ -343,7 +343,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             return "SVC-SLOW", "complaint", "chase_waited"
         if _WHEN.search(norm):
             return "SVC-INFO", "inquiry", "chase_when"
-    harm = harms.harm_done(norm, code, _LOST)
+    harm = harms.harm_done(norm, code)
     if harm:
         return "SEC-SAFE", "complaint", harm
     if code == "ENV-CLEAN" and _RENOVATION.search(norm) and not _CLEANERS.search(norm):
