@@ -125,8 +125,6 @@ _WITHDRAWN = re.compile(
 # pests coming out of a drain (下水道钻出来好多飞虫): the pests, not the drain, unless it is blocked
 _PESTS_OUT = re.compile(r"(钻|爬|飞|跑|冒)(了)?出来")
 _DRAIN_FAULT = re.compile(r"堵|漏|返水|冒水|溢|不通|排不")
-# dirt in the lift, a place named after a code's object (电梯轿厢地上全是泥脚印): cleaning, unless a
-# renovation made it (a drain's smell is plumbing's: the bathroom is no such place)
 _LOST = re.compile(r"(落|丢|掉|忘)(了|在).{0,20}(有人|谁)?(捡到|看到|交到|见到|拾到)")
 _NOISE_WORDS = re.compile(r"响|吵|噪音|声音|轰|嗡|咚|睡不着|震")
 # who makes the noise: the centre's equipment and pests have codes of their own
@@ -312,6 +310,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SVC-INFO", "inquiry", "withdrawn"
     if code == "ENG-PLUMB" and codes.get("ENV-PEST", 0) > 0 and _PESTS_OUT.search(norm) and not _DRAIN_FAULT.search(norm):
         return "ENV-PEST", "complaint", "pests_out"
+    # dirt in the lift, a place named after a code's object (电梯轿厢地上全是泥脚印): cleaning, unless
+    # a renovation made it (a drain's smell is plumbing's: the bathroom is no such place)
     dirt = code == "ENG-LIFT" and codes.get("ENV-CLEAN", 0) >= _WEAK
     if dirt and not _FAULT.search(norm) and not _RENOVATION.search(norm):
         return "ENV-CLEAN", "complaint", "dirt_in_place"
