@@ -1,0 +1,70 @@
+"""Issue 17, fresh probes of 6 Dec, second session (urg batch 1): classes the rules missed,
+each urgent wording with a calm look-alike that must stay calm. Urgent with the rules alone
+and with the model."""
+
+import pytest
+
+import nlp
+
+# someone lying motionless (躺着不动), not only fallen "在" the floor
+LYING_STILL = ["快递柜旁边一个老头躺着不动 叫他没反应", "车库入口有人趴着一动不动"]
+# 上个礼拜 is as past as 上礼拜; a past trap (困过人) asked about
+PAST_TRAP_TODAY = ["上个礼拜电梯困过人 今天又困了 我女儿在里面"]
+# an escalator running the wrong way (反着转)
+ESCALATOR_BACKWARDS = ["扶梯突然反着转 上面站着好几个人"]
+# someone on a roof with feet over the edge, or crying up there
+ROOF_EDGE = ["天台上坐着一个女孩 一直在哭 脚悬在外面", "楼顶站着个小伙子 一直不肯下来"]
+# equipment sizzling (滋啦, 呲啦)
+SIZZLING = ["楼道电箱里面有滋啦滋啦的声音 还有点味道", "插座呲啦一声 黑了一块"]
+# someone inside a bathroom or room whose door will not open
+ROOM_DOOR = ["老公在卫生间洗澡门坏了打不开 叫了半天", "我一个人在储藏室 门卡死了"]
+# a child alone in a locked car (车锁着)
+CHILD_IN_CAR = ["物业 快 发现一个小孩自己在车里 车锁着 太阳很大"]
+# something catching fire by itself (自燃)
+SELF_IGNITION = ["电动车在电梯里自燃了", "车棚里一辆电瓶车自燃了"]
+# an acrid smell that stings the eyes (呛得睁不开), not cooking smoke
+ACRID = ["地下室里闻到一股很呛的味道 眼睛都睁不开", "走廊里有股怪味 呛得人直咳嗽"]
+
+URGENT = (
+    LYING_STILL
+    + PAST_TRAP_TODAY
+    + ESCALATOR_BACKWARDS
+    + ROOF_EDGE
+    + SIZZLING
+    + ROOM_DOOR
+    + CHILD_IN_CAR
+    + SELF_IGNITION
+    + ACRID
+)
+
+CALM = [
+    # an animal lying still, a past trap asked about
+    "门口有只猫躺着一动不动 能叫保洁清理一下吗",
+    "上个礼拜电梯困过人 你们查原因了没有",
+    "上个星期停车场有人打架 监控能调吗",
+    # an escalator's direction suggested, a humming box asked about
+    "扶梯的方向能不能反过来 早上下楼的人多",
+    "电箱里面有嗡嗡的声音 正常吗",
+    # people at rest on the roof, washing hanging out
+    "天台上有几个人坐着聊天喝茶",
+    "晾在阳台外面的被子吹到楼下了",
+    # a loose bathroom lock, a bag left in the car
+    "老公说卫生间门锁有点松 有空来看看",
+    "书包锁在车里了 能借个工具吗",
+    # a warning about e-bikes, cooking smoke that is a nuisance
+    "电动车进电梯容易自燃 建议禁止",
+    "楼下饭店油烟呛得我直咳嗽 天天这样",
+    "楼下烧烤的烟很呛的味道 能管管吗",
+]
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_unseen_reports_of_danger_now_are_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_unseen_look_alikes_stay_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
