@@ -24,9 +24,21 @@ CHILD_IN_CAR = ["物业 快 发现一个小孩自己在车里 车锁着 太阳�
 SELF_IGNITION = ["电动车在电梯里自燃了", "车棚里一辆电瓶车自燃了"]
 # an acrid smell that stings the eyes (呛得睁不开), not cooking smoke
 ACRID = ["地下室里闻到一股很呛的味道 眼睛都睁不开", "走廊里有股怪味 呛得人直咳嗽"]
+# batch 1, second wave: a stove that will not go out, a railing missing a panel with
+# children about, someone climbing out of a window, someone dragged into a car, choking
+STOVE_BURNING = ["我家里的燃气灶关不掉了 火一直在烧"]
+RAILING_GONE = ["商场中庭的玻璃护栏有一块掉了 旁边小孩在跑"]
+OUT_OF_WINDOW = ["有人从八楼窗户往外爬"]
+DRAGGED = ["停车场有个女的被人拽着往车上拉 一直在喊"]
+CHOKING = ["老爸吃饭的时候噎住了 喘不上来气"]
 
 URGENT = (
-    LYING_STILL
+    STOVE_BURNING
+    + RAILING_GONE
+    + OUT_OF_WINDOW
+    + DRAGGED
+    + CHOKING
+    + LYING_STILL
     + PAST_TRAP_TODAY
     + ESCALATOR_BACKWARDS
     + ROOF_EDGE
@@ -55,6 +67,16 @@ CALM = [
     "电动车进电梯容易自燃 建议禁止",
     "楼下饭店油烟呛得我直咳嗽 天天这样",
     "楼下烧烤的烟很呛的味道 能管管吗",
+    # a stove that will not light, a railing's paint, a cat at the window, luggage, heat
+    "燃气灶打不着火 有空来看下",
+    "炉子的盖子关不上",
+    "楼梯栏杆掉了一块漆",
+    "猫老是从窗户往外爬 能装个纱窗吗",
+    "我把行李往车上拉的时候轮子掉了",
+    "空调不制冷 热得喘不过来气",
+    # a ball or a kite caught somewhere is no child caught
+    "孩子的球卡在树上了 能不能帮忙拿一下",
+    "风筝挂在树上了 小孩在哭",
 ]
 
 
