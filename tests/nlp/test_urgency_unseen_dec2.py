@@ -31,9 +31,20 @@ RAILING_GONE = ["商场中庭的玻璃护栏有一块掉了 旁边小孩在跑"]
 OUT_OF_WINDOW = ["有人从八楼窗户往外爬"]
 DRAGGED = ["停车场有个女的被人拽着往车上拉 一直在喊"]
 CHOKING = ["老爸吃饭的时候噎住了 喘不上来气"]
+# a danger reported last week and worse now (现在摸着更烫了) stays urgent
+WORSE_NOW = ["上个礼拜报的电箱发烫 一直没人来 现在摸着更烫了"]
+# the urgent siblings of the calm look-alikes below
+SIBLINGS = [
+    "卫生间门坏了 从里面打不开 我老婆在里面",
+    "我妈在电梯里 电梯不动了",
+    "整个商场全黑了",
+    "水管爆了 一直在喷 水流得到处都是",
+]
 
 URGENT = (
-    STOVE_BURNING
+    WORSE_NOW
+    + SIBLINGS
+    + STOVE_BURNING
     + RAILING_GONE
     + OUT_OF_WINDOW
     + DRAGGED
@@ -77,6 +88,16 @@ CALM = [
     # a ball or a kite caught somewhere is no child caught
     "孩子的球卡在树上了 能不能帮忙拿一下",
     "风筝挂在树上了 小孩在哭",
+    # a past danger asked about, not said to be worse
+    "上个礼拜报的电箱发烫 后来修好了吗",
+    # people doing things in a lift (spilling, dragging boards) are not shut in it
+    "有人在电梯轿厢里洒了一地奶茶 黏糊糊的",
+    "装修工人在电梯里拖木板 把内壁划花了",
+    # a door that cannot be opened from inside, nobody said to be in; street lights out;
+    # a sprinkler left on (a clause break between 喷 and 水)
+    "会议室的门把手掉了 从里面打不开",
+    "路灯不亮 北门那一段晚上全黑",
+    "草坪的自动喷灌坏了 一直在喷 水都流到路上了",
 ]
 
 
