@@ -9,6 +9,7 @@ The rules explain themselves (their keywords are the evidence); when the model's
 wins, the evidence names the most similar labelled case instead (「相似案例」), so staff see why.
 """
 
+import re
 from dataclasses import replace
 
 from nlp import situation, taxonomy, urgency
@@ -82,14 +83,20 @@ _NOT_AN_EMERGENCY = ("SVC-INFO", taxonomy.OTHER)
 _NOTHING_TO_REPAIR = ("ENV-CLEAN", "ENV-PEST", "SEC-DECOR", "SEC-NOISE")
 _NOTHING_TO_REPAIR_IN = ("SVC", "FEE")
 _NOT_REPAIRED = {"SVC-INFO": "inquiry"}  # what a repair there is instead (else a complaint)
+# Safety and order is a complaint (a fight, a theft) except a gas leak, the only SEC-SAFE
+# repairs among the public labels: the model hears 头都破了 as something broken and would
+# make a fight a repair. 然气 covers 天然气 and a voice-typed 燃气 (然气味).
+_REPAIRED_ONLY_IF_GAS = ("SEC-SAFE",)
+_GAS = re.compile("燃气|然气|煤气|漏气|液化气")
 
 
 def never_repaired(code: str) -> bool:
     return code in _NOTHING_TO_REPAIR or taxonomy.category_of(code) in _NOTHING_TO_REPAIR_IN
 
 
-def second_opinion(result, model, norm: str, tokens: list[str], structured: bool = False, said: str = "",
-                   keep_code: bool = False):
+def second_opinion(
+    result, model, norm: str, tokens: list[str], structured: bool = False, said: str = "", keep_code: bool = False
+):
     """The blended result. structured: a sentence structure decided the code; said: ... and
     the intent, which the model (a bag of n-grams that never sees the form) keeps while it
     keeps the code."""
@@ -116,6 +123,8 @@ def second_opinion(result, model, norm: str, tokens: list[str], structured: bool
         # taxonomy: noise, cleaning, pests, bills, staff are complaints; a question for the
         # desk is an inquiry: the rules' own intent stands where it is not a repair
         intent = result.intent if result.intent != "repair" else _NOT_REPAIRED.get(code, "complaint")
+    elif intent == "repair" and code in _REPAIRED_ONLY_IF_GAS and not _GAS.search(norm):
+        intent = result.intent if result.intent != "repair" else "complaint"
     evidence = list(result.evidence)
     if code != result.code:
         case = model.similar_case(norm, code)

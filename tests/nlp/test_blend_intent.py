@@ -42,3 +42,27 @@ def test_no_labelled_text_reports_these_codes_as_repairs():
 def test_advertising_noise_from_a_lift_is_a_complaint():
     result = nlp.classify("电梯广告声音太大了 吵得头疼")
     assert (result.code, result.intent) == ("SEC-NOISE", "complaint")
+
+
+def test_a_fight_with_a_head_wound_stays_a_complaint():
+    """The model hears 头都破了 as something broken; a fight is the guards' complaint."""
+    text = "停车场出口两个司机动手了 一个头都破了 赶紧叫保安过来"
+    norm = normalize(text)
+    said = Classification("complaint", "SEC", "SEC-SAFE", True, "calm", 0.6, [])
+    assert (
+        blend.second_opinion(said, model=Model.load(shipped_path()), norm=norm, tokens=cut(norm)).intent == "complaint"
+    )
+    result = nlp.classify(text)
+    assert (result.code, result.intent, result.urgent) == ("SEC-SAFE", "complaint", True)
+
+
+def test_a_gas_smell_the_rules_call_a_repair_stays_one(model):
+    norm = normalize("3楼美食街那边好大一股煤气味 你们快来看看")
+    said = Classification("repair", "SEC", "SEC-SAFE", True, "calm", 0.6, [])
+    assert blend.second_opinion(said, model, norm, cut(norm)).intent == "repair"
+
+
+def test_safety_repairs_in_the_labels_are_gas_leaks_only():
+    """The rule rests on the labels: it is wrong the day a SEC-SAFE repair is not a gas leak."""
+    repairs = [row["text"] for row in labelled.all_public() if row["code"] == "SEC-SAFE" and row["intent"] == "repair"]
+    assert repairs and all(blend._GAS.search(normalize(text)) for text in repairs)
