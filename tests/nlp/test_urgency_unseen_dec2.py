@@ -49,9 +49,13 @@ OUTSIDE_ON_A_ROPE = ["我老公在阳台外面装空调 安全绳好像松了"]
 BRICKS_ON_BED = ["隔壁装修把我家墙打穿了 砖头掉到床上 孩子在睡觉"]
 ALARM_LEAVING = ["商场的火警铃一直响 大家都在往外跑"]
 SLUMPED = ["保安室的人呢 地库有辆车撞到柱子上了 司机趴在方向盘上不动"]
+# water that escapes its fixture (sprays, floods the floor) against water running inside
+# it (a toilet that keeps flushing, a tap running into its basin: calm, the lead's probes)
+OUT_OF_FIXTURE = ["水龙头关不住 水一直喷 地上都淹了", "洗手池下面的水管爆了 一直在喷"]
 
 URGENT = (
-    NO_COVER
+    OUT_OF_FIXTURE
+    + NO_COVER
     + WIRES_DOWN
     + OUTSIDE_ON_A_ROPE
     + BRICKS_ON_BED
@@ -124,6 +128,9 @@ CALM = [
     "有只猫趴在车顶上不动",
     "员工在门口站着抽烟",
     "消防通道有人停车 一直占着 能不能贴个条",
+    "坑位一直在冲水停不下来 哗哗的",
+    "拖把池的水龙头坏了 一直哗哗流",
+    "马桶水箱一直在进水 停不下来",
 ]
 
 
