@@ -38,6 +38,15 @@ def needed(items, freq) -> list[frozenset]:
     return sorted(found, key=lambda chars: sum(freq.get(ch, 0) + 1 for ch in chars))
 
 
+def alternatives(parsed, freq) -> list[list[frozenset]]:
+    """needed() of each top-level alternative of a parsed pattern (A|B|C), or of the whole
+    pattern: a match meets every set of one alternative, which tells far more than the few
+    characters all alternatives share ({person} … 吞 … 电池 or 误 … 喝 … 药: 吞, or 误 and 喝)."""
+    if len(parsed.data) == 1 and parsed.data[0][0] is _p.BRANCH:
+        return [needed(alternative, freq) for alternative in parsed.data[0][1][1]]
+    return [needed(parsed, freq)]
+
+
 def first_chars(items) -> frozenset | None:
     """The characters every match of a parsed pattern starts with, when they can be told
     (None otherwise). A pattern opening with a long alternation ({person}) is tried at

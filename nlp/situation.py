@@ -84,25 +84,33 @@ def _expand(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def _compiled():
-    """Each pattern on its own, indexed by its rarest needed characters and checked against
-    the next two sets before it runs."""
+    """Each pattern on its own, indexed by the rarest needed characters of each of its
+    alternatives, with the other characters that alternative needs (see _gate)."""
     d = data()
     segment.ensure_ready()
     freq = jieba.dt.FREQ
-    patterns = []  # (class index, compiled, further sets of characters it needs)
-    by_char: dict[str, list[int]] = {}
+    patterns = []  # (class index, compiled)
+    # character -> (pattern, characters each needed, sets of which one each is needed)
+    by_char: dict[str, list[tuple[int, frozenset, tuple]]] = {}
     always: list[int] = []
     for k, spec in enumerate(d["classes"].values()):
         for source in spec["patterns"]:
             source = _expand(source)
             pid = len(patterns)
             parsed = _p.parse(source)
-            sets = gated.needed(parsed, freq)
-            patterns.append((k, re.compile(gated.with_first_chars(source, parsed)), tuple(sets[1:3])))
-            if not sets:
-                always.append(pid)
-            for ch in sets[0] if sets else ():
-                by_char.setdefault(ch, []).append(pid)
+            patterns.append((k, re.compile(gated.with_first_chars(source, parsed))))
+            for sets in gated.alternatives(parsed, freq):
+                if not sets:
+                    always.append(pid)
+                    continue
+                rest = sets[1:]
+                entry = (
+                    pid,
+                    frozenset().union(*(s for s in rest if len(s) == 1)),
+                    tuple(s for s in rest if len(s) > 1),
+                )
+                for ch in sets[0]:
+                    by_char.setdefault(ch, []).append(entry)
     classes = [(name, spec["weight"], spec.get("modifier", False)) for name, spec in d["classes"].items()]
     calm = [
         (
@@ -172,23 +180,33 @@ def _first_match(text: str, pattern, negators):
     return None
 
 
-def assess(text: str) -> Situation:
-    classes, patterns, by_char, always, calm, negators = _compiled()
-    chars = set(text)
+def _gate(chars: set) -> list[int]:
+    """The patterns a text of these characters may match, in order: those with an
+    alternative whose needed characters it all holds (six a message, of 600)."""
+    _, _, by_char, always, _, _ = _compiled()
     wanted = set(always)
     for ch in by_char.keys() & chars:
-        wanted.update(by_char[ch])
+        for pid, each, groups in by_char[ch]:
+            if pid in wanted or not chars.issuperset(each):
+                continue
+            for group in groups:
+                if chars.isdisjoint(group):
+                    break
+            else:
+                wanted.add(pid)
+    return sorted(wanted)
+
+
+def assess(text: str) -> Situation:
+    classes, patterns, _, _, calm, negators = _compiled()
+    chars = set(text)
     # per class, the earliest trigger not negated (the first pattern's on a tie)
     first: dict[int, re.Match] = {}
-    for pid in sorted(wanted):
-        k, pattern, further = patterns[pid]
-        for needed in further:
-            if chars.isdisjoint(needed):
-                break
-        else:
-            match = _first_match(text, pattern, negators)
-            if match and (k not in first or match.start() < first[k].start()):
-                first[k] = match
+    for pid in _gate(chars):
+        k, pattern = patterns[pid]
+        match = _first_match(text, pattern, negators)
+        if match and (k not in first or match.start() < first[k].start()):
+            first[k] = match
     if not any(not classes[k][2] for k in first):  # "now", "hurry" only make a danger more pressing
         return NOTHING
     score, found, evidence, cues = 0.0, [], [], []
@@ -219,17 +237,13 @@ def assess(text: str) -> Situation:
 
 def denied(text: str) -> bool:
     """True when the message names a danger only to say it is absent (没有冒烟, 没夹到人)."""
-    classes, patterns, by_char, _, _, negators = _compiled()
-    chars = set(text)
-    for ch in by_char.keys() & chars:
-        for pid in by_char[ch]:
-            k, pattern, further = patterns[pid]
-            # "now", "hurry" are no danger to deny; a pattern lacking a needed character
-            # cannot match (one in four of those the first character lets through can)
-            if classes[k][2] or any(chars.isdisjoint(needed) for needed in further):
-                continue
-            if any(_negated(text, match.start(), negators) for match in pattern.finditer(text)):
-                return True
+    classes, patterns, _, _, _, negators = _compiled()
+    for pid in _gate(set(text)):
+        k, pattern = patterns[pid]
+        if classes[k][2]:  # "now", "hurry" are no danger to deny
+            continue
+        if any(_negated(text, match.start(), negators) for match in pattern.finditer(text)):
+            return True
     return False
 
 

@@ -12,21 +12,28 @@ TEXTS = [row["text"] for row in labelled.all_public()] + [
 
 
 def test_every_pattern_match_holds_the_characters_its_gate_looks_for():
-    _, patterns, by_char, always, _, _ = situation._compiled()
-    gate: dict[int, set] = {}
-    for ch, pids in by_char.items():
-        for pid in pids:
-            gate.setdefault(pid, set()).add(ch)
+    _, patterns, *_ = situation._compiled()
     matched = 0
     for text in TEXTS:
         norm = normalize(text)
-        for pid, (_, pattern, further) in enumerate(patterns):
+        for pid, (_, pattern) in enumerate(patterns):
             for match in pattern.finditer(norm):
                 matched += 1
-                chars = set(match.group(0))
-                assert pid in always or chars & gate[pid], pattern.pattern
-                assert all(chars & needed for needed in further), pattern.pattern
+                # the characters the match itself consumed let the gate through
+                assert pid in situation._gate(set(match.group(0))), pattern.pattern
     assert matched > 500
+
+
+def test_a_pattern_of_alternatives_is_gated_on_each_alternatives_own_characters():
+    parsed = situation._p.parse("(误|不小心)(喝|吃)了?.{0,3}药|(我|他).{0,6}吞(了|下)")
+    found = gated.alternatives(parsed, jieba.dt.FREQ)
+    assert [set(sets) for sets in found] == [
+        {frozenset("误心"), frozenset("喝吃"), frozenset("药")},
+        {frozenset("我他"), frozenset("吞"), frozenset("了下")},
+    ]
+    assert gated.alternatives(situation._p.parse("(电梯|扶梯)卡住"), jieba.dt.FREQ) == [
+        gated.needed(situation._p.parse("(电梯|扶梯)卡住"), jieba.dt.FREQ)
+    ]
 
 
 def test_a_gate_needs_one_of_each_set_of_characters():
@@ -47,7 +54,7 @@ def test_the_first_trigger_not_negated_is_the_plain_loops():
     negated_first = 0
     for text in TEXTS + ["没有冒烟 现在冒烟了", "没有人被困 有人被困在电梯里", "不是漏水"]:
         norm = normalize(text)
-        for _, pattern, _ in patterns:
+        for _, pattern in patterns:
             fast, plain = situation._first_match(norm, pattern, negators), _plain_first_match(norm, pattern, negators)
             assert (fast and fast.span()) == (plain and plain.span()), (text, pattern.pattern)
             first = pattern.search(norm)
@@ -56,12 +63,11 @@ def test_the_first_trigger_not_negated_is_the_plain_loops():
 
 
 def _plain_denied(text):
-    classes, patterns, by_char, _, _, negators = situation._compiled()
-    gated = {pid for pids in by_char.values() for pid in pids}
+    classes, patterns, *_, negators = situation._compiled()
     return any(
         any(situation._negated(text, match.start(), negators) for match in pattern.finditer(text))
-        for pid, (k, pattern, _) in enumerate(patterns)
-        if pid in gated and not classes[k][2]
+        for k, pattern in patterns
+        if not classes[k][2]
     )
 
 

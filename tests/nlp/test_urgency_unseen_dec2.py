@@ -40,9 +40,24 @@ SIBLINGS = [
     "整个商场全黑了",
     "水管爆了 一直在喷 水流得到处都是",
 ]
+# batch 1, third wave: a shaft with no cover, wires hanging down, a man outside a balcony
+# on a loose rope, bricks falling onto a bed, a fire alarm with people leaving, a driver
+# slumped over the wheel
+NO_COVER = ["门口那个井没盖子了 天黑看不见 刚才有个人差点踩进去"]
+WIRES_DOWN = ["小区门口的电线杆被车撞歪了 电线垂下来了"]
+OUTSIDE_ON_A_ROPE = ["我老公在阳台外面装空调 安全绳好像松了"]
+BRICKS_ON_BED = ["隔壁装修把我家墙打穿了 砖头掉到床上 孩子在睡觉"]
+ALARM_LEAVING = ["商场的火警铃一直响 大家都在往外跑"]
+SLUMPED = ["保安室的人呢 地库有辆车撞到柱子上了 司机趴在方向盘上不动"]
 
 URGENT = (
-    WORSE_NOW
+    NO_COVER
+    + WIRES_DOWN
+    + OUTSIDE_ON_A_ROPE
+    + BRICKS_ON_BED
+    + ALARM_LEAVING
+    + SLUMPED
+    + WORSE_NOW
     + SIBLINGS
     + STOVE_BURNING
     + RAILING_GONE
@@ -98,6 +113,17 @@ CALM = [
     "会议室的门把手掉了 从里面打不开",
     "路灯不亮 北门那一段晚上全黑",
     "草坪的自动喷灌坏了 一直在喷 水都流到路上了",
+    # a loose cover, a network cable hanging, washing outside a balcony, an alarm that
+    # only annoys, plaster dust on a bed, a cat lying still, staff standing about, a
+    # fire lane blocked (占着 heard as 站着)
+    "井盖有点松 踩上去会晃",
+    "有根网线从楼上垂下来了 挺难看的",
+    "我老公在阳台外面晒被子",
+    "火警铃一直响 吵死了 是不是误报",
+    "楼上装修 墙皮掉到床上了 全是灰",
+    "有只猫趴在车顶上不动",
+    "员工在门口站着抽烟",
+    "消防通道有人停车 一直占着 能不能贴个条",
 ]
 
 
