@@ -15,7 +15,7 @@ import jieba
 
 from nlp import choosing, gated, letters, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
-from nlp.forms import asks_either
+from nlp.forms import asks_either, only_summons
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
@@ -234,7 +234,7 @@ class Classifier:
     def classify(self, text: str) -> Classification:
         # a report says what it is about early; a 7,000-character paste must not cost seconds
         norm = normalize((text or "")[:MAX_CHARS])
-        if not norm:
+        if not norm or only_summons(norm):  # nothing, or only 在吗: a greeting
             return Classification("other", taxonomy.OTHER, taxonomy.OTHER, False, "calm", 0.0, [])
         jab = structure.fee_jab(norm)
         if jab:  # the fault beside the jab is the complaint; the fee words would mislead

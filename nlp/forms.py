@@ -1,5 +1,5 @@
-"""A form of a message read before its code: a question between two answers, which needs no
-question mark (是整栋停还是几栋)."""
+"""Forms of a message read before its code: a question between two answers, which needs no
+question mark (是整栋停还是几栋), and a greeting that only asks whether anyone is there."""
 
 import re
 
@@ -11,3 +11,20 @@ _EITHER = re.compile(r"(是|要|能|可以|该|应该|得)[^,.!?;，。！？\s]
 def asks_either(norm: str) -> bool:
     """A question between two answers, which needs no question mark."""
     return bool(_EITHER.search(norm))
+
+
+# 「在吗」「亲 在不在呀」「你好 请问有人吗」「客服在吗」: a summons with nothing else in it is a greeting
+# (labelled other, like 你好): the bot greets back, and no topic or question is in it to route.
+# The words it is made of, the model and the rules read as a question (吗) or a grievance (客服).
+_SUMMONS = re.compile(
+    r"(?:亲|hi|hello|哈喽|嗨|喂|你好|您好|请问|那个){0,3}"
+    r"(?:客服|物业|管家|前台|工作人员|人工|小哥|美女|师傅)?"
+    r"(?:在吗|在么|在嘛|在不在|在没|有人吗|有人么|有人没|有人在吗|有人在不|有没有人|在线吗|人在吗)"
+    r"(?:呀|啊|哈|呢)?"
+)
+_FILLERS = re.compile(r"[\s,.!?~…，。！？、]+")
+
+
+def only_summons(norm: str) -> bool:
+    """Whether the message only asks if anyone is there (在吗, 客服在不在): a greeting."""
+    return bool(_SUMMONS.fullmatch(_FILLERS.sub("", norm)))

@@ -1,0 +1,30 @@
+"""A message that only asks whether anyone is there is a greeting (other), however it is
+typed; a summons with a report or a question in it is read for the report."""
+
+import pytest
+
+import nlp
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在么", "客服在吗", "请问在吗", "你好 请问有人吗？", "亲 在不在呀~", "Hello，有人吗", "物业在嘛", "有没有人啊"],
+)
+def test_a_bare_summons_is_a_greeting(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent, result.urgent) == ("OTHER", "other", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "urgent"),
+    [
+        ("在吗 电梯坏了", "ENG-LIFT", False),
+        ("有人吗？？？快来人 电梯困人了", "ENG-LIFT", True),
+        ("请问物业电话多少", "SVC-INFO", False),
+        ("有人吗 楼道里冒烟了", None, True),
+    ],
+)
+def test_a_summons_with_something_in_it_is_read(text, code, urgent):
+    result = nlp.classify(text)
+    assert result.code != "OTHER" and result.urgent is urgent
+    assert code is None or result.code == code
