@@ -52,9 +52,23 @@ SLUMPED = ["保安室的人呢 地库有辆车撞到柱子上了 司机趴在方
 # water that escapes its fixture (sprays, floods the floor) against water running inside
 # it (a toilet that keeps flushing, a tap running into its basin: calm, the lead's probes)
 OUT_OF_FIXTURE = ["水龙头关不住 水一直喷 地上都淹了", "洗手池下面的水管爆了 一直在喷"]
+# batch 1, fourth wave: a fan down beside diners (差一点), a crowd beating one man (围殴),
+# a gate out of control (失控), a hit and run, a sign lifted by the typhoon, a rider down
+NEAR_MISS_MORE = ["商场吊扇掉下来了 就掉在餐桌旁边 差一点"]
+GANG_BEATING = ["这边有一群人在围殴一个小伙子"]
+GATE_RUNAWAY = ["小区门口的大铁门电机失控了 一直开开关关 差点夹到车"]
+HIT_AND_RUN = ["有人在小区里开车撞人 撞了就跑"]
+SIGN_LIFTED = ["我们的招牌被台风吹得一半翘起来了 下面就是人行道"]
+RIDER_DOWN = ["学校门口的减速带翘起来了 刚有电动车摔了 人躺着"]
 
 URGENT = (
-    OUT_OF_FIXTURE
+    NEAR_MISS_MORE
+    + GANG_BEATING
+    + GATE_RUNAWAY
+    + HIT_AND_RUN
+    + SIGN_LIFTED
+    + RIDER_DOWN
+    + OUT_OF_FIXTURE
     + NO_COVER
     + WIRES_DOWN
     + OUTSIDE_ON_A_ROPE
@@ -131,6 +145,14 @@ CALM = [
     "坑位一直在冲水停不下来 哗哗的",
     "拖把池的水龙头坏了 一直哗哗流",
     "马桶水箱一直在进水 停不下来",
+    # a parked e-bike blown over, a lift nearly caught, a fear of cars, a remote that failed,
+    # a fan down with nobody about, a fall long ago
+    "楼下的电动车被风吹倒了",
+    "差一点就赶上电梯了",
+    "小区里开车太快 怕撞人",
+    "大门的遥控失灵了 开不了",
+    "吊扇掉下来了 还好店里没人",
+    "骑车摔了一跤 膝盖破皮了 去年的事",
 ]
 
 
