@@ -1,5 +1,6 @@
 """A message that only asks whether anyone is there is a greeting (other), however it is
-typed; a summons with a report or a question in it is read for the report."""
+typed; a summons with a report or a question in it is read for the report. Small talk
+(what day it is) is other; asking which day something happens is for the desk."""
 
 import pytest
 
@@ -28,3 +29,15 @@ def test_a_summons_with_something_in_it_is_read(text, code, urgent):
     result = nlp.classify(text)
     assert result.code != "OTHER" and result.urgent is urgent
     assert code is None or result.code == code
+
+
+@pytest.mark.parametrize("text", ["今天周几来着", "明天星期几啊"])
+def test_asking_what_day_it_is_is_small_talk(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("OTHER", "other")
+
+
+@pytest.mark.parametrize("text", ["消防演习是下周几 需要我们配合什么", "下周停水是星期几"])
+def test_asking_which_day_something_happens_is_for_the_desk(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
