@@ -166,3 +166,9 @@ def test_unseen_reports_of_danger_now_are_urgent(rules, text):
 def test_unseen_look_alikes_stay_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+
+def test_like_is_no_slip_for_a_keyword():
+    # 水像下雨一样 (water like rain) was heard as 水箱 (a cistern): 像 is grammar
+    evidence = nlp.classify("水像下雨一样往下淋 下面是插座").evidence
+    assert not any("≈" in e for e in evidence), evidence
