@@ -60,9 +60,18 @@ GATE_RUNAWAY = ["小区门口的大铁门电机失控了 一直开开关关 差�
 HIT_AND_RUN = ["有人在小区里开车撞人 撞了就跑"]
 SIGN_LIFTED = ["我们的招牌被台风吹得一半翘起来了 下面就是人行道"]
 RIDER_DOWN = ["学校门口的减速带翘起来了 刚有电动车摔了 人躺着"]
+# the lead's second probe, in my own words: deep water still rising (车门, 排气管, 还在涨),
+# a lock cut or a door prised open (the unit cannot be locked), water pouring down with a
+# socket below, and 水像 (water like ...) no longer heard as 水箱
+STILL_RISING = ["地库的水都快淹到车门了 还在往上涨", "积水已经没过排气管了 还在涨", "店里积水 还在涨"]
+LOCK_CUT = ["仓库门锁被人剪断了 门开着 货少了好几箱", "店门被人撬坏了 里面翻得乱七八糟"]
+POURING_ON_SOCKET = ["水像下雨一样往下淋 下面是插座"]
 
 URGENT = (
-    NEAR_MISS_MORE
+    STILL_RISING
+    + LOCK_CUT
+    + POURING_ON_SOCKET
+    + NEAR_MISS_MORE
     + GANG_BEATING
     + GATE_RUNAWAY
     + HIT_AND_RUN
@@ -153,6 +162,13 @@ CALM = [
     "大门的遥控失灵了 开不了",
     "吊扇掉下来了 还好店里没人",
     "骑车摔了一跤 膝盖破皮了 去年的事",
+    # water prices, a past break-in asked about, a child's mess, a window smashed last night
+    "水价还在涨",
+    "上个月店里被偷过 监控能调吗",
+    "锁被人撬坏了 上周的事 保险公司要证明",
+    "孩子把房间翻得乱七八糟",
+    "办公室窗户被砸了 抽屉都被翻开了",
+    "车库积水 快到脚脖子了 不过已经退了",
 ]
 
 
