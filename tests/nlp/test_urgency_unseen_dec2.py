@@ -66,9 +66,12 @@ RIDER_DOWN = ["学校门口的减速带翘起来了 刚有电动车摔了 人躺
 STILL_RISING = ["地库的水都快淹到车门了 还在往上涨", "积水已经没过排气管了 还在涨", "店里积水 还在涨"]
 LOCK_CUT = ["仓库门锁被人剪断了 门开着 货少了好几箱", "店门被人撬坏了 里面翻得乱七八糟"]
 POURING_ON_SOCKET = ["水像下雨一样往下淋 下面是插座"]
+# batch 1, fifth wave (long messages): a misstep with a leg that hurts too much to move
+MISSTEP = ["我家老人刚才下楼梯的时候一脚踩空了 现在坐在楼梯上 说腿很疼动不了 能不能先派个人去看看"]
 
 URGENT = (
-    STILL_RISING
+    MISSTEP
+    + STILL_RISING
     + LOCK_CUT
     + POURING_ON_SOCKET
     + NEAR_MISS_MORE
@@ -169,6 +172,11 @@ CALM = [
     "孩子把房间翻得乱七八糟",
     "办公室窗户被砸了 抽屉都被翻开了",
     "车库积水 快到脚脖子了 不过已经退了",
+    # a misstep feared or nearly made, a sore leg, someone nearly caught by a door
+    "楼梯太暗了 容易踩空",
+    "差点踩空了 楼梯灯能修一下吗",
+    "腿有点疼 走路不方便 能帮忙拿下快递吗",
+    "电梯门关得有点快 我妈差点被夹到 能不能调慢一点",
 ]
 
 
