@@ -68,9 +68,18 @@ LOCK_CUT = ["仓库门锁被人剪断了 门开着 货少了好几箱", "店门�
 POURING_ON_SOCKET = ["水像下雨一样往下淋 下面是插座"]
 # batch 1, fifth wave (long messages): a misstep with a leg that hurts too much to move
 MISSTEP = ["我家老人刚才下楼梯的时候一脚踩空了 现在坐在楼梯上 说腿很疼动不了 能不能先派个人去看看"]
+# the real siblings of the figures of speech below: heatstroke with a faint, a battery
+# swelling, a heart attack, a friend shut in a lift here
+REAL_NOT_FIGURES = [
+    "我爸在车库热得中暑了 晕倒了",
+    "电瓶鼓包了 感觉快要炸了",
+    "我老公心脏病犯了 在电梯口",
+    "我朋友被困在电梯里了 三号楼 快来",
+]
 
 URGENT = (
-    MISSTEP
+    REAL_NOT_FIGURES
+    + MISSTEP
     + STILL_RISING
     + LOCK_CUT
     + POURING_ON_SOCKET
@@ -177,6 +186,13 @@ CALM = [
     "差点踩空了 楼梯灯能修一下吗",
     "腿有点疼 走路不方便 能帮忙拿下快递吗",
     "电梯门关得有点快 我妈差点被夹到 能不能调慢一点",
+    # figures of speech (热得要中暑了, 气得要炸了, 心脏病都要犯了), a question of what to do
+    # naming two dangers, a friend stuck somewhere that is none of the centre's business
+    "这个月电费高得吓人 心脏病都要犯了",
+    "孩子玩游戏输了 气得要炸了",
+    "这天热得要中暑了 空调能开大点吗",
+    "请问晕倒了应该打120还是找物业",
+    "我朋友被困在高速上了 跟你们没关系 就是说一下 哈哈",
 ]
 
 
