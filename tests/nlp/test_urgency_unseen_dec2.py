@@ -76,9 +76,15 @@ REAL_NOT_FIGURES = [
     "我老公心脏病犯了 在电梯口",
     "我朋友被困在电梯里了 三号楼 快来",
 ]
+# batch 1, seventh wave: a parent (家长, 宝妈) is a person a gate can catch; someone on the
+# phone in a stopped lift calling for help
+PARENTS = ["幼儿园放学 大门口的电动伸缩门夹到了一个家长", "伸缩门夹到一个宝妈 腿流血了"]
+PHONING_FROM_LIFT = ["电梯停了 我妈在电梯里打电话求救", "孩子在电梯里玩 卡住了 出不来"]
 
 URGENT = (
-    REAL_NOT_FIGURES
+    PARENTS
+    + PHONING_FROM_LIFT
+    + REAL_NOT_FIGURES
     + MISSTEP
     + STILL_RISING
     + LOCK_CUT
@@ -193,6 +199,13 @@ CALM = [
     "这天热得要中暑了 空调能开大点吗",
     "请问晕倒了应该打120还是找物业",
     "我朋友被困在高速上了 跟你们没关系 就是说一下 哈哈",
+    # parents about, someone on the phone in a lift (the model alone read it as shut in),
+    # hearsay asked about
+    "幼儿园门口家长停车太乱了",
+    "有个阿姨在电梯里打电话",
+    "家长群里说小区有人打架 是真的吗",
+    "孩子说幼儿园有人打架 小区里有没有这个情况",
+    "听说三号楼电梯困人了 是真的吗",
 ]
 
 
