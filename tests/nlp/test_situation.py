@@ -114,7 +114,8 @@ def _trigger_words() -> list[str]:
     return sorted((w for w in words if len(w) >= 2), key=lambda w: (-len(w), w))
 
 
-KNOWN_DEAF = ["然气", "开这"]
+# 然气 left (6 Dec): its text is now misheard at another trigger of its evidence, and stays urgent
+KNOWN_DEAF = ["开这"]
 
 
 def test_every_urgent_public_text_stays_urgent_when_its_trigger_is_misheard():

@@ -80,9 +80,24 @@ REAL_NOT_FIGURES = [
 # phone in a stopped lift calling for help
 PARENTS = ["幼儿园放学 大门口的电动伸缩门夹到了一个家长", "伸缩门夹到一个宝妈 腿流血了"]
 PHONING_FROM_LIFT = ["电梯停了 我妈在电梯里打电话求救", "孩子在电梯里玩 卡住了 出不来"]
+# batch 1, eighth wave: Cantonese (出唔到, 跌亲 郁唔到, 打紧交, 爆咗 水浸到), English (can't get
+# up), someone pinned by a car, a child who swallowed a detergent pod or choked on a sweet
+CANTONESE = [
+    "𨋢坏咗 我哋喺入面出唔到嚟",
+    "我阿爸喺楼梯跌亲 郁唔到",
+    "喂 停车场有人打紧交 好大件事",
+    "屋企水喉爆咗 水浸到出厅",
+]
+CANNOT_GET_UP = ["my grandma fell 在大堂 can't get up"]
+PINNED = ["车库里有辆车顶着一个人在墙上 司机下车跑了"]
+SWALLOWED = ["我家孩子吃了洗衣凝珠 在吐", "孩子吃了一颗糖 卡在喉咙里"]
 
 URGENT = (
-    PARENTS
+    CANTONESE
+    + CANNOT_GET_UP
+    + PINNED
+    + SWALLOWED
+    + PARENTS
     + PHONING_FROM_LIFT
     + REAL_NOT_FIGURES
     + MISSTEP
@@ -206,6 +221,14 @@ CALM = [
     "家长群里说小区有人打架 是真的吗",
     "孩子说幼儿园有人打架 小区里有没有这个情况",
     "听说三号楼电梯困人了 是真的吗",
+    # a crowded lift, a Cantonese question about a flooded street, a price that fell, a pod
+    # in a locker, a coin stuck in a slot, a lump in the throat
+    "电梯里挤着好多人 能不能多开一部",
+    "水浸街 今日唔返工 想问下停车场会唔会浸",
+    "the price fell 物业费能便宜点吗",
+    "洗衣凝珠放在快递柜里了",
+    "硬币卡在投币口了",
+    "东西卡在喉咙里的感觉 是不是空气不好",
 ]
 
 
