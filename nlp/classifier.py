@@ -15,7 +15,7 @@ import jieba
 
 from nlp import choosing, gated, letters, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
-from nlp.forms import asks_either, only_summons
+from nlp.forms import acknowledges, asks_either, only_summons
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
@@ -373,6 +373,8 @@ class Classifier:
         # which fills in where the rules find nothing, would make a desk question of it
         if code == taxonomy.OTHER and not urgent and structure.not_a_report(norm):
             return result
+        if code == taxonomy.OTHER and not urgent and acknowledges(norm):  # 好的 等你们电话: nothing to route
+            return replace(result, intent="other")
         if not scan.long_text and (scan.denied or cleared):
             tokens = negation.main_subject(tokens, scan.denied, cleared - {code}, self.rules.index, code)
             norm = "".join(tokens)
