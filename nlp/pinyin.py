@@ -15,7 +15,7 @@ from pypinyin import Style, lazy_pinyin
 _MAX = 4
 _CACHE_LIMIT = 200_000
 _UNSEEN = object()
-_PARTICLES = frozenset("了的在是有一个那这到过吗呢啊吧就也都不")
+_PARTICLES = frozenset("了的在是有一个那这到过吗呢啊吧就也都不像")
 _sound: dict[str, str] = {}
 
 

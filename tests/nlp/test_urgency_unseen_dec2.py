@@ -60,9 +60,30 @@ GATE_RUNAWAY = ["小区门口的大铁门电机失控了 一直开开关关 差�
 HIT_AND_RUN = ["有人在小区里开车撞人 撞了就跑"]
 SIGN_LIFTED = ["我们的招牌被台风吹得一半翘起来了 下面就是人行道"]
 RIDER_DOWN = ["学校门口的减速带翘起来了 刚有电动车摔了 人躺着"]
+# the lead's second probe, in my own words: deep water still rising (车门, 排气管, 还在涨),
+# a lock cut or a door prised open (the unit cannot be locked), water pouring down with a
+# socket below, and 水像 (water like ...) no longer heard as 水箱
+STILL_RISING = ["地库的水都快淹到车门了 还在往上涨", "积水已经没过排气管了 还在涨", "店里积水 还在涨"]
+LOCK_CUT = ["仓库门锁被人剪断了 门开着 货少了好几箱", "店门被人撬坏了 里面翻得乱七八糟"]
+POURING_ON_SOCKET = ["水像下雨一样往下淋 下面是插座"]
+# batch 1, fifth wave (long messages): a misstep with a leg that hurts too much to move
+MISSTEP = ["我家老人刚才下楼梯的时候一脚踩空了 现在坐在楼梯上 说腿很疼动不了 能不能先派个人去看看"]
+# the real siblings of the figures of speech below: heatstroke with a faint, a battery
+# swelling, a heart attack, a friend shut in a lift here
+REAL_NOT_FIGURES = [
+    "我爸在车库热得中暑了 晕倒了",
+    "电瓶鼓包了 感觉快要炸了",
+    "我老公心脏病犯了 在电梯口",
+    "我朋友被困在电梯里了 三号楼 快来",
+]
 
 URGENT = (
-    NEAR_MISS_MORE
+    REAL_NOT_FIGURES
+    + MISSTEP
+    + STILL_RISING
+    + LOCK_CUT
+    + POURING_ON_SOCKET
+    + NEAR_MISS_MORE
     + GANG_BEATING
     + GATE_RUNAWAY
     + HIT_AND_RUN
@@ -153,6 +174,25 @@ CALM = [
     "大门的遥控失灵了 开不了",
     "吊扇掉下来了 还好店里没人",
     "骑车摔了一跤 膝盖破皮了 去年的事",
+    # water prices, a past break-in asked about, a child's mess, a window smashed last night
+    "水价还在涨",
+    "上个月店里被偷过 监控能调吗",
+    "锁被人撬坏了 上周的事 保险公司要证明",
+    "孩子把房间翻得乱七八糟",
+    "办公室窗户被砸了 抽屉都被翻开了",
+    "车库积水 快到脚脖子了 不过已经退了",
+    # a misstep feared or nearly made, a sore leg, someone nearly caught by a door
+    "楼梯太暗了 容易踩空",
+    "差点踩空了 楼梯灯能修一下吗",
+    "腿有点疼 走路不方便 能帮忙拿下快递吗",
+    "电梯门关得有点快 我妈差点被夹到 能不能调慢一点",
+    # figures of speech (热得要中暑了, 气得要炸了, 心脏病都要犯了), a question of what to do
+    # naming two dangers, a friend stuck somewhere that is none of the centre's business
+    "这个月电费高得吓人 心脏病都要犯了",
+    "孩子玩游戏输了 气得要炸了",
+    "这天热得要中暑了 空调能开大点吗",
+    "请问晕倒了应该打120还是找物业",
+    "我朋友被困在高速上了 跟你们没关系 就是说一下 哈哈",
 ]
 
 
@@ -166,3 +206,9 @@ def test_unseen_reports_of_danger_now_are_urgent(rules, text):
 def test_unseen_look_alikes_stay_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+
+def test_like_is_no_slip_for_a_keyword():
+    # 水像下雨一样 (water like rain) was heard as 水箱 (a cistern): 像 is grammar
+    evidence = nlp.classify("水像下雨一样往下淋 下面是插座").evidence
+    assert not any("≈" in e for e in evidence), evidence
