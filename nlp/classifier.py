@@ -249,7 +249,8 @@ class Classifier:
             norm = "".join(tokens)
         scan = self._scan(norm, tokens)
         marks = []
-        praised = self._praise.search(norm)
+        chars = set(norm)  # once: the praise and the situation patterns gate on these
+        praised = self._praise.search(norm, chars)
         if praised:
             scan.intents["praise"] = scan.intents.get("praise", 0.0) + s["praise_min"]
             scan.hits.append((INTENT, "praise", praised.group(0)))
@@ -327,7 +328,7 @@ class Classifier:
             seen, keyword_score = urgency.letter_situation(situation.in_chinese(norm)[0]), scan.urgent
         else:
             in_chinese, glossed = situation.in_chinese(norm)  # 被trap在里面: 被困在里面
-            seen = situation.assess(in_chinese)
+            seen = situation.assess(in_chinese, chars if in_chinese == norm else None)
             if seen is situation.NOTHING and code == taxonomy.OTHER and intent != "inquiry":
                 seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
