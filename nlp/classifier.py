@@ -370,12 +370,10 @@ class Classifier:
         # a rule staff wrote for this wording decides: the model learned before it existed
         if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
             return result
-        # a structure found no report at all (a sales pitch, a question to the bot): the model,
-        # which fills in where the rules find nothing, would make a desk question of it
-        if code == taxonomy.OTHER and not urgent and structure.not_a_report(norm):
-            return result
-        if code == taxonomy.OTHER and not urgent and acknowledges(norm):  # 好的 等你们电话: nothing to route
-            return replace(result, intent="other")
+        # no report at all (a sales pitch, a question to the bot, 好的 等你们电话): the model, which
+        # fills in where the rules find nothing, would make a desk question of it
+        if code == taxonomy.OTHER and not urgent and (structure.not_a_report(norm) or acknowledges(norm)):
+            return result if structure.not_a_report(norm) else replace(result, intent="other")
         if not scan.long_text and (scan.denied or cleared):
             tokens = negation.main_subject(tokens, scan.denied, cleared - {code}, self.rules.index, code)
             norm = "".join(tokens)
