@@ -197,9 +197,10 @@ def _gate(chars: set) -> list[int]:
     return sorted(wanted)
 
 
-def assess(text: str) -> Situation:
+def assess(text: str, chars: set | None = None) -> Situation:
+    """chars: set(text), if the caller has it."""
     classes, patterns, _, _, calm, negators = _compiled()
-    chars = set(text)
+    chars = set(text) if chars is None else chars
     # per class, the earliest trigger not negated (the first pattern's on a tie)
     first: dict[int, re.Match] = {}
     for pid in _gate(chars):

@@ -99,3 +99,12 @@ def test_waste_is_not_a_charge(rules, text):
 def test_a_question_about_the_price_of_a_job_is_a_billing_inquiry(rules, text):
     result = rules.classify(text)
     assert (result.code, result.intent) == ("FEE-BILL", "inquiry"), result
+
+
+@pytest.mark.parametrize("text", ["凭什么要我们掏钱", "物业让我们每户出钱 这合理吗"])
+def test_who_pays_is_a_question_of_billing(text):
+    assert nlp.classify(text).code == "FEE-BILL"
+
+
+def test_paying_for_ones_own_repair_keeps_the_fault():
+    assert nlp.classify("空调坏了 我自己花钱修的").code == "ENG-HVAC"
