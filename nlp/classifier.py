@@ -15,7 +15,7 @@ import jieba
 
 from nlp import choosing, gated, letters, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
 from nlp.blend import FULL_LETTER, second_opinion
-from nlp.forms import asks_either, only_summons
+from nlp.forms import acknowledges, asks_either, only_summons
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
@@ -370,10 +370,10 @@ class Classifier:
         # a rule staff wrote for this wording decides: the model learned before it existed
         if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
             return result
-        # a structure found no report at all (a sales pitch, a question to the bot): the model,
-        # which fills in where the rules find nothing, would make a desk question of it
-        if code == taxonomy.OTHER and not urgent and structure.not_a_report(norm):
-            return result
+        # no report at all (a sales pitch, a question to the bot, 好的 等你们电话): the model, which
+        # fills in where the rules find nothing, would make a desk question of it
+        if code == taxonomy.OTHER and not urgent and (structure.not_a_report(norm) or acknowledges(norm)):
+            return result if structure.not_a_report(norm) else replace(result, intent="other")
         if not scan.long_text and (scan.denied or cleared):
             tokens = negation.main_subject(tokens, scan.denied, cleared - {code}, self.rules.index, code)
             norm = "".join(tokens)

@@ -1,5 +1,6 @@
 """Forms of a message read before its code: a question between two answers, which needs no
-question mark (是整栋停还是几栋), and a greeting that only asks whether anyone is there."""
+question mark (是整栋停还是几栋), a greeting that only asks whether anyone is there, and an
+acknowledgement that only says the tenant will wait."""
 
 import re
 
@@ -28,3 +29,15 @@ _FILLERS = re.compile(r"[\s,.!?~…，。！？、]+")
 def only_summons(norm: str) -> bool:
     """Whether the message only asks if anyone is there (在吗, 客服在不在): a greeting."""
     return bool(_SUMMONS.fullmatch(_FILLERS.sub("", norm)))
+
+
+# 「好的 麻烦了 我等你们电话」「行 那我在店里等师傅」: the tenant agrees and waits, the end of an
+# exchange (labelled other, like 好的 谢谢); the model hears 等 and 电话 as a chase.
+_WAITING = re.compile(
+    r"(?:好的?|行|嗯{1,4}|收到|ok|知道了|可以|明白)[^。！？!?]{0,8}等(?:着)?(?:你们|您|师傅|电话|消息|通知|回复|回电)"
+)
+
+
+def acknowledges(norm: str) -> bool:
+    """Whether the message opens by agreeing and says the tenant will wait (好的 等你们电话)."""
+    return bool(_WAITING.match(norm))

@@ -41,3 +41,17 @@ def test_asking_what_day_it_is_is_small_talk(text):
 def test_asking_which_day_something_happens_is_for_the_desk(text):
     result = nlp.classify(text)
     assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+@pytest.mark.parametrize("text", ["好的 麻烦了 我等你们电话", "行 那我在店里等师傅", "ok 我等电话"])
+def test_agreeing_to_wait_ends_an_exchange(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("OTHER", "other")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("好的 等了三天了还没人来", "SVC-SLOW"), ("好的 我等师傅 不过水还在漏", "ENG-PLUMB"), ("行 等你们电话 电梯还是坏的", "ENG-LIFT")],
+)
+def test_agreeing_to_wait_beside_a_problem_is_read_for_the_problem(text, code):
+    assert nlp.classify(text).code == code
