@@ -1,6 +1,7 @@
 """The classes an untuned batch of fresh messages found missing (6 Dec): someone gone down a
 tank who has not come up, a car rolling away by itself, a scald, medicines spoiling in a
-broken fridge. Each beside the calm message that shares its words."""
+broken fridge, a door pried open whose lock is gone. Each beside the calm message that shares
+its words."""
 
 import pytest
 
@@ -14,6 +15,8 @@ URGENT = [
     "三楼食堂有人被热油烫伤了",
     "小孩被开水烫伤了 哭得厉害",
     "医药店冰箱坏了 里面的疫苗要坏了",
+    "二号楼的防盗门被人撬了 锁芯掉在地上",
+    "店门被人撬坏了 今晚关不上",
 ]
 CALM = [
     "化粪池明天要清掏 工人几点来",
@@ -22,6 +25,8 @@ CALM = [
     "上次烫伤的地方已经好了",
     "小心别烫伤 水很烫",
     "疫苗接种点在哪里",
+    "上个月门被人撬过 现在换了新锁",
+    "锁芯有点涩 钥匙转不动",
 ]
 
 
