@@ -373,7 +373,7 @@ class Classifier:
         # no report at all (a sales pitch, a question to the bot, 好的 等你们电话): the model, which
         # fills in where the rules find nothing, would make a desk question of it
         if code == taxonomy.OTHER and not urgent and (structure.not_a_report(norm) or acknowledges(norm)):
-            return result if structure.not_a_report(norm) else replace(result, intent="other")
+            return replace(result, intent="other")
         if not scan.long_text and (scan.denied or cleared):
             tokens = negation.main_subject(tokens, scan.denied, cleared - {code}, self.rules.index, code)
             norm = "".join(tokens)
