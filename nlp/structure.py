@@ -264,10 +264,10 @@ def fee_jab(norm: str):
 # small talk about the world outside the property: the weather, the day, sport, the markets,
 # where to eat or get a haircut nearby (明天要下雨吗, 今晚球赛几点开始, 附近哪有好吃的)
 _NEARBY = r"[^。！？!?]{0,10}(好吃|推荐|理发|修手机|修自行车|饭店|餐厅)"
+_DAY = r"(是)?(周几|星期几|礼拜几)"  # what day it is today, not which day a drill falls on
 _SMALL_TALK = re.compile(  # each alternative opens with a character (tests/nlp/test_gated.py)
-    r"天气|下雨吗|会下雨|降温|几度|气温|流星雨|股市|球赛|今天(是)?(周几|星期几|礼拜几)|今儿(是)?(周几|星期几|礼拜几)|"
-    rf"明天(是)?(周几|星期几|礼拜几)|昨天(是)?(周几|星期几|礼拜几)|几号线|地铁|附近{_NEARBY}|这附近{_NEARBY}|周边{_NEARBY}|"
-    r"你(叫|是)(什么|啥)名字|吃饭了(没|吗)"
+    rf"天气|下雨吗|会下雨|降温|几度|气温|流星雨|股市|球赛|今天{_DAY}|今儿{_DAY}|明天{_DAY}|昨天{_DAY}|几号线|地铁|"
+    rf"附近{_NEARBY}|这附近{_NEARBY}|周边{_NEARBY}|你(叫|是)(什么|啥)名字|吃饭了(没|吗)"
 )
 
 
