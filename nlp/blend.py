@@ -86,7 +86,6 @@ _NOT_REPAIRED = {"SVC-INFO": "inquiry"}  # what a repair there is instead (else 
 # Safety and order is a complaint (a fight, a theft) except a gas leak, the only SEC-SAFE
 # repairs among the public labels: the model hears 头都破了 as something broken and would
 # make a fight a repair. 然气 covers 天然气 and a voice-typed 燃气 (然气味).
-_REPAIRED_ONLY_IF_GAS = ("SEC-SAFE",)
 _GAS = re.compile("燃气|然气|煤气|漏气|液化气")
 
 
@@ -123,7 +122,7 @@ def second_opinion(
         # taxonomy: noise, cleaning, pests, bills, staff are complaints; a question for the
         # desk is an inquiry: the rules' own intent stands where it is not a repair
         intent = result.intent if result.intent != "repair" else _NOT_REPAIRED.get(code, "complaint")
-    elif intent == "repair" and code in _REPAIRED_ONLY_IF_GAS and not _GAS.search(norm):
+    elif intent == "repair" and code == "SEC-SAFE" and not _GAS.search(norm):
         intent = result.intent if result.intent != "repair" else "complaint"
     evidence = list(result.evidence)
     if code != result.code:
