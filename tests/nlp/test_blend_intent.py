@@ -44,14 +44,12 @@ def test_advertising_noise_from_a_lift_is_a_complaint():
     assert (result.code, result.intent) == ("SEC-NOISE", "complaint")
 
 
-def test_a_fight_with_a_head_wound_stays_a_complaint():
+def test_a_fight_with_a_head_wound_stays_a_complaint(model):
     """The model hears 头都破了 as something broken; a fight is the guards' complaint."""
     text = "停车场出口两个司机动手了 一个头都破了 赶紧叫保安过来"
     norm = normalize(text)
     said = Classification("complaint", "SEC", "SEC-SAFE", True, "calm", 0.6, [])
-    assert (
-        blend.second_opinion(said, model=Model.load(shipped_path()), norm=norm, tokens=cut(norm)).intent == "complaint"
-    )
+    assert blend.second_opinion(said, model, norm, cut(norm)).intent == "complaint"
     result = nlp.classify(text)
     assert (result.code, result.intent, result.urgent) == ("SEC-SAFE", "complaint", True)
 
