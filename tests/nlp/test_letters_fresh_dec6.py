@@ -34,3 +34,31 @@ def test_a_building_site_making_noise_is_a_noise(rules, text):
 )
 def test_works_beside_another_subject_keep_its_code(rules, text, code):
     assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # flats let by the day or split into rooms bring strangers: order and safety
+        "A5区某某公寓多套住宅被改成日租房。每天都有大批陌生人拉着箱子进出，门禁卡被随便发放，楼里住户很不安心，请有关部门规范管理。",
+        # stalls taking the estate's gate: order
+        "A3区某某小区大门口流动摊贩占道经营。每天傍晚几十个摊位把出入口堵满，居民只能绕行，请城管和物业联合整治。",
+        # a flower pot outside a balcony over the entrance may fall on someone
+        "A1区某某花园楼上住户把花盆摆在阳台外沿，没有任何固定，下面就是单元出入口，请物业督促其搬走以免伤人。",
+    ],
+)
+def test_order_and_safety_letters_are_security(rules, text):
+    assert _both(rules, text) == ("SEC-SAFE", "SEC-SAFE")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a night stall's noise is a noise
+        ("A3区某某小区楼下夜宵摊每晚吵到凌晨两点，划拳喝酒声音很大，楼上住户无法入睡，请城管处理。", "SEC-NOISE"),
+        # flowers withering in the beds are greenery
+        ("A1区某某花园小区花坛里的花草大片枯死，很久没人浇水修剪，请物业安排绿化养护。", "ENV-GREEN"),
+    ],
+)
+def test_siblings_sharing_their_words_keep_their_code(rules, text, code):
+    assert rules.classify(text).code == code
