@@ -58,7 +58,15 @@ def test_order_and_safety_letters_are_security(rules, text):
         ("A3区某某小区楼下夜宵摊每晚吵到凌晨两点，划拳喝酒声音很大，楼上住户无法入睡，请城管处理。", "SEC-NOISE"),
         # flowers withering in the beds are greenery
         ("A1区某某花园小区花坛里的花草大片枯死，很久没人浇水修剪，请物业安排绿化养护。", "ENV-GREEN"),
+        # a rent that rose is billing
+        ("A5区某某公寓物业把地下车位租金一年内涨了两次，也不公示依据，请物价部门核查。", "FEE-BILL"),
     ],
 )
 def test_siblings_sharing_their_words_keep_their_code(rules, text, code):
     assert rules.classify(text).code == code
+
+
+def test_a_tree_named_by_its_kind_is_greenery_and_an_estate_named_sunshine_is_not(rules):
+    assert rules.classify("楼前那几棵香樟长得太高了 把我家窗户挡得严严实实 能不能修剪一下").code == "ENV-GREEN"
+    letter = "A6区阳光小区外来车辆占用业主车位。物业放任外来车辆进入，业主下班回来找不到地方停车，请物业加强管理。"
+    assert rules.classify(letter).code == "SEC-PARK"
