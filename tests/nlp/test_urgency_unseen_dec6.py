@@ -57,8 +57,8 @@ CALM = [
     # figures of speech about dying, a threat to complain
     "物业费又涨了 真是不想活了",
     "他说要投诉到你们总部",
-    # a gas bill
-    "gas bill 在哪交",
+    # a fall with nobody hurt: the tile is the repair
+    "有个顾客在门口摔了一跤 人没事 但那块砖翘起来了",
     # cleaning products, a chemical smell of new paint
     "保洁用的消毒水味道太冲了 能不能换一种",
     "刚刷的油漆有点刺鼻 开窗就好",
@@ -68,6 +68,11 @@ CALM = [
     # a water cut announced, a door that sticks
     "明天停水 我们餐厅要提前储水吗",
     "办公室门有点难关 有空来看看",
+    # a buzzing tube, a gas bill
+    "灯管一闪一闪的 滋滋响 麻烦换一根",
+    "gas bill 在哪交",
+    # a lifesaver thanked
+    "保安小哥上次帮我搬东西 真是救命恩人",
 ]
 
 
