@@ -25,7 +25,7 @@
 
 import re
 
-from nlp import gated, harms, taxonomy
+from nlp import gated, harms, taxonomy, works
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
@@ -390,7 +390,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     speaker = code in ("SEC-NOISE", "ENG-WEAK") and _CENTRE_SPEAKER.search(norm) and _NUISANCE.search(norm)
     if speaker and not _OTHERS_SPEAKER.search(norm):
         return "ENG-WEAK", intent, "centre_speaker"
-    if code == "SEC-NOISE" and _NOISE_WORDS.search(norm):
+    if code == "SEC-NOISE" and _NOISE_WORDS.search(norm) and not works.site_noise(norm):  # a site's is noise
         sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
         if sources:
             source = max(sources)[1]
