@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from nlp import situation, taxonomy, urgency
+from nlp.model import argmax
 
 SIMILAR = "相似案例："
 # with the model's sharper probabilities (MARGIN_SCALE 4, MODEL_FILLS 0.65): CV code
@@ -105,9 +106,9 @@ def second_opinion(
     if code == taxonomy.OTHER:
         # rules found nothing to route on: the model fills in only when fairly sure, so that
         # vague messages still reach the desk's triage list
-        best = int(code_p.argmax())
+        best = argmax(code_p)
         if code_p[best] >= MODEL_FILLS:
-            code, confidence = model.codes[best], float(code_p[best])
+            code, confidence = model.codes[best], code_p[best]
     elif code in model.codes and not keep_code and said not in SAID_CODE_HOLDS:  # staff's codes: the rules' alone
         weight = STRUCTURE_VOTE if structured else RULES_VOTE
         code, confidence = _vote(model.codes, code_p, code, weight * factor * (0.5 + result.confidence))
@@ -164,18 +165,17 @@ def letter_factors(length: int) -> tuple[float, float]:
 def _vote(labels: list[str], probabilities, rules_label: str, rules_weight: float) -> tuple[str, float]:
     """The label with the most model probability plus the rules' vote, and its probability.
 
-    Without a copy of the array: the rules' label, boosted, against the model's best other
-    label (argmax's first maximum; the boost is a float32 sum as the add into the array's
-    copy made it, so every tie goes the same way)."""
-    best = int(probabilities.argmax())
+    Without a copy of the list: the rules' label, boosted, against the model's best other
+    label (argmax's first maximum, so every tie goes as on a boosted copy)."""
+    best = argmax(probabilities)
     if rules_label not in labels:
-        return labels[best], float(probabilities[best])
+        return labels[best], probabilities[best]
     mine = labels.index(rules_label)
     if best != mine:  # the rules' vote is never negative: the model's favourite stays theirs
         boosted, other = probabilities[mine] + rules_weight, probabilities[best]
         if boosted > other or (boosted == other and mine < best):
             best = mine
-    return labels[best], float(probabilities[best])
+    return labels[best], probabilities[best]
 
 
 class ModelOnly:

@@ -1,6 +1,8 @@
 """The vote without a copy of the probabilities (nlp/blend.py, kept cheap for
 bench/classify.py) picks what the plain vote on a boosted copy picks, with the same
-probability, on ties and float32 rounding too."""
+probability, on ties and rounding too."""
+
+import math
 
 import numpy as np
 import pytest
@@ -15,11 +17,11 @@ TEXTS = [row["text"] for row in labelled.all_public()][::25]
 
 
 def _plain_vote(labels, probabilities, rules_label, rules_weight):
-    votes = probabilities.copy()
+    votes = np.array(probabilities, dtype=np.float64)
     if rules_label in labels:
         votes[labels.index(rules_label)] += rules_weight
     best = int(votes.argmax())
-    return labels[best], float(probabilities[best])
+    return labels[best], probabilities[best]
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +40,11 @@ def _weights(probabilities, mine):
     float32 step either side of it."""
     yield from (0.0, 0.12, 0.3, 0.75, 2.5)
     for other in probabilities:
-        gap = float(other) - float(probabilities[mine])  # exact: both are float32
+        gap = other - probabilities[mine]
         if gap > 0:
-            step = float(np.spacing(np.float32(gap)))
-            # and less than half a float32 step off: level only once rounded to float32
-            yield from (gap, gap - step, gap + step, gap - 1e-12, gap + 1e-12)
+            step = math.ulp(gap)
+            # and less than half a step off: level only once the sum is rounded
+            yield from (gap, gap - step, gap + step, gap - step / 3, gap + step / 3)
 
 
 def test_the_python_vote_is_the_numpy_vote(distributions):
@@ -53,7 +55,7 @@ def test_the_python_vote_is_the_numpy_vote(distributions):
                 expected = _plain_vote(labels, probabilities, rules_label, weight)
                 assert _vote(labels, probabilities, rules_label, weight) == expected
                 checked += 1
-                votes = probabilities.copy()
+                votes = np.array(probabilities, dtype=np.float64)
                 if rules_label in labels:
                     votes[mine] += weight
                 ties += int((votes == votes.max()).sum() > 1)

@@ -5,7 +5,7 @@ from nlp import labelled
 from nlp.blend import SIMILAR, ModelOnly
 from nlp.classifier import Classifier
 from nlp.honest import format_reports, reports
-from nlp.model import Model
+from nlp.model import Model, argmax
 from nlp.segment import cut
 from nlp.train import SVM_C, fit, save, training_examples
 
@@ -140,9 +140,9 @@ def test_a_full_letter_gives_the_rules_a_larger_vote_and_a_short_one_does_not(mo
     pairs = []
     for norm in candidates:
         code_p, _, _ = model_without_chat_tuning.distributions(norm, cut(norm))
-        first = int(code_p.argmax())
+        first = argmax(code_p)
         for k, p in enumerate(code_p):
-            gap = float(code_p[first] - p)
+            gap = code_p[first] - p
             if 0.12 <= gap <= 0.28 and model_without_chat_tuning.codes[k] != "OTHER":
                 pairs.append((norm, first, k, gap))
     assert pairs

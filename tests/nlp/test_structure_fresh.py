@@ -140,11 +140,9 @@ class _RepairMinded:
         self.code = code
 
     def distributions(self, norm, tokens):
-        import numpy as np
-
-        code_p = np.full(len(self.codes), 0.01, dtype=np.float32)
+        code_p = [0.01] * len(self.codes)
         code_p[self.codes.index(self.code)] = 0.9
-        intent_p = np.array([0.95, 0.01, 0.01, 0.01, 0.01, 0.01], dtype=np.float32)
+        intent_p = [0.95, 0.01, 0.01, 0.01, 0.01, 0.01]
         return code_p, intent_p, 0.0
 
     def similar_case(self, norm, code):

@@ -37,7 +37,25 @@ LEAVING = ["办公室的门关不上 我们要走了"]
 # English: a smell of gas
 GAS_ENGLISH = ["strong smell of gas 在厨房"]
 
+# batch 1, second wave: we are in a lift gone dark, a foot into a gap, blood that will not
+# stop, a shove after a quarrel, a threat to set a fire, someone climbing in at a window, a
+# box on fire, a mall dark with customers, a cold room warming, a cracked railing leaned on,
+# a lock that will not catch
+DARK_LIFT = ["我们三个在电梯里 灯突然灭了"]
+FOOT_IN = ["扶梯边上有个缝 小孩一只脚卡进去了"]
+BLEEDING = ["师傅被玻璃割到手了 血止不住"]
+SHOVE = ["两个司机吵架 吵着吵着推起来了"]
+ARSON = ["有个人拎着一桶汽油 说要点火", "有人在楼道里放火"]
+WINDOW_ENTRY = ["有个人从隔壁阳台爬进来了"]
+BOX_ON_FIRE = ["楼下的配电柜着了", "垃圾桶着了 火还在烧"]
+MALL_DARK = ["超市全部停电了 顾客都在里面"]
+COLD_ROOM = ["冷库温度一直在升 里面都是肉"]
+RAILING_LEANED = ["二楼护栏的玻璃裂了 有小孩趴在上面"]
+LOCK_WONT_CATCH = ["仓库门打不上锁 里面都是货"]
+
 URGENT = (
+    DARK_LIFT + FOOT_IN + BLEEDING + SHOVE + ARSON + WINDOW_ENTRY + BOX_ON_FIRE + MALL_DARK + COLD_ROOM
+    + RAILING_LEANED + LOCK_WONT_CATCH +
     LABOUR + FEVER_FIT + ALLERGY + FAINTED_CANTONESE + BEHIND_A_DOOR + MISSING + SELF_HARM + NOT_UP_AGAIN
     + THREAT + CHEMICAL + TOOL_ON_A_LOCK + LIFT_CANTONESE + NO_WATER_AT_SERVICE + LEAVING + GAS_ENGLISH
 )
@@ -71,6 +89,25 @@ CALM = [
     # a buzzing tube, a gas bill
     "灯管一闪一闪的 滋滋响 麻烦换一根",
     "gas bill 在哪交",
+    # second wave: a lift's light out with nobody in, a wet shoe, a small cut, a quarrel
+    # talked down, a fire-safety question, a window left open, a car that started, a power
+    # cut announced, a cold room a little warm, a railing's fingerprints, a lock that is
+    # only stiff, a quarrel the guards ended, a car washed, a warm socket, a fountain
+    "电梯里的灯灭了 麻烦换一下",
+    "下雨一脚踩进水坑里了 鞋全湿了",
+    "切菜划了个小口子 创可贴在哪买",
+    "两个人吵架 吵了几句就走了",
+    "灭火器放在哪 怕哪天着火",
+    "办公室的窗户没关 晚上会不会有人爬进来",
+    "车打了好几次终于着了 停车场太冷了",
+    "下周超市停电检修 几点开始",
+    "冷库温度有点高 东西还冻着",
+    "二楼护栏的玻璃上全是小孩的手印",
+    "仓库门锁有点涩 钥匙要用力拧",
+    "有个人在车库转悠 后来保安把他请出去了",
+    "有人在车库洗车 水流得到处都是",
+    "插座有点发热 不烫 能用",
+    "喷水池的水好脏 绿了",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
