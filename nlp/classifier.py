@@ -247,7 +247,7 @@ class Classifier:
         tokens, heard = self._sounds.correct(jieba.lcut(norm))
         if heard:  # voice typing: 点梯 is read as 电梯 from here on
             norm = "".join(tokens)
-        scan = self._scan(norm, tokens)
+        scan = self._scan(norm, letters.plain_opening(tokens))  # 反映…问题: the letter's own verb
         marks = []
         chars = set(norm)  # once: the praise and the situation patterns gate on these
         praised = self._praise.search(norm, chars)
