@@ -53,7 +53,15 @@ COLD_ROOM = ["冷库温度一直在升 里面都是肉"]
 RAILING_LEANED = ["二楼护栏的玻璃裂了 有小孩趴在上面"]
 LOCK_WONT_CATCH = ["仓库门打不上锁 里面都是货"]
 
+# batch 1, third wave: someone down, a car that hit someone, a child lost, a child on a
+# moving gate, 达人 for 打人, Cantonese and English doors that will not lock at closing
+DOWN = ["有人倒了", "车撞人了 在南门", "我家小孩丢了"]
+ON_A_GATE = ["有个小孩在伸缩门上爬 门还在关"]
+VOICE_SLIP_FIGHT = ["有人达人了 在东门"]
+CLOSING = ["卷闸门锁唔到 我哋要收铺", "we cant lock the shop door 卷闸门坏了 马上要收工了"]
+
 URGENT = (
+    DOWN + ON_A_GATE + VOICE_SLIP_FIGHT + CLOSING +
     DARK_LIFT + FOOT_IN + BLEEDING + SHOVE + ARSON + WINDOW_ENTRY + BOX_ON_FIRE + MALL_DARK + COLD_ROOM
     + RAILING_LEANED + LOCK_WONT_CATCH +
     LABOUR + FEVER_FIT + ALLERGY + FAINTED_CANTONESE + BEHIND_A_DOOR + MISSING + SELF_HARM + NOT_UP_AGAIN
@@ -108,6 +116,14 @@ CALM = [
     "有人在车库洗车 水流得到处都是",
     "插座有点发热 不烫 能用",
     "喷水池的水好脏 绿了",
+    # third wave: rubbish tipped out, a car that nearly hit someone long ago, a child's
+    # lost toy, a child's drawing on a gate, an expert, a door that locks
+    "有人倒了一地垃圾在楼梯口",
+    "上个月有车撞人了 建议装个减速带",
+    "小孩丢了一个玩具 有人捡到吗",
+    "伸缩门上有小孩画的涂鸦 麻烦清理一下",
+    "我们店请了个烘焙达人 欢迎来玩",
+    "卷闸门有点响 但是锁得上",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
