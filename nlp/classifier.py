@@ -312,12 +312,12 @@ class Classifier:
                 confidence = max(confidence, s["threshold"] + 0.1)
                 structured = True
             code, intent, said = refined
-        elif scan.long_text and intent != "praise" and letters.title_disputes_money(norm):
-            # a letter whose title disputes money is billing's (空调维修被多要钱)
-            if code != s["money_code"]:
-                code, structured = s["money_code"], True
+        elif scan.long_text and intent != "praise" and (titled := letters.title_subject(norm)):
+            # a letter whose title disputes money is billing's (空调维修被多要钱), a fire lane blocked safety's
+            if code != titled[0]:
+                code, structured = titled[0], True
                 confidence = max(confidence, s["threshold"] + 0.1)
-            said = said or "title_money"
+            said = said or titled[1]
             intent = "complaint" if intent in ("repair", "other") else intent
         # a letter to the authorities recounts dangers past and feared, not one happening now:
         # there the urgency keywords judge; a message is judged by the situation it describes

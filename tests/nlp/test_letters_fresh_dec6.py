@@ -91,3 +91,16 @@ def test_a_letter_reporting_again_is_about_handling(rules):
     letter = ("再次反映某小区楼道应急灯损坏问题一直没解决。半年前就向物业反映过应急灯不亮，物业说马上修，"
               "到现在还是老样子，请主管部门督促物业处理。")
     assert rules.classify(letter).code == "SVC-SLOW"
+
+
+def test_a_letter_titled_with_a_fire_lane_blocked_is_safety(rules):
+    letter = ("A4区某某家园消防车道晚上被私家车停满。小区8栋和9栋之间的消防车道每天晚上停满了业主的私家车，"
+              "车位不够大家就往通道上停，物业画的禁停线没人理，一旦起火消防车根本开不进来，请物业清理。")
+    assert rules.classify(letter).code == "SEC-SAFE"
+
+
+def test_a_letter_titled_with_too_few_spaces_stays_parking(rules):
+    # the fire lane only in the body: the lack of spaces is the subject
+    letter = ("A4区某某家园车位严重不足，业主停车难。小区一千多户只有三百个车位，每天晚上车辆只能停在道路两边，"
+              "连消防车道上都停满了车，请物业重新规划车位，缓解停车难。")
+    assert rules.classify(letter).code == "SEC-PARK"
