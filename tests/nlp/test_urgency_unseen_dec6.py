@@ -60,7 +60,18 @@ ON_A_GATE = ["有个小孩在伸缩门上爬 门还在关"]
 VOICE_SLIP_FIGHT = ["有人达人了 在东门"]
 CLOSING = ["卷闸门锁唔到 我哋要收铺", "we cant lock the shop door 卷闸门坏了 马上要收工了"]
 
+# batch 1, fourth wave: a neighbour unseen for days who answers no knock, taken ill all
+# of a sudden, a crash with the driver inside or fuel leaking, a crowd crush, drunk at the
+# wheel, a wall broken through and still hammered
+UNSEEN_FOR_DAYS = ["楼上独居的阿姨好几天没出门了 打电话也没人接"]
+SUDDEN_ILLNESS = ["有个大叔在超市突然发病了"]
+CRASH = ["有辆车撞到墙上了 司机还在车里", "车库有辆车翻了 在漏油"]
+CRUSH = ["门口抢购 发生踩踏了"]
+DRUNK_DRIVER = ["有个喝醉的开车在小区里乱冲"]
+WALL_THROUGH = ["楼上装修把楼板凿穿了 现在还在凿"]
+
 URGENT = (
+    UNSEEN_FOR_DAYS + SUDDEN_ILLNESS + CRASH + CRUSH + DRUNK_DRIVER + WALL_THROUGH +
     DOWN + ON_A_GATE + VOICE_SLIP_FIGHT + CLOSING +
     DARK_LIFT + FOOT_IN + BLEEDING + SHOVE + ARSON + WINDOW_ENTRY + BOX_ON_FIRE + MALL_DARK + COLD_ROOM
     + RAILING_LEANED + LOCK_WONT_CATCH +
@@ -124,6 +135,14 @@ CALM = [
     "伸缩门上有小孩画的涂鸦 麻烦清理一下",
     "我们店请了个烘焙达人 欢迎来玩",
     "卷闸门有点响 但是锁得上",
+    # fourth wave: a neighbour away with parcels piling up, an illness asked about, a car
+    # parked for months, a crowd asked about, a wall to be opened, a fire shutter blocked
+    "对门好几天没回家了 快递都堆在门口",
+    "突然发烧了 附近哪有诊所",
+    "有辆车在车库停了好几个月没动",
+    "门口抢购的人太多了 能不能排个队",
+    "装修能不能把这面墙打通 要申请吗",
+    "消防卷帘门下面堆了东西 降不下来",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
