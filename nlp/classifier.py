@@ -247,7 +247,7 @@ class Classifier:
         tokens, heard = self._sounds.correct(jieba.lcut(norm))
         if heard:  # voice typing: 点梯 is read as 电梯 from here on
             norm = "".join(tokens)
-        scan = self._scan(norm, tokens)
+        scan = self._scan(norm, letters.plain_opening(tokens))  # 反映…问题: the letter's own verb
         marks = []
         chars = set(norm)  # once: the praise and the situation patterns gate on these
         praised = self._praise.search(norm, chars)
@@ -312,12 +312,12 @@ class Classifier:
                 confidence = max(confidence, s["threshold"] + 0.1)
                 structured = True
             code, intent, said = refined
-        elif scan.long_text and intent != "praise" and letters.title_disputes_money(norm):
-            # a letter whose title disputes money is billing's (空调维修被多要钱)
-            if code != s["money_code"]:
-                code, structured = s["money_code"], True
+        elif scan.long_text and intent != "praise" and (titled := letters.title_subject(norm)):
+            # a letter whose title disputes money is billing's (空调维修被多要钱), a fire lane blocked safety's
+            if code != titled[0]:
+                code, structured = titled[0], True
                 confidence = max(confidence, s["threshold"] + 0.1)
-            said = said or "title_money"
+            said = said or titled[1]
             intent = "complaint" if intent in ("repair", "other") else intent
         # a letter to the authorities recounts dangers past and feared, not one happening now:
         # there the urgency keywords judge; a message is judged by the situation it describes

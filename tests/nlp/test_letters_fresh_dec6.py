@@ -70,3 +70,37 @@ def test_a_tree_named_by_its_kind_is_greenery_and_an_estate_named_sunshine_is_no
     assert rules.classify("楼前那几棵香樟长得太高了 把我家窗户挡得严严实实 能不能修剪一下").code == "ENV-GREEN"
     letter = "A6区阳光小区外来车辆占用业主车位。物业放任外来车辆进入，业主下班回来找不到地方停车，请物业加强管理。"
     assert rules.classify(letter).code == "SEC-PARK"
+
+
+@pytest.mark.parametrize(
+    "letter, code",
+    [
+        ("反映某小区楼道应急灯长期损坏问题。本小区多栋楼的应急照明灯和疏散指示牌不亮，业主多次向物业反映，"
+         "物业至今没有更换，一旦发生火灾人员无法疏散，请消防部门督促检查。", "ENG-FIRE"),
+        ("反映某小区二次供水水箱长期不清洗问题。近一个月家里自来水发黄有异味，多次向物业反映，"
+         "物业说是市政的问题，请有关部门督促物业清洗水箱。", "ENG-PLUMB"),
+    ],
+)
+def test_a_letter_opening_with_its_own_verb_is_about_its_subject(rules, letter, code):
+    # 反映 opening the title is the letter's verb, not a chase: the fault is the subject
+    assert rules.classify(letter).code == code
+
+
+def test_a_letter_reporting_again_is_about_handling(rules):
+    # ... while 再次反映 with nothing done for months is the handling's
+    letter = ("再次反映某小区楼道应急灯损坏问题一直没解决。半年前就向物业反映过应急灯不亮，物业说马上修，"
+              "到现在还是老样子，请主管部门督促物业处理。")
+    assert rules.classify(letter).code == "SVC-SLOW"
+
+
+def test_a_letter_titled_with_a_fire_lane_blocked_is_safety(rules):
+    letter = ("A4区某某家园消防车道晚上被私家车停满。小区8栋和9栋之间的消防车道每天晚上停满了业主的私家车，"
+              "车位不够大家就往通道上停，物业画的禁停线没人理，一旦起火消防车根本开不进来，请物业清理。")
+    assert rules.classify(letter).code == "SEC-SAFE"
+
+
+def test_a_letter_titled_with_too_few_spaces_stays_parking(rules):
+    # the fire lane only in the body: the lack of spaces is the subject
+    letter = ("A4区某某家园车位严重不足，业主停车难。小区一千多户只有三百个车位，每天晚上车辆只能停在道路两边，"
+              "连消防车道上都停满了车，请物业重新规划车位，缓解停车难。")
+    assert rules.classify(letter).code == "SEC-PARK"

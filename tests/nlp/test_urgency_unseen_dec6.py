@@ -37,7 +37,44 @@ LEAVING = ["办公室的门关不上 我们要走了"]
 # English: a smell of gas
 GAS_ENGLISH = ["strong smell of gas 在厨房"]
 
+# batch 1, second wave: we are in a lift gone dark, a foot into a gap, blood that will not
+# stop, a shove after a quarrel, a threat to set a fire, someone climbing in at a window, a
+# box on fire, a mall dark with customers, a cold room warming, a cracked railing leaned on,
+# a lock that will not catch
+DARK_LIFT = ["我们三个在电梯里 灯突然灭了"]
+FOOT_IN = ["扶梯边上有个缝 小孩一只脚卡进去了"]
+BLEEDING = ["师傅被玻璃割到手了 血止不住"]
+SHOVE = ["两个司机吵架 吵着吵着推起来了"]
+ARSON = ["有个人拎着一桶汽油 说要点火", "有人在楼道里放火"]
+WINDOW_ENTRY = ["有个人从隔壁阳台爬进来了"]
+BOX_ON_FIRE = ["楼下的配电柜着了", "垃圾桶着了 火还在烧"]
+MALL_DARK = ["超市全部停电了 顾客都在里面"]
+COLD_ROOM = ["冷库温度一直在升 里面都是肉"]
+RAILING_LEANED = ["二楼护栏的玻璃裂了 有小孩趴在上面"]
+LOCK_WONT_CATCH = ["仓库门打不上锁 里面都是货"]
+
+# batch 1, third wave: someone down, a car that hit someone, a child lost, a child on a
+# moving gate, 达人 for 打人, Cantonese and English doors that will not lock at closing
+DOWN = ["有人倒了", "车撞人了 在南门", "我家小孩丢了"]
+ON_A_GATE = ["有个小孩在伸缩门上爬 门还在关"]
+VOICE_SLIP_FIGHT = ["有人达人了 在东门"]
+CLOSING = ["卷闸门锁唔到 我哋要收铺", "we cant lock the shop door 卷闸门坏了 马上要收工了"]
+
+# batch 1, fourth wave: a neighbour unseen for days who answers no knock, taken ill all
+# of a sudden, a crash with the driver inside or fuel leaking, a crowd crush, drunk at the
+# wheel, a wall broken through and still hammered
+UNSEEN_FOR_DAYS = ["楼上独居的阿姨好几天没出门了 打电话也没人接"]
+SUDDEN_ILLNESS = ["有个大叔在超市突然发病了"]
+CRASH = ["有辆车撞到墙上了 司机还在车里", "车库有辆车翻了 在漏油"]
+CRUSH = ["门口抢购 发生踩踏了"]
+DRUNK_DRIVER = ["有个喝醉的开车在小区里乱冲"]
+WALL_THROUGH = ["楼上装修把楼板凿穿了 现在还在凿"]
+
 URGENT = (
+    UNSEEN_FOR_DAYS + SUDDEN_ILLNESS + CRASH + CRUSH + DRUNK_DRIVER + WALL_THROUGH +
+    DOWN + ON_A_GATE + VOICE_SLIP_FIGHT + CLOSING +
+    DARK_LIFT + FOOT_IN + BLEEDING + SHOVE + ARSON + WINDOW_ENTRY + BOX_ON_FIRE + MALL_DARK + COLD_ROOM
+    + RAILING_LEANED + LOCK_WONT_CATCH +
     LABOUR + FEVER_FIT + ALLERGY + FAINTED_CANTONESE + BEHIND_A_DOOR + MISSING + SELF_HARM + NOT_UP_AGAIN
     + THREAT + CHEMICAL + TOOL_ON_A_LOCK + LIFT_CANTONESE + NO_WATER_AT_SERVICE + LEAVING + GAS_ENGLISH
 )
@@ -71,6 +108,41 @@ CALM = [
     # a buzzing tube, a gas bill
     "灯管一闪一闪的 滋滋响 麻烦换一根",
     "gas bill 在哪交",
+    # second wave: a lift's light out with nobody in, a wet shoe, a small cut, a quarrel
+    # talked down, a fire-safety question, a window left open, a car that started, a power
+    # cut announced, a cold room a little warm, a railing's fingerprints, a lock that is
+    # only stiff, a quarrel the guards ended, a car washed, a warm socket, a fountain
+    "电梯里的灯灭了 麻烦换一下",
+    "下雨一脚踩进水坑里了 鞋全湿了",
+    "切菜划了个小口子 创可贴在哪买",
+    "两个人吵架 吵了几句就走了",
+    "灭火器放在哪 怕哪天着火",
+    "办公室的窗户没关 晚上会不会有人爬进来",
+    "车打了好几次终于着了 停车场太冷了",
+    "下周超市停电检修 几点开始",
+    "冷库温度有点高 东西还冻着",
+    "二楼护栏的玻璃上全是小孩的手印",
+    "仓库门锁有点涩 钥匙要用力拧",
+    "有个人在车库转悠 后来保安把他请出去了",
+    "有人在车库洗车 水流得到处都是",
+    "插座有点发热 不烫 能用",
+    "喷水池的水好脏 绿了",
+    # third wave: rubbish tipped out, a car that nearly hit someone long ago, a child's
+    # lost toy, a child's drawing on a gate, an expert, a door that locks
+    "有人倒了一地垃圾在楼梯口",
+    "上个月有车撞人了 建议装个减速带",
+    "小孩丢了一个玩具 有人捡到吗",
+    "伸缩门上有小孩画的涂鸦 麻烦清理一下",
+    "我们店请了个烘焙达人 欢迎来玩",
+    "卷闸门有点响 但是锁得上",
+    # fourth wave: a neighbour away with parcels piling up, an illness asked about, a car
+    # parked for months, a crowd asked about, a wall to be opened, a fire shutter blocked
+    "对门好几天没回家了 快递都堆在门口",
+    "突然发烧了 附近哪有诊所",
+    "有辆车在车库停了好几个月没动",
+    "门口抢购的人太多了 能不能排个队",
+    "装修能不能把这面墙打通 要申请吗",
+    "消防卷帘门下面堆了东西 降不下来",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
