@@ -104,3 +104,23 @@ def test_a_letter_titled_with_too_few_spaces_stays_parking(rules):
     letter = ("A4区某某家园车位严重不足，业主停车难。小区一千多户只有三百个车位，每天晚上车辆只能停在道路两边，"
               "连消防车道上都停满了车，请物业重新规划车位，缓解停车难。")
     assert rules.classify(letter).code == "SEC-PARK"
+
+
+@pytest.mark.parametrize(
+    "letter, code",
+    [
+        # emergency lighting is fire equipment; a car park's ordinary lamps are lighting
+        ("A2区某某苑楼梯间应急照明灯全部不亮。某某苑多栋楼的应急照明灯坏了很久，停电时楼梯里伸手不见五指，请物业尽快更换。", "ENG-FIRE"),
+        ("A2区某某苑地下车库灯具坏了一大半。车库里的照明灯很多都不亮，晚上取车只能打手机电筒，请物业尽快维修。", "ENG-ELEC"),
+        # a sprinkler pipe is fire equipment, a water pipe plumbing
+        ("A6区某某城地下车库喷淋管道生锈滴水。车库顶上的消防喷淋管道好几处在滴水，担心喷淋失灵，请物业全面检修。", "ENG-FIRE"),
+        ("A6区某某城地下车库给水管道生锈滴水。车库顶上的自来水管好几处接头在滴水，地面长期湿滑，请物业更换水管。", "ENG-PLUMB"),
+        # stray dogs biting are safety, a neighbour's dog barking all night a noise
+        ("A5区某某小区流浪狗成群咬人。小区垃圾站边聚集了七八条流浪狗，上周咬伤了一位老人，请物业和有关部门尽快处理。", "SEC-SAFE"),
+        ("A5区某某小区邻居家的狗整夜狂叫。隔壁单元一户人家的狗从晚上叫到天亮，我们已经一个月没睡好觉，请物业出面协调。", "SEC-NOISE"),
+        # flower beds dug up for vegetables are greenery, not a renovation
+        ("A8县某某花园业主毁绿种菜。楼下的公共绿地被几户业主挖开种菜，花草全被铲掉，请物业制止并恢复绿化。", "ENV-GREEN"),
+    ],
+)
+def test_equipment_and_animals_named_in_a_letter_decide_its_code(rules, letter, code):
+    assert rules.classify(letter).code == code
