@@ -70,7 +70,20 @@ CRUSH = ["门口抢购 发生踩踏了"]
 DRUNK_DRIVER = ["有个喝醉的开车在小区里乱冲"]
 WALL_THROUGH = ["楼上装修把楼板凿穿了 现在还在凿"]
 
+# batch 1, fifth wave: lying there and not answering, an epileptic fit, concrete coming
+# down now, glass smashed by a door in the wind, a life at stake, terse lift and fire
+# reports, a camera hidden in a toilet, a server room overheating
+NOT_ANSWERING = ["地库有个人趴着 喊他也不理"]
+FIT = ["店里一个顾客发癫痫了"]
+COMING_DOWN = ["楼道的天花板一直在往下掉水泥块"]
+GLASS_SMASHED = ["风太大 窗户来回撞 玻璃都拍碎了 下面有人走"]
+LIFE_AT_STAKE = ["快来 要出人命了"]
+TERSE = ["电梯 困 5栋", "火 火 三楼"]
+HIDDEN_CAMERA = ["女更衣室里藏了个针孔摄像头"]
+HOT_SERVER_ROOM = ["机房空调停了 温度已经五十度了"]
+
 URGENT = (
+    NOT_ANSWERING + FIT + COMING_DOWN + GLASS_SMASHED + LIFE_AT_STAKE + TERSE + HIDDEN_CAMERA + HOT_SERVER_ROOM +
     UNSEEN_FOR_DAYS + SUDDEN_ILLNESS + CRASH + CRUSH + DRUNK_DRIVER + WALL_THROUGH +
     DOWN + ON_A_GATE + VOICE_SLIP_FIGHT + CLOSING +
     DARK_LIFT + FOOT_IN + BLEEDING + SHOVE + ARSON + WINDOW_ENTRY + BOX_ON_FIRE + MALL_DARK + COLD_ROOM
@@ -143,6 +156,15 @@ CALM = [
     "门口抢购的人太多了 能不能排个队",
     "装修能不能把这面墙打通 要申请吗",
     "消防卷帘门下面堆了东西 降不下来",
+    # fifth wave: someone asleep on a bench, a fit asked about, old plaster, a window to
+    # clean, a camera at a toilet's door, a server room's noise, a sleepy stand-by
+    "有个人躺在长椅上睡觉 叫他也不理 占着位置",
+    "癫痫病人能办残疾人停车证吗",
+    "楼道天花板掉了点石灰 在角落 不急",
+    "风太大 窗户玻璃好脏 什么时候擦",
+    "厕所门口的摄像头坏了",
+    "机房空调声音有点大",
+    "电梯好困 按钮都不想按",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
