@@ -325,7 +325,7 @@ class Classifier:
         glossed = []  # English danger words read in Chinese, shown when they made it urgent
         if scan.long_text:
             # ... but a sentence of one may tell a danger there today (今日下午…仍在上涨)
-            seen, keyword_score = urgency.letter_situation(situation.in_chinese(norm)[0]), scan.urgent
+            seen, keyword_score = urgency.letter_situation(situation.in_chinese(norm)[0]), letters.told_urgency(norm, scan.urgent)
         else:
             in_chinese, glossed = situation.in_chinese(norm)  # 被trap在里面: 被困在里面
             seen = situation.assess(in_chinese, chars if in_chinese == norm else None)

@@ -124,3 +124,25 @@ def test_a_letter_titled_with_too_few_spaces_stays_parking(rules):
 )
 def test_equipment_and_animals_named_in_a_letter_decide_its_code(rules, letter, code):
     assert rules.classify(letter).code == code
+
+
+# -- urgency in letters: a letter recounts what keeps happening or is feared -----------------
+
+def test_a_letter_titled_with_outages_that_recur_is_not_urgent(rules):
+    letter = ("A5区某某花园入夏以来频繁停电。小区这两个月停电七八次，每次停电都有好几个小时，上周停电时"
+              "还有人被困在电梯里，冰箱里的东西全坏了，请供电部门彻底检修线路。")
+    assert rules.classify(letter).urgent is False
+
+
+def test_a_letter_telling_a_danger_now_stays_urgent(rules):
+    # the same kind of letter, telling smoke at the switchboard tonight, is urgent
+    letter = ("A5区某某花园配电箱冒烟，整栋楼停电。今晚8点左右5栋一楼的配电箱突然冒烟，有一股烧焦的味道，"
+              "现在整栋楼都没电了，请供电局和物业马上派人来处理。")
+    assert rules.classify(letter).urgent is True
+
+
+def test_a_letter_fearing_a_fire_is_not_urgent(rules):
+    # a fire feared (一旦…不堪设想), not burning
+    letter = ("A3区某某小区楼道堆满电动车。3栋楼道里停了十几辆电动车，晚上还有人从窗户拉线下来充电，"
+              "一旦起火后果不堪设想，请物业尽快清理楼道。")
+    assert rules.classify(letter).urgent is False
