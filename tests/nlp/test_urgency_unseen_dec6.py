@@ -82,7 +82,15 @@ TERSE = ["电梯 困 5栋", "火 火 三楼"]
 HIDDEN_CAMERA = ["女更衣室里藏了个针孔摄像头"]
 HOT_SERVER_ROOM = ["机房空调停了 温度已经五十度了"]
 
+# batch 1, sixth wave: a fire that is no drill or false alarm this time, in a lift gone
+# dark, a Cantonese shutter that will not come down at closing, English reports
+NOT_A_DRILL = ["不是演习 真的着火了 二楼", "这回不是误报 冒烟了"]
+DARK_LIFT_ASKED = ["是不是停电了 我在电梯里 一片黑"]
+SHUTTER_CANTONESE = ["卷闸拉唔落 今晚点收铺"]
+ENGLISH = ["Water pouring from the ceiling onto our computers", "Someone is breaking into cars 在B2", "I smell gas 在走廊"]
+
 URGENT = (
+    NOT_A_DRILL + DARK_LIFT_ASKED + SHUTTER_CANTONESE + ENGLISH +
     NOT_ANSWERING + FIT + COMING_DOWN + GLASS_SMASHED + LIFE_AT_STAKE + TERSE + HIDDEN_CAMERA + HOT_SERVER_ROOM +
     UNSEEN_FOR_DAYS + SUDDEN_ILLNESS + CRASH + CRUSH + DRUNK_DRIVER + WALL_THROUGH +
     DOWN + ON_A_GATE + VOICE_SLIP_FIGHT + CLOSING +
@@ -165,6 +173,15 @@ CALM = [
     "厕所门口的摄像头坏了",
     "机房空调声音有点大",
     "电梯好困 按钮都不想按",
+    # sixth wave: a drill asked about, a fire feared, a false alarm again, a dark corridor,
+    # a noisy shutter, English for a leak that stopped, a gas bill, water that went down
+    "上周不是演习吗 怎么又要演习",
+    "灭火器过期了 真着火了怎么办",
+    "烟感又误报了 烦死了",
+    "是不是停电了 楼道里一片黑",
+    "卷闸有啲响 得闲嚟睇下",
+    "The ceiling leaked last week 现在好了",
+    "下雨车库积水到脚脖子 过会儿就退了",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
