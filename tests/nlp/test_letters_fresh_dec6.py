@@ -146,3 +146,16 @@ def test_a_letter_fearing_a_fire_is_not_urgent(rules):
     letter = ("A3区某某小区楼道堆满电动车。3栋楼道里停了十几辆电动车，晚上还有人从窗户拉线下来充电，"
               "一旦起火后果不堪设想，请物业尽快清理楼道。")
     assert rules.classify(letter).urgent is False
+
+
+def test_a_letter_titled_with_a_smell_that_disturbs_is_dirt(rules):
+    # 扰民 by a smell: the model hears 扰民 as noise, the title's smell decides
+    letter = ("A6区某某家园附近工厂废气扰民。小区东面的一家工厂每天晚上偷偷排放刺鼻的废气，居民闻了头晕恶心，"
+              "晚上睡觉都得关紧门窗，请环保部门尽快查处。")
+    assert _both(rules, letter) == ("ENV-CLEAN", "ENV-CLEAN")
+
+
+def test_a_letter_titled_with_smoke_and_noise_stays_a_noise(rules):
+    letter = ("A6区某某家园楼下烧烤店油烟和噪音扰民。烧烤店每天营业到凌晨三点，食客划拳吵闹，"
+              "油烟也往楼上飘，居民根本没法休息，请城管和环保部门处理。")
+    assert rules.classify(letter).code == "SEC-NOISE"
