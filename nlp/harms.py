@@ -21,6 +21,11 @@ _CAR_TAMPER = re.compile(
 # neighbour upstairs or the paving they hit; litter thrown down is cleaning
 _THROWN_DOWN = re.compile(r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)")
 _LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
+# the cameras' recordings asked for after something happened (车被刮了 监控能调一下吗): the
+# incident is security's, the cameras work; a camera that is down is ENG-WEAK's fault
+_FOOTAGE = re.compile(r"(调|查|看|翻)[^,.!?;，。！？\s]{0,3}监控|监控[^,.!?;，。！？\s]{0,3}(调|查|翻)(?!不)")
+_INCIDENT = re.compile(r"被|丢|不见|没了|偷|刮|划|撞|砸|蹭|打架|拿走")
+_CAMERA_DOWN = re.compile(r"坏|黑屏|花屏|不亮|没(有)?(画面|图像|信号)|看不(到|清|见)|不(工作|转|动)|故障|歪")
 
 
 def harm_done(norm: str, code: str) -> str:
@@ -34,4 +39,6 @@ def harm_done(norm: str, code: str) -> str:
         return "stolen"
     if code in _TAKEN_CODES and _TAKEN.search(norm):
         return "taken"
+    if code in ("ENG-WEAK", "SEC-PARK", taxonomy.OTHER) and _FOOTAGE.search(norm) and _INCIDENT.search(norm):
+        return "" if _CAMERA_DOWN.search(norm) else "footage"
     return ""

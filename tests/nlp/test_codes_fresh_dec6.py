@@ -28,3 +28,17 @@ def test_a_cut_asked_about_in_the_coming_days_is_a_desk_question(rules, text):
 
 def test_a_cut_happening_now_stays_the_fault(rules):
     assert rules.classify("家里没电了 会不会是跳闸了").code == "ENG-ELEC"
+
+
+# -- the cameras' recordings asked for after an incident (监控能调一下吗) are security's ----------
+
+
+@pytest.mark.parametrize("text", ["我车被刮了 监控能调一下吗", "想调一下监控 我的快递不见了"])
+def test_footage_asked_after_an_incident_is_security(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SEC-SAFE", "complaint")
+
+
+def test_a_camera_that_is_down_stays_a_camera_fault(rules):
+    assert rules.classify("车库的监控黑屏了 车被划了也查不到").code == "ENG-WEAK"
+
