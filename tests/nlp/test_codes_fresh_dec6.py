@@ -42,3 +42,17 @@ def test_footage_asked_after_an_incident_is_security(rules, text):
 def test_a_camera_that_is_down_stays_a_camera_fault(rules):
     assert rules.classify("车库的监控黑屏了 车被划了也查不到").code == "ENG-WEAK"
 
+
+# -- a proposal opened with 要不 / 不如 / 可以考虑 is a suggestion of its topic -------------------
+
+
+@pytest.mark.parametrize(
+    "text, code", [("要不在电梯口放个垃圾桶吧", "ENV-CLEAN"), ("不如在花园里多种几棵树", "ENV-GREEN")]
+)
+def test_a_proposal_opened_with_why_not_is_a_suggestion(rules, text, code):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "suggestion")
+
+
+def test_why_not_come_and_fix_it_is_no_suggestion(rules):
+    assert rules.classify("要不然我自己装个灯吧 你们都不来").intent != "suggestion"
