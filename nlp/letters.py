@@ -71,11 +71,15 @@ _TITLE_LANE = re.compile(rf"{_LANE}[^,.!?;，。！？]{{0,12}}{_BLOCKED}|{_BLOC
 _TITLE_SMELL = re.compile(r"(异味|臭|油烟|气味|烟味|废气|粉尘)[^.!?。！？]{0,14}扰民")
 _TITLE_SOUND = re.compile(r"噪|吵|声|响|鸣|音")
 
+# ... and one whose machine disturbs the residents (底商公共通道摆放空调扰民, 商家外机和冷库噪音扰民)
+# is a noise made by others, not a unit to repair (the lift is the building's: 电梯噪音 is its fault)
+_TITLE_MACHINE = re.compile(r"空调|外机|冰柜|冷柜|冷库|风机|冷却塔|水泵|压缩机|发电机|排风|抽风|机组")
+
 
 def title_subject(norm: str) -> tuple[str, str] | None:
     """The code a letter's title sentence decides, and the structure's name: money disputed
-    is billing's, a fire lane blocked safety's, a smell that disturbs dirt's; None when the
-    title decides nothing."""
+    is billing's, a fire lane blocked safety's, a smell that disturbs dirt's, a machine that
+    disturbs noise's; None when the title decides nothing."""
     if title_disputes_money(norm):
         return "FEE-BILL", "title_money"
     title = _TITLE.match(norm).group(0)
@@ -83,6 +87,8 @@ def title_subject(norm: str) -> tuple[str, str] | None:
         return "SEC-SAFE", "title_lane"
     if _TITLE_SMELL.search(title) and not _TITLE_SOUND.search(title):
         return "ENV-CLEAN", "title_smell"
+    if _TITLE_MACHINE.search(title) and "扰民" in title:
+        return "SEC-NOISE", "title_noise"
     return None
 
 

@@ -159,3 +159,15 @@ def test_a_letter_titled_with_smoke_and_noise_stays_a_noise(rules):
     letter = ("A6区某某家园楼下烧烤店油烟和噪音扰民。烧烤店每天营业到凌晨三点，食客划拳吵闹，"
               "油烟也往楼上飘，居民根本没法休息，请城管和环保部门处理。")
     assert rules.classify(letter).code == "SEC-NOISE"
+
+
+def test_a_letter_titled_with_a_shops_machine_that_disturbs_is_a_noise(rules):
+    letter = ("A2区某某苑底商冰柜外机摆在楼道口扰民。楼下超市把几台冰柜和空调外机摆在单元楼道口，"
+              "从早到晚嗡嗡响，楼上住户的孩子要中考，根本没法复习，请有关部门处理。")
+    assert _both(rules, letter) == ("SEC-NOISE", "SEC-NOISE")
+
+
+def test_a_letter_titled_with_the_lifts_noise_stays_the_lift(rules):
+    letter = ("A2区某某苑5栋电梯运行噪音很大。电梯导向轮磨损，运行时轰隆隆地响，02户型的卧室里都能听到，"
+              "维保来看过也没修好，请督促维保单位更换配件。")
+    assert rules.classify(letter).code == "ENG-LIFT"
