@@ -72,8 +72,10 @@ _TITLE_SMELL = re.compile(r"(异味|臭|油烟|气味|烟味|废气|粉尘)[^.!?
 _TITLE_SOUND = re.compile(r"噪|吵|声|响|鸣|音")
 
 # ... and one whose machine disturbs the residents (底商公共通道摆放空调扰民, 商家外机和冷库噪音扰民)
-# is a noise made by others, not a unit to repair (the lift is the building's: 电梯噪音 is its fault)
-_TITLE_MACHINE = re.compile(r"空调|外机|冰柜|冷柜|冷库|风机|冷却塔|水泵|压缩机|发电机|排风|抽风|机组")
+# is a noise made by others, not a unit to repair; the estate's own plant (电梯噪音, 水泵房噪音扰民)
+# is its fault to fix, not named here
+_TITLE_MACHINE = re.compile(r"空调|外机|冰柜|冷柜|冷库|风机|冷却塔|压缩机|排风|抽风|机组")
+_TITLE_PLANT = re.compile(r"泵房|机房|配电|变压器|电梯|水泵|发电机")
 
 
 def title_subject(norm: str) -> tuple[str, str] | None:
@@ -87,7 +89,7 @@ def title_subject(norm: str) -> tuple[str, str] | None:
         return "SEC-SAFE", "title_lane"
     if _TITLE_SMELL.search(title) and not _TITLE_SOUND.search(title):
         return "ENV-CLEAN", "title_smell"
-    if _TITLE_MACHINE.search(title) and "扰民" in title:
+    if _TITLE_MACHINE.search(title) and "扰民" in title and not _TITLE_PLANT.search(title):
         return "SEC-NOISE", "title_noise"
     return None
 

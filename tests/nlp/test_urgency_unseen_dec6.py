@@ -89,7 +89,16 @@ DARK_LIFT_ASKED = ["是不是停电了 我在电梯里 一片黑"]
 SHUTTER_CANTONESE = ["卷闸拉唔落 今晚点收铺"]
 ENGLISH = ["Water pouring from the ceiling onto our computers", "Someone is breaking into cars 在B2", "I smell gas 在走廊"]
 
+# batch 1, seventh wave: a gas meter running while nobody uses gas, hitting whoever comes
+# near, a building creaking as a wall cracks, someone on an outdoor unit, a lock jammed
+GAS_METER = ["家里没人用气 煤气表还在转"]
+ANYONE_NEAR = ["有个男的在超市见人就砍"]
+CREAKING = ["楼体咔咔地响 墙上裂了一道缝"]
+ON_AN_OUTDOOR_UNIT = ["有个小伙子蹲在十楼的空调外机上"]
+LOCK_JAMMED = ["锁眼被人堵了 我们在屋里出不去"]
+
 URGENT = (
+    GAS_METER + ANYONE_NEAR + CREAKING + ON_AN_OUTDOOR_UNIT + LOCK_JAMMED +
     NOT_A_DRILL + DARK_LIFT_ASKED + SHUTTER_CANTONESE + ENGLISH +
     NOT_ANSWERING + FIT + COMING_DOWN + GLASS_SMASHED + LIFE_AT_STAKE + TERSE + HIDDEN_CAMERA + HOT_SERVER_ROOM +
     UNSEEN_FOR_DAYS + SUDDEN_ILLNESS + CRASH + CRUSH + DRUNK_DRIVER + WALL_THROUGH +
@@ -182,6 +191,13 @@ CALM = [
     "卷闸有啲响 得闲嚟睇下",
     "The ceiling leaked last week 现在好了",
     "下雨车库积水到脚脖子 过会儿就退了",
+    # seventh wave: a gas meter read, a noisy building, a nest on an outdoor unit, a lock
+    # jammed from outside, a car scratched last night
+    "煤气表在哪里看读数",
+    "楼上装修咔咔响 吵死了",
+    "空调外机上有个鸟窝",
+    "锁眼被人塞了口香糖 钥匙插不进",
+    "停车场的车被划了 昨晚的事",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
