@@ -56,3 +56,63 @@ def test_a_proposal_opened_with_why_not_is_a_suggestion(rules, text, code):
 
 def test_why_not_come_and_fix_it_is_no_suggestion(rules):
     assert rules.classify("要不然我自己装个灯吧 你们都不来").intent != "suggestion"
+
+
+# -- a fault back after its repair (修了又坏) is the handling's -----------------------------------
+
+
+@pytest.mark.parametrize("text", ["灯修了又坏了", "这都第几次了 楼道灯修了又坏"])
+def test_a_fault_back_after_its_repair_is_the_handling(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+def test_a_fault_reported_once_stays_the_fault(rules):
+    assert rules.classify("楼道灯坏了").code == "ENG-ELEC"
+
+
+# -- how long something takes (要多久) is asked ---------------------------------------------------
+
+
+def test_how_long_a_procedure_takes_is_a_desk_question(rules):
+    result = rules.classify("装修审批要多久")
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_works_begun_without_approval_stay_renovation(rules):
+    assert rules.classify("装修审批没通过就开工了").code == "SEC-DECOR"
+
+
+# -- which charge applies (要交什么费) is a money question ----------------------------------------
+
+
+def test_which_charge_applies_is_billing(rules):
+    result = rules.classify("我想把车位转租出去 要交什么费吗")
+    assert (result.code, result.intent) == ("FEE-BILL", "inquiry")
+
+
+def test_which_papers_to_hand_in_is_no_charge(rules):
+    assert rules.classify("办出入证要交什么材料").code != "FEE-BILL"
+
+
+# -- words for a drying rail (晾衣杆), caterpillars (毛毛虫), a move (搬家) ------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code, intent",
+    [
+        ("我家阳台的晾衣杆掉下来了", "ENG-CIVIL", "repair"),
+        ("树上好多毛毛虫", "ENV-PEST", "complaint"),
+        ("搬家公司的车能开进小区吗", "SVC-INFO", "inquiry"),
+    ],
+)
+def test_words_fresh_chat_uses_for_their_objects(rules, text, code, intent):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, intent)
+
+
+@pytest.mark.parametrize(
+    "text, code", [("树枝太长了 挡住窗户", "ENV-GREEN"), ("楼上搬家到半夜 吵得睡不着", "SEC-NOISE")]
+)
+def test_siblings_of_those_words_keep_their_codes(rules, text, code):
+    assert rules.classify(text).code == code
