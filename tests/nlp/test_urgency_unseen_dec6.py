@@ -97,7 +97,12 @@ CREAKING = ["楼体咔咔地响 墙上裂了一道缝"]
 ON_AN_OUTDOOR_UNIT = ["有个小伙子蹲在十楼的空调外机上"]
 LOCK_JAMMED = ["锁眼被人堵了 我们在屋里出不去"]
 
+# batch 1, eighth wave: shut in for minutes, welding sparks that set cardboard smoking
+SHUT_IN_FOR_MINUTES = ["我们被关了半个小时了 电梯里好闷"]
+WELDING_SPARKS = ["楼上在电焊 火花掉到楼下的棉被上 冒烟了"]
+
 URGENT = (
+    SHUT_IN_FOR_MINUTES + WELDING_SPARKS +
     GAS_METER + ANYONE_NEAR + CREAKING + ON_AN_OUTDOOR_UNIT + LOCK_JAMMED +
     NOT_A_DRILL + DARK_LIFT_ASKED + SHUTTER_CANTONESE + ENGLISH +
     NOT_ANSWERING + FIT + COMING_DOWN + GLASS_SMASHED + LIFE_AT_STAKE + TERSE + HIDDEN_CAMERA + HOT_SERVER_ROOM +
@@ -198,6 +203,15 @@ CALM = [
     "空调外机上有个鸟窝",
     "锁眼被人塞了口香糖 钥匙插不进",
     "停车场的车被划了 昨晚的事",
+    # eighth wave: a fire feared, an old burn mark, a darkened socket, welding sparks, a
+    # gate that sticks, an estate gate open at night (a grievance: labelled calm in
+    # chat_train, unlike a shop that cannot be locked)
+    "消防通道堆了好多纸箱 着火了就麻烦",
+    "电梯按钮上有个烧焦的痕迹 以前就有",
+    "插座边上有点发黑 不知道是不是以前烧过",
+    "楼上在电焊 火花好多 能不能提醒他们注意点",
+    "小区大门关得很慢 要等半天",
+    "小区大门关不上 现在半夜 谁都能进",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
