@@ -101,7 +101,11 @@ LOCK_JAMMED = ["锁眼被人堵了 我们在屋里出不去"]
 SHUT_IN_FOR_MINUTES = ["我们被关了半个小时了 电梯里好闷"]
 WELDING_SPARKS = ["楼上在电焊 火花掉到楼下的棉被上 冒烟了"]
 
+# batch 1, ninth wave: a child led off by someone who is not their parent
+CHILD_LED_OFF = ["一个女的抱着个小男孩往停车场走 孩子一直哭 看着不像是他妈妈", "有个男的拉着个小女孩往外走 小孩在哭 不像是家长"]
+
 URGENT = (
+    CHILD_LED_OFF +
     SHUT_IN_FOR_MINUTES + WELDING_SPARKS +
     GAS_METER + ANYONE_NEAR + CREAKING + ON_AN_OUTDOOR_UNIT + LOCK_JAMMED +
     NOT_A_DRILL + DARK_LIFT_ASKED + SHUTTER_CANTONESE + ENGLISH +
@@ -212,6 +216,8 @@ CALM = [
     "楼上在电焊 火花好多 能不能提醒他们注意点",
     "小区大门关得很慢 要等半天",
     "小区大门关不上 现在半夜 谁都能进",
+    # ninth wave: a child led by the hand by a grandparent
+    "奶奶牵着小孩在儿童区玩 孩子一直哭 要买玩具",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
