@@ -147,3 +147,25 @@ def test_the_lift_cars_fan_is_the_lift():
 
 def test_a_fan_elsewhere_stays_ventilation():
     assert nlp.classify("卫生间排风扇不转了").code == "ENG-HVAC"
+
+
+# -- words fresh chat uses for a manner (甩脸色), a progress chase (咋样了), the owners' group ------
+
+
+@pytest.mark.parametrize(
+    "text, code, intent",
+    [
+        ("收银的小姐姐给我甩脸色", "SVC-ATTI", "complaint"),
+        ("我报的修咋样了", "SVC-INFO", "inquiry"),
+        ("上回说的那个事怎么样了", "SVC-INFO", "inquiry"),
+        ("业主群怎么进", "SVC-INFO", "inquiry"),
+    ],
+)
+def test_manner_progress_and_group_words(rules, text, code, intent):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, intent)
+
+
+@pytest.mark.parametrize("text, code", [("空调修得怎么样了", "ENG-HVAC"), ("谢谢你们 空调还是不制冷", "ENG-HVAC")])
+def test_a_fault_named_with_those_words_keeps_its_code(rules, text, code):
+    assert rules.classify(text).code == code
