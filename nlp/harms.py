@@ -25,6 +25,13 @@ _LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
 # incident is security's, the cameras work; a camera that is down is ENG-WEAK's fault
 _FOOTAGE = re.compile(r"(调|查|看|翻)[^,.!?;，。！？\s]{0,3}监控|监控[^,.!?;，。！？\s]{0,3}(调|查|翻)(?!不)")
 _INCIDENT = re.compile(r"被|丢|不见|没了|偷|刮|划|撞|砸|蹭|打架|拿走")
+# a neighbour's belongings put in a shared passage (邻居把鞋柜放楼道里): order and fire safety, not
+# the neighbour's noise nor rubbish (垃圾 there is cleaning's, renovation debris SEC-DECOR's)
+_CLUTTER = re.compile(
+    r"(放|堆|摆|扔|搁|停)(在|到)?[^,.!?;，。！？\s]{0,3}(楼道|走廊|楼梯间|楼梯口|过道|公共区域|电梯口|电梯厅)|"
+    r"(楼道|走廊|楼梯间|过道)(里|上)?[^,.!?;，。！？\s]{0,3}(堆|放|摆)(满|了|着)"
+)
+_NOT_CLUTTER = re.compile(r"垃圾|装修|果皮|烟头|纸屑|剩饭|音乐|音响|声|吵")
 _CAMERA_DOWN = re.compile(r"坏|黑屏|花屏|不亮|没(有)?(画面|图像|信号)|看不(到|清|见)|不(工作|转|动)|故障|歪")
 
 
@@ -39,6 +46,8 @@ def harm_done(norm: str, code: str) -> str:
         return "stolen"
     if code in _TAKEN_CODES and _TAKEN.search(norm):
         return "taken"
+    if code in ("SEC-NOISE", "SEC-PARK", "ENV-CLEAN", taxonomy.OTHER) and _CLUTTER.search(norm):
+        return "" if _NOT_CLUTTER.search(norm) else "clutter"
     if code in ("ENG-WEAK", "SEC-PARK", taxonomy.OTHER) and _FOOTAGE.search(norm) and _INCIDENT.search(norm):
         return "" if _CAMERA_DOWN.search(norm) else "footage"
     return ""

@@ -116,3 +116,20 @@ def test_words_fresh_chat_uses_for_their_objects(rules, text, code, intent):
 )
 def test_siblings_of_those_words_keep_their_codes(rules, text, code):
     assert rules.classify(text).code == code
+
+
+# -- a neighbour's belongings in a shared passage (鞋柜放楼道里) are order and safety ------------
+
+
+@pytest.mark.parametrize("text", ["邻居把鞋柜放楼道里 占了一大块", "对门把杂物堆在楼梯间", "邻居在公共走廊放了个柜子"])
+def test_belongings_left_in_a_shared_passage_are_security(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SEC-SAFE", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("楼道里堆的垃圾好几天没人收了", "ENV-CLEAN"), ("隔壁装修把垃圾全堆在楼梯间", "SEC-DECOR"), ("楼上在走廊放音乐 吵死了", "SEC-NOISE")],
+)
+def test_rubbish_debris_or_music_in_the_passage_keep_their_codes(rules, text, code):
+    assert rules.classify(text).code == code
