@@ -180,7 +180,7 @@ _DAMAGE_CODES = ("ENG-CIVIL", "ENG-PLUMB", "ENG-LEAK", "ENG-DOOR", "ENV-CLEAN")
 _CLEANERS = re.compile(r"保洁|清洁工|打扫|清扫|阿姨")
 # the lift's own lamp, buttons or door (电梯里的灯不亮, 轿厢按钮没反应): the lift's, ENG-LIFT (电梯门口
 # is a place in front of it)
-_LIFT_PART = re.compile(r"(电梯|轿厢|扶梯)(里|内|里面)?(的)?(灯|照明|按钮|按键|显示屏|门(?!口|前|外))")
+_LIFT_PART = re.compile(r"(电梯|轿厢|扶梯)(里|内|里面)?(的)?(灯|照明|按钮|按键|显示屏|风扇|通风扇|排风扇|门(?!口|前|外))")
 # asking to borrow or book something, or for an arrangement: a service request for the desk
 _REQUEST = re.compile(
     r"借(一下|个|把|用|我|点|些|几|两|[0-9一二三四五六七八九十])|能借|可以借|想借|有没有[^,.!?;，。！？\s]{0,6}借|"
@@ -352,8 +352,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SEC-DECOR", "complaint", "neighbour_works"
     if code in _ACCESS_CODES and _BREACH.search(norm) and not _FAULT.search(norm):
         return "SEC-SAFE", "complaint", "breach"
-    if code in ("ENG-ELEC", "ENG-DOOR") and _LIFT_PART.search(norm):
-        return "ENG-LIFT", "repair", "lift_part"
+    if code in ("ENG-ELEC", "ENG-DOOR", "ENG-HVAC", "ENG-LIFT") and _LIFT_PART.search(norm):
+        return "ENG-LIFT", "suggestion" if intent == "suggestion" else "repair", "lift_part"
     if _REQUEST.search(norm) and not _FAULT.search(norm):
         return "SVC-INFO", "inquiry", "request"
     wished = _WISH.search(norm) or _ASK_FOR_NEW.search(norm)

@@ -3,6 +3,8 @@ this file; each class has cases that must fire and a sibling sharing its words t
 
 import pytest
 
+import nlp
+
 # -- English weather and envelope words (roof, rain, seeping): a leak through the building -----
 
 
@@ -133,3 +135,15 @@ def test_belongings_left_in_a_shared_passage_are_security(rules, text):
 )
 def test_rubbish_debris_or_music_in_the_passage_keep_their_codes(rules, text, code):
     assert rules.classify(text).code == code
+
+
+# -- the lift car's fan (电梯里的风扇) is the lift's, and the blend keeps it ------------------------
+
+
+def test_the_lift_cars_fan_is_the_lift():
+    result = nlp.classify("电梯里的风扇不转 闷死了")
+    assert (result.code, result.intent) == ("ENG-LIFT", "repair")
+
+
+def test_a_fan_elsewhere_stays_ventilation():
+    assert nlp.classify("卫生间排风扇不转了").code == "ENG-HVAC"
