@@ -104,7 +104,17 @@ WELDING_SPARKS = ["楼上在电焊 火花掉到楼下的棉被上 冒烟了"]
 # batch 1, ninth wave: a child led off by someone who is not their parent
 CHILD_LED_OFF = ["一个女的抱着个小男孩往停车场走 孩子一直哭 看着不像是他妈妈", "有个男的拉着个小女孩往外走 小孩在哭 不像是家长"]
 
+# the urgent siblings of the lead's calm look-alikes (11:57 note): someone slashed, a pipe
+# burst by the works upstairs, water pouring onto goods, a fall now, a shop door pried open
+LEAD_SIBLINGS = [
+    "有人被砍了 在停车场",
+    "楼上装修把水管打爆了 水哗哗往我们家流",
+    "大堂地上一滩水 刚有个老人滑倒了 起不来",
+    "店门被撬坏了 锁不上",
+]
+
 URGENT = (
+    LEAD_SIBLINGS +
     CHILD_LED_OFF +
     SHUT_IN_FOR_MINUTES + WELDING_SPARKS +
     GAS_METER + ANYONE_NEAR + CREAKING + ON_AN_OUTDOOR_UNIT + LOCK_JAMMED +
@@ -218,6 +228,13 @@ CALM = [
     "小区大门关不上 现在半夜 谁都能进",
     # ninth wave: a child led by the hand by a grandparent
     "奶奶牵着小孩在儿童区玩 孩子一直哭 要买玩具",
+    # the lead's calm look-alikes (11:57 note)
+    "有人车子停在路中间 我出不去了",
+    "门口的行道树被人砍了",
+    "电话打爆了也没人接",
+    "楼上的花盆浇水往下流 滴我衣服上",
+    "大堂地上有一滩水 滑倒了怎么办",
+    "消防栓箱门被撬坏了",
     # a lifesaver thanked
     "保安小哥上次帮我搬东西 真是救命恩人",
 ]
