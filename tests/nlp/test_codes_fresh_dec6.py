@@ -169,3 +169,16 @@ def test_manner_progress_and_group_words(rules, text, code, intent):
 @pytest.mark.parametrize("text, code", [("空调修得怎么样了", "ENG-HVAC"), ("谢谢你们 空调还是不制冷", "ENG-HVAC")])
 def test_a_fault_named_with_those_words_keeps_its_code(rules, text, code):
     assert rules.classify(text).code == code
+
+
+# -- a meter that shows arrears or a balance (电表显示欠费) is a billing matter --------------------
+
+
+@pytest.mark.parametrize("text", ["家里电表显示欠费了但我刚交过", "水表显示欠费了", "电表余额不足 在哪充值"])
+def test_a_meter_showing_arrears_or_a_balance_is_billing(rules, text):
+    assert rules.classify(text).code == "FEE-BILL"
+
+
+@pytest.mark.parametrize("text", ["电表不转了", "充电桩充不进电"])
+def test_a_meter_or_charger_that_fails_stays_electrical(rules, text):
+    assert rules.classify(text).code == "ENG-ELEC"
