@@ -182,3 +182,15 @@ def test_a_meter_showing_arrears_or_a_balance_is_billing(rules, text):
 @pytest.mark.parametrize("text", ["电表不转了", "充电桩充不进电"])
 def test_a_meter_or_charger_that_fails_stays_electrical(rules, text):
     assert rules.classify(text).code == "ENG-ELEC"
+
+
+# -- the blend keeps those two structures' code: the model hears only 监控 or the neighbour -------
+
+
+@pytest.mark.parametrize("text", ["我车被刮了 监控能调一下吗", "邻居把鞋柜放楼道里 占了一大块"])
+def test_footage_and_clutter_keep_security_after_the_blend(text):
+    assert nlp.classify(text).code == "SEC-SAFE"
+
+
+def test_a_camera_down_stays_a_camera_fault_after_the_blend():
+    assert nlp.classify("车库的监控黑屏了 车被划了也查不到").code == "ENG-WEAK"
