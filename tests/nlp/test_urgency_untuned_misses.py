@@ -1,6 +1,7 @@
 """The classes an untuned batch of fresh messages found missing (6 Dec): someone gone down a
 tank who has not come up, a car rolling away by itself, a scald, medicines spoiling in a
-broken fridge, a door pried open whose lock is gone. Each beside the calm message that shares
+broken fridge, a door pried open whose lock is gone, a pane or tile loose on an outer wall
+above people. Each beside the calm message that shares
 its words."""
 
 import pytest
@@ -17,6 +18,8 @@ URGENT = [
     "医药店冰箱坏了 里面的疫苗要坏了",
     "二号楼的防盗门被人撬了 锁芯掉在地上",
     "店门被人撬坏了 今晚关不上",
+    "楼外面有块铁皮松了 一直在摇 下面就是停车场",
+    "高处有个灯箱松了 下面就是出入口",
 ]
 CALM = [
     "化粪池明天要清掏 工人几点来",
@@ -27,6 +30,8 @@ CALM = [
     "疫苗接种点在哪里",
     "上个月门被人撬过 现在换了新锁",
     "锁芯有点涩 钥匙转不动",
+    "外墙上有块玻璃松了 麻烦有空来看看",
+    "窗户玻璃有点松 关的时候会响",
 ]
 
 
