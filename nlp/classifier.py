@@ -390,8 +390,8 @@ class Classifier:
                 tokens = [t for t in tokens if t != word]
         if not norm.strip():
             return result
-        held = people_first or said in s.get("held_structures", ())  # structures the model cannot hear
-        return second_opinion(result, model, norm, tokens, structured, said, keep_code=held)
+        # guards alone for people in danger keep their code; the structures kept: SAID_CODE_HOLDS
+        return second_opinion(result, model, norm, tokens, structured, said, keep_code=people_first)
 
 
 MAX_CHARS = 2000
