@@ -1,5 +1,6 @@
-"""Harm done by people that is security's (SEC-SAFE) whatever object or place it names:
-things thrown down from above, cars tampered with, bikes stolen, anything taken."""
+"""What people did that is security's (SEC-SAFE) whatever object or place it names: things
+thrown down from above, cars tampered with, bikes stolen, anything taken, belongings left in
+a shared passage, and the cameras' footage asked for after an incident."""
 
 import re
 
