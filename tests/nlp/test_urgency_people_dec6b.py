@@ -35,6 +35,10 @@ PAIRS = [
     ("泳池深水区有个大叔抽筋了", "泳池深水区的水有点凉"),
     # English: stuck in the lift
     ("my mom is stuck in the lift 5栋", "the lift is slow 5栋"),
+    # water, gas or a flame that will not come out is a fault, not a person trapped (lead, 13:50)
+    ("孩子在卫生间出不来 门坏了", "家里热水出不来了"),
+    ("人在里面出不来", "热水一直出不来"),
+    ("我妈在厕所出不来了", "燃气灶火出不来"),
 ]
 
 # calm: the danger in a news item or a video, a stuffy room, trapped once and fine now,
