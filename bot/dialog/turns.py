@@ -147,6 +147,12 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("greeting", centre=turn.site.name)
         turn.say("offer_help")
         return
+    announced = intents.opener(bare)
+    if announced is not None:  # 「我要报修」: the report comes next
+        if turn.first_contact:
+            turn.say("greeting", centre=turn.site.name)
+        turn.say({"repair": "menu_repair", "complaint": "menu_complaint", "inquiry": "offer_help"}[announced])
+        return
     if not intents.BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             remind_identity(turn)
