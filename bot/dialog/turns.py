@@ -38,6 +38,7 @@ from bot.dialog.tickets import (
     flag_for_triage,
     follow_up,
     join,
+    keep_with_report,
     note_on_open_ticket,
     progress,
     register,
@@ -187,6 +188,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     if result.code == taxonomy.OTHER and result.intent == "other":
         if turn.conv.state == AWAITING_IDENTITY:
+            keep_with_report(turn, text)
             remind_identity(turn)
         elif follow_up(turn, text):
             pass
