@@ -59,6 +59,18 @@ def test_a_fault_reported_beside_cancel_words_stays_the_fault(rules):
     assert rules.classify("空调不制冷 遥控器也没反应").code == "ENG-HVAC"
 
 
+# -- English stairs and their parts are the building's, not a lift -------------------------------
+
+
+@pytest.mark.parametrize("text", ["stairs的handrail松了", "staircase里的台阶裂了", "the stairs railing is loose"])
+def test_english_stairs_are_the_building(rules, text):
+    assert rules.classify(text).code == "ENG-CIVIL"
+
+
+def test_an_english_lift_stays_the_lift(rules):
+    assert rules.classify("the lift is broken again").code == "ENG-LIFT"
+
+
 # -- a planned cut, a renovation's paperwork or arrears asked about: questions ------------------
 
 
