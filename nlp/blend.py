@@ -83,6 +83,12 @@ LETTER_INTENT_FACTOR = 2.0
 # at 0.8, 0.816/0.930 at 0.9.
 MODEL_URGENT = 0.7
 _PROBLEM = ("repair", "complaint")
+PRAISED = "SVC-ATTI"
+# thanks, then the thing said fixed (谢谢师傅 水龙头已经不漏了, 多谢晒 空调好返啦): praise of staff
+_THANKS_FIXED = re.compile(
+    r"(谢谢|感谢|多谢|唔该)[^。！？!?]{0,16}(修好|弄好|搞好|换好|装好|通好|搞掂|好返|正常了|恢复了|不漏了|不堵了|"
+    r"通了|亮了|凉快了|暖和了|有水了|来电了|能用了|没事了|舒服了)"
+)
 _NOT_AN_EMERGENCY = ("SVC-INFO", taxonomy.OTHER)
 # Never a repair in any labelled file (taxonomy.md: "Cleaning, pest, greenery, parking and
 # noise reports are complaints; faults are repairs"): noise, dirt, pests, renovation, and
@@ -108,6 +114,8 @@ def second_opinion(
     """The blended result. structured: a sentence structure decided the code; said: ... and
     the intent, which the model (a bag of n-grams that never sees the form) keeps while it
     keeps the code."""
+    if result.intent == "praise" and _THANKS_FIXED.search(norm):
+        return result  # thanks for a fix: the model hears the fixed thing (水龙头已经不漏了) as a repair
     code_p, intent_p, urgent_p = model.distributions(norm, tokens)
     factor, intent_factor = letter_factors(len(norm))
     code, intent, confidence = result.code, result.intent, result.confidence
@@ -127,6 +135,10 @@ def second_opinion(
     held = said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and code == result.code)
     if code != taxonomy.OTHER and not held:
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
+    if intent == "praise" and result.intent == "praise" and code != PRAISED:
+        # thanks are the staff's whatever they fixed (谢谢师傅 空调已经凉快了): every public
+        # praise is SVC-ATTI, while the model hears the fixed thing's words
+        code, confidence = PRAISED, result.confidence if result.code == PRAISED else confidence
     if intent == "repair" and never_repaired(code):
         # taxonomy: noise, cleaning, pests, bills, staff are complaints; a question for the
         # desk is an inquiry: the rules' own intent stands where it is not a repair

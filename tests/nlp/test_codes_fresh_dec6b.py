@@ -59,6 +59,19 @@ def test_a_fault_reported_beside_cancel_words_stays_the_fault(rules):
     assert rules.classify("空调不制冷 遥控器也没反应").code == "ENG-HVAC"
 
 
+# -- thanks are the staff's whatever they fixed; Cantonese thanks (多谢晒, 唔该晒) ----------------
+
+
+@pytest.mark.parametrize("text", ["谢谢师傅 水龙头已经不漏了", "多谢晒 空调好返啦", "唔该晒师傅 灯已经着咗"])
+def test_thanks_after_a_fix_is_praise_of_staff(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "praise")
+
+
+def test_thanks_before_a_fault_stays_the_fault():
+    assert nlp.classify("谢谢 水龙头又漏了 麻烦再来看看").code == "ENG-PLUMB"
+
+
 # -- English stairs and their parts are the building's, not a lift -------------------------------
 
 
