@@ -78,17 +78,27 @@ def find_addressed_name(text: str) -> Optional[str]:
     return match.group(1) if match else None
 
 
+def _phone_and_rest(text: str) -> tuple[Optional[str], str]:
+    """The phone number and the text around it. The text as written first: squeezing out
+    its spaces would glue a unit's digits to the number ("L1-032 13800001111"); then
+    squeezed, for a number written in groups ("138 0000 1234")."""
+    for candidate in (text, text.replace(" ", "")):
+        match = _PHONE.search(candidate)
+        if match:
+            return match.group(1), candidate[:match.start()] + " " + candidate[match.end():]
+    return None, text
+
+
 def find_phone(text: str) -> Optional[str]:
-    match = _PHONE.search(_readable(text).replace(" ", ""))
-    return match.group(1) if match else None
+    return _phone_and_rest(_readable(text))[0]
 
 
 def parse_identity(text: str) -> Identity:
     """'王建国 13800001234 L2-015' → all three; a name is only taken from what remains
     once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
     text = _readable(text)
-    phone, unit = find_phone(text), find_unit(text)
-    rest = _PHONE.sub(" ", text.replace(" ", "") if phone else text)
+    unit = find_unit(text)
+    phone, rest = _phone_and_rest(text)
     rest = _BLOCK.sub(" ", rest)
     rest = _UNIT.sub(" ", rest)
     rest = _ROOM.sub(" ", rest)

@@ -13,6 +13,7 @@ from workflow.handling import (
     confirm_receipt,
     delay,
     dispatch,
+    name_the_emergency,
     quote,
     reclassify,
     record_payment,
@@ -27,6 +28,6 @@ from workflow.register import register
 __all__ = [
     "ACTIONS", "InvalidTransition", "PermissionDenied", "ValidationError", "WorkflowError",
     "add_note", "add_photo", "allowed_actions", "answer_quote", "arrive", "call_desk", "call_desks", "close", "close_not_ours",
-    "complete", "confirm_receipt", "delay", "dispatch", "escalate", "quote", "reclassify", "record_payment", "register",
+    "complete", "confirm_receipt", "delay", "dispatch", "escalate", "name_the_emergency", "quote", "reclassify", "record_payment", "register",
     "reopen", "sign_receipt", "start", "update_contact",
 ]

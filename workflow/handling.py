@@ -91,6 +91,20 @@ def reclassify(
     return ticket
 
 
+def name_the_emergency(session: so.Session, ticket: Ticket, *, code: str, note: str) -> Ticket:
+    """A call for help opened with no fault named (快来人), then the tenant said what it is
+    (电梯卡住了): the ticket takes that code and goes to its department at once. It stays
+    on the desk's triage list: no person has looked at it yet."""
+    code_row = session.get(ComplaintCode, code)
+    if code_row is None or code_row.code == ticket.code:
+        return ticket
+    ticket.code, ticket.category = code_row.code, code_row.category
+    department = session.get(Department, code_row.department_id) if code_row.department_id else None
+    if department is not None:
+        dispatch(session, ticket, None, department=department, note=note)
+    return ticket
+
+
 def dispatch(
     session: so.Session, ticket: Ticket, actor: Optional[Staff], *,
     department: Optional[Department] = None, assignee: Optional[Staff] = None,

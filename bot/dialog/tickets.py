@@ -65,6 +65,19 @@ def follow_up(turn: Turn, text: str) -> bool:
     return True
 
 
+def describe_emergency(turn: Turn, ticket: Ticket, text: str, result) -> None:
+    """A panicked tenant writes in pieces (快来人 / 电梯卡住了 / 我儿子在里面): each piece
+    goes on the one urgent ticket, and the first fault named sends it to its department,
+    rather than a second ticket, or a report held until we know who is writing."""
+    named = ticket.code == taxonomy.OTHER and result.code != taxonomy.OTHER
+    note(turn, ticket, f"租户补充：{text}")
+    if named:
+        workflow.name_the_emergency(turn.session, ticket, code=result.code,
+                                    note=f"租户说明情况：{taxonomy.name_of(result.code)}")
+        turn.say("help_coming")
+    turn.say("joined_ticket", number=ticket.number)
+
+
 def cancel_request(turn: Turn, text: str) -> bool:
     """"不用修了": noted on the newest open ticket for staff to confirm and close."""
     ticket = note_on_open_ticket(turn, f"租户表示不需要继续处理：{text}（请与租户确认后结案）")

@@ -34,6 +34,7 @@ from bot.dialog.tickets import (
     TRIAGE_NOT_UNDERSTOOD,
     cancel_request,
     chase,
+    describe_emergency,
     flag_for_triage,
     follow_up,
     join,
@@ -239,7 +240,11 @@ def _survey_answer(turn: Turn, text: str) -> bool:
 
 def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
-    joined = joinable(turn.session, turn.tenant, result.code, turn.now) if turn.recent_open_ticket else None
+    joined = (joinable(turn.session, turn.tenant, result.code, turn.now, TRIAGE_CALL_FOR_HELP)
+              if turn.recent_open_ticket else None)
+    if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
+        describe_emergency(turn, joined, text, result)
+        return
     if joined is not None and result.urgent and not joined.urgent:
         joined = None  # an emergency is never a note on an ordinary ticket, even of its code
     if joined is not None:

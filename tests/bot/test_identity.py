@@ -37,6 +37,18 @@ def test_claims_and_answers():
     assert (found.name, found.phone, found.unit) == (None, "13800001111", "5-2-301")
 
 
+@pytest.mark.parametrize("text, name, phone, unit", [
+    ("我是王强 L1-032 13800001111", "王强", "13800001111", "L1-032"),  # the unit's digits before the number
+    ("王强 L1-032 13800001111", "王强", "13800001111", "L1-032"),
+    ("5栋301 13800001111 张伟", "张伟", "13800001111", "5-301"),
+    ("李娜 138 0000 1234", "李娜", "13800001234", None),  # a number written in groups
+    ("L2-015 王老板 138 0000 1234", "王老板", "13800001234", "L2-015"),
+])
+def test_a_phone_number_after_the_unit_or_written_in_groups(text, name, phone, unit):
+    found = parse_identity(text)
+    assert (found.name, found.phone, found.unit) == (name, phone, unit)
+
+
 def test_only_the_start_of_a_long_message_is_read_for_who_and_where():
     from bot.identity import IDENTITY_TEXT_MAX, find_phone, find_unit, parse_identity
 

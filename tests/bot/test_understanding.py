@@ -72,6 +72,52 @@ def test_a_call_for_help_with_no_fault_named_opens_an_urgent_ticket_for_triage(w
     assert UNCLEAR not in reply and ticket.number in reply
 
 
+def test_an_emergency_written_in_pieces_is_one_ticket_sent_where_the_first_fault_says(wechat, session, site):
+    """快来人 / 电梯卡住了 / 我儿子在里面: the pieces describe the call for help, which goes
+    to engineering once the lift is named, rather than a report held for who is writing and
+    a second urgent ticket for a door."""
+    wechat.say("o-pieces", "快来人")
+    [call] = tickets(session)
+    assert call.code == "OTHER" and call.active_dispatch.department.name == "客服部"
+    reply = wechat.say("o-pieces", "电梯卡住了")
+    assert phrase("help_coming") in reply and call.number in reply
+    reply = wechat.say("o-pieces", "我儿子在里面 才六岁")
+    [call] = tickets(session)
+    assert (call.code, call.category, call.urgent, call.status) == ("ENG-LIFT", "ENG", True, Status.DISPATCHED)
+    assert call.active_dispatch.department.name == "工程部" and call.department.name == "工程部"
+    assert call.triage == dialog.TRIAGE_CALL_FOR_HELP  # still for a person to look at
+    assert notes(call) == ["租户补充：电梯卡住了", "租户补充：我儿子在里面 才六岁"]
+    assert call.number in reply and UNCLEAR not in reply
+
+
+def test_a_call_for_help_half_an_hour_old_no_longer_takes_the_next_report(wechat, session, site):
+    from datetime import timedelta
+
+    wechat.say("o-later", "我是李娜，L3-008，电话13900002222")
+    wechat.say("o-later", "快来人啊")
+    [call] = tickets(session)
+    call.created_at -= timedelta(minutes=31)
+    session.commit()
+    wechat.say("o-later", "店里空调不制冷")
+    call, report = tickets(session)
+    assert call.code == "OTHER" and notes(call) == []
+    assert (report.code, report.urgent) == ("ENG-HVAC", False)
+
+
+def test_a_call_for_help_a_clerk_has_sent_on_no_longer_takes_the_next_report(wechat, session, site, make):
+    import workflow
+
+    wechat.say("o-taken", "我是李娜，L3-008，电话13900002222")
+    wechat.say("o-taken", "快来人啊")
+    [call] = tickets(session)
+    workflow.dispatch(session, call, make.staff(role=Role.ADMIN))
+    session.commit()
+    wechat.say("o-taken", "店里空调不制冷")
+    call, report = tickets(session)
+    assert call.code == "OTHER" and call.triage is None
+    assert report.code == "ENG-HVAC"
+
+
 def test_a_call_for_help_in_english_is_urgent_and_a_polite_help_is_not(wechat, session, site):
     for n, text in enumerate(["help!!!", "SOS", "Help me please"]):
         assert UNCLEAR not in wechat.say(f"o-sos-{n}", text), text

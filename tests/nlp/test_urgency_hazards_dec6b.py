@@ -1,0 +1,48 @@
+"""Issue 17, fresh probes of 6 Dec, urgh session: hazards and damage in progress the rules
+missed, each urgent wording beside a calm sibling that shares its words and must stay calm.
+Urgent with the rules alone and with the model."""
+
+import pytest
+
+import nlp
+
+# each pair: (urgent now, calm sibling sharing its words)
+PAIRS = [
+    # a power cut while a medical device keeps someone alive; a planned cut asked about
+    ("停电了 我爸在家用制氧机 能不能快点来电", "下周停电 我家有呼吸机 能不能提前通知"),
+    ("断电了 老人的呼吸机停了", "如果停电 我妈的制氧机怎么办"),
+    # a fire exit chained while people are inside; one blocked by cars, a locking rule asked
+    ("安全出口被人用铁链锁了 商场里还有好多顾客", "安全出口被车堵住了 有顾客投诉"),
+    ("正在营业 消防通道的门被锁死了", "晚上打烊后安全出口要锁上吗"),
+    # a heater that set a curtain alight, an understated fire; a cooker's low flame
+    ("隔壁店的取暖器把窗帘烤着了 火还不大", "燃气灶火不大 是不是气压低"),
+    ("电暖器把被子烤着了", "烤着了吃才香"),
+    # a crack wider than yesterday, still cracking; one that has not changed
+    ("柱子上那条裂缝比昨天宽了好多 还在往下掉渣", "墙上的裂缝好几年了 没有变大"),
+    ("承重墙那条缝还在开裂 一直掉灰", "承重墙那条缝以前就有了"),
+    # a ceiling piece down over the till, the rest swinging; a tile down onto a flower bed
+    ("吊顶掉下来一块 下面就是收银台 剩下的还在晃", "一块瓷砖掉了 下面就是花坛 不急"),
+    # sparks once, the socket replaced since; the new one sparking again
+    ("插座换了新的 现在又冒火花了", "电线插座那边以前冒过火花 现在换了新的 挺好"),
+]
+
+
+@pytest.mark.parametrize("text", [urgent for urgent, _ in PAIRS])
+def test_hazards_now_are_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", [calm for _, calm in PAIRS])
+def test_their_calm_siblings_stay_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text, code", [
+    ("隔壁店的取暖器把窗帘烤着了 火还不大", "SEC-SAFE"),  # a fire where no equipment failed
+    ("停电了 我爸在家用制氧机 能不能快点来电", "ENG-ELEC"),
+    ("安全出口被人用铁链锁了 商场里还有好多顾客", "SEC-SAFE"),
+])
+def test_codes_of_these_hazards(text, code):
+    assert nlp.classify(text).code == code
