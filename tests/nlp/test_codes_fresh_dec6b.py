@@ -107,3 +107,18 @@ def test_arrears_asked_about_is_a_billing_question(text):
 def test_arrears_disputed_stay_a_billing_complaint():
     result = nlp.classify("物业费根本没欠费 凭什么说我欠费")
     assert (result.code, result.intent) == ("FEE-BILL", "complaint")
+
+
+# -- whether a repair is done yet, asked: its progress, for the desk --------------------------------
+
+
+@pytest.mark.parametrize("text", ["车库道闸修好了吗", "上午报的马桶修好没", "热水器什么时候能修好啊"])
+def test_whether_a_repair_is_done_is_a_progress_question(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+@pytest.mark.parametrize("text", ["道闸修好了吗 怎么又抬不起来了", "马桶修好没 都五天了还没人来"])
+def test_a_repair_asked_after_a_long_wait_or_a_relapse_is_no_progress_question(text):
+    assert nlp.classify(text).code != "SVC-INFO"
+
