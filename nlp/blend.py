@@ -132,7 +132,9 @@ def second_opinion(
         # a danger now (the rules' situation reading) needs someone sent: a desk question's
         # code has no one to send (物业电话多少…车着火了 stays the fire)
         code, confidence = result.code, result.confidence
-    held = said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and code == result.code)
+    # ... and where the rules named no code, the model's code fills in under the form's intent
+    # (可以考虑在门口装个雨伞架: a suggestion on whatever topic the model hears)
+    held = said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and result.code in (code, taxonomy.OTHER))
     if code != taxonomy.OTHER and not held:
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
     if intent == "praise" and result.intent == "praise" and code != PRAISED:

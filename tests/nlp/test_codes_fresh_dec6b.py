@@ -122,3 +122,13 @@ def test_whether_a_repair_is_done_is_a_progress_question(text):
 def test_a_repair_asked_after_a_long_wait_or_a_relapse_is_no_progress_question(text):
     assert nlp.classify(text).code != "SVC-INFO"
 
+
+# -- a proposal with no topic the rules know stays a suggestion --------------------------------------
+
+
+def test_a_proposal_on_a_topic_the_rules_miss_stays_a_suggestion():
+    assert nlp.classify("可以考虑在大堂放个饮水机").intent == "suggestion"
+
+
+def test_a_question_on_a_topic_the_rules_miss_stays_a_question():
+    assert nlp.classify("大堂有饮水机吗").intent != "suggestion"
