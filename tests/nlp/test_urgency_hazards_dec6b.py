@@ -24,6 +24,24 @@ PAIRS = [
     ("吊顶掉下来一块 下面就是收银台 剩下的还在晃", "一块瓷砖掉了 下面就是花坛 不急"),
     # sparks once, the socket replaced since; the new one sparking again
     ("插座换了新的 现在又冒火花了", "电线插座那边以前冒过火花 现在换了新的 挺好"),
+    # batch 3: a ceiling giving way with water pouring down; one that gave way last time
+    ("天花板往下塌了一块 水哗啦一下全下来了", "上次天花板塌了一块 补好了没有"),
+    # water all at once from above; a tap that splashes
+    ("楼上的水哗哗全下来了 货架全湿", "水龙头的水一下子冲下来 溅了一身"),
+    # shards still hanging in the frame; a window film hanging half peeled
+    ("商场门口的大玻璃碎了 碎片还挂在框上", "窗户玻璃上贴的膜挂在框上 撕了一半"),
+    # stone cladding loose over a school gate; a loose floor slab
+    ("外墙有块石材松了 晃得厉害 底下是幼儿园门口", "地上的大理石板有点松 踩着响"),
+    # a lift car sliding a floor down; one that settles a little to level
+    ("电梯一顿一顿的 然后直接往下滑了一层", "电梯有时候会往下沉一点点 再平层"),
+    # a fire door locked up while the mall is full; one locked after closing
+    ("消防门被用锁锁起来了 现在商场里人很多", "安全出口锁着 打烊以后才锁的"),
+    # a water heater's fumes making someone dizzy (carbon monoxide); one that will not light
+    ("家里热水器那边味道很大 我头好晕 想吐", "热水器打不着火 洗澡没热水"),
+    # a fire emoji beside a scooter; one beside a sale
+    ("🔥 电动车 楼下", "🔥热卖 楼下新品"),
+    # a smoking lamp since replaced; a replaced one smoking again
+    ("后来换了个新的 又冒烟了", "那个冒烟的灯后来换好了吧"),
 ]
 
 
@@ -43,6 +61,8 @@ def test_their_calm_siblings_stay_calm(rules, text):
     ("隔壁店的取暖器把窗帘烤着了 火还不大", "SEC-SAFE"),  # a fire where no equipment failed
     ("停电了 我爸在家用制氧机 能不能快点来电", "ENG-ELEC"),
     ("安全出口被人用铁链锁了 商场里还有好多顾客", "SEC-SAFE"),
+    ("家里热水器那边味道很大 我头好晕 想吐", "SEC-SAFE"),  # fumes: the guards, as gas
+    ("外墙有块石材松了 晃得厉害 底下是幼儿园门口", "ENG-CIVIL"),
 ])
 def test_codes_of_these_hazards(text, code):
     assert nlp.classify(text).code == code
