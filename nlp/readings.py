@@ -23,10 +23,11 @@ _PAPERWORK_ASKED = re.compile(
 )
 # what to do about money owed (欠费了怎么办, 没钱了怎么充): asked, unless it says the charge is wrong
 _ARREARS_ASKED = re.compile(r"(欠费|欠缴|余额不足|没钱了|没余额)[^。！？!?]{0,6}(怎么办|咋办|怎么弄|怎么处理|怎么充|怎么交)")
-# whether a repair is done yet, asked (门禁修好了吗, 什么时候能修好, 修得怎么样了): its progress, for the
-# desk (SVC-INFO), unless it says the wait is too long or the fault is back (怎么还是漏: nlp.structure)
+# whether a repair is done yet, asked (门禁修好了吗, 什么时候能修好): its progress, for the desk
+# (SVC-INFO), unless it says the wait is too long or the fault is back (怎么还是漏: nlp.structure);
+# 空调修得怎么样了 keeps the fault's code (tests/nlp/test_codes_fresh_dec6.py)
 _PROGRESS_ASKED = re.compile(
-    r"修好了(吗|没|么|嘛|不)|修好没|修完了(吗|没)|修得怎么样|修的怎么样|修到哪|(什么时候|啥时候|哪天|几号|多久)(能|可以|才能)?修好"
+    r"修好了(吗|没|么|嘛|不)|修好没|修完了(吗|没)|(什么时候|啥时候|哪天|几号|多久)(能|可以|才能)?修好"
 )
 _NOT_YET = re.compile(r"还是|又|还在|一直|怎么还|依然|仍然|还没|到现在|都[^,.!?;，。！？\s]{0,4}(天|周|星期|礼拜|月)了")
 _BROKEN = re.compile(r"坏|漏|故障|不亮|没反应|不响|失灵|过期")
