@@ -11,8 +11,10 @@ import sqlalchemy.orm as so
 
 from models import Channel, Conversation, Message, Outbox, Site, Tenant, Ticket
 from models.reference_cache import SiteValues
+from nlp import taxonomy
 from workflow import machine
 from workflow.classification import classify
+from workflow.handling import add_note
 from workflow.register import register
 
 AWAITING_IDENTITY = "awaiting_identity"
@@ -47,6 +49,25 @@ def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenan
     for message_id in media:
         session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
     return ticket
+
+
+def settle_held_beside(session: so.Session, site: Site | SiteValues, tenant: Tenant, conv: Conversation,
+                       ticket: Ticket) -> Optional[Ticket]:
+    """A report held while we asked who the tenant is, and then an emergency opened at once
+    (ticket): when the tenant has told us who they are, the held words are not dropped.
+    About the same thing (its code, or the emergency named no fault) they go on the
+    emergency's ticket; else they open their own, which is returned."""
+    pending = (conv.data or {}).get("pending") or {}
+    texts = pending.get("texts") or []
+    if not texts:
+        return None
+    if pending.get("code") != ticket.code and ticket.code != taxonomy.OTHER:
+        return register_pending(session, site, tenant, conv)
+    add_note(session, ticket, None, "租户此前反映：" + "；".join(texts))
+    if pending.get("message_ids"):
+        session.execute(sa.update(Message).where(Message.id.in_(pending["message_ids"])).values(ticket_id=ticket.id))
+    conv.data = {k: v for k, v in (conv.data or {}).items() if k != "pending"}
+    return None
 
 
 def attach_held_media(session: so.Session, conv: Conversation, ticket: Ticket) -> None:

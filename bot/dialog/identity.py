@@ -9,7 +9,7 @@ import workflow
 from bot.identity import Identity, find_addressed_name, find_name, find_phone, find_unit, parse_identity
 from models import Ticket, Unit
 from workflow.classification import classify
-from workflow.held_reports import AWAITING_IDENTITY, register_pending
+from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
 from workflow.phrasebook import ticket_eta
 
 if TYPE_CHECKING:
@@ -111,6 +111,9 @@ def identity_told(turn: Turn, acknowledged: bool = False) -> None:
         turn.say("contact_saved")
     if ticket is not None:
         turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+        held = settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
+        if held is not None:
+            turn.say("ticket_opened", number=held.number, eta=ticket_eta(held, turn.site))
     set_conv(turn, "idle")
 
 

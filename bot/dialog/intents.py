@@ -22,6 +22,24 @@ GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|嗨|在吗|
 BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了|明白|了解|晚安|行|哦|哈|"
                  r"麻烦(你|您|你们)?了|辛苦(你|您|你们)?了|"
                  r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌", re.I)
+# 「我要报修」「你好 我想问下」「想反映个问题」: the tenant announces what they will say, and
+# says nothing yet. Answered with the menu's prompt, not a ticket with nothing in it.
+# Matched against bare() text (no punctuation or spaces, lower case).
+OPENER = re.compile(
+    r"^(?:你好|您好|亲|喂|请问){0,2}(?:我|我们)?(?:这边|这里)?(?:要|想|想要|需要|来)?"
+    r"(?:(?P<repair>报修|报个修|维修|修东西)|(?P<complaint>投诉|反映(?:一下|个|点)?(?:问题|情况|事情|事)?)"
+    r"|(?P<inquiry>咨询|问|请问)(?:一下|下|个问题|个事情|个事|点事)?)(?:呀|啊|哈|呢|哦|的){0,2}$"
+)
+
+
+def opener(bare_text: str) -> str | None:
+    """"repair", "complaint" or "inquiry" when the whole message only announces one."""
+    match = OPENER.match(bare_text)
+    if match is None:
+        return None
+    return next(kind for kind in ("repair", "complaint", "inquiry") if match.group(kind))
+
+
 # Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
 # "好的" must not accept a paid quote.
 YES = re.compile(r"^(确认|确定|同意)(维修|修理|报价|收到)?$")

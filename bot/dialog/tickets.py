@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 import workflow
-from bot.dialog.identity import remind_identity
+from bot.dialog import intents
+from bot.dialog.identity import remind_identity, set_conv
 from bot.dialog.lookup import JOIN_WINDOW, open_tickets
 from models import Channel, Ticket
 from nlp import taxonomy
@@ -63,6 +64,22 @@ def follow_up(turn: Turn, text: str) -> bool:
         return False
     join(turn, tickets[0], text)
     return True
+
+
+def keep_with_report(turn: Turn, text: str) -> None:
+    """More words while we ask who the tenant is (「水闸已经关了 暂时没事了」): on the ticket
+    opened at once, or with the report we hold, for the person who reads it."""
+    if not intents.has_substance(text):
+        return
+    data = turn.conv.data or {}
+    ticket = turn.session.get(Ticket, data["ticket_id"]) if data.get("ticket_id") else None
+    if ticket is not None:
+        note(turn, ticket, f"租户补充：{text}")
+        turn.say("joined_ticket", number=ticket.number)
+    elif data.get("pending"):
+        pending = data["pending"]
+        set_conv(turn, AWAITING_IDENTITY, pending={**pending, "texts": pending.get("texts", []) + [text],
+                                                   "message_ids": pending.get("message_ids", []) + [turn.message_id()]})
 
 
 def describe_emergency(turn: Turn, ticket: Ticket, text: str, result) -> None:

@@ -38,6 +38,7 @@ from bot.dialog.tickets import (
     flag_for_triage,
     follow_up,
     join,
+    keep_with_report,
     note_on_open_ticket,
     progress,
     register,
@@ -147,6 +148,12 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("greeting", centre=turn.site.name)
         turn.say("offer_help")
         return
+    announced = intents.opener(bare)
+    if announced is not None:  # 「我要报修」: the report comes next
+        if turn.first_contact:
+            turn.say("greeting", centre=turn.site.name)
+        turn.say({"repair": "menu_repair", "complaint": "menu_complaint", "inquiry": "offer_help"}[announced])
+        return
     if not intents.BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             remind_identity(turn)
@@ -181,6 +188,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     if result.code == taxonomy.OTHER and result.intent == "other":
         if turn.conv.state == AWAITING_IDENTITY:
+            keep_with_report(turn, text)
             remind_identity(turn)
         elif follow_up(turn, text):
             pass

@@ -42,6 +42,8 @@ PAIRS = [
     ("🔥 电动车 楼下", "🔥热卖 楼下新品"),
     # a smoking lamp since replaced; a replaced one smoking again
     ("后来换了个新的 又冒烟了", "那个冒烟的灯后来换好了吧"),
+    # a flood on the day recalled for a fee; a socket fitted that day smoking now
+    ("就是那天装的插座 现在冒烟了", "车库淹水那天我的车被泡了 停车费能减吗"),
 ]
 
 
@@ -66,3 +68,12 @@ def test_their_calm_siblings_stay_calm(rules, text):
 ])
 def test_codes_of_these_hazards(text, code):
     assert nlp.classify(text).code == code
+
+
+@pytest.mark.parametrize("text, code", [
+    ("地下车库淹了 水到膝盖", "ENG-LEAK"),  # water coming into the building, no pipe named
+    ("车库的水管爆了 水淹到车轮", "ENG-PLUMB"),  # the pipe named
+    ("地下车库有人乱停车 挡住了出口", "SEC-PARK"),  # the car park's own trouble
+])
+def test_a_flooded_car_park_is_the_buildings_not_parking(rules, text, code):
+    assert rules.classify(text).code == code
