@@ -54,6 +54,10 @@ PAIRS = [
     ("楼上漏下来的水有点多 货都湿了 能来看看吗", "楼上漏水有点 滴了几滴在地上"),
     # a cut now with the cold room's goods; a cut next week asked about
     ("现在停电了 冷库的货要坏了", "下个礼拜停电几个钟 冷库要不要准备"),
+    # fire emoji with a floor and no other words (lead, 13:56); emoji for anger, heat, a sale
+    ("🔥🔥🔥 3楼", "气得我🔥🔥🔥"),
+    ("🔥🔥 B2", "今天好热🔥🔥"),
+    ("🔥🔥 负一楼", "🔥🔥🔥 3楼开业大促"),
 ]
 
 
@@ -79,11 +83,3 @@ def test_their_calm_siblings_stay_calm(rules, text):
 def test_codes_of_these_hazards(text, code):
     assert nlp.classify(text).code == code
 
-
-@pytest.mark.parametrize("text, code", [
-    ("地下车库淹了 水到膝盖", "ENG-LEAK"),  # water coming into the building, no pipe named
-    ("车库的水管爆了 水淹到车轮", "ENG-PLUMB"),  # the pipe named
-    ("地下车库有人乱停车 挡住了出口", "SEC-PARK"),  # the car park's own trouble
-])
-def test_a_flooded_car_park_is_the_buildings_not_parking(rules, text, code):
-    assert rules.classify(text).code == code
