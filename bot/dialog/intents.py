@@ -44,10 +44,18 @@ def opener(bare_text: str) -> str | None:
 # "好的" must not accept a paid quote.
 YES = re.compile(r"^(确认|确定|同意)(维修|修理|报价|收到)?$")
 NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
-# "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket itself
-CANCEL = re.compile(r"不用(修|来|派人|维修|处理)了|不需要(维修|修|处理|来)?了|(已经|自己)(修)?好了|修好了不用|"
-                    r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)")
-PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(来|到|修)|修好了没|有人来吗|结果呢")
+# "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket
+# itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);
+# "已经好了" only where the message is no new report ("修好了，又漏了").
+CALL_OFF = re.compile(r"不用(修|来|派人|维修|处理|过来)了|不需要(维修|修|处理|来)?了|"
+                      r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)")
+RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用")
+# When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久)
+PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来|到|修|过来|上门)|"
+                      r"几点(能|会|可以)?(来|到|过来|上门)|多久(能|会|才|可以)?(来|到|修好|过来|上门)|还要多久|"
+                      r"修好了没|有人来吗|结果呢")
+# Someone should have come by now (人怎么还没到, 师傅还没来吗): a chase of the open ticket
+STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)?(来|到)")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -165,13 +165,15 @@ def _text(turn: Turn, text: str) -> None:
         remember_told(turn, text)
         _report(turn, text, result)
         return
-    if intents.PROGRESS.search(text) and result.intent == "inquiry" and result.emotion != "upset":
+    if intents.PROGRESS.search(text) and result.intent in ("inquiry", "other") and result.emotion != "upset":
         progress(turn)
         return
-    if (intents.CANCEL.search(text) and result.intent not in ("repair", "complaint")  # not "修好了，又漏了"
-            and turn.conv.state != AWAITING_IDENTITY and cancel_request(turn, text)):
+    called_off = intents.CALL_OFF.search(text) or (
+        intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint"))  # not "修好了，又漏了"
+    if called_off and turn.conv.state != AWAITING_IDENTITY and cancel_request(turn, text):
         return
-    if result.code == "SVC-SLOW" and result.emotion != "upset" and chase(turn, text):
+    waiting = result.code == "SVC-SLOW" or (intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
+    if waiting and result.emotion != "upset" and chase(turn, text):
         return
     asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once
     if asked.answer is not None:

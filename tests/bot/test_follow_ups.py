@@ -1,0 +1,73 @@
+"""What a tenant writes after a report, in the words tenants use: when someone will come,
+that nobody has come yet, that it is no longer needed. Each goes to the open ticket,
+never into a second ticket for the desk."""
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from models import Ticket
+from workflow.phrasebook import phrase
+
+KNOWN = "我是李娜，L3-008，电话13900002222"
+
+
+def tickets(session):
+    session.expire_all()
+    return session.scalars(sa.select(Ticket).order_by(Ticket.id)).all()
+
+
+def notes(ticket):
+    return [e.note for e in ticket.events if e.action == "note"]
+
+
+@pytest.mark.parametrize("asked", ["什么时候能来", "师傅几点能到", "还要多久", "大概什么时候过来", "多久能修好"])
+def test_when_someone_will_come_is_the_open_tickets_progress(wechat, session, site, asked):
+    wechat.say("o-when", KNOWN)
+    wechat.say("o-when", "卫生间漏水")
+    [report] = tickets(session)
+    reply = wechat.say("o-when", asked)
+    assert report.number in reply and report.status.label in reply
+    assert len(tickets(session)) == 1
+
+
+def test_when_someone_will_come_with_nothing_open_says_so(wechat, session, site):
+    wechat.say("o-when", KNOWN)
+    assert phrase("progress_none") in wechat.say("o-when", "师傅几点能到")
+    assert tickets(session) == []
+
+
+@pytest.mark.parametrize("chased", ["人怎么还没到", "师傅还没来吗", "怎么还没人来"])
+def test_nobody_come_yet_chases_the_open_ticket(wechat, session, site, chased):
+    wechat.say("o-chase", KNOWN)
+    wechat.say("o-chase", "楼道里有煤气味")
+    [gas] = tickets(session)
+    reply = wechat.say("o-chase", chased)
+    assert phrase("chase_noted", number=gas.number) in reply
+    assert notes(tickets(session)[0]) == [f"租户催办：{chased}"]
+
+
+def test_an_angry_chase_is_still_a_complaint_of_its_own(wechat, session, site):
+    wechat.say("o-chase", KNOWN)
+    wechat.say("o-chase", "卫生间漏水")
+    reply = wechat.say("o-chase", "你们的人呢 怎么还没来 气死我了")
+    first, complaint = tickets(session)
+    assert complaint.code == "SVC-SLOW" and complaint.emotion == "upset" and phrase("sympathy") in reply
+
+
+def test_calling_it_off_goes_on_the_ticket_whatever_else_is_said(wechat, session, site):
+    wechat.say("o-off", KNOWN)
+    wechat.say("o-off", "楼道里有煤气味")
+    [gas] = tickets(session)
+    reply = wechat.say("o-off", "不用来了 是隔壁在炖肉")
+    assert phrase("cancel_noted", number=gas.number) in reply
+    [gas] = tickets(session)
+    assert notes(gas) == ["租户表示不需要继续处理：不用来了 是隔壁在炖肉（请与租户确认后结案）"]
+
+
+def test_fixed_then_leaking_again_is_no_call_off(wechat, session, site):
+    wechat.say("o-off", KNOWN)
+    wechat.say("o-off", "卫生间水管漏水")
+    reply = wechat.say("o-off", "上次修好了，又漏了")
+    assert "结案" not in reply
+    assert not any("不需要继续处理" in n for t in tickets(session) for n in notes(t))
