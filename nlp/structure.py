@@ -25,7 +25,7 @@
 
 import re
 
-from nlp import gated, harms, taxonomy, works
+from nlp import gated, harms, readings, taxonomy, works
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
@@ -120,7 +120,7 @@ _PROCEDURE_ASKED = gated.Gated(
 _WITHDRAWN = re.compile(
     r"(单子|工单|维修单|报修单|单)[^,.!?;，。！？\s]{0,6}(取消|撤销|作废|撤回)|"
     r"(取消|撤销|作废|撤回|cancel)[^,.!?;，。！？\s]{0,8}(单|报修|维修)|(报的|报修的)[^,.!?;，。！？\s]{0,4}不(需要|用)(修|来)?了|"
-    r"不(用|需要)(再)?(派人)?(来|过来|上门)了"
+    r"不(用|需要)(再)?(派人)?(来|过来|上门)了|不(用|需要)(再)?派(人|师傅)了|(报的|报修的|报了)[^。！？!?]{0,16}(取消|撤销|撤回)(吧|掉|了|一下)"
 )
 # pests coming out of a drain (下水道钻出来好多飞虫): the pests, not the drain, unless it is blocked
 _PESTS_OUT = re.compile(r"(钻|爬|飞|跑|冒)(了)?出来")
@@ -285,14 +285,9 @@ def sarcastic(norm: str) -> bool:
 _WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)
 
 
-def refine(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | set = frozenset()) -> tuple[str, str]:
-    """The code and intent after the structures above; unchanged when none applies."""
-    return decide(norm, code, intent, codes, cleared)[:2]
-
-
 def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | set = frozenset()):
-    """(code, intent, structure): as refine, and the name of the structure that applied ("" for
-    none): its intent was read from the sentence's form, which a bag of n-grams cannot see."""
+    """(code, intent, structure): the code and intent after the structures above, and the name of
+    the structure that applied ("" for none): its intent was read from the form, which n-grams cannot see."""
     if code in cleared:
         others = [(score, c) for c, score in codes.items() if c not in cleared and score > 0]
         if others:
@@ -316,7 +311,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     if dirt and not _FAULT.search(norm) and not _RENOVATION.search(norm):
         return "ENV-CLEAN", "complaint", "dirt_in_place"
     if _LOST.search(norm) or (_PLANNED_CUT.search(norm) and _QUESTION.search(norm)):
-        return "SVC-INFO", "inquiry", "lost_or_planned"
+        return "SVC-INFO", "inquiry", "lost_or_planned" if _LOST.search(norm) or _FAULT.search(norm) else "planned"
     if _MONEY_QUESTION.search(norm) and intent in ("inquiry", "complaint", "repair", "other"):
         # a question about the price is an inquiry, unless it says the price is wrong
         if _MONEY_DISPUTE.search(norm):
@@ -346,6 +341,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     harm = harms.harm_done(norm, code)
     if harm:
         return "SEC-SAFE", "complaint", harm
+    if read := readings.reading(norm, code, intent):  # a check asked about, a flooded place, works off hours
+        return read
     if code == "ENV-CLEAN" and _RENOVATION.search(norm) and not _CLEANERS.search(norm):
         return "SEC-DECOR", "complaint", "renovation_mess"
     if code in _DAMAGE_CODES and _NEIGHBOUR_WORKS.search(norm):

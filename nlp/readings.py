@@ -1,0 +1,52 @@
+"""Structures read after a harm (nlp.harms), each a class of fresh chat the keywords misread:
+
+- A question about the centre's planned checks and drills (消防演练的时候喷淋会不会喷水, 烟感多久
+  检测一次) or about how long a renovation's approval takes (装修审批要多久): questions for the
+  desk (SVC-INFO, inquiry), not a fault of the equipment or a renovation complained of.
+- Whether a repair is done yet (门禁修好了吗): its progress, asked (SVC-INFO, inquiry).
+- A question about what to do with arrears (电表欠费了怎么办): billing, asked (FEE-BILL, inquiry).
+- A place standing in water (nlp.floods) and a renovation at an hour it is not allowed
+  (nlp.works)."""
+
+import re
+
+from nlp import floods, taxonomy, works
+
+# a drill or check coming, asked about (演练的时候…会不会, 检测要不要), or how often one is done
+_UPKEEP_ASKED = re.compile(
+    r"(演练|演习|检测|测试|巡检|年检|维保|保养)[^。！？!?]{0,12}(会不会|要不要|需不需要|用不用|哪天|几号|几点|什么时候|吗|\?)|"
+    r"多久[^。！？!?]{0,6}(检测|检查|保养|维保|年检|清洗|消杀|巡检|测试)一次"
+)
+# how long a renovation's paperwork takes (装修审批要多久, 报备几天能批下来)
+_PAPERWORK_ASKED = re.compile(
+    r"(审批|许可|报备|备案|申请)[^。！？!?]{0,6}(要多久|多久|几天|几个工作日|什么时候(能|可以)?(批|下来|办好))"
+)
+# what to do about money owed (欠费了怎么办, 没钱了怎么充): asked, unless it says the charge is wrong
+_ARREARS_ASKED = re.compile(r"(欠费|欠缴|余额不足|没钱了|没余额)[^。！？!?]{0,6}(怎么办|咋办|怎么弄|怎么处理|怎么充|怎么交)")
+# whether a repair is done yet, asked (门禁修好了吗, 什么时候能修好): its progress, for the desk
+# (SVC-INFO), unless it says the wait is too long or the fault is back (怎么还是漏: nlp.structure);
+# 空调修得怎么样了 keeps the fault's code (tests/nlp/test_codes_fresh_dec6.py)
+_PROGRESS_ASKED = re.compile(
+    r"修好了(吗|没|么|嘛|不)|修好没|修完了(吗|没)|(什么时候|啥时候|哪天|几号|多久)(能|可以|才能)?修好"
+)
+_NOT_YET = re.compile(r"还是|又|还在|一直|怎么还|依然|仍然|还没|到现在|都[^,.!?;，。！？\s]{0,4}(天|周|星期|礼拜|月)了")
+_BROKEN = re.compile(r"坏|漏|故障|不亮|没反应|不响|失灵|过期")
+_DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
+
+
+def reading(norm: str, code: str, intent: str) -> tuple[str, str, str] | None:
+    """(code, intent, structure) when one of these structures applies, else None."""
+    asked = code.startswith("ENG") or code in ("SVC-INFO", "SEC-DECOR", taxonomy.OTHER)
+    if asked and (_UPKEEP_ASKED.search(norm) or _PAPERWORK_ASKED.search(norm)) and not _BROKEN.search(norm):
+        return "SVC-INFO", "inquiry", "upkeep_asked"
+    progress = code != "FEE-BILL"  # a bill put right is billing's
+    if progress and _PROGRESS_ASKED.search(norm) and not _NOT_YET.search(norm):
+        return "SVC-INFO", "inquiry", "progress_asked"
+    owed = code == "FEE-BILL" or code.startswith("ENG")  # the meter or card owed on names its own code
+    if owed and intent != "inquiry" and _ARREARS_ASKED.search(norm) and not _DISPUTED.search(norm):
+        return "FEE-BILL", "inquiry", "arrears_asked"
+    if floods.flooded(norm, code):
+        return "ENG-PLUMB", "repair", "flooded"
+    if code in ("SEC-NOISE", "ENG-CIVIL", taxonomy.OTHER) and works.renovating_off_hours(norm):
+        return "SEC-DECOR", "complaint", "off_hours"
+    return None
