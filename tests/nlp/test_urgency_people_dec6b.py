@@ -39,6 +39,11 @@ PAIRS = [
     ("孩子在卫生间出不来 门坏了", "家里热水出不来了"),
     ("人在里面出不来", "热水一直出不来"),
     ("我妈在厕所出不来了", "燃气灶火出不来"),
+    # English: someone stuck or locked in a lift, a toilet, a car; calm when it was once (lead, 13:56)
+    ("someone is stuck in the lift!!", "was stuck in the lift yesterday, please check it"),
+    ("my dad is stuck in the toilet", "the toilet is stuck, it won't flush"),
+    ("my kid is locked in the car B2", "my car is stuck in the car park exit queue"),
+    ("we are stuck in the elevator 3栋", "the elevator gets stuck sometimes"),
 ]
 
 # calm: the danger in a news item or a video, a stuffy room, trapped once and fine now,
