@@ -6,7 +6,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+# A mobile may carry the country code (+86 138…); the number is group 1.
+_PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
+_DIGIT_GAP = re.compile(r"(?<=\d)[- ](?=\d)")
 # L2-015, B1-003, l2015, L2－015; also office style 3楼305 / 305室 handled as unit text.
 _UNIT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d{1,2}?)\s*+[-－—_ ]?\s*+(\d{2,4})(?!\d)")
 # Apartments and office towers: 5栋2单元301 / 12号楼1单元502室 → 5-2-301 / 12-1-502, 5栋301 → 5-301,
@@ -15,7 +17,7 @@ _UNIT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d{1,2}?)\s*+[-－—_ ]?\s*+
 # the matches are the same, without the quadratic backtracking between adjacent runs.
 _BLOCK = re.compile(r"(?<![\dA-Za-z])(\d{1,3}|[A-Za-z])\s*+(?:栋|幢|号楼|座)\s*+(?:(\d{1,2})\s*+单元)?\s*+"
                     r"(?:\d{1,2}\s*+(?:层|楼)\s*+)?(\d{3,4})(?!\d)")
-_ROOM = re.compile(r"(?<!\d)(\d{1,2})\s*+(?:楼|层)\s*+(\d{2,4})\s*+(?:室|号|铺)?|(?<!\d)(\d{3,4})\s*+(?:室|号铺|铺|号房)")
+_ROOM = re.compile(r"(?<!\d)(\d{1,2})\s*+(?:楼|层)\s*+(\d{2,4})\s*+(?:号铺|号房|室|号|铺)?|(?<!\d)(\d{3,4})\s*+(?:室|号铺|铺|号房)")
 _FILLER = re.compile(
     r"我是|我叫|我姓|本人|我住|住在|我家|家在|住|姓名|名字|叫|电话|手机|号码|联系方式|联系|是|铺位|铺面|店铺|门店|商铺|房号|单元|编号|"
     r"号|的|在|这边|这里|你好|您好|谢谢|麻烦|哦|啊|呢|吧|嗯|好的|[，。,.!！?？:：;；、\s~～（）()]"
@@ -81,8 +83,8 @@ def find_addressed_name(text: str) -> Optional[str]:
 def _phone_and_rest(text: str) -> tuple[Optional[str], str]:
     """The phone number and the text around it. The text as written first: squeezing out
     its spaces would glue a unit's digits to the number ("L1-032 13800001111"); then
-    squeezed, for a number written in groups ("138 0000 1234")."""
-    for candidate in (text, text.replace(" ", "")):
+    squeezed, for a number written in groups ("138 0000 1234", "138-0000-1234")."""
+    for candidate in (text, text.replace(" ", ""), _DIGIT_GAP.sub("", text)):
         match = _PHONE.search(candidate)
         if match:
             return match.group(1), candidate[:match.start()] + " " + candidate[match.end():]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import workflow
+from bot.dialog import intents
 from bot.identity import Identity, find_addressed_name, find_name, find_phone, find_unit, parse_identity
 from models import Ticket, Unit
 from workflow.classification import classify
@@ -75,8 +76,8 @@ def identity_answer(turn: Turn, text: str) -> bool:
     result = classify(turn.session, text)
     if result.urgent:  # "二号楼电梯困人" names a building, but it is an emergency, not an answer
         return False
-    if found.name and result.intent != "other":
-        found.name = None  # "水管爆了" is a report, not a name
+    if found.name and (result.intent != "other" or intents.DECLINE.search(text)):
+        found.name = None  # "水管爆了" is a report, "不想说" a refusal: neither is a name
     if not found:
         return False
     apply_identity(turn, found)
@@ -115,6 +116,23 @@ def identity_told(turn: Turn, acknowledged: bool = False) -> None:
         if held is not None:
             turn.say("ticket_opened", number=held.number, eta=ticket_eta(held, turn.site))
     set_conv(turn, "idle")
+
+
+def decline_identity(turn: Turn) -> bool:
+    """The tenant would rather not say who they are: open what we hold with what we know
+    (the desk answers through WeChat) and stop asking."""
+    data = turn.conv.data or {}
+    ticket = turn.session.get(Ticket, data["ticket_id"]) if data.get("ticket_id") else None
+    if ticket is None:
+        ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
+        if ticket is None:
+            return False
+        if ticket.intent == "repair":
+            workflow.call_desk(turn.session, ticket)
+    turn.say("identity_declined")
+    turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+    set_conv(turn, "idle")
+    return True
 
 
 def remind_identity(turn: Turn) -> None:

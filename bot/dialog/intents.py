@@ -56,6 +56,10 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
                       r"修好了没|有人来吗|结果呢")
 # Someone should have come by now (人怎么还没到, 师傅还没来吗): a chase of the open ticket
 STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)?(来|到)")
+# Asked who they are, the tenant would rather not say (不想说, 为什么要告诉你, 直接来修就行):
+# checking the caller is "如需" (seed §一注意(5)), so the report opens with what we know.
+DECLINE = re.compile(r"不想说|不想告诉|不想留|不方便(说|透露|告诉|留)?|不告诉|为什么要(告诉|说|留)|凭什么|别问了|"
+                     r"不要问了|直接(来|过来)?修|保密")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

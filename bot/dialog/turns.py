@@ -14,6 +14,7 @@ import workflow
 from bot.dialog import events, intents
 from bot.dialog.identity import (
     ask_identity,
+    decline_identity,
     identity_answer,
     identity_missing,
     remember_told,
@@ -164,6 +165,8 @@ def _text(turn: Turn, text: str) -> None:
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         _report(turn, text, result)
+        return
+    if turn.conv.state == AWAITING_IDENTITY and intents.DECLINE.search(text) and decline_identity(turn):
         return
     if intents.PROGRESS.search(text) and result.intent in ("inquiry", "other") and result.emotion != "upset":
         progress(turn)

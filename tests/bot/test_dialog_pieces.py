@@ -83,3 +83,29 @@ def test_a_held_report_about_the_emergency_goes_on_its_ticket(wechat, session, s
     assert burst.urgent and notes(burst) == ["租户此前反映：厕所水管有点漏"]
     held = session.scalar(sa.select(Message).where(Message.content == "厕所水管有点漏"))
     assert held.ticket_id == burst.id
+
+
+@pytest.mark.parametrize("declined", ["不想说 你们直接来修就行", "为什么要告诉你这些", "电话不方便留"])
+def test_a_tenant_who_would_rather_not_say_who_gets_the_report_opened(wechat, session, site, declined):
+    wechat.say("o-shy", "我家卫生间天花板在滴水")
+    assert tickets(session) == []
+    reply = wechat.say("o-shy", declined)
+    [report] = tickets(session)
+    assert report.code == "ENG-LEAK" and report.complainant is None
+    assert phrase("identity_declined") in reply and report.number in reply
+    reply = wechat.say("o-shy", "下午都有人在家")
+    assert phrase("ask_name") not in reply  # asked no more
+
+
+def test_declining_after_an_emergency_opened_opens_nothing_more(wechat, session, site):
+    wechat.say("o-shy", "水管爆了 水一直在喷")
+    reply = wechat.say("o-shy", "不想说")
+    [burst] = tickets(session)
+    assert phrase("identity_declined") in reply and burst.number in reply
+
+
+def test_a_known_tenant_saying_just_come_and_fix_it_reports_as_ever(wechat, session, site):
+    wechat.say("o-known", KNOWN)
+    wechat.say("o-known", "空调不制冷 直接来修就行")
+    [report] = tickets(session)
+    assert report.code == "ENG-HVAC"

@@ -43,6 +43,10 @@ def test_claims_and_answers():
     ("5栋301 13800001111 张伟", "张伟", "13800001111", "5-301"),
     ("李娜 138 0000 1234", "李娜", "13800001234", None),  # a number written in groups
     ("L2-015 王老板 138 0000 1234", "王老板", "13800001234", "L2-015"),
+    ("王芳 138-0000-1234", "王芳", "13800001234", None),
+    ("王芳 +86 13800001234", "王芳", "13800001234", None),  # the country code is no part of a name
+    ("我是2楼015号铺的王姐", "王姐", None, "2F-015"),  # 号铺 is the unit's, not the name's
+    ("0755-12345678 李四", "李四", "0755-12345678", None),
 ])
 def test_a_phone_number_after_the_unit_or_written_in_groups(text, name, phone, unit):
     found = parse_identity(text)

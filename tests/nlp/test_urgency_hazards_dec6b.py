@@ -83,3 +83,13 @@ def test_their_calm_siblings_stay_calm(rules, text):
 def test_codes_of_these_hazards(text, code):
     assert nlp.classify(text).code == code
 
+
+@pytest.mark.parametrize("text, code", [
+    # standing water with no pipe named: drainage, as all three public flooded car parks
+    # (ENG-PLUMB, nlp/floods.py); seepage from above would be ENG-LEAK
+    ("地下车库淹了 水到膝盖", "ENG-PLUMB"),
+    ("车库的水管爆了 水淹到车轮", "ENG-PLUMB"),  # the pipe named
+    ("地下车库有人乱停车 挡住了出口", "SEC-PARK"),  # the car park's own trouble
+])
+def test_a_flooded_car_park_is_the_buildings_not_parking(rules, text, code):
+    assert rules.classify(text).code == code
