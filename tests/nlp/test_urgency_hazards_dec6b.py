@@ -58,6 +58,10 @@ PAIRS = [
     ("🔥🔥🔥 3楼", "气得我🔥🔥🔥"),
     ("🔥🔥 B2", "今天好热🔥🔥"),
     ("🔥🔥 负一楼", "🔥🔥🔥 3楼开业大促"),
+    # batch 5: water coming into a basement now; a basement that once let water in
+    ("地下室在进水 水泵不转了", "地下室以前进过水 现在没事了"),
+    # a cracked balcony panel children play at; one they are kept away from
+    ("阳台的玻璃栏板裂了 我家孩子老在那玩", "阳台栏板裂了 孩子还小 不让他去玩"),
 ]
 
 
