@@ -132,3 +132,18 @@ def test_a_proposal_on_a_topic_the_rules_miss_stays_a_suggestion():
 
 def test_a_question_on_a_topic_the_rules_miss_stays_a_question():
     assert nlp.classify("大堂有饮水机吗").intent != "suggestion"
+
+
+# -- an object named only as a likeness (像死老鼠一样, 小得像蚊子尿尿) is not the subject ----------
+
+
+@pytest.mark.parametrize(
+    "text, code", [("楼梯间一股味 像死老鼠一样", "ENV-CLEAN"), ("水龙头出水细得像蚊子腿", "ENG-PLUMB")]
+)
+def test_an_object_named_as_a_likeness_is_not_the_subject(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize("text, code", [("楼梯间有只死老鼠 好臭", "ENV-PEST"), ("好多蚊子 咬得睡不着", "ENV-PEST")])
+def test_the_same_object_named_outright_stays_the_subject(rules, text, code):
+    assert rules.classify(text).code == code
