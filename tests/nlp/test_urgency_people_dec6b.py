@@ -44,6 +44,13 @@ PAIRS = [
     ("my dad is stuck in the toilet", "the toilet is stuck, it won't flush"),
     ("my kid is locked in the car B2", "my car is stuck in the car park exit queue"),
     ("we are stuck in the elevator 3栋", "the elevator gets stuck sometimes"),
+    # a driver slumped over the wheel, not moving
+    ("车库有个司机趴在方向盘上不动", "车库有个司机趴在方向盘上玩手机 挡着道了"),
+    # a stranger following a child
+    ("有个陌生人一直跟着我女儿 她说不认识", "孩子跟着同学去图书馆了 几点关门"),
+    # dizzy and falling, against dizzy from a climb or a flicker
+    ("老人爬楼梯突然头晕 倒了", "楼梯太陡 老人爬得头晕 建议装扶手"),
+    ("同事头晕站不住了 在会议室", "走廊灯一直闪 闪得头晕"),
 ]
 
 # calm: the danger in a news item or a video, a stuffy room, trapped once and fine now,
