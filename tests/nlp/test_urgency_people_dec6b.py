@@ -51,6 +51,14 @@ PAIRS = [
     # dizzy and falling, against dizzy from a climb or a flicker
     ("老人爬楼梯突然头晕 倒了", "楼梯太陡 老人爬得头晕 建议装扶手"),
     ("同事头晕站不住了 在会议室", "走廊灯一直闪 闪得头晕"),
+    # someone on the ground who does not answer
+    ("门口有个阿姨坐在地上 叫她也不太理人", "门口的保安叫他也不理人 态度太差"),
+    # a crash and someone lying there crying
+    ("小孩骑车撞到柱子上了 躺着哭", "宝宝躺着哭 是不是饿了"),
+    # an elderly person who no longer knows the way
+    ("有个老奶奶不认识路了 在小区里转了好久", "快递员不认识路 送错了好几次"),
+    # someone pinned to the ground
+    ("几个人把一个大叔按在地上 他一直喊疼", "把纸箱压在地上踩扁了再扔"),
 ]
 
 # calm: the danger in a news item or a video, a stuffy room, trapped once and fine now,
