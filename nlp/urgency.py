@@ -22,10 +22,6 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 _OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 _GUARDS_ALONE = ("gas", "drowning")
 _PRESSING = 2.0  # over the threshold: a danger and "now" or "hurry" twice, or two dangers
-# a car park flooding (车库淹了 水到小腿) is water coming into the building, not parking:
-# ENG-LEAK, or the pipe's when one is named (taxonomy: a burst from a named pipe)
-_FLOOD = frozenset({"water_damage", "water_running"})
-_PIPE = re.compile(r"水管|管子|管道|爆管|阀门|总阀|水泵|给水管|排水管|下水道")
 
 
 # faults and nuisances that endanger nobody: a call for help around one of them is impatience
@@ -98,8 +94,6 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         code = suggested
     elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":
         code = suggested  # sparks from a wire the rats chewed: the wire is the emergency
-    elif code == "SEC-PARK" and situation.danger_classes(seen.classes) <= _FLOOD:
-        code = "ENG-PLUMB" if _PIPE.search("".join(seen.evidence)) else "ENG-LEAK"
     if code != taxonomy.OTHER or seen.classes:
         confidence = max(confidence, 0.6)
     if intent not in _PROBLEM or code != was:

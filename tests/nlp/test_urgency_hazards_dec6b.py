@@ -44,6 +44,20 @@ PAIRS = [
     ("后来换了个新的 又冒烟了", "那个冒烟的灯后来换好了吧"),
     # a flood on the day recalled for a fee; a socket fitted that day smoking now
     ("就是那天装的插座 现在冒烟了", "车库淹水那天我的车被泡了 停车费能减吗"),
+    # batch 4: Cantonese, a whole shop without power; a fridge a little warm
+    ("成間舖冇電 雪櫃啲嘢就嚟壞", "雪柜有啲唔系好冻 得闲嚟睇下"),
+    # English, water onto a server rack; a little leak in a toilet
+    ("the ceiling is leaking onto our server rack 在机房", "the ceiling is leaking a bit 在厕所"),
+    # a socket a little hot and smelling; one a little hot with no smell
+    ("插座有一点点烫 还有股味 正常吗", "插座有点烫 没有味道"),
+    # "有点多" with the goods soaked; "有点" of a few drops
+    ("楼上漏下来的水有点多 货都湿了 能来看看吗", "楼上漏水有点 滴了几滴在地上"),
+    # a cut now with the cold room's goods; a cut next week asked about
+    ("现在停电了 冷库的货要坏了", "下个礼拜停电几个钟 冷库要不要准备"),
+    # fire emoji with a floor and no other words (lead, 13:56); emoji for anger, heat, a sale
+    ("🔥🔥🔥 3楼", "气得我🔥🔥🔥"),
+    ("🔥🔥 B2", "今天好热🔥🔥"),
+    ("🔥🔥 负一楼", "🔥🔥🔥 3楼开业大促"),
 ]
 
 
@@ -71,7 +85,9 @@ def test_codes_of_these_hazards(text, code):
 
 
 @pytest.mark.parametrize("text, code", [
-    ("地下车库淹了 水到膝盖", "ENG-LEAK"),  # water coming into the building, no pipe named
+    # standing water with no pipe named: drainage, as all three public flooded car parks
+    # (ENG-PLUMB, nlp/floods.py); seepage from above would be ENG-LEAK
+    ("地下车库淹了 水到膝盖", "ENG-PLUMB"),
     ("车库的水管爆了 水淹到车轮", "ENG-PLUMB"),  # the pipe named
     ("地下车库有人乱停车 挡住了出口", "SEC-PARK"),  # the car park's own trouble
 ])

@@ -44,6 +44,21 @@ PAIRS = [
     ("my dad is stuck in the toilet", "the toilet is stuck, it won't flush"),
     ("my kid is locked in the car B2", "my car is stuck in the car park exit queue"),
     ("we are stuck in the elevator 3栋", "the elevator gets stuck sometimes"),
+    # a driver slumped over the wheel, not moving
+    ("车库有个司机趴在方向盘上不动", "车库有个司机趴在方向盘上玩手机 挡着道了"),
+    # a stranger following a child
+    ("有个陌生人一直跟着我女儿 她说不认识", "孩子跟着同学去图书馆了 几点关门"),
+    # dizzy and falling, against dizzy from a climb or a flicker
+    ("老人爬楼梯突然头晕 倒了", "楼梯太陡 老人爬得头晕 建议装扶手"),
+    ("同事头晕站不住了 在会议室", "走廊灯一直闪 闪得头晕"),
+    # someone on the ground who does not answer
+    ("门口有个阿姨坐在地上 叫她也不太理人", "门口的保安叫他也不理人 态度太差"),
+    # a crash and someone lying there crying
+    ("小孩骑车撞到柱子上了 躺着哭", "宝宝躺着哭 是不是饿了"),
+    # an elderly person who no longer knows the way
+    ("有个老奶奶不认识路了 在小区里转了好久", "快递员不认识路 送错了好几次"),
+    # someone pinned to the ground
+    ("几个人把一个大叔按在地上 他一直喊疼", "把纸箱压在地上踩扁了再扔"),
 ]
 
 # calm: the danger in a news item or a video, a stuffy room, trapped once and fine now,
