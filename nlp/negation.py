@@ -14,6 +14,39 @@ _UNRELATED = re.compile(
 )
 
 
+# an object named only as a likeness (臭得像死老鼠, 像下雨一样, 跟蚊子尿尿似的) is not the subject either
+_SIMILE = re.compile(
+    r"(?:像|跟|如同|犹如|好比)([^,.!?;，。！？\s]{1,6}?)(?:一样|似的|一般|似地)|得像([^,.!?;，。！？\s]{1,5})"
+)
+_LONGEST = 6  # keywords looked up in a likeness are this long at most
+
+
+def _codes_within(text: str, index: dict) -> set[str]:
+    """The codes of every keyword inside the text."""
+    out: set[str] = set()
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + _LONGEST) + 1):
+            hits = index.get(text[start:end])
+            if hits:
+                out |= codes_named(hits)
+    return out
+
+
+def _likened_codes(norm: str, index: dict) -> set[str]:
+    """Codes named only inside a likeness, and nowhere else in the message."""
+    spans = [m for m in _SIMILE.finditer(norm)]
+    if not spans:
+        return set()
+    likened: set[str] = set()
+    rest, last = [], 0
+    for m in spans:
+        likened |= _codes_within(m.group(1) or m.group(2), index)
+        rest.append(norm[last : m.start()])
+        last = m.end()
+    rest.append(norm[last:])
+    return likened - set().union(*(_codes_within(part, index) for part in rest))
+
+
 def _codes_at_end(text: str, index: dict) -> set[str]:
     """The codes of the longest keyword that ends the text."""
     for size in range(len(text), 0, -1):
@@ -24,9 +57,9 @@ def _codes_at_end(text: str, index: dict) -> set[str]:
 
 
 def cleared_codes(norm: str, index: dict) -> set[str]:
-    """Codes of objects the tenant says are fine (the keyword right before 没坏, 是好的 ...) or
-    unrelated (the keyword between 跟 and 没关系)."""
-    out: set[str] = set()
+    """Codes of objects the tenant says are fine (the keyword right before 没坏, 是好的 ...),
+    unrelated (the keyword between 跟 and 没关系) or named only as a likeness (像死老鼠一样)."""
+    out: set[str] = _likened_codes(norm, index) if ("像" in norm or "似" in norm or "般" in norm) else set()
     for match in FINE.finditer(norm):
         out |= _codes_at_end(norm[max(0, match.start() - 4) : match.start()], index)
     if "关" in norm:  # 没关系, 无关, 不关: most messages have no 关 and skip the search

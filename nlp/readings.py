@@ -3,6 +3,7 @@
 - A question about the centre's planned checks and drills (消防演练的时候喷淋会不会喷水, 烟感多久
   检测一次) or about how long a renovation's approval takes (装修审批要多久): questions for the
   desk (SVC-INFO, inquiry), not a fault of the equipment or a renovation complained of.
+- Staff or the centre slow to answer or act (客服回复比蜗牛还慢): the handling, SVC-SLOW.
 - Whether a repair is done yet (门禁修好了吗): its progress, asked (SVC-INFO, inquiry).
 - A question about what to do with arrears (电表欠费了怎么办): billing, asked (FEE-BILL, inquiry).
 - A place standing in water (nlp.floods) and a renovation at an hour it is not allowed
@@ -31,6 +32,12 @@ _PROGRESS_ASKED = re.compile(
 )
 _NOT_YET = re.compile(r"还是|又|还在|一直|怎么还|依然|仍然|还没|到现在|都[^,.!?;，。！？\s]{0,4}(天|周|星期|礼拜|月)了")
 _BROKEN = re.compile(r"坏|漏|故障|不亮|没反应|不响|失灵|过期")
+# staff or the centre slow to answer or act (客服回复太慢, 办事跟蜗牛一样, 磨磨蹭蹭): the handling's
+# efficiency (SVC-SLOW), not their manner, which 态度 names (态度差 还慢 stays SVC-ATTI)
+_SLOW_HANDLING = re.compile(
+    r"(回复|回消息|回信息|回得|回的|办事|办得|做事|处理|效率|反应|响应|动作)[^,.!?;，。！？\s]{0,6}(慢|低|磨蹭|拖拉)|"
+    r"磨磨蹭蹭|慢吞吞|慢悠悠|拖拖拉拉|(比|跟|像)(蜗牛|乌龟|树懒)"
+)
 _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
 
 
@@ -50,3 +57,8 @@ def reading(norm: str, code: str, intent: str) -> tuple[str, str, str] | None:
     if code in ("SEC-NOISE", "ENG-CIVIL", taxonomy.OTHER) and works.renovating_off_hours(norm):
         return "SEC-DECOR", "complaint", "off_hours"
     return None
+
+
+def slow_handling(norm: str) -> bool:
+    """Whether the message complains that staff or the centre are slow, and not of their manner."""
+    return bool(_SLOW_HANDLING.search(norm)) and "态度" not in norm

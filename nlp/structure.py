@@ -295,6 +295,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
     if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
         return taxonomy.OTHER, "other", "not_a_report"
+    if code in ("SVC-ATTI", taxonomy.OTHER) and readings.slow_handling(norm):  # 客服回复比蜗牛还慢
+        return "SVC-SLOW", "complaint", "slow_handling"
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent, ""
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):

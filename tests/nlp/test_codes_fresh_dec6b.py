@@ -132,3 +132,32 @@ def test_a_proposal_on_a_topic_the_rules_miss_stays_a_suggestion():
 
 def test_a_question_on_a_topic_the_rules_miss_stays_a_question():
     assert nlp.classify("大堂有饮水机吗").intent != "suggestion"
+
+
+# -- an object named only as a likeness (像死老鼠一样, 小得像蚊子尿尿) is not the subject ----------
+
+
+@pytest.mark.parametrize(
+    "text, code", [("楼梯间一股味 像死老鼠一样", "ENV-CLEAN"), ("水龙头出水细得像蚊子腿", "ENG-PLUMB")]
+)
+def test_an_object_named_as_a_likeness_is_not_the_subject(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+@pytest.mark.parametrize("text, code", [("楼梯间有只死老鼠 好臭", "ENV-PEST"), ("好多蚊子 咬得睡不着", "ENV-PEST")])
+def test_the_same_object_named_outright_stays_the_subject(rules, text, code):
+    assert rules.classify(text).code == code
+
+
+# -- staff or the centre slow to answer or act: the handling's efficiency, not their manner --------
+
+
+@pytest.mark.parametrize("text", ["管家回消息慢吞吞的", "客服回复比乌龟还慢", "你们做事也太拖拉了"])
+def test_staff_slow_to_act_is_the_handling(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+@pytest.mark.parametrize("text, code", [("管家态度差 回消息还慢", "SVC-ATTI"), ("花园里好多蜗牛", "ENV-PEST")])
+def test_a_manner_or_a_snail_outright_is_no_slowness(text, code):
+    assert nlp.classify(text).code == code
