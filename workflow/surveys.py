@@ -17,15 +17,48 @@ from workflow.errors import ValidationError
 from workflow.handling import reopen
 
 LOW_SCORE = 2
-_CHAT_ANSWER = re.compile(r"^\s*([1-5])(?![0-9.])\s*(?:分|星)?\s*[,，。.、:：\s]*(.*)$", re.S)
+# How tenants answer 「请回复1-5分」: 5, 5分, 4 师傅很快, 打五分, 还行 4分, ⭐⭐⭐⭐⭐, or the
+# five levels in words (非常满意 … 非常不满意). A digit at the start is a score only before
+# 分/星, a space or a mark, or nothing: 「2楼厕所堵了」 is a new report, not a score of 2.
+_LEADING_SCORE = re.compile(r"^\s*([1-5])(?![0-9.])(?:\s*(?:分|星)(?!钟|钱)|(?=[\s,，。、:：!！~～]|$))"
+                            r"\s*[,，。.、:：!！~～\s]*(.*)$", re.S)
+_NAMED_SCORE = re.compile(r"(?<![0-9])([1-5一二三四五])(?:分|星|颗星)(?!钟|钱|之)")
+_STARS = re.compile(r"^\s*([⭐🌟★]{1,5})\s*(.*)$", re.S)
+# the longest first: 非常不满意 before 不满意 before 满意
+_LEVELS = (("非常不满意", 1), ("很不满意", 1), ("特别不满意", 1), ("极不满意", 1), ("不太满意", 2), ("不满意", 2),
+           ("非常满意", 5), ("很满意", 5), ("特别满意", 5), ("十分满意", 5), ("比较满意", 4), ("挺满意", 4),
+           ("还算满意", 4), ("基本满意", 3), ("满意", 4), ("一般般", 3), ("一般", 3), ("还行", 3), ("还可以", 3))
+_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_SHORT = 30  # a score named inside a longer message is a report's words, not an answer
+
+
+def _comment(text: str) -> str:
+    return text.strip(" ,，。.、:：!！~～\n\t")
 
 
 def parse_chat_answer(text: str) -> Optional[tuple[int, str]]:
-    """'5 师傅很快' → (5, '师傅很快'); anything not starting with a score 1–5 → None."""
-    match = _CHAT_ANSWER.match(unicodedata.normalize("NFKC", text or ""))
-    if not match:
+    """'5 师傅很快' → (5, '师傅很快'), '还行 4分' → (4, '还行'), '非常满意 谢谢' → (5, '谢谢');
+    anything else → None."""
+    text = unicodedata.normalize("NFKC", text or "").strip()
+    match = _LEADING_SCORE.match(text)
+    if match:
+        return int(match.group(1)), _comment(match.group(2))
+    if len(text) > _SHORT:
         return None
-    return int(match.group(1)), match.group(2).strip()
+    match = _STARS.match(text)
+    if match:
+        return len(match.group(1)), _comment(match.group(2))
+    match = _NAMED_SCORE.search(text)
+    if match:
+        digit = match.group(1)
+        score = _NUMERALS.get(digit) or int(digit)
+        before = text[: match.start()].rstrip()
+        before = before[:-1] if before.endswith(("打", "给", "评")) else before  # 打五分
+        return score, _comment(before + " " + text[match.end():])
+    for word, score in _LEVELS:
+        if text.startswith(word) and not text[len(word):].startswith("度"):  # 满意度调查 asks about one
+            return score, _comment(text[len(word):])
+    return None
 
 
 def open_survey(session: so.Session, tenant_id: int) -> Optional[Survey]:

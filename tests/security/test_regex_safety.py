@@ -181,7 +181,7 @@ PATTERNS = module_patterns()
 def test_the_collection_sees_the_patterns_that_read_tenant_text():
     names = set(PATTERNS)
     assert {"bot.identity._BLOCK", "bot.identity._UNIT", "bot.dialog.intents.GREETING", "nlp.faq.POLITE",
-            "workflow.surveys._CHAT_ANSWER", "bot.protocol._ENCRYPT"} <= names, sorted(names)
+            "workflow.surveys._LEADING_SCORE", "workflow.surveys._NAMED_SCORE", "bot.protocol._ENCRYPT"} <= names, sorted(names)
 
 
 @pytest.mark.parametrize("label", sorted(PATTERNS))

@@ -1,0 +1,58 @@
+"""How tenants answer 「请问您对工单…满意吗？请回复1-5分」 in chat: in digits, stars and
+the five levels in words; and a new report that opens with a floor's number is no score."""
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+import workflow
+from models import Role, Status, Survey, Ticket, utcnow
+from workflow.phrasebook import phrase
+from workflow.surveys import parse_chat_answer
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("5", (5, "")), ("4 师傅很快", (4, "师傅很快")), ("5分", (5, "")), ("5星", (5, "")),
+    ("打五分", (5, "")), ("给4星", (4, "")), ("还行 4分", (4, "还行")), ("⭐⭐⭐⭐⭐", (5, "")),
+    ("非常满意", (5, "")), ("很满意 谢谢", (5, "谢谢")), ("满意", (4, "")), ("一般", (3, "")),
+    ("不满意 空调还是不制冷", (2, "空调还是不制冷")), ("非常不满意", (1, "")),
+])
+def test_a_score_in_digits_stars_or_words(text, answer):
+    assert parse_chat_answer(text) == answer
+
+
+@pytest.mark.parametrize("text", [
+    "2楼厕所堵了", "1楼卫生间漏水", "3号铺漏水",  # a report that opens with a number
+    "5分钟就到了 很快", "满意度调查是什么", "4.5", "10分", "空调不制冷",
+])
+def test_no_score(text):
+    assert parse_chat_answer(text) is None
+
+
+def closed_with_survey(wechat, session, site, make):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    wechat.say("o-survey", "我是刘芳，电话13912345678，L3-008空调不制冷")
+    ticket = session.scalars(sa.select(Ticket)).one()
+    workflow.close(session, ticket, desk, result="已修好")
+    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == ticket.id))
+    survey.sent_at = utcnow()
+    session.commit()
+    return ticket, survey
+
+
+def test_very_satisfied_in_words_is_a_five(wechat, session, site, make):
+    ticket, survey = closed_with_survey(wechat, session, site, make)
+    assert wechat.say("o-survey", "非常满意 师傅很专业") == phrase("survey_thanks")
+    session.expire_all()
+    assert (survey.score, survey.comment, survey.answer_channel) == (5, "师傅很专业", "chat")
+    assert ticket.status == Status.CLOSED
+
+
+def test_a_report_opening_with_a_floor_is_no_score_and_leaves_the_survey_open(wechat, session, site, make):
+    ticket, survey = closed_with_survey(wechat, session, site, make)
+    wechat.say("o-survey", "2楼厕所堵了")
+    session.expire_all()
+    assert survey.score is None and ticket.status == Status.CLOSED
+    report = session.scalars(sa.select(Ticket).order_by(Ticket.id.desc())).first()
+    assert report.id != ticket.id and report.code == "ENG-PLUMB"
