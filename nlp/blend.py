@@ -12,7 +12,7 @@ wins, the evidence names the most similar labelled case instead (「相似案例
 import re
 from dataclasses import replace
 
-from nlp import situation, taxonomy, urgency
+from nlp import situation, structure, taxonomy, urgency
 from nlp.model import argmax
 
 SIMILAR = "相似案例："
@@ -139,6 +139,9 @@ def second_opinion(
     held = said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and result.code in (code, taxonomy.OTHER))
     if code != taxonomy.OTHER and not held:
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
+    if intent == "praise" and result.intent != "praise" and structure.sarcastic(norm):
+        # the rules read the praise words as sarcasm (师傅真负责 越修越漏): the model hears only the words
+        code, intent, confidence = result.code, result.intent, result.confidence
     if intent == "praise" and result.intent == "praise" and code != PRAISED:
         # thanks are the staff's whatever they fixed (谢谢师傅 空调已经凉快了): every public
         # praise is SVC-ATTI, while the model hears the fixed thing's words
