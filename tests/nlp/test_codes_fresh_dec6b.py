@@ -161,3 +161,15 @@ def test_staff_slow_to_act_is_the_handling(text):
 @pytest.mark.parametrize("text, code", [("管家态度差 回消息还慢", "SVC-ATTI"), ("花园里好多蜗牛", "ENV-PEST")])
 def test_a_manner_or_a_snail_outright_is_no_slowness(text, code):
     assert nlp.classify(text).code == code
+
+
+# -- praise words beside a repair that made things worse are sarcasm --------------------------------
+
+
+@pytest.mark.parametrize("text", ["电工师傅真专业 越修越坏", "师傅真负责 修完比之前还漏"])
+def test_praise_beside_a_repair_made_worse_is_a_complaint(text):
+    assert nlp.classify(text).intent == "complaint"
+
+
+def test_praise_beside_a_repair_that_held_stays_praise():
+    assert nlp.classify("电工师傅真专业 一会儿就修好了").intent == "praise"

@@ -59,6 +59,14 @@ PAIRS = [
     ("有个老奶奶不认识路了 在小区里转了好久", "快递员不认识路 送错了好几次"),
     # someone pinned to the ground
     ("几个人把一个大叔按在地上 他一直喊疼", "把纸箱压在地上踩扁了再扔"),
+    # a stranger knocking and insisting on coming in
+    ("有个男的一直敲我家门 说要进来", "物业的人敲门说要进来查水表 是真的吗"),
+    # a danger denied after its word (晕倒是没有), against one that is there
+    ("有人晕倒了 没人管吗", "晕倒是没有 就是有点头晕 医务室在哪"),
+    # a call for help that is a figure of speech (救命 热死了)
+    ("救命 电梯里热死了 门打不开", "救命 这天气热死了"),
+    # in the lift and its door will not open, said with the lift as a place
+    ("电梯里好热 门打不开", "电梯门打不开 在一楼等了好久 修一下"),
 ]
 
 # calm: the danger in a news item or a video, a stuffy room, trapped once and fine now,
