@@ -12,7 +12,7 @@ wins, the evidence names the most similar labelled case instead (「相似案例
 import re
 from dataclasses import replace
 
-from nlp import situation, structure, taxonomy, urgency
+from nlp import situation, taxonomy, urgency
 from nlp.model import argmax
 
 SIMILAR = "相似案例："
@@ -86,6 +86,7 @@ LETTER_INTENT_FACTOR = 2.0
 MODEL_URGENT = 0.7
 _PROBLEM = ("repair", "complaint")
 PRAISED = "SVC-ATTI"
+_MADE_WORSE = re.compile(r"越修越(坏|差|漏|糟)|比(修)?之前还|修完(还|又|更)(漏|坏|响|吵|不)")
 # thanks, then the thing said fixed (谢谢师傅 水龙头已经不漏了, 多谢晒 空调好返啦): praise of staff
 _THANKS_FIXED = re.compile(
     r"(谢谢|感谢|多谢|唔该)[^。！？!?]{0,16}(修好|弄好|搞好|换好|装好|通好|搞掂|好返|正常了|恢复了|不漏了|不堵了|"
@@ -139,8 +140,8 @@ def second_opinion(
     held = said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and result.code in (code, taxonomy.OTHER))
     if code != taxonomy.OTHER and not held:
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
-    if intent == "praise" and result.intent != "praise" and structure.sarcastic(norm):
-        # the rules read the praise words as sarcasm (师傅真负责 越修越漏): the model hears only the words
+    if intent == "praise" and result.intent != "praise" and _MADE_WORSE.search(norm):
+        # praise words beside a repair made worse (师傅真负责 越修越漏): the model hears only the words
         code, intent, confidence = result.code, result.intent, result.confidence
     if intent == "praise" and result.intent == "praise" and code != PRAISED:
         # thanks are the staff's whatever they fixed (谢谢师傅 空调已经凉快了): every public

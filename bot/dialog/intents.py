@@ -60,6 +60,8 @@ STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)
 # checking the caller is "如需" (seed §一注意(5)), so the report opens with what we know.
 DECLINE = re.compile(r"不想说|不想告诉|不想留|不方便(说|透露|告诉|留)?|不告诉|为什么要(告诉|说|留)|凭什么|别问了|"
                      r"不要问了|直接(来|过来)?修|保密")
+# Words about a pending quote that are not 「确认」/「不同意」: assent, the price, haggling
+ABOUT_QUOTE = re.compile(r"可以|行|修吧|就修|没问题|贵|便宜|优惠|打折|多少钱|价格|价钱|报价|费用|(?<!\d)\d{1,6}(块|元)")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -40,6 +40,7 @@ from bot.dialog.tickets import (
     follow_up,
     join,
     keep_with_report,
+    note,
     note_on_open_ticket,
     progress,
     register,
@@ -52,6 +53,8 @@ from workflow import faq, surveys
 from workflow.classification import classify
 from workflow.held_reports import AWAITING_IDENTITY, register_pending
 from workflow.phrasebook import phrase, ticket_eta
+
+QUOTE_REPLY_MAX = 20  # a longer message is a report of its own, even with a pending quote
 
 
 @dataclass
@@ -158,13 +161,16 @@ def _text(turn: Turn, text: str) -> None:
     if not intents.BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             remind_identity(turn)
-        else:
+        elif not _about_the_quote(turn, text):  # "好的" to a quote is not 「确认」
             turn.say("goodbye")
         return
     result = classify(turn.session, text)
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         _report(turn, text, result)
+        return
+    if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
+            and intents.ABOUT_QUOTE.search(bare) and _about_the_quote(turn, text)):
         return
     if turn.conv.state == AWAITING_IDENTITY and intents.DECLINE.search(text) and decline_identity(turn):
         return
@@ -218,6 +224,20 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         return
     _report(turn, text, result)
+
+
+def _about_the_quote(turn: Turn, text: str) -> bool:
+    """Words about a paid repair's quote that are not the answer it asked for (好的, 可以 修吧,
+    180太贵了吧, 能便宜点吗): noted for the desk, and the quote's instruction said again.
+    Money needs the explicit 「确认」 (seed §五(2)); a guess at assent would spend it."""
+    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
+    if not quoted:
+        return False
+    ticket = quoted[0]
+    note(turn, ticket, f"租户就报价回复：{text}")
+    turn.say("notify_quote", number=ticket.number, description=ticket.quote_description or "",
+             amount=f"{ticket.quote_amount or 0:.2f}")
+    return True
 
 
 def _quote_or_receipt(turn: Turn, bare: str) -> bool:

@@ -348,7 +348,9 @@ def test_a_passing_ok_does_not_accept_a_paid_quote(wechat, session, site, make):
     workflow.dispatch(session, ticket, desk)
     workflow.quote(session, ticket, desk, amount="180", description="更换电容")
     session.commit()
-    assert wechat.say("o-ok", "好的") == phrase("goodbye")
+    # not goodbye either: the quote's instruction again (tests/bot/test_quote_replies.py)
+    assert wechat.say("o-ok", "好的") == phrase("notify_quote", site, number=ticket.number, description="更换电容",
+                                              amount="180.00")
     session.expire_all()
     assert ticket.status == Status.QUOTED and ticket.quote_accepted is None
     assert wechat.say("o-ok", "确认维修") == phrase("quote_accepted")
