@@ -62,7 +62,7 @@ SAID_INTENT_ALWAYS = ("title_question",)
 SAID_CODE_HOLDS = ("others_machine", "chase_waited", "centre_machine", "title_money", "title_smell",
                    "title_noise", "withdrawn", "lift_part", "taken", "pests_out", "dirt_in_place",
                    "neighbour_works", "centre_speaker", "footage", "clutter", "flooded", "off_hours",
-                   "upkeep_asked", "planned", "progress_asked",
+                   "upkeep_asked", "planned", "neighbour_water", "progress_asked",
                    "slow_handling")
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs

@@ -38,6 +38,11 @@ _SLOW_HANDLING = re.compile(
     r"(回复|回消息|回信息|回得|回的|办事|办得|做事|处理|效率|反应|响应|动作)[^,.!?;，。！？\s]{0,6}(慢|低|磨蹭|拖拉)|"
     r"磨磨蹭蹭|慢吞吞|慢悠悠|拖拖拉拉|(比|跟|像)(蜗牛|乌龟|树懒)"
 )
+# water from a neighbour (楼上漏水, 隔壁渗水到我家): the water is the report, the neighbour
+# only where it comes from (楼上 alone is a noise cue, and tied with the leak it read nothing);
+# public: 楼上漏下来的水正好滴在我们的服务器上 is ENG-LEAK
+_NEIGHBOUR_WATER = re.compile(r"(楼上|楼下|隔壁|对门|邻居)[^。！？!?，,\s]{0,6}(漏水|渗水|滴水|漏下来|渗下来|漏到|渗到|往下滴|往下漏|返水|冒水)")
+_NOISY = re.compile(r"吵|噪|声音|响|咚|敲|砸|装修")
 _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
 
 
@@ -52,6 +57,8 @@ def reading(norm: str, code: str, intent: str) -> tuple[str, str, str] | None:
     owed = code == "FEE-BILL" or code.startswith("ENG")  # the meter or card owed on names its own code
     if owed and intent != "inquiry" and _ARREARS_ASKED.search(norm) and not _DISPUTED.search(norm):
         return "FEE-BILL", "inquiry", "arrears_asked"
+    if code in (taxonomy.OTHER, "SEC-NOISE") and _NEIGHBOUR_WATER.search(norm) and not _NOISY.search(norm):
+        return "ENG-LEAK", "repair", "neighbour_water"
     if floods.flooded(norm, code):
         return "ENG-PLUMB", "repair", "flooded"
     if code in ("SEC-NOISE", "ENG-CIVIL", taxonomy.OTHER) and works.renovating_off_hours(norm):

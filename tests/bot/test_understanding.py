@@ -206,3 +206,11 @@ def test_a_burning_smell_at_the_switch_room_is_urgent(wechat, session, site):
     wechat.say("o-smoke", "配电房那边一股焦糊味 门缝里还冒白烟")
     [ticket] = tickets(session)
     assert (ticket.code, ticket.urgent, ticket.status) == ("ENG-ELEC", True, Status.DISPATCHED)
+
+
+def test_a_neighbours_leak_opens_a_leak_ticket_not_a_triage_one(wechat, session, site):
+    """楼上漏水 read nothing (楼上 a noise cue tied with the leak's two codes): a triage ticket."""
+    wechat.say("o-upstairs", "我是李娜，L3-008，电话13900002222")
+    reply = wechat.say("o-upstairs", "楼上漏水到我家了")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-LEAK" and ticket.triage is None and ticket.number in reply
