@@ -39,7 +39,8 @@ def _comment(text: str) -> str:
 def parse_chat_answer(text: str) -> Optional[tuple[int, str]]:
     """'5 师傅很快' → (5, '师傅很快'), '还行 4分' → (4, '还行'), '非常满意 谢谢' → (5, '谢谢');
     anything else → None."""
-    text = unicodedata.normalize("NFKC", text or "").strip()
+    # WeChat's emoji keyboard sends ⭐️ with a variation selector after each star
+    text = unicodedata.normalize("NFKC", text or "").replace("\ufe0f", "").strip()
     match = _LEADING_SCORE.match(text)
     if match:
         return int(match.group(1)), _comment(match.group(2))

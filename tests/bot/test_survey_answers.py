@@ -14,6 +14,7 @@ from workflow.surveys import parse_chat_answer
 @pytest.mark.parametrize("text, answer", [
     ("5", (5, "")), ("4 师傅很快", (4, "师傅很快")), ("5分", (5, "")), ("5星", (5, "")),
     ("打五分", (5, "")), ("给4星", (4, "")), ("还行 4分", (4, "还行")), ("⭐⭐⭐⭐⭐", (5, "")),
+    ("⭐\ufe0f⭐\ufe0f⭐\ufe0f", (3, "")),  # the emoji keyboard's stars, each with a variation selector
     ("非常满意", (5, "")), ("很满意 谢谢", (5, "谢谢")), ("满意", (4, "")), ("一般", (3, "")),
     ("不满意 空调还是不制冷", (2, "空调还是不制冷")), ("非常不满意", (1, "")),
 ])
