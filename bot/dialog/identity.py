@@ -3,7 +3,7 @@ from what they write or from the unit's QR code they scan, and opening the repor
 held meanwhile once we know enough."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import workflow
 from bot.dialog import intents
@@ -85,13 +85,28 @@ def identity_answer(turn: Turn, text: str) -> bool:
     return True
 
 
+def ticket_opened_at_once(turn: Turn) -> Optional[Ticket]:
+    """The ticket an emergency opened before we knew who the tenant is, if any."""
+    ticket_id = (turn.conv.data or {}).get("ticket_id")
+    return turn.session.get(Ticket, ticket_id) if ticket_id else None
+
+
+def _open_beside(turn: Turn, ticket: Ticket) -> None:
+    """The ticket opened at once, told again, and the report we held beside it: on it, or
+    opened as its own (a held 空调不制冷 is not dropped for a 水管爆了 that came after)."""
+    turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+    held = settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
+    if held is not None:
+        turn.say("ticket_opened", number=held.number, eta=ticket_eta(held, turn.site))
+
+
 def identity_told(turn: Turn, acknowledged: bool = False) -> None:
     """The tenant told us some of who they are (in words, or by scanning their unit's QR
     code, which `acknowledged` already): the ticket opened at once gets it, then we ask
     for what is still missing, or open the report we held."""
     data = turn.conv.data or {}
     missing = identity_missing(turn)
-    ticket = turn.session.get(Ticket, data["ticket_id"]) if data.get("ticket_id") else None
+    ticket = ticket_opened_at_once(turn)
     if ticket is not None:
         workflow.update_contact(turn.session, ticket, None, complainant=turn.tenant.name,
                                 phone=turn.tenant.phone, unit_code=data.get("unit"))
@@ -111,26 +126,25 @@ def identity_told(turn: Turn, acknowledged: bool = False) -> None:
     if not acknowledged:
         turn.say("contact_saved")
     if ticket is not None:
-        turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
-        held = settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
-        if held is not None:
-            turn.say("ticket_opened", number=held.number, eta=ticket_eta(held, turn.site))
+        _open_beside(turn, ticket)
     set_conv(turn, "idle")
 
 
 def decline_identity(turn: Turn) -> bool:
     """The tenant would rather not say who they are: open what we hold with what we know
     (the desk answers through WeChat) and stop asking."""
-    data = turn.conv.data or {}
-    ticket = turn.session.get(Ticket, data["ticket_id"]) if data.get("ticket_id") else None
-    if ticket is None:
+    ticket = ticket_opened_at_once(turn)
+    if ticket is not None:
+        turn.say("identity_declined")
+        _open_beside(turn, ticket)
+    else:
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if ticket is None:
             return False
         if ticket.intent == "repair":
             workflow.call_desk(turn.session, ticket)
-    turn.say("identity_declined")
-    turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+        turn.say("identity_declined")
+        turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
     set_conv(turn, "idle")
     return True
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Optional
 
 import workflow
 from bot.dialog import intents
-from bot.dialog.identity import remind_identity, set_conv
+from bot.dialog.identity import remind_identity, set_conv, ticket_opened_at_once
 from bot.dialog.lookup import JOIN_WINDOW, open_tickets
 from models import Channel, Ticket
 from nlp import taxonomy
@@ -72,7 +72,7 @@ def keep_with_report(turn: Turn, text: str) -> None:
     if not intents.has_substance(text):
         return
     data = turn.conv.data or {}
-    ticket = turn.session.get(Ticket, data["ticket_id"]) if data.get("ticket_id") else None
+    ticket = ticket_opened_at_once(turn)
     if ticket is not None:
         note(turn, ticket, f"租户补充：{text}")
         turn.say("joined_ticket", number=ticket.number)

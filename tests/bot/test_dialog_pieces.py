@@ -109,3 +109,12 @@ def test_a_known_tenant_saying_just_come_and_fix_it_reports_as_ever(wechat, sess
     wechat.say("o-known", "空调不制冷 直接来修就行")
     [report] = tickets(session)
     assert report.code == "ENG-HVAC"
+
+
+def test_declining_keeps_a_report_held_before_the_emergency(wechat, session, site):
+    wechat.say("o-shy", "店里空调不制冷")
+    wechat.say("o-shy", "水管爆了 水一直在喷")
+    reply = wechat.say("o-shy", "不想说")
+    burst, held = tickets(session)
+    assert burst.urgent and (held.code, held.content) == ("ENG-HVAC", "店里空调不制冷")
+    assert burst.number in reply and held.number in reply
