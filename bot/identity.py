@@ -82,9 +82,10 @@ def find_addressed_name(text: str) -> Optional[str]:
 
 def _phone_and_rest(text: str) -> tuple[Optional[str], str]:
     """The phone number and the text around it. The text as written first: squeezing out
-    its spaces would glue a unit's digits to the number ("L1-032 13800001111"); then
-    squeezed, for a number written in groups ("138 0000 1234", "138-0000-1234")."""
-    for candidate in (text, text.replace(" ", ""), _DIGIT_GAP.sub("", text)):
+    its spaces would glue a unit's digits to the number ("L1-032 13800001111"); then with
+    the gaps between digits closed, for a number written in groups ("138 0000 1234",
+    "138-0000-1234")."""
+    for candidate in (text, _DIGIT_GAP.sub("", text)):
         match = _PHONE.search(candidate)
         if match:
             return match.group(1), candidate[:match.start()] + " " + candidate[match.end():]
