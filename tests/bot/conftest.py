@@ -3,9 +3,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
+import sqlalchemy as sa
 
 from fakewechat.signing import build_event, build_text, decode_reply, sign_request
-from models import Channel, Site, Unit
+from models import Channel, Site, Ticket, Unit
 
 TOKEN = "testtoken"
 OFFICIAL = "gh_service"
@@ -79,3 +80,14 @@ def next_msg_id() -> int:
 
 
 __all__ = ["Channel", "WeChat", "next_msg_id"]
+
+
+def tickets(session) -> list:
+    """The site's tickets as the database has them now, oldest first."""
+    session.expire_all()
+    return session.scalars(sa.select(Ticket).order_by(Ticket.id)).all()
+
+
+def notes(ticket) -> list:
+    """What the ticket's timeline notes say, in order."""
+    return [e.note for e in ticket.events if e.action == "note"]

@@ -8,14 +8,10 @@ import sqlalchemy as sa
 import workflow
 from bot import dialog
 from models import Conversation, Outbox, Role, Status, Survey, Tenant, Ticket, utcnow
+from tests.bot.conftest import notes, tickets
 from workflow import held_reports
 from workflow.machine import clock_at
 from workflow.phrasebook import phrase
-
-
-def tickets(session):
-    session.expire_all()
-    return session.scalars(sa.select(Ticket).order_by(Ticket.id)).all()
 
 
 def test_unknown_tenant_reports_a_leak_is_asked_who_and_gets_a_ticket_number(wechat, session, site):
@@ -239,10 +235,6 @@ def test_a_shopkeeper_signing_as_surname_and_address_is_not_asked_who_he_is(wech
 
 
 KNOWN = "我是李娜，L3-008，电话13900002222，空调不制冷"
-
-
-def notes(ticket):
-    return [e.note for e in ticket.events if e.action == "note"]
 
 
 def test_a_calm_chase_chases_the_open_ticket_and_an_angry_one_is_a_complaint(wechat, session, site):

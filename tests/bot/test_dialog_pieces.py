@@ -6,19 +6,11 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from models import Message, Ticket
+from models import Message
+from tests.bot.conftest import notes, tickets
 from workflow.phrasebook import phrase
 
 KNOWN = "我是李娜，L3-008，电话13900002222"
-
-
-def tickets(session):
-    session.expire_all()
-    return session.scalars(sa.select(Ticket).order_by(Ticket.id)).all()
-
-
-def notes(ticket):
-    return [e.note for e in ticket.events if e.action == "note"]
 
 
 @pytest.mark.parametrize("text, prompt", [

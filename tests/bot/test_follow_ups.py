@@ -4,21 +4,11 @@ never into a second ticket for the desk."""
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
-from models import Ticket
+from tests.bot.conftest import notes, tickets
 from workflow.phrasebook import phrase
 
 KNOWN = "我是李娜，L3-008，电话13900002222"
-
-
-def tickets(session):
-    session.expire_all()
-    return session.scalars(sa.select(Ticket).order_by(Ticket.id)).all()
-
-
-def notes(ticket):
-    return [e.note for e in ticket.events if e.action == "note"]
 
 
 @pytest.mark.parametrize("asked", ["什么时候能来", "师傅几点能到", "还要多久", "大概什么时候过来", "多久能修好"])

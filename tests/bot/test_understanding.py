@@ -5,20 +5,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from bot import dialog
-from models import Message, Role, Status, Tenant, Ticket
+from models import Message, Role, Status, Tenant
 from tests.admin.conftest import Console
+from tests.bot.conftest import notes, tickets
 from workflow.phrasebook import phrase
 
 UNCLEAR = "没有听清楚"
-
-
-def tickets(session):
-    session.expire_all()
-    return session.scalars(sa.select(Ticket).order_by(Ticket.id)).all()
-
-
-def notes(ticket):
-    return [e.note for e in ticket.events if e.action == "note"]
 
 
 def test_a_child_trapped_in_a_lift_in_voice_typed_words_is_dispatched_before_we_know_who(wechat, session, site):
