@@ -38,3 +38,19 @@ def test_someone_fallen_stays_the_guards_after_the_blend(rules, urgent, calm):
     assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
     assert nlp.classify(calm).urgent is False, nlp.classify(calm)
 
+
+# "where are the guards" beside trouble is a call for them now; alone, or beside a question,
+# it only asks where they are
+GUARDS_WANTED = [
+    ("有陌生人在楼道里转来转去 保安在哪", "保安在哪 想问下快递放哪里"),
+    ("有可疑的人在单元门口晃悠 保安去哪了", "昨天有可疑的人在单元门口晃悠 保安去哪了"),
+    ("车库有人在一辆一辆拉车门 保安人呢", "有人在翻垃圾桶 保安在哪"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), GUARDS_WANTED)
+def test_the_guards_wanted_beside_trouble_is_urgent(rules, urgent, calm):
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
