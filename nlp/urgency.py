@@ -41,6 +41,8 @@ _FAULT = re.compile(
 # someone shut in a car (孩子被锁在车里): the guards break in, no door of the centre's is at fault
 _IN_A_CAR = re.compile(r"车里|车内|车子里|车上|(?<![a-z])car(?![a-z]| park)")
 _NOT_A_CAR = re.compile(r"梯|轿厢|车库门|卷帘|卷闸")
+# someone inside a lift whose door will not open (孩子在电梯里出不来 门打不开): the lift's
+_IN_A_LIFT = re.compile(r"(电梯|(?<!楼)梯|轿厢)里|轿厢|困梯|梯困")
 
 
 def _PLACE_CODE(code: str) -> bool:
@@ -135,6 +137,8 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         code = "SEC-SAFE"  # 老人在电梯厅摔倒了, 孩子被锁在车里: the person, not the place
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
         code = suggested
+    elif code == "ENG-DOOR" and "trapped" in seen.classes and _IN_A_LIFT.search(text):
+        code = "ENG-LIFT"  # the lift's door holds them: the lift technicians go
     elif suggested == "ENG-DOOR" and seen.classes[0] == "trapped" and code in _ROOM_ONLY:
         code = suggested  # 孩子在卫生间出不来: the door holds them, the plumbing is only where
     elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":
