@@ -17,6 +17,7 @@ from bot.dialog.identity import (
     decline_identity,
     identity_answer,
     identity_missing,
+    only_who,
     remember_told,
     remind_identity,
     set_conv,
@@ -45,6 +46,7 @@ from bot.dialog.tickets import (
     progress,
     register,
 )
+from bot.identity import leftover
 from bot.protocol import InboundMessage
 from models import Conversation, Message, Status, Tenant
 from models.reference_cache import SiteValues
@@ -152,8 +154,9 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("greeting", centre=turn.site.name)
         turn.say("offer_help")
         return
-    announced = intents.opener(bare)
-    if announced is not None:  # 「我要报修」: the report comes next
+    announced = intents.opener(bare) or intents.opener(intents.bare(leftover(text)))
+    if announced is not None:  # 「我要报修」 (「我是来报修的 L2-015」): the report comes next
+        remember_told(turn, text)
         if turn.first_contact:
             turn.say("greeting", centre=turn.site.name)
         turn.say({"repair": "menu_repair", "complaint": "menu_complaint", "inquiry": "offer_help"}[announced])
@@ -168,6 +171,10 @@ def _text(turn: Turn, text: str) -> None:
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         _report(turn, text, result)
+        return
+    if result.intent != "other" and only_who(turn, text):  # 我是钱七 L3-008 135…: 钱 asks nothing
+        remember_told(turn, text)
+        _who(turn, text)
         return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
             and intents.ABOUT_QUOTE.search(bare) and _about_the_quote(turn, text)):
@@ -201,14 +208,10 @@ def _text(turn: Turn, text: str) -> None:
         if turn.conv.state == AWAITING_IDENTITY:
             keep_with_report(turn, text)
             remind_identity(turn)
+        elif told:
+            _who(turn, text)
         elif follow_up(turn, text):
             pass
-        elif told:  # "我是李娜，L3-008，电话139…" and nothing else: noted, not "I did not understand"
-            if turn.first_contact:
-                turn.say("greeting", centre=turn.site.name)
-            turn.say("contact_saved")
-            if not turn.first_contact:
-                turn.say("offer_help")
         elif intents.has_substance(text):  # said something we do not understand: a person reads it
             ticket = register(turn, text, result)
             flag_for_triage(ticket, TRIAGE_NOT_UNDERSTOOD)
@@ -224,6 +227,17 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         return
     _report(turn, text, result)
+
+
+def _who(turn: Turn, text: str) -> None:
+    """"我是李娜，L3-008，电话139…" and nothing else: noted (on the ticket just opened, for
+    its staff), not "I did not understand"."""
+    if not follow_up(turn, text):
+        if turn.first_contact:
+            turn.say("greeting", centre=turn.site.name)
+        turn.say("contact_saved")
+        if not turn.first_contact:
+            turn.say("offer_help")
 
 
 def _about_the_quote(turn: Turn, text: str) -> bool:
