@@ -263,6 +263,8 @@ def _survey_answer(turn: Turn, text: str) -> bool:
     parsed = surveys.parse_chat_answer(text)
     if parsed is None:
         return False
+    if parsed[1] and classify(turn.session, text).urgent:  # 「1 水又漏了 现在喷出来了」: a danger first
+        return False
     survey = surveys.open_survey(turn.session, turn.tenant.id)
     if survey is None:
         return False
