@@ -44,6 +44,27 @@ def test_a_leak_then_smoke_is_urgent_for_the_smoke(wechat, session, site):
     assert_urgent_answered(reply, urgent)
 
 
+@pytest.mark.parametrize("chase", ["师傅还没来 水已经淹到隔壁了", "还是没人来 现在电线在冒火花", "怎么还没人来 水都漫到走廊了"])
+def test_a_chase_carrying_a_danger_sends_the_chased_reports_department_at_once(wechat, session, site, chase):
+    wechat.say("o-chase", KNOWN)
+    wechat.say("o-chase", "卫生间漏水")
+    reply = wechat.say("o-chase", chase)
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+    leak = tickets(session)[0]
+    assert urgent.id != leak.id and (urgent.code, urgent.content) == (leak.code, chase)
+    assert urgent.department.name == "工程部" and urgent.active_dispatch.department.name == "工程部"
+    assert notes(leak) == [f"租户催办：{chase}（情况紧急，已另开紧急工单 {urgent.number}）"]
+
+
+def test_a_calm_chase_is_still_a_note_on_the_open_report(wechat, session, site):
+    wechat.say("o-chase", KNOWN)
+    wechat.say("o-chase", "卫生间漏水")
+    reply = wechat.say("o-chase", "师傅还没来 水还在滴")
+    [leak] = tickets(session)
+    assert phrase("chase_noted", number=leak.number) in reply and not leak.urgent
+
+
 def test_a_held_report_that_turns_dangerous_opens_an_urgent_ticket_before_we_know_who(wechat, session, site):
     wechat.say("o-held", "卫生间漏水")
     assert tickets(session) == []
