@@ -21,6 +21,12 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 # and a person in the water the pool or pond they fell into
 _OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
 _GUARDS_ALONE = ("gas", "drowning")
+# someone fallen from what they stood on (从梯子上摔下来), with nothing broken or fought over
+# beside it: the model hears whose ladder or scaffold it was (保洁阿姨 → SVC-ATTI, 装修工人 →
+# SEC-DECOR), not that someone lies there. Caught by a lift door or slipped on oil is left to
+# the vote: there the model hears the cause (ENG-LIFT, ENV-CLEAN), as the labels do.
+_FELL_ALONE = frozenset({"injured", "taken_ill", "structure", "fall_risk", "help"})
+_FELL_FROM = re.compile(r"从[^,.!?;，。！？\s]{0,8}(上|顶)(掉|跌|栽|滚|坠|摔)")
 _PRESSING = 2.0  # over the threshold: a danger and "now" or "hurry" twice, or two dangers
 
 
@@ -32,6 +38,8 @@ _NUISANCE = ("SEC-PARK", "SEC-NOISE", "ENV-CLEAN", "ENV-PEST", "ENV-GREEN", "ENG
 # 快来人 走廊灯不亮了): a danger there (sparks, water on goods, someone shut in) is its own
 # class; only a lift (someone may be inside) and water coming in (it spreads) keep the call
 _CALL_KEEPS = ("ENG-LIFT", "ENG-LEAK")
+# the codes a room's own words give (卫生间, 浴室: plumbing): someone shut in it is the door's
+_ROOM_ONLY = ("ENG-PLUMB", "ENG-HVAC", "ENG-CIVIL")
 
 
 def impatience(code: str) -> bool:
@@ -92,6 +100,8 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         code = suggested  # someone kicking the door in: the door is no fault
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
         code = suggested
+    elif suggested == "ENG-DOOR" and seen.classes[0] == "trapped" and code in _ROOM_ONLY:
+        code = suggested  # 孩子在卫生间出不来: the door holds them, the plumbing is only where
     elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":
         code = suggested  # sparks from a wire the rats chewed: the wire is the emergency
     if code != taxonomy.OTHER or seen.classes:
@@ -106,7 +116,12 @@ def guards_alone(seen, code: str) -> bool:
     noticed), are the guards' whatever the model reads of the pool, the pipe or the room
     around them (a fight or a theft is left to the vote: staff pushing someone is their
     attitude, a tree cut down the greenery's)."""
-    return code == "SEC-SAFE" and (any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen))
+    if code != "SEC-SAFE":
+        return False
+    dangers = situation.danger_classes(seen.classes)
+    return any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen) or (
+        "injured" in dangers and dangers <= _FELL_ALONE and any(_FELL_FROM.search(e) for e in seen.evidence)
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
