@@ -36,6 +36,7 @@ from bot.dialog.tickets import (
     TRIAGE_NOT_UNDERSTOOD,
     cancel_request,
     chase,
+    chased_fault,
     describe_emergency,
     flag_for_triage,
     follow_up,
@@ -277,6 +278,8 @@ def _survey_answer(turn: Turn, text: str) -> bool:
     parsed = surveys.parse_chat_answer(text)
     if parsed is None:
         return False
+    if parsed[1] and classify(turn.session, text).urgent:  # 「1 水又漏了 现在喷出来了」: a danger first
+        return False
     survey = surveys.open_survey(turn.session, turn.tenant.id)
     if survey is None:
         return False
@@ -287,6 +290,7 @@ def _survey_answer(turn: Turn, text: str) -> bool:
 
 def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
+    result, chased = chased_fault(turn, result)
     joined = (joinable(turn.session, turn.tenant, result.code, turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
@@ -305,6 +309,8 @@ def _report(turn: Turn, text: str, result) -> None:
             flag_for_triage(ticket, TRIAGE_CALL_FOR_HELP)
         if result.urgent:
             workflow.dispatch(turn.session, ticket, None)
+        if chased is not None:  # not a note on it: the danger has its own ticket, worded as the tenant wrote
+            workflow.add_note(turn.session, chased, None, f"租户催办：{text}（情况紧急，已另开紧急工单 {ticket.number}）")
         if turn.first_contact and not upset:
             turn.say("greeting", centre=turn.site.name)
         if upset:
