@@ -7,11 +7,12 @@
 - Whether a repair is done yet (门禁修好了吗): its progress, asked (SVC-INFO, inquiry).
 - A question about what to do with arrears (电表欠费了怎么办): billing, asked (FEE-BILL, inquiry).
 - A place standing in water (nlp.floods) and a renovation at an hour it is not allowed
-  (nlp.works)."""
+  (nlp.works); weather asked about, a musty smell, a facade's sign coming off, footage kept
+  and a polite request (nlp.misread)."""
 
 import re
 
-from nlp import floods, taxonomy, works
+from nlp import floods, misread, taxonomy, works
 
 # a drill or check coming, asked about (演练的时候…会不会, 检测要不要), or how often one is done
 _UPKEEP_ASKED = re.compile(
@@ -59,10 +60,20 @@ def reading(norm: str, code: str, intent: str) -> tuple[str, str, str] | None:
         return "FEE-BILL", "inquiry", "arrears_asked"
     if code in (taxonomy.OTHER, "SEC-NOISE") and _NEIGHBOUR_WATER.search(norm) and not _NOISY.search(norm):
         return "ENG-LEAK", "repair", "neighbour_water"
+    if misread.ready_asked(norm, code):  # 暴雨要来了 地库会不会淹: feared, not yet flooded
+        return "SVC-INFO", "inquiry", "ready_asked"
     if floods.flooded(norm, code):
         return "ENG-PLUMB", "repair", "flooded"
     if code in ("SEC-NOISE", "ENG-CIVIL", taxonomy.OTHER) and works.renovating_off_hours(norm):
         return "SEC-DECOR", "complaint", "off_hours"
+    if misread.footage_asked(norm):
+        return "SVC-INFO", "inquiry", "footage_kept"
+    if misread.musty_smell(norm, code):
+        return "ENV-CLEAN", "complaint", "musty_smell"
+    if misread.facade_piece(norm, code):
+        return "ENG-CIVIL", "repair", "facade_piece"
+    if misread.polite_request(norm, code, intent):
+        return code, "repair", "polite_request"
     return None
 
 

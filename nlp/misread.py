@@ -1,0 +1,105 @@
+"""Chat the keywords misread by the thing it names rather than what it says of it:
+
+- A question about getting ready for weather or a holiday coming (台风要来了 有没有准备沙袋,
+  寒潮要来了 水管要不要包一下, 过年放鞭炮有啥规定): a question for the desk (SVC-INFO,
+  inquiry), not the flood or the burst pipe it fears.
+- A musty, damp or stale smell with no water or machine named (地下室一股霉味): dirt in a
+  place, cleaning's (ENV-CLEAN), not the air conditioning or a leak; gas is SEC-SAFE's
+  (nlp.situation), a mould patch on a wet wall stays the leak.
+- A sign, a letter or a decoration coming off a facade (外墙的招牌掉了一个字, 楼号牌掉了,
+  彩灯被风刮下来了): the building's fabric (ENG-CIVIL), not a leak through 外墙 nor the 风 of
+  the air conditioning.
+- How long the cameras keep their recordings, with nothing lost (监控录像保存几天): a desk
+  question (SVC-INFO); footage asked for after a loss is security's (nlp.harms).
+- A polite request to come and fix a fault (纱窗破了 可以来补一下吗, 能不能来换个灯泡): a
+  repair, which the model, hearing 可以…吗, reads as a question.
+"""
+
+import re
+
+_NC = r"[^,.!?;，。！？\s]"
+# weather or a holiday coming (台风要来了, 明天大暴雨, 暴雨预警, 过年): what is feared, not yet here
+_WEATHER = r"(台风|暴雨|大雨|寒潮|降温|大雪|暴雪|冰冻|霜冻|汛期|雨季|梅雨|高温|大风)"
+_COMING = re.compile(
+    rf"{_WEATHER}{_NC}{{0,3}}(要来|快来|来了|要到|快到|预警|将至|季节|前|之前)|"
+    rf"(明天|后天|今晚|这周|下周|周末|过两天|这两天|马上|快要|要)(有|下|刮|来)?{_NC}{{0,2}}{_WEATHER}|"
+    r"(过年|春节|除夕|元宵|国庆|中秋|元旦|五一|端午)|(放假|长假|假期)(期间|那几天|前|之前|的时候)"
+)
+# ... asked about: what the centre prepares, whether it will happen, what is allowed
+_READY_ASKED = re.compile(
+    r"有没有|会不会|要不要|需不需要|用不用|准备|提前|预防|防范|规定|安排|值班|吗|么|嘛|没有?$|呢|\?"
+)
+# already happened: a fault to report, not a question (已经进水了, 淹了, 水管冻裂了)
+_HAPPENED = re.compile(r"已经|进水了|淹了|漏了|在漏|冻裂|爆了|倒了|断了|坏了|吹掉|刮倒|砸|正在|现在")
+
+# a musty, damp or stale smell (霉味, 潮味, 发霉的味道, 馊味)
+_MUSTY = re.compile(r"(霉|潮|馊|闷|垃圾)[^,.!?;，。！？\s]{0,3}(味|臭)|发霉")
+# ... where something wet or a machine is named, the leak or the machine is the report
+_MUSTY_SOURCE = re.compile(
+    r"墙|天花|吊顶|屋顶|顶上|渗|漏|滴|湿|水|雨|空调|新风|风口|出风|通风|排风|冰箱|洗衣机|下水|地漏|燃气|煤气|然气|衣服|柜"
+)
+
+# a sign, a letter or a decoration on the building (招牌, 楼号牌, 发光字, 装饰条, 彩灯, 横幅)
+_FACADE_PIECE = re.compile(
+    r"招牌|广告牌|牌子|门牌|楼号|楼牌|标识牌|标牌|指示牌|铭牌|发光字|大字|(一|几|两|个)个字|灯箱|"
+    r"装饰(条|板|线|物|灯)?|线条|彩灯|灯笼|灯带|横幅|广告布|条幅|雕塑|造型"
+)
+# ... coming off, loose or hanging (掉了, 松了, 歪了, 被风刮下来, 吹烂了)
+_COMING_OFF = re.compile(r"掉|脱落|松|歪|垂|晃|刮(下|落|飞|烂|坏|跑)|吹(下|落|飞|烂|坏|跑)|翘|耷拉|斜|裂")
+_FACADE_CODES = ("ENG-LEAK", "ENG-HVAC", "ENG-CIVIL", "OTHER")
+
+# how long the cameras keep recordings, or whether one may see them: asked, with no loss told
+_FOOTAGE_ASKED = re.compile(
+    r"(监控|录像)[^。！？!?]{0,8}(保存|保留|存|留)[^。！？!?]{0,4}(多久|多长|几天|多少天|几个月)|"
+    r"(监控|录像)[^。！？!?]{0,6}(能|可以)[^。！？!?]{0,4}(看|查)[^。！？!?]{0,4}(多久|几天|吗)"
+)
+_LOSS = re.compile(r"被|丢|不见|没了|偷|刮|划|撞|砸|蹭|打架|拿走|坏")
+
+# a polite request that someone come and fix it (可以来补一下吗, 能不能来换个, 能帮忙调一下吗)
+_POLITE_REQUEST = re.compile(
+    rf"(能不能|能否|可不可以|可否|可以|能|麻烦)(请)?{_NC}{{0,4}}?(来|帮忙|帮我|帮我们|派人|派个师傅|过来|上门)?{_NC}{{0,2}}?"
+    r"(修(?!剪|枝)|换|补|通|疏通|洗|清洗|调|紧|上油|加固|装回|看看|检查|处理|弄)(一下|个|下|好|回去)?"
+)
+# ... of something said to be at fault (坏, 破了个洞, 松, 有味道): the rules then read its object
+_FAULT_TOLD = re.compile(
+    r"坏|破|漏|堵|松|掉|脏|慢|涩|卡|断|裂|晃|滴|吱|洞|味|不(亮|转|动|响|通|出|制冷|制热|灵|好)|没(电|水|反应)|失灵"
+)
+# ... not a question about its price, its time or whether it is allowed
+_NOT_REQUEST = re.compile(r"多少钱|收费|要钱|什么时候|几点|多久|哪天|自己|允许|可以自己")
+
+
+def ready_asked(norm: str, code: str) -> bool:
+    """Whether the message asks about getting ready for weather or a holiday that is coming."""
+    if code in ("SVC-SLOW", "SVC-ATTI", "FEE-BILL"):
+        return False
+    coming = _COMING.search(norm)
+    return bool(coming and _READY_ASKED.search(norm, coming.end()) and not _HAPPENED.search(norm))
+
+
+def musty_smell(norm: str, code: str) -> bool:
+    """Whether a stale or musty smell is told with no wet wall, machine or gas beside it."""
+    return code in ("ENG-HVAC", "ENG-LEAK", "ENG-PLUMB", "SEC-SAFE", "OTHER") and bool(
+        _MUSTY.search(norm) and not _MUSTY_SOURCE.search(norm)
+    )
+
+
+def facade_piece(norm: str, code: str) -> bool:
+    """Whether a sign, a letter or a decoration on the building is coming off."""
+    piece = _FACADE_PIECE.search(norm)
+    return code in _FACADE_CODES and bool(piece and _COMING_OFF.search(norm, piece.end()))
+
+
+def footage_asked(norm: str) -> bool:
+    """Whether the message asks how long or whether footage is kept, with no loss told."""
+    return bool(_FOOTAGE_ASKED.search(norm)) and not _LOSS.search(norm)
+
+
+def polite_request(norm: str, code: str, intent: str) -> bool:
+    """Whether a fault's report asks politely that someone come and fix it."""
+    return (
+        code.startswith("ENG")
+        and intent in ("inquiry", "repair", "complaint", "other")
+        and bool(_POLITE_REQUEST.search(norm))
+        and bool(_FAULT_TOLD.search(norm))
+        and not _NOT_REQUEST.search(norm)
+    )

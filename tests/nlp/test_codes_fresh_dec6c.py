@@ -1,0 +1,86 @@
+"""Fresh chat probes (codes and intents), Dec 6, third pass. Sentences written for this file;
+each class has cases that must fire beside a sibling sharing its words that must not."""
+
+import pytest
+
+import nlp
+
+# -- getting ready for weather or a holiday coming, asked: a desk question, not the fault feared --
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["台风要来了 地库有没有准备沙袋啊", "明天大暴雨 车库会不会淹 物业有准备吗", "寒潮要来了 外面的水管要不要包一下", "过年放烟花物业有啥规定没"],
+)
+def test_getting_ready_for_weather_or_a_holiday_is_a_desk_question(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+@pytest.mark.parametrize(
+    "text, code", [("台风过后车库的积水一直没排掉", "ENG-PLUMB"), ("寒潮一来外面的水管冻裂了", "ENG-PLUMB")]
+)
+def test_the_weather_come_and_gone_leaves_the_fault(text, code):
+    assert nlp.classify(text).code == code
+
+
+def test_a_holiday_named_in_a_jibe_is_no_question():
+    assert nlp.classify("楼道的垃圾三天没人收了 保洁是放假了吗").code == "ENV-CLEAN"
+
+
+# -- a musty or stale smell with nothing wet or mechanical named: cleaning -------------------------
+
+
+@pytest.mark.parametrize("text", ["地下储藏室一股霉味 闷得很", "大堂有股发霉的味道 潮潮的", "楼梯间一股霉臭味"])
+def test_a_musty_smell_alone_is_cleaning(text):
+    assert nlp.classify(text).code == "ENV-CLEAN"
+
+
+@pytest.mark.parametrize(
+    "text, code", [("空调一开就一股霉味", "ENG-HVAC"), ("卧室墙角渗水发霉了 一股霉味", "ENG-LEAK")]
+)
+def test_a_musty_smell_from_a_machine_or_a_wet_wall_stays_its_source(text, code):
+    assert nlp.classify(text).code == code
+
+
+# -- a sign, a letter or a decoration coming off a facade: the building's fabric --------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["外墙上的招牌掉了一个字", "单元楼号牌掉下来了", "门口挂的灯笼被风刮下来一个", "外墙装饰条松了"]
+)
+def test_a_facade_piece_coming_off_is_civil(text):
+    assert nlp.classify(text).code == "ENG-CIVIL"
+
+
+def test_water_through_the_facade_stays_a_leak():
+    assert nlp.classify("下雨外墙渗水 墙纸都湿了").code == "ENG-LEAK"
+
+
+# -- how long footage is kept, nothing lost: a desk question; after a loss: security's ----------
+
+
+def test_how_long_footage_is_kept_is_a_desk_question():
+    result = nlp.classify("小区监控录像能保存多久啊")
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_footage_asked_after_a_loss_stays_security():
+    assert nlp.classify("电动车电瓶被偷了 能看下监控吗").code == "SEC-SAFE"
+
+
+# -- a polite request to come and fix a fault is a repair of it, not a question ---------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("纱窗破了个洞 可以来补一下吗", "ENG-DOOR"), ("空调滤网脏了 能帮忙洗一下吗", "ENG-HVAC"), ("门吸松了 能不能来紧一下", "ENG-DOOR")],
+)
+def test_a_polite_request_to_fix_a_fault_is_a_repair(text, code):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, "repair")
+
+
+@pytest.mark.parametrize("text", ["门口那棵树挡着窗户了 能修剪一下吗", "换个纱窗多少钱"])
+def test_a_tree_to_trim_or_a_price_is_no_fix_of_the_named_object(text):
+    assert nlp.classify(text).code != "ENG-DOOR"
