@@ -299,6 +299,8 @@ def _report(turn: Turn, text: str, result) -> None:
     if joined is not None and result.urgent and not joined.urgent:
         joined = None  # an emergency is never a note on an ordinary ticket, even of its code
     if joined is not None:
+        if result.urgent:  # the danger again, or worse: the tenant reads that help is on its way
+            turn.say("help_coming")
         join(turn, joined, text)
         return
     missing = identity_missing(turn)

@@ -57,6 +57,15 @@ def test_a_chase_carrying_a_danger_sends_the_chased_reports_department_at_once(w
     assert notes(leak) == [f"租户催办：{chase}（情况紧急，已另开紧急工单 {urgent.number}）"]
 
 
+def test_the_danger_again_on_its_urgent_ticket_is_told_help_is_coming(wechat, session, site):
+    wechat.say("o-again", KNOWN)
+    wechat.say("o-again", "水管爆了 水一直在喷")
+    reply = wechat.say("o-again", "快点啊 水越来越大了")
+    [burst] = tickets(session)
+    assert reply == "\n".join([phrase("help_coming"), phrase("joined_ticket", number=burst.number)])
+    assert notes(burst) == ["租户补充：快点啊 水越来越大了"]
+
+
 def test_a_calm_chase_is_still_a_note_on_the_open_report(wechat, session, site):
     wechat.say("o-chase", KNOWN)
     wechat.say("o-chase", "卫生间漏水")
@@ -181,6 +190,6 @@ def test_the_same_danger_sent_twice_is_one_urgent_ticket(wechat, session, site):
     [urgent] = tickets(session)
     assert_urgent_answered(first, urgent)
     assert urgent.number in again
-    other = wechat.say("o-twice", "水管爆了 水一直在喷")
+    other = wechat.say("o-twice", "水管爆了 水一直在喷")  # typed again: a new MsgId
     [urgent] = tickets(session)
-    assert urgent.number in other and UNCLEAR not in other
+    assert phrase("help_coming") in other and urgent.number in other
