@@ -13,6 +13,7 @@ from models import Channel, Ticket
 from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY, attach_held_media
 from workflow.phrasebook import ticket_eta
+from workflow.promises import MAX_REASON
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -106,6 +107,16 @@ def chased_fault(turn: Turn, result) -> tuple[object, Optional[Ticket]]:
     if chased is None:
         return result, None
     return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased
+
+
+def urgent_chase(turn: Turn, ticket: Ticket, text: str) -> None:
+    """The danger grows on an urgent ticket and nobody has come (师傅还没来 水已经淹到隔壁了):
+    the 30-minute promise is slipping, so the supervisors hear of it at once (上报主管),
+    rather than a note nobody reads until the job is done."""
+    note(turn, ticket, f"租户催办：{text}")
+    workflow.escalate(turn.session, ticket, None, reason=f"急修租户催办：{text}"[:MAX_REASON])
+    turn.say("escalate")
+    turn.say("chase_noted", number=ticket.number)
 
 
 def cancel_request(turn: Turn, text: str) -> bool:

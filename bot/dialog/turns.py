@@ -46,6 +46,7 @@ from bot.dialog.tickets import (
     note_on_open_ticket,
     progress,
     register,
+    urgent_chase,
 )
 from bot.identity import leftover
 from bot.protocol import InboundMessage
@@ -291,6 +292,9 @@ def _survey_answer(turn: Turn, text: str) -> bool:
 def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
     result, chased = chased_fault(turn, result)
+    if chased is not None and chased.urgent:
+        urgent_chase(turn, chased, text)
+        return
     joined = (joinable(turn.session, turn.tenant, result.code, turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
