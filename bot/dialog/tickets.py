@@ -99,14 +99,18 @@ def describe_emergency(turn: Turn, ticket: Ticket, text: str, result) -> None:
 
 def chased_fault(turn: Turn, result) -> tuple[object, Optional[Ticket]]:
     """「师傅还没来 水已经淹到隔壁了」 reads as an urgent complaint about service: it names no
-    fault of its own, the danger is the open report's. The urgent ticket takes that report's
-    fault, so its department goes (not the desk), and that report is returned to be told."""
+    fault of its own, the danger is the open report's (or the report we hold while we ask
+    who the tenant is). The urgent ticket takes that report's fault, so its department goes
+    (not the desk), and the open report is returned to be told."""
     if not (result.urgent and result.category == "SVC"):
         return result, None
     chased = next((t for t in open_tickets(turn.session, turn.tenant) if t.category not in ("SVC", "OTHER")), None)
-    if chased is None:
-        return result, None
-    return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased
+    held = ((turn.conv.data or {}).get("pending") or {}).get("code") if turn.conv.state == AWAITING_IDENTITY else None
+    if chased is not None:
+        return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased
+    if held and taxonomy.category_of(held) not in ("SVC", "OTHER"):
+        return replace(result, code=held, category=taxonomy.category_of(held)), None
+    return result, None
 
 
 def urgent_chase(turn: Turn, ticket: Ticket, text: str) -> None:

@@ -57,6 +57,14 @@ def test_a_chase_carrying_a_danger_sends_the_chased_reports_department_at_once(w
     assert notes(leak) == [f"租户催办：{chase}（情况紧急，已另开紧急工单 {urgent.number}）"]
 
 
+def test_a_chase_carrying_a_danger_of_a_held_report_sends_its_department(wechat, session, site):
+    wechat.say("o-chase", "卫生间漏水")  # held: we do not know who this is yet
+    reply = wechat.say("o-chase", "师傅还没来 水已经淹到隔壁了")
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+    assert urgent.code == "ENG-PLUMB" and urgent.department.name == "工程部"
+
+
 @pytest.mark.parametrize("chase", ["师傅还没来 水已经淹到隔壁了", "人呢 还没到 水都漫到走廊了"])
 def test_a_danger_growing_on_an_urgent_ticket_nobody_reached_goes_to_the_supervisors(wechat, session, site, chase):
     wechat.say("o-burst", KNOWN)
