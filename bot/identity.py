@@ -63,14 +63,65 @@ _NAME_CLAIM = re.compile(r"(?:我是|我叫|本人|联系人[:：]?)\s*([\u4e00-
 # "李女士"), standing on its own (not "隔壁王老板", whose shop it may be). Not 师傅 or 经理:
 # tenants write those of the repairman and the manager.
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+             "乔文施洪牛樊葛邢安齐易伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
+             "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
+             "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "长孙", "宇文", "尉迟", "夏侯", "司徒")
+# What a tenant calls themself that is not a name (我是业主, 我是店长, 我是来报修的, 我是楼上的).
+_NOT_A_NAME_WORDS = ("业主", "租户", "住户", "商户", "店长", "店主", "经理", "员工", "物业", "保安", "保洁", "师傅",
+                     "楼上", "楼下", "隔壁", "对面", "邻居", "客户", "顾客", "前台", "文员", "行政", "财务", "会计",
+                     "负责", "管理", "老板", "投诉", "报修", "咨询")
+_NOT_IN_A_NAME = frozenset("的了在是来去要想有个们这那谁吗呢吧啊哪不没说")
+
+
 _ADDRESSED = re.compile(rf"(?<![\u4e00-\u9fff])([{_SURNAMES}](?:老板娘|老板|先生|女士|小姐))")
 
 
+def could_be_name(word: str) -> bool:
+    """Not a role (业主), a place (楼上) or a clause (来报修的): what a tenant asked who they
+    are may answer with any name, even one of an uncommon surname."""
+    return (2 <= len(word) <= 4 and not any(ch in _NOT_IN_A_NAME for ch in word)
+            and not any(role in word for role in _NOT_A_NAME_WORDS))
+
+
+def looks_like_name(word: str) -> bool:
+    """A Chinese personal name as tenants sign, unasked: a common surname and one or two
+    characters (李娜, 王建国, 欧阳娜), 小/老/阿 and a surname (小王), or a surname and a form
+    of address (王老板, 李女士)."""
+    if _ADDRESSED.fullmatch(word) or (len(word) == 2 and word[0] in "小老阿" and word[1] in _SURNAMES):
+        return True
+    if not could_be_name(word):
+        return False
+    if word[:2] in _COMPOUND_SURNAMES:
+        return len(word) >= 3
+    return word[0] in _SURNAMES and len(word) <= 3
+
 def find_name(text: str) -> Optional[str]:
-    """Only an explicit claim ("我是王建国"): a bare name inside a report is too ambiguous."""
+    """Only an explicit claim ("我是王建国"): a bare name inside a report is too ambiguous,
+    and 我是业主 / 我是来报修的 claim no name."""
     match = _NAME_CLAIM.search(_readable(text))
-    return match.group(1) if match else None
+    return match.group(1) if match and looks_like_name(match.group(1)) else None
+
+
+# A name signed beside the phone number ("L3-008 李四 13900002222 网络断了", "139… 李四"):
+# only separators between them.
+_NAME_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})[\s，,:：]*+\Z")
+_NAME_AFTER = re.compile(r"\A[\s，,:：]*+([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+
+
+def find_signed_name(text: str) -> Optional[str]:
+    """A name standing right before or after the phone number, as tenants sign a report."""
+    text = _readable(text)
+    match = _PHONE.search(text) or _PHONE.search(_DIGIT_GAP.sub("", text))
+    if match is None:
+        return None
+    before, after = match.string[:match.start()], match.string[match.end():]
+    for side, beside in ((before, _NAME_BEFORE), (after, _NAME_AFTER)):
+        found = beside.search(_UNIT.sub(" ", _BLOCK.sub(" ", side)))
+        if found and looks_like_name(found.group(1)):
+            return found.group(1)
+    return None
 
 
 def find_addressed_name(text: str) -> Optional[str]:
@@ -96,15 +147,19 @@ def find_phone(text: str) -> Optional[str]:
     return _phone_and_rest(_readable(text))[0]
 
 
-def parse_identity(text: str) -> Identity:
-    """'王建国 13800001234 L2-015' → all three; a name is only taken from what remains
-    once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
-    text = _readable(text)
-    unit = find_unit(text)
-    phone, rest = _phone_and_rest(text)
+def leftover(text: str) -> str:
+    """What a message says besides its phone, unit and the filler around them ("" for
+    "我住5栋2单元301，电话138…"; "王建国" for "王建国 138… L2-015")."""
+    _, rest = _phone_and_rest(_readable(text))
     rest = _BLOCK.sub(" ", rest)
     rest = _UNIT.sub(" ", rest)
     rest = _ROOM.sub(" ", rest)
-    rest = _FILLER.sub("", rest)
+    return _FILLER.sub("", rest)
+
+
+def parse_identity(text: str) -> Identity:
+    """'王建国 13800001234 L2-015' → all three; a name is only taken from what remains
+    once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
+    rest = leftover(text)
     name = rest if _NAME.match(rest or "") else None
-    return Identity(name=name, phone=phone, unit=unit)
+    return Identity(name=name, phone=find_phone(text), unit=find_unit(text))

@@ -336,8 +336,8 @@ class Classifier:
         # the codes a word other than a place named (停车场 says where a call comes from, 被占 what)
         named = {target for kind, target, surface in scan.hits if kind == CODE and surface not in self.rules.places}
         code, intent, urgent, confidence = urgency.weigh(seen, code, intent, keyword_urgent, confidence,
-                                                         scan.codes, named)
-        people_first = urgent and urgency.guards_alone(seen, code)  # the model keeps no vote
+                                                         scan.codes, named, norm)
+        people_first = urgent and urgency.guards_alone(seen, code, norm)  # the model keeps no vote
 
         evidence = []
         for kind, target, surface in scan.hits:

@@ -27,6 +27,27 @@ _GUARDS_ALONE = ("gas", "drowning")
 # the vote: there the model hears the cause (ENG-LIFT, ENV-CLEAN), as the labels do.
 _FELL_ALONE = frozenset({"injured", "taken_ill", "structure", "fall_risk", "help"})
 _FELL_FROM = re.compile(r"从[^,.!?;，。！？\s]{0,8}(上|顶)(掉|跌|栽|滚|坠|摔)")
+# someone fallen, collapsed or at an edge where a machine or a structure is named only as
+# the place (老人在电梯厅摔倒了, 小孩爬到连廊栏杆上, 大爷在坡道上摔倒了): the person outranks
+# the place word, unless the place caught them (扶梯把脚卷进去, 门夹了老太太), it moves under
+# them (扶梯上没站稳摔下来) or a fault is named beside them (扶梯突然停了, 栏杆松了, 地上全是
+# 油): then the machine's or the fault's code, as labelled
+_PERSON_AT_PLACE = frozenset({"injured", "taken_ill", "fall_risk", "help"})
+_CAUGHT = re.compile(r"夹|卷|绞|压|砸|撞|卡|吃|吸进|刮|轧|碾|挤|碰|扶梯|步道|转门")
+_FAULT = re.compile(
+    r"坏|故障|停了|停运|急停|突然停|不动了|松|断|裂|翘|漏|感应|失灵|倒着|倒行|反转|塌|滑|油|积水|水|湿|结冰|坑|"
+    r"破损|碎|掉了|脱落|没关|关不上|锁不上|没有?(护栏|栏杆|扶手)|太(矮|低)|不平|高出|台阶高"
+)
+# someone shut in a car (孩子被锁在车里): the guards break in, no door of the centre's is at fault
+_IN_A_CAR = re.compile(r"车里|车内|车子里|车上|(?<![a-z])car(?![a-z]| park)")
+_NOT_A_CAR = re.compile(r"梯|轿厢|车库门|卷帘|卷闸")
+# someone inside a lift whose door will not open (孩子在电梯里出不来 门打不开): the lift's
+_IN_A_LIFT = re.compile(r"(电梯|(?<!楼)梯|轿厢)里|轿厢|困梯|梯困")
+
+
+def _PLACE_CODE(code: str) -> bool:
+    """A code the place's own word gives, or none (a car park, a lift hall, a railing)."""
+    return taxonomy.category_of(code) == "ENG" or code in ("SEC-PARK", taxonomy.OTHER, "SVC-INFO")
 _PRESSING = 2.0  # over the threshold: a danger and "now" or "hurry" twice, or two dangers
 
 
@@ -69,7 +90,21 @@ def only_a_call(seen) -> bool:
     return situation.danger_classes(seen.classes) <= {"help"}
 
 
-def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, named=frozenset()):
+def person_not_the_place(seen, text: str) -> bool:
+    """Someone fallen, collapsed, at an edge or shut in a car, at a place a machine or a
+    structure names, and nothing caught them or is said to be faulty (see _PERSON_AT_PLACE)."""
+    dangers = situation.danger_classes(seen.classes)
+    if dangers == {"trapped"}:
+        return bool(_IN_A_CAR.search(text)) and not _NOT_A_CAR.search(text)
+    return (
+        bool(dangers & {"injured", "fall_risk"})
+        and dangers <= _PERSON_AT_PLACE
+        and not _CAUGHT.search(text)
+        and not _FAULT.search(text)
+    )
+
+
+def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, named=frozenset(), text=""):
     """Urgency from the situation (nlp/situation.py), apart from the code, or for a letter
     from its urgency keywords; a danger the rules' topic words miss (a fight at the car
     park) gives its own code."""
@@ -98,8 +133,12 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         or only_taken_ill(seen)
     ):
         code = suggested  # someone kicking the door in: the door is no fault
+    elif _PLACE_CODE(code) and person_not_the_place(seen, text):
+        code = "SEC-SAFE"  # 老人在电梯厅摔倒了, 孩子被锁在车里: the person, not the place
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
         code = suggested
+    elif code == "ENG-DOOR" and "trapped" in seen.classes and _IN_A_LIFT.search(text):
+        code = "ENG-LIFT"  # the lift's door holds them: the lift technicians go
     elif suggested == "ENG-DOOR" and seen.classes[0] == "trapped" and code in _ROOM_ONLY:
         code = suggested  # 孩子在卫生间出不来: the door holds them, the plumbing is only where
     elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":
@@ -111,7 +150,7 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
     return code, intent, True, confidence
 
 
-def guards_alone(seen, code: str) -> bool:
+def guards_alone(seen, code: str, text: str = "") -> bool:
     """Someone in the water or taken ill, and a gas smell (taxonomy: SEC-SAFE wherever it is
     noticed), are the guards' whatever the model reads of the pool, the pipe or the room
     around them (a fight or a theft is left to the vote: staff pushing someone is their
@@ -121,7 +160,7 @@ def guards_alone(seen, code: str) -> bool:
     dangers = situation.danger_classes(seen.classes)
     return any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen) or (
         "injured" in dangers and dangers <= _FELL_ALONE and any(_FELL_FROM.search(e) for e in seen.evidence)
-    )
+    ) or person_not_the_place(seen, text)
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")

@@ -7,7 +7,18 @@ from typing import TYPE_CHECKING, Optional
 
 import workflow
 from bot.dialog import intents
-from bot.identity import Identity, find_addressed_name, find_name, find_phone, find_unit, parse_identity
+from bot.identity import (
+    Identity,
+    could_be_name,
+    find_addressed_name,
+    find_name,
+    find_phone,
+    find_signed_name,
+    find_unit,
+    leftover,
+    looks_like_name,
+    parse_identity,
+)
 from models import Ticket, Unit
 from workflow.classification import classify
 from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
@@ -59,9 +70,32 @@ def apply_identity(turn: Turn, found: Identity) -> None:
         conv.data = {**(conv.data or {}), "unit": unit.code if unit else found.unit}
 
 
+def names_a_person(turn: Turn, word: str, asked: bool = False) -> bool:
+    """A name (unasked, one that looks like a signature's: bot.identity.looks_like_name)
+    that carries no keyword of two characters or more: 马桶 and 高压线 are things, while
+    钱七 is a person whatever 钱 sounds like."""
+    if not (could_be_name(word) if asked else looks_like_name(word)):
+        return False
+    return not any(len(hit) >= 2 and hit in word for hit in classify(turn.session, word).evidence)
+
+
+def only_who(turn: Turn, text: str, asked: bool = False) -> bool:
+    """The message says who or where the tenant is and nothing else (我是钱七 L3-008 135…;
+    asked who they are, a bare name too): no report, whatever its words sound like."""
+    if not (asked or find_phone(text) or find_unit(text) or find_name(text)):
+        return False
+    rest = leftover(text)
+    return not rest or names_a_person(turn, rest, asked)
+
+
 def remember_told(turn: Turn, text: str) -> Identity:
-    """Who/where told along with the report ("L2-015铺…，电话138…") is remembered."""
-    name = find_name(text) or (None if turn.tenant.name else find_addressed_name(text))
+    """Who/where told along with the report ("L2-015铺…，电话138…", "李四 139… 网络断了")
+    is remembered."""
+    name = find_name(text)
+    if name is None and not turn.tenant.name:
+        name = find_addressed_name(text) or find_signed_name(text)
+        if name is not None and not names_a_person(turn, name):
+            name = None
     told = Identity(name=name, phone=find_phone(text), unit=find_unit(text))
     apply_identity(turn, told)
     return told
@@ -69,15 +103,19 @@ def remember_told(turn: Turn, text: str) -> Identity:
 
 def identity_answer(turn: Turn, text: str) -> bool:
     """While we wait for name/phone/unit: take what the tenant tells us. A message that
-    is a new problem rather than an answer is not consumed here."""
+    is a new problem rather than an answer is not consumed here: its turn takes both the
+    problem and the who/where in it ("L2-015 卫生间也漏水了")."""
     found = parse_identity(text)
     if not found:
         return False
-    result = classify(turn.session, text)
-    if result.urgent:  # "二号楼电梯困人" names a building, but it is an emergency, not an answer
-        return False
-    if found.name and (result.intent != "other" or intents.DECLINE.search(text)):
-        found.name = None  # "水管爆了" is a report, "不想说" a refusal: neither is a name
+    refused = intents.DECLINE.search(text)  # "不想说" is a refusal, not a name
+    if refused or not only_who(turn, text, asked=True):
+        if intents.opener(intents.bare(leftover(text))) is None:  # not 「我是来报修的 L2-015」
+            result = classify(turn.session, text)
+            if result.urgent or result.intent != "other":  # "二号楼电梯困人", "水管爆了": a report
+                return False
+        if found.name and (refused or not could_be_name(found.name)):
+            found.name = None
     if not found:
         return False
     apply_identity(turn, found)

@@ -23,10 +23,10 @@ BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再�
                  r"麻烦(你|您|你们)?了|辛苦(你|您|你们)?了|"
                  r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌", re.I)
 # 「我要报修」「你好 我想问下」「想反映个问题」: the tenant announces what they will say, and
-# says nothing yet. Answered with the menu's prompt, not a ticket with nothing in it.
+# says nothing yet (「我是来报修的」). Answered with the menu's prompt, not a ticket with nothing in it.
 # Matched against bare() text (no punctuation or spaces, lower case).
 OPENER = re.compile(
-    r"^(?:你好|您好|亲|喂|请问){0,2}(?:我|我们)?(?:这边|这里)?(?:要|想|想要|需要|来)?"
+    r"^(?:你好|您好|亲|喂|请问){0,2}(?:我|我们)?(?:是)?(?:这边|这里)?(?:要|想|想要|需要|来)?"
     r"(?:(?P<repair>报修|报个修|维修|修东西)|(?P<complaint>投诉|反映(?:一下|个|点)?(?:问题|情况|事情|事)?)"
     r"|(?P<inquiry>咨询|问|请问)(?:一下|下|个问题|个事情|个事|点事)?)(?:呀|啊|哈|呢|哦|的){0,2}$"
 )

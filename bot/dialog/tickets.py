@@ -2,6 +2,7 @@
 or a cancellation on the newest, flags one for triage, tells its progress."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
 import workflow
@@ -93,6 +94,18 @@ def describe_emergency(turn: Turn, ticket: Ticket, text: str, result) -> None:
                                     note=f"租户说明情况：{taxonomy.name_of(result.code)}")
         turn.say("help_coming")
     turn.say("joined_ticket", number=ticket.number)
+
+
+def chased_fault(turn: Turn, result) -> tuple[object, Optional[Ticket]]:
+    """「师傅还没来 水已经淹到隔壁了」 reads as an urgent complaint about service: it names no
+    fault of its own, the danger is the open report's. The urgent ticket takes that report's
+    fault, so its department goes (not the desk), and that report is returned to be told."""
+    if not (result.urgent and result.category == "SVC"):
+        return result, None
+    chased = next((t for t in open_tickets(turn.session, turn.tenant) if t.category not in ("SVC", "OTHER")), None)
+    if chased is None:
+        return result, None
+    return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased
 
 
 def cancel_request(turn: Turn, text: str) -> bool:

@@ -17,6 +17,7 @@ from bot.dialog.identity import (
     decline_identity,
     identity_answer,
     identity_missing,
+    only_who,
     remember_told,
     remind_identity,
     set_conv,
@@ -35,6 +36,7 @@ from bot.dialog.tickets import (
     TRIAGE_NOT_UNDERSTOOD,
     cancel_request,
     chase,
+    chased_fault,
     describe_emergency,
     flag_for_triage,
     follow_up,
@@ -45,6 +47,7 @@ from bot.dialog.tickets import (
     progress,
     register,
 )
+from bot.identity import leftover
 from bot.protocol import InboundMessage
 from models import Conversation, Message, Status, Tenant
 from models.reference_cache import SiteValues
@@ -152,8 +155,9 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("greeting", centre=turn.site.name)
         turn.say("offer_help")
         return
-    announced = intents.opener(bare)
-    if announced is not None:  # 「我要报修」: the report comes next
+    announced = intents.opener(bare) or intents.opener(intents.bare(leftover(text)))
+    if announced is not None:  # 「我要报修」 (「我是来报修的 L2-015」): the report comes next
+        remember_told(turn, text)
         if turn.first_contact:
             turn.say("greeting", centre=turn.site.name)
         turn.say({"repair": "menu_repair", "complaint": "menu_complaint", "inquiry": "offer_help"}[announced])
@@ -168,6 +172,10 @@ def _text(turn: Turn, text: str) -> None:
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         _report(turn, text, result)
+        return
+    if result.intent != "other" and only_who(turn, text):  # 我是钱七 L3-008 135…: 钱 asks nothing
+        remember_told(turn, text)
+        _who(turn, text)
         return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
             and intents.ABOUT_QUOTE.search(bare) and _about_the_quote(turn, text)):
@@ -201,14 +209,10 @@ def _text(turn: Turn, text: str) -> None:
         if turn.conv.state == AWAITING_IDENTITY:
             keep_with_report(turn, text)
             remind_identity(turn)
+        elif told:
+            _who(turn, text)
         elif follow_up(turn, text):
             pass
-        elif told:  # "我是李娜，L3-008，电话139…" and nothing else: noted, not "I did not understand"
-            if turn.first_contact:
-                turn.say("greeting", centre=turn.site.name)
-            turn.say("contact_saved")
-            if not turn.first_contact:
-                turn.say("offer_help")
         elif intents.has_substance(text):  # said something we do not understand: a person reads it
             ticket = register(turn, text, result)
             flag_for_triage(ticket, TRIAGE_NOT_UNDERSTOOD)
@@ -224,6 +228,17 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         return
     _report(turn, text, result)
+
+
+def _who(turn: Turn, text: str) -> None:
+    """"我是李娜，L3-008，电话139…" and nothing else: noted (on the ticket just opened, for
+    its staff), not "I did not understand"."""
+    if not follow_up(turn, text):
+        if turn.first_contact:
+            turn.say("greeting", centre=turn.site.name)
+        turn.say("contact_saved")
+        if not turn.first_contact:
+            turn.say("offer_help")
 
 
 def _about_the_quote(turn: Turn, text: str) -> bool:
@@ -263,6 +278,8 @@ def _survey_answer(turn: Turn, text: str) -> bool:
     parsed = surveys.parse_chat_answer(text)
     if parsed is None:
         return False
+    if parsed[1] and classify(turn.session, text).urgent:  # 「1 水又漏了 现在喷出来了」: a danger first
+        return False
     survey = surveys.open_survey(turn.session, turn.tenant.id)
     if survey is None:
         return False
@@ -273,6 +290,7 @@ def _survey_answer(turn: Turn, text: str) -> bool:
 
 def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
+    result, chased = chased_fault(turn, result)
     joined = (joinable(turn.session, turn.tenant, result.code, turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
@@ -291,6 +309,8 @@ def _report(turn: Turn, text: str, result) -> None:
             flag_for_triage(ticket, TRIAGE_CALL_FOR_HELP)
         if result.urgent:
             workflow.dispatch(turn.session, ticket, None)
+        if chased is not None:  # not a note on it: the danger has its own ticket, worded as the tenant wrote
+            workflow.add_note(turn.session, chased, None, f"租户催办：{text}（情况紧急，已另开紧急工单 {ticket.number}）")
         if turn.first_contact and not upset:
             turn.say("greeting", centre=turn.site.name)
         if upset:

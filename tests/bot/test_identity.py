@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.identity import find_addressed_name, find_name, find_unit, parse_identity
+from bot.identity import find_addressed_name, find_name, find_signed_name, find_unit, parse_identity
 
 
 @pytest.mark.parametrize("text, name", [
@@ -60,3 +60,23 @@ def test_only_the_start_of_a_long_message_is_read_for_who_and_where():
     assert parse_identity(told + "水" * 20_000).unit == "L2-015"
     buried = "水" * IDENTITY_TEXT_MAX + told
     assert find_unit(buried) is None and find_phone(buried) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我是来报修的 水管爆了", None), ("我是业主 L2-015 13800001111", None), ("我是店长，空调坏了", None),
+    ("我是楼上的 你们管不管", None), ("本人投诉，电梯太慢", None), ("我是新来的租户", None),
+    ("我是钱七 L3-008 13500005555", "钱七"), ("我是欧阳娜", "欧阳娜"), ("我叫小王 L2-015", "小王"),
+    ("我是王老板", "王老板"), ("我是王建国，电话13800001234", "王建国"),
+])
+def test_a_claim_names_a_person_not_a_role_or_a_clause(text, name):
+    assert find_name(text) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("L3-008 李四 13900002222 我们店里网络断了", "李四"), ("13900002222 李四", "李四"), ("李四，13900002222", "李四"),
+    ("张伟 L2-015 13900002222", "张伟"), ("水管爆了 王建国 13900002222", "王建国"),
+    ("马桶堵了 13900002222", None), ("13900002222 高压线断了", None), ("空调坏了 联系 13900002222", None),
+    ("L2-015 白天 经常停电", None),  # no phone to sign beside
+])
+def test_a_bare_name_is_taken_only_beside_the_phone(text, name):
+    assert find_signed_name(text) == name

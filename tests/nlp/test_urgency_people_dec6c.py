@@ -54,3 +54,42 @@ def test_the_guards_wanted_beside_trouble_is_urgent(rules, urgent, calm):
     assert nlp.classify(urgent).urgent is True
     assert rules.classify(calm).urgent is False, rules.classify(calm)
     assert nlp.classify(calm).urgent is False
+
+
+# someone fallen, collapsed or at an edge where a machine or a structure names only the
+# place (电梯厅, 台阶, 栏杆, 坡道), or shut in a car: the person outranks the place word
+# (SEC-SAFE, complaint); the calm sibling names the same place with a fault or nobody in danger
+PERSON_AT_A_PLACE = [
+    ("老人在电梯厅摔倒了 头上流血", "电梯厅地砖翘起来了 老太太差点跌倒"),
+    ("电梯厅那边一个老太太跌倒了 爬不起来", "上周有个老太太在电梯厅跌倒了 建议铺防滑垫"),
+    ("快递小哥在台阶上摔倒了 腿在流血", "快递小哥把快递放在台阶上就走了 也不打电话"),
+    ("有个大爷在车库坡道上摔倒了 起不来", "车库坡道上的减速带松了 开过去哐哐响"),
+    ("宝宝爬到阳台栏杆上了 我在楼下看到的 11楼 快上去", "阳台栏杆间距有点大 宝宝大了想装个防护网 谁家能装"),
+    ("连廊栏杆上站着个小男孩 家长不在", "连廊栏杆上挂着个小男孩的外套 谁家的"),
+    ("我家三岁的儿子被锁在车里了 在地库", "上次孩子被锁在车里 后来消防来开的 想问下物业能开车门吗"),
+    ("车里锁着个两岁的娃 车主联系不上 在地面停车场", "车钥匙锁在车里了 怎么办"),
+    ("my son is locked in our car in B2", "my car is stuck in the car park exit queue"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), PERSON_AT_A_PLACE)
+def test_the_person_outranks_the_place_word(rules, urgent, calm):
+    for reader in (rules, nlp.default_classifier()):
+        result = reader.classify(urgent)
+        assert (result.urgent, result.code, result.intent) == (True, "SEC-SAFE", "complaint"), result
+        assert reader.classify(calm).urgent is False, reader.classify(calm)
+
+
+# ... while a machine that caught them, moved under them or failed keeps its code (as labelled)
+THE_MACHINE_STILL = [
+    ("扶梯把小孩的鞋带卷进去了 脚拔不出来", "ENG-LIFT"),
+    ("二楼往三楼的扶梯突然停了 有个小孩摔倒了 你们赶紧过来", "ENG-LIFT"),
+    ("电动卷帘门往下落 压到一个小孩的腿", "ENG-DOOR"),
+    ("孩子在电梯里出不来 门打不开", "ENG-LIFT"),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), THE_MACHINE_STILL)
+def test_a_machine_that_caught_someone_keeps_its_code(text, code):
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, code), result

@@ -1,0 +1,186 @@
+"""Urgency through a conversation of several messages: a report that turns dangerous, a
+danger written while the bot waits for an answer, a chase carrying a new danger. Whatever
+came before, the danger ends on an urgent ticket sent to its department at once, and the
+tenant reads the standard's urgent reply (…将在30分钟内到场), never 「没有听清楚」."""
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+import workflow
+from fakewechat.signing import build_voice
+from models import Role, Status, Survey, utcnow
+from tests.bot.conftest import OFFICIAL, next_msg_id, notes, tickets
+from workflow.phrasebook import phrase
+
+KNOWN = "我是李娜，L3-008，电话13900002222"
+UNCLEAR = "没有听清楚"
+
+
+def assert_urgent_answered(reply: str, ticket) -> None:
+    assert ticket.urgent and ticket.status == Status.DISPATCHED, (ticket.code, ticket.urgent, ticket.status)
+    assert ticket.number in reply and "30分钟内到场" in reply, reply
+    assert UNCLEAR not in reply
+
+
+def urgent_tickets(session) -> list:
+    return [t for t in tickets(session) if t.urgent]
+
+
+@pytest.mark.parametrize("worse", ["现在水喷出来了 越来越大", "水漫到店里了", "水越来越大了 都流到走廊了"])
+def test_a_leak_that_turns_dangerous_is_urgent_at_once(wechat, session, site, worse):
+    wechat.say("o-worse", KNOWN)
+    wechat.say("o-worse", "卫生间漏水")
+    reply = wechat.say("o-worse", worse)
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+
+
+def test_a_leak_then_smoke_is_urgent_for_the_smoke(wechat, session, site):
+    wechat.say("o-smoke", KNOWN)
+    wechat.say("o-smoke", "卫生间漏水")
+    reply = wechat.say("o-smoke", "冒烟了")
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+
+
+@pytest.mark.parametrize("chase", ["师傅还没来 水已经淹到隔壁了", "还是没人来 现在电线在冒火花", "怎么还没人来 水都漫到走廊了"])
+def test_a_chase_carrying_a_danger_sends_the_chased_reports_department_at_once(wechat, session, site, chase):
+    wechat.say("o-chase", KNOWN)
+    wechat.say("o-chase", "卫生间漏水")
+    reply = wechat.say("o-chase", chase)
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+    leak = tickets(session)[0]
+    assert urgent.id != leak.id and (urgent.code, urgent.content) == (leak.code, chase)
+    assert urgent.department.name == "工程部" and urgent.active_dispatch.department.name == "工程部"
+    assert notes(leak) == [f"租户催办：{chase}（情况紧急，已另开紧急工单 {urgent.number}）"]
+
+
+def test_a_calm_chase_is_still_a_note_on_the_open_report(wechat, session, site):
+    wechat.say("o-chase", KNOWN)
+    wechat.say("o-chase", "卫生间漏水")
+    reply = wechat.say("o-chase", "师傅还没来 水还在滴")
+    [leak] = tickets(session)
+    assert phrase("chase_noted", number=leak.number) in reply and not leak.urgent
+
+
+def test_a_held_report_that_turns_dangerous_opens_an_urgent_ticket_before_we_know_who(wechat, session, site):
+    wechat.say("o-held", "卫生间漏水")
+    assert tickets(session) == []
+    reply = wechat.say("o-held", "水漫到店里了")
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+
+
+@pytest.mark.parametrize("danger", ["电梯困人了 里面有小孩", "L2-015 着火了", "我是张三 店里冒烟了"])
+def test_a_danger_while_we_ask_who_is_not_an_answer(wechat, session, site, danger):
+    wechat.say("o-who", "店里空调不制冷")
+    reply = wechat.say("o-who", danger)
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+
+
+@pytest.mark.parametrize("danger", ["不同意 电梯困人了", "确认 水管爆了 快来", "好的 着火了", "180太贵了 先别管这个 配电箱冒烟了"])
+def test_a_danger_while_a_quote_waits_is_not_its_answer(wechat, session, site, make, danger):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say("o-quote", KNOWN)
+    wechat.say("o-quote", "店里空调不制冷")
+    [quoted] = tickets(session)
+    workflow.dispatch(session, quoted, desk)
+    workflow.quote(session, quoted, desk, amount="180", description="更换电容")
+    session.commit()
+    reply = wechat.say("o-quote", danger)
+    [urgent] = urgent_tickets(session)
+    assert urgent.id != quoted.id
+    assert_urgent_answered(reply, urgent)
+    session.expire_all()
+    assert quoted.status == Status.QUOTED
+
+
+def survey_waiting(wechat, session, site, make) -> Survey:
+    """The tenant's ticket closed and its survey sent: the bot waits for a score."""
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    wechat.say("o-survey", KNOWN)
+    wechat.say("o-survey", "店里空调不制冷")
+    [done] = tickets(session)
+    workflow.close(session, done, desk, result="已修复")
+    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == done.id))
+    survey.sent_at = utcnow()
+    session.commit()
+    return survey
+
+
+@pytest.mark.parametrize("danger", ["1 水又漏了 现在喷出来了", "3分 插座冒烟了", "差评 电梯又困人了", "非常不满意 又着火了"])
+def test_a_danger_while_a_survey_waits_is_not_its_score(wechat, session, site, make, danger):
+    survey = survey_waiting(wechat, session, site, make)
+    reply = wechat.say("o-survey", danger)
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+    session.expire_all()
+    assert survey.answered_at is None  # still there for the score
+
+
+@pytest.mark.parametrize("calm", ["1 水还是有点渗", "2分 插座还是不通电"])
+def test_a_low_score_with_a_calm_complaint_is_still_the_score(wechat, session, site, make, calm):
+    survey = survey_waiting(wechat, session, site, make)
+    assert wechat.say("o-survey", calm) == phrase("survey_sorry")
+    session.expire_all()
+    assert survey.answered_at is not None and urgent_tickets(session) == []
+
+
+@pytest.mark.parametrize("danger", ["我要报修 电梯困人了", "报修 水管爆了"])
+def test_a_danger_after_the_menu_is_urgent(wechat, session, site, danger):
+    wechat.say("o-menu", KNOWN)
+    wechat.event("o-menu", "CLICK", "REPAIR")
+    reply = wechat.say("o-menu", danger)
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+
+
+@pytest.mark.parametrize("danger", ["不用修了 电梯困人了", "取消报修 现在水管爆了"])
+def test_a_danger_after_calling_off_is_urgent(wechat, session, site, danger):
+    wechat.say("o-off", KNOWN)
+    wechat.say("o-off", "店里空调不制冷")
+    wechat.say("o-off", "不用修了")
+    reply = wechat.say("o-off", danger)
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+
+
+def test_a_danger_of_another_kind_never_joins_the_open_ticket(wechat, session, site):
+    wechat.say("o-other", KNOWN)
+    wechat.say("o-other", "水管爆了 水一直在喷")
+    [burst] = tickets(session)
+    reply = wechat.say("o-other", "电梯里也困人了")
+    burst, lift = tickets(session)
+    assert lift.code == "ENG-LIFT"
+    assert_urgent_answered(reply, lift)
+    assert notes(burst) == []
+
+
+def test_two_tenants_reporting_the_same_fire_each_get_an_urgent_ticket(wechat, session, site):
+    first = wechat.say("o-one", "B1停车场着火了")
+    second = wechat.say("o-two", "B1车库起火了 好大的烟")
+    one, two = tickets(session)
+    assert_urgent_answered(first, one)
+    assert_urgent_answered(second, two)
+
+
+def test_a_danger_in_a_voice_message_is_urgent(wechat, session, site):
+    doc = wechat.reply(build_voice("o-voice", OFFICIAL, "m1", next_msg_id(), recognition="电梯关人了快点来人啊"))
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(doc["Content"], urgent)
+
+
+def test_the_same_danger_sent_twice_is_one_urgent_ticket(wechat, session, site):
+    msg_id = next_msg_id()
+    first = wechat.say("o-twice", "水管爆了 水一直在喷", msg_id=msg_id)
+    again = wechat.say("o-twice", "水管爆了 水一直在喷", msg_id=msg_id)
+    [urgent] = tickets(session)
+    assert_urgent_answered(first, urgent)
+    assert urgent.number in again
+    other = wechat.say("o-twice", "水管爆了 水一直在喷")
+    [urgent] = tickets(session)
+    assert urgent.number in other and UNCLEAR not in other

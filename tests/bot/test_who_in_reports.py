@@ -1,0 +1,70 @@
+"""Who the tenant is, told among the report's words: a bare name signed beside the phone
+is taken, a role or a clause (我是业主, 我是来报修的) is not a name, a message that is only
+who they are opens nothing, and a report sent while we ask who they are is not taken for
+the answer and lost."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from models import Tenant
+from tests.bot.conftest import tickets
+from workflow.phrasebook import phrase
+
+
+def test_a_report_signed_with_a_bare_name_opens_at_once(wechat, session, site):
+    reply = wechat.say("o-signed", "L3-008 李四 13900002222 我们店里网络断了")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-WEAK" and ticket.number in reply
+    assert phrase("ask_name") not in reply
+    assert (ticket.complainant, ticket.phone, ticket.unit_code) == ("李四", "13900002222", "L3-008")
+
+
+def test_a_name_with_a_keyword_in_it_is_who_not_a_report(wechat, session, site):
+    reply = wechat.say("o-qian", "我是钱七 L3-008 13500005555")  # 钱 alone reads as money
+    assert tickets(session) == [] and phrase("contact_saved") in reply
+    tenant = session.scalars(sa.select(Tenant).where(Tenant.openid == "o-qian")).one()
+    assert (tenant.name, tenant.phone) == ("钱七", "13500005555")
+
+
+def test_asked_who_they_are_a_bare_name_with_a_keyword_in_it_is_taken(wechat, session, site):
+    wechat.say("o-qian2", "空调不制冷")
+    wechat.say("o-qian2", "钱七")
+    reply = wechat.say("o-qian2", "L3-008 13500005555")
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.complainant) == ("ENG-HVAC", "钱七") and ticket.number in reply
+
+
+def test_a_claim_that_is_no_name_leaves_the_name_to_be_asked(wechat, session, site):
+    reply = wechat.say("o-clause", "我是来报修的 空调不制冷 L2-015 13800001111")
+    assert tickets(session) == [] and phrase("ask_name") in reply
+    wechat.say("o-clause", "张三")
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.complainant, ticket.unit_code) == ("ENG-HVAC", "张三", "L2-015")
+
+
+def test_a_new_report_while_we_ask_who_is_not_taken_for_the_answer(wechat, session, site):
+    wechat.say("o-second", "空调不制冷")
+    wechat.say("o-second", "L2-015 卫生间也漏水了")  # the unit we asked for, and a second problem
+    wechat.say("o-second", "张三 13800001111")
+    reports = tickets(session)
+    assert [t.code for t in reports] == ["ENG-HVAC", "ENG-PLUMB"]
+    assert "卫生间也漏水了" in reports[1].content
+    assert all(t.unit_code == "L2-015" for t in reports)
+
+
+def test_announcing_the_report_with_the_unit_is_an_answer_not_a_ticket(wechat, session, site):
+    wechat.say("o-announce", "空调不制冷")
+    reply = wechat.say("o-announce", "我是来报修的 L2-015")
+    assert tickets(session) == [] and phrase("contact_saved") in reply and phrase("ask_name") in reply
+    wechat.say("o-announce", "张三 13800001111")
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.complainant, ticket.unit_code) == ("ENG-HVAC", "张三", "L2-015")
+
+
+def test_announcing_a_report_unasked_gets_the_menu_prompt_and_keeps_the_unit(wechat, session, site):
+    reply = wechat.say("o-menu", "我是来报修的 L2-015")
+    assert tickets(session) == [] and phrase("menu_repair") in reply
+    wechat.say("o-menu", "空调不制冷")
+    wechat.say("o-menu", "张三 13800001111")
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.unit_code) == ("ENG-HVAC", "L2-015")
