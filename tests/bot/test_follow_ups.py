@@ -61,3 +61,19 @@ def test_fixed_then_leaking_again_is_no_call_off(wechat, session, site):
     reply = wechat.say("o-off", "上次修好了，又漏了")
     assert "结案" not in reply
     assert not any("不需要继续处理" in n for t in tickets(session) for n in notes(t))
+
+
+def test_a_complaint_naming_nothing_right_after_a_report_goes_on_its_ticket(wechat, session, site):
+    wechat.say("o-rat", "我是孙八 B1-003 13400006666")
+    wechat.say("o-rat", "门口有只死老鼠")
+    reply = wechat.say("o-rat", "好臭啊 快点来弄走")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENV-PEST" and ticket.number in reply
+    assert notes(ticket) == ["租户补充：好臭啊 快点来弄走"]
+
+
+def test_a_complaint_naming_nothing_with_no_recent_report_opens_its_own(wechat, session, site):
+    wechat.say("o-smell", "我是孙八 B1-003 13400006666")
+    reply = wechat.say("o-smell", "好臭啊 快点来弄走")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and notes(ticket) == []
