@@ -93,3 +93,26 @@ THE_MACHINE_STILL = [
 def test_a_machine_that_caught_someone_keeps_its_code(text, code):
     result = nlp.classify(text)
     assert (result.urgent, result.code) == (True, code), result
+
+
+# someone thrashing in the water or who cannot swim; the calm sibling plays or asks
+IN_THE_WATER = [
+    ("一个人在泳池里扑腾 好像不会游", "小孩在泳池里扑腾着玩 笑得可开心了"),
+    ("游泳池那边有人在水里乱扑 喊不出声", "游泳池那边的水有点浑 什么时候换水"),
+    ("深水区有个小伙子好像不会游泳 一直往下沉", "深水区不会游泳的小孩能进吗"),
+]
+
+# a child led away by someone they do not know
+LED_AWAY = [
+    ("我女儿被一个男的拉着往外走 她不认识那个人", "我女儿被她同学拉着去玩滑板了 晚饭前回来"),
+    ("有个不认识的女的抱着我家孩子往门口走", "邻居阿姨抱着我家孩子在门口晒太阳"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), IN_THE_WATER + LED_AWAY)
+def test_water_and_a_child_led_away_are_urgent(rules, urgent, calm):
+    for reader in (rules, nlp.default_classifier()):
+        result = reader.classify(urgent)
+        assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+        assert reader.classify(calm).urgent is False, reader.classify(calm)
+
