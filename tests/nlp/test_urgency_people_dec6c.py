@@ -116,3 +116,20 @@ def test_water_and_a_child_led_away_are_urgent(rules, urgent, calm):
         assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
         assert reader.classify(calm).urgent is False, reader.classify(calm)
 
+
+# a locksmith opening a door and guards carrying batons on patrol are no break-in, no fight;
+# a door forced and guards hitting someone still are
+NOT_A_CRIME = [
+    ("隔壁请了开锁师傅在撬门 声音好大", "有人在撬隔壁的门 现在还在撬"),
+    ("钥匙丢了 找了个锁匠在撬锁 有点吵 不好意思", "有个男的在撬单元门的锁 鬼鬼祟祟的"),
+    ("南门保安拿着棍子巡逻 看着挺吓人的 有必要吗", "南门保安拿着棍子打人 好吓人"),
+]
+
+
+@pytest.mark.parametrize(("calm", "urgent"), NOT_A_CRIME)
+def test_a_locksmith_and_a_patrol_are_calm(rules, calm, urgent):
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+
