@@ -133,3 +133,9 @@ def test_a_locksmith_and_a_patrol_are_calm(rules, calm, urgent):
     assert rules.classify(urgent).urgent is True, rules.classify(urgent)
     assert nlp.classify(urgent).urgent is True
 
+
+# someone beaten or a child hit: the noise it makes is not the report (the model hears 哭, 吵)
+@pytest.mark.parametrize("text", ["楼下有人在打小孩 打得好狠 孩子一直哭", "隔壁男的在打老婆 女的一直在哭喊"])
+def test_a_beating_is_no_noise(text):
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
