@@ -150,15 +150,17 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
     return code, intent, True, confidence
 
 
-def guards_alone(seen, code: str, text: str = "") -> bool:
+def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> bool:
     """Someone in the water or taken ill, and a gas smell (taxonomy: SEC-SAFE wherever it is
     noticed), are the guards' whatever the model reads of the pool, the pipe or the room
     around them (a fight or a theft is left to the vote: staff pushing someone is their
-    attitude, a tree cut down the greenery's)."""
+    attitude, a tree cut down the greenery's). So is a danger said with no code's word beside
+    it (named: the codes words other than places named): 🔥🔥🔥 3楼 is a fire, while the
+    model hears the floor in its lift cases (电体到3楼就不走了)."""
     if code != "SEC-SAFE":
         return False
     dangers = situation.danger_classes(seen.classes)
-    return any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen) or (
+    return any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen) or not named or (
         "injured" in dangers and dangers <= _FELL_ALONE and any(_FELL_FROM.search(e) for e in seen.evidence)
     ) or person_not_the_place(seen, text)
 

@@ -1,0 +1,46 @@
+"""Issue 17, fresh probes of 6 Dec, urgh2 session: hazards and damage in progress the rules
+missed, each urgent wording beside a calm sibling that shares its words and must stay calm.
+Urgent with the rules alone and with the model."""
+
+import pytest
+
+import nlp
+
+# each pair: (urgent now, calm sibling sharing its words)
+PAIRS = [
+    # a lot of smoke said before the noun (好大的烟, 好多烟); smoke words that are no fire
+    ("樓下間舖著火啊 好大煙", "樓下間舖上個月著過火 而家裝修好未"),
+    ("走廊里好浓的烟 什么都看不清", "走廊里好大的烟味 肯定又有人抽烟"),
+    ("仓库那边好多烟冒出来", "仓库门口好多烟头 谁扔的"),
+    # water onto the power: a switchboard, a main switch, a meter box
+    ("楼上漏水 正好漏在我们店的电闸箱上 滴滴答答的", "楼上漏水 漏在我们店卫生间角落 一小滩"),
+    ("水顺着墙流到总闸那里了", "总闸在哪里 我想关一下水"),
+    ("空调滴水 滴到电表箱上面了", "空调滴水 滴到花盆里了"),
+    # a cold store gone warm with stock inside; a seal worn, a fridge at home a bit warm
+    ("冷库不制冷了 里面几千块的海鲜 温度一直往上走", "冷库门的密封条有点老化 有空来换一下"),
+    ("冷柜不冷了 一柜子的冻肉 怎么办", "家里冰箱不太冷 是不是要加氟"),
+    # water heard in the pipes at night is a noise; water coming down is not
+    ("楼上的水哗哗往下流 灯都湿了", "楼上的水管声音很大 半夜哗哗的"),
+    # fire emoji after a floor as before it; fire emoji for heat or anger before a floor
+    ("5楼🔥🔥🔥", "今天好热🔥🔥 3楼空调坏了"),
+    ("B2 🔥🔥", "气死我了🔥🔥🔥 3楼又停水"),
+]
+
+
+@pytest.mark.parametrize("text", [urgent for urgent, _ in PAIRS])
+def test_hazards_now_are_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", [calm for _, calm in PAIRS])
+def test_their_calm_siblings_stay_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ["🔥🔥🔥 3楼", "🔥🔥🔥 五楼 快", "🔥🔥 7楼 走廊"])
+def test_fire_emoji_at_a_floor_is_the_guards_not_the_lift(text):
+    # the model hears 3楼 in its lift cases (电体到3楼就不走了): the floor only says where
+    result = nlp.classify(text)
+    assert (result.code, result.urgent) == ("SEC-SAFE", True), result
