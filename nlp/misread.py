@@ -11,6 +11,8 @@
   the air conditioning.
 - How long the cameras keep their recordings, with nothing lost (监控录像保存几天): a desk
   question (SVC-INFO); footage asked for after a loss is security's (nlp.harms).
+- A lift named only as the place where something happened (电梯厅有人吵架): the act decides.
+- A proposal of something new opened with 我觉得…可以 or 可以在…吗: a suggestion on its topic.
 - A polite request to come and fix a fault (纱窗破了 可以来补一下吗, 能不能来换个灯泡): a
   repair, which the model, hearing 可以…吗, reads as a question.
 """
@@ -21,7 +23,7 @@ _NC = r"[^,.!?;，。！？\s]"
 # weather or a holiday coming (台风要来了, 明天大暴雨, 暴雨预警, 过年): what is feared, not yet here
 _WEATHER = r"(台风|暴雨|大雨|寒潮|降温|大雪|暴雪|冰冻|霜冻|汛期|雨季|梅雨|高温|大风)"
 _COMING = re.compile(
-    rf"{_WEATHER}{_NC}{{0,3}}(要来|快来|来了|要到|快到|预警|将至|季节|前|之前)|"
+    rf"{_WEATHER}{_NC}{{0,3}}(要来|快来|来了|要到|快到|预警|将至|季节|前|之前|天|期间|的时候)|"
     rf"(明天|后天|今晚|这周|下周|周末|过两天|这两天|马上|快要|要)(有|下|刮|来)?{_NC}{{0,2}}{_WEATHER}|"
     r"(过年|春节|除夕|元宵|国庆|中秋|元旦|五一|端午)|(放假|长假|假期)(期间|那几天|前|之前|的时候)"
 )
@@ -54,6 +56,24 @@ _FOOTAGE_ASKED = re.compile(
     r"(监控|录像)[^。！？!?]{0,6}(能|可以)[^。！？!?]{0,4}(看|查)[^。！？!?]{0,4}(多久|几天|吗)"
 )
 _LOSS = re.compile(r"被|丢|不见|没了|偷|刮|划|撞|砸|蹭|打架|拿走|坏")
+
+# a proposal of something new (我觉得停车场可以划几个临时车位, 可以在游乐区周围种点树吗): a
+# suggestion on its topic, which the model hears as a question or a complaint
+_NEW = r"(多(?!久|少|长)|增加|增设|加装|加个|加几|安装|装个|装几|装一|种|设个|设置|放个|放几|放一|贴个|挂个|配个|划|建个|搞个|弄个|开放|开通|延长)"
+_PROPOSAL = re.compile(
+    rf"(觉得|感觉|认为|提个(小)?建议|提个意见|提议)[^。！？!?]{{0,12}}?(可以|应该|最好|能不能|要是能|不如){_NC}{{0,8}}?{_NEW}|"
+    rf"^{_NC}{{0,2}}(可以|能)(在|给){_NC}{{0,10}}?{_NEW}"
+)
+# ... not a fault to be fixed (修, 坏, 不亮) nor a grievance before it (太吵, 被占)
+_PROPOSAL_FAULT = re.compile(r"尽快|赶紧|马上|快点|(?<!装)修|处理|解决|坏|漏|堵|不亮|投诉|被占|乱停")
+
+# a lift or an escalator named only as where something happened (电梯厅有人吵架, 电梯里有人
+#抽烟): the act or the person decides, unless the lift itself is said to be at fault
+_LIFT_PLACE = re.compile(r"(电梯|扶梯|直梯|客梯|货梯)(厅|口|间|门口|旁边|边上|前面|里|内|里面|那边|附近|这边)")
+_LIFT_FAULT = re.compile(
+    r"坏|停|卡|不动|不走|不开|不关|关不|困|关人|响|抖|晃|按钮|按键|显示|故障|下坠|溜|急停|运行|维保|年检|保养|慢|夹|"
+    r"灯|风扇|空调|报警|门(?!口)|等了|半天|上不去|下不来|超载|异味|热|闷|楼层"
+)
 
 # a polite request that someone come and fix it (可以来补一下吗, 能不能来换个, 能帮忙调一下吗)
 _POLITE_REQUEST = re.compile(
@@ -103,3 +123,13 @@ def polite_request(norm: str, code: str, intent: str) -> bool:
         and bool(_FAULT_TOLD.search(norm))
         and not _NOT_REQUEST.search(norm)
     )
+
+
+def proposal(norm: str, intent: str) -> bool:
+    """Whether the message proposes something new rather than reporting a fault."""
+    return intent != "praise" and bool(_PROPOSAL.search(norm)) and not _PROPOSAL_FAULT.search(norm)
+
+
+def lift_as_place(norm: str, code: str) -> bool:
+    """Whether the lift is named only as where something happened, with no fault of its own."""
+    return code == "ENG-LIFT" and bool(_LIFT_PLACE.search(norm)) and not _LIFT_FAULT.search(norm)

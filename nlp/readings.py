@@ -47,8 +47,15 @@ _NOISY = re.compile(r"吵|噪|声音|响|咚|敲|砸|装修")
 _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
 
 
-def reading(norm: str, code: str, intent: str) -> tuple[str, str, str] | None:
+def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tuple[str, str, str] | None:
     """(code, intent, structure) when one of these structures applies, else None."""
+    if codes is not None and misread.lift_as_place(norm, code):
+        others = [(score, other) for other, score in codes.items() if other != code and score > 0]
+        act = max(others)[1] if others else taxonomy.OTHER  # nothing else read: the model fills in
+        if act == taxonomy.OTHER:
+            return act, "complaint", "lift_as_place"
+        asks = intent in ("inquiry", "suggestion")
+        return act, intent if asks else "repair" if act.startswith("ENG") else "complaint", "lift_as_place"
     asked = code.startswith("ENG") or code in ("SVC-INFO", "SEC-DECOR", taxonomy.OTHER)
     if asked and (_UPKEEP_ASKED.search(norm) or _PAPERWORK_ASKED.search(norm)) and not _BROKEN.search(norm):
         return "SVC-INFO", "inquiry", "upkeep_asked"
@@ -64,7 +71,8 @@ def reading(norm: str, code: str, intent: str) -> tuple[str, str, str] | None:
         return "SVC-INFO", "inquiry", "ready_asked"
     if floods.flooded(norm, code):
         return "ENG-PLUMB", "repair", "flooded"
-    if code in ("SEC-NOISE", "ENG-CIVIL", taxonomy.OTHER) and works.renovating_off_hours(norm):
+    rules_broken = works.renovating_off_hours(norm) or works.renovating_unapproved(norm)
+    if code in ("SEC-NOISE", "ENG-CIVIL", taxonomy.OTHER) and rules_broken:
         return "SEC-DECOR", "complaint", "off_hours"
     if misread.footage_asked(norm):
         return "SVC-INFO", "inquiry", "footage_kept"
@@ -72,6 +80,8 @@ def reading(norm: str, code: str, intent: str) -> tuple[str, str, str] | None:
         return "ENV-CLEAN", "complaint", "musty_smell"
     if misread.facade_piece(norm, code):
         return "ENG-CIVIL", "repair", "facade_piece"
+    if misread.proposal(norm, intent):
+        return code, "suggestion", "proposal"
     if misread.polite_request(norm, code, intent):
         return code, "repair", "polite_request"
     return None

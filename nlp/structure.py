@@ -25,7 +25,7 @@
 
 import re
 
-from nlp import gated, harms, readings, taxonomy, works
+from nlp import gated, harms, misread, readings, taxonomy, works
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
@@ -343,7 +343,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     harm = harms.harm_done(norm, code)
     if harm:
         return "SEC-SAFE", "complaint", harm
-    if read := readings.reading(norm, code, intent):  # a check asked about, a flooded place, works off hours
+    if read := readings.reading(norm, code, intent, codes):  # a check asked about, a flooded place, works off hours
         return read
     if code == "ENV-CLEAN" and _RENOVATION.search(norm) and not _CLEANERS.search(norm):
         return "SEC-DECOR", "complaint", "renovation_mess"
@@ -390,7 +390,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     if speaker and not _OTHERS_SPEAKER.search(norm):
         return "ENG-WEAK", intent, "centre_speaker"
     if code == "SEC-NOISE" and _NOISE_WORDS.search(norm) and not works.site_noise(norm):  # a site's is noise
-        sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0]
+        sources = [(codes[c], c) for c in _NOISE_SOURCES if codes.get(c, 0) > 0 and not misread.lift_as_place(norm, c)]
         if sources:
             source = max(sources)[1]
             if source.startswith("ENG") and _CENTRE_MACHINE.search(norm) and _NUISANCE.search(norm):

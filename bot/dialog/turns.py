@@ -46,6 +46,7 @@ from bot.dialog.tickets import (
     note_on_open_ticket,
     progress,
     register,
+    urgent_chase,
 )
 from bot.identity import leftover
 from bot.protocol import InboundMessage
@@ -291,6 +292,9 @@ def _survey_answer(turn: Turn, text: str) -> bool:
 def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
     result, chased = chased_fault(turn, result)
+    if chased is not None and chased.urgent:
+        urgent_chase(turn, chased, text)
+        return
     joined = (joinable(turn.session, turn.tenant, result.code, turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
@@ -299,6 +303,8 @@ def _report(turn: Turn, text: str, result) -> None:
     if joined is not None and result.urgent and not joined.urgent:
         joined = None  # an emergency is never a note on an ordinary ticket, even of its code
     if joined is not None:
+        if result.urgent:  # the danger again, or worse: the tenant reads that help is on its way
+            turn.say("help_coming")
         join(turn, joined, text)
         return
     missing = identity_missing(turn)

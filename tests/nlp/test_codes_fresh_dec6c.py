@@ -84,3 +84,49 @@ def test_a_polite_request_to_fix_a_fault_is_a_repair(text, code):
 @pytest.mark.parametrize("text", ["门口那棵树挡着窗户了 能修剪一下吗", "换个纱窗多少钱"])
 def test_a_tree_to_trim_or_a_price_is_no_fix_of_the_named_object(text):
     assert nlp.classify(text).code != "ENG-DOOR"
+
+
+# -- a proposal of something new (我觉得…可以, 可以在…吗) is a suggestion on its topic -----------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("我觉得停车场可以多划几个临时车位", "SEC-PARK"), ("个人觉得健身器材旁边可以放个垃圾桶", "ENV-CLEAN"), ("可以在游乐场周围种几棵树吗", "ENV-GREEN")],
+)
+def test_a_proposal_of_something_new_is_a_suggestion_on_its_topic(text, code):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, "suggestion")
+
+
+def test_a_fault_beside_a_proposal_is_no_suggestion():
+    assert nlp.classify("我觉得车库的灯坏了可以换一下").intent == "repair"
+
+
+# -- a lift named only as the place where something happened: the act decides -------------------
+
+
+@pytest.mark.parametrize("text", ["电梯口有两个人在吵架", "电梯厅那边有人吵架 吵了半个小时"])
+def test_a_quarrel_by_the_lift_is_no_lift_fault(rules, text):
+    assert rules.classify(text).code != "ENG-LIFT"
+
+
+@pytest.mark.parametrize("text", ["电梯运行起来咣咣响 吵死了", "电梯口的按钮按了没反应"])
+def test_the_lift_itself_at_fault_stays_the_lift(rules, text):
+    assert rules.classify(text).code == "ENG-LIFT"
+
+
+# -- a renovation said to go on without its paperwork breaks the renovation rules -----------------
+
+
+@pytest.mark.parametrize("text", ["隔壁切割石材的声音好刺耳 也没见他们报备", "楼上没报备就开始砸墙了"])
+def test_a_renovation_without_its_paperwork_is_decoration_management(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SEC-DECOR", "complaint")
+
+
+def test_a_cutting_machine_on_a_site_stays_noise():
+    assert nlp.classify("外面工地切割机一直响 吵死了").code == "SEC-NOISE"
+
+
+def test_a_proposal_on_a_topic_the_rules_miss_stays_a_suggestion():
+    assert nlp.classify("可以在大门口放几个共享雨伞吗").intent == "suggestion"
