@@ -307,6 +307,8 @@ def _report(turn: Turn, text: str, result) -> None:
             turn.say("help_coming")
         join(turn, joined, text)
         return
+    if result.code == taxonomy.OTHER and not result.urgent and follow_up(turn, text):
+        return  # 「好臭啊 快点来弄走」 right after 「门口有只死老鼠」 names nothing of its own
     missing = identity_missing(turn)
     upset = result.emotion == "upset"
     if result.urgent or upset or not missing:
