@@ -164,3 +164,18 @@ def test_english_people_in_danger(rules, urgent, calm):
 def test_someone_trying_car_doors_is_the_guards(text):
     assert nlp.classify(text).code == "SEC-SAFE", nlp.classify(text)
 
+
+# someone alone at home who does not answer, a madman chasing people, half a body out of a window
+MORE_PAIRS = [
+    ("我妈一个人在家 电话打不通 敲门也没人应 她有心脏病", "我妈一个人在家 电话打不通 应该是静音了 不用管"),
+    ("有个疯子在小区里追着人跑 手里拿着东西", "推销的追着人发传单 烦死了"),
+    ("楼上的阿姨在窗户外面擦玻璃 半个身子都在外面", "晾衣服的时候半个身子探出窗外 好危险 建议装升降衣架"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), MORE_PAIRS)
+def test_alone_unanswered_chased_or_half_out_of_a_window(rules, urgent, calm):
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
