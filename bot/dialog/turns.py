@@ -55,7 +55,7 @@ from models.reference_cache import SiteValues
 from nlp import taxonomy
 from workflow import faq, surveys
 from workflow.classification import classify
-from workflow.held_reports import AWAITING_IDENTITY, register_pending
+from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
 from workflow.phrasebook import phrase, ticket_eta
 
 QUOTE_REPLY_MAX = 20  # a longer message is a report of its own, even with a pending quote
@@ -342,6 +342,11 @@ def _report(turn: Turn, text: str, result) -> None:
         if missing:
             set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id)
             ask_identity(turn, missing)
+        elif turn.conv.state == AWAITING_IDENTITY:  # this message told us who: the held report opens too
+            held = settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
+            if held is not None:
+                turn.say("ticket_opened", number=held.number, eta=ticket_eta(held, turn.site))
+            set_conv(turn, "idle")
         return
     pending = (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
     if pending and pending.get("code") != result.code:  # a second problem: open the first with what we know

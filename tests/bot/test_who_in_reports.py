@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from models import Tenant
-from tests.bot.conftest import tickets
+from tests.bot.conftest import notes, tickets
 from workflow.phrasebook import phrase
 
 
@@ -87,3 +87,23 @@ def test_a_surname_told_with_the_report_is_enough_to_open_it(wechat, session, si
     [ticket] = tickets(session)
     assert ticket.number in reply and phrase("ask_name") not in reply
     assert (ticket.complainant, ticket.code) == ("李先生/女士", "ENG-PLUMB")
+
+
+def test_the_report_again_with_who_we_are_opens_one_ticket(wechat, session, site):
+    wechat.say("o-again", "空调不制冷")
+    reply = wechat.say("o-again", "我叫张三 电话13800001111 L2-015 空调不制冷")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and ticket.complainant == "张三"
+    assert "租户此前反映：空调不制冷" in notes(ticket)
+    wechat.say("o-again", "谢谢")
+    assert len(tickets(session)) == 1
+
+
+def test_a_second_problem_with_who_we_are_opens_both_at_once(wechat, session, site):
+    wechat.say("o-both2", "空调不制冷")
+    reply = wechat.say("o-both2", "我叫李四 电话13800002222 L2-015 另外卫生间也漏水")
+    reports = tickets(session)
+    assert sorted(t.code for t in reports) == ["ENG-HVAC", "ENG-PLUMB"]
+    assert all(t.number in reply for t in reports)
+    wechat.say("o-both2", "好的")
+    assert len(tickets(session)) == 2
