@@ -6,6 +6,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
+import jieba
+
 # A mobile may carry the country code (+86 138…); the number is group 1.
 _PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
 _DIGIT_GAP = re.compile(r"(?<=\d)[- ](?=\d)")
@@ -23,6 +25,8 @@ _FILLER = re.compile(
     r"号|的|在|这边|这里|你好|您好|谢谢|麻烦|哦|啊|呢|吧|嗯|好的|[，。,.!！?？:：;；、\s~～（）()]"
 )
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Za-z][A-Za-z .]{1,30}$")
+# jieba's count of a word above which it is a common word, not a name (李强 159, 白天 1456)
+COMMON_WORD_FREQUENCY = 200
 # Who and where fit in a line: only the start of a long message is searched for them (the
 # message itself is stored whole). 20,000 characters took ~80 ms here; 500 take ~2.
 IDENTITY_TEXT_MAX = 500
@@ -130,12 +134,26 @@ _NAME_AFTER = re.compile(r"\A[\s，,.:：]*+([\u4e00-\u9fff]{2,4}|[A-Z][a-z]{1,1
                          r"(?![\u4e00-\u9fffA-Za-z])")
 
 
-def find_signed_name(text: str) -> Optional[str]:
-    """A name standing right before or after the phone number, as tenants sign a report."""
+def find_signed_name(text: str, beside_unit: bool = False) -> Optional[str]:
+    """A name standing right before or after the phone number, as tenants sign a report;
+    beside_unit: or the unit, when we asked who they are ("张三 L2-015 是空调坏了")."""
     text = _readable(text)
     match = _PHONE.search(text) or _PHONE.search(_DIGIT_GAP.sub("", text))
+    common_word_max = None
+    if match is None and beside_unit:
+        match = _BLOCK.search(text) or _UNIT.search(text) or _ROOM.search(text)
+        # a unit is written beside report words more often than a phone is: 白天, 明天, 马上
+        # look like names, and jieba's dictionary knows them as common words
+        common_word_max = COMMON_WORD_FREQUENCY
     if match is None:
         return None
+    before, after = match.string[:match.start()], match.string[match.end():]
+    for side, beside in ((before, _NAME_BEFORE), (after, _NAME_AFTER)):
+        found = beside.search(_UNIT.sub(" ", _BLOCK.sub(" ", side)))
+        if found and looks_like_name(found.group(1)) and (
+                common_word_max is None or (jieba.dt.FREQ.get(found.group(1)) or 0) < common_word_max):
+            return found.group(1)
+    return None
     before, after = match.string[:match.start()], match.string[match.end():]
     for side, beside in ((before, _NAME_BEFORE), (after, _NAME_AFTER)):
         found = beside.search(_UNIT.sub(" ", _BLOCK.sub(" ", side)))

@@ -93,7 +93,8 @@ def remember_told(turn: Turn, text: str) -> Identity:
     is remembered."""
     name = find_name(text)
     if name is None and not turn.tenant.name:
-        name = find_addressed_name(text) or find_signed_name(text)
+        asked = turn.conv.state == AWAITING_IDENTITY
+        name = find_addressed_name(text) or find_signed_name(text, beside_unit=asked)
         if name is not None and not names_a_person(turn, name):
             name = None
     told = Identity(name=name, phone=find_phone(text), unit=find_unit(text))

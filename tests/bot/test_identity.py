@@ -93,3 +93,15 @@ def test_a_bare_name_is_taken_only_beside_the_phone(text, name):
 ])
 def test_a_surname_alone_is_how_staff_will_address_them(text, name):
     assert (find_name(text) if "姓名" not in text else parse_identity(text).name) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("张三 L2-015 是空调坏了", "张三"), ("5栋301 王芳 水管漏了", "王芳"),
+    ("L2-015 白天 经常停电", None), ("L2-015 明天 来修吧", None),  # common words, not names
+])
+def test_asked_who_they_are_a_name_beside_the_unit_is_taken(text, name):
+    import nlp
+
+    nlp.warm_up()  # jieba's dictionary tells common words from names
+    assert find_signed_name(text, beside_unit=True) == name
+    assert find_signed_name(text) is None  # unasked, only a name beside the phone signs

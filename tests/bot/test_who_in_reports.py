@@ -107,3 +107,11 @@ def test_a_second_problem_with_who_we_are_opens_both_at_once(wechat, session, si
     assert all(t.number in reply for t in reports)
     wechat.say("o-both2", "好的")
     assert len(tickets(session)) == 2
+
+
+def test_asked_who_they_are_a_name_beside_the_unit_with_the_report_is_taken(wechat, session, site):
+    wechat.say("o-beside", "空调不制冷")
+    wechat.say("o-beside", "张三 L2-015 是空调坏了")
+    reply = wechat.say("o-beside", "13800003333")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and (ticket.complainant, ticket.unit_code) == ("张三", "L2-015")
