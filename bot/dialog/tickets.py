@@ -13,6 +13,7 @@ from models import Channel, Ticket
 from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY, attach_held_media
 from workflow.phrasebook import ticket_eta
+from workflow.promises import MAX_REASON
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -98,14 +99,28 @@ def describe_emergency(turn: Turn, ticket: Ticket, text: str, result) -> None:
 
 def chased_fault(turn: Turn, result) -> tuple[object, Optional[Ticket]]:
     """「师傅还没来 水已经淹到隔壁了」 reads as an urgent complaint about service: it names no
-    fault of its own, the danger is the open report's. The urgent ticket takes that report's
-    fault, so its department goes (not the desk), and that report is returned to be told."""
+    fault of its own, the danger is the open report's (or the report we hold while we ask
+    who the tenant is). The urgent ticket takes that report's fault, so its department goes
+    (not the desk), and the open report is returned to be told."""
     if not (result.urgent and result.category == "SVC"):
         return result, None
     chased = next((t for t in open_tickets(turn.session, turn.tenant) if t.category not in ("SVC", "OTHER")), None)
-    if chased is None:
-        return result, None
-    return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased
+    held = ((turn.conv.data or {}).get("pending") or {}).get("code") if turn.conv.state == AWAITING_IDENTITY else None
+    if chased is not None:
+        return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased
+    if held and taxonomy.category_of(held) not in ("SVC", "OTHER"):
+        return replace(result, code=held, category=taxonomy.category_of(held)), None
+    return result, None
+
+
+def urgent_chase(turn: Turn, ticket: Ticket, text: str) -> None:
+    """The danger grows on an urgent ticket and nobody has come (师傅还没来 水已经淹到隔壁了):
+    the 30-minute promise is slipping, so the supervisors hear of it at once (上报主管),
+    rather than a note nobody reads until the job is done."""
+    note(turn, ticket, f"租户催办：{text}")
+    workflow.escalate(turn.session, ticket, None, reason=f"急修租户催办：{text}"[:MAX_REASON])
+    turn.say("escalate")
+    turn.say("chase_noted", number=ticket.number)
 
 
 def cancel_request(turn: Turn, text: str) -> bool:

@@ -46,6 +46,7 @@ from bot.dialog.tickets import (
     note_on_open_ticket,
     progress,
     register,
+    urgent_chase,
 )
 from bot.identity import leftover
 from bot.protocol import InboundMessage
@@ -93,6 +94,9 @@ class Turn:
 
     def text(self) -> Optional[str]:
         return "\n".join(self.reply) or None
+
+
+_ASKS_THE_DESK = (taxonomy.OTHER, "SVC-INFO")
 
 
 def fallback_reply(site: SiteValues) -> str:
@@ -191,6 +195,9 @@ def _text(turn: Turn, text: str) -> None:
         return
     waiting = result.code == "SVC-SLOW" or (intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and result.emotion != "upset" and chase(turn, text):
+        return
+    if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in _ASKS_THE_DESK:
+        turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
         return
     asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once
     if asked.answer is not None:
@@ -291,6 +298,9 @@ def _survey_answer(turn: Turn, text: str) -> bool:
 def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
     result, chased = chased_fault(turn, result)
+    if chased is not None and chased.urgent:
+        urgent_chase(turn, chased, text)
+        return
     joined = (joinable(turn.session, turn.tenant, result.code, turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
@@ -299,8 +309,12 @@ def _report(turn: Turn, text: str, result) -> None:
     if joined is not None and result.urgent and not joined.urgent:
         joined = None  # an emergency is never a note on an ordinary ticket, even of its code
     if joined is not None:
+        if result.urgent:  # the danger again, or worse: the tenant reads that help is on its way
+            turn.say("help_coming")
         join(turn, joined, text)
         return
+    if result.code == taxonomy.OTHER and not result.urgent and follow_up(turn, text):
+        return  # 「好臭啊 快点来弄走」 right after 「门口有只死老鼠」 names nothing of its own
     missing = identity_missing(turn)
     upset = result.emotion == "upset"
     if result.urgent or upset or not missing:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 import workflow
 from fakewechat.signing import build_voice
-from models import Role, Status, Survey, utcnow
+from models import Outbox, Role, Status, Survey, utcnow
 from tests.bot.conftest import OFFICIAL, next_msg_id, notes, tickets
 from workflow.phrasebook import phrase
 
@@ -55,6 +55,35 @@ def test_a_chase_carrying_a_danger_sends_the_chased_reports_department_at_once(w
     assert urgent.id != leak.id and (urgent.code, urgent.content) == (leak.code, chase)
     assert urgent.department.name == "工程部" and urgent.active_dispatch.department.name == "工程部"
     assert notes(leak) == [f"租户催办：{chase}（情况紧急，已另开紧急工单 {urgent.number}）"]
+
+
+def test_a_chase_carrying_a_danger_of_a_held_report_sends_its_department(wechat, session, site):
+    wechat.say("o-chase", "卫生间漏水")  # held: we do not know who this is yet
+    reply = wechat.say("o-chase", "师傅还没来 水已经淹到隔壁了")
+    [urgent] = urgent_tickets(session)
+    assert_urgent_answered(reply, urgent)
+    assert urgent.code == "ENG-PLUMB" and urgent.department.name == "工程部"
+
+
+@pytest.mark.parametrize("chase", ["师傅还没来 水已经淹到隔壁了", "人呢 还没到 水都漫到走廊了"])
+def test_a_danger_growing_on_an_urgent_ticket_nobody_reached_goes_to_the_supervisors(wechat, session, site, chase):
+    wechat.say("o-burst", KNOWN)
+    wechat.say("o-burst", "水管爆了 水一直在喷")
+    reply = wechat.say("o-burst", chase)
+    [burst] = tickets(session)
+    assert burst.urgent and burst.supervisor_flag and notes(burst) == [f"租户催办：{chase}"]
+    assert phrase("escalate") in reply and phrase("chase_noted", number=burst.number) in reply
+    told = session.scalars(sa.select(Outbox.payload).where(Outbox.kind == "notify_staff")).all()
+    assert any(p.get("event") == "reported" and chase in p.get("reason", "") for p in told)
+
+
+def test_the_danger_again_on_its_urgent_ticket_is_told_help_is_coming(wechat, session, site):
+    wechat.say("o-again", KNOWN)
+    wechat.say("o-again", "水管爆了 水一直在喷")
+    reply = wechat.say("o-again", "快点啊 水越来越大了")
+    [burst] = tickets(session)
+    assert reply == "\n".join([phrase("help_coming"), phrase("joined_ticket", number=burst.number)])
+    assert notes(burst) == ["租户补充：快点啊 水越来越大了"]
 
 
 def test_a_calm_chase_is_still_a_note_on_the_open_report(wechat, session, site):
@@ -181,6 +210,6 @@ def test_the_same_danger_sent_twice_is_one_urgent_ticket(wechat, session, site):
     [urgent] = tickets(session)
     assert_urgent_answered(first, urgent)
     assert urgent.number in again
-    other = wechat.say("o-twice", "水管爆了 水一直在喷")
+    other = wechat.say("o-twice", "水管爆了 水一直在喷")  # typed again: a new MsgId
     [urgent] = tickets(session)
-    assert urgent.number in other and UNCLEAR not in other
+    assert phrase("help_coming") in other and urgent.number in other
