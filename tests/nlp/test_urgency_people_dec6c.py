@@ -139,3 +139,43 @@ def test_a_locksmith_and_a_patrol_are_calm(rules, calm, urgent):
 def test_a_beating_is_no_noise(text):
     result = nlp.classify(text)
     assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+
+
+# English: a shutter on someone's leg, a fall from a ladder, a child on a window ledge, a drunk
+# hitting people, someone trying car doors now; the calm sibling is habitual, past or a fault
+ENGLISH = [
+    ("the shutter came down on a guy's leg at L2 he is screaming", "the shutter at L2 is very noisy when it comes down"),
+    ("a man fell off the ladder in the lobby, he's not moving", "my phone fell off the balcony, can someone check the garden"),
+    ("kid sitting on the window ledge 6th floor no adult around", "kids keep sitting on the railing, please add a sign"),
+    ("there's a drunk guy hitting people at the gate", "there's a drunk guy sleeping at the gate"),
+    ("someone is trying every car door in B2 right now", "someone tried my car door last week, can I see cctv"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), ENGLISH)
+def test_english_people_in_danger(rules, urgent, calm):
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
+
+
+@pytest.mark.parametrize("text", ["someone is trying every car door in B2 right now", "有个人在地库一个一个拉车门 现在还在"])
+def test_someone_trying_car_doors_is_the_guards(text):
+    assert nlp.classify(text).code == "SEC-SAFE", nlp.classify(text)
+
+
+# someone alone at home who does not answer, a madman chasing people, half a body out of a window
+MORE_PAIRS = [
+    ("我妈一个人在家 电话打不通 敲门也没人应 她有心脏病", "我妈一个人在家 电话打不通 应该是静音了 不用管"),
+    ("有个疯子在小区里追着人跑 手里拿着东西", "推销的追着人发传单 烦死了"),
+    ("楼上的阿姨在窗户外面擦玻璃 半个身子都在外面", "晾衣服的时候半个身子探出窗外 好危险 建议装升降衣架"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), MORE_PAIRS)
+def test_alone_unanswered_chased_or_half_out_of_a_window(rules, urgent, calm):
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
