@@ -204,3 +204,8 @@ def test_second_hand_and_cantonese_people_in_danger(rules, urgent, calm):
 def test_a_child_not_home_is_the_guards_not_a_slow_handling(text):
     assert nlp.classify(text).code == "SEC-SAFE", nlp.classify(text)
 
+
+@pytest.mark.parametrize("text", ["物业 我听邻居说隔壁小孩被锁在阳台上了 一直在哭"])
+def test_a_child_crying_where_shut_in_is_no_noise(text):
+    result = nlp.classify(text)
+    assert result.urgent is True and result.code != "SEC-NOISE", result
