@@ -83,6 +83,10 @@ _LATIN_NAME = re.compile(r"(?!(?:Hi|Hello|Dear|Thanks|Please|The|My|Our|Shop|Uni
                          r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
 
 
+_SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我|本人|免贵)?姓({'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])"
+                            r"(?=$|[\s，,。.!！:：]|电话|手机)")
+
+
 def could_be_name(word: str) -> bool:
     """Not a role (业主), a place (楼上) or a clause (来报修的): what a tenant asked who they
     are may answer with any name, even one of an uncommon surname."""
@@ -106,9 +110,14 @@ def looks_like_name(word: str) -> bool:
 
 def find_name(text: str) -> Optional[str]:
     """Only an explicit claim ("我是王建国"): a bare name inside a report is too ambiguous,
-    and 我是业主 / 我是来报修的 claim no name."""
-    match = _NAME_CLAIM.search(_readable(text))
-    return match.group(1) if match and looks_like_name(match.group(1)) else None
+    and 我是业主 / 我是来报修的 claim no name. A surname alone (我姓李, 免贵姓刘) is how
+    staff will address them: 李先生/女士."""
+    text = _readable(text)
+    match = _NAME_CLAIM.search(text)
+    if match and looks_like_name(match.group(1)):
+        return match.group(1)
+    match = _SURNAME_CLAIM.search(text)
+    return f"{match.group(1)}先生/女士" if match else None
 
 
 # A name signed beside the phone number ("L3-008 李四 13900002222 网络断了", "139… 李四"):
@@ -172,5 +181,6 @@ def parse_identity(text: str) -> Identity:
     """'王建国 13800001234 L2-015' → all three; a name is only taken from what remains
     once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
     rest = leftover(text)
-    name = rest if _NAME.match(rest or "") else None
+    claimed = find_name(text) if "姓" in text else None  # 姓李: 李先生/女士, not 「姓李」
+    name = claimed or (rest if _NAME.match(rest or "") else None)
     return Identity(name=name, phone=find_phone(text), unit=find_unit(text))

@@ -84,3 +84,12 @@ def test_a_claim_names_a_person_not_a_role_or_a_clause(text, name):
 ])
 def test_a_bare_name_is_taken_only_beside_the_phone(text, name):
     assert find_signed_name(text) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我是A座1203的行政 公司空调太热了 电话13912345678 姓刘", "刘先生/女士"),
+    ("我姓李 电话13512345678 L2-015 下水道堵了", "李先生/女士"), ("免贵姓王", "王先生/女士"),
+    ("我姓欧阳", "欧阳先生/女士"), ("姓名：张三", "张三"), ("百姓的事没人管", None),
+])
+def test_a_surname_alone_is_how_staff_will_address_them(text, name):
+    assert (find_name(text) if "姓名" not in text else parse_identity(text).name) == name

@@ -80,3 +80,10 @@ def test_announcing_a_report_unasked_gets_the_menu_prompt_and_keeps_the_unit(wec
     wechat.say("o-menu", "张三 13800001111")
     [ticket] = tickets(session)
     assert (ticket.code, ticket.unit_code) == ("ENG-HVAC", "L2-015")
+
+
+def test_a_surname_told_with_the_report_is_enough_to_open_it(wechat, session, site):
+    reply = wechat.say("o-surname", "我姓李 电话13512345678 L2-015 下水道堵了")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and phrase("ask_name") not in reply
+    assert (ticket.complainant, ticket.code) == ("李先生/女士", "ENG-PLUMB")

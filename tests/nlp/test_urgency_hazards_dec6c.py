@@ -40,6 +40,12 @@ PAIRS = [
     ("the whole store has no power, customers waiting", "does the whole shop have no power tomorrow?"),
     ("freezer died, all the seafood inside", "the freezer is a bit noisy"),
     ("part of the ceiling collapsing in the corridor", "the ceiling fell last year, repaired already"),
+    # a socket black from a burn long past; black and burning again, or burnt through now
+    ("插座黑了 上次烧过的 今天又冒烟了", "那个插座黑了一片 是以前烧过的印子 要不要换"),
+    ("电箱里面的线烧黑了 之前烧过一次", "墙上的开关发黑 原来烧过 已经不用了"),
+    # wires melting, not wires aged (老化) or oxidised (氧化)
+    ("插座烫化了", "阿拉店里的电线老化了 什么时候来换"),
+    ("电线外皮化了 软塌塌的", "电线氧化了 接触不好"),
 ]
 
 
