@@ -147,6 +147,8 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         code = suggested
     elif code == "ENG-DOOR" and "trapped" in seen.classes and _IN_A_LIFT.search(text):
         code = "ENG-LIFT"  # the lift's door holds them: the lift technicians go
+    elif suggested == "SEC-SAFE" and "fire" in seen.classes and code in _ROOM_ONLY and not named:
+        code = suggested  # 厨房着火了: the room's own word says where, nothing there is said to burn
     elif suggested == "ENG-DOOR" and seen.classes[0] == "trapped" and code in _ROOM_ONLY:
         code = suggested  # 孩子在卫生间出不来: the door holds them, the plumbing is only where
     elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":
