@@ -78,6 +78,15 @@ _NOT_IN_A_NAME = frozenset("的了在是来去要想有个们这那谁吗呢吧�
 _ADDRESSED = re.compile(rf"(?<![\u4e00-\u9fff])([{_SURNAMES}](?:老板娘|老板|先生|女士|小姐))")
 
 
+# an English name as foreign tenants sign (John, Mary Lee), not a word of the report
+_LATIN_NAME = re.compile(r"(?!(?:Hi|Hello|Dear|Thanks|Please|The|My|Our|Shop|Unit|Room|Call|Phone|Tel|Mobile)\b)"
+                         r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
+
+
+_SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我|本人|免贵)?姓({'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])"
+                            r"(?=$|[\s，,。.!！:：]|电话|手机)")
+
+
 def could_be_name(word: str) -> bool:
     """Not a role (业主), a place (楼上) or a clause (来报修的): what a tenant asked who they
     are may answer with any name, even one of an uncommon surname."""
@@ -88,7 +97,9 @@ def could_be_name(word: str) -> bool:
 def looks_like_name(word: str) -> bool:
     """A Chinese personal name as tenants sign, unasked: a common surname and one or two
     characters (李娜, 王建国, 欧阳娜), 小/老/阿 and a surname (小王), or a surname and a form
-    of address (王老板, 李女士)."""
+    of address (王老板, 李女士); or an English name (John, Mary Lee)."""
+    if _LATIN_NAME.fullmatch(word):
+        return True
     if _ADDRESSED.fullmatch(word) or (len(word) == 2 and word[0] in "小老阿" and word[1] in _SURNAMES):
         return True
     if not could_be_name(word):
@@ -99,15 +110,24 @@ def looks_like_name(word: str) -> bool:
 
 def find_name(text: str) -> Optional[str]:
     """Only an explicit claim ("我是王建国"): a bare name inside a report is too ambiguous,
-    and 我是业主 / 我是来报修的 claim no name."""
-    match = _NAME_CLAIM.search(_readable(text))
-    return match.group(1) if match and looks_like_name(match.group(1)) else None
+    and 我是业主 / 我是来报修的 claim no name. A surname alone (我姓李, 免贵姓刘) is how
+    staff will address them: 李先生/女士."""
+    text = _readable(text)
+    match = _NAME_CLAIM.search(text)
+    if match and looks_like_name(match.group(1)):
+        return match.group(1)
+    match = _SURNAME_CLAIM.search(text)
+    return f"{match.group(1)}先生/女士" if match else None
 
 
 # A name signed beside the phone number ("L3-008 李四 13900002222 网络断了", "139… 李四"):
 # only separators between them.
-_NAME_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,4})[\s，,:：]*+\Z")
-_NAME_AFTER = re.compile(r"\A[\s，,:：]*+([\u4e00-\u9fff]{2,4})(?![\u4e00-\u9fff])")
+# A role may stand before it (的商户王五，电话138…), and the word for the phone after it.
+_NAME_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])(?:的)?(?:商户|租户|业主|住户|店主|店长|负责人|联系人)?"
+                          r"([\u4e00-\u9fff]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)[\s，,.:：]*+"
+                          r"(?:联系电话|电话|手机|联系方式|phone|tel|mobile)?[\s:：.]*+\Z", re.I)
+_NAME_AFTER = re.compile(r"\A[\s，,.:：]*+([\u4e00-\u9fff]{2,4}|[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)"
+                         r"(?![\u4e00-\u9fffA-Za-z])")
 
 
 def find_signed_name(text: str) -> Optional[str]:
@@ -161,5 +181,6 @@ def parse_identity(text: str) -> Identity:
     """'王建国 13800001234 L2-015' → all three; a name is only taken from what remains
     once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
     rest = leftover(text)
-    name = rest if _NAME.match(rest or "") else None
+    claimed = find_name(text) if "姓" in text else None  # 姓李: 李先生/女士, not 「姓李」
+    name = claimed or (rest if _NAME.match(rest or "") else None)
     return Identity(name=name, phone=find_phone(text), unit=find_unit(text))

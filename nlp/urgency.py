@@ -33,7 +33,7 @@ _FELL_FROM = re.compile(r"从[^,.!?;，。！？\s]{0,8}(上|顶)(掉|跌|栽|�
 # them (扶梯上没站稳摔下来) or a fault is named beside them (扶梯突然停了, 栏杆松了, 地上全是
 # 油): then the machine's or the fault's code, as labelled
 _PERSON_AT_PLACE = frozenset({"injured", "taken_ill", "fall_risk", "help"})
-_CAUGHT = re.compile(r"夹|卷|绞|压|砸|撞|卡|吃|吸进|刮|轧|碾|挤|碰|扶梯|步道|转门")
+_CAUGHT = re.compile(r"夹|卷|绞|压|砸|撞|卡|吃|吸进|刮|轧|碾|挤|碰|扶梯|步道|转门|down on|caught|crushed|jammed|stuck")
 _FAULT = re.compile(
     r"坏|故障|停了|停运|急停|突然停|不动了|松|断|裂|翘|漏|感应|失灵|倒着|倒行|反转|塌|滑|油|积水|水|湿|结冰|坑|"
     r"破损|碎|掉了|脱落|没关|关不上|锁不上|没有?(护栏|栏杆|扶手)|太(矮|低)|不平|高出|台阶高"
@@ -41,6 +41,7 @@ _FAULT = re.compile(
 # someone shut in a car (孩子被锁在车里): the guards break in, no door of the centre's is at fault
 _IN_A_CAR = re.compile(r"车里|车内|车子里|车上|(?<![a-z])car(?![a-z]| park)")
 _NOT_A_CAR = re.compile(r"梯|轿厢|车库门|卷帘|卷闸")
+_CAR_DOOR = re.compile(r"车门|(?<![a-z])car doors?(?![a-z])")
 # someone inside a lift whose door will not open (孩子在电梯里出不来 门打不开): the lift's
 _IN_A_LIFT = re.compile(r"(电梯|(?<!楼)梯|轿厢)里|轿厢|困梯|梯困")
 
@@ -133,6 +134,8 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         or only_taken_ill(seen)
     ):
         code = suggested  # someone kicking the door in: the door is no fault
+    elif code == "ENG-DOOR" and suggested == "SEC-SAFE" and _CAR_DOOR.search(text):
+        code = suggested  # someone trying car doors: a car's door is none of the centre's
     elif _PLACE_CODE(code) and person_not_the_place(seen, text):
         code = "SEC-SAFE"  # 老人在电梯厅摔倒了, 孩子被锁在车里: the person, not the place
     elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
@@ -162,7 +165,7 @@ def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> boo
     dangers = situation.danger_classes(seen.classes)
     return any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen) or not named or (
         "injured" in dangers and dangers <= _FELL_ALONE and any(_FELL_FROM.search(e) for e in seen.evidence)
-    ) or person_not_the_place(seen, text)
+    ) or person_not_the_place(seen, text) or (bool(dangers & {"crime", "crime_now"}) and bool(_CAR_DOOR.search(text)))
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")

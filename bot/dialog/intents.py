@@ -50,10 +50,14 @@ NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用�
 CALL_OFF = re.compile(r"不用(修|来|派人|维修|处理|过来)了|不需要(维修|修|处理|来)?了|"
                       r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)")
 RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用")
-# When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久)
+# When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
+# 师傅来了吗)
 PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来|到|修|过来|上门)|"
                       r"几点(能|会|可以)?(来|到|过来|上门)|多久(能|会|才|可以)?(来|到|修好|过来|上门)|还要多久|"
-                      r"修好了没|有人来吗|结果呢")
+                      r"修好了没|有人来吗|结果呢|(师傅|人|维修工|工人|电工|保安)(来了|到了)(吗|没|没有)")
+# The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
+CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
+                           r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
 # Someone should have come by now (人怎么还没到, 师傅还没来吗): a chase of the open ticket
 STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)?(来|到)")
 # Asked who they are, the tenant would rather not say (不想说, 为什么要告诉你, 直接来修就行):

@@ -98,6 +98,9 @@ class Turn:
         return "\n".join(self.reply) or None
 
 
+_ASKS_THE_DESK = (taxonomy.OTHER, "SVC-INFO")
+
+
 def fallback_reply(site: SiteValues) -> str:
     return phrase("check_first", site)
 
@@ -194,6 +197,9 @@ def _text(turn: Turn, text: str) -> None:
         return
     waiting = result.code == "SVC-SLOW" or (intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and result.emotion != "upset" and chase(turn, text):
+        return
+    if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in _ASKS_THE_DESK:
+        turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
         return
     asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once
     if asked.answer is not None:
@@ -313,6 +319,8 @@ def _report(turn: Turn, text: str, result) -> None:
             turn.say("help_coming")
         join(turn, joined, text)
         return
+    if result.code == taxonomy.OTHER and not result.urgent and follow_up(turn, text):
+        return  # 「好臭啊 快点来弄走」 right after 「门口有只死老鼠」 names nothing of its own
     missing = identity_missing(turn)
     upset = result.emotion == "upset"
     if result.urgent or upset or not missing:

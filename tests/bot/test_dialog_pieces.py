@@ -110,3 +110,17 @@ def test_declining_keeps_a_report_held_before_the_emergency(wechat, session, sit
     burst, held = tickets(session)
     assert burst.urgent and (held.code, held.content) == ("ENG-HVAC", "店里空调不制冷")
     assert burst.number in reply and held.number in reply
+
+
+@pytest.mark.parametrize("text", ["你们电话多少", "物业电话是多少", "服务中心在哪", "怎么联系你们", "物业办公室在几楼"])
+def test_the_centres_phone_or_address_asked_is_answered_at_once(wechat, session, site, text):
+    reply = wechat.say("o-contact", text)
+    assert site.phone in reply and site.address in reply
+    assert tickets(session) == []
+
+
+def test_the_phone_asked_beside_a_report_still_opens_the_report(wechat, session, site):
+    wechat.say("o-contact", KNOWN)
+    reply = wechat.say("o-contact", "客服电话多少 我家卫生间漏水了")
+    [ticket] = tickets(session)
+    assert ticket.number in reply

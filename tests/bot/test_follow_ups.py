@@ -11,7 +11,8 @@ from workflow.phrasebook import phrase
 KNOWN = "我是李娜，L3-008，电话13900002222"
 
 
-@pytest.mark.parametrize("asked", ["什么时候能来", "师傅几点能到", "还要多久", "大概什么时候过来", "多久能修好"])
+@pytest.mark.parametrize("asked", ["什么时候能来", "师傅几点能到", "还要多久", "大概什么时候过来", "多久能修好",
+                                   "师傅来了吗", "人到了没"])
 def test_when_someone_will_come_is_the_open_tickets_progress(wechat, session, site, asked):
     wechat.say("o-when", KNOWN)
     wechat.say("o-when", "卫生间漏水")
@@ -35,6 +36,16 @@ def test_nobody_come_yet_chases_the_open_ticket(wechat, session, site, chased):
     reply = wechat.say("o-chase", chased)
     assert phrase("chase_noted", number=gas.number) in reply
     assert notes(tickets(session)[0]) == [f"租户催办：{chased}"]
+
+
+@pytest.mark.parametrize("chased", ["怎么还没人来 都两个小时了", "等了两个小时了 还没人来"])
+def test_a_long_wait_for_an_ordinary_repair_is_a_chase_not_an_emergency(wechat, session, site, chased):
+    wechat.say("o-wait", KNOWN)
+    wechat.say("o-wait", "空调不制冷")
+    [report] = tickets(session)
+    reply = wechat.say("o-wait", chased)
+    assert phrase("chase_noted", number=report.number) in reply
+    assert len(tickets(session)) == 1 and not tickets(session)[0].urgent
 
 
 def test_an_angry_chase_is_still_a_complaint_of_its_own(wechat, session, site):
@@ -61,3 +72,19 @@ def test_fixed_then_leaking_again_is_no_call_off(wechat, session, site):
     reply = wechat.say("o-off", "上次修好了，又漏了")
     assert "结案" not in reply
     assert not any("不需要继续处理" in n for t in tickets(session) for n in notes(t))
+
+
+def test_a_complaint_naming_nothing_right_after_a_report_goes_on_its_ticket(wechat, session, site):
+    wechat.say("o-rat", "我是孙八 B1-003 13400006666")
+    wechat.say("o-rat", "门口有只死老鼠")
+    reply = wechat.say("o-rat", "好臭啊 快点来弄走")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENV-PEST" and ticket.number in reply
+    assert notes(ticket) == ["租户补充：好臭啊 快点来弄走"]
+
+
+def test_a_complaint_naming_nothing_with_no_recent_report_opens_its_own(wechat, session, site):
+    wechat.say("o-smell", "我是孙八 B1-003 13400006666")
+    reply = wechat.say("o-smell", "好臭啊 快点来弄走")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and notes(ticket) == []

@@ -77,6 +77,19 @@ def test_a_claim_names_a_person_not_a_role_or_a_clause(text, name):
     ("张伟 L2-015 13900002222", "张伟"), ("水管爆了 王建国 13900002222", "王建国"),
     ("马桶堵了 13900002222", None), ("13900002222 高压线断了", None), ("空调坏了 联系 13900002222", None),
     ("L2-015 白天 经常停电", None),  # no phone to sign beside
+    ("你好我是L2-015的商户王五，电话13800009999，我们店的灯不亮了", "王五"),  # a role before, 电话 after
+    ("hi, the aircon in my shop is broken. L2-015, John, 13800001111", "John"),
+    ("Mary Lee 13800001111 leak in unit L2-015", "Mary Lee"), ("Please call 13800001111", None),
+    ("leak in my shop, call 13800001111", None),
 ])
 def test_a_bare_name_is_taken_only_beside_the_phone(text, name):
     assert find_signed_name(text) == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("我是A座1203的行政 公司空调太热了 电话13912345678 姓刘", "刘先生/女士"),
+    ("我姓李 电话13512345678 L2-015 下水道堵了", "李先生/女士"), ("免贵姓王", "王先生/女士"),
+    ("我姓欧阳", "欧阳先生/女士"), ("姓名：张三", "张三"), ("百姓的事没人管", None),
+])
+def test_a_surname_alone_is_how_staff_will_address_them(text, name):
+    assert (find_name(text) if "姓名" not in text else parse_identity(text).name) == name

@@ -4,6 +4,7 @@ who they are opens nothing, and a report sent while we ask who they are is not t
 the answer and lost."""
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from models import Tenant
@@ -17,6 +18,17 @@ def test_a_report_signed_with_a_bare_name_opens_at_once(wechat, session, site):
     assert ticket.code == "ENG-WEAK" and ticket.number in reply
     assert phrase("ask_name") not in reply
     assert (ticket.complainant, ticket.phone, ticket.unit_code) == ("李四", "13900002222", "L3-008")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("你好我是L2-015的商户王五，电话13800009999，我们店的灯不亮了", "王五"),
+    ("hi, the aircon in my shop is broken. L2-015, John, 13800001111", "John"),
+])
+def test_a_report_signed_in_other_ways_opens_at_once(wechat, session, site, text, name):
+    reply = wechat.say("o-signed2", text)
+    [ticket] = tickets(session)
+    assert ticket.number in reply and phrase("ask_name") not in reply
+    assert ticket.complainant == name
 
 
 def test_a_name_with_a_keyword_in_it_is_who_not_a_report(wechat, session, site):
@@ -68,3 +80,10 @@ def test_announcing_a_report_unasked_gets_the_menu_prompt_and_keeps_the_unit(wec
     wechat.say("o-menu", "张三 13800001111")
     [ticket] = tickets(session)
     assert (ticket.code, ticket.unit_code) == ("ENG-HVAC", "L2-015")
+
+
+def test_a_surname_told_with_the_report_is_enough_to_open_it(wechat, session, site):
+    reply = wechat.say("o-surname", "我姓李 电话13512345678 L2-015 下水道堵了")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and phrase("ask_name") not in reply
+    assert (ticket.complainant, ticket.code) == ("李先生/女士", "ENG-PLUMB")

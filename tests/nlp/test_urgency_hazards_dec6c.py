@@ -24,6 +24,28 @@ PAIRS = [
     # fire emoji after a floor as before it; fire emoji for heat or anger before a floor
     ("5楼🔥🔥🔥", "今天好热🔥🔥 3楼空调坏了"),
     ("B2 🔥🔥", "气死我了🔥🔥🔥 3楼又停水"),
+    # 著 typed for 着 (traditional, Cantonese 著咗火); a fire as a simile
+    ("佢哋間舖著咗火", "着了火似的急"),
+    # an exit chained, welded or padlocked while people are inside, in any order and verb;
+    # chained at night, asked about, or blocked by goods
+    ("安全出口的门被链子拴住了 现在商场里全是人", "安全出口的门晚上用链子拴上 这样合规吗"),
+    ("有人用铁链锁了消防门 商场里好多人", "消防通道的门被货堵住了"),
+    ("商场里人山人海 消防楼梯的门却焊死了", "消防楼梯的门晚上焊死了 白天开着"),
+    ("在营业呢 紧急出口挂了把大锁", "紧急出口的锁坏了 有空来换一把"),
+    # English: water onto goods, a burst, a shop without power or cold, a ceiling giving way;
+    # each beside the same words past, fixed or not pressing
+    ("there is water coming through the ceiling and dripping on the goods", "water dripping on the goods, not urgent just fyi"),
+    ("leak above the cashier, the POS is getting wet", "ceiling leak dripping on our stock, pls come when free"),
+    ("the pipe burst, water everywhere in the shop", "pipe burst last month but got fixed, just asking about the bill"),
+    ("the whole store has no power, customers waiting", "does the whole shop have no power tomorrow?"),
+    ("freezer died, all the seafood inside", "the freezer is a bit noisy"),
+    ("part of the ceiling collapsing in the corridor", "the ceiling fell last year, repaired already"),
+    # a socket black from a burn long past; black and burning again, or burnt through now
+    ("插座黑了 上次烧过的 今天又冒烟了", "那个插座黑了一片 是以前烧过的印子 要不要换"),
+    ("电箱里面的线烧黑了 之前烧过一次", "墙上的开关发黑 原来烧过 已经不用了"),
+    # wires melting, not wires aged (老化) or oxidised (氧化)
+    ("插座烫化了", "阿拉店里的电线老化了 什么时候来换"),
+    ("电线外皮化了 软塌塌的", "电线氧化了 接触不好"),
 ]
 
 

@@ -93,3 +93,89 @@ THE_MACHINE_STILL = [
 def test_a_machine_that_caught_someone_keeps_its_code(text, code):
     result = nlp.classify(text)
     assert (result.urgent, result.code) == (True, code), result
+
+
+# someone thrashing in the water or who cannot swim; the calm sibling plays or asks
+IN_THE_WATER = [
+    ("一个人在泳池里扑腾 好像不会游", "小孩在泳池里扑腾着玩 笑得可开心了"),
+    ("游泳池那边有人在水里乱扑 喊不出声", "游泳池那边的水有点浑 什么时候换水"),
+    ("深水区有个小伙子好像不会游泳 一直往下沉", "深水区不会游泳的小孩能进吗"),
+]
+
+# a child led away by someone they do not know
+LED_AWAY = [
+    ("我女儿被一个男的拉着往外走 她不认识那个人", "我女儿被她同学拉着去玩滑板了 晚饭前回来"),
+    ("有个不认识的女的抱着我家孩子往门口走", "邻居阿姨抱着我家孩子在门口晒太阳"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), IN_THE_WATER + LED_AWAY)
+def test_water_and_a_child_led_away_are_urgent(rules, urgent, calm):
+    for reader in (rules, nlp.default_classifier()):
+        result = reader.classify(urgent)
+        assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+        assert reader.classify(calm).urgent is False, reader.classify(calm)
+
+
+# a locksmith opening a door and guards carrying batons on patrol are no break-in, no fight;
+# a door forced and guards hitting someone still are
+NOT_A_CRIME = [
+    ("隔壁请了开锁师傅在撬门 声音好大", "有人在撬隔壁的门 现在还在撬"),
+    ("钥匙丢了 找了个锁匠在撬锁 有点吵 不好意思", "有个男的在撬单元门的锁 鬼鬼祟祟的"),
+    ("南门保安拿着棍子巡逻 看着挺吓人的 有必要吗", "南门保安拿着棍子打人 好吓人"),
+]
+
+
+@pytest.mark.parametrize(("calm", "urgent"), NOT_A_CRIME)
+def test_a_locksmith_and_a_patrol_are_calm(rules, calm, urgent):
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+
+
+# someone beaten or a child hit: the noise it makes is not the report (the model hears 哭, 吵)
+@pytest.mark.parametrize("text", ["楼下有人在打小孩 打得好狠 孩子一直哭", "隔壁男的在打老婆 女的一直在哭喊"])
+def test_a_beating_is_no_noise(text):
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+
+
+# English: a shutter on someone's leg, a fall from a ladder, a child on a window ledge, a drunk
+# hitting people, someone trying car doors now; the calm sibling is habitual, past or a fault
+ENGLISH = [
+    ("the shutter came down on a guy's leg at L2 he is screaming", "the shutter at L2 is very noisy when it comes down"),
+    ("a man fell off the ladder in the lobby, he's not moving", "my phone fell off the balcony, can someone check the garden"),
+    ("kid sitting on the window ledge 6th floor no adult around", "kids keep sitting on the railing, please add a sign"),
+    ("there's a drunk guy hitting people at the gate", "there's a drunk guy sleeping at the gate"),
+    ("someone is trying every car door in B2 right now", "someone tried my car door last week, can I see cctv"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), ENGLISH)
+def test_english_people_in_danger(rules, urgent, calm):
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
+
+
+@pytest.mark.parametrize("text", ["someone is trying every car door in B2 right now", "有个人在地库一个一个拉车门 现在还在"])
+def test_someone_trying_car_doors_is_the_guards(text):
+    assert nlp.classify(text).code == "SEC-SAFE", nlp.classify(text)
+
+
+# someone alone at home who does not answer, a madman chasing people, half a body out of a window
+MORE_PAIRS = [
+    ("我妈一个人在家 电话打不通 敲门也没人应 她有心脏病", "我妈一个人在家 电话打不通 应该是静音了 不用管"),
+    ("有个疯子在小区里追着人跑 手里拿着东西", "推销的追着人发传单 烦死了"),
+    ("楼上的阿姨在窗户外面擦玻璃 半个身子都在外面", "晾衣服的时候半个身子探出窗外 好危险 建议装升降衣架"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), MORE_PAIRS)
+def test_alone_unanswered_chased_or_half_out_of_a_window(rules, urgent, calm):
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
