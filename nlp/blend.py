@@ -65,7 +65,7 @@ SAID_CODE_HOLDS = ("others_machine", "chase_waited", "centre_machine", "title_mo
                    "neighbour_works", "centre_speaker", "footage", "clutter", "flooded", "off_hours",
                    "upkeep_asked", "planned", "neighbour_water", "progress_asked",
                    "slow_handling", "ready_asked", "footage_kept", "musty_smell", "facade_piece", "polite_request",
-                   "proposal")
+                   "proposal", "indoor_charging")
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs
 # LONG_TEXT_FACTOR times; intent LETTER_INTENT_FACTOR times (more makes the letters'
@@ -99,7 +99,8 @@ _THANKS_FIXED = re.compile(
     r"通了|亮了|凉快了|暖和了|有水了|来电了|能用了|没事了|舒服了)"
 )
 _NOT_AN_EMERGENCY = ("SVC-INFO", taxonomy.OTHER)
-# ... nor the noise a danger to people makes (楼下有人在打小孩 孩子一直哭: the model hears 哭, 打)
+# ... nor the noise a danger makes (楼下有人在打小孩 孩子一直哭, 小孩被锁在阳台上 一直在哭: the
+# model hears 哭, 打); no urgent public text is a noise
 _ONLY_ITS_SOUND = ("SEC-NOISE",)
 # Never a repair in any labelled file (taxonomy.md: "Cleaning, pest, greenery, parking and
 # noise reports are complaints; faults are repairs"): noise, dirt, pests, renovation, and
@@ -140,7 +141,7 @@ def second_opinion(
         weight = STRUCTURE_VOTE if structured else RULES_VOTE
         code, confidence = _vote(model.codes, code_p, code, weight * factor * (0.5 + result.confidence))
     if result.urgent and code != result.code and (
-        code in _NOT_AN_EMERGENCY or (result.code == "SEC-SAFE" and code in _ONLY_ITS_SOUND)
+        code in _NOT_AN_EMERGENCY or code in _ONLY_ITS_SOUND
     ):
         # a danger now (the rules' situation reading) needs someone sent: a desk question's
         # code has no one to send (物业电话多少…车着火了 stays the fire)

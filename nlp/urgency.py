@@ -42,6 +42,9 @@ _FAULT = re.compile(
 _IN_A_CAR = re.compile(r"车里|车内|车子里|车上|(?<![a-z])car(?![a-z]| park)")
 _NOT_A_CAR = re.compile(r"梯|轿厢|车库门|卷帘|卷闸")
 _CAR_DOOR = re.compile(r"车门|(?<![a-z])car doors?(?![a-z])")
+# words about the centre's handling: a wait for them is a grievance (SVC-SLOW), a wait for
+# someone missing is not
+_HANDLING = re.compile(r"报修|维修|修|处理|回复|回应|客服|管家|物业|工单|投诉|派人|保安|没人(来|管|接|理)|打了[^,.!?;，。！？\s]{0,4}电话")
 # someone inside a lift whose door will not open (孩子在电梯里出不来 门打不开): the lift's
 _IN_A_LIFT = re.compile(r"(电梯|(?<!楼)梯|轿厢)里|轿厢|困梯|梯困")
 
@@ -126,8 +129,10 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         equipment = [(score, c) for c, score in found_codes.items() if taxonomy.category_of(c) == "ENG" and score > 0]
         if equipment:
             code = max(equipment)[1]
-    if code == _GRIEVANCE:
+    if code == _GRIEVANCE and (suggested != "SEC-SAFE" or _HANDLING.search(text)):
         pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
+    elif code == _GRIEVANCE:
+        code = suggested  # 儿子放学到现在还没到家: the 到现在 is the child's absence, no handling
     elif suggested == "SEC-SAFE" and (
         taxonomy.category_of(code) in _SAFETY_OUTRANKS
         or any(c in _OUTRANKS_ANY for c in seen.classes)
@@ -142,6 +147,8 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         code = suggested
     elif code == "ENG-DOOR" and "trapped" in seen.classes and _IN_A_LIFT.search(text):
         code = "ENG-LIFT"  # the lift's door holds them: the lift technicians go
+    elif suggested == "SEC-SAFE" and "fire" in seen.classes and code in _ROOM_ONLY and not named:
+        code = suggested  # 厨房着火了: the room's own word says where, nothing there is said to burn
     elif suggested == "ENG-DOOR" and seen.classes[0] == "trapped" and code in _ROOM_ONLY:
         code = suggested  # 孩子在卫生间出不来: the door holds them, the plumbing is only where
     elif suggested == "ENG-ELEC" and taxonomy.category_of(code) == "ENV":

@@ -66,3 +66,15 @@ def test_fire_emoji_at_a_floor_is_the_guards_not_the_lift(text):
     # the model hears 3楼 in its lift cases (电体到3楼就不走了): the floor only says where
     result = nlp.classify(text)
     assert (result.code, result.urgent) == ("SEC-SAFE", True), result
+
+
+@pytest.mark.parametrize("text", ["🔥厨房 快", "厨房着火了", "卫生间冒烟了 不知道什么东西在烧"])
+def test_a_fire_in_a_room_is_the_guards_not_its_plumbing(text):
+    # 厨房, 卫生间 give plumbing's code as rooms: they only say where the fire is
+    result = nlp.classify(text)
+    assert (result.code, result.urgent) == ("SEC-SAFE", True), result
+
+
+@pytest.mark.parametrize(("text", "code"), [("厨房的排风扇冒烟了", "ENG-HVAC"), ("灭火器喷不出来 厨房锅里着火了", "ENG-FIRE")])
+def test_a_fire_at_a_named_thing_in_the_room_keeps_its_code(text, code):
+    assert nlp.classify(text).code == code

@@ -179,3 +179,33 @@ def test_alone_unanswered_chased_or_half_out_of_a_window(rules, urgent, calm):
     assert nlp.classify(urgent).urgent is True
     assert rules.classify(calm).urgent is False, rules.classify(calm)
     assert nlp.classify(calm).urgent is False
+
+
+# second-hand and Cantonese: a child not home yet (not the handling's wait), a child alone at
+# the water's edge, a knife held (拎住), a son who cannot get out of the toilet (出唔到嚟)
+SECOND_HAND = [
+    ("儿子放学到现在还没到家 电话也关机", "快递到现在还没到 电话也打不通"),
+    ("我闺女中午出去玩到现在还没回来 八岁 平时不会这样", "孩子到现在还没回我消息 是不是生气了"),
+    ("我看到一个小孩在小区泳池边上 没大人 已经在往水里走了", "小孩在泳池边上玩 大人都在旁边"),
+    ("有条友拎住把刀喺停车场度 好恐怖", "有条友拎住个袋喺停车场度 等紧人"),
+    ("我个仔喺厕所出唔到嚟 门锁坏咗", "水喺水喉度出唔到"),
+]
+
+
+@pytest.mark.parametrize(("urgent", "calm"), SECOND_HAND)
+def test_second_hand_and_cantonese_people_in_danger(rules, urgent, calm):
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(urgent).urgent is True
+    assert rules.classify(calm).urgent is False, rules.classify(calm)
+    assert nlp.classify(calm).urgent is False
+
+
+@pytest.mark.parametrize("text", ["儿子放学到现在还没到家 电话也关机"])
+def test_a_child_not_home_is_the_guards_not_a_slow_handling(text):
+    assert nlp.classify(text).code == "SEC-SAFE", nlp.classify(text)
+
+
+@pytest.mark.parametrize("text", ["物业 我听邻居说隔壁小孩被锁在阳台上了 一直在哭"])
+def test_a_child_crying_where_shut_in_is_no_noise(text):
+    result = nlp.classify(text)
+    assert result.urgent is True and result.code != "SEC-NOISE", result
