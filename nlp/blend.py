@@ -65,7 +65,7 @@ SAID_CODE_HOLDS = ("others_machine", "chase_waited", "centre_machine", "title_mo
                    "neighbour_works", "centre_speaker", "footage", "clutter", "flooded", "off_hours",
                    "upkeep_asked", "planned", "neighbour_water", "progress_asked",
                    "slow_handling", "ready_asked", "footage_kept", "musty_smell", "facade_piece", "polite_request",
-                   "proposal")
+                   "proposal", "indoor_charging")
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs
 # LONG_TEXT_FACTOR times; intent LETTER_INTENT_FACTOR times (more makes the letters'

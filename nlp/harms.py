@@ -1,6 +1,6 @@
 """What people did that is security's (SEC-SAFE) whatever object or place it names: things
 thrown down from above, cars tampered with, bikes stolen, anything taken, belongings left in
-a shared passage, and the cameras' footage asked for after an incident."""
+a shared passage, a scooter charged indoors, and the cameras' footage asked for after an incident."""
 
 import re
 
@@ -33,6 +33,13 @@ _CLUTTER = re.compile(
     r"(楼道|走廊|楼梯间|过道)(里|上)?[^,.!?;，。！？\s]{0,3}(堆|放|摆)(满|了|着)"
 )
 _NOT_CLUTTER = re.compile(r"垃圾|装修|果皮|烟头|纸屑|剩饭|音乐|音响|声|吵")
+# a scooter charged indoors (电瓶车在楼道里充电, 推回家充电): a fire risk, security's order, not
+# parking nor the charging piles' fault
+_INDOOR_CHARGING = re.compile(
+    r"(电动车|电瓶车|电单车|电车|电池|电瓶)[^。！？!?]{0,8}(楼道|走廊|楼梯|家里|屋里|电梯|大堂|过道)[^。！？!?]{0,6}充电|飞线充电|"
+    r"(楼道|走廊|楼梯间|过道)[^,.!?;，。！？\s]{0,4}(给|帮)?(电动车|电瓶车)[^,.!?;，。！？\s]{0,2}充电"
+)
+_CHARGER_DOWN = re.compile(r"坏|充不上|充不了|不能用|没电了|故障|扫码")
 _CAMERA_DOWN = re.compile(r"坏|黑屏|花屏|不亮|没(有)?(画面|图像|信号)|看不(到|清|见)|不(工作|转|动)|故障|歪")
 
 
@@ -49,6 +56,9 @@ def harm_done(norm: str, code: str) -> str:
         return "taken"
     if code in ("SEC-NOISE", "SEC-PARK", "ENV-CLEAN", taxonomy.OTHER) and _CLUTTER.search(norm):
         return "" if _NOT_CLUTTER.search(norm) else "clutter"
+    charging = code in ("SEC-PARK", "SVC-SLOW", "ENG-ELEC", taxonomy.OTHER) and _INDOOR_CHARGING.search(norm)
+    if charging and not _CHARGER_DOWN.search(norm):
+        return "indoor_charging"
     if code in ("ENG-WEAK", "SEC-PARK", taxonomy.OTHER) and _FOOTAGE.search(norm) and _INCIDENT.search(norm):
         return "" if _CAMERA_DOWN.search(norm) else "footage"
     return ""

@@ -37,7 +37,9 @@ _BROKEN = re.compile(r"坏|漏|故障|不亮|没反应|不响|失灵|过期")
 # efficiency (SVC-SLOW), not their manner, which 态度 names (态度差 还慢 stays SVC-ATTI)
 _SLOW_HANDLING = re.compile(
     r"(回复|回消息|回信息|回得|回的|办事|办得|做事|处理|效率|反应|响应|动作)[^,.!?;，。！？\s]{0,6}(慢|低|磨蹭|拖拉)|"
-    r"磨磨蹭蹭|慢吞吞|慢悠悠|拖拖拉拉|(比|跟|像)(蜗牛|乌龟|树懒)"
+    r"磨磨蹭蹭|慢吞吞|慢悠悠|拖拖拉拉|(比|跟|像)(蜗牛|乌龟|树懒)|"
+    # ... or do not answer at all (管家从来不回消息, 发了微信也没人回)
+    r"(从来|一直|都|根本|也|就是)不回|(消息|信息|微信|私信)[^,.!?;，。！？\s]{0,4}(不回|没回|没人回)|(不回|没回)(消息|信息|微信|我)"
 )
 # water from a neighbour (楼上漏水, 隔壁渗水到我家): the water is the report, the neighbour
 # only where it comes from (楼上 alone is a noise cue, and tied with the leak it read nothing);

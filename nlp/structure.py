@@ -139,7 +139,7 @@ _OTHERS_SPEAKER = re.compile(r"学校|隔壁|对面|店|商铺|工地|广场舞|
 # ... but a neighbour's or a shop's machine is a nuisance made by others (隔壁商铺的空调外机,
 # 楼下饭店的排风机, 邻居家的外机): SEC-NOISE; the tenant's own (我们店的排风扇) is a fault
 _OTHERS_MACHINE = re.compile(
-    r"(?<!我们)(?<!我)(?<!本)(店|商铺|商户|底商|餐馆|饭店|酒楼|酒吧|工地|超市|健身房|邻居|隔壁|人家|住户|那家|他们家)"
+    r"(?<!我们)(?<!我)(?<!本)(店|商铺|商户|底商|餐馆|饭店|酒楼|酒吧|工地|超市|健身房|邻居|隔壁|人家|住户|那家|他们家|(楼上|楼下|对门|对面)(?!泵房|机房|配电|设备|锅炉|水房))"
     r"[^,.!?;，。！？\s]{0,6}?(外机|空调|风机|排风扇|抽风机|排烟|油烟机|冷却塔|冷柜|冰柜|压缩机|发电机|水泵|风扇)"
 )
 
@@ -295,7 +295,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
     if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
         return taxonomy.OTHER, "other", "not_a_report"
-    if code in ("SVC-ATTI", taxonomy.OTHER) and readings.slow_handling(norm):  # 客服回复比蜗牛还慢
+    if code in ("SVC-ATTI", "SVC-INFO", taxonomy.OTHER) and readings.slow_handling(norm):  # 客服回复比蜗牛还慢
         return "SVC-SLOW", "complaint", "slow_handling"
     if code == "SVC-ATTI":  # a grievance about a person's manner stays one
         return code, intent, ""

@@ -130,3 +130,61 @@ def test_a_cutting_machine_on_a_site_stays_noise():
 
 def test_a_proposal_on_a_topic_the_rules_miss_stays_a_suggestion():
     assert nlp.classify("可以在大门口放几个共享雨伞吗").intent == "suggestion"
+
+
+# -- a scooter charged indoors is a fire risk, security's; a charging pile down is a repair --------
+
+
+@pytest.mark.parametrize("text", ["电瓶车在楼道里充电 太危险了 也没人管", "有人把电动车推进电梯拿回家充电"])
+def test_a_scooter_charged_indoors_is_security(text):
+    assert nlp.classify(text).code == "SEC-SAFE"
+
+
+def test_a_charging_pile_down_stays_electrical():
+    assert nlp.classify("楼下充电桩坏了 电动车充不上电").code == "ENG-ELEC"
+
+
+# -- a neighbour's machine humming is a noise; a dog's mess on a lawn is cleaning ------------------
+
+
+@pytest.mark.parametrize("text", ["楼上的空调外机嗡嗡响 吵得睡不着", "对门的排风扇半夜还在轰轰响"])
+def test_a_neighbours_machine_humming_is_noise(rules, text):
+    assert rules.classify(text).code == "SEC-NOISE"
+
+
+def test_a_neighbours_machine_leaking_stays_its_fault(rules):
+    assert rules.classify("楼上空调外机漏水 滴到我家窗台").code == "ENG-HVAC"
+
+
+@pytest.mark.parametrize("text", ["邻居家的狗在草坪上拉屎没人收拾", "绿化带里全是狗粪"])
+def test_a_dogs_mess_on_a_lawn_is_cleaning(rules, text):
+    assert rules.classify(text).code == "ENV-CLEAN"
+
+
+def test_a_lawn_sprinkler_down_is_greenery(rules):
+    assert rules.classify("草坪的喷灌头坏了 草都黄了").code == "ENV-GREEN"
+
+
+# -- staff who do not answer at all: the handling, as one slow to answer --------------------------
+
+
+@pytest.mark.parametrize("text", ["物业群里那个管家从来不回消息", "发了好几条微信给管家都没人回"])
+def test_staff_who_never_answer_is_the_handling(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+def test_a_bad_manner_beside_it_stays_the_manner():
+    assert nlp.classify("管家态度差 从来不回消息").code == "SVC-ATTI"
+
+
+# -- a fire shutter is fire equipment, not a shop's roller door ------------------------------------
+
+
+@pytest.mark.parametrize("text", ["消防卷帘门自己放下来了", "车库的防火卷帘半天降不下来"])
+def test_a_fire_shutter_is_fire_equipment(rules, text):
+    assert rules.classify(text).code == "ENG-FIRE"
+
+
+def test_a_shops_roller_door_stays_a_door(rules):
+    assert rules.classify("店里的卷帘门拉不下来了").code == "ENG-DOOR"
