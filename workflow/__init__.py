@@ -19,6 +19,7 @@ from workflow.handling import (
     record_payment,
     reopen,
     start,
+    turn_urgent,
     update_contact,
 )
 from workflow.machine import ACTIONS, allowed_actions
@@ -29,5 +30,5 @@ __all__ = [
     "ACTIONS", "InvalidTransition", "PermissionDenied", "ValidationError", "WorkflowError",
     "add_note", "add_photo", "allowed_actions", "answer_quote", "arrive", "call_desk", "call_desks", "close", "close_not_ours",
     "complete", "confirm_receipt", "delay", "dispatch", "escalate", "name_the_emergency", "quote", "reclassify", "record_payment", "register",
-    "reopen", "sign_receipt", "start", "update_contact",
+    "reopen", "sign_receipt", "start", "turn_urgent", "update_contact",
 ]

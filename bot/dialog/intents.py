@@ -66,6 +66,13 @@ DECLINE = re.compile(r"不想说|不想告诉|不想留|不方便(说|透露|告
                      r"不要问了|直接(来|过来)?修|保密")
 # Words about a pending quote that are not 「确认」/「不同意」: assent, the price, haggling
 ABOUT_QUOTE = re.compile(r"可以|行|修吧|就修|没问题|贵|便宜|优惠|打折|多少钱|价格|价钱|报价|费用|(?<!\d)\d{1,6}(块|元)")
+# The things a fault is in (水管, 插座, 门 …) and whole troubles (停电): a follow-up naming none but those of the report
+# (水漫到店里了, 已经滴到我的货架上了, 门从里面打不开 after 店门把手松) is about that report.
+FAULT_OBJECT = re.compile(
+    r"水管|管子|管道|水龙头|龙头|马桶|水箱|阀门|水阀|水表|下水道|地漏|水池|洗手池|面盆|热水器|"
+    r"电梯|扶梯|轿厢|插座|插头|开关|电线|电箱|配电箱|电闸|电表|灯|空调|风机|风口|"
+    r"门(?!口|前|外)|(?<!反)锁|窗|玻璃|天花板|天花|吊顶|墙|地砖|瓷砖|消防栓|喷淋|烟感|卷帘|网线|摄像头|监控|"
+    r"停电|断电|跳闸|停水|燃气|煤气")  # and troubles that are a thing of their own (又停电了 after 灯有点闪)
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -88,10 +88,10 @@ def open_tickets(session: so.Session, tenant: Tenant, *statuses) -> list[Ticket]
     ))
 
 
-def joinable(session: so.Session, tenant: Tenant, code: str, now: datetime, triage: str) -> Optional[Ticket]:
+def joinable(session: so.Session, tenant: Tenant, codes: tuple[str, ...], now: datetime, triage: str) -> Optional[Ticket]:
     """The tenant's newest unclosed ticket younger than JOIN_WINDOW flagged for `triage`,
-    else of `code`: one query either way."""
+    else of one of `codes`: one query either way."""
     return session.scalars(
-        sa.select(Ticket).where(Ticket.tenant_id == tenant.id, sa.or_(Ticket.code == code, Ticket.triage == triage),
+        sa.select(Ticket).where(Ticket.tenant_id == tenant.id, sa.or_(Ticket.code.in_(codes), Ticket.triage == triage),
                                 Ticket.status != Status.CLOSED, Ticket.created_at >= now - JOIN_WINDOW)
         .order_by(sa.case((Ticket.triage == triage, 0), else_=1), Ticket.created_at.desc()).limit(1)).first()

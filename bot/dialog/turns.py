@@ -46,7 +46,9 @@ from bot.dialog.tickets import (
     note_on_open_ticket,
     progress,
     register,
+    troubles_like,
     urgent_chase,
+    worsened,
 )
 from bot.identity import leftover
 from bot.protocol import InboundMessage
@@ -301,12 +303,16 @@ def _report(turn: Turn, text: str, result) -> None:
     if chased is not None and chased.urgent:
         urgent_chase(turn, chased, text)
         return
-    joined = (joinable(turn.session, turn.tenant, result.code, turn.now, TRIAGE_CALL_FOR_HELP)
+    if chased is not None and worsened(turn, chased, text):
+        return
+    joined = (joinable(turn.session, turn.tenant, troubles_like(result), turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
         describe_emergency(turn, joined, text, result)
         return
     if joined is not None and result.urgent and not joined.urgent:
+        if worsened(turn, joined, text):
+            return
         joined = None  # an emergency is never a note on an ordinary ticket, even of its code
     if joined is not None:
         if result.urgent:  # the danger again, or worse: the tenant reads that help is on its way

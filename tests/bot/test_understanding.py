@@ -48,13 +48,15 @@ def test_an_emergency_while_we_ask_who_the_tenant_is_is_not_taken_for_an_answer(
     assert urgent[0].number in reply
 
 
-def test_an_emergency_never_joins_an_ordinary_ticket_of_the_same_code(wechat, session, site):
+def test_an_emergency_is_never_a_note_on_an_ordinary_ticket_of_the_same_code(wechat, session, site):
+    """The fault turned dangerous before anyone started on it: that ticket turns urgent and
+    goes at once (tests/bot/test_urgent_conversations.py), never a note on it alone."""
     wechat.say("o-door", "我是李娜，L3-008，电话13900002222，店门的把手有点松")
     [ordinary] = tickets(session)
     assert ordinary.code == "ENG-DOOR" and not ordinary.urgent
-    wechat.say("o-door", "我被反锁在店里了 门从里面打不开 出不去")
-    assert len(tickets(session)) == 2
-    assert tickets(session)[-1].urgent
+    reply = wechat.say("o-door", "我被反锁在店里了 门从里面打不开 出不去")
+    [door] = tickets(session)
+    assert door.urgent and door.status == Status.DISPATCHED and "30分钟" in reply
 
 
 def test_a_call_for_help_with_no_fault_named_opens_an_urgent_ticket_for_triage(wechat, session, site):

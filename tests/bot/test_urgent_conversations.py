@@ -4,6 +4,8 @@ came before, the danger ends on an urgent ticket sent to its department at once,
 tenant reads the standard's urgent reply (…将在30分钟内到场), never 「没有听清楚」."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 
@@ -27,11 +29,51 @@ def urgent_tickets(session) -> list:
     return [t for t in tickets(session) if t.urgent]
 
 
-@pytest.mark.parametrize("worse", ["现在水喷出来了 越来越大", "水漫到店里了", "水越来越大了 都流到走廊了"])
-def test_a_leak_that_turns_dangerous_is_urgent_at_once(wechat, session, site, worse):
+def dispatch_notes(ticket) -> list:
+    return [e.note for e in ticket.events if e.action == "dispatch"]
+
+
+@pytest.mark.parametrize("report, worse", [
+    ("卫生间漏水", "水漫到店里了"), ("卫生间漏水", "水越来越大了 都流到走廊了"),
+    ("楼上一直在漏水", "已经滴到我的货架上了"), ("楼上一直在漏水", "水已经淹到隔壁店里了"),
+])
+def test_a_leak_that_turns_dangerous_turns_its_ticket_urgent(wechat, session, site, report, worse):
+    wechat.say("o-worse", KNOWN)
+    wechat.say("o-worse", report)
+    reply = wechat.say("o-worse", worse)
+    [leak] = tickets(session)
+    assert_urgent_answered(reply, leak)
+    assert phrase("help_coming") in reply
+    assert leak.active_dispatch.department.name == "工程部" and leak.due_at <= utcnow() + timedelta(minutes=31)
+    assert dispatch_notes(leak) == [f"租户补充，转为紧急：{worse}"]
+
+
+def test_a_leak_that_stays_calm_is_a_note_on_its_ticket(wechat, session, site):
+    wechat.say("o-calm", KNOWN)
+    wechat.say("o-calm", "卫生间漏水")
+    reply = wechat.say("o-calm", "水还在滴 不是很大")
+    [leak] = tickets(session)
+    assert not leak.urgent and leak.status == Status.NEW and phrase("joined_ticket", number=leak.number) in reply
+
+
+def test_a_job_under_way_is_not_taken_from_its_engineer_the_danger_has_its_own(wechat, session, site, make):
+    engineer = make.staff(Role.ENGINEER, "工程部", sites=[site])
+    wechat.say("o-busy", KNOWN)
+    wechat.say("o-busy", "卫生间漏水")
+    [leak] = tickets(session)
+    workflow.dispatch(session, leak, make.staff(Role.DESK, "客服部", sites=[site]), assignee=engineer)
+    workflow.start(session, leak, engineer)
+    session.commit()
+    reply = wechat.say("o-busy", "水漫到店里了")
+    leak, urgent = tickets(session)
+    assert leak.status == Status.IN_PROGRESS and not leak.urgent
+    assert_urgent_answered(reply, urgent)
+
+
+def test_a_leak_that_turns_dangerous_in_other_words_is_urgent(wechat, session, site):
     wechat.say("o-worse", KNOWN)
     wechat.say("o-worse", "卫生间漏水")
-    reply = wechat.say("o-worse", worse)
+    reply = wechat.say("o-worse", "现在水喷出来了 越来越大")
     [urgent] = urgent_tickets(session)
     assert_urgent_answered(reply, urgent)
 
@@ -44,16 +86,30 @@ def test_a_leak_then_smoke_is_urgent_for_the_smoke(wechat, session, site):
     assert_urgent_answered(reply, urgent)
 
 
-@pytest.mark.parametrize("chase", ["师傅还没来 水已经淹到隔壁了", "还是没人来 现在电线在冒火花", "怎么还没人来 水都漫到走廊了"])
-def test_a_chase_carrying_a_danger_sends_the_chased_reports_department_at_once(wechat, session, site, chase):
+@pytest.mark.parametrize("chase", ["师傅还没来 水已经淹到隔壁了", "人还没到 水越来越大了", "怎么还没人来 水都漫到走廊了"])
+def test_a_chase_carrying_a_danger_turns_the_chased_report_urgent(wechat, session, site, chase):
     wechat.say("o-chase", KNOWN)
     wechat.say("o-chase", "卫生间漏水")
     reply = wechat.say("o-chase", chase)
-    [urgent] = urgent_tickets(session)
+    [leak] = tickets(session)
+    assert_urgent_answered(reply, leak)
+    assert leak.active_dispatch.department.name == "工程部"
+    assert dispatch_notes(leak) == [f"租户补充，转为紧急：{chase}"]
+
+
+def test_a_dangerous_chase_of_a_job_under_way_opens_its_own_for_the_same_department(wechat, session, site, make):
+    engineer = make.staff(Role.ENGINEER, "工程部", sites=[site])
+    wechat.say("o-chase", KNOWN)
+    wechat.say("o-chase", "卫生间漏水")
+    [leak] = tickets(session)
+    workflow.dispatch(session, leak, make.staff(Role.DESK, "客服部", sites=[site]), assignee=engineer)
+    workflow.start(session, leak, engineer)
+    session.commit()
+    chase = "师傅还没来 水已经淹到隔壁了"
+    reply = wechat.say("o-chase", chase)
+    leak, urgent = tickets(session)
     assert_urgent_answered(reply, urgent)
-    leak = tickets(session)[0]
-    assert urgent.id != leak.id and (urgent.code, urgent.content) == (leak.code, chase)
-    assert urgent.department.name == "工程部" and urgent.active_dispatch.department.name == "工程部"
+    assert (urgent.code, urgent.content, urgent.department.name) == (leak.code, chase, "工程部")
     assert notes(leak) == [f"租户催办：{chase}（情况紧急，已另开紧急工单 {urgent.number}）"]
 
 

@@ -176,3 +176,15 @@ def test_staff_who_never_answer_is_the_handling(text):
 
 def test_a_bad_manner_beside_it_stays_the_manner():
     assert nlp.classify("管家态度差 从来不回消息").code == "SVC-ATTI"
+
+
+# -- a fire shutter is fire equipment, not a shop's roller door ------------------------------------
+
+
+@pytest.mark.parametrize("text", ["消防卷帘门自己放下来了", "车库的防火卷帘半天降不下来"])
+def test_a_fire_shutter_is_fire_equipment(rules, text):
+    assert rules.classify(text).code == "ENG-FIRE"
+
+
+def test_a_shops_roller_door_stays_a_door(rules):
+    assert rules.classify("店里的卷帘门拉不下来了").code == "ENG-DOOR"

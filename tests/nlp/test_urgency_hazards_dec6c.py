@@ -46,6 +46,12 @@ PAIRS = [
     # wires melting, not wires aged (老化) or oxidised (氧化)
     ("插座烫化了", "阿拉店里的电线老化了 什么时候来换"),
     ("电线外皮化了 软塌塌的", "电线氧化了 接触不好"),
+    # a stain growing is seepage; water itself rising or dripping onto things is not
+    ("天花板水印越来越大 现在开始往下滴水了 下面是电脑", "天花板那个黄色水印越来越大了 不过没滴水"),
+    # a drill is calm unless the message says this time it is real
+    ("消防演练是演练 可这次是真的有烟 三楼楼梯间 好呛", "明天消防演练 会放烟 不是真的着火"),
+    # a planned cut is calm until the food in the freezer starts to melt
+    ("冰柜停电了 检修说两个小时 可是里面全是冰淇淋 已经开始化了", "下午检修停电两小时 冰柜里的冰淇淋会不会化"),
 ]
 
 

@@ -209,3 +209,9 @@ def test_a_child_not_home_is_the_guards_not_a_slow_handling(text):
 def test_a_child_crying_where_shut_in_is_no_noise(text):
     result = nlp.classify(text)
     assert result.urgent is True and result.code != "SEC-NOISE", result
+
+
+@pytest.mark.parametrize(("urgent", "calm"), [("深水区一个小孩好像在往下沉", "深水区一个小孩在扑腾着玩 家长在旁边")])
+def test_someone_sinking_in_the_deep_end(rules, urgent, calm):
+    assert rules.classify(urgent).urgent is True, rules.classify(urgent)
+    assert nlp.classify(calm).urgent is False, nlp.classify(calm)
