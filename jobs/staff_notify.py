@@ -67,6 +67,9 @@ def staff_recipients(ctx: JobContext, row: Outbox, ticket: Optional[Ticket]) -> 
     return supervisors(ctx, site_id) if site_id else []
 
 
+DISPATCH_NOTE_MAX = 80  # the dispatch's note and the report in one notice
+
+
 def staff_text(ctx: JobContext, row: Outbox, ticket: Optional[Ticket], site: Site) -> str:
     payload = row.payload or {}
     event = payload.get("event", "")
@@ -77,6 +80,9 @@ def staff_text(ctx: JobContext, row: Outbox, ticket: Optional[Ticket], site: Sit
         values.update(number=ticket.number, content=short(ticket.content), unit=ticket.unit_code or "未登记铺位",
                       department=department.name if department else "—",
                       due=for_people(order.due_at if order else ticket.due_at))
+    if event == "dispatched" and ticket is not None and payload.get("note"):
+        # what the dispatcher added (租户补充，转为紧急：水漫到店里了) is what the worker must read first
+        values["content"] = short(f"{payload['note']}；{ticket.content}", DISPATCH_NOTE_MAX)
     if event == "phone_message":
         values["at"] = when(ctx, payload.get("at"))
         values["contact"] = "，".join(x for x in (payload.get("phone"), payload.get("unit")) if x) or "未留电话"

@@ -160,7 +160,7 @@ def dispatch(
         effects=(
             _tenant_notice("dispatched", due_at=due_at.isoformat(), urgent=ticket.urgent),
             ("notify_staff", {"event": "dispatched", "department_id": department.id,
-                              "staff_id": assignee.id if assignee else None}),
+                              "staff_id": assignee.id if assignee else None, "note": note}),
         ),
     )
     return order

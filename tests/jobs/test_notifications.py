@@ -238,3 +238,13 @@ def test_a_new_job_reaches_the_engineer_with_a_link_that_opens_it_after_sign_in(
     assert signed_in.headers["Location"] == path
     page = phone.get(path)
     assert page.status_code == 200 and t.number in page.get_data(as_text=True)
+
+
+def test_a_dispatch_note_is_read_first_in_the_workers_notice(app, desk, session, make, fake_wechat):
+    t = desk.ticket(Status.NEW)
+    workflow.turn_urgent(session, t, words="水已经漫到店里了")
+    session.commit()
+    work(app)
+    texts = texts_to(fake_wechat, desk.engineer.openid, "template")  # the department's engineer
+    assert any(text.startswith(f"【派单】工单 {t.number}（未登记铺位）已派至工程部：租户补充，转为紧急：水已经漫到店里了；空调不制冷")
+               for text in texts), texts
