@@ -28,3 +28,20 @@ def test_things_locked_away_are_not_a_person_trapped(text):
 )
 def test_a_child_locked_in_stays_urgent(text):
     assert nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电动车在电梯里冒烟",
+        "2号楼电梯里电动车着了",
+        "平衡车在楼道里充电冒烟了 快来",
+    ],
+)
+def test_a_scooter_burning_is_the_guards_wherever_it_stands(text):
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE")
+
+
+def test_a_scooter_feared_to_burn_in_the_lift_is_not_urgent():
+    assert not nlp.classify("老是有人把电动车推进电梯 万一冒烟怎么办").urgent
