@@ -70,6 +70,9 @@ _ROOM_ONLY = ("ENG-PLUMB", "ENG-HVAC", "ENG-CIVIL")
 _SCOOTER_BURNING = re.compile(
     r"(电动车|电瓶车|电单车|电摩|电动自行车|滑板车|平衡车)[^,.!?;，。！？\s]{0,6}(冒烟|冒黑烟|冒白烟|着火|起火|着了|烧起来|自燃)"
 )
+# 呛 gives the ventilation's code; smoke that chokes with no vent or air conditioner named
+# (楼梯口好浓的烟 呛死了) is a fire's smoke, the guards'
+_AIR_THING = re.compile(r"空调|风机|排风|新风|风口|通风|风管|风扇|外机|暖气|油烟机|排烟|烟道|烟囱")
 
 
 def impatience(code: str) -> bool:
@@ -152,6 +155,8 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         code = suggested
     elif code == "ENG-DOOR" and "trapped" in seen.classes and _IN_A_LIFT.search(text):
         code = "ENG-LIFT"  # the lift's door holds them: the lift technicians go
+    elif smoke_of_nothing(seen, code, text):
+        code = "SEC-SAFE"  # 楼梯口好浓的烟 呛死了: the smoke chokes, no vent is said to fail
     elif suggested == "SEC-SAFE" and "fire" in seen.classes and _SCOOTER_BURNING.search(text):
         code = suggested  # 电动车在电梯里冒烟: the scooter burns, the lift is only where
     elif suggested == "SEC-SAFE" and "fire" in seen.classes and code in _ROOM_ONLY and not named:
@@ -167,6 +172,11 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
     return code, intent, True, confidence
 
 
+def smoke_of_nothing(seen, code: str, text: str) -> bool:
+    """Smoke that chokes (呛, the ventilation's word) with no air equipment named."""
+    return code == "ENG-HVAC" and "fire" in seen.classes and not _AIR_THING.search(text)
+
+
 def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> bool:
     """Someone in the water or taken ill, and a gas smell (taxonomy: SEC-SAFE wherever it is
     noticed), are the guards' whatever the model reads of the pool, the pipe or the room
@@ -176,6 +186,8 @@ def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> boo
     model hears the floor in its lift cases (电体到3楼就不走了)."""
     if code != "SEC-SAFE":
         return False
+    if "fire" in seen.classes and "呛" in text and not _AIR_THING.search(text):
+        return True  # smoke that chokes, no vent named: the model hears ventilation in 呛
     dangers = situation.danger_classes(seen.classes)
     return any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen) or not named or (
         "injured" in dangers and dangers <= _FELL_ALONE and any(_FELL_FROM.search(e) for e in seen.evidence)

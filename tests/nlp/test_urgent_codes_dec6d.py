@@ -45,3 +45,24 @@ def test_a_scooter_burning_is_the_guards_wherever_it_stands(text):
 
 def test_a_scooter_feared_to_burn_in_the_lift_is_not_urgent():
     assert not nlp.classify("老是有人把电动车推进电梯 万一冒烟怎么办").urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "楼梯口好浓的烟 呛死了",
+        "车库里一股浓烟 呛得直咳嗽",
+        "三楼过道好多烟 呛人 快来看看",
+    ],
+)
+def test_smoke_that_chokes_with_no_vent_named_is_the_guards(text):
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE")
+
+
+def test_a_vent_smoking_stays_the_ventilations():
+    assert nlp.classify("排风扇冒烟了 好呛").code == "ENG-HVAC"
+
+
+def test_smoke_that_choked_yesterday_is_not_urgent():
+    assert not nlp.classify("昨天楼道里有烟 呛了一下 后来知道是楼下烧纸").urgent
