@@ -65,6 +65,11 @@ _NUISANCE = ("SEC-PARK", "SEC-NOISE", "ENV-CLEAN", "ENV-PEST", "ENV-GREEN", "ENG
 _CALL_KEEPS = ("ENG-LIFT", "ENG-LEAK")
 # the codes a room's own words give (卫生间, 浴室: plumbing): someone shut in it is the door's
 _ROOM_ONLY = ("ENG-PLUMB", "ENG-HVAC", "ENG-CIVIL")
+# a scooter burning (电动车在电梯里冒烟) is the guards' wherever it stands: the lift or the
+# stairwell is only where (taxonomy: a fire with no equipment of the centre's is SEC-SAFE)
+_SCOOTER_BURNING = re.compile(
+    r"(电动车|电瓶车|电单车|电摩|电动自行车|滑板车|平衡车)[^,.!?;，。！？\s]{0,6}(冒烟|冒黑烟|冒白烟|着火|起火|着了|烧起来|自燃)"
+)
 
 
 def impatience(code: str) -> bool:
@@ -147,6 +152,8 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         code = suggested
     elif code == "ENG-DOOR" and "trapped" in seen.classes and _IN_A_LIFT.search(text):
         code = "ENG-LIFT"  # the lift's door holds them: the lift technicians go
+    elif suggested == "SEC-SAFE" and "fire" in seen.classes and _SCOOTER_BURNING.search(text):
+        code = suggested  # 电动车在电梯里冒烟: the scooter burns, the lift is only where
     elif suggested == "SEC-SAFE" and "fire" in seen.classes and code in _ROOM_ONLY and not named:
         code = suggested  # 厨房着火了: the room's own word says where, nothing there is said to burn
     elif suggested == "ENG-DOOR" and seen.classes[0] == "trapped" and code in _ROOM_ONLY:
@@ -172,7 +179,9 @@ def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> boo
     dangers = situation.danger_classes(seen.classes)
     return any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen) or not named or (
         "injured" in dangers and dangers <= _FELL_ALONE and any(_FELL_FROM.search(e) for e in seen.evidence)
-    ) or person_not_the_place(seen, text) or (bool(dangers & {"crime", "crime_now"}) and bool(_CAR_DOOR.search(text)))
+    ) or person_not_the_place(seen, text) or (bool(dangers & {"crime", "crime_now"}) and bool(_CAR_DOOR.search(text))) or (
+        "fire" in dangers and bool(_SCOOTER_BURNING.search(text))
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
