@@ -71,6 +71,10 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
              "乔文施洪牛樊葛邢安齐易伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂"
              "成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党"
              "宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+# How staff will address a tenant who told only a surname
+SURNAME_ONLY = "先生/女士"
+# surnames that alone are more often a word (成 "OK", 于, 和, 时, 万, 全, 明, 师)
+_WORDS_ALONE = frozenset("成于和应时向万全明师")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "慕容", "令狐", "长孙", "宇文", "尉迟", "夏侯", "司徒")
 # What a tenant calls themself that is not a name (我是业主, 我是店长, 我是来报修的, 我是楼上的).
 _NOT_A_NAME_WORDS = ("业主", "租户", "住户", "商户", "店长", "店主", "经理", "员工", "物业", "保安", "保洁", "师傅",
@@ -94,6 +98,8 @@ _SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我|本人|免贵)?姓({'|
 def could_be_name(word: str) -> bool:
     """Not a role (业主), a place (楼上) or a clause (来报修的): what a tenant asked who they
     are may answer with any name, even one of an uncommon surname."""
+    if word.endswith(SURNAME_ONLY):  # 李先生/女士: a surname told alone (find_name)
+        return 1 <= len(word) - len(SURNAME_ONLY) <= 2
     return (2 <= len(word) <= 4 and not any(ch in _NOT_IN_A_NAME for ch in word)
             and not any(role in word for role in _NOT_A_NAME_WORDS))
 
@@ -121,7 +127,7 @@ def find_name(text: str) -> Optional[str]:
     if match and looks_like_name(match.group(1)):
         return match.group(1)
     match = _SURNAME_CLAIM.search(text)
-    return f"{match.group(1)}先生/女士" if match else None
+    return match.group(1) + SURNAME_ONLY if match else None
 
 
 # A name signed beside the phone number ("L3-008 李四 13900002222 网络断了", "139… 李四"):
@@ -200,5 +206,7 @@ def parse_identity(text: str) -> Identity:
     once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
     rest = leftover(text)
     claimed = find_name(text) if "姓" in text else None  # 姓李: 李先生/女士, not 「姓李」
+    if claimed is None and len(rest) == 1 and rest in _SURNAMES and rest not in _WORDS_ALONE:  # asked who, 「王」
+        claimed = rest + SURNAME_ONLY
     name = claimed or (rest if _NAME.match(rest or "") else None)
     return Identity(name=name, phone=find_phone(text), unit=find_unit(text))

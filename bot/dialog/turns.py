@@ -179,7 +179,7 @@ def _text(turn: Turn, text: str) -> None:
         remember_told(turn, text)
         _report(turn, text, result)
         return
-    if result.intent != "other" and only_who(turn, text):  # 我是钱七 L3-008 135…: 钱 asks nothing
+    if only_who(turn, text):  # 我是钱七 L3-008 135…: who they are, whatever 钱 reads as
         remember_told(turn, text)
         _who(turn, text)
         return

@@ -31,11 +31,12 @@ def test_a_report_signed_in_other_ways_opens_at_once(wechat, session, site, text
     assert ticket.complainant == name
 
 
-def test_a_name_with_a_keyword_in_it_is_who_not_a_report(wechat, session, site):
-    reply = wechat.say("o-qian", "我是钱七 L3-008 13500005555")  # 钱 alone reads as money
+@pytest.mark.parametrize("told", ["我是钱七 L3-008 13500005555", "我是钱二 L3-008 13500005555"])
+def test_a_name_with_a_keyword_in_it_is_who_not_a_report(wechat, session, site, told):
+    reply = wechat.say("o-qian", told)  # 钱 alone reads as money (a complaint, or FEE-BILL with no intent)
     assert tickets(session) == [] and phrase("contact_saved") in reply
     tenant = session.scalars(sa.select(Tenant).where(Tenant.openid == "o-qian")).one()
-    assert (tenant.name, tenant.phone) == ("钱七", "13500005555")
+    assert (tenant.name, tenant.phone) == (told[2:4], "13500005555")
 
 
 def test_asked_who_they_are_a_bare_name_with_a_keyword_in_it_is_taken(wechat, session, site):
@@ -115,3 +116,22 @@ def test_asked_who_they_are_a_name_beside_the_unit_with_the_report_is_taken(wech
     reply = wechat.say("o-beside", "13800003333")
     [ticket] = tickets(session)
     assert ticket.number in reply and (ticket.complainant, ticket.unit_code) == ("张三", "L2-015")
+
+
+def test_asked_who_they_are_a_surname_alone_is_an_answer(wechat, session, site):
+    wechat.say("o-wang", "我们店里网络断了")
+    wechat.say("o-wang", "L2-015")
+    reply = wechat.say("o-wang", "王")
+    assert phrase("ask_name") not in reply and phrase("ask_phone") in reply
+    wechat.say("o-wang", "13800001111")
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.code) == ("王先生/女士", "ENG-WEAK")
+
+
+def test_an_answer_that_sounds_like_a_question_is_still_the_answer(wechat, session, site):
+    wechat.say("o-where", "卫生间的灯不亮了")
+    reply = wechat.say("o-where", "在哪？你问我在哪？L3-008啊")
+    assert tickets(session) == [] and phrase("ask_name") in reply
+    wechat.say("o-where", "李娜 13900002222")
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.unit_code, ticket.complainant) == ("ENG-ELEC", "L3-008", "李娜")
