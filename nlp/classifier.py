@@ -337,7 +337,7 @@ class Classifier:
         named = {target for kind, target, surface in scan.hits if kind == CODE and surface not in self.rules.places}
         code, intent, urgent, confidence = urgency.weigh(seen, code, intent, keyword_urgent, confidence,
                                                          scan.codes, named, norm)
-        people_first = urgent and urgency.guards_alone(seen, code, norm, named)  # the model keeps no vote
+        people_first = urgent and (urgency.guards_alone(seen, code, norm, named) or urgency.water_alone(seen, code, named))
 
         evidence = []
         for kind, target, surface in scan.hits:

@@ -177,6 +177,12 @@ def smoke_of_nothing(seen, code: str, text: str) -> bool:
     return code == "ENG-HVAC" and "fire" in seen.classes and not _AIR_THING.search(text)
 
 
+def water_alone(seen, code: str, named) -> bool:
+    """Water bursting out with no code's word beside it (现在水喷出来了) is the plumbing's: the
+    model hears a sprinkler in 喷 (the guards alone keep their code the same way)."""
+    return code == "ENG-PLUMB" and set(named) <= {"ENG-PLUMB"} and bool({"water_damage", "water_running"} & set(seen.classes))
+
+
 def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> bool:
     """Someone in the water or taken ill, and a gas smell (taxonomy: SEC-SAFE wherever it is
     noticed), are the guards' whatever the model reads of the pool, the pipe or the room

@@ -66,3 +66,24 @@ def test_a_vent_smoking_stays_the_ventilations():
 
 def test_smoke_that_choked_yesterday_is_not_urgent():
     assert not nlp.classify("昨天楼道里有烟 呛了一下 后来知道是楼下烧纸").urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "现在水喷出来了",
+        "水喷出来了 快来",
+        "水管那边水呲出来了 到处都是",
+    ],
+)
+def test_water_bursting_out_with_nothing_named_is_the_plumbing(text):
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "ENG-PLUMB")
+
+
+def test_a_sprinkler_spraying_stays_fire_equipment():
+    assert nlp.classify("消防喷淋头在喷水").code == "ENG-FIRE"
+
+
+def test_water_that_sprayed_yesterday_is_not_urgent():
+    assert not nlp.classify("昨天水喷出来了 现在已经修好了").urgent
