@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
-import jieba
+from nlp.segment import word_count
 
 # A mobile may carry the country code (+86 138…); the number is group 1.
 _PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d)")
@@ -157,7 +157,7 @@ def find_signed_name(text: str, beside_unit: bool = False) -> Optional[str]:
     for side, beside in ((before, _NAME_BEFORE), (after, _NAME_AFTER)):
         found = beside.search(_UNIT.sub(" ", _BLOCK.sub(" ", side)))
         if found and looks_like_name(found.group(1)) and (
-                common_word_max is None or (jieba.dt.FREQ.get(found.group(1)) or 0) < common_word_max):
+                common_word_max is None or word_count(found.group(1)) < common_word_max):
             return found.group(1)
     return None
     before, after = match.string[:match.start()], match.string[match.end():]

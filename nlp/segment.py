@@ -45,6 +45,13 @@ def warm_up() -> float:
     return time.perf_counter() - started
 
 
+def word_count(word: str) -> int:
+    """How often jieba's dictionary counts the word (0 if it does not know it): a common
+    word rather than a name (白天 1456, 李强 159)."""
+    ensure_ready()
+    return jieba.get_FREQ(word) or 0
+
+
 def add_words(words: Iterable[str]) -> None:
     """Make rule keywords segment whole; words jieba already knows are left alone."""
     ensure_ready()

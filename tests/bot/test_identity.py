@@ -100,8 +100,5 @@ def test_a_surname_alone_is_how_staff_will_address_them(text, name):
     ("L2-015 白天 经常停电", None), ("L2-015 明天 来修吧", None),  # common words, not names
 ])
 def test_asked_who_they_are_a_name_beside_the_unit_is_taken(text, name):
-    import nlp
-
-    nlp.warm_up()  # jieba's dictionary tells common words from names
     assert find_signed_name(text, beside_unit=True) == name
     assert find_signed_name(text) is None  # unasked, only a name beside the phone signs
