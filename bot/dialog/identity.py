@@ -20,7 +20,6 @@ from bot.identity import (
     parse_identity,
 )
 from models import Ticket, Unit
-from nlp import taxonomy
 from workflow.classification import classify
 from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
 from workflow.phrasebook import ticket_eta
@@ -71,11 +70,6 @@ def apply_identity(turn: Turn, found: Identity) -> None:
         conv.data = {**(conv.data or {}), "unit": unit.code if unit else found.unit}
 
 
-# What an answer may also say without being a report: 「在哪？你问我在哪？L3-008啊」 reads as a
-# question (SVC-INFO), but it is the unit we asked for.
-_NOTHING_TO_FILE = (taxonomy.OTHER, "SVC-INFO")
-
-
 def names_a_person(turn: Turn, word: str, asked: bool = False) -> bool:
     """A name (unasked, one that looks like a signature's: bot.identity.looks_like_name)
     that carries no keyword of two characters or more: 马桶 and 高压线 are things, while
@@ -119,7 +113,7 @@ def identity_answer(turn: Turn, text: str) -> bool:
     if refused or not only_who(turn, text, asked=True):
         if intents.opener(intents.bare(leftover(text))) is None:  # not 「我是来报修的 L2-015」
             result = classify(turn.session, text)
-            if result.urgent or (result.intent != "other" and result.code not in _NOTHING_TO_FILE):
+            if result.urgent or (result.intent != "other" and result.code not in intents.NO_FAULT_CODES):
                 return False  # "二号楼电梯困人", "L2-015 卫生间也漏水了": a report of its own
         if found.name and (refused or not could_be_name(found.name)):
             found.name = None

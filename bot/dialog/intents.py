@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from nlp import taxonomy
+
 PROGRESS_KEYS = {"PROGRESS", "查询进度", "progress"}
 REPAIR_KEYS = {"REPAIR", "报修", "repair"}
 COMPLAINT_KEYS = {"COMPLAINT", "投诉", "complaint"}
@@ -73,6 +75,9 @@ FAULT_OBJECT = re.compile(
     r"电梯|扶梯|轿厢|插座|插头|开关|电线|电箱|配电箱|电闸|电表|灯|空调|风机|风口|"
     r"门(?!口|前|外)|(?<!反)锁|窗|玻璃|天花板|天花|吊顶|墙|地砖|瓷砖|消防栓|喷淋|烟感|卷帘|网线|摄像头|监控|"
     r"停电|断电|跳闸|停水|燃气|煤气")  # and troubles that are a thing of their own (又停电了 after 灯有点闪)
+# Codes that name no fault to send anyone to: a question for the desk, or nothing read.
+# 「你们电话多少」 is answered, and 「在哪？你问我在哪？L3-008啊」 asked who we are is the answer.
+NO_FAULT_CODES = (taxonomy.OTHER, "SVC-INFO")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -98,9 +98,6 @@ class Turn:
         return "\n".join(self.reply) or None
 
 
-_ASKS_THE_DESK = (taxonomy.OTHER, "SVC-INFO")
-
-
 def fallback_reply(site: SiteValues) -> str:
     return phrase("check_first", site)
 
@@ -198,7 +195,7 @@ def _text(turn: Turn, text: str) -> None:
     waiting = result.code == "SVC-SLOW" or (intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and result.emotion != "upset" and chase(turn, text):
         return
-    if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in _ASKS_THE_DESK:
+    if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
         return
     asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once
