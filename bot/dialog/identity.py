@@ -20,7 +20,6 @@ from bot.identity import (
     parse_identity,
 )
 from models import Ticket, Unit
-from workflow.classification import classify
 from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
 from workflow.phrasebook import ticket_eta
 
@@ -76,7 +75,7 @@ def names_a_person(turn: Turn, word: str, asked: bool = False) -> bool:
     钱七 is a person whatever 钱 sounds like."""
     if not (could_be_name(word) if asked else looks_like_name(word)):
         return False
-    return not any(len(hit) >= 2 and hit in word for hit in classify(turn.session, word).evidence)
+    return not any(len(hit) >= 2 and hit in word for hit in turn.classify(word).evidence)
 
 
 def only_who(turn: Turn, text: str, asked: bool = False) -> bool:
@@ -112,7 +111,7 @@ def identity_answer(turn: Turn, text: str) -> bool:
     refused = intents.DECLINE.search(text)  # "不想说" is a refusal, not a name
     if refused or not only_who(turn, text, asked=True):
         if intents.opener(intents.bare(leftover(text))) is None:  # not 「我是来报修的 L2-015」
-            result = classify(turn.session, text)
+            result = turn.classify(text)
             if result.urgent or (result.intent != "other" and result.code not in intents.NO_FAULT_CODES):
                 return False  # "二号楼电梯困人", "L2-015 卫生间也漏水了": a report of its own
         if found.name and (refused or not could_be_name(found.name)):

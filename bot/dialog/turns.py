@@ -74,6 +74,15 @@ class Turn:
     first_contact: bool
     recent_open_ticket: bool = True  # False: no open ticket younger than JOIN_WINDOW, nothing to join
     reply: list[str] = field(default_factory=list)
+    _readings: dict = field(default_factory=dict)
+
+    def classify(self, text: str):
+        """The classifier's reading of a text, once per turn: the identity answer, a survey
+        answer and the turn itself may each ask about the same message."""
+        found = self._readings.get(text)
+        if found is None:
+            found = self._readings[text] = classify(self.session, text)
+        return found
 
     def keep_conv(self) -> Conversation:
         """The conversation row, inserted the first time the dialog has something to keep:
@@ -171,7 +180,7 @@ def _text(turn: Turn, text: str) -> None:
         elif not _about_the_quote(turn, text):  # "好的" to a quote is not 「确认」
             turn.say("goodbye")
         return
-    result = classify(turn.session, text)
+    result = turn.classify(text)
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         _report(turn, text, result)
@@ -284,7 +293,7 @@ def _survey_answer(turn: Turn, text: str) -> bool:
     parsed = surveys.parse_chat_answer(text)
     if parsed is None:
         return False
-    if parsed[1] and classify(turn.session, text).urgent:  # 「1 水又漏了 现在喷出来了」: a danger first
+    if parsed[1] and turn.classify(text).urgent:  # 「1 水又漏了 现在喷出来了」: a danger first
         return False
     survey = surveys.open_survey(turn.session, turn.tenant.id)
     if survey is None:
