@@ -341,10 +341,11 @@ def _report(turn: Turn, text: str, result) -> None:
             turn.say("greeting", centre=turn.site.name)
         if upset:
             turn.say("sympathy")
-            turn.say("escalate")
-        elif result.intent == "repair" or result.urgent:
+        if result.urgent or (result.intent == "repair" and not upset):  # an emergency is promised help first
             turn.say("help_coming")
             workflow.call_desk(turn.session, ticket)
+        elif upset:
+            turn.say("escalate")
         elif intents.needs_decision(result):
             turn.say("escalate")
             workflow.escalate(turn.session, ticket, None, reason="租户投诉需领导答复，微信已答复「我马上向领导汇报」")

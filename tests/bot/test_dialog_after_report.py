@@ -26,3 +26,9 @@ def test_where_something_is_in_the_mall_is_still_a_question(wechat, session, sit
     wechat.say("o-where", KNOWN)
     reply = wechat.say("o-where", "母婴室在哪")
     assert phrase("progress_none") not in reply
+
+
+def test_an_emergency_written_upset_is_promised_help_not_a_managers_answer(wechat, session, site):
+    reply = wechat.say("o-sos", "有人晕倒了!!!")
+    [fainted] = tickets(session)
+    assert fainted.urgent and phrase("help_coming") in reply and phrase("escalate") not in reply
