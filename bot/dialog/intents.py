@@ -76,6 +76,16 @@ FAULT_OBJECT = re.compile(
     r"电梯|扶梯|轿厢|插座|插头|开关|电线|电箱|配电箱|电闸|电表|灯|空调|风机|风口|"
     r"门(?!口|前|外)|(?<!反)锁|窗|玻璃|天花板|天花|吊顶|墙|地砖|瓷砖|消防栓|喷淋|烟感|卷帘|网线|摄像头|监控|"
     r"停电|断电|跳闸|停水|燃气|煤气")  # and troubles that are a thing of their own (又停电了 after 灯有点闪)
+# A question that goes on from the last one (那停多久, 那周末呢, 在哪里交): a word that
+# carries on, or too short to name a topic of its own. Matched against bare() text.
+GOES_ON = re.compile(r"^(那|那么|那要|还有|另外|然后|再问)")
+GOES_ON_MAX = 6
+
+
+def goes_on(bare_text: str) -> bool:
+    return bool(GOES_ON.match(bare_text)) or len(bare_text) <= GOES_ON_MAX
+
+
 # Codes that name no fault to send anyone to: a question for the desk, or nothing read.
 # 「你们电话多少」 is answered, and 「在哪？你问我在哪？L3-008啊」 asked who we are is the answer.
 NO_FAULT_CODES = (taxonomy.OTHER, "SVC-INFO")

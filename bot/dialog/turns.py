@@ -34,6 +34,7 @@ from bot.dialog.lookup import (
 from bot.dialog.tickets import (
     TRIAGE_CALL_FOR_HELP,
     TRIAGE_NOT_UNDERSTOOD,
+    asks_on,
     cancel_request,
     chase,
     chased_fault,
@@ -235,6 +236,8 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         else:  # empty or garbled only
             turn.say("unclear")
+        return
+    if result.intent == "inquiry" and asks_on(turn, text, result):
         return
     if result.intent in ("inquiry", "suggestion"):
         ticket = register(turn, text, result)

@@ -28,6 +28,26 @@ def test_where_something_is_in_the_mall_is_still_a_question(wechat, session, sit
     assert phrase("progress_none") not in reply
 
 
+@pytest.mark.parametrize("first, then", [("请问下周停水吗", "那停多久"),
+                                         ("物业费可以微信交吗", "在哪里交"),
+                                         ("停车场晚上几点关门", "那周末呢")])
+def test_a_question_that_goes_on_from_the_last_joins_its_ticket(wechat, session, site, first, then):
+    wechat.say("o-ask", KNOWN)
+    wechat.say("o-ask", first)
+    [asked] = tickets(session)
+    reply = wechat.say("o-ask", then)
+    assert [t.number for t in tickets(session)] == [asked.number]
+    assert notes(tickets(session)[0]) == [f"租户追问：{then}"]
+    assert phrase("joined_ticket", number=asked.number) in reply
+
+
+def test_a_new_topic_after_a_question_is_a_ticket_of_its_own(wechat, session, site):
+    wechat.say("o-ask", KNOWN)
+    wechat.say("o-ask", "请问下周停水吗")
+    wechat.say("o-ask", "卫生间的水龙头坏了")
+    assert [t.code for t in tickets(session)] == ["SVC-INFO", "ENG-PLUMB"]
+
+
 def test_an_emergency_written_upset_is_promised_help_not_a_managers_answer(wechat, session, site):
     reply = wechat.say("o-sos", "有人晕倒了!!!")
     [fainted] = tickets(session)
