@@ -89,6 +89,17 @@ def asks_on(turn: Turn, text: str, result) -> bool:
     return True
 
 
+def where_the_emergency_is(turn: Turn, text: str) -> bool:
+    """「在一楼大厅 快来」 right after 「有人晕倒了」: a call for help naming no fault says where
+    the emergency just reported is, on its ticket, for the responders already sent."""
+    ticket = newest_open(turn)
+    if ticket is None or not ticket.urgent:
+        return False
+    turn.say("help_coming")
+    join(turn, ticket, text)
+    return True
+
+
 def keep_with_report(turn: Turn, text: str) -> None:
     """More words while we ask who the tenant is (「水闸已经关了 暂时没事了」): on the ticket
     opened at once, or with the report we hold, for the person who reads it."""

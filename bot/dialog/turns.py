@@ -49,6 +49,7 @@ from bot.dialog.tickets import (
     register,
     troubles_like,
     urgent_chase,
+    where_the_emergency_is,
     worsened,
 )
 from bot.identity import leftover
@@ -318,6 +319,8 @@ def _report(turn: Turn, text: str, result) -> None:
               if turn.recent_open_ticket else None)
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
         describe_emergency(turn, joined, text, result)
+        return
+    if joined is None and result.urgent and result.code == taxonomy.OTHER and where_the_emergency_is(turn, text):
         return
     if joined is not None and result.urgent and not joined.urgent:
         if worsened(turn, joined, text):

@@ -48,6 +48,15 @@ def test_a_new_topic_after_a_question_is_a_ticket_of_its_own(wechat, session, si
     assert [t.code for t in tickets(session)] == ["SVC-INFO", "ENG-PLUMB"]
 
 
+def test_a_call_for_help_after_an_emergency_says_where_it_is(wechat, session, site):
+    wechat.say("o-sos", "有人晕倒了!!!")
+    [fainted] = tickets(session)
+    reply = wechat.say("o-sos", "在一楼大厅 快来")
+    assert [t.number for t in tickets(session)] == [fainted.number]
+    assert notes(tickets(session)[0]) == ["租户补充：在一楼大厅 快来"]
+    assert phrase("help_coming") in reply
+
+
 def test_an_emergency_written_upset_is_promised_help_not_a_managers_answer(wechat, session, site):
     reply = wechat.say("o-sos", "有人晕倒了!!!")
     [fainted] = tickets(session)
