@@ -100,6 +100,16 @@ def where_the_emergency_is(turn: Turn, text: str) -> bool:
     return True
 
 
+def withdraw_held(turn: Turn) -> bool:
+    """「算了 不用了」 while we hold a report and ask who the tenant is: nothing was opened,
+    and the tenant has taken it back, so nothing is (the words stay in the message log)."""
+    if ticket_opened_at_once(turn) is not None or not (turn.conv.data or {}).get("pending"):
+        return False
+    set_conv(turn, "idle")
+    turn.say("report_withdrawn")
+    return True
+
+
 def keep_with_report(turn: Turn, text: str) -> None:
     """More words while we ask who the tenant is (「水闸已经关了 暂时没事了」): on the ticket
     opened at once, or with the report we hold, for the person who reads it."""

@@ -50,6 +50,7 @@ from bot.dialog.tickets import (
     troubles_like,
     urgent_chase,
     where_the_emergency_is,
+    withdraw_held,
     worsened,
 )
 from bot.identity import leftover
@@ -201,6 +202,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     called_off = intents.CALL_OFF.search(text) or (
         intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint"))  # not "修好了，又漏了"
+    if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
+        return
     if called_off and turn.conv.state != AWAITING_IDENTITY and cancel_request(turn, text):
         return
     waiting = result.code == "SVC-SLOW" or (intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))

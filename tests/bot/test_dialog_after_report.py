@@ -48,6 +48,15 @@ def test_a_new_topic_after_a_question_is_a_ticket_of_its_own(wechat, session, si
     assert [t.code for t in tickets(session)] == ["SVC-INFO", "ENG-PLUMB"]
 
 
+@pytest.mark.parametrize("off", ["算了 不用了 自己好了", "不用了 已经好了", "算了不报了"])
+def test_calling_off_a_report_we_hold_withdraws_it(wechat, session, site, off):
+    wechat.say("o-off", "灯不亮了")  # a new tenant: held while we ask who
+    reply = wechat.say("o-off", off)
+    assert phrase("report_withdrawn") in reply and phrase("ask_name") not in reply
+    wechat.say("o-off", "谢谢")
+    assert tickets(session) == []
+
+
 def test_a_call_for_help_after_an_emergency_says_where_it_is(wechat, session, site):
     wechat.say("o-sos", "有人晕倒了!!!")
     [fainted] = tickets(session)
