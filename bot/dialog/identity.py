@@ -124,9 +124,16 @@ def identity_answer(turn: Turn, text: str) -> bool:
 
 
 def ticket_opened_at_once(turn: Turn) -> Optional[Ticket]:
-    """The ticket an emergency opened before we knew who the tenant is, if any."""
+    """The ticket an emergency opened before we knew who the tenant is, if any (the latest)."""
     ticket_id = (turn.conv.data or {}).get("ticket_id")
     return turn.session.get(Ticket, ticket_id) if ticket_id else None
+
+
+def wait_for_identity_after(turn: Turn, ticket: Ticket) -> None:
+    """An emergency opened before we know who is writing: ask, and remember it with any
+    opened before it (电梯困人, then 车库着火), so each gets the contact the tenant gives."""
+    earlier = (turn.conv.data or {}).get("opened_at_once", []) if turn.conv.state == AWAITING_IDENTITY else []
+    set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id, opened_at_once=[*earlier, ticket.id])
 
 
 def _open_beside(turn: Turn, ticket: Ticket) -> None:
@@ -145,9 +152,9 @@ def identity_told(turn: Turn, acknowledged: bool = False) -> None:
     data = turn.conv.data or {}
     missing = identity_missing(turn)
     ticket = ticket_opened_at_once(turn)
-    if ticket is not None:
-        workflow.update_contact(turn.session, ticket, None, complainant=turn.tenant.name,
-                                phone=turn.tenant.phone, unit_code=data.get("unit"))
+    for ticket_id in data.get("opened_at_once") or ([ticket.id] if ticket is not None else []):
+        workflow.update_contact(turn.session, turn.session.get(Ticket, ticket_id), None,
+                                complainant=turn.tenant.name, phone=turn.tenant.phone, unit_code=data.get("unit"))
     if missing:
         if not acknowledged:
             turn.say("contact_saved")

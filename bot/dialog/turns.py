@@ -21,6 +21,7 @@ from bot.dialog.identity import (
     remember_told,
     remind_identity,
     set_conv,
+    wait_for_identity_after,
 )
 from bot.dialog.lookup import (
     CONVERSATION,
@@ -352,7 +353,7 @@ def _report(turn: Turn, text: str, result) -> None:
         if result.intent == "complaint":
             turn.say("thanks_complaint")
         if missing:
-            set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id)
+            wait_for_identity_after(turn, ticket)
             ask_identity(turn, missing)
         elif turn.conv.state == AWAITING_IDENTITY:  # this message told us who: the held report opens too
             held = settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
