@@ -80,7 +80,7 @@ _COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫"
 _NOT_A_NAME_WORDS = ("业主", "租户", "住户", "商户", "店长", "店主", "经理", "员工", "物业", "保安", "保洁", "师傅",
                      "楼上", "楼下", "隔壁", "对面", "邻居", "客户", "顾客", "前台", "文员", "行政", "财务", "会计",
                      "负责", "管理", "老板", "投诉", "报修", "咨询")
-_NOT_IN_A_NAME = frozenset("的了在是来去要想有个们这那谁吗呢吧啊哪不没说")
+_NOT_IN_A_NAME = frozenset("的了在是来去要想有个们这那谁吗呢吧啊哪不没说很还太都也就越")
 
 
 _ADDRESSED = re.compile(rf"(?<![\u4e00-\u9fff])([{_SURNAMES}](?:老板娘|老板|先生|女士|小姐))")
@@ -208,6 +208,18 @@ def leftover(text: str) -> str:
     return _FILLER.sub("", rest)
 
 
+def _said_as_one(rest: str, text: str) -> bool:
+    """A name is written in one piece: what remains of 「水还在涨」 once 在 is dropped as
+    filler (水还涨) is a report's words, not a name; 「李 娜」 is 李娜. Nor does a name
+    hold an adverb or a particle (水很大)."""
+    compact = PUNCT_OR_SPACE.sub("", _readable(text))
+    return rest in compact and not (_HAN_ONLY.match(rest) and any(ch in _NOT_IN_A_NAME for ch in rest))
+
+
+PUNCT_OR_SPACE = re.compile(r"[\s，。,.!！?？~～、:：;；…·()（）]+")
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
 def parse_identity(text: str) -> Identity:
     """'王建国 13800001234 L2-015' → all three; a name is only taken from what remains
     once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
@@ -216,5 +228,5 @@ def parse_identity(text: str) -> Identity:
     claimed = find_name(text) if "姓" in text or _LATIN_CLAIM.search(text) else None
     if claimed is None and len(rest) == 1 and rest in _SURNAMES and rest not in _WORDS_ALONE:  # asked who, 「王」
         claimed = rest + SURNAME_ONLY
-    name = claimed or (rest if _NAME.match(rest or "") else None)
+    name = claimed or (rest if _NAME.match(rest or "") and _said_as_one(rest, text) else None)
     return Identity(name=name, phone=find_phone(text), unit=find_unit(text))

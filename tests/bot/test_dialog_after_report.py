@@ -87,3 +87,12 @@ def test_a_follow_up_saying_it_is_small_leaves_the_report_as_it_was(wechat, sess
     wechat.say("o-worse", "就是一点点 不着急")
     [leak] = tickets(session)
     assert not leak.urgent and notes(leak) == ["租户补充：就是一点点 不着急"]
+
+
+@pytest.mark.parametrize("more", ["水还在涨", "火很大"])
+def test_asked_who_more_of_the_emergency_is_not_taken_for_a_name(wechat, session, site, more):
+    wechat.say("o-flood", "地下车库水淹了 好多车泡在水里")  # a new tenant: opened at once, asked who
+    wechat.say("o-flood", more)
+    opened = tickets(session)
+    assert all(t.complainant is None for t in opened)
+    assert f"租户补充：{more}" in [n for t in opened for n in notes(t)] or len(opened) == 2

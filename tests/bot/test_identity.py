@@ -120,3 +120,11 @@ def test_a_tenant_writing_english_names_themself(text, name):
 def test_asked_who_they_are_an_english_introduction_gives_the_name():
     told = parse_identity("my name is Tom 13566667777")
     assert (told.name, told.phone) == ("Tom", "13566667777")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("水还在涨", None), ("还在滴", None), ("水很大", None), ("越来越多", None), ("水在涨", None), ("门在响", None),
+    ("李 娜", "李娜"), ("夏雨", "夏雨"), ("张三的", "张三"),
+])
+def test_asked_who_a_piece_of_the_report_is_no_name(text, name):
+    assert parse_identity(text).name == name
