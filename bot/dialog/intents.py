@@ -17,6 +17,10 @@ PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（
 # 「亲 在不在呀」: the shop's 亲 before it, a particle after it
 GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+"
                       r"(呀|啊|哈|呢|吖|哦)?$", re.I)
+# 「你好 请问是物业吗」: whether this is the property office, asked before anything else; a
+# greeting, answered with who we are. Matched against bare() text.
+IS_IT_US = re.compile(r"^(?:你好|您好|喂|亲|哈喽|hello|hi){0,3}(?:请问)?(?:这里|这边|这|你们|你|您)?是(?:不是)?"
+                      r"[\u4e00-\u9fff]{0,8}?(?:物业|服务中心|物业公司|管理处|客服)(?:服务中心|公司|客服)?(?:吗|嘛|么|吧|呀|啊)?$")
 # One plain alternation, stripped rather than repeated: `^(嗯|嗯嗯|…)+$` backtracked
 # exponentially on "嗯"×48 + "吗" (issue 16).
 # Acknowledgements too (嗯 明白, 好滴, 哈哈 好的, 👍, 麻烦了, 辛苦了): a tenant signing off is told

@@ -167,7 +167,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     if _quote_or_receipt(turn, bare) or _survey_answer(turn, text):
         return
-    if intents.GREETING.match(bare):
+    if intents.GREETING.match(bare) or intents.IS_IT_US.match(bare):
         turn.say("greeting", centre=turn.site.name)
         turn.say("offer_help")
         return

@@ -96,3 +96,17 @@ def test_asked_who_more_of_the_emergency_is_not_taken_for_a_name(wechat, session
     opened = tickets(session)
     assert all(t.complainant is None for t in opened)
     assert f"租户补充：{more}" in [n for t in opened for n in notes(t)] or len(opened) == 2
+
+
+@pytest.mark.parametrize("asked", ["你好 请问是物业吗", "请问是物业服务中心吗", "喂 是物业吗", "你们是物业公司吗",
+                                   "这里是乐汇城物业吗"])
+def test_asking_whether_this_is_the_property_office_is_a_greeting(wechat, session, site, asked):
+    reply = wechat.say("o-hello", asked)
+    assert phrase("offer_help") in reply and phrase("check_first") not in reply
+    assert tickets(session) == []
+
+
+def test_a_question_to_the_property_office_is_still_a_question(wechat, session, site):
+    wechat.say("o-hello", KNOWN)
+    reply = wechat.say("o-hello", "请问物业费是每月几号交")
+    assert phrase("offer_help") not in reply
