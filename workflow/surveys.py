@@ -28,12 +28,23 @@ _STARS = re.compile(r"^\s*([⭐🌟★]{1,5})\s*(.*)$", re.S)
 _LEVELS = (("非常不满意", 1), ("很不满意", 1), ("特别不满意", 1), ("极不满意", 1), ("不太满意", 2), ("不满意", 2),
            ("非常满意", 5), ("很满意", 5), ("特别满意", 5), ("十分满意", 5), ("比较满意", 4), ("挺满意", 4),
            ("还算满意", 4), ("基本满意", 3), ("满意", 4), ("一般般", 3), ("一般", 3), ("还行", 3), ("还可以", 3))
+# The everyday words for the same five levels (好评, 挺好的, 凑合, 差评): only as a whole
+# answer or before a comment set apart, not inside a sentence (很好奇…, 不错的师傅是哪位)
+_EVERYDAY = (("满分", 5), ("好评", 5), ("太棒了", 5), ("非常好", 5), ("特别好", 5), ("很棒", 5),
+           ("还不错", 4), ("挺不错", 4), ("不错", 4), ("挺好", 4), ("很好", 4), ("蛮好", 4),
+           ("马马虎虎", 3), ("凑合", 3), ("还好", 3),
+           ("不太好", 2), ("不怎么样", 2), ("差评", 1), ("非常差", 1), ("很差", 1), ("太差", 1))
 _NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _SHORT = 30  # a score named inside a longer message is a report's words, not an answer
 
 
 def _comment(text: str) -> str:
-    return text.strip(" ,，。.、:：!！~～\n\t")
+    comment = text.strip(" ,，。.、:：!！~～\n\t")
+    return "" if _PARTICLES_ONLY.match(comment) else comment  # 挺好的, 还行吧: no comment
+
+
+_PARTICLES_ONLY = re.compile(r"^[的吧了啊呀哦呢哈嘛啦]{1,4}$")
+_SET_APART = re.compile(r"^(?:[的吧了啊呀哦呢哈嘛啦]{0,4}$|[的吧了啊呀哦呢哈嘛啦]{0,4}[\s,，。.、:：!！~～])")
 
 
 def parse_chat_answer(text: str) -> Optional[tuple[int, str]]:
@@ -59,6 +70,10 @@ def parse_chat_answer(text: str) -> Optional[tuple[int, str]]:
     for word, score in _LEVELS:
         if text.startswith(word) and not text[len(word):].startswith("度"):  # 满意度调查 asks about one
             return score, _comment(text[len(word):])
+    for word, score in _EVERYDAY:
+        rest = text[len(word):]
+        if text.startswith(word) and _SET_APART.match(rest):
+            return score, _comment(rest)
     return None
 
 

@@ -57,3 +57,27 @@ def test_a_report_opening_with_a_floor_is_no_score_and_leaves_the_survey_open(we
     assert survey.score is None and ticket.status == Status.CLOSED
     report = session.scalars(sa.select(Ticket).order_by(Ticket.id.desc())).first()
     assert report.id != ticket.id and report.code == "ENG-PLUMB"
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("满分", (5, "")), ("好评 师傅很耐心", (5, "师傅很耐心")), ("太棒了", (5, "")), ("非常好", (5, "")),
+    ("挺好的", (4, "")), ("很好 谢谢", (4, "谢谢")), ("不错", (4, "")), ("还不错", (4, "")), ("蛮好", (4, "")),
+    ("凑合", (3, "")), ("马马虎虎吧", (3, "")), ("还好", (3, "")),
+    ("不太好", (2, "")), ("不怎么样", (2, "")),
+    ("差评", (1, "")), ("很差 修了两次还漏", (1, "修了两次还漏")), ("太差了", (1, "")),
+])
+def test_a_score_in_everyday_words(text, answer):
+    assert parse_chat_answer(text) == answer
+
+
+@pytest.mark.parametrize("text", ["好的", "不错的师傅是哪位", "很好奇你们几点下班", "好多蚊子"])
+def test_everyday_words_that_are_no_score(text):
+    assert parse_chat_answer(text) is None
+
+
+def test_a_poor_mark_in_words_reopens_the_ticket(wechat, session, site, make):
+    ticket, survey = closed_with_survey(wechat, session, site, make)
+    assert wechat.say("o-survey", "差评 修了两次还是不制冷") == phrase("survey_sorry")
+    session.expire_all()
+    assert (survey.score, survey.comment) == (1, "修了两次还是不制冷")
+    assert ticket.status == Status.REOPENED
