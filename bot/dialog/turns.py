@@ -44,6 +44,7 @@ from bot.dialog.tickets import (
     follow_up,
     join,
     keep_with_report,
+    newest_open,
     note,
     note_on_open_ticket,
     progress,
@@ -54,7 +55,7 @@ from bot.dialog.tickets import (
     withdraw_held,
     worsened,
 )
-from bot.identity import leftover
+from bot.identity import find_unit, leftover
 from bot.protocol import InboundMessage
 from models import Conversation, Message, Status, Tenant
 from models.reference_cache import SiteValues
@@ -256,6 +257,12 @@ def _text(turn: Turn, text: str) -> None:
 def _who(turn: Turn, text: str) -> None:
     """"我是李娜，L3-008，电话139…" and nothing else: noted (on the ticket just opened, for
     its staff), not "I did not understand"."""
+    ticket, unit = newest_open(turn), find_unit(text)
+    if ticket is not None and unit and unit != ticket.unit_code:  # 是L3-009 不是008: the engineer goes there
+        workflow.update_contact(turn.session, ticket, None, unit_code=unit)
+        note(turn, ticket, f"租户补充：{text}")
+        turn.say("unit_corrected", number=ticket.number, unit=unit)
+        return
     if not follow_up(turn, text):
         if turn.first_contact:
             turn.say("greeting", centre=turn.site.name)

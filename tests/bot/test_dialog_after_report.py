@@ -110,3 +110,21 @@ def test_a_question_to_the_property_office_is_still_a_question(wechat, session, 
     wechat.say("o-hello", KNOWN)
     reply = wechat.say("o-hello", "请问物业费是每月几号交")
     assert phrase("offer_help") not in reply
+
+
+@pytest.mark.parametrize("corrected", ["不好意思 是L3-009 不是008", "搞错了 应该是L3-009", "L3-009"])
+def test_the_unit_put_right_after_a_report_moves_the_ticket(wechat, session, site, corrected):
+    wechat.say("o-unit", KNOWN)  # L3-008
+    wechat.say("o-unit", "卫生间水龙头坏了")
+    reply = wechat.say("o-unit", corrected)
+    [report] = tickets(session)
+    assert report.unit_code == "L3-009" and phrase("unit_corrected", number=report.number, unit="L3-009") in reply
+    assert notes(report) == [f"租户补充：{corrected}"]
+
+
+def test_the_same_unit_told_again_leaves_the_ticket_as_it_was(wechat, session, site):
+    wechat.say("o-unit", KNOWN)
+    wechat.say("o-unit", "卫生间水龙头坏了")
+    reply = wechat.say("o-unit", "L3-008")
+    [report] = tickets(session)
+    assert report.unit_code == "L3-008" and phrase("joined_ticket", number=report.number) in reply
