@@ -27,7 +27,9 @@ IS_IT_US = re.compile(r"^(?:你好|您好|喂|亲|哈喽|hello|hi){0,3}(?:请问
 # goodbye, not 「没有听清楚」. Only a whole message of these counts: 「太麻烦了」 keeps its 太.
 BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了|明白|了解|晚安|行|哦|哈|"
                  r"麻烦(你|您|你们)?了|辛苦(你|您|你们)?了|"
-                 r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌", re.I)
+                 r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌|"
+                 # sent by mistake (没事 发错了, 不好意思 打错了): nothing to open
+                 r"发错了|发错|打错了|打错|误发|不小心发的|没事|不好意思", re.I)
 # 「我要报修」「你好 我想问下」「想反映个问题」: the tenant announces what they will say, and
 # says nothing yet (「我是来报修的」). Answered with the menu's prompt, not a ticket with nothing in it.
 # Matched against bare() text (no punctuation or spaces, lower case).

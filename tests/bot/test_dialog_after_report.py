@@ -128,3 +128,16 @@ def test_the_same_unit_told_again_leaves_the_ticket_as_it_was(wechat, session, s
     reply = wechat.say("o-unit", "L3-008")
     [report] = tickets(session)
     assert report.unit_code == "L3-008" and phrase("joined_ticket", number=report.number) in reply
+
+
+@pytest.mark.parametrize("oops", ["没事 发错了", "不好意思 发错了", "打错了", "不小心发的"])
+def test_a_message_sent_by_mistake_opens_nothing(wechat, session, site, oops):
+    wechat.say("o-oops", KNOWN)
+    reply = wechat.say("o-oops", oops)
+    assert tickets(session) == [] and phrase("check_first") not in reply
+
+
+def test_an_apology_before_a_report_is_still_a_report(wechat, session, site):
+    wechat.say("o-oops", KNOWN)
+    wechat.say("o-oops", "不好意思 空调坏了")
+    assert [t.code for t in tickets(session)] == ["ENG-HVAC"]
