@@ -294,12 +294,12 @@ def _survey_answer(turn: Turn, text: str) -> bool:
     parsed = surveys.parse_chat_answer(text)
     if parsed is None:
         return False
-    if parsed[1] and turn.classify(text).urgent:  # 「1 水又漏了 现在喷出来了」: a danger first
-        return False
     survey = surveys.open_survey(turn.session, turn.tenant.id)
     if survey is None:
         return False
     reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
+    if parsed[1] and turn.classify(text).urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
+        return False
     turn.say("survey_sorry" if reopened else "survey_thanks")
     return True
 

@@ -4,7 +4,10 @@ a voice message WeChat could not read, two problems in one message."""
 
 from __future__ import annotations
 
-from models import Status
+import sqlalchemy as sa
+
+import workflow
+from models import Role, Status, Survey, utcnow
 from tests.bot.conftest import tickets
 
 KNOWN = "我是李娜，L3-008，电话13900002222"
@@ -35,3 +38,25 @@ def test_a_calm_word_after_a_leak_leaves_it_ordinary(wechat, session, site):
     wechat.say("o-calm", "麻烦快点安排 下午店里要用")
     [leak] = tickets(session)
     assert not leak.urgent
+
+
+def survey_waiting(wechat, session, site, make) -> Survey:
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    wechat.say("o-survey", KNOWN)
+    wechat.say("o-survey", "店里空调不制冷")
+    [done] = tickets(session)
+    workflow.close(session, done, desk, result="已修复")
+    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == done.id))
+    survey.sent_at = utcnow()
+    session.commit()
+    return survey
+
+
+def test_a_danger_given_as_a_survey_answer_keeps_its_score(wechat, session, site, make):
+    survey = survey_waiting(wechat, session, site, make)
+    reply = wechat.say("o-survey", "3分 插座冒烟了")
+    done, urgent = tickets(session)
+    assert urgent.urgent and urgent.number in reply
+    session.expire_all()
+    assert (survey.score, survey.comment, survey.answer_channel) == (3, "插座冒烟了", "chat")
