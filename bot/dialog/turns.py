@@ -138,7 +138,7 @@ def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: 
         if (msg.recognition or "").strip():
             _text(turn, msg.recognition)
         else:
-            turn.say("voice_unrecognised")
+            events.unheard_voice(turn)
     elif msg.msg_type in ("image", "video", "shortvideo"):
         events.media(turn, msg)
     elif msg.msg_type == "location":

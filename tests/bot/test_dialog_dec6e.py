@@ -4,11 +4,16 @@ a voice message WeChat could not read, two problems in one message."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import sqlalchemy as sa
 
 import workflow
-from models import Role, Status, Survey, utcnow
-from tests.bot.conftest import tickets
+from fakewechat.signing import build_voice
+from models import Message, Outbox, Role, Status, Survey, utcnow
+from tests.bot.conftest import OFFICIAL, next_msg_id, notes, tickets
+from workflow.held_reports import flush_expired
+from workflow.phrasebook import phrase
 
 KNOWN = "我是李娜，L3-008，电话13900002222"
 
@@ -60,3 +65,29 @@ def test_a_danger_given_as_a_survey_answer_keeps_its_score(wechat, session, site
     assert urgent.urgent and urgent.number in reply
     session.expire_all()
     assert (survey.score, survey.comment, survey.answer_channel) == (3, "插座冒烟了", "chat")
+
+
+def voice(wechat, openid: str, recognition: str | None = None) -> str:
+    return wechat.reply(build_voice(openid, OFFICIAL, "media-v1", next_msg_id(), recognition=recognition))["Content"]
+
+
+def test_an_unrecognised_voice_of_a_known_tenant_reaches_a_person(wechat, session, site):
+    wechat.say("o-voice", KNOWN)
+    reply = voice(wechat, "o-voice", "")
+    assert phrase("voice_unrecognised") in reply
+    held = session.scalar(sa.select(Message).where(Message.msg_type == "voice"))
+    flush_expired(session, utcnow() + timedelta(hours=1))
+    session.commit()
+    [ticket] = tickets(session)
+    assert "语音" in ticket.content
+    queued = session.scalars(sa.select(Outbox.payload).where(Outbox.kind == "download_media")).all()
+    assert {"message_id": held.id} in queued
+
+
+def test_an_unrecognised_voice_after_a_report_goes_on_that_report(wechat, session, site):
+    wechat.say("o-voice", KNOWN)
+    wechat.say("o-voice", "卫生间漏水")
+    reply = voice(wechat, "o-voice", "")
+    [leak] = tickets(session)
+    assert phrase("voice_unrecognised") in reply and phrase("voice_attached", number=leak.number) in reply
+    assert any("语音" in n for n in notes(leak))
