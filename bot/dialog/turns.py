@@ -102,7 +102,9 @@ class Turn:
         return self.message.id
 
     def say(self, key: str, **values) -> None:
-        self.reply.append(phrase(key, self.site, **values))
+        line = phrase(key, self.site, **values)
+        if line not in self.reply:  # two reports in one message ask who the tenant is once
+            self.reply.append(line)
 
     def text(self) -> Optional[str]:
         return "\n".join(self.reply) or None
@@ -182,6 +184,8 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("goodbye")
         return
     result = turn.classify(text)
+    if _several_reports(turn, text):
+        return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         _report(turn, text, result)
@@ -244,6 +248,22 @@ def _text(turn: Turn, text: str) -> None:
         turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         return
     _report(turn, text, result)
+
+
+def _several_reports(turn: Turn, text: str) -> bool:
+    """「空调不制冷 另外门口灯也坏了」: each fault its own report, as if sent one by one (one
+    ticket would go to one trade, and close with the lamp still out). In danger, what else
+    the tenant tells is around it (被困在电梯里了 还有灯也灭了): one ticket, read whole."""
+    parts = intents.problems(text)
+    results = [turn.classify(part) for part in parts] if len(parts) > 1 else []
+    if not results or len({r.code for r in results}) < len(parts) or len({r.urgent for r in results}) > 1 or any(
+            r.intent not in ("repair", "complaint") or r.code in intents.NO_FAULT_CODES for r in results):
+        return False
+    remember_told(turn, text)
+    for part, result in zip(parts, results, strict=True):
+        _report(turn, part, result)
+        turn.first_contact = False  # greeted once
+    return True
 
 
 def _who(turn: Turn, text: str) -> None:
@@ -362,15 +382,17 @@ def _report(turn: Turn, text: str, result) -> None:
             set_conv(turn, "idle")
         return
     pending = (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
+    opened = (turn.conv.data or {}).get("opened_at_once", [])
     if pending and pending.get("code") != result.code:  # a second problem: open the first with what we know
         first = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if first is not None:
             turn.say("ticket_opened", number=first.number, eta=ticket_eta(first, turn.site))
+            opened = [*opened, first.id]  # it gets the contact the tenant then gives
         pending = None
     texts = (pending or {}).get("texts", []) + [text]
-    set_conv(turn, AWAITING_IDENTITY, pending={"texts": texts, "code": result.code,
-                                               "message_ids": (pending or {}).get("message_ids", []) +
-                                               [turn.message_id()]})
+    set_conv(turn, AWAITING_IDENTITY, opened_at_once=opened,
+             pending={"texts": texts, "code": result.code,
+                      "message_ids": (pending or {}).get("message_ids", []) + [turn.message_id()]})
     if turn.first_contact:
         turn.say("greeting", centre=turn.site.name)
     ask_identity(turn, missing)

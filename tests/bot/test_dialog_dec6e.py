@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 import workflow
@@ -91,3 +92,47 @@ def test_an_unrecognised_voice_after_a_report_goes_on_that_report(wechat, sessio
     [leak] = tickets(session)
     assert phrase("voice_unrecognised") in reply and phrase("voice_attached", number=leak.number) in reply
     assert any("语音" in n for n in notes(leak))
+
+
+@pytest.mark.parametrize("text", ["空调不制冷 另外门口灯也坏了", "门口灯不亮 顺便说下空调也不制冷"])
+def test_two_problems_in_one_message_open_a_ticket_each(wechat, session, site, text):
+    wechat.say("o-both", KNOWN)
+    reply = wechat.say("o-both", text)
+    hvac, lamp = sorted(tickets(session), key=lambda t: t.code != "ENG-HVAC")
+    assert (hvac.code, lamp.code) == ("ENG-HVAC", "ENG-ELEC")
+    assert "空调" in hvac.content and "灯" in lamp.content and "灯" not in hvac.content
+    assert hvac.number in reply and lamp.number in reply and reply.count(phrase("help_coming")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "电梯困人了 还有人在里面",
+        "空调不制冷 还有空调在滴水",
+        "空调不制冷，门口灯也坏了",
+        "被困在电梯里了 还有灯也灭了",
+        "停电了 另外电梯也停了",
+    ],
+)
+def test_more_words_about_the_same_thing_stay_one_report(wechat, session, site, text):
+    wechat.say("o-one", KNOWN)
+    wechat.say("o-one", text)
+    [ticket] = tickets(session)
+    assert ticket.content == text
+
+
+def test_two_problems_before_we_know_who_both_get_the_contact(wechat, session, site):
+    wechat.say("o-new", "空调不制冷 另外门口灯也坏了")
+    wechat.say("o-new", KNOWN)
+    found = tickets(session)
+    assert sorted(t.code for t in found) == ["ENG-ELEC", "ENG-HVAC"]
+    for ticket in found:
+        assert (ticket.complainant, ticket.phone, ticket.unit_code) == ("李娜", "13900002222", "L3-008"), ticket.code
+
+
+def test_a_danger_and_another_fault_in_one_message_both_reach_staff(wechat, session, site):
+    wechat.say("o-mix", KNOWN)
+    reply = wechat.say("o-mix", "水管爆了 另外电梯也困人了")
+    burst, lift = tickets(session)
+    assert (burst.code, lift.code) == ("ENG-PLUMB", "ENG-LIFT") and burst.urgent and lift.urgent
+    assert burst.number in reply and lift.number in reply
