@@ -5,6 +5,8 @@
   desk (SVC-INFO, inquiry), not a fault of the equipment or a renovation complained of.
 - Staff or the centre slow to answer or act (客服回复比蜗牛还慢): the handling, SVC-SLOW.
 - Whether a repair is done yet (门禁修好了吗): its progress, asked (SVC-INFO, inquiry).
+- A fault that is over, asked about (上周停了一天电 现在好了 以后还会不会停): why it happened or
+  whether it will again is a question for the desk (SVC-INFO, inquiry), not a repair.
 - A question about what to do with arrears (电表欠费了怎么办): billing, asked (FEE-BILL, inquiry).
 - A place standing in water (nlp.floods) and a renovation at an hour it is not allowed
   (nlp.works); weather asked about, a musty smell, a facade's sign coming off, footage kept
@@ -24,13 +26,26 @@ _PAPERWORK_ASKED = re.compile(
     r"(审批|许可|报备|备案|申请)[^。！？!?]{0,6}(要多久|多久|几天|几个工作日|什么时候(能|可以)?(批|下来|办好))"
 )
 # what to do about money owed (欠费了怎么办, 没钱了怎么充): asked, unless it says the charge is wrong
-_ARREARS_ASKED = re.compile(r"(欠费|欠缴|余额不足|没钱了|没余额)[^。！？!?]{0,6}(怎么办|咋办|怎么弄|怎么处理|怎么充|怎么交)")
+_ARREARS_ASKED = re.compile(
+    r"(欠费|欠缴|余额不足|没钱了|没余额)[^。！？!?]{0,6}(怎么办|咋办|怎么弄|怎么处理|怎么充|怎么交)"
+)
 # whether a repair is done yet, asked (门禁修好了吗, 什么时候能修好): its progress, for the desk
 # (SVC-INFO), unless it says the wait is too long or the fault is back (怎么还是漏: nlp.structure);
 # 空调修得怎么样了 keeps the fault's code (tests/nlp/test_codes_fresh_dec6.py)
 _PROGRESS_ASKED = re.compile(
     r"修好了(吗|没|么|嘛|不)|修好没|修完了(吗|没)|(什么时候|啥时候|哪天|几号|多久)(能|可以|才能)?修好"
 )
+# a fault over (现在好了, 已经恢复了, 后来来电了) ...
+_OVER = re.compile(
+    r"(现在|已经|后来|今天|目前|早就|都)[^,.!?;，。！？\s]{0,2}(好了|恢复|正常了|修好了|没事了|来电了|来水了|有水了|通了|能用了)|"
+    r"(恢复|正常)了|(?<!没)(?<!没有)修好了(?![吗没么嘛不])"
+)
+# ... then why it happened or whether it will again, asked
+_WHY_OR_AGAIN = re.compile(
+    r"原因|为什么|为啥|怎么回事|咋回事|(什么|啥)(问题|情况)|出(了)?(啥|什么)(事|问题)|问题(吗|么|嘛)|是不是|以后|下次|会不会|还会|再(坏|停|断|出)|提前通知"
+)
+# ... unless the fault is back or someone is asked to come (又断了, 麻烦来看看, 派人检查下)
+_COME_AND_SEE = re.compile(r"麻烦|派|来看|过来|上门|检查|修一下|处理一下|帮忙|能不能|可不可以")
 _NOT_YET = re.compile(r"还是|又|还在|一直|怎么还|依然|仍然|还没|到现在|都[^,.!?;，。！？\s]{0,4}(天|周|星期|礼拜|月)了")
 _BROKEN = re.compile(r"坏|漏|故障|不亮|没反应|不响|失灵|过期")
 # staff or the centre slow to answer or act (客服回复太慢, 办事跟蜗牛一样, 磨磨蹭蹭): the handling's
@@ -44,7 +59,9 @@ _SLOW_HANDLING = re.compile(
 # water from a neighbour (楼上漏水, 隔壁渗水到我家): the water is the report, the neighbour
 # only where it comes from (楼上 alone is a noise cue, and tied with the leak it read nothing);
 # public: 楼上漏下来的水正好滴在我们的服务器上 is ENG-LEAK
-_NEIGHBOUR_WATER = re.compile(r"(楼上|楼下|隔壁|对门|邻居)[^。！？!?，,\s]{0,6}(漏水|渗水|滴水|漏下来|渗下来|漏到|渗到|往下滴|往下漏|返水|冒水)")
+_NEIGHBOUR_WATER = re.compile(
+    r"(楼上|楼下|隔壁|对门|邻居)[^。！？!?，,\s]{0,6}(漏水|渗水|滴水|漏下来|渗下来|漏到|渗到|往下滴|往下漏|返水|冒水)"
+)
 _NOISY = re.compile(r"吵|噪|声音|响|咚|敲|砸|装修")
 _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
 
@@ -64,6 +81,10 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
     progress = code != "FEE-BILL"  # a bill put right is billing's
     if progress and _PROGRESS_ASKED.search(norm) and not _NOT_YET.search(norm):
         return "SVC-INFO", "inquiry", "progress_asked"
+    over = code.startswith("ENG") or code == taxonomy.OTHER
+    if over and _OVER.search(norm) and _WHY_OR_AGAIN.search(norm[_OVER.search(norm).end() :]):
+        if not _NOT_YET.search(norm) and not _COME_AND_SEE.search(norm):
+            return "SVC-INFO", "inquiry", "fault_over_asked"
     owed = code == "FEE-BILL" or code.startswith("ENG")  # the meter or card owed on names its own code
     if owed and intent != "inquiry" and _ARREARS_ASKED.search(norm) and not _DISPUTED.search(norm):
         return "FEE-BILL", "inquiry", "arrears_asked"

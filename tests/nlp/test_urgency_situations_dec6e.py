@@ -1,0 +1,70 @@
+"""Dangers said to be over or absent calm the message (a fire put out, an alarm with no smell
+behind it, a thing thrown down that hit nobody); the same danger still there stays urgent.
+People shut in a room whose door will not open from inside are trapped, 困 or no 困."""
+
+import pytest
+
+import nlp
+
+
+@pytest.mark.parametrize(
+    "calm, urgent",
+    [
+        ("楼道里的纸箱着火了 邻居用水浇灭了", "楼道里的纸箱着火了 邻居用水也浇不灭"),
+        ("电动车充电冒烟 已经被保安扑灭了", "电动车充电冒烟 越冒越大"),
+        ("地库垃圾桶起火 火已经灭了 没人受伤", "地库垃圾桶起火 火越烧越大"),
+        ("厨房油锅着了 自己盖上锅盖就灭掉了", "厨房油锅着了 火苗越来越大"),
+    ],
+)
+def test_a_fire_put_out_is_not_urgent(calm, urgent):
+    assert not nlp.classify(calm).urgent
+    assert nlp.classify(urgent).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚才着火 灭了又烧起来了",
+        "火已经灭了 但是还在冒烟",
+        "浇灭了又复燃了 快来",
+    ],
+)
+def test_a_fire_that_came_back_stays_urgent(text):
+    assert nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize(
+    "calm, urgent",
+    [
+        ("燃气报警器一直响 闻了一下没味道", "燃气报警器一直响 一股臭鸡蛋味"),
+        ("厨房的煤气报警器在叫 可是闻不到气味", "厨房的煤气报警器在叫 味道好冲"),
+        ("燃气探测器滴滴报警 我们找了一圈没闻到啥", "燃气探测器滴滴报警 煤气味越来越重"),
+    ],
+)
+def test_a_gas_alarm_with_no_smell_is_a_repair(calm, urgent):
+    calm_result, urgent_result = nlp.classify(calm), nlp.classify(urgent)
+    assert (calm_result.urgent, urgent_result.urgent) == (False, True)
+
+
+@pytest.mark.parametrize(
+    "calm, urgent",
+    [
+        ("楼上丢下来一只拖鞋 差点砸到我女儿", "楼上丢下来一只拖鞋 砸到我女儿头上 在流血"),
+        ("有人从楼上扔了个易拉罐 还好没砸到人", "有人从楼上扔了个易拉罐 砸中一个老人 倒地了"),
+        ("高空抛物 一个苹果摔在我脚边 幸好没砸中", "高空抛物 一个苹果砸中我儿子 他头破了"),
+    ],
+)
+def test_a_thing_thrown_down_that_hit_nobody_is_a_complaint_not_an_emergency(calm, urgent):
+    calm_result, urgent_result = nlp.classify(calm), nlp.classify(urgent)
+    assert (calm_result.urgent, calm_result.code) == (False, "SEC-SAFE")
+    assert urgent_result.urgent
+
+
+def test_someone_still_throwing_things_down_stays_urgent():
+    assert nlp.classify("楼上有人往下扔酒瓶 差点砸到人 现在还在扔").urgent
+
+
+def test_a_structure_that_nearly_hit_someone_stays_urgent():
+    # labelled data: a ceiling panel that fell and nearly hit someone is the civil team's, urgent
+    result = nlp.classify("吊顶掉下来一大块 还好没砸到人")
+    assert (result.urgent, result.code) == (True, "ENG-CIVIL")
