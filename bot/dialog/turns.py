@@ -12,6 +12,7 @@ import sqlalchemy.orm as so
 
 import workflow
 from bot.dialog import events, intents
+from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.identity import (
     ask_identity,
     decline_identity,
@@ -29,7 +30,6 @@ from bot.dialog.lookup import (
     Lookup,
     insert_once,
     joinable,
-    open_tickets,
     tenant_and_conversation,
 )
 from bot.dialog.tickets import (
@@ -44,7 +44,6 @@ from bot.dialog.tickets import (
     follow_up,
     join,
     keep_with_report,
-    note,
     note_on_open_ticket,
     progress,
     register,
@@ -56,10 +55,10 @@ from bot.dialog.tickets import (
 )
 from bot.identity import leftover
 from bot.protocol import InboundMessage
-from models import Conversation, Message, Status, Tenant
+from models import Conversation, Message, Tenant
 from models.reference_cache import SiteValues
 from nlp import taxonomy
-from workflow import faq, surveys
+from workflow import faq
 from workflow.classification import classify
 from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
 from workflow.phrasebook import phrase, ticket_eta
@@ -167,7 +166,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     if turn.conv.state == AWAITING_IDENTITY and identity_answer(turn, text):
         return
-    if _quote_or_receipt(turn, bare) or _survey_answer(turn, text):
+    if quote_or_receipt(turn, bare) or survey_answer(turn, text):
         return
     if intents.GREETING.match(bare):
         turn.say("greeting", centre=turn.site.name)
@@ -183,7 +182,7 @@ def _text(turn: Turn, text: str) -> None:
     if not intents.BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             remind_identity(turn)
-        elif not _about_the_quote(turn, text):  # "好的" to a quote is not 「确认」
+        elif not about_the_quote(turn, text):  # "好的" to a quote is not 「确认」
             turn.say("goodbye")
         return
     result = turn.classify(text)
@@ -198,7 +197,7 @@ def _text(turn: Turn, text: str) -> None:
         _who(turn, text)
         return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
-            and intents.ABOUT_QUOTE.search(bare) and _about_the_quote(turn, text)):
+            and intents.ABOUT_QUOTE.search(bare) and about_the_quote(turn, text)):
         return
     if turn.conv.state == AWAITING_IDENTITY and intents.DECLINE.search(text) and decline_identity(turn):
         return
@@ -282,53 +281,6 @@ def _who(turn: Turn, text: str) -> None:
         turn.say("contact_saved")
         if not turn.first_contact:
             turn.say("offer_help")
-
-
-def _about_the_quote(turn: Turn, text: str) -> bool:
-    """Words about a paid repair's quote that are not the answer it asked for (好的, 可以 修吧,
-    180太贵了吧, 能便宜点吗): noted for the desk, and the quote's instruction said again.
-    Money needs the explicit 「确认」 (seed §五(2)); a guess at assent would spend it."""
-    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
-    if not quoted:
-        return False
-    ticket = quoted[0]
-    note(turn, ticket, f"租户就报价回复：{text}")
-    turn.say("notify_quote", number=ticket.number, description=ticket.quote_description or "",
-             amount=f"{ticket.quote_amount or 0:.2f}")
-    return True
-
-
-def _quote_or_receipt(turn: Turn, bare: str) -> bool:
-    yes, no = bool(intents.YES.match(bare)), bool(intents.NO.match(bare))
-    if not (yes or no):
-        return False
-    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
-    if quoted:
-        workflow.answer_quote(turn.session, quoted[0], None, accepted=yes)
-        turn.say("quote_accepted" if yes else "quote_declined")
-        return True
-    if yes:
-        done = [t for t in open_tickets(turn.session, turn.tenant, Status.COMPLETED, Status.CLOSED)[:3]
-                if not t.receipt_confirmed and t.completed_at is not None]
-        if done:
-            workflow.confirm_receipt(turn.session, done[0], None)
-            turn.say("receipt_confirmed")
-            return True
-    return False
-
-
-def _survey_answer(turn: Turn, text: str) -> bool:
-    parsed = surveys.parse_chat_answer(text)
-    if parsed is None:
-        return False
-    survey = surveys.open_survey(turn.session, turn.tenant.id)
-    if survey is None:
-        return False
-    reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
-    if parsed[1] and turn.classify(text).urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
-        return False
-    turn.say("survey_sorry" if reopened else "survey_thanks")
-    return True
 
 
 def _report(turn: Turn, text: str, result) -> None:
