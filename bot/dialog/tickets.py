@@ -149,8 +149,8 @@ def chased_fault(turn: Turn, result) -> tuple[object, Optional[Ticket]]:
     if not (result.urgent and result.category == "SVC") and not called:
         return result, None
     chased = next((t for t in open_tickets(turn.session, turn.tenant) if t.category not in ("SVC", "OTHER")), None)
-    if called and chased is not None and chased.created_at < turn.now - JOIN_WINDOW:
-        chased = None  # a cry for help long after a report may be about anything: the desk triages it
+    if called and chased is not None and (chased.urgent or chased.created_at < turn.now - JOIN_WINDOW):
+        chased = None  # help is on its way (where_the_emergency_is), or too long after: the desk triages it
     held = ((turn.conv.data or {}).get("pending") or {}).get("code") if turn.conv.state == AWAITING_IDENTITY else None
     if chased is not None:
         return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased
