@@ -16,7 +16,7 @@ CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
 
 PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
 # 「亲 在不在呀」: the shop's 亲 before it, a particle after it
-GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好)+"
+GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好|不好意思|打扰一下)+"
                       r"(呀|啊|哈|呢|吖|哦)?$", re.I)
 # 「你好 请问是物业吗」: whether this is the property office, asked before anything else; a
 # greeting, answered with who we are. Matched against bare() text.
@@ -30,7 +30,7 @@ BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再�
                  r"麻烦(你|您|你们)?了|辛苦(你|您|你们)?了|"
                  r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌|"
                  # sent by mistake (没事 发错了, 不好意思 打错了): nothing to open
-                 r"发错了|发错|打错了|打错|误发|不小心发的|没事|不好意思", re.I)
+                 r"发错了|发错|打错了|打错|误发|不小心发的|没事|不好意思(?=.{0,3}(?:发错|打错|误发))", re.I)
 # 「我要报修」「你好 我想问下」「想反映个问题」: the tenant announces what they will say, and
 # says nothing yet (「我是来报修的」). Answered with the menu's prompt, not a ticket with nothing in it.
 # Matched against bare() text (no punctuation or spaces, lower case).

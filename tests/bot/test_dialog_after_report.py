@@ -141,3 +141,9 @@ def test_an_apology_before_a_report_is_still_a_report(wechat, session, site):
     wechat.say("o-oops", KNOWN)
     wechat.say("o-oops", "不好意思 空调坏了")
     assert [t.code for t in tickets(session)] == ["ENG-HVAC"]
+
+
+@pytest.mark.parametrize("excuse_me", ["不好意思", "打扰一下", "你好 不好意思"])
+def test_excuse_me_alone_is_a_greeting_not_goodbye(wechat, session, site, excuse_me):
+    reply = wechat.say("o-excuse", excuse_me)
+    assert phrase("offer_help") in reply and phrase("goodbye") not in reply and tickets(session) == []
