@@ -107,6 +107,7 @@ SAID_CODE_HOLDS = (
     "proposal",
     "indoor_charging",
     "fault_over_asked",
+    "workers_damage",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs

@@ -34,3 +34,38 @@ def test_a_fault_over_and_asked_about_is_a_desk_question(text):
 )
 def test_a_fault_back_or_a_check_asked_for_stays_the_fault(text, code):
     assert nlp.classify(text).code == code
+
+
+# -- renovation workers damaging the common parts: the permit holder's, SEC-DECOR -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "装修工人拖木板把电梯轿厢划得一道一道的",
+        "搞装修的师傅把楼道的墙角磕掉了一大块",
+        "装修队运水泥把大堂地砖压裂了 也不吭声",
+        "施工队的小推车把走廊的玻璃门撞碎了",
+        "装修队搬钢架把楼梯间的瓷砖砸裂了几块",
+    ],
+)
+def test_renovation_workers_damaging_common_parts_is_decoration(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SEC-DECOR", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("电梯轿厢里刮得一道一道的 能不能修一下", "ENG-LIFT"),
+        ("楼道的墙被撞了个洞 麻烦补一下", "ENG-CIVIL"),
+        ("装修工人把喷淋头碰坏了 水一直在喷", "ENG-FIRE"),
+    ],
+)
+def test_damage_with_no_workers_or_still_running_stays_its_object(text, code):
+    assert nlp.classify(text).code == code
+
+
+def test_tiles_smashed_are_not_heard_as_bursting():
+    """砸裂 (smashed and cracked) is a word of its own, not a voice-typed 炸裂 (burst)."""
+    assert "砸裂≈炸裂" not in nlp.classify("楼梯间的瓷砖被砸裂了几块").evidence
