@@ -49,14 +49,15 @@ NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用�
 # "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket
 # itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);
 # "已经好了" only where the message is no new report ("修好了，又漏了").
-CALL_OFF = re.compile(r"不用(修|来|派人|维修|处理|过来)了|不需要(维修|修|处理|来)?了|"
+CALL_OFF = re.compile(r"不用(修|来|派人|维修|处理|过来)了|不需要(维修|修|处理|来)?了|算了(吧)?(不用|不修|不报|不弄)|不(报|报修)了|"
                       r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)")
 RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用")
 # When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
 # 师傅来了吗)
 PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来|到|修|过来|上门)|"
                       r"几点(能|会|可以)?(来|到|过来|上门)|多久(能|会|才|可以)?(来|到|修好|过来|上门)|还要多久|"
-                      r"修好了没|有人来吗|结果呢|(师傅|人|维修工|工人|电工|保安)(来了|到了)(吗|没|没有)")
+                      r"修好了没|有人来吗|结果呢|(师傅|人|维修工|工人|电工|保安)(来了|到了)(吗|没|没有)|"
+                      r"(师傅|人|维修工|工人|电工|保安|维修人员)(现在)?(到|走到)哪(里|儿)?了|出发了(吗|没)|在路上了?(吗|没)")
 # The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
 CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
                            r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
@@ -75,6 +76,16 @@ FAULT_OBJECT = re.compile(
     r"电梯|扶梯|轿厢|插座|插头|开关|电线|电箱|配电箱|电闸|电表|灯|空调|风机|风口|"
     r"门(?!口|前|外)|(?<!反)锁|窗|玻璃|天花板|天花|吊顶|墙|地砖|瓷砖|消防栓|喷淋|烟感|卷帘|网线|摄像头|监控|"
     r"停电|断电|跳闸|停水|燃气|煤气")  # and troubles that are a thing of their own (又停电了 after 灯有点闪)
+# A question that goes on from the last one (那停多久, 那周末呢, 在哪里交): a word that
+# carries on, or too short to name a topic of its own. Matched against bare() text.
+GOES_ON = re.compile(r"^(那|那么|那要|还有|另外|然后|再问)")
+GOES_ON_MAX = 6
+
+
+def goes_on(bare_text: str) -> bool:
+    return bool(GOES_ON.match(bare_text)) or len(bare_text) <= GOES_ON_MAX
+
+
 # Codes that name no fault to send anyone to: a question for the desk, or nothing read.
 # 「你们电话多少」 is answered, and 「在哪？你问我在哪？L3-008啊」 asked who we are is the answer.
 NO_FAULT_CODES = (taxonomy.OTHER, "SVC-INFO")

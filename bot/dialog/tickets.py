@@ -56,15 +56,57 @@ def join(turn: Turn, ticket: Ticket, text: str) -> None:
     turn.say("joined_ticket", number=ticket.number)
 
 
+def newest_open(turn: Turn) -> Optional[Ticket]:
+    """The tenant's newest open ticket, if it is younger than JOIN_WINDOW."""
+    if not turn.recent_open_ticket:
+        return None
+    tickets = open_tickets(turn.session, turn.tenant)
+    return tickets[0] if tickets and tickets[0].created_at >= turn.now - JOIN_WINDOW else None
+
+
 def follow_up(turn: Turn, text: str) -> bool:
     """What we cannot classify, right after a report ("明天上午能来吗"), goes on that
     ticket for staff to read, rather than "I did not understand"."""
-    if not turn.recent_open_ticket:
+    ticket = newest_open(turn)
+    if ticket is None:
         return False
-    tickets = open_tickets(turn.session, turn.tenant)
-    if not tickets or tickets[0].created_at < turn.now - JOIN_WINDOW:
+    join(turn, ticket, text)
+    return True
+
+
+def asks_on(turn: Turn, text: str, result) -> bool:
+    """「那停多久」 right after 「请问下周停水吗」: a question that goes on from the one just
+    asked and names no topic of its own goes on that question's ticket, for the person
+    who answers it, not to a second desk clerk."""
+    if result.code not in intents.NO_FAULT_CODES or not intents.goes_on(intents.bare(text)):
         return False
-    join(turn, tickets[0], text)
+    ticket = newest_open(turn)
+    if ticket is None or ticket.intent != "inquiry":
+        return False
+    note(turn, ticket, f"租户追问：{text}")
+    turn.say("check_first")
+    turn.say("joined_ticket", number=ticket.number)
+    return True
+
+
+def where_the_emergency_is(turn: Turn, text: str) -> bool:
+    """「在一楼大厅 快来」 right after 「有人晕倒了」: a call for help naming no fault says where
+    the emergency just reported is, on its ticket, for the responders already sent."""
+    ticket = newest_open(turn)
+    if ticket is None or not ticket.urgent:
+        return False
+    turn.say("help_coming")
+    join(turn, ticket, text)
+    return True
+
+
+def withdraw_held(turn: Turn) -> bool:
+    """「算了 不用了」 while we hold a report and ask who the tenant is: nothing was opened,
+    and the tenant has taken it back, so nothing is (the words stay in the message log)."""
+    if ticket_opened_at_once(turn) is not None or not (turn.conv.data or {}).get("pending"):
+        return False
+    set_conv(turn, "idle")
+    turn.say("report_withdrawn")
     return True
 
 

@@ -35,6 +35,7 @@ from bot.dialog.lookup import (
 from bot.dialog.tickets import (
     TRIAGE_CALL_FOR_HELP,
     TRIAGE_NOT_UNDERSTOOD,
+    asks_on,
     cancel_request,
     chase,
     chased_fault,
@@ -49,6 +50,8 @@ from bot.dialog.tickets import (
     register,
     troubles_like,
     urgent_chase,
+    where_the_emergency_is,
+    withdraw_held,
     worsened,
 )
 from bot.identity import leftover
@@ -200,6 +203,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     called_off = intents.CALL_OFF.search(text) or (
         intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint"))  # not "修好了，又漏了"
+    if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
+        return
     if called_off and turn.conv.state != AWAITING_IDENTITY and cancel_request(turn, text):
         return
     waiting = result.code == "SVC-SLOW" or (intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
@@ -236,6 +241,8 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         else:  # empty or garbled only
             turn.say("unclear")
+        return
+    if result.intent == "inquiry" and asks_on(turn, text, result):
         return
     if result.intent in ("inquiry", "suggestion"):
         ticket = register(turn, text, result)
@@ -317,6 +324,8 @@ def _report(turn: Turn, text: str, result) -> None:
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
         describe_emergency(turn, joined, text, result)
         return
+    if joined is None and result.urgent and result.code == taxonomy.OTHER and where_the_emergency_is(turn, text):
+        return
     if joined is not None and result.urgent and not joined.urgent:
         if worsened(turn, joined, text):
             return
@@ -342,10 +351,11 @@ def _report(turn: Turn, text: str, result) -> None:
             turn.say("greeting", centre=turn.site.name)
         if upset:
             turn.say("sympathy")
-            turn.say("escalate")
-        elif result.intent == "repair" or result.urgent:
+        if result.urgent or (result.intent == "repair" and not upset):  # an emergency is promised help first
             turn.say("help_coming")
             workflow.call_desk(turn.session, ticket)
+        elif upset:
+            turn.say("escalate")
         elif intents.needs_decision(result):
             turn.say("escalate")
             workflow.escalate(turn.session, ticket, None, reason="租户投诉需领导答复，微信已答复「我马上向领导汇报」")

@@ -1,0 +1,72 @@
+"""What tenants write after a report or a question, in words of their own: where the
+technician is, a question that continues the one just asked, calling off a report we still
+hold, and where an emergency is. Each reaches the ticket it belongs to; none opens another."""
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.conftest import notes, tickets
+from workflow.phrasebook import phrase
+
+KNOWN = "我是李娜，L3-008，电话13900002222"
+
+
+@pytest.mark.parametrize("asked", ["师傅到哪了", "师傅现在到哪儿了", "维修的人到哪了", "师傅到哪里了",
+                                   "师傅出发了吗", "师傅在路上了吗"])
+def test_where_the_technician_is_is_the_open_tickets_progress(wechat, session, site, asked):
+    wechat.say("o-where", KNOWN)
+    wechat.say("o-where", "空调漏水 滴到货上了")
+    [report] = tickets(session)
+    reply = wechat.say("o-where", asked)
+    assert report.number in reply and report.status.label in reply
+    assert len(tickets(session)) == 1
+
+
+def test_where_something_is_in_the_mall_is_still_a_question(wechat, session, site):
+    wechat.say("o-where", KNOWN)
+    reply = wechat.say("o-where", "母婴室在哪")
+    assert phrase("progress_none") not in reply
+
+
+@pytest.mark.parametrize("first, then", [("请问下周停水吗", "那停多久"),
+                                         ("物业费可以微信交吗", "在哪里交"),
+                                         ("停车场晚上几点关门", "那周末呢")])
+def test_a_question_that_goes_on_from_the_last_joins_its_ticket(wechat, session, site, first, then):
+    wechat.say("o-ask", KNOWN)
+    wechat.say("o-ask", first)
+    [asked] = tickets(session)
+    reply = wechat.say("o-ask", then)
+    assert [t.number for t in tickets(session)] == [asked.number]
+    assert notes(tickets(session)[0]) == [f"租户追问：{then}"]
+    assert phrase("joined_ticket", number=asked.number) in reply
+
+
+def test_a_new_topic_after_a_question_is_a_ticket_of_its_own(wechat, session, site):
+    wechat.say("o-ask", KNOWN)
+    wechat.say("o-ask", "请问下周停水吗")
+    wechat.say("o-ask", "卫生间的水龙头坏了")
+    assert [t.code for t in tickets(session)] == ["SVC-INFO", "ENG-PLUMB"]
+
+
+@pytest.mark.parametrize("off", ["算了 不用了 自己好了", "不用了 已经好了", "算了不报了"])
+def test_calling_off_a_report_we_hold_withdraws_it(wechat, session, site, off):
+    wechat.say("o-off", "灯不亮了")  # a new tenant: held while we ask who
+    reply = wechat.say("o-off", off)
+    assert phrase("report_withdrawn") in reply and phrase("ask_name") not in reply
+    wechat.say("o-off", "谢谢")
+    assert tickets(session) == []
+
+
+def test_a_call_for_help_after_an_emergency_says_where_it_is(wechat, session, site):
+    wechat.say("o-sos", "有人晕倒了!!!")
+    [fainted] = tickets(session)
+    reply = wechat.say("o-sos", "在一楼大厅 快来")
+    assert [t.number for t in tickets(session)] == [fainted.number]
+    assert notes(tickets(session)[0]) == ["租户补充：在一楼大厅 快来"]
+    assert phrase("help_coming") in reply
+
+
+def test_an_emergency_written_upset_is_promised_help_not_a_managers_answer(wechat, session, site):
+    reply = wechat.say("o-sos", "有人晕倒了!!!")
+    [fainted] = tickets(session)
+    assert fainted.urgent and phrase("help_coming") in reply and phrase("escalate") not in reply
