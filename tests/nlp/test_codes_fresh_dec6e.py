@@ -69,3 +69,25 @@ def test_damage_with_no_workers_or_still_running_stays_its_object(text, code):
 def test_tiles_smashed_are_not_heard_as_bursting():
     """砸裂 (smashed and cracked) is a word of its own, not a voice-typed 炸裂 (burst)."""
     assert "砸裂≈炸裂" not in nlp.classify("楼梯间的瓷砖被砸裂了几块").evidence
+
+
+# -- a thing scratched (被划) is no person cut: a person or a hand cut stays urgent ---------------
+
+
+@pytest.mark.parametrize("text", ["顾客的手被展柜的玻璃划了一道口子", "小朋友腿被铁皮划破了", "保洁阿姨被碎玻璃划伤了"])
+def test_a_person_cut_is_urgent(text):
+    assert nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("展柜的玻璃被划了一道", None),
+        ("车停在地库被人划了一道 谁干的", "SEC-SAFE"),
+        ("电梯轿厢被划得一道一道的 能不能修一下", "ENG-LIFT"),
+    ],
+)
+def test_a_thing_scratched_is_no_emergency(text, code):
+    result = nlp.classify(text)
+    assert not result.urgent
+    assert code is None or result.code == code
