@@ -325,7 +325,8 @@ class Classifier:
         glossed = []  # English danger words read in Chinese, shown when they made it urgent
         if scan.long_text:
             # ... but a sentence of one may tell a danger there today (今日下午…仍在上涨)
-            seen, keyword_score = urgency.letter_situation(situation.in_chinese(norm)[0]), letters.told_urgency(norm, scan.urgent)
+            seen = urgency.letter_situation(situation.in_chinese(norm)[0])
+            keyword_score = letters.told_urgency(norm, scan.urgent)
         else:
             in_chinese, glossed = situation.in_chinese(norm)  # 被trap在里面: 被困在里面
             seen = situation.assess(in_chinese, chars if in_chinese == norm else None)
@@ -333,11 +334,11 @@ class Classifier:
                 seen = situation.call_for_help(norm)
             keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
         keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
-        # the codes a word other than a place named (停车场 says where a call comes from, 被占 what)
-        named = {target for kind, target, surface in scan.hits if kind == CODE and surface not in self.rules.places}
-        code, intent, urgent, confidence = urgency.weigh(seen, code, intent, keyword_urgent, confidence,
-                                                         scan.codes, named, norm)
-        people_first = urgent and (urgency.guards_alone(seen, code, norm, named) or urgency.water_alone(seen, code, named))
+        named, trade = urgency.named_codes(scan.hits, self.rules.places, norm)
+        code, intent, urgent, confidence = urgency.weigh(
+            seen, code, intent, keyword_urgent, confidence, scan.codes, named, norm, trade
+        )
+        people_first = urgent and urgency.keeps_code(seen, code, norm, named, trade)
 
         evidence = []
         for kind, target, surface in scan.hits:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from nlp import situation, taxonomy
+from nlp.rules import CODE
 
 _PROBLEM = ("repair", "complaint")
 _GRIEVANCE = "SVC-SLOW"
@@ -44,14 +45,49 @@ _NOT_A_CAR = re.compile(r"梯|轿厢|车库门|卷帘|卷闸")
 _CAR_DOOR = re.compile(r"车门|(?<![a-z])car doors?(?![a-z])")
 # words about the centre's handling: a wait for them is a grievance (SVC-SLOW), a wait for
 # someone missing is not
-_HANDLING = re.compile(r"报修|维修|修|处理|回复|回应|客服|管家|物业|工单|投诉|派人|保安|没人(来|管|接|理)|打了[^,.!?;，。！？\s]{0,4}电话")
+_HANDLING = re.compile(
+    r"报修|维修|修|处理|回复|回应|客服|管家|物业|工单|投诉|派人|保安|没人(来|管|接|理)|打了[^,.!?;，。！？\s]{0,4}电话"
+)
 # someone inside a lift whose door will not open (孩子在电梯里出不来 门打不开): the lift's
 _IN_A_LIFT = re.compile(r"(电梯|(?<!楼)梯|轿厢)里|轿厢|困梯|梯困")
+
+
+# a worker named by their trade (水管工, 电工, 保洁阿姨) is who, not what is faulty: hurt, they
+# are a hurt person, the guards' and a first-aider's, not their trade's team
+_TRADE = re.compile(
+    r"(水电|水管|管道|维修|修理|空调|电梯|绿化|装修|清洁|油漆)(工人|工|师傅)|电工(师傅)?|焊工|木工|瓦工|"
+    r"保洁(阿姨|大姐|大叔|员|工|师傅)?|修(电梯|空调|水管|灯)的(师傅)?|保安(大哥|大叔|师傅)?"
+)
+_HURT = frozenset({"injured", "taken_ill", "structure", "help"})
+# a limb stuck (小孩的手卡在闸机里) reads 卡在 as a lift stuck between floors: with no lift
+# named, the lift's team has nothing to free
+_LIFT_NAMED = re.compile(r"梯|轿厢|升降机|曳引|(?<![a-z])(lift|elevator|escalator)")
+# a burning smell or smoke inside a lift (电梯里有烧焦味) is the lift's: its motor, its wiring
+_LIFT_BURNING = frozenset({"fire", "electric"})
+# a noise is nobody's emergency: water from next door (淹到隔壁店里) is the water's
+_ONLY_A_SOUND = ("SEC-NOISE",)
+
+
+def named_codes(hits, places, text: str) -> tuple[set, frozenset]:
+    """The codes a word other than a place named (停车场 says where a call comes from, 被占
+    what), and those whose every keyword lies inside a trade word (水管 in 水管工: who, not
+    what is faulty)."""
+    surfaces: dict[str, list[str]] = {}
+    for kind, target, surface in hits:
+        if kind == CODE and surface not in places:
+            surfaces.setdefault(target, []).append(surface)
+    trades = [m.group(0) for m in _TRADE.finditer(text)]
+    by_trade = frozenset(
+        c for c, found in surfaces.items() if trades and all(any(s in t for t in trades) for s in found)
+    )
+    return set(surfaces), by_trade
 
 
 def _PLACE_CODE(code: str) -> bool:
     """A code the place's own word gives, or none (a car park, a lift hall, a railing)."""
     return taxonomy.category_of(code) == "ENG" or code in ("SEC-PARK", taxonomy.OTHER, "SVC-INFO")
+
+
 _PRESSING = 2.0  # over the threshold: a danger and "now" or "hurry" twice, or two dangers
 
 
@@ -116,7 +152,9 @@ def person_not_the_place(seen, text: str) -> bool:
     )
 
 
-def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, named=frozenset(), text=""):
+def weigh(
+    seen, code, intent, keyword_urgent, confidence, found_codes=None, named=frozenset(), text="", by_trade=frozenset()
+):
     """Urgency from the situation (nlp/situation.py), apart from the code, or for a letter
     from its urgency keywords; a danger the rules' topic words miss (a fight at the car
     park) gives its own code."""
@@ -141,6 +179,17 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
     elif code == _GRIEVANCE:
         code = suggested  # 儿子放学到现在还没到家: the 到现在 is the child's absence, no handling
+    elif code in by_trade and suggested == "SEC-SAFE" and situation.danger_classes(seen.classes) <= _HURT:
+        code = suggested  # 水管工的手被割破了: the worker is hurt, no pipe is
+    elif code == "ENG-LIFT" and not _LIFT_NAMED.search(text) and situation.danger_classes(seen.classes) <= _HURT:
+        code = suggested or code  # 小孩的手卡在闸机里: stuck, and no lift
+    elif (
+        _LIFT_BURNING & set(seen.classes)
+        and code in ("ENG-ELEC", "ENG-HVAC")
+        and _IN_A_LIFT.search(text)
+        and not _SCOOTER_BURNING.search(text)
+    ):
+        code = "ENG-LIFT"  # 电梯里有烧焦的味道: the lift's motor or wiring
     elif suggested == "SEC-SAFE" and (
         taxonomy.category_of(code) in _SAFETY_OUTRANKS
         or any(c in _OUTRANKS_ANY for c in seen.classes)
@@ -151,8 +200,8 @@ def weigh(seen, code, intent, keyword_urgent, confidence, found_codes=None, name
         code = suggested  # someone trying car doors: a car's door is none of the centre's
     elif _PLACE_CODE(code) and person_not_the_place(seen, text):
         code = "SEC-SAFE"  # 老人在电梯厅摔倒了, 孩子被锁在车里: the person, not the place
-    elif suggested and code in (taxonomy.OTHER, "SVC-INFO"):
-        code = suggested
+    elif suggested and code in (taxonomy.OTHER, "SVC-INFO", *_ONLY_A_SOUND):
+        code = suggested  # 水漫到隔壁店里: the water's, not the neighbours' noise
     elif code == "ENG-DOOR" and "trapped" in seen.classes and _IN_A_LIFT.search(text):
         code = "ENG-LIFT"  # the lift's door holds them: the lift technicians go
     elif smoke_of_nothing(seen, code, text):
@@ -177,10 +226,25 @@ def smoke_of_nothing(seen, code: str, text: str) -> bool:
     return code == "ENG-HVAC" and "fire" in seen.classes and not _AIR_THING.search(text)
 
 
+def keeps_code(seen, code: str, text: str, named, by_trade) -> bool:
+    """The emergency's code stands against the model's vote: the guards' for people in danger
+    (a worker's trade named no code), the plumbing's for water alone, the lift's for a lift
+    that smells of burning (the model hears the wiring in 焦糊)."""
+    return (
+        guards_alone(seen, code, text, named - by_trade)
+        or water_alone(seen, code, named)
+        or (code == "ENG-LIFT" and bool(_LIFT_BURNING & set(seen.classes)) and bool(_IN_A_LIFT.search(text)))
+    )
+
+
 def water_alone(seen, code: str, named) -> bool:
     """Water bursting out with no code's word beside it (现在水喷出来了) is the plumbing's: the
     model hears a sprinkler in 喷 (the guards alone keep their code the same way)."""
-    return code == "ENG-PLUMB" and set(named) <= {"ENG-PLUMB"} and bool({"water_damage", "water_running"} & set(seen.classes))
+    return (
+        code == "ENG-PLUMB"
+        and set(named) <= {"ENG-PLUMB"}
+        and bool({"water_damage", "water_running"} & set(seen.classes))
+    )
 
 
 def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> bool:
@@ -195,10 +259,14 @@ def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> boo
     if "fire" in seen.classes and "呛" in text and not _AIR_THING.search(text):
         return True  # smoke that chokes, no vent named: the model hears ventilation in 呛
     dangers = situation.danger_classes(seen.classes)
-    return any(c in _GUARDS_ALONE for c in seen.classes) or only_taken_ill(seen) or not named or (
-        "injured" in dangers and dangers <= _FELL_ALONE and any(_FELL_FROM.search(e) for e in seen.evidence)
-    ) or person_not_the_place(seen, text) or (bool(dangers & {"crime", "crime_now"}) and bool(_CAR_DOOR.search(text))) or (
-        "fire" in dangers and bool(_SCOOTER_BURNING.search(text))
+    return (
+        any(c in _GUARDS_ALONE for c in seen.classes)
+        or only_taken_ill(seen)
+        or not named
+        or ("injured" in dangers and dangers <= _FELL_ALONE and any(_FELL_FROM.search(e) for e in seen.evidence))
+        or person_not_the_place(seen, text)
+        or (bool(dangers & {"crime", "crime_now"}) and bool(_CAR_DOOR.search(text)))
+        or ("fire" in dangers and bool(_SCOOTER_BURNING.search(text)))
     )
 
 
