@@ -42,7 +42,7 @@ _OVER = re.compile(
 )
 # ... then why it happened or whether it will again, asked
 _WHY_OR_AGAIN = re.compile(
-    r"原因|为什么|为啥|怎么回事|咋回事|(什么|啥)(问题|情况)|出(了)?(啥|什么)(事|问题)|问题(吗|么|嘛)|是不是|以后|下次|会不会|还会|再(坏|停|断|出)|提前通知"
+    r"原因|为什么|为啥|怎么回事|咋回事|(什么|啥)(问题|情况)|出(了)?(啥|什么)(事|问题)|问题(吗|么|嘛)|是不是|是[^,.!?;，。！？\s]{1,8}(吗|么|嘛)|以后|下次|会不会|还会|再(坏|停|断|出)|提前通知"
 )
 # ... unless the fault is back or someone is asked to come (又断了, 麻烦来看看, 派人检查下)
 _COME_AND_SEE = re.compile(r"麻烦|派|来看|过来|上门|检查|修一下|处理一下|帮忙|能不能|可不可以")
@@ -83,7 +83,9 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
     progress = code != "FEE-BILL"  # a bill put right is billing's
     if progress and _PROGRESS_ASKED.search(norm) and not _NOT_YET.search(norm):
         return "SVC-INFO", "inquiry", "progress_asked"
-    over = code.startswith("ENG") or code == taxonomy.OTHER
+    # ... a fault the keywords named, whatever code the question already took
+    faulted = any(c.startswith("ENG") and score > 0 for c, score in (codes or {}).items())
+    over = code.startswith("ENG") or code == taxonomy.OTHER or (code == "SVC-INFO" and faulted)
     if over and _OVER.search(norm) and _WHY_OR_AGAIN.search(norm[_OVER.search(norm).end() :]):
         if not _NOT_YET.search(norm) and not _COME_AND_SEE.search(norm):
             return "SVC-INFO", "inquiry", "fault_over_asked"
