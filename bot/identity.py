@@ -87,9 +87,13 @@ _ADDRESSED = re.compile(rf"(?<![\u4e00-\u9fff])([{_SURNAMES}](?:老板娘|老板
 
 
 # an English name as foreign tenants sign (John, Mary Lee), not a word of the report
-_LATIN_NAME = re.compile(r"(?!(?:Hi|Hello|Dear|Thanks|Please|The|My|Our|Shop|Unit|Room|Call|Phone|Tel|Mobile)\b)"
+_LATIN_NAME = re.compile(r"(?!(?:Hi|Hello|Dear|Thanks|Please|The|My|Our|Shop|Unit|Room|Call|Phone|Tel|Mobile|"
+                         r"Sorry|Not|So|Very|Just|Here|In|At|From|Calling|Writing|Urgent)\b)"
                          r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
 
+
+# how foreign tenants introduce themselves (my name is Tom, I'm John, this is Anna)
+_LATIN_CLAIM = re.compile(r"(?i:\b(?:my name is|my name's|i am|i'm|this is))\s{1,3}([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)")
 
 _SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我|本人|免贵)?姓({'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])"
                             r"(?=$|[\s，,。.!！:：]|电话|手机)")
@@ -124,6 +128,9 @@ def find_name(text: str) -> Optional[str]:
     staff will address them: 李先生/女士."""
     text = _readable(text)
     match = _NAME_CLAIM.search(text)
+    if match and looks_like_name(match.group(1)):
+        return match.group(1)
+    match = _LATIN_CLAIM.search(text)
     if match and looks_like_name(match.group(1)):
         return match.group(1)
     match = _SURNAME_CLAIM.search(text)
@@ -205,7 +212,8 @@ def parse_identity(text: str) -> Identity:
     """'王建国 13800001234 L2-015' → all three; a name is only taken from what remains
     once phone and unit are removed and it looks like a name (2–4 Chinese characters)."""
     rest = leftover(text)
-    claimed = find_name(text) if "姓" in text else None  # 姓李: 李先生/女士, not 「姓李」
+    # 姓李: 李先生/女士, not 「姓李」; my name is Tom: Tom, not 「mynameisTom」
+    claimed = find_name(text) if "姓" in text or _LATIN_CLAIM.search(text) else None
     if claimed is None and len(rest) == 1 and rest in _SURNAMES and rest not in _WORDS_ALONE:  # asked who, 「王」
         claimed = rest + SURNAME_ONLY
     name = claimed or (rest if _NAME.match(rest or "") else None)

@@ -70,6 +70,11 @@ def follow_up(turn: Turn, text: str) -> bool:
     ticket = newest_open(turn)
     if ticket is None:
         return False
+    # 卫生间漏水, then 现在越来越大了 地上全是水: alone it names nothing, read after the
+    # report it tells a danger, and the report turns urgent (not a report staff judged calm)
+    if (not ticket.urgent and turn.classify(f"{ticket.content} {text}").urgent
+            and not turn.classify(ticket.content).urgent and worsened(turn, ticket, text)):
+        return True
     join(turn, ticket, text)
     return True
 

@@ -70,3 +70,20 @@ def test_an_emergency_written_upset_is_promised_help_not_a_managers_answer(wecha
     reply = wechat.say("o-sos", "有人晕倒了!!!")
     [fainted] = tickets(session)
     assert fainted.urgent and phrase("help_coming") in reply and phrase("escalate") not in reply
+
+
+@pytest.mark.parametrize("worse", ["现在越来越大了 地上全是水", "水越流越多 已经漫到门口了"])
+def test_a_follow_up_telling_the_report_got_worse_turns_it_urgent(wechat, session, site, worse):
+    wechat.say("o-worse", KNOWN)
+    wechat.say("o-worse", "卫生间漏水")
+    reply = wechat.say("o-worse", worse)
+    [leak] = tickets(session)
+    assert leak.urgent and leak.status.name == "DISPATCHED" and phrase("help_coming") in reply
+
+
+def test_a_follow_up_saying_it_is_small_leaves_the_report_as_it_was(wechat, session, site):
+    wechat.say("o-worse", KNOWN)
+    wechat.say("o-worse", "卫生间漏水")
+    wechat.say("o-worse", "就是一点点 不着急")
+    [leak] = tickets(session)
+    assert not leak.urgent and notes(leak) == ["租户补充：就是一点点 不着急"]

@@ -106,3 +106,17 @@ def test_the_word_for_name_is_no_surname():
 def test_asked_who_they_are_a_name_beside_the_unit_is_taken(text, name):
     assert find_signed_name(text, beside_unit=True) == name
     assert find_signed_name(text) is None  # unasked, only a name beside the phone signs
+
+
+@pytest.mark.parametrize("text, name", [
+    ("my name is Tom 13566667777", "Tom"), ("My name's Mary Lee, unit L2-015", "Mary Lee"),
+    ("I'm John, my shop is L2-010", "John"), ("this is Anna from L3-008", "Anna"),
+    ("I am Shop owner", None), ("I'm Sorry the aircon is broken", None), ("my name is", None),
+])
+def test_a_tenant_writing_english_names_themself(text, name):
+    assert find_name(text) == name
+
+
+def test_asked_who_they_are_an_english_introduction_gives_the_name():
+    told = parse_identity("my name is Tom 13566667777")
+    assert (told.name, told.phone) == ("Tom", "13566667777")
