@@ -64,6 +64,9 @@ _HURT = frozenset({"injured", "taken_ill", "structure", "help"})
 _LIFT_NAMED = re.compile(r"梯|轿厢|升降机|曳引|(?<![a-z])(lift|elevator|escalator)")
 # a burning smell or smoke inside a lift (电梯里有烧焦味) is the lift's: its motor, its wiring
 _LIFT_BURNING = frozenset({"fire", "electric"})
+# someone shut in whose phone is dying (手机快没电了) names no electrical fault: the door or
+# the lift holds them
+_PHONE_BATTERY = re.compile(r"手机[^,.!?;，。！？\s]{0,6}(电|关机)|电量|[0-9]{1,2}%")
 # a noise is nobody's emergency: water from next door (淹到隔壁店里) is the water's
 _ONLY_A_SOUND = ("SEC-NOISE",)
 
@@ -181,6 +184,13 @@ def weigh(
         code = suggested  # 儿子放学到现在还没到家: the 到现在 is the child's absence, no handling
     elif code in by_trade and suggested == "SEC-SAFE" and situation.danger_classes(seen.classes) <= _HURT:
         code = suggested  # 水管工的手被割破了: the worker is hurt, no pipe is
+    elif (
+        code == "ENG-ELEC"
+        and seen.classes[:1] == ("trapped",)
+        and "electric" not in seen.classes
+        and _PHONE_BATTERY.search(text)
+    ):
+        code = "ENG-LIFT" if _IN_A_LIFT.search(text) else suggested  # 被关在库房了 手机就剩一点电
     elif code == "ENG-LIFT" and not _LIFT_NAMED.search(text) and situation.danger_classes(seen.classes) <= _HURT:
         code = suggested or code  # 小孩的手卡在闸机里: stuck, and no lift
     elif (

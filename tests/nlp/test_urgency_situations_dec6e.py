@@ -68,3 +68,36 @@ def test_a_structure_that_nearly_hit_someone_stays_urgent():
     # labelled data: a ceiling panel that fell and nearly hit someone is the civil team's, urgent
     result = nlp.classify("吊顶掉下来一大块 还好没砸到人")
     assert (result.urgent, result.code) == (True, "ENG-CIVIL")
+
+
+@pytest.mark.parametrize(
+    "trapped, calm",
+    [
+        ("我在楼梯间里 门从里面打不开了", "楼梯间的门有点沉 从里面推要用力"),
+        ("孩子进了卫生间 门拧不开了 在里面哭", "卫生间门把手有点松 拧的时候晃"),
+        ("我们俩在杂物间 门坏了打不开 喊了半天没人", "杂物间的门坏了 打不开 东西拿不出来"),
+        ("我一个人在冷库里 门从里面推不开", "冷库门的把手掉了 明天来修就行"),
+    ],
+)
+def test_someone_shut_in_a_room_whose_door_will_not_open_is_trapped(trapped, calm):
+    result = nlp.classify(trapped)
+    assert (result.urgent, result.code) == (True, "ENG-DOOR")
+    assert not nlp.classify(calm).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "被关在库房了 手机就剩一点电",
+        "我被锁在储藏室里 手机快没电了",
+    ],
+)
+def test_a_phone_about_to_die_is_no_power_cut(text):
+    # the phone's battery names no electrical fault: the door holds them
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "ENG-DOOR")
+
+
+def test_a_phone_about_to_die_in_a_lift_is_the_lifts():
+    result = nlp.classify("我困在电梯里了 手机快没电了")
+    assert (result.urgent, result.code) == (True, "ENG-LIFT")

@@ -91,3 +91,22 @@ def test_a_limb_stuck_where_no_lift_is_named_is_not_the_lifts(text):
 def test_a_limb_caught_by_an_escalator_stays_the_lifts():
     result = nlp.classify("扶梯把小孩的手卡住了 拔不出来")
     assert (result.urgent, result.code) == (True, "ENG-LIFT")
+
+
+@pytest.mark.parametrize(
+    "open_shaft, calm",
+    [
+        ("花园那个检修口盖子被人掀开了 下面好深 有老人在旁边", "花园那个检修口盖板有点翘 走路会绊一下"),
+        ("地上有个大洞 盖板没了 小孩在边上蹦", "地上那块盖板有点松 踩上去会响"),
+        ("d细路喺manhole隔离玩 个盖冇咗", "manhole个盖有啲松 车过就响"),
+    ],
+)
+def test_people_beside_an_open_shaft_is_the_civil_teams_emergency(open_shaft, calm):
+    result = nlp.classify(open_shaft)
+    assert (result.urgent, result.code) == (True, "ENG-CIVIL")
+    assert not nlp.classify(calm).urgent
+
+
+@pytest.mark.parametrize("text", ["厕所坑位的马桶盖子没了", "垃圾桶的盖子不见了 臭死了"])
+def test_a_lid_of_a_fixture_gone_opens_no_shaft(text):
+    assert not nlp.classify(text).urgent
