@@ -4,6 +4,7 @@ each class has cases that must fire beside a sibling sharing its words that must
 import pytest
 
 import nlp
+from nlp import structure
 
 # -- a fault that is over, asked about (why, will it happen again): a desk question ---------------
 
@@ -93,3 +94,18 @@ def test_a_thing_scratched_is_no_emergency(text, code):
     result = nlp.classify(text)
     assert not result.urgent
     assert code is None or result.code == code
+
+
+# -- a wish the keywords already read as a suggestion is said so: the model keeps its intent -----
+
+
+def test_a_wish_with_a_grievance_after_it_stays_a_suggestion():
+    assert nlp.classify("能不能多安排几次消杀 夏天蟑螂太多了").intent == "suggestion"
+
+
+@pytest.mark.parametrize(
+    "text, code, said",
+    [("希望停车场多装几个充电桩 现在老抢不到", "SEC-PARK", "wish"), ("希望尽快把电梯修好 天天爬楼", "ENG-LIFT", "")],
+)
+def test_a_wish_read_as_a_suggestion_is_said_unless_it_asks_for_a_fix(text, code, said):
+    assert structure.decide(text, code, "suggestion", {code: 4.0})[2] == said
