@@ -37,7 +37,7 @@ def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenan
     conv.state, conv.data = "idle", {"unit": data["unit"]} if data.get("unit") else {}
     if not texts and not media:
         return None
-    content = "\n".join(texts) if texts else "（租户发来图片，未补充文字说明）"
+    content = "\n".join(texts) if texts else _unexplained(session, media)
     result = classify(session, content)
     ticket = register(session, site, content=content, channel=Channel.WECHAT, tenant=tenant,
                       unit_code=data.get("unit"), code=pending.get("code") or result.code,
@@ -49,6 +49,14 @@ def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenan
     for message_id in media:
         session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
     return ticket
+
+
+def _unexplained(session: so.Session, media: list[int]) -> str:
+    """What a ticket of media alone says: a voice needs someone to listen to it."""
+    kinds = set(session.scalars(sa.select(Message.msg_type).where(Message.id.in_(media))))
+    if "voice" in kinds:
+        return "（租户发来语音，未能识别文字，请收听）" if kinds == {"voice"} else "（租户发来图片和语音，请查看并收听）"
+    return "（租户发来图片，未补充文字说明）"
 
 
 def settle_held_beside(session: so.Session, site: Site | SiteValues, tenant: Tenant, conv: Conversation,

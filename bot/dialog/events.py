@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import workflow
 from bot.dialog.identity import bind_unit
 from bot.dialog.intents import COMPLAINT_KEYS, CONTACT_KEYS, PROGRESS_KEYS, REPAIR_KEYS
-from bot.dialog.lookup import open_tickets
+from bot.dialog.lookup import JOIN_WINDOW, open_tickets
 from bot.dialog.tickets import progress
 from bot.protocol import InboundMessage
 from models import Message, Outbox
@@ -35,6 +35,26 @@ def media(turn: Turn, msg: InboundMessage) -> None:
     conv.state = AWAITING_IDENTITY
     conv.data = {**data, "media": data.get("media", []) + [turn.message_id()]}
     turn.say("photo_need_text")
+
+
+def unheard_voice(turn: Turn) -> None:
+    """A voice message WeChat sent without its text (recognition off, or too noisy): a
+    person listens. On the report made just before, or held like a photo until the tenant
+    types what it is, or the dialog expires and it opens for the desk; either way the
+    tenant is asked to type it."""
+    tickets = open_tickets(turn.session, turn.tenant)
+    turn.say("voice_unrecognised")
+    if tickets and tickets[0].created_at >= turn.now - JOIN_WINDOW:
+        ticket = tickets[0]
+        turn.message.ticket_id = ticket.id
+        workflow.add_note(turn.session, ticket, None, "租户发来语音（未能识别文字），请收听")
+        turn.session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": turn.message_id()}))
+        turn.say("voice_attached", number=ticket.number)
+        return
+    conv = turn.keep_conv()
+    data = conv.data or {}
+    conv.state = AWAITING_IDENTITY
+    conv.data = {**data, "media": data.get("media", []) + [turn.message_id()]}
 
 
 def event(turn: Turn, msg: InboundMessage) -> None:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from nlp import taxonomy
+from nlp.rules import default_rules
 
 PROGRESS_KEYS = {"PROGRESS", "查询进度", "progress"}
 REPAIR_KEYS = {"REPAIR", "报修", "repair"}
@@ -76,6 +77,39 @@ FAULT_OBJECT = re.compile(
     r"电梯|扶梯|轿厢|插座|插头|开关|电线|电箱|配电箱|电闸|电表|灯|空调|风机|风口|"
     r"门(?!口|前|外)|(?<!反)锁|窗|玻璃|天花板|天花|吊顶|墙|地砖|瓷砖|消防栓|喷淋|烟感|卷帘|网线|摄像头|监控|"
     r"停电|断电|跳闸|停水|燃气|煤气")  # and troubles that are a thing of their own (又停电了 after 灯有点闪)
+# 「空调不制冷 另外门口灯也坏了」: the words with which the classifier reads a second problem
+# added after the first (its addition_markers), where the dialog may cut the message.
+# Only these: 「灯也灭了」 after 「被困在电梯里了」 is the lift's own lamp, 「电梯也停了」 after
+# 「停电了」 what the outage did; a 也 alone tells no second problem.
+_ADDED = re.compile("(?=" + "|".join(sorted(map(re.escape, default_rules()["settings"]["addition_markers"]),
+                                            key=len, reverse=True)) + ")")
+
+
+# The whole supply failing: what stops with it is its consequence (停电了 电梯也停了).
+_OUTAGE = re.compile(r"停电|断电|跳闸|没电|停水|没水|电压")
+_CHAT_MAX = 100  # a longer message is a letter, told as one story: one ticket reads it whole
+
+
+def problems(text: str) -> list[str]:
+    """The message cut where the tenant adds another problem about a thing of its own
+    (空调不制冷 另外门口灯也坏了): one part when nothing is added, or what is added names no
+    thing or one already named (电梯困人了 还有人在里面, 空调不制冷 还有空调在滴水)."""
+    if len(text) > _CHAT_MAX or _OUTAGE.search(text):
+        return [text]
+    parts: list[str] = []
+    named: set[str] = set()
+    for piece in _ADDED.split(text):
+        things = set(FAULT_OBJECT.findall(piece))
+        if parts and things and not things & named:
+            parts.append(piece)
+        elif parts:
+            parts[-1] += piece
+        else:
+            parts.append(piece)
+        named |= things
+    return [part.strip(" ，,。；;、") for part in parts if part.strip(" ，,。；;、")]
+
+
 # A question that goes on from the last one (那停多久, 那周末呢, 在哪里交): a word that
 # carries on, or too short to name a topic of its own. Matched against bare() text.
 GOES_ON = re.compile(r"^(那|那么|那要|还有|另外|然后|再问)")

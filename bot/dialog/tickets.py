@@ -145,13 +145,17 @@ def describe_emergency(turn: Turn, ticket: Ticket, text: str, result) -> None:
 
 
 def chased_fault(turn: Turn, result) -> tuple[object, Optional[Ticket]]:
-    """「师傅还没来 水已经淹到隔壁了」 reads as an urgent complaint about service: it names no
-    fault of its own, the danger is the open report's (or the report we hold while we ask
-    who the tenant is). The urgent ticket takes that report's fault, so its department goes
-    (not the desk), and the open report is returned to be told."""
-    if not (result.urgent and result.category == "SVC"):
+    """「师傅还没来 水已经淹到隔壁了」 reads as an urgent complaint about service, and 「快来人啊
+    越来越严重了」 right after a report as a cry for help: neither names a fault of its own,
+    the danger is the open report's (or the report we hold while we ask who the tenant is).
+    The urgent ticket takes that report's fault, so its department goes (not the desk), and
+    the open report is returned to be told (a worsening turns it urgent)."""
+    called = result.urgent and result.code == taxonomy.OTHER  # 「快来人啊 越来越严重了」 names nothing either
+    if not (result.urgent and result.category == "SVC") and not called:
         return result, None
     chased = next((t for t in open_tickets(turn.session, turn.tenant) if t.category not in ("SVC", "OTHER")), None)
+    if called and chased is not None and (chased.urgent or chased.created_at < turn.now - JOIN_WINDOW):
+        chased = None  # help is on its way (where_the_emergency_is), or too long after: the desk triages it
     held = ((turn.conv.data or {}).get("pending") or {}).get("code") if turn.conv.state == AWAITING_IDENTITY else None
     if chased is not None:
         return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased

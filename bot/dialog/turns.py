@@ -12,6 +12,7 @@ import sqlalchemy.orm as so
 
 import workflow
 from bot.dialog import events, intents
+from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.identity import (
     ask_identity,
     decline_identity,
@@ -29,7 +30,6 @@ from bot.dialog.lookup import (
     Lookup,
     insert_once,
     joinable,
-    open_tickets,
     tenant_and_conversation,
 )
 from bot.dialog.tickets import (
@@ -44,7 +44,6 @@ from bot.dialog.tickets import (
     follow_up,
     join,
     keep_with_report,
-    note,
     note_on_open_ticket,
     progress,
     register,
@@ -56,10 +55,10 @@ from bot.dialog.tickets import (
 )
 from bot.identity import leftover
 from bot.protocol import InboundMessage
-from models import Conversation, Message, Status, Tenant
+from models import Conversation, Message, Tenant
 from models.reference_cache import SiteValues
 from nlp import taxonomy
-from workflow import faq, surveys
+from workflow import faq
 from workflow.classification import classify
 from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
 from workflow.phrasebook import phrase, ticket_eta
@@ -105,7 +104,9 @@ class Turn:
         return self.message.id
 
     def say(self, key: str, **values) -> None:
-        self.reply.append(phrase(key, self.site, **values))
+        line = phrase(key, self.site, **values)
+        if line not in self.reply:  # two reports in one message ask who the tenant is once
+            self.reply.append(line)
 
     def text(self) -> Optional[str]:
         return "\n".join(self.reply) or None
@@ -141,7 +142,7 @@ def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: 
         if (msg.recognition or "").strip():
             _text(turn, msg.recognition)
         else:
-            turn.say("voice_unrecognised")
+            events.unheard_voice(turn)
     elif msg.msg_type in ("image", "video", "shortvideo"):
         events.media(turn, msg)
     elif msg.msg_type == "location":
@@ -165,7 +166,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     if turn.conv.state == AWAITING_IDENTITY and identity_answer(turn, text):
         return
-    if _quote_or_receipt(turn, bare) or _survey_answer(turn, text):
+    if quote_or_receipt(turn, bare) or survey_answer(turn, text):
         return
     if intents.GREETING.match(bare):
         turn.say("greeting", centre=turn.site.name)
@@ -181,10 +182,12 @@ def _text(turn: Turn, text: str) -> None:
     if not intents.BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             remind_identity(turn)
-        elif not _about_the_quote(turn, text):  # "好的" to a quote is not 「确认」
+        elif not about_the_quote(turn, text):  # "好的" to a quote is not 「确认」
             turn.say("goodbye")
         return
     result = turn.classify(text)
+    if _several_reports(turn, text):
+        return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         _report(turn, text, result)
@@ -194,7 +197,7 @@ def _text(turn: Turn, text: str) -> None:
         _who(turn, text)
         return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
-            and intents.ABOUT_QUOTE.search(bare) and _about_the_quote(turn, text)):
+            and intents.ABOUT_QUOTE.search(bare) and about_the_quote(turn, text)):
         return
     if turn.conv.state == AWAITING_IDENTITY and intents.DECLINE.search(text) and decline_identity(turn):
         return
@@ -253,6 +256,22 @@ def _text(turn: Turn, text: str) -> None:
     _report(turn, text, result)
 
 
+def _several_reports(turn: Turn, text: str) -> bool:
+    """「空调不制冷 另外门口灯也坏了」: each fault its own report, as if sent one by one (one
+    ticket would go to one trade, and close with the lamp still out). In danger, what else
+    the tenant tells is around it (被困在电梯里了 还有灯也灭了): one ticket, read whole."""
+    parts = intents.problems(text)
+    results = [turn.classify(part) for part in parts] if len(parts) > 1 else []
+    if not results or len({r.code for r in results}) < len(parts) or len({r.urgent for r in results}) > 1 or any(
+            r.intent not in ("repair", "complaint") or r.code in intents.NO_FAULT_CODES for r in results):
+        return False
+    remember_told(turn, text)
+    for part, result in zip(parts, results, strict=True):
+        _report(turn, part, result)
+        turn.first_contact = False  # greeted once
+    return True
+
+
 def _who(turn: Turn, text: str) -> None:
     """"我是李娜，L3-008，电话139…" and nothing else: noted (on the ticket just opened, for
     its staff), not "I did not understand"."""
@@ -262,53 +281,6 @@ def _who(turn: Turn, text: str) -> None:
         turn.say("contact_saved")
         if not turn.first_contact:
             turn.say("offer_help")
-
-
-def _about_the_quote(turn: Turn, text: str) -> bool:
-    """Words about a paid repair's quote that are not the answer it asked for (好的, 可以 修吧,
-    180太贵了吧, 能便宜点吗): noted for the desk, and the quote's instruction said again.
-    Money needs the explicit 「确认」 (seed §五(2)); a guess at assent would spend it."""
-    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
-    if not quoted:
-        return False
-    ticket = quoted[0]
-    note(turn, ticket, f"租户就报价回复：{text}")
-    turn.say("notify_quote", number=ticket.number, description=ticket.quote_description or "",
-             amount=f"{ticket.quote_amount or 0:.2f}")
-    return True
-
-
-def _quote_or_receipt(turn: Turn, bare: str) -> bool:
-    yes, no = bool(intents.YES.match(bare)), bool(intents.NO.match(bare))
-    if not (yes or no):
-        return False
-    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
-    if quoted:
-        workflow.answer_quote(turn.session, quoted[0], None, accepted=yes)
-        turn.say("quote_accepted" if yes else "quote_declined")
-        return True
-    if yes:
-        done = [t for t in open_tickets(turn.session, turn.tenant, Status.COMPLETED, Status.CLOSED)[:3]
-                if not t.receipt_confirmed and t.completed_at is not None]
-        if done:
-            workflow.confirm_receipt(turn.session, done[0], None)
-            turn.say("receipt_confirmed")
-            return True
-    return False
-
-
-def _survey_answer(turn: Turn, text: str) -> bool:
-    parsed = surveys.parse_chat_answer(text)
-    if parsed is None:
-        return False
-    if parsed[1] and turn.classify(text).urgent:  # 「1 水又漏了 现在喷出来了」: a danger first
-        return False
-    survey = surveys.open_survey(turn.session, turn.tenant.id)
-    if survey is None:
-        return False
-    reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
-    turn.say("survey_sorry" if reopened else "survey_thanks")
-    return True
 
 
 def _report(turn: Turn, text: str, result) -> None:
@@ -372,15 +344,17 @@ def _report(turn: Turn, text: str, result) -> None:
             set_conv(turn, "idle")
         return
     pending = (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
+    opened = (turn.conv.data or {}).get("opened_at_once", [])
     if pending and pending.get("code") != result.code:  # a second problem: open the first with what we know
         first = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if first is not None:
             turn.say("ticket_opened", number=first.number, eta=ticket_eta(first, turn.site))
+            opened = [*opened, first.id]  # it gets the contact the tenant then gives
         pending = None
     texts = (pending or {}).get("texts", []) + [text]
-    set_conv(turn, AWAITING_IDENTITY, pending={"texts": texts, "code": result.code,
-                                               "message_ids": (pending or {}).get("message_ids", []) +
-                                               [turn.message_id()]})
+    set_conv(turn, AWAITING_IDENTITY, opened_at_once=opened,
+             pending={"texts": texts, "code": result.code,
+                      "message_ids": (pending or {}).get("message_ids", []) + [turn.message_id()]})
     if turn.first_contact:
         turn.say("greeting", centre=turn.site.name)
     ask_identity(turn, missing)

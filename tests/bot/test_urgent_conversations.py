@@ -197,14 +197,16 @@ def survey_waiting(wechat, session, site, make) -> Survey:
     return survey
 
 
-@pytest.mark.parametrize("danger", ["1 水又漏了 现在喷出来了", "3分 插座冒烟了", "差评 电梯又困人了", "非常不满意 又着火了"])
-def test_a_danger_while_a_survey_waits_is_not_its_score(wechat, session, site, make, danger):
+@pytest.mark.parametrize("danger, score", [
+    ("1 水又漏了 现在喷出来了", 1), ("3分 插座冒烟了", 3), ("差评 电梯又困人了", None), ("非常不满意 又着火了", 1),
+])
+def test_a_danger_while_a_survey_waits_is_answered_as_a_danger(wechat, session, site, make, danger, score):
     survey = survey_waiting(wechat, session, site, make)
     reply = wechat.say("o-survey", danger)
     [urgent] = urgent_tickets(session)
     assert_urgent_answered(reply, urgent)
     session.expire_all()
-    assert survey.answered_at is None  # still there for the score
+    assert survey.score == score  # a score given with the danger is kept; 差评 alone gives none
 
 
 @pytest.mark.parametrize("calm", ["1 水还是有点渗", "2分 插座还是不通电"])

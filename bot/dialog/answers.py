@@ -1,0 +1,62 @@
+"""The tenant answering what we asked: a paid repair's quote (「确认」/「不同意」, or words
+about it), a finished job's receipt, a satisfaction survey's score."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import workflow
+from bot.dialog import intents
+from bot.dialog.lookup import open_tickets
+from bot.dialog.tickets import note
+from models import Status
+from workflow import surveys
+
+if TYPE_CHECKING:
+    from bot.dialog.turns import Turn
+
+
+def about_the_quote(turn: Turn, text: str) -> bool:
+    """Words about a paid repair's quote that are not the answer it asked for (好的, 可以 修吧,
+    180太贵了吧, 能便宜点吗): noted for the desk, and the quote's instruction said again.
+    Money needs the explicit 「确认」 (seed §五(2)); a guess at assent would spend it."""
+    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
+    if not quoted:
+        return False
+    ticket = quoted[0]
+    note(turn, ticket, f"租户就报价回复：{text}")
+    turn.say("notify_quote", number=ticket.number, description=ticket.quote_description or "",
+             amount=f"{ticket.quote_amount or 0:.2f}")
+    return True
+
+
+def quote_or_receipt(turn: Turn, bare: str) -> bool:
+    yes, no = bool(intents.YES.match(bare)), bool(intents.NO.match(bare))
+    if not (yes or no):
+        return False
+    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
+    if quoted:
+        workflow.answer_quote(turn.session, quoted[0], None, accepted=yes)
+        turn.say("quote_accepted" if yes else "quote_declined")
+        return True
+    if yes:
+        done = [t for t in open_tickets(turn.session, turn.tenant, Status.COMPLETED, Status.CLOSED)[:3]
+                if not t.receipt_confirmed and t.completed_at is not None]
+        if done:
+            workflow.confirm_receipt(turn.session, done[0], None)
+            turn.say("receipt_confirmed")
+            return True
+    return False
+
+
+def survey_answer(turn: Turn, text: str) -> bool:
+    parsed = surveys.parse_chat_answer(text)
+    if parsed is None:
+        return False
+    survey = surveys.open_survey(turn.session, turn.tenant.id)
+    if survey is None:
+        return False
+    reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
+    if parsed[1] and turn.classify(text).urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
+        return False
+    turn.say("survey_sorry" if reopened else "survey_thanks")
+    return True
