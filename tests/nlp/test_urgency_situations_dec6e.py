@@ -101,3 +101,24 @@ def test_a_phone_about_to_die_is_no_power_cut(text):
 def test_a_phone_about_to_die_in_a_lift_is_the_lifts():
     result = nlp.classify("我困在电梯里了 手机快没电了")
     assert (result.urgent, result.code) == (True, "ENG-LIFT")
+
+
+@pytest.mark.parametrize(
+    "smashing, loud",
+    [
+        ("楼上有人在吵架 很大声 还摔东西", "楼上有人在吵架 很大声"),
+        ("对门两口子吵起来了 正在摔碗摔盘子", "对门两口子吵起来了 声音好大"),
+        ("隔壁吵得好凶 还在砸椅子", "隔壁吵得好凶 吵了半小时了"),
+    ],
+)
+def test_a_quarrel_smashing_things_now_is_the_guards_emergency(smashing, loud):
+    result = nlp.classify(smashing)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE")
+    result = nlp.classify(loud)
+    assert (result.urgent, result.code) == (False, "SEC-NOISE")
+
+
+def test_a_household_that_quarrels_and_smashes_every_day_is_a_noise():
+    # labelled: 隔壁那家天天吵架摔东西 吵得人头疼 is SEC-NOISE, not urgent
+    result = nlp.classify("楼下那家经常吵架摔东西 烦死了")
+    assert (result.urgent, result.code) == (False, "SEC-NOISE")

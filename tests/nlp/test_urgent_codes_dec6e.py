@@ -110,3 +110,21 @@ def test_people_beside_an_open_shaft_is_the_civil_teams_emergency(open_shaft, ca
 @pytest.mark.parametrize("text", ["厕所坑位的马桶盖子没了", "垃圾桶的盖子不见了 臭死了"])
 def test_a_lid_of_a_fixture_gone_opens_no_shaft(text):
     assert not nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "好多车泡在水里",
+        "b2好几台车都泡在水里了",
+        "仓库的货全泡在水里 快来",
+    ],
+)
+def test_cars_or_goods_soaked_in_flood_water_are_no_electrical_fault(text):
+    result = nlp.classify(text)
+    assert result.urgent and result.code != "ENG-ELEC"
+
+
+def test_a_socket_soaked_in_water_stays_electrical():
+    result = nlp.classify("墙上的插座泡在水里了")
+    assert (result.urgent, result.code) == (True, "ENG-ELEC")
