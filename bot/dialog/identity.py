@@ -20,6 +20,7 @@ from bot.identity import (
     parse_identity,
 )
 from models import Ticket, Unit
+from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
 from workflow.phrasebook import ticket_eta
 
@@ -131,8 +132,14 @@ def ticket_opened_at_once(turn: Turn) -> Optional[Ticket]:
 
 def wait_for_identity_after(turn: Turn, ticket: Ticket) -> None:
     """An emergency opened before we know who is writing: ask, and remember it with any
-    opened before it (电梯困人, then 车库着火), so each gets the contact the tenant gives."""
-    earlier = (turn.conv.data or {}).get("opened_at_once", []) if turn.conv.state == AWAITING_IDENTITY else []
+    opened before it (电梯困人, then 车库着火), so each gets the contact the tenant gives.
+    A report we held about the same (B座电梯又坏了, then 关在里面两个人) goes on it now, for
+    the responders on their way; one about another fault opens when we know who, or expires."""
+    waiting = turn.conv.state == AWAITING_IDENTITY
+    earlier = (turn.conv.data or {}).get("opened_at_once", []) if waiting else []
+    held = ((turn.conv.data or {}).get("pending") or {}).get("code") if waiting else None
+    if held and (held == ticket.code or ticket.code == taxonomy.OTHER):
+        settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
     set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id, opened_at_once=[*earlier, ticket.id])
 
 

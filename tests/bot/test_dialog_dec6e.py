@@ -136,3 +136,19 @@ def test_a_danger_and_another_fault_in_one_message_both_reach_staff(wechat, sess
     burst, lift = tickets(session)
     assert (burst.code, lift.code) == ("ENG-PLUMB", "ENG-LIFT") and burst.urgent and lift.urgent
     assert burst.number in reply and lift.number in reply
+
+
+def test_a_report_held_while_we_ask_who_reaches_the_emergency_that_follows(wechat, session, site):
+    wechat.say("o-held", "物业吗 B座电梯又坏了")  # held: we ask who this is
+    wechat.say("o-held", "关在里面两个人")
+    [lift] = tickets(session)
+    assert lift.urgent and lift.code == "ENG-LIFT"
+    assert "B座电梯又坏了" in lift.content or any("B座电梯又坏了" in n for n in notes(lift)), notes(lift)
+
+
+def test_a_held_report_of_another_fault_opens_beside_the_emergency(wechat, session, site):
+    wechat.say("o-held", "店里空调不制冷")
+    wechat.say("o-held", "电梯困人了 快来")
+    wechat.say("o-held", KNOWN)
+    codes = sorted(t.code for t in tickets(session))
+    assert codes == ["ENG-HVAC", "ENG-LIFT"], codes
