@@ -76,6 +76,9 @@ SAID_INTENT_ALWAYS = ("title_question",)
 # speaker, footage asked for after an incident, a neighbour's things left in a passage.
 # A fault over, asked about (停了一天 现在好了 以后还会不会): the model hears the fault (2 of 6
 # fresh probes), and no public text moves either way.
+# A letter whose title names a fire lane taken (消防车道被画成收费车位) and a car scratched or
+# broken into (车停在地库被划了): the model hears the parking (cv5 code 0.940 -> 0.941, authored
+# 0.902 -> 0.903 with the first; no public text moves with the second).
 SAID_CODE_HOLDS = (
     "others_machine",
     "chase_waited",
@@ -107,6 +110,9 @@ SAID_CODE_HOLDS = (
     "proposal",
     "indoor_charging",
     "fault_over_asked",
+    "workers_damage",
+    "title_lane",
+    "car_tamper",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs

@@ -8,9 +8,9 @@
 - A fault that is over, asked about (上周停了一天电 现在好了 以后还会不会停): why it happened or
   whether it will again is a question for the desk (SVC-INFO, inquiry), not a repair.
 - A question about what to do with arrears (电表欠费了怎么办): billing, asked (FEE-BILL, inquiry).
-- A place standing in water (nlp.floods) and a renovation at an hour it is not allowed
-  (nlp.works); weather asked about, a musty smell, a facade's sign coming off, footage kept
-  and a polite request (nlp.misread)."""
+- A place standing in water (nlp.floods), a renovation at an hour it is not allowed and
+  renovation workers' damage to the common parts (nlp.works); weather asked about, a musty
+  smell, a facade's sign coming off, footage kept and a polite request (nlp.misread)."""
 
 import re
 
@@ -42,7 +42,7 @@ _OVER = re.compile(
 )
 # ... then why it happened or whether it will again, asked
 _WHY_OR_AGAIN = re.compile(
-    r"原因|为什么|为啥|怎么回事|咋回事|(什么|啥)(问题|情况)|出(了)?(啥|什么)(事|问题)|问题(吗|么|嘛)|是不是|以后|下次|会不会|还会|再(坏|停|断|出)|提前通知"
+    r"原因|为什么|为啥|怎么回事|咋回事|(什么|啥)(问题|情况)|出(了)?(啥|什么)(事|问题)|问题(吗|么|嘛)|是不是|是[^,.!?;，。！？\s]{1,8}(吗|么|嘛)|以后|下次|会不会|还会|再(坏|停|断|出)|提前通知"
 )
 # ... unless the fault is back or someone is asked to come (又断了, 麻烦来看看, 派人检查下)
 _COME_AND_SEE = re.compile(r"麻烦|派|来看|过来|上门|检查|修一下|处理一下|帮忙|能不能|可不可以")
@@ -62,6 +62,8 @@ _SLOW_HANDLING = re.compile(
 _NEIGHBOUR_WATER = re.compile(
     r"(楼上|楼下|隔壁|对门|邻居)[^。！？!?，,\s]{0,6}(漏水|渗水|滴水|漏下来|渗下来|漏到|渗到|往下滴|往下漏|返水|冒水)"
 )
+# what renovation workers damage: the fabric, the lift's car, a door, or a scratch read as harm
+_DAMAGED_PARTS = ("ENG-CIVIL", "ENG-LIFT", "ENG-DOOR", "ENV-CLEAN", "SEC-SAFE", "SEC-DECOR", taxonomy.OTHER)
 _NOISY = re.compile(r"吵|噪|声音|响|咚|敲|砸|装修")
 _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
 
@@ -81,7 +83,9 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
     progress = code != "FEE-BILL"  # a bill put right is billing's
     if progress and _PROGRESS_ASKED.search(norm) and not _NOT_YET.search(norm):
         return "SVC-INFO", "inquiry", "progress_asked"
-    over = code.startswith("ENG") or code == taxonomy.OTHER
+    # ... a fault the keywords named, whatever code the question already took
+    faulted = any(c.startswith("ENG") and score > 0 for c, score in (codes or {}).items())
+    over = code.startswith("ENG") or code == taxonomy.OTHER or (code == "SVC-INFO" and faulted)
     if over and _OVER.search(norm) and _WHY_OR_AGAIN.search(norm[_OVER.search(norm).end() :]):
         if not _NOT_YET.search(norm) and not _COME_AND_SEE.search(norm):
             return "SVC-INFO", "inquiry", "fault_over_asked"
@@ -97,6 +101,8 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
     rules_broken = works.renovating_off_hours(norm) or works.renovating_unapproved(norm)
     if code in ("SEC-NOISE", "ENG-CIVIL", taxonomy.OTHER) and rules_broken:
         return "SEC-DECOR", "complaint", "off_hours"
+    if code in _DAMAGED_PARTS and works.workers_damage(norm):  # 装修工人把地砖砸裂了
+        return "SEC-DECOR", "complaint", "workers_damage"
     if misread.footage_asked(norm):
         return "SVC-INFO", "inquiry", "footage_kept"
     if misread.musty_smell(norm, code):

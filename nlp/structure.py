@@ -356,7 +356,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
     if _REQUEST.search(norm) and not _FAULT.search(norm):
         return "SVC-INFO", "inquiry", "request"
     wished = _WISH.search(norm) or _ASK_FOR_NEW.search(norm)
-    if intent in ("complaint", "other", "repair") and wished and not _WISH_FAULT.search(norm):
+    if intent in ("complaint", "other", "repair", "suggestion") and wished and not _WISH_FAULT.search(norm):
         return code, "suggestion", "wish"
     if (
         code in ("ENG-PLUMB", taxonomy.OTHER)

@@ -4,7 +4,9 @@ and the centre has no machine there to repair (nlp.structure's noise source).
 
 A renovation at an hour it is not allowed (晚上十一点还在电钻打墙, 午休时间在砸墙) breaks the
 renovation rules: decoration management (SEC-DECOR, taxonomy.md), not a neighbour's noise; so
-does one said to go on without its paperwork (没报备就开始砸墙)."""
+does one said to go on without its paperwork (没报备就开始砸墙), and so does the damage its
+workers do to the common parts (装修工人把电梯轿厢刮花了, 装修队推车把走廊地砖砸裂了): the
+permit holder answers for it, unless the damage is still running (水一直在喷: nlp.situation)."""
 
 import re
 
@@ -27,6 +29,23 @@ _OFF_HOURS = re.compile(
 _UNAPPROVED = re.compile(
     r"(没|没有|未|不)(见|看到|听说)?(他们|人家)?[^,.!?;，。！？\s]{0,2}(报备|审批|备案|批准|许可|办手续|登记)|(报备|审批|备案)(了吗|过吗|没有|了没)"
 )
+
+# who works on a renovation (装修工人, 装修队的, 搞装修的师傅, 施工队)
+_WORKERS = re.compile(
+    r"(装修|装潢|施工)[^,.!?;，。！？\s]{0,2}(工人|师傅|队|公司|人员|的人)|搞装修的|装修(的)?那(家|户)"
+)
+# ... doing damage (把…砸裂, 撞掉一块, 划得一道一道的, 刮花)
+_DAMAGE = re.compile(
+    r"(砸|撞|刮|划|磕|碰|蹭|压|戳|拖)[^,.!?;，。！？\s]{0,6}?(裂|坏|花|掉|破|碎|凹|坑|洞|印|道|痕|变形|歪)"
+)
+# ... that stops something working or still runs: the object's fault to fix first
+_STILL_RUNNING = re.compile(r"喷|漏|冒|淹|火|没电|停电|跳闸|停了|不动|用不了|不能用|关不上|打不开|锁不上")
+
+
+def workers_damage(norm: str) -> bool:
+    """Whether renovation workers are said to have damaged something, which still works."""
+    workers = _WORKERS.search(norm)
+    return bool(workers and _DAMAGE.search(norm, workers.end())) and not _STILL_RUNNING.search(norm)
 
 
 def site_noise(norm: str) -> bool:

@@ -126,6 +126,9 @@ def goes_on(bare_text: str) -> bool:
     return bool(GOES_ON.match(bare_text)) or len(bare_text) <= GOES_ON_MAX
 
 
+# The trouble growing (越来越严重了, 水更大了, 止不住): a cry for help with these after a report
+# is that report worsening; 「快点来」 alone is a hurry, not a danger of the report's.
+WORSENING = re.compile(r"越来越|更(严重|大|多|厉害)|严重了|加重|扩大|蔓延|止不住|控制不住|到处都是")
 # Codes that name no fault to send anyone to: a question for the desk, or nothing read.
 # 「你们电话多少」 is answered, and 「在哪？你问我在哪？L3-008啊」 asked who we are is the answer.
 NO_FAULT_CODES = (taxonomy.OTHER, "SVC-INFO")

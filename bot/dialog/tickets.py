@@ -144,13 +144,14 @@ def describe_emergency(turn: Turn, ticket: Ticket, text: str, result) -> None:
     turn.say("joined_ticket", number=ticket.number)
 
 
-def chased_fault(turn: Turn, result) -> tuple[object, Optional[Ticket]]:
+def chased_fault(turn: Turn, result, text: str) -> tuple[object, Optional[Ticket]]:
     """「师傅还没来 水已经淹到隔壁了」 reads as an urgent complaint about service, and 「快来人啊
     越来越严重了」 right after a report as a cry for help: neither names a fault of its own,
     the danger is the open report's (or the report we hold while we ask who the tenant is).
     The urgent ticket takes that report's fault, so its department goes (not the desk), and
     the open report is returned to be told (a worsening turns it urgent)."""
-    called = result.urgent and result.code == taxonomy.OTHER  # 「快来人啊 越来越严重了」 names nothing either
+    # 「快来人啊 越来越严重了」 names nothing either
+    called = result.urgent and result.code == taxonomy.OTHER and bool(intents.WORSENING.search(text))
     if not (result.urgent and result.category == "SVC") and not called:
         return result, None
     chased = next((t for t in open_tickets(turn.session, turn.tenant) if t.category not in ("SVC", "OTHER")), None)

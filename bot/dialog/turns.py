@@ -293,7 +293,7 @@ def _who(turn: Turn, text: str) -> None:
 
 def _report(turn: Turn, text: str, result) -> None:
     """A repair or a complaint: join, dispatch at once, or wait for who the tenant is."""
-    result, chased = chased_fault(turn, result)
+    result, chased = chased_fault(turn, result, text)
     if chased is not None and chased.urgent:
         urgent_chase(turn, chased, text)
         return

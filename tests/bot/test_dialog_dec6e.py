@@ -38,12 +38,13 @@ def test_a_panicked_chase_after_a_leak_turns_that_leak_urgent(wechat, session, s
     assert leak.number in reply and "30分钟内到场" in reply
 
 
-def test_a_calm_word_after_a_leak_leaves_it_ordinary(wechat, session, site):
+@pytest.mark.parametrize("hurry", ["麻烦快点安排 下午店里要用", "快点来"])
+def test_a_hurry_after_a_leak_leaves_it_ordinary(wechat, session, site, hurry):
     wechat.say("o-calm", KNOWN)
     wechat.say("o-calm", "卫生间漏水")
-    wechat.say("o-calm", "麻烦快点安排 下午店里要用")
-    [leak] = tickets(session)
-    assert not leak.urgent
+    wechat.say("o-calm", hurry)
+    leak = tickets(session)[0]
+    assert leak.code == "ENG-PLUMB" and not leak.urgent
 
 
 def survey_waiting(wechat, session, site, make) -> Survey:

@@ -122,3 +122,16 @@ def test_a_household_that_quarrels_and_smashes_every_day_is_a_noise():
     # labelled: 隔壁那家天天吵架摔东西 吵得人头疼 is SEC-NOISE, not urgent
     result = nlp.classify("楼下那家经常吵架摔东西 烦死了")
     assert (result.urgent, result.code) == (False, "SEC-NOISE")
+
+
+@pytest.mark.parametrize(
+    "cubicle, shop",
+    [
+        ("女厕最里面那间门锁坏了 锁不上 好尴尬", "我们店门锁坏了 锁不上 晚上走不了"),
+        ("女卫的门锁坏了 锁不上", "仓库的门锁坏了 锁不上 里面都是货"),
+        ("男厕蹲位的门锁不上", "店铺卷闸门锁不上 没法关店"),
+    ],
+)
+def test_a_toilet_cubicle_that_will_not_lock_keeps_no_shop_open(cubicle, shop):
+    assert not nlp.classify(cubicle).urgent
+    assert nlp.classify(shop).urgent
