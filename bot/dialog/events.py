@@ -3,7 +3,7 @@ menu click, a template message delivered) and photos or videos."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 import sqlalchemy as sa
 
@@ -13,7 +13,7 @@ from bot.dialog.intents import COMPLAINT_KEYS, CONTACT_KEYS, PROGRESS_KEYS, REPA
 from bot.dialog.lookup import JOIN_WINDOW, open_tickets
 from bot.dialog.tickets import progress
 from bot.protocol import InboundMessage
-from models import Message, Outbox
+from models import Message, Outbox, Ticket
 from workflow.held_reports import AWAITING_IDENTITY
 
 if TYPE_CHECKING:
@@ -21,19 +21,12 @@ if TYPE_CHECKING:
 
 
 def media(turn: Turn, msg: InboundMessage) -> None:
-    tickets = open_tickets(turn.session, turn.tenant)
-    if tickets and tickets[0].created_at >= turn.now - timedelta(days=3):
-        ticket = tickets[0]
-        turn.message.ticket_id = ticket.id
-        workflow.add_note(turn.session, ticket, None, "租户发来图片")
-        turn.session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": turn.message_id()}))
+    ticket = _attach_to_recent(turn, timedelta(days=3), "租户发来图片")
+    if ticket is not None:
         turn.say("photo_received", number=ticket.number)
         return
     # No open ticket: hold the photo until the tenant says what it shows (or the dialog expires).
-    conv = turn.keep_conv()
-    data = conv.data or {}
-    conv.state = AWAITING_IDENTITY
-    conv.data = {**data, "media": data.get("media", []) + [turn.message_id()]}
+    _hold(turn)
     turn.say("photo_need_text")
 
 
@@ -42,15 +35,30 @@ def unheard_voice(turn: Turn) -> None:
     person listens. On the report made just before, or held like a photo until the tenant
     types what it is, or the dialog expires and it opens for the desk; either way the
     tenant is asked to type it."""
-    tickets = open_tickets(turn.session, turn.tenant)
     turn.say("voice_unrecognised")
-    if tickets and tickets[0].created_at >= turn.now - JOIN_WINDOW:
-        ticket = tickets[0]
-        turn.message.ticket_id = ticket.id
-        workflow.add_note(turn.session, ticket, None, "租户发来语音（未能识别文字），请收听")
-        turn.session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": turn.message_id()}))
+    ticket = _attach_to_recent(turn, JOIN_WINDOW, "租户发来语音（未能识别文字），请收听")
+    if ticket is not None:
         turn.say("voice_attached", number=ticket.number)
-        return
+    else:
+        _hold(turn)
+
+
+def _attach_to_recent(turn: Turn, within: timedelta, note: str) -> Optional[Ticket]:
+    """The media goes on the tenant's newest open ticket younger than `within`, noted and
+    downloaded for staff; None when there is none."""
+    tickets = open_tickets(turn.session, turn.tenant)
+    if not tickets or tickets[0].created_at < turn.now - within:
+        return None
+    ticket = tickets[0]
+    turn.message.ticket_id = ticket.id
+    workflow.add_note(turn.session, ticket, None, note)
+    turn.session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": turn.message_id()}))
+    return ticket
+
+
+def _hold(turn: Turn) -> None:
+    """Kept with the conversation until the tenant says what it is (or the dialog expires
+    and it opens for the desk: workflow.held_reports)."""
     conv = turn.keep_conv()
     data = conv.data or {}
     conv.state = AWAITING_IDENTITY
