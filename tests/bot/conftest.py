@@ -5,8 +5,9 @@ import itertools
 import pytest
 import sqlalchemy as sa
 
+import workflow
 from fakewechat.signing import build_event, build_text, decode_reply, sign_request
-from models import Channel, Site, Ticket, Unit
+from models import Channel, Role, Site, Survey, Ticket, Unit, utcnow
 
 TOKEN = "testtoken"
 OFFICIAL = "gh_service"
@@ -91,3 +92,17 @@ def tickets(session) -> list:
 def notes(ticket) -> list:
     """What the ticket's timeline notes say, in order."""
     return [e.note for e in ticket.events if e.action == "note"]
+
+
+def closed_with_survey(wechat, session, site, make, openid: str = "o-survey") -> tuple:
+    """A known tenant's report closed by the desk and its satisfaction survey sent: the bot
+    now waits for a score. Returns (ticket, survey)."""
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    wechat.say(openid, "我是刘芳，电话13912345678，L3-008空调不制冷")
+    ticket = session.scalars(sa.select(Ticket)).one()
+    workflow.close(session, ticket, desk, result="已修好")
+    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == ticket.id))
+    survey.sent_at = utcnow()
+    session.commit()
+    return ticket, survey

@@ -9,10 +9,9 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-import workflow
 from fakewechat.signing import build_voice
-from models import Message, Outbox, Role, Status, Survey, utcnow
-from tests.bot.conftest import OFFICIAL, next_msg_id, notes, tickets
+from models import Message, Outbox, Status, utcnow
+from tests.bot.conftest import OFFICIAL, closed_with_survey, next_msg_id, notes, tickets
 from workflow.held_reports import flush_expired
 from workflow.phrasebook import phrase
 
@@ -47,21 +46,8 @@ def test_a_hurry_after_a_leak_leaves_it_ordinary(wechat, session, site, hurry):
     assert leak.code == "ENG-PLUMB" and not leak.urgent
 
 
-def survey_waiting(wechat, session, site, make) -> Survey:
-    desk = make.staff(Role.DESK, "客服部", sites=[site])
-    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
-    wechat.say("o-survey", KNOWN)
-    wechat.say("o-survey", "店里空调不制冷")
-    [done] = tickets(session)
-    workflow.close(session, done, desk, result="已修复")
-    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == done.id))
-    survey.sent_at = utcnow()
-    session.commit()
-    return survey
-
-
 def test_a_danger_given_as_a_survey_answer_keeps_its_score(wechat, session, site, make):
-    survey = survey_waiting(wechat, session, site, make)
+    _, survey = closed_with_survey(wechat, session, site, make)
     reply = wechat.say("o-survey", "3分 插座冒烟了")
     done, urgent = tickets(session)
     assert urgent.urgent and urgent.number in reply

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-import workflow
-from models import Role, Status, Survey, Ticket, utcnow
+from models import Status, Ticket
+from tests.bot.conftest import closed_with_survey
 from workflow.phrasebook import phrase
 from workflow.surveys import parse_chat_answer
 
@@ -28,18 +28,6 @@ def test_a_score_in_digits_stars_or_words(text, answer):
 ])
 def test_no_score(text):
     assert parse_chat_answer(text) is None
-
-
-def closed_with_survey(wechat, session, site, make):
-    desk = make.staff(Role.DESK, "客服部", sites=[site])
-    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
-    wechat.say("o-survey", "我是刘芳，电话13912345678，L3-008空调不制冷")
-    ticket = session.scalars(sa.select(Ticket)).one()
-    workflow.close(session, ticket, desk, result="已修好")
-    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == ticket.id))
-    survey.sent_at = utcnow()
-    session.commit()
-    return ticket, survey
 
 
 def test_very_satisfied_in_words_is_a_five(wechat, session, site, make):

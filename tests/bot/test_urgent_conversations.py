@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 import workflow
 from fakewechat.signing import build_voice
-from models import Outbox, Role, Status, Survey, utcnow
-from tests.bot.conftest import OFFICIAL, next_msg_id, notes, tickets
+from models import Outbox, Role, Status, utcnow
+from tests.bot.conftest import OFFICIAL, closed_with_survey, next_msg_id, notes, tickets
 from workflow.phrasebook import phrase
 
 KNOWN = "我是李娜，L3-008，电话13900002222"
@@ -183,25 +183,11 @@ def test_a_danger_while_a_quote_waits_is_not_its_answer(wechat, session, site, m
     assert quoted.status == Status.QUOTED
 
 
-def survey_waiting(wechat, session, site, make) -> Survey:
-    """The tenant's ticket closed and its survey sent: the bot waits for a score."""
-    desk = make.staff(Role.DESK, "客服部", sites=[site])
-    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
-    wechat.say("o-survey", KNOWN)
-    wechat.say("o-survey", "店里空调不制冷")
-    [done] = tickets(session)
-    workflow.close(session, done, desk, result="已修复")
-    survey = session.scalar(sa.select(Survey).where(Survey.ticket_id == done.id))
-    survey.sent_at = utcnow()
-    session.commit()
-    return survey
-
-
 @pytest.mark.parametrize("danger, score", [
     ("1 水又漏了 现在喷出来了", 1), ("3分 插座冒烟了", 3), ("差评 电梯又困人了", 1), ("非常不满意 又着火了", 1),
 ])
 def test_a_danger_while_a_survey_waits_is_answered_as_a_danger(wechat, session, site, make, danger, score):
-    survey = survey_waiting(wechat, session, site, make)
+    _, survey = closed_with_survey(wechat, session, site, make)
     reply = wechat.say("o-survey", danger)
     [urgent] = urgent_tickets(session)
     assert_urgent_answered(reply, urgent)
@@ -211,7 +197,7 @@ def test_a_danger_while_a_survey_waits_is_answered_as_a_danger(wechat, session, 
 
 @pytest.mark.parametrize("calm", ["1 水还是有点渗", "2分 插座还是不通电"])
 def test_a_low_score_with_a_calm_complaint_is_still_the_score(wechat, session, site, make, calm):
-    survey = survey_waiting(wechat, session, site, make)
+    _, survey = closed_with_survey(wechat, session, site, make)
     assert wechat.say("o-survey", calm) == phrase("survey_sorry")
     session.expire_all()
     assert survey.answered_at is not None and urgent_tickets(session) == []
