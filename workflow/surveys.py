@@ -43,8 +43,10 @@ def _comment(text: str) -> str:
     return "" if _PARTICLES_ONLY.match(comment) else comment  # 挺好的, 还行吧: no comment
 
 
-_PARTICLES_ONLY = re.compile(r"^[的吧了啊呀哦呢哈嘛啦]{1,4}$")
-_SET_APART = re.compile(r"^(?:[的吧了啊呀哦呢哈嘛啦]{0,4}$|[的吧了啊呀哦呢哈嘛啦]{0,4}[\s,，。.、:：!！~～])")
+_PARTICLES = "[的吧了啊呀哦呢哈嘛啦]"
+_PARTICLES_ONLY = re.compile(rf"^{_PARTICLES}{{1,4}}$")
+# after an everyday word: nothing, particles, or a comment set apart (挺好的, 好评 师傅很耐心)
+_SET_APART = re.compile(rf"^{_PARTICLES}{{0,4}}(?:$|[\s,，。.、:：!！~～])")
 
 
 def parse_chat_answer(text: str) -> Optional[tuple[int, str]]:
