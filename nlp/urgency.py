@@ -232,8 +232,12 @@ def weigh(
 
 
 def smoke_of_nothing(seen, code: str, text: str) -> bool:
-    """Smoke that chokes (呛, the ventilation's word) with no air equipment named."""
-    return code == "ENG-HVAC" and "fire" in seen.classes and not _AIR_THING.search(text)
+    """Smoke read as ventilation (呛 gives ENG-HVAC) with no air equipment named."""
+    return code == "ENG-HVAC" and _smoke_without_vent(seen, text)
+
+
+def _smoke_without_vent(seen, text: str) -> bool:
+    return "fire" in seen.classes and not _AIR_THING.search(text)
 
 
 def keeps_code(seen, code: str, text: str, named, by_trade) -> bool:
@@ -266,7 +270,7 @@ def guards_alone(seen, code: str, text: str = "", named=frozenset({"?"})) -> boo
     model hears the floor in its lift cases (电体到3楼就不走了)."""
     if code != "SEC-SAFE":
         return False
-    if "fire" in seen.classes and "呛" in text and not _AIR_THING.search(text):
+    if "呛" in text and _smoke_without_vent(seen, text):
         return True  # smoke that chokes, no vent named: the model hears ventilation in 呛
     dangers = situation.danger_classes(seen.classes)
     return (
