@@ -1,0 +1,24 @@
+"""Issue 17, item 1 (task urg5): classes of urgency found with fresh chat probes. Each list
+names the class; the wordings are new, written before they were run. Judged with the rules
+alone and with the model."""
+
+import pytest
+
+import nlp
+
+# belongings, not a person, locked in a car (锁车里 with no 在): nobody is shut in
+THINGS_IN_A_CAR = ["我把手机锁车里了 哪里能找人开一下", "我的钥匙锁车里了 备用钥匙在家"]
+# ... while a child in there with them still is
+CHILD_WITH_THE_KEYS = ["钥匙锁车里了 孩子还在里面"]
+
+
+@pytest.mark.parametrize("text", THINGS_IN_A_CAR)
+def test_belongings_locked_in_a_car_trap_nobody(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", CHILD_WITH_THE_KEYS)
+def test_a_child_locked_in_with_the_keys_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
