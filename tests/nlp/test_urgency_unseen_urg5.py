@@ -22,3 +22,24 @@ def test_belongings_locked_in_a_car_trap_nobody(rules, text):
 def test_a_child_locked_in_with_the_keys_stays_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# 漏电 in a breaker's name, or guessed from a bill or a fast meter: nobody is shocked
+LEAKAGE_NAMED_NOT_FELT = [
+    "物业能帮忙换个漏电保护器吗 旧的有点老了",
+    "这两个月电费翻倍了 是不是线路漏电",
+    "电表走得特别快 怀疑漏电 能派人来查查吗",
+]
+# ... while a shock felt beside the bill is one
+SHOCK_BESIDE_THE_BILL = ["电费好贵 刚才摸冰箱门被电了一下"]
+
+
+@pytest.mark.parametrize("text", LEAKAGE_NAMED_NOT_FELT)
+def test_leakage_named_or_guessed_is_no_shock(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", SHOCK_BESIDE_THE_BILL)
+def test_a_shock_felt_beside_a_bill_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
