@@ -43,3 +43,20 @@ def test_leakage_named_or_guessed_is_no_shock(rules, text):
 def test_a_shock_felt_beside_a_bill_stays_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# a door that will not close as the mall is about to close (马上关门了): leaving for the night
+CLOSING_TIME = ["玻璃推拉门合不上 商场马上关门了", "后门关不上了 超市快关门了"]
+# a window that will not close at night keeps no shop open
+WINDOW_AT_NIGHT = ["会议室窗户关不上 晚上风挺大的", "卧室纱窗合不上 晚上蚊子进来"]
+
+
+@pytest.mark.parametrize("text", CLOSING_TIME)
+def test_a_door_that_will_not_close_at_closing_time_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", WINDOW_AT_NIGHT)
+def test_a_window_that_will_not_close_at_night_is_a_repair(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
