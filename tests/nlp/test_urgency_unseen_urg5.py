@@ -60,3 +60,22 @@ def test_a_door_that_will_not_close_at_closing_time_is_urgent(rules, text):
 def test_a_window_that_will_not_close_at_night_is_a_repair(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+# a danger past that works again today (今早又能用了): 又 brings nothing back
+FINE_AGAIN = ["昨晚仓库卷帘门落不下来 今早又能用了", "昨天电梯卡在两层中间 今天又正常了"]
+# ... while one that came back (今天又卡住了) is back
+BACK_AGAIN = ["昨天电梯卡在两层中间 今天又卡住了"]
+# how long a danger usually takes, asked in general
+ASKED_IN_GENERAL = ["电梯困人的话一般多长时间能到"]
+
+
+@pytest.mark.parametrize("text", FINE_AGAIN + ASKED_IN_GENERAL)
+def test_a_danger_past_or_asked_about_in_general_is_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", BACK_AGAIN)
+def test_a_danger_back_today_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
