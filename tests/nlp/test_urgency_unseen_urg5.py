@@ -79,3 +79,22 @@ def test_a_danger_past_or_asked_about_in_general_is_calm(rules, text):
 def test_a_danger_back_today_stays_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# a leak said to be heavy (taxonomy: 大量漏水): by amount, force or a simile of rain
+HEAVY_LEAK = ["洗手间水管漏得好厉害 拖都拖不过来", "储藏室顶上漏得跟瀑布一样", "楼道消防管大量漏水"]
+# ... while one said to be slight is not
+SLIGHT_LEAK = ["卫生间水龙头有点漏 不严重"]
+# this floor all without power (taxonomy: 整层停电)
+THIS_FLOOR_OUT = ["我们这一层都断电了 电脑全关机"]
+
+
+@pytest.mark.parametrize("text", HEAVY_LEAK + THIS_FLOOR_OUT)
+def test_a_heavy_leak_or_a_floor_out_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", SLIGHT_LEAK)
+def test_a_slight_leak_stays_a_repair(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
