@@ -98,3 +98,12 @@ def test_a_heavy_leak_or_a_floor_out_is_urgent(rules, text):
 def test_a_slight_leak_stays_a_repair(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+# knives out said on its own (已经动刀了, 都动刀了), with no quarrel named just before
+KNIVES_OUT = ["门口那伙人已经动刀了", "有人打价了 停车场那边 都动刀了"]
+
+
+@pytest.mark.parametrize("text", KNIVES_OUT)
+def test_knives_out_is_violence(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
