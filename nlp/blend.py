@@ -54,6 +54,7 @@ SAID_INTENT_HOLDS = (
     "polite_request",
     "proposal",
     "fault_over_asked",
+    "staffing_wish",
 )
 # A letter whose title sentence asks a question (归谁所有？, 是否合法) is an inquiry whatever its
 # code: the model, trained on letters that nearly all complain, hears only their topic.
@@ -116,6 +117,7 @@ SAID_CODE_HOLDS = (
     "title_lane",
     "car_tamper",
     "loose_dog",
+    "staffing_wish",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs
