@@ -77,3 +77,16 @@ def test_if_only_is_a_suggestion(rules, text, code):
 
 def test_if_it_is_not_fixed_is_no_wish(rules):
     assert rules.classify("要是明天灯还不修好就打12345").intent != "suggestion"
+
+
+# -- voice typing: 等 for 灯 before what a lamp does wrong (等坏了, 等灭了) ---------------------
+
+
+@pytest.mark.parametrize("text", ["楼道等坏了 晚上看不见路", "办公室的等灭了一排", "楼梯间的等接触不良 时亮时不亮"])
+def test_wait_heard_for_lamp_before_a_lamp_fault_is_lighting(rules, text):
+    assert rules.classify(text).code == "ENG-ELEC"
+
+
+@pytest.mark.parametrize("text", ["在楼道等了半天也没人", "电梯等了好久才来", "楼道等你 快点下来"])
+def test_waiting_stays_waiting(rules, text):
+    assert rules.classify(text).code != "ENG-ELEC"
