@@ -54,6 +54,7 @@ SAID_INTENT_HOLDS = (
     "polite_request",
     "proposal",
     "fault_over_asked",
+    "staffing_wish",
 )
 # A letter whose title sentence asks a question (归谁所有？, 是否合法) is an inquiry whatever its
 # code: the model, trained on letters that nearly all complain, hears only their topic.
@@ -79,6 +80,8 @@ SAID_INTENT_ALWAYS = ("title_question",)
 # A letter whose title names a fire lane taken (消防车道被画成收费车位) and a car scratched or
 # broken into (车停在地库被划了): the model hears the parking (cv5 code 0.940 -> 0.941, authored
 # 0.902 -> 0.903 with the first; no public text moves with the second).
+# A dog let loose among people (金毛没拴绳到处乱窜) is security's: the model hears a pest or
+# nothing (authored code 0.903 -> 0.904, no public text's rules code moves).
 SAID_CODE_HOLDS = (
     "others_machine",
     "chase_waited",
@@ -113,6 +116,8 @@ SAID_CODE_HOLDS = (
     "workers_damage",
     "title_lane",
     "car_tamper",
+    "loose_dog",
+    "staffing_wish",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs

@@ -1,6 +1,7 @@
 """What people did that is security's (SEC-SAFE) whatever object or place it names: things
 thrown down from above, cars tampered with, bikes stolen, anything taken, belongings left in
-a shared passage, a scooter charged indoors, and the cameras' footage asked for after an incident."""
+a shared passage, a scooter charged indoors, a dog let loose among people, and the cameras'
+footage asked for after an incident."""
 
 import re
 
@@ -43,6 +44,17 @@ _INDOOR_CHARGING = re.compile(
     r"(楼道|走廊|楼梯间|过道)[^,.!?;，。！？\s]{0,4}(给|帮)?(电动车|电瓶车)[^,.!?;，。！？\s]{0,2}充电"
 )
 _CHARGER_DOWN = re.compile(r"坏|充不上|充不了|不能用|没电了|故障|扫码")
+# a dog let loose where people pass (金毛没拴绳到处乱窜, 泰迪扑向老人): order in a shared place,
+# SEC-SAFE as the data labels 遛狗不牵绳 大狗扑向小孩, whatever place it names; its barking is a
+# noise (nlp.structure), its mess cleaning's, a dog lost and seen a desk question
+_DOG = r"(狗|犬|金毛|泰迪|哈士奇|二哈|柯基|拉布拉多|阿拉斯加|边牧|萨摩|藏獒|比熊|柴犬|德牧|博美|斗牛|杜宾)"
+_LOOSE = (
+    r"(?:(没|不|没有|也不|也没)(拴|栓|牵|系)(绳|着|住|好)?|没(有)?(狗)?绳|没有主人|没人(看|管|牵)着|"
+    r"乱跑|乱窜|乱冲|到处(跑|窜|冲)|(跑|窜|冲)来(跑|窜|冲)去|扑(向|过|上|到|人)|追着|咬(人|伤|到)|吓(哭|到|得|着))"
+)
+_LOOSE_DOG = re.compile(rf"{_DOG}[^。！？!?]{{0,16}}{_LOOSE}|{_LOOSE}[^。！？!?]{{0,6}}{_DOG}")
+_LOOSE_DOG_CODES = ("ENV-PEST", "SEC-PARK", "SEC-SAFE", "SVC-INFO", taxonomy.OTHER)
+_DOG_MESS_OR_LOST = re.compile(r"屎|尿|粪|便便|粑粑|拉了|丢了|走丢|不见了|领养|登记|规定|吗")
 _CAMERA_DOWN = re.compile(r"坏|黑屏|花屏|不亮|没(有)?(画面|图像|信号)|看不(到|清|见)|不(工作|转|动)|故障|歪")
 
 
@@ -62,6 +74,8 @@ def harm_done(norm: str, code: str) -> str:
     charging = code in ("SEC-PARK", "SVC-SLOW", "ENG-ELEC", taxonomy.OTHER) and _INDOOR_CHARGING.search(norm)
     if charging and not _CHARGER_DOWN.search(norm):
         return "indoor_charging"
+    if code in _LOOSE_DOG_CODES and _LOOSE_DOG.search(norm) and not _DOG_MESS_OR_LOST.search(norm):
+        return "loose_dog"
     if code in ("ENG-WEAK", "SEC-PARK", taxonomy.OTHER) and _FOOTAGE.search(norm) and _INCIDENT.search(norm):
         return "" if _CAMERA_DOWN.search(norm) else "footage"
     return ""

@@ -19,6 +19,8 @@
 
 import re
 
+from nlp import wishes
+
 _NC = r"[^,.!?;，。！？\s]"
 # weather or a holiday coming (台风要来了, 明天大暴雨, 暴雨预警, 过年): what is feared, not yet here
 _WEATHER = r"(台风|暴雨|大雨|寒潮|降温|大雪|暴雪|冰冻|霜冻|汛期|雨季|梅雨|高温|大风)"
@@ -127,7 +129,9 @@ def polite_request(norm: str, code: str, intent: str) -> bool:
 
 def proposal(norm: str, intent: str) -> bool:
     """Whether the message proposes something new rather than reporting a fault."""
-    return intent != "praise" and bool(_PROPOSAL.search(norm)) and not _PROPOSAL_FAULT.search(norm)
+    if intent == "praise":
+        return False
+    return (bool(_PROPOSAL.search(norm)) and not _PROPOSAL_FAULT.search(norm)) or wishes.if_only(norm)
 
 
 def lift_as_place(norm: str, code: str) -> bool:

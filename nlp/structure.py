@@ -25,7 +25,7 @@
 
 import re
 
-from nlp import gated, harms, misread, readings, taxonomy, works
+from nlp import gated, harms, misread, readings, taxonomy, wishes, works
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
@@ -297,8 +297,9 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return taxonomy.OTHER, "other", "not_a_report"
     if code in ("SVC-ATTI", "SVC-INFO", taxonomy.OTHER) and readings.slow_handling(norm):  # 客服回复比蜗牛还慢
         return "SVC-SLOW", "complaint", "slow_handling"
-    if code == "SVC-ATTI":  # a grievance about a person's manner stays one
-        return code, intent, ""
+    # a grievance about a person's manner stays one; staff wished for at a post serve its topic
+    if (staffed := wishes.staffing(norm, code, intent, codes)) or code == "SVC-ATTI":
+        return staffed or (code, intent, "")
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
         return "SVC-ATTI", "complaint", "staff_conduct"
     if intent != "suggestion" and _STAFF_MANNER.search(norm):

@@ -217,6 +217,9 @@ def chase(turn: Turn, text: str) -> bool:
     its progress in the reply, rather than a second ticket. An upset chase is a complaint
     of its own (sympathy, escalation, a supervisor), handled as a report."""
     ticket = note_on_open_ticket(turn, f"租户催办：{text}")
+    if ticket is None and turn.conv.state == AWAITING_IDENTITY and (turn.conv.data or {}).get("pending"):
+        remind_identity(turn)  # the report we hold opens when we know who: say so, ask again
+        return True
     if ticket is None:
         return False
     turn.say("chase_noted", number=ticket.number)

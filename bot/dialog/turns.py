@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import workflow
-from bot.dialog import events, intents
+from bot.dialog import chasing, events, intents
 from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.identity import (
     ask_identity,
@@ -212,8 +212,10 @@ def _text(turn: Turn, text: str) -> None:
         return
     if called_off and turn.conv.state != AWAITING_IDENTITY and cancel_request(turn, text):
         return
-    waiting = result.code == "SVC-SLOW" or (intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
-    if waiting and result.emotion != "upset" and chase(turn, text):
+    impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
+    waiting = impatient or result.code == "SVC-SLOW" or (
+        intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
+    if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back

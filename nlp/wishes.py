@@ -1,0 +1,48 @@
+"""Wishes the keywords misread by the words they use:
+
+- "If only" (要是地库能多装几盏灯就好了, 如果垃圾桶能多摆几个就方便多了): a wish for something
+  new, a suggestion on its topic, which the model hears as a complaint; "if it is not fixed"
+  (要是明天还不修好) is a grievance, not a wish.
+- A wish for staff at a post (希望多安排个保安, 要是前台中午也留个人就好了): a suggestion on the
+  post's topic (security, cleaning, the desk), not about anyone's manner (SVC-ATTI), which the
+  post's name alone reads; a wish about manner (希望保安说话客气点) stays SVC-ATTI.
+"""
+
+import re
+
+_NC = r"[^,.!?;，。！？\s]"
+_IF_ONLY = re.compile(
+    rf"(要是|如果|假如|若是|若|要)(能|可以)?{_NC}{{1,20}}?(就好了|就更好了|就好啦|就好咯|就方便(多)?了|就省事了|该多好|多好啊)"
+)
+# ... not a fault wished fixed, nor a threat (要是再不修就投诉)
+_NOT_A_WISH = re.compile(r"尽快|赶紧|马上|快点|(?<!装)修|处理|解决|坏|漏|堵|不亮|投诉|12345|曝光|再不|还不")
+
+# a wish, said by its intent or its form
+_WISHED = re.compile(r"希望|盼望|期望|最好|建议|要是能|如果能|能不能多|可不可以多")
+# who is wished for, by post, and the topic each serves; 阿姨 alone is a cleaner (保洁阿姨)
+_POSTS = (
+    (re.compile(r"保安|安保|巡逻|门岗|岗亭|保安亭|值守"), "SEC-SAFE"),
+    (re.compile(r"保洁|清洁工|阿姨"), "ENV-CLEAN"),
+    (re.compile(r"前台|客服|服务中心|物业中心|管家|值班"), "SVC-INFO"),
+)
+_MANNER = re.compile(r"态度|说话|语气|客气|礼貌|耐心|热情|微笑|笑脸|培训|素质|凶|骂|冷淡|敷衍|脸色|白眼")
+
+
+def if_only(norm: str) -> bool:
+    """Whether the message wishes for something new with "if only" (要是…就好了)."""
+    return bool(_IF_ONLY.search(norm)) and not _NOT_A_WISH.search(norm)
+
+
+def staffing(norm: str, code: str, intent: str, codes: dict) -> tuple[str, str, str] | None:
+    """(code, "suggestion", "staffing_wish") when the message wishes for staff at a post, else None.
+    The post's name read as staff (SVC-ATTI) or, too weak to route on, nothing (OTHER)."""
+    if code not in ("SVC-ATTI", "OTHER") or not codes.get("SVC-ATTI"):
+        return None
+    if intent == "praise" or _MANNER.search(norm) or _NOT_A_WISH.search(norm):
+        return None
+    if intent != "suggestion" and not _WISHED.search(norm) and not _IF_ONLY.search(norm):
+        return None
+    for post, code in _POSTS:
+        if post.search(norm):
+            return code, "suggestion", "staffing_wish"
+    return None

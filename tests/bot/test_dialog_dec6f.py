@@ -1,0 +1,48 @@
+"""What tenants write right after a report (issue 17, item 5): 「人呢」 chases it, a visit
+asked for is about it, a correction corrects it; none opens a second ticket."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.conftest import notes, tickets
+from workflow.phrasebook import phrase
+
+KNOWN = "我是李娜，L3-008，电话13900002222"
+
+
+@pytest.mark.parametrize("chased", ["人呢", "你们人呢？", "人呢 快点", "人呢？？都半小时了", "师傅呢"])
+def test_where_is_everyone_right_after_a_report_chases_it(wechat, session, site, chased):
+    wechat.say("o-where", KNOWN)
+    wechat.say("o-where", "卫生间漏水")
+    [leak] = tickets(session)
+    reply = wechat.say("o-where", chased)
+    [leak] = tickets(session)
+    assert phrase("chase_noted", number=leak.number) in reply and leak.status.label in reply
+    assert notes(leak) == [f"租户催办：{chased}"]
+
+
+def test_where_is_everyone_after_an_emergency_chases_the_emergency(wechat, session, site):
+    wechat.say("o-where", KNOWN)
+    wechat.say("o-where", "配电箱冒烟了")
+    [smoke] = tickets(session)
+    assert phrase("chase_noted", number=smoke.number) in wechat.say("o-where", "人呢")
+    assert len(tickets(session)) == 1
+
+
+def test_where_is_everyone_while_we_hold_the_report_asks_who_again(wechat, session, site):
+    wechat.say("o-held", "空调不制冷")
+    reply = wechat.say("o-held", "人呢")
+    assert tickets(session) == []
+    assert phrase("report_held") in reply and phrase("ask_name") in reply
+    reply = wechat.say("o-held", KNOWN)
+    [report] = tickets(session)
+    assert report.code == "ENG-HVAC" and report.number in reply
+
+
+def test_where_is_everyone_with_anger_of_its_own_is_still_a_complaint(wechat, session, site):
+    wechat.say("o-angry", KNOWN)
+    wechat.say("o-angry", "卫生间漏水")
+    reply = wechat.say("o-angry", "人呢 搞什么啊 气死我了")
+    leak, complaint = tickets(session)
+    assert complaint.code == "SVC-SLOW" and complaint.emotion == "upset" and phrase("sympathy") in reply
