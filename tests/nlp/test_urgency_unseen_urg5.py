@@ -107,3 +107,20 @@ KNIVES_OUT = ["门口那伙人已经动刀了", "有人打价了 停车场那边
 def test_knives_out_is_violence(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# someone called by name who does not answer (叫他没反应), said without 也/都
+NO_ANSWER = ["老公洗澡洗了一个多小时 叫他没反应", "我妈午睡到现在 喊她好几声没反应"]
+# ... while staff who do not react to a request are no one taken ill
+STAFF_NO_REACTION = ["我叫他过来修 他没反应"]
+
+
+@pytest.mark.parametrize("text", NO_ANSWER)
+def test_someone_called_who_does_not_answer_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", STAFF_NO_REACTION)
+def test_staff_who_do_not_react_are_no_one_taken_ill(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
