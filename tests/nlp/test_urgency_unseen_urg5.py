@@ -124,3 +124,20 @@ def test_someone_called_who_does_not_answer_is_urgent(rules, text):
 def test_staff_who_do_not_react_are_no_one_taken_ill(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+# a hand or a finger that will not come out (拿不出来, 拔不出来) of where it went in
+LIMB_STUCK = ["小孩手指伸到风扇罩里面 拿不出来了", "小朋友的手伸进售货机出货口 卡着拿不出来"]
+# ... while a phone that will not come out is a lost thing
+THING_STUCK = ["手机掉进电梯缝里拿不出来"]
+
+
+@pytest.mark.parametrize("text", LIMB_STUCK)
+def test_a_limb_that_will_not_come_out_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", THING_STUCK)
+def test_a_thing_that_will_not_come_out_is_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
