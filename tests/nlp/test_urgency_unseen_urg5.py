@@ -141,3 +141,20 @@ def test_a_limb_that_will_not_come_out_is_urgent(rules, text):
 def test_a_thing_that_will_not_come_out_is_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+# wires pulled or torn out (电线都拉出来了) by a car, the wind or a worker
+WIRES_TORN_OUT = ["地库坡道的路灯杆被撞了 电线都拉出来了"]
+# ... while a network cable torn is no live wire
+NETWORK_CABLE_TORN = ["网线被扯断了 没网"]
+
+
+@pytest.mark.parametrize("text", WIRES_TORN_OUT)
+def test_wires_torn_out_are_live(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", NETWORK_CABLE_TORN)
+def test_a_network_cable_torn_is_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
