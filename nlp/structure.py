@@ -132,7 +132,7 @@ _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "
 # the centre's plant named with a nuisance (发电机 … 太吵了, 电梯机房的声音, 试泵 … 吵醒孩子): its
 # own code, whatever the model hears in 吵 (a bell that rings, 火警铃响, is no nuisance)
 _CENTRE_MACHINE = re.compile(r"发电机|机房|水泵|泵房|排污泵|消防泵|试泵|风机|排风|冷却塔|变压器|曳引机")
-_NUISANCE = re.compile(r"吵|噪音|噪声|声音|轰|嗡|睡不着|吵醒")
+_NUISANCE = re.compile(r"吵|噪音|噪声|声音|轰|嗡|睡不着|吵醒|震")
 # the centre's loudspeakers too loud (广播声音大得离谱) are its equipment; a school's is a nuisance
 _CENTRE_SPEAKER = re.compile(r"广播|背景音乐")
 _OTHERS_SPEAKER = re.compile(r"学校|隔壁|对面|店|商铺|工地|广场舞|邻居")
