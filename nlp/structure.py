@@ -46,7 +46,7 @@ _EARLIER_REPORT = re.compile(
 _WAITED = re.compile(
     rf"(天|周|礼拜|星期|小时|个月)了|{_TIMES}了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
     r"还是(坏|不|没|漏|堵|那样|老样子|一样|黑)|到底|(修|来|管)不(修|来|管)|"
-    r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖|"
+    r"没人(来|管|理|处理)|没动静|pending|待(派单|处理|受理|接单)|未(处理|受理|派单)|石沉大海|拖|"
     # hurrying an earlier report is asking again (催一下 … 早上报的), unless it says it is not (没催的意思)
     r"(?<!没)(?<!不是)(催一下|催催|催一催|再催|又催|催了|催过)|"
     # ... or they will not deal with it (保安根本不管, 他们就是不来, 从来不理)

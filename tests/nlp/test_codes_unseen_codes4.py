@@ -133,3 +133,11 @@ def test_the_centres_machine_shaking_the_building_keeps_its_code():
     result = nlp.classify("地下室发电机一发动 楼板都在震")
     assert (result.code, result.intent) == ("ENG-ELEC", "repair")
 
+
+# -- a report still shown pending (报修单还显示待处理): a wait, SVC-SLOW ------------------------------
+
+
+@pytest.mark.parametrize("text", ["我的报修单怎么还是待处理", "工单一直显示待受理 没人管"])
+def test_a_report_still_pending_is_slow_handling(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
