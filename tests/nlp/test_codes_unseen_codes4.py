@@ -77,3 +77,36 @@ def test_if_only_is_a_suggestion(rules, text, code):
 
 def test_if_it_is_not_fixed_is_no_wish(rules):
     assert rules.classify("要是明天灯还不修好就打12345").intent != "suggestion"
+
+
+# -- voice typing: 等 for 灯 before what a lamp does wrong (等坏了, 等灭了) ---------------------
+
+
+@pytest.mark.parametrize("text", ["楼道等坏了 晚上看不见路", "办公室的等灭了一排", "楼梯间的等接触不良 时亮时不亮"])
+def test_wait_heard_for_lamp_before_a_lamp_fault_is_lighting(rules, text):
+    assert rules.classify(text).code == "ENG-ELEC"
+
+
+@pytest.mark.parametrize("text", ["在楼道等了半天也没人", "电梯等了好久才来", "楼道等你 快点下来"])
+def test_waiting_stays_waiting(rules, text):
+    assert rules.classify(text).code != "ENG-ELEC"
+
+
+# -- discarded things to be cleared away (废品, 泡沫箱, 纸皮 … 清走): cleaning's, a complaint ------
+
+
+@pytest.mark.parametrize(
+    "text", ["后门堆了一堆纸皮和泡沫箱 谁来清走一下", "地库角落的废品好几天了 麻烦拉走", "能不能把门口那几个废纸箱清掉"]
+)
+def test_discarded_things_to_clear_away_are_cleaning(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("ENV-CLEAN", "complaint")
+
+
+def test_a_tenants_boxes_carried_upstairs_stay_a_request(rules):
+    result = rules.classify("帮忙安排个人把这几箱货搬到五楼")
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_the_scrap_collectors_trade_is_no_discarded_thing(rules):
+    assert rules.classify("收废品的天天拿着喇叭在楼下喊").code == "SEC-NOISE"
