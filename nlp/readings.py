@@ -8,9 +8,10 @@
 - A fault that is over, asked about (上周停了一天电 现在好了 以后还会不会停): why it happened or
   whether it will again is a question for the desk (SVC-INFO, inquiry), not a repair.
 - A question about what to do with arrears (电表欠费了怎么办): billing, asked (FEE-BILL, inquiry).
-- A place standing in water (nlp.floods), a renovation at an hour it is not allowed and
-  renovation workers' damage to the common parts (nlp.works); weather asked about, a musty
-  smell, a facade's sign coming off, footage kept and a polite request (nlp.misread)."""
+- A place standing in water or seepage at a plumbing fixture (nlp.floods), a renovation at an
+  hour it is not allowed and renovation workers' damage to the common parts (nlp.works);
+  weather asked about, a musty smell, a facade's sign coming off, footage kept and a polite
+  request (nlp.misread)."""
 
 import re
 
@@ -98,6 +99,8 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
         return "SVC-INFO", "inquiry", "ready_asked"
     if floods.flooded(norm, code):
         return "ENG-PLUMB", "repair", "flooded"
+    if floods.fixture_seeps(norm, code):
+        return "ENG-PLUMB", "repair", "fixture_seeps"
     rules_broken = works.renovating_off_hours(norm) or works.renovating_unapproved(norm)
     if code in ("SEC-NOISE", "ENG-CIVIL", taxonomy.OTHER) and rules_broken:
         return "SEC-DECOR", "complaint", "off_hours"

@@ -110,3 +110,17 @@ def test_a_tenants_boxes_carried_upstairs_stay_a_request(rules):
 
 def test_the_scrap_collectors_trade_is_no_discarded_thing(rules):
     assert rules.classify("收废品的天天拿着喇叭在楼下喊").code == "SEC-NOISE"
+
+
+# -- water seeping at a plumbing fixture named as the place (马桶底下渗水): the fixture's, PLUMB ----
+
+
+@pytest.mark.parametrize("text", ["热水器底下一直在渗水", "洗菜盆下面老是渗水 柜子底板都烂了", "水管接口旁边在渗水"])
+def test_seepage_at_a_named_fixture_is_plumbing(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("ENG-PLUMB", "repair")
+
+
+@pytest.mark.parametrize("text", ["窗台下面一直在渗水", "一下雨水管旁边的外墙就渗水"])
+def test_seepage_under_a_window_or_with_rain_stays_a_leak(rules, text):
+    assert rules.classify(text).code == "ENG-LEAK"
