@@ -1,0 +1,109 @@
+"""Issue 17, item 1 (task urg5): classes of urgency found with fresh chat probes. Each list
+names the class; the wordings are new, written before they were run. Judged with the rules
+alone and with the model."""
+
+import pytest
+
+import nlp
+
+# belongings, not a person, locked in a car (锁车里 with no 在): nobody is shut in
+THINGS_IN_A_CAR = ["我把手机锁车里了 哪里能找人开一下", "我的钥匙锁车里了 备用钥匙在家"]
+# ... while a child in there with them still is
+CHILD_WITH_THE_KEYS = ["钥匙锁车里了 孩子还在里面"]
+
+
+@pytest.mark.parametrize("text", THINGS_IN_A_CAR)
+def test_belongings_locked_in_a_car_trap_nobody(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", CHILD_WITH_THE_KEYS)
+def test_a_child_locked_in_with_the_keys_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+# 漏电 in a breaker's name, or guessed from a bill or a fast meter: nobody is shocked
+LEAKAGE_NAMED_NOT_FELT = [
+    "物业能帮忙换个漏电保护器吗 旧的有点老了",
+    "这两个月电费翻倍了 是不是线路漏电",
+    "电表走得特别快 怀疑漏电 能派人来查查吗",
+]
+# ... while a shock felt beside the bill is one
+SHOCK_BESIDE_THE_BILL = ["电费好贵 刚才摸冰箱门被电了一下"]
+
+
+@pytest.mark.parametrize("text", LEAKAGE_NAMED_NOT_FELT)
+def test_leakage_named_or_guessed_is_no_shock(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", SHOCK_BESIDE_THE_BILL)
+def test_a_shock_felt_beside_a_bill_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+# a door that will not close as the mall is about to close (马上关门了): leaving for the night
+CLOSING_TIME = ["玻璃推拉门合不上 商场马上关门了", "后门关不上了 超市快关门了"]
+# a window that will not close at night keeps no shop open
+WINDOW_AT_NIGHT = ["会议室窗户关不上 晚上风挺大的", "卧室纱窗合不上 晚上蚊子进来"]
+
+
+@pytest.mark.parametrize("text", CLOSING_TIME)
+def test_a_door_that_will_not_close_at_closing_time_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", WINDOW_AT_NIGHT)
+def test_a_window_that_will_not_close_at_night_is_a_repair(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+# a danger past that works again today (今早又能用了): 又 brings nothing back
+FINE_AGAIN = ["昨晚仓库卷帘门落不下来 今早又能用了", "昨天电梯卡在两层中间 今天又正常了"]
+# ... while one that came back (今天又卡住了) is back
+BACK_AGAIN = ["昨天电梯卡在两层中间 今天又卡住了"]
+# how long a danger usually takes, asked in general
+ASKED_IN_GENERAL = ["电梯困人的话一般多长时间能到"]
+
+
+@pytest.mark.parametrize("text", FINE_AGAIN + ASKED_IN_GENERAL)
+def test_a_danger_past_or_asked_about_in_general_is_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", BACK_AGAIN)
+def test_a_danger_back_today_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+# a leak said to be heavy (taxonomy: 大量漏水): by amount, force or a simile of rain
+HEAVY_LEAK = ["洗手间水管漏得好厉害 拖都拖不过来", "储藏室顶上漏得跟瀑布一样", "楼道消防管大量漏水"]
+# ... while one said to be slight is not
+SLIGHT_LEAK = ["卫生间水龙头有点漏 不严重"]
+# this floor all without power (taxonomy: 整层停电)
+THIS_FLOOR_OUT = ["我们这一层都断电了 电脑全关机"]
+
+
+@pytest.mark.parametrize("text", HEAVY_LEAK + THIS_FLOOR_OUT)
+def test_a_heavy_leak_or_a_floor_out_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", SLIGHT_LEAK)
+def test_a_slight_leak_stays_a_repair(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+# knives out said on its own (已经动刀了, 都动刀了), with no quarrel named just before
+KNIVES_OUT = ["门口那伙人已经动刀了", "有人打价了 停车场那边 都动刀了"]
+
+
+@pytest.mark.parametrize("text", KNIVES_OUT)
+def test_knives_out_is_violence(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
