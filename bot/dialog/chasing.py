@@ -1,15 +1,18 @@
 """A tenant hurrying the report just made (「人呢」, 「师傅呢」, 「人呢？？都半小时了」): the
 classifier reads 人呢 as an upset complaint about slow service, which it is days after a
 report; minutes after it, or while we still ask who is writing, it is impatience with that
-report, answered with its progress rather than a second ticket for a manager."""
+report, answered with its progress rather than a second ticket for a manager. So is a
+visit asked for (能派个师傅过来看看吗), which the classifier reads as a question for the desk."""
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
 from bot.dialog import intents
-from bot.dialog.tickets import newest_open
+from bot.dialog.tickets import newest_open, note
+from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY
+from workflow.phrasebook import ticket_eta
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -33,3 +36,30 @@ def impatient(turn: Turn, text: str) -> bool:
         return False
     rest = intents.STILL_WAITING.sub("", WHERE_IS_HELP.sub("", text))
     return not intents.has_substance(rest) or turn.classify(rest).emotion != "upset"
+
+
+# Someone asked to come (派个师傅过来, 上门看一下, 能不能安排人来一趟, 现在能过来吗)
+VISIT = re.compile(r"(?:派|安排).{0,3}?(?:人|师傅|维修工|电工|工人)|上门|(?:过来|来)(?:一下|一趟)?(?:看|修|处理|弄|检查|瞧)|"
+                   r"(?:能|可以|方便)(?:不能)?.{0,4}?(?:过来|来一趟)")
+
+_COST = re.compile(r"钱|费|价")  # 师傅上门要钱吗: a question about the price, for the desk to answer
+
+
+def visit_asked(turn: Turn, text: str, result) -> bool:
+    """「能派个师傅过来看看吗」 right after a report asks for that report's visit: noted on it
+    with when someone will come, unless it names a fault or a thing of its own
+    (能派人来修一下空调吗 after 马桶堵了 is a report of its own) or asks the price."""
+    if result.urgent or not VISIT.search(text) or _COST.search(text):
+        return False
+    ticket = newest_open(turn)
+    if ticket is None or ticket.intent == "inquiry":
+        return False
+    if result.category != "SVC":  # a question for the desk; what names nothing (OTHER) joins anyway
+        return False
+    if not set(intents.FAULT_OBJECT.findall(VISIT.sub("", text))) <= set(intents.FAULT_OBJECT.findall(ticket.content)):
+        return False
+    note(turn, ticket, f"租户要求上门：{text}")
+    turn.say("joined_ticket", number=ticket.number)
+    turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),
+             status=ticket.status.label, eta=ticket_eta(ticket, turn.site, progress=True))
+    return True

@@ -217,6 +217,8 @@ def _text(turn: Turn, text: str) -> None:
         intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return
+    if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
+        return
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
         return

@@ -46,3 +46,30 @@ def test_where_is_everyone_with_anger_of_its_own_is_still_a_complaint(wechat, se
     reply = wechat.say("o-angry", "人呢 搞什么啊 气死我了")
     leak, complaint = tickets(session)
     assert complaint.code == "SVC-SLOW" and complaint.emotion == "upset" and phrase("sympathy") in reply
+
+
+@pytest.mark.parametrize("asked", ["能派个师傅过来看看吗", "师傅下午能上门吗", "可以上门修吗 我在店里", "现在能过来吗",
+                                   "能不能安排师傅来一趟", "什么时候派人来"])
+def test_a_visit_asked_for_right_after_a_report_is_about_that_report(wechat, session, site, asked):
+    wechat.say("o-visit", KNOWN)
+    wechat.say("o-visit", "空调不制冷")
+    [report] = tickets(session)
+    reply = wechat.say("o-visit", asked)
+    [report] = tickets(session)
+    assert notes(report) == [f"租户要求上门：{asked}"]
+    assert phrase("joined_ticket", number=report.number) in reply and report.status.label in reply
+
+
+def test_a_visit_asked_for_another_thing_is_a_report_of_its_own(wechat, session, site):
+    wechat.say("o-visit", KNOWN)
+    wechat.say("o-visit", "马桶堵了")
+    wechat.say("o-visit", "能派人来修一下空调吗")
+    toilet, aircon = tickets(session)
+    assert aircon.code == "ENG-HVAC" and notes(toilet) == []
+
+
+def test_the_price_of_a_visit_is_no_visit_asked_for(wechat, session, site):
+    wechat.say("o-visit", KNOWN)
+    wechat.say("o-visit", "空调不制冷")
+    wechat.say("o-visit", "师傅上门要钱吗")
+    assert not any(note.startswith("租户要求上门") for note in notes(tickets(session)[0]))
