@@ -46,7 +46,7 @@ _EARLIER_REPORT = re.compile(
 _WAITED = re.compile(
     rf"(天|周|礼拜|星期|小时|个月)了|{_TIMES}了|第[二三四五六七八九十几\d]+(次|个|回|天)|还没|一直没|到现在|"
     r"还是(坏|不|没|漏|堵|那样|老样子|一样|黑)|到底|(修|来|管)不(修|来|管)|"
-    r"没人(来|管|理|处理)|没动静|pending|待派单|石沉大海|拖|"
+    r"没人(来|管|理|处理)|没动静|pending|待(派单|处理|受理|接单)|未(处理|受理|派单)|石沉大海|拖|"
     # hurrying an earlier report is asking again (催一下 … 早上报的), unless it says it is not (没催的意思)
     r"(?<!没)(?<!不是)(催一下|催催|催一催|再催|又催|催了|催过)|"
     # ... or they will not deal with it (保安根本不管, 他们就是不来, 从来不理)
@@ -132,7 +132,7 @@ _NOISE_SOURCES = ("ENG-HVAC", "ENG-LIFT", "ENG-PLUMB", "ENG-FIRE", "ENG-ELEC", "
 # the centre's plant named with a nuisance (发电机 … 太吵了, 电梯机房的声音, 试泵 … 吵醒孩子): its
 # own code, whatever the model hears in 吵 (a bell that rings, 火警铃响, is no nuisance)
 _CENTRE_MACHINE = re.compile(r"发电机|机房|水泵|泵房|排污泵|消防泵|试泵|风机|排风|冷却塔|变压器|曳引机")
-_NUISANCE = re.compile(r"吵|噪音|噪声|声音|轰|嗡|睡不着|吵醒")
+_NUISANCE = re.compile(r"吵|噪音|噪声|声音|轰|嗡|睡不着|吵醒|震")
 # the centre's loudspeakers too loud (广播声音大得离谱) are its equipment; a school's is a nuisance
 _CENTRE_SPEAKER = re.compile(r"广播|背景音乐")
 _OTHERS_SPEAKER = re.compile(r"学校|隔壁|对面|店|商铺|工地|广场舞|邻居")

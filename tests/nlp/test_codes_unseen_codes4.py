@@ -124,3 +124,40 @@ def test_seepage_at_a_named_fixture_is_plumbing(rules, text):
 @pytest.mark.parametrize("text", ["窗台下面一直在渗水", "一下雨水管旁边的外墙就渗水"])
 def test_seepage_under_a_window_or_with_rain_stays_a_leak(rules, text):
     assert rules.classify(text).code == "ENG-LEAK"
+
+
+# -- the centre's own machine shaking the building (发电机一开整栋楼都在震): its fault, not a noise --
+
+
+def test_the_centres_machine_shaking_the_building_keeps_its_code():
+    result = nlp.classify("地下室发电机一发动 楼板都在震")
+    assert (result.code, result.intent) == ("ENG-ELEC", "repair")
+
+
+# -- a report still shown pending (报修单还显示待处理): a wait, SVC-SLOW ------------------------------
+
+
+@pytest.mark.parametrize("text", ["我的报修单怎么还是待处理", "工单一直显示待受理 没人管"])
+def test_a_report_still_pending_is_slow_handling(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+# -- nuisances of order in common areas: smoking indoors, skating among people, street stalls -----
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["总有人在楼梯间里吸烟 呛死了", "一群初中生在大堂里玩轮滑 横冲直撞", "商场出口有人摆地摊卖袜子"],
+)
+def test_nuisances_of_order_in_common_areas_are_security(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("SEC-SAFE", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("楼道里满地烟头 也没人扫", "ENV-CLEAN"), ("保安在岗亭里抽烟玩手机", "SVC-ATTI"), ("烟感老是误报 没人抽烟", "ENG-FIRE")],
+)
+def test_smoking_beside_litter_staff_or_a_detector_keeps_their_code(rules, text, code):
+    assert rules.classify(text).code == code
