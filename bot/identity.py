@@ -99,13 +99,17 @@ _SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我|本人|免贵)?姓({'|
                             r"(?=$|[\s，,。.!！:：]|电话|手机)")
 
 
+# words that ask (多久能到, 什么时候到): a question, never a name
+_ASKS = re.compile(r"多久|多长时间|什么|怎么|为什么|几点|几分钟|干嘛|咋")
+
+
 def could_be_name(word: str) -> bool:
-    """Not a role (业主), a place (楼上) or a clause (来报修的): what a tenant asked who they
-    are may answer with any name, even one of an uncommon surname."""
+    """Not a role (业主), a place (楼上), a clause (来报修的) or a question (多久能到): what a
+    tenant asked who they are may answer with any name, even one of an uncommon surname."""
     if word.endswith(SURNAME_ONLY):  # 李先生/女士: a surname told alone (find_name)
         return 1 <= len(word) - len(SURNAME_ONLY) <= 2
     return (2 <= len(word) <= 4 and not any(ch in _NOT_IN_A_NAME for ch in word)
-            and not any(role in word for role in _NOT_A_NAME_WORDS))
+            and not any(role in word for role in _NOT_A_NAME_WORDS) and not _ASKS.search(word))
 
 
 def looks_like_name(word: str) -> bool:

@@ -107,3 +107,54 @@ KNIVES_OUT = ["门口那伙人已经动刀了", "有人打价了 停车场那边
 def test_knives_out_is_violence(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# someone called by name who does not answer (叫他没反应), said without 也/都
+NO_ANSWER = ["老公洗澡洗了一个多小时 叫他没反应", "我妈午睡到现在 喊她好几声没反应"]
+# ... while staff who do not react to a request are no one taken ill
+STAFF_NO_REACTION = ["我叫他过来修 他没反应"]
+
+
+@pytest.mark.parametrize("text", NO_ANSWER)
+def test_someone_called_who_does_not_answer_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", STAFF_NO_REACTION)
+def test_staff_who_do_not_react_are_no_one_taken_ill(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+# a hand or a finger that will not come out (拿不出来, 拔不出来) of where it went in
+LIMB_STUCK = ["小孩手指伸到风扇罩里面 拿不出来了", "小朋友的手伸进售货机出货口 卡着拿不出来"]
+# ... while a phone that will not come out is a lost thing
+THING_STUCK = ["手机掉进电梯缝里拿不出来"]
+
+
+@pytest.mark.parametrize("text", LIMB_STUCK)
+def test_a_limb_that_will_not_come_out_is_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", THING_STUCK)
+def test_a_thing_that_will_not_come_out_is_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+# wires pulled or torn out (电线都拉出来了) by a car, the wind or a worker
+WIRES_TORN_OUT = ["地库坡道的路灯杆被撞了 电线都拉出来了"]
+# ... while a network cable torn is no live wire
+NETWORK_CABLE_TORN = ["网线被扯断了 没网"]
+
+
+@pytest.mark.parametrize("text", WIRES_TORN_OUT)
+def test_wires_torn_out_are_live(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+
+@pytest.mark.parametrize("text", NETWORK_CABLE_TORN)
+def test_a_network_cable_torn_is_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
