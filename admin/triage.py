@@ -13,7 +13,8 @@ from admin.access import DESK_UP, current_staff, require
 from models import Message, Status, Ticket, db, utcnow
 from models.queries import site_ids
 
-TRIAGE_REASONS = {"not_understood": "未能识别", "call_for_help": "呼救", "dialog_failed": "系统出错"}
+TRIAGE_REASONS = {"not_understood": "未能识别", "call_for_help": "呼救", "dialog_failed": "系统出错",
+                  "tenant_corrected": "租户更正"}
 # an unhandled message older than this has been seen to (or is a ticket of its own by now)
 UNHANDLED_DAYS = 7
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from nlp import taxonomy
 from tests.bot.conftest import notes, tickets
 from workflow.phrasebook import phrase
 
@@ -73,3 +74,35 @@ def test_the_price_of_a_visit_is_no_visit_asked_for(wechat, session, site):
     wechat.say("o-visit", "空调不制冷")
     wechat.say("o-visit", "师傅上门要钱吗")
     assert not any(note.startswith("租户要求上门") for note in notes(tickets(session)[0]))
+
+
+@pytest.mark.parametrize(("report", "correction", "code"), [
+    ("马桶堵了", "不对 是天花板漏水", "ENG-LEAK"),
+    ("灯坏了", "说错了 是空调坏了 不是灯", "ENG-HVAC"),
+    ("水龙头坏了", "不是水龙头 是门锁坏了", "ENG-DOOR"),
+])
+def test_a_correction_right_after_a_report_corrects_it(wechat, session, site, report, correction, code):
+    wechat.say("o-oops", KNOWN)
+    wechat.say("o-oops", report)
+    reply = wechat.say("o-oops", correction)
+    [ticket] = tickets(session)  # the desk re-sends it: 待分诊, with what the tenant now says it is
+    assert notes(ticket) == [f"租户更正：{correction}（按更正应为：{taxonomy.name_of(code)}）"]
+    assert ticket.triage == "tenant_corrected"
+    assert reply == phrase("correction_noted", number=ticket.number)
+
+
+def test_a_correction_while_we_ask_who_corrects_the_report_we_hold(wechat, session, site):
+    wechat.say("o-oops", "马桶堵了")
+    reply = wechat.say("o-oops", "不对 是天花板漏水")
+    assert tickets(session) == [] and phrase("report_held") in reply
+    wechat.say("o-oops", KNOWN)
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-LEAK" and "马桶堵了" in ticket.content and "天花板漏水" in ticket.content
+
+
+def test_a_new_fault_after_a_report_is_no_correction(wechat, session, site):
+    wechat.say("o-oops", KNOWN)
+    wechat.say("o-oops", "马桶堵了")
+    wechat.say("o-oops", "还有天花板漏水")
+    toilet, ceiling = tickets(session)
+    assert ceiling.code == "ENG-LEAK" and notes(toilet) == []
