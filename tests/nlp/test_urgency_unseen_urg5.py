@@ -175,3 +175,20 @@ def test_falls_counted_in_times_are_a_hazard_not_an_emergency(rules, text):
 def test_several_people_down_now_stay_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# the one shut in is out already (已经放出来了, 人已经出来了): settled
+OUT_ALREADY = ["早上货梯关了个人 已经放出来了 想问下原因", "电梯困人 人已经出来了 电梯还停着"]
+# ... unless another is still inside
+ONE_STILL_INSIDE = ["电梯困了两个人 一个已经出来了 还有一个在里面"]
+
+
+@pytest.mark.parametrize("text", OUT_ALREADY)
+def test_someone_already_out_is_settled(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ONE_STILL_INSIDE)
+def test_one_still_inside_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
