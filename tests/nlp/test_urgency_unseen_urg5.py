@@ -192,3 +192,20 @@ def test_someone_already_out_is_settled(rules, text):
 def test_one_still_inside_stays_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# a gas detector named (燃气泄漏报警器) is a device, not a leak
+GAS_DETECTOR_NAMED = ["请问燃气泄漏报警器去哪里买", "想给店里装个煤气泄漏探测器 找谁"]
+# ... while the detector sounding is the alarm of a leak
+GAS_DETECTOR_SOUNDING = ["燃气泄漏报警器一直在响 有味道"]
+
+
+@pytest.mark.parametrize("text", GAS_DETECTOR_NAMED)
+def test_a_gas_detector_named_is_no_leak(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", GAS_DETECTOR_SOUNDING)
+def test_a_gas_detector_sounding_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
