@@ -209,3 +209,20 @@ def test_a_gas_detector_named_is_no_leak(rules, text):
 def test_a_gas_detector_sounding_stays_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# the writer says tomorrow is fine (明天来修就行, 明早来电就可以): nothing presses
+TOMORROW_IS_FINE = ["停电了 反正我们已经下班了 明早来电就可以", "店里没电了 我们今天休息 明天弄好也行"]
+# ... while asking whether it will be fixed by tomorrow (明天就好了吗) is no such word
+ASKS_ABOUT_TOMORROW = ["整层停电了 明天就好了吗"]
+
+
+@pytest.mark.parametrize("text", TOMORROW_IS_FINE)
+def test_tomorrow_said_to_be_fine_presses_nothing(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ASKS_ABOUT_TOMORROW)
+def test_asking_about_tomorrow_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
