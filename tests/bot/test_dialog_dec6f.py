@@ -106,3 +106,13 @@ def test_a_new_fault_after_a_report_is_no_correction(wechat, session, site):
     wechat.say("o-oops", "还有天花板漏水")
     toilet, ceiling = tickets(session)
     assert ceiling.code == "ENG-LEAK" and notes(toilet) == []
+
+
+def test_an_emergency_over_before_we_know_who_is_a_note_on_its_ticket(wechat, session, site):
+    wechat.say("o-over", "电梯困人了 A座3号梯")
+    [lift] = tickets(session)
+    reply = wechat.say("o-over", "好了好了 自己出来了 不用来了")
+    [lift] = tickets(session)
+    assert phrase("cancel_noted", number=lift.number) in reply
+    assert notes(lift) == ["租户表示不需要继续处理：好了好了 自己出来了 不用来了（请与租户确认后结案）"]
+
