@@ -114,10 +114,13 @@ class Unit(Base):
 
     @classmethod
     def find(cls, session: so.Session, site_id: int, code: Optional[str]) -> Optional[Unit]:
-        """The site's unit with this code as typed; None for no code or an unknown one."""
+        """The site's unit with this code as typed, or as written with its number's zeros
+        (l2-15 for L2-015, as tenants and clerks type it); None for no code or an unknown one."""
         if not code or not code.strip():
             return None
-        return session.scalar(sa.select(cls).where(cls.site_id == site_id, cls.matching([code])))
+        typed = code.strip().upper()
+        found = session.scalars(sa.select(cls).where(cls.site_id == site_id, cls.matching(_spellings(typed)))).all()
+        return next((unit for unit in found if unit.code.upper() == typed), found[0] if found else None)
 
     @classmethod
     def unknown_codes(cls, session: so.Session, site_id: int, codes: Iterable[str]) -> list[str]:
@@ -126,6 +129,15 @@ class Unit(Base):
         known = set(session.scalars(sa.select(sa.func.upper(cls.code)).where(cls.site_id == site_id,
                                                                             cls.matching(wanted))))
         return [c for c in wanted if c not in known]
+
+
+def _spellings(code: str) -> list[str]:
+    """The code, and its last number with no leading zeros or padded to 3 or 4 digits."""
+    digits = len(code) - len(code.rstrip("0123456789"))
+    if not 1 <= digits <= 6:
+        return [code]
+    head, number = code[:-digits], str(int(code[-digits:]))
+    return [code, *(head + number.zfill(width) for width in (1, 3, 4))]
 
 
 def normal_unit_codes(codes: Iterable[str]) -> list[str]:

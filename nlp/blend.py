@@ -121,6 +121,7 @@ SAID_CODE_HOLDS = (
     "car_tamper",
     "loose_dog",
     "staffing_wish",
+    "appliance_at_water",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs
@@ -154,6 +155,10 @@ _THANKS_FIXED = re.compile(
     r"(谢谢|感谢|多谢|唔该)[^。！？!?]{0,16}(修好|弄好|搞好|换好|装好|通好|搞掂|好返|正常了|恢复了|不漏了|不堵了|"
     r"通了|亮了|凉快了|暖和了|有水了|来电了|能用了|没事了|舒服了)"
 )
+# praise, then the place said kept nice (保洁做得真棒 楼道一尘不染): praise of staff, while the model
+# learned the public ironies (保洁可真干净啊 … 蜘蛛网) and hears one; dirt beside it is irony
+_KEPT_NICE = re.compile(r"一尘不染|干干净净|干净整洁|整整齐齐|井井有条|锃亮|锃光瓦亮|亮堂堂|焕然一新|清清爽爽")
+_DIRT_BESIDE = re.compile(r"垃圾|脏|灰尘|积灰|蜘蛛|臭|泥|没人|坏|漏|堆|除了|就是|但|不过|可惜")
 _NOT_AN_EMERGENCY = ("SVC-INFO", taxonomy.OTHER)
 # ... nor the noise a danger makes (楼下有人在打小孩 孩子一直哭, 小孩被锁在阳台上 一直在哭: the
 # model hears 哭, 打); no urgent public text is a noise
@@ -184,6 +189,8 @@ def second_opinion(
     keeps the code."""
     if result.intent == "praise" and _THANKS_FIXED.search(norm):
         return result  # thanks for a fix: the model hears the fixed thing (水龙头已经不漏了) as a repair
+    if result.intent == "praise" and _KEPT_NICE.search(norm) and not _DIRT_BESIDE.search(norm):
+        return result
     code_p, intent_p, urgent_p = model.distributions(norm, tokens)
     factor, intent_factor = letter_factors(len(norm))
     code, intent, confidence = result.code, result.intent, result.confidence

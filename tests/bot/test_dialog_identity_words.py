@@ -1,5 +1,5 @@
-"""Asked who they are right after an emergency, tenants ask when help comes: a question is
-no name. It is answered with the ticket's progress, and who they are is asked again."""
+"""Who and where, in the words tenants use: asked who they are right after an emergency, a
+question (多久能到) is no name; a unit typed without its zeros (l2-15) is the site's L2-015."""
 from __future__ import annotations
 
 import pytest
@@ -24,3 +24,21 @@ def test_asked_who_a_name_with_the_phone_is_still_taken(wechat, session, site):
     wechat.say("o-when", "李强 13600001111")
     [ticket] = tickets(session)
     assert (ticket.tenant.name, ticket.tenant.phone) == ("李强", "13600001111")
+
+
+@pytest.mark.parametrize("typed", ["l2-15", "L2-15", "l2-0015"])
+def test_a_unit_typed_without_its_zeros_is_the_sites_unit(wechat, session, site, typed):
+    wechat.say("o-unit", f"{typed} 水管漏水")
+    wechat.say("o-unit", "黄先生 13812345678")
+    [ticket] = tickets(session)
+    assert ticket.unit_code == "L2-015" and ticket.unit is not None
+
+
+def test_a_unit_the_site_has_as_typed_is_taken_before_another_spelling(session, site):
+    from models import Unit
+
+    session.add(Unit(site_id=site.id, code="L2-15"))
+    session.commit()
+    assert Unit.find(session, site.id, "l2-15").code == "L2-15"
+    assert Unit.find(session, site.id, "L2-015").code == "L2-015"
+    assert Unit.find(session, site.id, "L9-015") is None
