@@ -158,3 +158,20 @@ def test_wires_torn_out_are_live(rules, text):
 def test_a_network_cable_torn_is_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+# falls counted in times (绊倒好几回了, 摔了三次): a hazard's history, no one down now
+FALLS_COUNTED = ["门口的地砖翘起来了 已经绊倒好几回了", "电梯口那块地砖松了 老人已经滑倒两次了"]
+# ... while several people down now are down
+PEOPLE_DOWN_NOW = ["扶梯上摔倒了三个人 都在流血"]
+
+
+@pytest.mark.parametrize("text", FALLS_COUNTED)
+def test_falls_counted_in_times_are_a_hazard_not_an_emergency(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", PEOPLE_DOWN_NOW)
+def test_several_people_down_now_stay_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
