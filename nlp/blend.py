@@ -121,6 +121,7 @@ SAID_CODE_HOLDS = (
     "car_tamper",
     "loose_dog",
     "staffing_wish",
+    "appliance_at_water",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs

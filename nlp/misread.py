@@ -13,6 +13,8 @@
   question (SVC-INFO); footage asked for after a loss is security's (nlp.harms).
 - A lift named only as the place where something happened (电梯厅有人吵架): the act decides.
 - A proposal of something new opened with 我觉得…可以 or 可以在…吗: a suggestion on its topic.
+- An electric appliance named where water is (洗手间的烘手机坏了, 厕所感应灯不亮): the object
+  outranks the place, which the model hears as plumbing.
 - A polite request to come and fix a fault (纱窗破了 可以来补一下吗, 能不能来换个灯泡): a
   repair, which the model, hearing 可以…吗, reads as a question.
 """
@@ -88,6 +90,19 @@ _FAULT_TOLD = re.compile(
 )
 # ... not a question about its price, its time or whether it is allowed
 _NOT_REQUEST = re.compile(r"多少钱|收费|要钱|什么时候|几点|多久|哪天|自己|允许|可以自己")
+
+
+# a place with water, named as where an electric or ventilating appliance is
+_WET_PLACE = re.compile(r"卫生间|洗手间|厕所|男厕|女厕|公厕|茶水间|淋浴间|浴室")
+# ... not a neighbour's (隔壁卫生间的排气扇吵死了 is their noise)
+_SOMEONE_ELSES = re.compile(r"隔壁|楼上|楼下|邻居|对门|对面|餐厅|饭店|商户|店家")
+_APPLIANCE = re.compile(r"烘手|干手|吹手|感应灯|镜前灯|灯|插座|排气扇|换气扇|排风扇")
+
+
+def appliance_at_water(norm: str, code: str) -> bool:
+    """Whether an electric or ventilating appliance decided the code in a place with water."""
+    named = code in ("ENG-ELEC", "ENG-HVAC") and _WET_PLACE.search(norm) and _APPLIANCE.search(norm)
+    return bool(named) and not _SOMEONE_ELSES.search(norm)
 
 
 def ready_asked(norm: str, code: str) -> bool:

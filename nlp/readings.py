@@ -112,6 +112,8 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
         return "ENV-CLEAN", "complaint", "musty_smell"
     if misread.facade_piece(norm, code):
         return "ENG-CIVIL", "repair", "facade_piece"
+    if misread.appliance_at_water(norm, code) and intent in ("repair", "complaint", "other"):
+        return code, "repair", "appliance_at_water"
     if misread.proposal(norm, intent):
         return code, "suggestion", "proposal"
     if misread.polite_request(norm, code, intent):

@@ -174,3 +174,21 @@ def test_praise_beside_a_place_kept_nice_stays_praise(text):
 
 def test_praise_beside_dirt_is_irony():
     assert nlp.classify("保洁可真能干啊 大堂地上全是泥脚印").intent == "complaint"
+
+
+# -- an electric appliance named where water is (洗手间的烘手机): the object outranks the place ------
+
+
+@pytest.mark.parametrize("text", ["男厕的烘手器按了不出风", "二楼卫生间那台干手机坏了", "洗手间的吹手机一直响"])
+def test_a_hand_dryer_in_a_washroom_is_electrical(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("ENG-ELEC", "repair")
+
+
+def test_a_washroom_with_no_object_named_stays_plumbing(rules):
+    assert rules.classify("二楼卫生间的水龙头坏了").code == "ENG-PLUMB"
+
+
+@pytest.mark.parametrize("text", ["男厕的烘手器按了不出风", "公厕里的干手器坏了"])
+def test_a_hand_dryer_in_a_washroom_keeps_its_code_with_the_model(text):
+    assert nlp.classify(text).code == "ENG-ELEC"
