@@ -83,7 +83,10 @@ def asks_on(turn: Turn, text: str, result) -> bool:
     """「那停多久」 right after 「请问下周停水吗」: a question that goes on from the one just
     asked and names no topic of its own goes on that question's ticket, for the person
     who answers it, not to a second desk clerk."""
-    if result.code not in intents.NO_FAULT_CODES or not intents.goes_on(intents.bare(text)):
+    # 「多少钱」「要交押金吗」 read as billing questions: a price or a fee is no fault of its own
+    no_fault = result.code in intents.NO_FAULT_CODES or (
+        result.category in ("SVC", "FEE") and not intents.FAULT_OBJECT.search(text))
+    if not no_fault or not intents.goes_on(intents.bare(text)):
         return False
     ticket = newest_open(turn)
     if ticket is None or ticket.intent != "inquiry":

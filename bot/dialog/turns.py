@@ -22,6 +22,7 @@ from bot.dialog.identity import (
     remember_told,
     remind_identity,
     set_conv,
+    ticket_opened_at_once,
     wait_for_identity_after,
 )
 from bot.dialog.lookup import (
@@ -212,7 +213,8 @@ def _text(turn: Turn, text: str) -> None:
         intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint"))  # not "修好了，又漏了"
     if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
         return
-    if called_off and turn.conv.state != AWAITING_IDENTITY and cancel_request(turn, text):
+    if called_off and (turn.conv.state != AWAITING_IDENTITY or ticket_opened_at_once(turn) is not None) and (
+            cancel_request(turn, text)):  # 自己出来了 不用来了 after an emergency, before we know who: on it
         return
     impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
     waiting = impatient or result.code == "SVC-SLOW" or (

@@ -106,3 +106,24 @@ def test_a_new_fault_after_a_report_is_no_correction(wechat, session, site):
     wechat.say("o-oops", "还有天花板漏水")
     toilet, ceiling = tickets(session)
     assert ceiling.code == "ENG-LEAK" and notes(toilet) == []
+
+
+def test_an_emergency_over_before_we_know_who_is_a_note_on_its_ticket(wechat, session, site):
+    wechat.say("o-over", "电梯困人了 A座3号梯")
+    [lift] = tickets(session)
+    reply = wechat.say("o-over", "好了好了 自己出来了 不用来了")
+    [lift] = tickets(session)
+    assert phrase("cancel_noted", number=lift.number) in reply
+    assert notes(lift) == ["租户表示不需要继续处理：好了好了 自己出来了 不用来了（请与租户确认后结案）"]
+
+
+@pytest.mark.parametrize("who", ["", KNOWN])
+def test_short_questions_after_a_question_go_on_it(wechat, session, site, who):
+    if who:
+        wechat.say("o-ask", who)
+    wechat.say("o-ask", "请问装修要办什么手续")
+    wechat.say("o-ask", "要交押金吗")
+    reply = wechat.say("o-ask", "多少钱")
+    [inquiry] = tickets(session)
+    assert notes(inquiry) == ["租户追问：要交押金吗", "租户追问：多少钱"]
+    assert phrase("joined_ticket", number=inquiry.number) in reply

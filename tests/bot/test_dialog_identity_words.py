@@ -42,3 +42,20 @@ def test_a_unit_the_site_has_as_typed_is_taken_before_another_spelling(session, 
     assert Unit.find(session, site.id, "l2-15").code == "L2-15"
     assert Unit.find(session, site.id, "L2-015").code == "L2-015"
     assert Unit.find(session, site.id, "L9-015") is None
+
+
+@pytest.mark.parametrize("told, name", [("Room L3-008, Tom, 138 0000 1111", "Tom"),
+                                        ("Name: Anna, Tel: 13800001111, Unit L3-008", "Anna"),
+                                        ("Shop L3-008 Mary Lee 13800001111", "Mary Lee")])
+def test_a_foreign_tenant_labelling_each_part_is_identified(wechat, session, site, told, name):
+    wechat.say("o-foreign", "hello, the AC in my office is not working")
+    wechat.say("o-foreign", told)
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone, ticket.unit_code) == (name, "13800001111", "L3-008")
+
+
+def test_asked_who_a_foreign_name_of_any_length_is_taken(wechat, session, site):
+    wechat.say("o-foreign", "the toilet is blocked, shop L3-008")
+    wechat.say("o-foreign", "Michael 13800001111")
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone) == ("Michael", "13800001111")
