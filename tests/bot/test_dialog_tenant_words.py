@@ -1,5 +1,6 @@
-"""Who and where, in the words tenants use: asked who they are right after an emergency, a
-question (多久能到) is no name; a unit typed without its zeros (l2-15) is the site's L2-015."""
+"""Who, where and what, in the words tenants use: asked who they are right after an
+emergency, a question (多久能到) is no name; a unit typed without its zeros (l2-15) is the
+site's L2-015; foreign tenants label each part; words after a photo are its report."""
 from __future__ import annotations
 
 import pytest
@@ -59,3 +60,15 @@ def test_asked_who_a_foreign_name_of_any_length_is_taken(wechat, session, site):
     wechat.say("o-foreign", "Michael 13800001111")
     [ticket] = tickets(session)
     assert (ticket.complainant, ticket.phone) == ("Michael", "13800001111")
+
+
+@pytest.mark.parametrize("explained", ["这个你们看一下怎么弄", "就是这个 帮忙处理下"])
+def test_words_we_cannot_classify_after_a_photo_are_the_reports_content(wechat, session, site, explained):
+    from fakewechat.signing import build_image
+    from tests.bot.conftest import OFFICIAL, next_msg_id
+
+    wechat.say("o-photo", "我是L3-008 周雨 13900001234")
+    wechat.reply(build_image("o-photo", OFFICIAL, "http://127.0.0.1/p.jpg", "media-1", next_msg_id()))
+    wechat.say("o-photo", explained)
+    [ticket] = tickets(session)
+    assert ticket.content == explained
