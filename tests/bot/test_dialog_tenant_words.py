@@ -72,3 +72,12 @@ def test_words_we_cannot_classify_after_a_photo_are_the_reports_content(wechat, 
     wechat.say("o-photo", explained)
     [ticket] = tickets(session)
     assert ticket.content == explained
+
+
+@pytest.mark.parametrize("asked, answer", [("怎么报修", "menu_repair"), ("请问报修怎么弄", "menu_repair"),
+                                           ("投诉找谁", "menu_complaint"), ("如何投诉啊", "menu_complaint")])
+def test_asking_how_to_report_is_told_to_say_what_it_is(wechat, session, site, asked, answer):
+    wechat.say("o-how", "我是L3-008 周雨 13900001234")
+    reply = wechat.say("o-how", asked)
+    assert phrase(answer) in reply
+    assert tickets(session) == []
