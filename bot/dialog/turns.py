@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import workflow
-from bot.dialog import chasing, corrections, events, intents
+from bot.dialog import chasing, corrections, events, intents, places
 from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.identity import (
     ask_identity,
@@ -306,6 +306,8 @@ def _report(turn: Turn, text: str, result) -> None:
         urgent_chase(turn, chased, text)
         return
     if chased is not None and worsened(turn, chased, text):
+        return
+    if places.where_it_is(turn, text, result):  # 漏水, then 天花板上
         return
     joined = (joinable(turn.session, turn.tenant, troubles_like(result), turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)
