@@ -22,7 +22,9 @@ _BLOCK = re.compile(r"(?<![\dA-Za-z])(\d{1,3}|[A-Za-z])\s*+(?:栋|幢|号楼|座
 _ROOM = re.compile(r"(?<!\d)(\d{1,2})\s*+(?:楼|层)\s*+(\d{2,4})\s*+(?:号铺|号房|室|号|铺)?|(?<!\d)(\d{3,4})\s*+(?:室|号铺|铺|号房)")
 _FILLER = re.compile(
     r"我是|我叫|我姓|本人|我住|住在|我家|家在|住|姓名|名字|叫|电话|手机|号码|联系方式|联系|是|铺位|铺面|店铺|门店|商铺|房号|单元|编号|"
-    r"号|的|在|这边|这里|你好|您好|谢谢|麻烦|哦|啊|呢|吧|嗯|好的|[，。,.!！?？:：;；、\s~～（）()]"
+    r"号|的|在|这边|这里|你好|您好|谢谢|麻烦|哦|啊|呢|吧|嗯|好的|[，。,.!！?？:：;；、\s~～（）()]|"
+    # the labels foreign tenants write before each (Room L3-008, Tel 138…, Name: Tom)
+    r"(?i:\b(?:room|rm|shop|unit|office|suite|store|flat|apt|no|name|tel|phone|mobile|contact)\b)"
 )
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$|^[A-Za-z][A-Za-z .]{1,30}$")
 # jieba's count of a word above which it is a common word, not a name (李强 159, 白天 1456)
@@ -92,6 +94,9 @@ _LATIN_NAME = re.compile(r"(?!(?:Hi|Hello|Dear|Thanks|Please|The|My|Our|Shop|Uni
                          r"[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?")
 
 
+_LATIN_COMPACT = re.compile(r"[A-Z][a-z]{1,15}[A-Z][a-z]{1,15}")
+
+
 # how foreign tenants introduce themselves (my name is Tom, I'm John, this is Anna)
 _LATIN_CLAIM = re.compile(r"(?i:\b(?:my name is|my name's|i am|i'm|this is))\s{1,3}([A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15})?)")
 
@@ -108,6 +113,8 @@ def could_be_name(word: str) -> bool:
     tenant asked who they are may answer with any name, even one of an uncommon surname."""
     if word.endswith(SURNAME_ONLY):  # 李先生/女士: a surname told alone (find_name)
         return 1 <= len(word) - len(SURNAME_ONLY) <= 2
+    if word.isascii():  # Michael, Mary Lee (MaryLee once the spaces are gone)
+        return bool(_LATIN_NAME.fullmatch(word) or _LATIN_COMPACT.fullmatch(word))
     return (2 <= len(word) <= 4 and not any(ch in _NOT_IN_A_NAME for ch in word)
             and not any(role in word for role in _NOT_A_NAME_WORDS) and not _ASKS.search(word))
 
@@ -233,4 +240,6 @@ def parse_identity(text: str) -> Identity:
     if claimed is None and len(rest) == 1 and rest in _SURNAMES and rest not in _WORDS_ALONE:  # asked who, 「王」
         claimed = rest + SURNAME_ONLY
     name = claimed or (rest if _NAME.match(rest or "") and _said_as_one(rest, text) else None)
+    if name and name.isascii():  # Mary Lee as written, not the leftover's MaryLee
+        name = next((m.group(0) for m in _LATIN_NAME.finditer(text) if m.group(0).replace(" ", "") == name), name)
     return Identity(name=name, phone=find_phone(text), unit=find_unit(text))

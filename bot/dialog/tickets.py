@@ -128,8 +128,8 @@ def keep_with_report(turn: Turn, text: str) -> None:
     if ticket is not None:
         note(turn, ticket, f"租户补充：{text}")
         turn.say("joined_ticket", number=ticket.number)
-    elif data.get("pending"):
-        pending = data["pending"]
+    elif data.get("pending") or data.get("media"):  # a photo we hold: these words explain it
+        pending = data.get("pending") or {}
         set_conv(turn, AWAITING_IDENTITY, pending={**pending, "texts": pending.get("texts", []) + [text],
                                                    "message_ids": pending.get("message_ids", []) + [turn.message_id()]})
 

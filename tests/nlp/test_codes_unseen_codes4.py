@@ -192,3 +192,12 @@ def test_a_washroom_with_no_object_named_stays_plumbing(rules):
 @pytest.mark.parametrize("text", ["男厕的烘手器按了不出风", "公厕里的干手器坏了"])
 def test_a_hand_dryer_in_a_washroom_keeps_its_code_with_the_model(text):
     assert nlp.classify(text).code == "ENG-ELEC"
+
+
+# -- a lamp or a circuit that flickers or makes poor contact, with no lamp word heard --------------
+
+
+@pytest.mark.parametrize("text", ["走廊那边忽明忽暗的 晚上看着吓人", "过道好像接触不良 一会亮一会灭"])
+def test_flicker_and_poor_contact_are_electrical(rules, text):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == ("ENG-ELEC", "repair")

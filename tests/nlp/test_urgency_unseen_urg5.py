@@ -175,3 +175,78 @@ def test_falls_counted_in_times_are_a_hazard_not_an_emergency(rules, text):
 def test_several_people_down_now_stay_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# the one shut in is out already (已经放出来了, 人已经出来了): settled
+OUT_ALREADY = ["早上货梯关了个人 已经放出来了 想问下原因", "电梯困人 人已经出来了 电梯还停着"]
+# ... unless another is still inside
+ONE_STILL_INSIDE = ["电梯困了两个人 一个已经出来了 还有一个在里面"]
+
+
+@pytest.mark.parametrize("text", OUT_ALREADY)
+def test_someone_already_out_is_settled(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ONE_STILL_INSIDE)
+def test_one_still_inside_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+# a gas detector named (燃气泄漏报警器) is a device, not a leak
+GAS_DETECTOR_NAMED = ["请问燃气泄漏报警器去哪里买", "想给店里装个煤气泄漏探测器 找谁"]
+# ... while the detector sounding is the alarm of a leak
+GAS_DETECTOR_SOUNDING = ["燃气泄漏报警器一直在响 有味道"]
+
+
+@pytest.mark.parametrize("text", GAS_DETECTOR_NAMED)
+def test_a_gas_detector_named_is_no_leak(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", GAS_DETECTOR_SOUNDING)
+def test_a_gas_detector_sounding_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+# the writer says tomorrow is fine (明天来修就行, 明早来电就可以): nothing presses
+TOMORROW_IS_FINE = ["停电了 反正我们已经下班了 明早来电就可以", "店里没电了 我们今天休息 明天弄好也行"]
+# ... while asking whether it will be fixed by tomorrow (明天就好了吗) is no such word
+ASKS_ABOUT_TOMORROW = ["整层停电了 明天就好了吗"]
+
+
+@pytest.mark.parametrize("text", TOMORROW_IS_FINE)
+def test_tomorrow_said_to_be_fine_presses_nothing(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+
+@pytest.mark.parametrize("text", ASKS_ABOUT_TOMORROW)
+def test_asking_about_tomorrow_stays_urgent(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
+
+# someone lying there motionless, said without 在 (躺地上) or with the person after the verb
+# (门口倒着个人): the lead's 「店门口有个人躺地上 一动不动」 and new wordings
+LYING_MOTIONLESS = [
+    "店门口有个人躺地上 一动不动",
+    "门口倒着个人 没动静",
+    "大堂地上躺着个阿姨 叫了没反应",
+    "女厕里有人躺地上",
+]
+# ... while someone resting or asleep there is a complaint at most
+LYING_AT_EASE = ["有人躺在长椅上睡觉", "流浪汉睡在门口", "地上躺着一个人 在玩手机"]
+
+
+@pytest.mark.parametrize("text", LYING_MOTIONLESS)
+def test_someone_lying_motionless_is_urgent_and_the_guards(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    found = nlp.classify(text)
+    assert (found.urgent, found.code) == (True, "SEC-SAFE"), found
+
+
+@pytest.mark.parametrize("text", LYING_AT_EASE)
+def test_someone_resting_stays_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False

@@ -1,0 +1,83 @@
+"""Who, where and what, in the words tenants use: asked who they are right after an
+emergency, a question (多久能到) is no name; a unit typed without its zeros (l2-15) is the
+site's L2-015; foreign tenants label each part; words after a photo are its report."""
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.conftest import tickets
+from workflow.phrasebook import phrase
+
+
+@pytest.mark.parametrize("asked", ["多久能到啊", "多久能到", "什么时候到", "还要多久？", "人什么时候来"])
+def test_asked_who_a_question_about_when_help_comes_is_no_name(wechat, session, site, asked):
+    wechat.say("o-when", "B1-003 仓库水管爆了 水喷得到处都是")
+    [emergency] = tickets(session)
+    reply = wechat.say("o-when", asked)
+    [ticket] = tickets(session)
+    assert ticket.tenant.name is None and ticket.complainant is None
+    assert emergency.number in reply  # its progress, the 30 minutes
+    assert phrase("ask_name") in reply
+
+
+def test_asked_who_a_name_with_the_phone_is_still_taken(wechat, session, site):
+    wechat.say("o-when", "B1-003 仓库水管爆了 水喷得到处都是")
+    wechat.say("o-when", "李强 13600001111")
+    [ticket] = tickets(session)
+    assert (ticket.tenant.name, ticket.tenant.phone) == ("李强", "13600001111")
+
+
+@pytest.mark.parametrize("typed", ["l2-15", "L2-15", "l2-0015"])
+def test_a_unit_typed_without_its_zeros_is_the_sites_unit(wechat, session, site, typed):
+    wechat.say("o-unit", f"{typed} 水管漏水")
+    wechat.say("o-unit", "黄先生 13812345678")
+    [ticket] = tickets(session)
+    assert ticket.unit_code == "L2-015" and ticket.unit is not None
+
+
+def test_a_unit_the_site_has_as_typed_is_taken_before_another_spelling(session, site):
+    from models import Unit
+
+    session.add(Unit(site_id=site.id, code="L2-15"))
+    session.commit()
+    assert Unit.find(session, site.id, "l2-15").code == "L2-15"
+    assert Unit.find(session, site.id, "L2-015").code == "L2-015"
+    assert Unit.find(session, site.id, "L9-015") is None
+
+
+@pytest.mark.parametrize("told, name", [("Room L3-008, Tom, 138 0000 1111", "Tom"),
+                                        ("Name: Anna, Tel: 13800001111, Unit L3-008", "Anna"),
+                                        ("Shop L3-008 Mary Lee 13800001111", "Mary Lee")])
+def test_a_foreign_tenant_labelling_each_part_is_identified(wechat, session, site, told, name):
+    wechat.say("o-foreign", "hello, the AC in my office is not working")
+    wechat.say("o-foreign", told)
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone, ticket.unit_code) == (name, "13800001111", "L3-008")
+
+
+def test_asked_who_a_foreign_name_of_any_length_is_taken(wechat, session, site):
+    wechat.say("o-foreign", "the toilet is blocked, shop L3-008")
+    wechat.say("o-foreign", "Michael 13800001111")
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone) == ("Michael", "13800001111")
+
+
+@pytest.mark.parametrize("explained", ["这个你们看一下怎么弄", "就是这个 帮忙处理下"])
+def test_words_we_cannot_classify_after_a_photo_are_the_reports_content(wechat, session, site, explained):
+    from fakewechat.signing import build_image
+    from tests.bot.conftest import OFFICIAL, next_msg_id
+
+    wechat.say("o-photo", "我是L3-008 周雨 13900001234")
+    wechat.reply(build_image("o-photo", OFFICIAL, "http://127.0.0.1/p.jpg", "media-1", next_msg_id()))
+    wechat.say("o-photo", explained)
+    [ticket] = tickets(session)
+    assert ticket.content == explained
+
+
+@pytest.mark.parametrize("asked, answer", [("怎么报修", "menu_repair"), ("请问报修怎么弄", "menu_repair"),
+                                           ("投诉找谁", "menu_complaint"), ("如何投诉啊", "menu_complaint")])
+def test_asking_how_to_report_is_told_to_say_what_it_is(wechat, session, site, asked, answer):
+    wechat.say("o-how", "我是L3-008 周雨 13900001234")
+    reply = wechat.say("o-how", asked)
+    assert phrase(answer) in reply
+    assert tickets(session) == []
