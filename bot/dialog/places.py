@@ -1,11 +1,13 @@
-"""Where the report just made is, told in a piece of its own (漏水 / 在卫生间 / 天花板上): the
-classifier reads 天花板 as a building leak and would open a second ticket beside the first;
-a place and nothing else, right after a report, goes on that report for the engineer."""
+"""Where the report just made is, said as a place alone (B2层靠近电梯那, 负二楼电梯旁边,
+3楼厕所门口 after an emergency; 在卫生间, 天花板上 after 漏水): the classifier reads the
+landmark (电梯, 车库, 天花板) as a fault of its own, which opened a second ticket (or held one
+while we asked who is writing) instead of telling the people sent where to go."""
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from bot.dialog import intents
 from bot.dialog.identity import remind_identity
 from bot.dialog.tickets import join, keep_with_report, newest_open
 from workflow.held_reports import AWAITING_IDENTITY
@@ -13,28 +15,51 @@ from workflow.held_reports import AWAITING_IDENTITY
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
 
-# 在卫生间, 就在门口, 天花板上, 厨房水槽下面, 三楼男厕里面: a place (a few characters) said with 在
-# before it or a locative after it, and no other word (漏水, 坏了 make it a report of its own)
-_PLACE_ONLY = re.compile(
-    r"^(?:就|是|位置|地方)?在[\u4e00-\u9fffA-Za-z0-9-]{1,8}?(?:上面|上|里面|里|里头|下面|底下|旁边|边上|那里|那边|这边)?$|"
-    r"^[\u4e00-\u9fffA-Za-z0-9-]{1,8}?(?:上面|上|里面|里|里头|下面|底下|旁边|边上|那里|那边|顶上)$"
+# Matched against bare() text: a floor (B2层, B1, 负二楼, 3f; not a unit's L2-015), or a word that says near what
+_FLOOR = re.compile(r"[a-z]\d{1,2}(?:层|楼(?!梯)|f)?(?![\d-])|(?:\d{1,2}|负[一二三四五]|[一二三四五六七八九十]{1,2})(?:层|楼(?!梯)|f)")
+_NEAR = re.compile(r"靠近|旁边|附近|边上|对面|门口|出口|入口|那边|那里|这边|这里|那儿|这儿|那$")
+# Landmarks and the words around a place: what is left once they go is what the message reports
+_LANDMARK = re.compile(r"就在|在|就是|是|车库|停车场|大厅|走廊|过道|通道|楼梯间?|厕所|卫生间|洗手间|广场|中庭|"
+                       r"[东南西北]门|[东南西北]侧|电梯口|扶梯口|超市|商场|店|铺")
+
+
+_PARTICLES = re.compile(r"[的了啊呀吧呢哦嘛哈那这边儿个一下]")
+# 在卫生间, 天花板上, 厨房水槽下面, 靠门口那边: a few characters said with 在 before them or a
+# locative after them, and no word of a fault (天花板上在滴水 is the fault again), a question
+# (在哪里交 asks where to pay) or a person (我在里面 after 电梯坏了: someone is trapped)
+_AT_PLACE = re.compile(
+    r"^(?:就|是|位置|地方)?在[\u4e00-\u9fffa-z0-9-]{1,8}?(?:上面|上|里面|里|里头|下面|底下|旁边|边上|那里|那边|这边)?$|"
+    r"^[\u4e00-\u9fffa-z0-9-]{1,8}?(?:上面|上|里面|里|里头|下面|底下|旁边|边上|那里|那边|顶上)$"
 )
-# ... and no fault word among them (天花板上在滴水 is the fault again, the classifier's to read)
-_FAULT_WORD = re.compile(r"漏|滴|渗|坏|堵|裂|掉|响|冒|烧|断|停|不|没|破|松|臭|吵|脏|水")
+_NOT_A_PLACE = re.compile(r"漏|滴|渗|坏|堵|裂|掉|响|冒|烧|断|停|不|没|破|松|臭|吵|脏|水|哪|吗|么|几|多少|谁|交|办|买|我|你|他|她|人|孩|娃|宝|老")
+
+
+def place_only(text: str) -> bool:
+    """The message says a place and nothing that happened there: nothing is left once its
+    floor, its landmarks and the things named as landmarks (电梯 in 靠近电梯那) go;
+    「门口的灯不亮了」 leaves 不亮."""
+    bare = intents.bare(text)
+    if _AT_PLACE.match(bare) and not _NOT_A_PLACE.search(bare):
+        return True
+    if not (_FLOOR.search(bare) or _NEAR.search(bare)):
+        return False
+    rest = _LANDMARK.sub("", intents.FAULT_OBJECT.sub("", _NEAR.sub("", _FLOOR.sub("", bare))))
+    return not _PARTICLES.sub("", rest)
 
 
 def where_it_is(turn: Turn, text: str, result) -> bool:
-    """The place of the report just made (or held while we ask who), told alone: noted on
-    it. Not an emergency's: those have their own handling (where_the_emergency_is)."""
-    bare = re.sub(r"[\s，。,.!！?？~～]+", "", text)
-    if result.urgent or not _PLACE_ONLY.match(bare) or _FAULT_WORD.search(bare):
+    """A place alone, right after a report: on its ticket (an emergency's responders are
+    told help is coming), or with the report we hold while we ask who is writing."""
+    if result.urgent or not place_only(text):  # the words first: most messages need no query
         return False
     ticket = newest_open(turn)
     if ticket is not None:
+        if ticket.urgent:
+            turn.say("help_coming")
         join(turn, ticket, text)
         return True
     if turn.conv.state == AWAITING_IDENTITY and (turn.conv.data or {}).get("pending"):
-        keep_with_report(turn, text)  # with the report we hold while we ask who is writing
+        keep_with_report(turn, text)
         remind_identity(turn)
         return True
     return False

@@ -197,6 +197,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
         return
+    if places.where_it_is(turn, text, result):  # B2层靠近电梯那 after an emergency, 天花板上 after 漏水
+        return
     if only_who(turn, text):  # 我是钱七 L3-008 135…: who they are, whatever 钱 reads as
         remember_told(turn, text)
         _who(turn, text)
@@ -306,8 +308,6 @@ def _report(turn: Turn, text: str, result) -> None:
         urgent_chase(turn, chased, text)
         return
     if chased is not None and worsened(turn, chased, text):
-        return
-    if places.where_it_is(turn, text, result):  # 漏水, then 天花板上
         return
     joined = (joinable(turn.session, turn.tenant, troubles_like(result), turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)

@@ -105,3 +105,11 @@ def test_a_place_with_a_fault_of_its_own_is_still_a_report(wechat, session, site
     wechat.say("o-piece", "空调不制冷")
     wechat.say("o-piece", "卫生间天花板上在漏水")
     assert len(tickets(session)) == 2
+
+
+@pytest.mark.parametrize("inside", ["我在里面", "孩子在里面", "人还在里面"])
+def test_someone_in_the_place_after_a_fault_is_no_mere_place(wechat, session, site, inside):
+    wechat.say("o-piece", "我是L3-008 周雨 13900001234")
+    wechat.say("o-piece", "电梯坏了")
+    wechat.say("o-piece", inside)
+    assert any(t.urgent for t in tickets(session))
