@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import workflow
-from bot.dialog import chasing, corrections, events, intents
+from bot.dialog import chasing, corrections, events, intents, places
 from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.identity import (
     ask_identity,
@@ -196,6 +196,8 @@ def _text(turn: Turn, text: str) -> None:
         _report(turn, text, result)
         return
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
+        return
+    if places.where_it_is(turn, text, result):  # B2层靠近电梯那, right after an emergency
         return
     if only_who(turn, text):  # 我是钱七 L3-008 135…: who they are, whatever 钱 reads as
         remember_told(turn, text)

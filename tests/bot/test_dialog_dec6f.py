@@ -127,3 +127,30 @@ def test_short_questions_after_a_question_go_on_it(wechat, session, site, who):
     [inquiry] = tickets(session)
     assert notes(inquiry) == ["租户追问：要交押金吗", "租户追问：多少钱"]
     assert phrase("joined_ticket", number=inquiry.number) in reply
+
+
+@pytest.mark.parametrize("who", ["", KNOWN])
+@pytest.mark.parametrize("place", ["B2层靠近电梯那", "负二楼电梯旁边", "B1车库出口那里"])
+def test_where_the_emergency_is_said_as_a_place_goes_on_its_ticket(wechat, session, site, who, place):
+    if who:
+        wechat.say("o-place", who)
+    wechat.say("o-place", "有人在停车场砸车窗!!")
+    reply = wechat.say("o-place", place)
+    [emergency] = tickets(session)
+    assert notes(emergency) == [f"租户补充：{place}"] and phrase("help_coming") in reply
+
+
+def test_a_fault_on_a_floor_after_an_emergency_is_its_own_report(wechat, session, site):
+    wechat.say("o-place", KNOWN)
+    wechat.say("o-place", "有人在停车场砸车窗!!")
+    wechat.say("o-place", "另外3楼厕所漏水")
+    emergency, leak = tickets(session)
+    assert leak.code == "ENG-PLUMB" and notes(emergency) == []
+
+
+def test_a_fault_at_a_door_after_an_emergency_is_its_own_report(wechat, session, site):
+    wechat.say("o-place", KNOWN)
+    wechat.say("o-place", "有人在停车场砸车窗!!")
+    wechat.say("o-place", "门口的灯不亮了")
+    emergency, lamp = tickets(session)
+    assert lamp.code == "ENG-ELEC" and notes(emergency) == []

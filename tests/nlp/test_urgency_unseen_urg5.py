@@ -226,3 +226,36 @@ def test_tomorrow_said_to_be_fine_presses_nothing(rules, text):
 def test_asking_about_tomorrow_stays_urgent(rules, text):
     assert rules.classify(text).urgent is True, rules.classify(text)
     assert nlp.classify(text).urgent is True
+
+# someone lying there motionless, said without 在 (躺地上) or with the person after the verb
+# (门口倒着个人): the lead's 「店门口有个人躺地上 一动不动」 and new wordings
+LYING_MOTIONLESS = [
+    "店门口有个人躺地上 一动不动",
+    "门口倒着个人 没动静",
+    "大堂地上躺着个阿姨 叫了没反应",
+    "女厕里有人躺地上",
+]
+# ... while someone resting or asleep there is a complaint at most
+LYING_AT_EASE = ["有人躺在长椅上睡觉", "流浪汉睡在门口", "地上躺着一个人 在玩手机"]
+
+
+@pytest.mark.parametrize("text", LYING_MOTIONLESS)
+def test_someone_lying_motionless_is_urgent_and_the_guards(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    found = nlp.classify(text)
+    assert (found.urgent, found.code) == (True, "SEC-SAFE"), found
+
+
+@pytest.mark.parametrize("text", LYING_AT_EASE)
+def test_someone_resting_stays_calm(rules, text):
+    assert rules.classify(text).urgent is False, rules.classify(text)
+    assert nlp.classify(text).urgent is False
+
+# water into a room that holds equipment (弱电间, 泵房, 设备间), or all over under its floor
+EQUIPMENT_ROOM_WATER = ["五楼弱电间进水了 交换机都在下面", "机房地板下面全是水 服务器还开着"]
+
+
+@pytest.mark.parametrize("text", EQUIPMENT_ROOM_WATER)
+def test_water_into_an_equipment_room_is_damage_in_progress(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
