@@ -250,3 +250,12 @@ def test_someone_lying_motionless_is_urgent_and_the_guards(rules, text):
 def test_someone_resting_stays_calm(rules, text):
     assert rules.classify(text).urgent is False, rules.classify(text)
     assert nlp.classify(text).urgent is False
+
+# water into a room that holds equipment (弱电间, 泵房, 设备间), or all over under its floor
+EQUIPMENT_ROOM_WATER = ["五楼弱电间进水了 交换机都在下面", "机房地板下面全是水 服务器还开着"]
+
+
+@pytest.mark.parametrize("text", EQUIPMENT_ROOM_WATER)
+def test_water_into_an_equipment_room_is_damage_in_progress(rules, text):
+    assert rules.classify(text).urgent is True, rules.classify(text)
+    assert nlp.classify(text).urgent is True
