@@ -47,6 +47,7 @@ SAID_INTENT_HOLDS = (
     "planned",
     "wish",
     "service_asked",
+    "timing_wish",
     "arrears_asked",
     "progress_asked",
     "slow_handling",

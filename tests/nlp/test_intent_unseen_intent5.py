@@ -34,3 +34,23 @@ def test_a_service_asked_for_a_need_is_a_desk_request(text):
 def test_a_fault_or_a_wish_beside_the_need_is_not_a_request(rules, text, code, intent):
     result = rules.classify(text)
     assert (result.code, result.intent) == (code, intent)
+
+
+# -- a wish about when a service runs (希望…早点开, 上班前打扫完): a suggestion on its topic --
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("希望冬天早上暖气可以提前半小时开", "ENG-HVAC"),
+        ("希望楼道里的垃圾每天上班前就收走", "ENV-CLEAN"),
+    ],
+)
+def test_a_wish_about_when_a_service_runs_is_a_suggestion(text, code):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, "suggestion")
+
+
+def test_a_fault_wished_fixed_soon_stays_a_repair(rules):
+    result = rules.classify("希望早点把坏掉的空调修好")
+    assert (result.code, result.intent) == ("ENG-HVAC", "repair")
