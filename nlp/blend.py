@@ -46,6 +46,8 @@ SAID_INTENT_HOLDS = (
     "lost_or_planned",
     "planned",
     "wish",
+    "service_asked",
+    "timing_wish",
     "arrears_asked",
     "progress_asked",
     "slow_handling",
@@ -122,6 +124,7 @@ SAID_CODE_HOLDS = (
     "loose_dog",
     "staffing_wish",
     "appliance_at_water",
+    "service_asked",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs

@@ -11,11 +11,11 @@
 - A place standing in water or seepage at a plumbing fixture (nlp.floods), a renovation at an
   hour it is not allowed and renovation workers' damage to the common parts (nlp.works);
   weather asked about, a musty smell, a facade's sign coming off, footage kept and a polite
-  request (nlp.misread)."""
+  request (nlp.misread); a building service asked for a stated need (nlp.arranged)."""
 
 import re
 
-from nlp import floods, misread, taxonomy, works
+from nlp import arranged, floods, misread, taxonomy, wishes, works
 
 # a drill or check coming, asked about (演练的时候…会不会, 检测要不要), or how often one is done
 _UPKEEP_ASKED = re.compile(
@@ -71,6 +71,10 @@ _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|
 
 def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tuple[str, str, str] | None:
     """(code, intent, structure) when one of these structures applies, else None."""
+    if arranged.service_asked(norm):  # 周日加班 能开下空调吗: the desk arranges it, nothing is broken
+        return "SVC-INFO", "inquiry", "service_asked"
+    if wishes.about_timing(norm) and code != taxonomy.OTHER:  # 希望空调能早点开: no fault, a wish
+        return code, "suggestion", "timing_wish"
     if codes is not None and misread.lift_as_place(norm, code):
         others = [(score, other) for other, score in codes.items() if other != code and score > 0]
         act = max(others)[1] if others else taxonomy.OTHER  # nothing else read: the model fills in

@@ -6,6 +6,9 @@
 - A wish for staff at a post (希望多安排个保安, 要是前台中午也留个人就好了): a suggestion on the
   post's topic (security, cleaning, the desk), not about anyone's manner (SVC-ATTI), which the
   post's name alone reads; a wish about manner (希望保安说话客气点) stays SVC-ATTI.
+- A wish about when a service runs (希望空调能早点开, 希望保洁上班前打扫完): a suggestion on the
+  service's topic, which the keywords read as the service's fault; a fault wished fixed soon
+  (希望早点修好) stays a repair.
 """
 
 import re
@@ -25,12 +28,22 @@ _POSTS = (
     (re.compile(r"保洁|清洁工|阿姨"), "ENV-CLEAN"),
     (re.compile(r"前台|客服|服务中心|物业中心|管家|值班"), "SVC-INFO"),
 )
+# a time wished earlier or later (早点开, 提前半小时开, 晚一点关, 九点前打扫完, 上班前收走)
+_WISHED_TIME = re.compile(
+    rf"(希望|最好|期望|盼望|建议)(能|可以)?{_NC}{{0,10}}?(早(点|一点|些|一些)|提前|晚(点|一点|些|一些)|推迟|延后|错开|"
+    rf"[0-9一二三四五六七八九十]点(以|之)?前|(上班|营业|开门|开业)(以|之)?前)"
+)
 _MANNER = re.compile(r"态度|说话|语气|客气|礼貌|耐心|热情|微笑|笑脸|培训|素质|凶|骂|冷淡|敷衍|脸色|白眼")
 
 
 def if_only(norm: str) -> bool:
     """Whether the message wishes for something new with "if only" (要是…就好了)."""
     return bool(_IF_ONLY.search(norm)) and not _NOT_A_WISH.search(norm)
+
+
+def about_timing(norm: str) -> bool:
+    """Whether the message wishes a service ran earlier or later, naming no fault."""
+    return bool(_WISHED_TIME.search(norm)) and not _NOT_A_WISH.search(norm)
 
 
 def staffing(norm: str, code: str, intent: str, codes: dict) -> tuple[str, str, str] | None:

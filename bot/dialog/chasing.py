@@ -38,6 +38,21 @@ def impatient(turn: Turn, text: str) -> bool:
     return not intents.has_substance(rest) or turn.classify(rest).emotion != "upset"
 
 
+# A hurry (急, 快点, 赶紧, 货车在等): with these gone, a short message that says nothing more
+# hurries the ticket just opened (急 货车在等 after 开一下消防通道的门 要搬货)
+HURRY = re.compile(r"急|快点|快些|赶紧|赶快|尽快|在等|等着|等不了|等不及")
+_HURRY_MAX = 12
+
+
+def hurried(turn: Turn, text: str) -> bool:
+    """The message hurries and names nothing besides (货车 is no fault: 「急 货车在等」), right
+    after a ticket of any kind; 「急 楼上漏水」 is a report of its own."""
+    bare = intents.bare(text)
+    if len(bare) > _HURRY_MAX or not HURRY.search(bare) or intents.FAULT_OBJECT.search(bare):
+        return False
+    return not intents.has_substance(HURRY.sub("", bare)) and newest_open(turn) is not None
+
+
 # Someone asked to come (派个师傅过来, 上门看一下, 能不能安排人来一趟, 现在能过来吗)
 VISIT = re.compile(r"(?:派|安排).{0,3}?(?:人|师傅|维修工|电工|工人)|上门|(?:过来|来)(?:一下|一趟)?(?:看|修|处理|弄|检查|瞧)|"
                    r"(?:能|可以|方便)(?:不能)?.{0,4}?(?:过来|来一趟)")

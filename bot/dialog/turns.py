@@ -219,7 +219,7 @@ def _text(turn: Turn, text: str) -> None:
             cancel_request(turn, text)):  # 自己出来了 不用来了 after an emergency, before we know who: on it
         return
     impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
-    waiting = impatient or result.code == "SVC-SLOW" or (
+    waiting = impatient or chasing.hurried(turn, text) or result.code == "SVC-SLOW" or (
         intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return

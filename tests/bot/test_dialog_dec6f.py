@@ -154,3 +154,21 @@ def test_a_fault_at_a_door_after_an_emergency_is_its_own_report(wechat, session,
     wechat.say("o-place", "门口的灯不亮了")
     emergency, lamp = tickets(session)
     assert lamp.code == "ENG-ELEC" and notes(emergency) == []
+
+
+@pytest.mark.parametrize("hurry", ["急 货车在等", "快点 我们等着呢"])
+def test_a_short_hurry_right_after_a_ticket_chases_it(wechat, session, site, hurry):
+    wechat.say("o-hurry", KNOWN)
+    wechat.say("o-hurry", "能不能帮我们开一下消防通道的门 要搬货")
+    [request] = tickets(session)
+    reply = wechat.say("o-hurry", hurry)
+    [request] = tickets(session)
+    assert notes(request) == [f"租户催办：{hurry}"] and phrase("chase_noted", number=request.number) in reply
+
+
+def test_a_hurry_naming_a_fault_is_a_report_of_its_own(wechat, session, site):
+    wechat.say("o-hurry", KNOWN)
+    wechat.say("o-hurry", "能不能帮我们开一下消防通道的门 要搬货")
+    wechat.say("o-hurry", "急 楼上在漏水")
+    request, leak = tickets(session)
+    assert leak.category == "ENG" and notes(request) == []
