@@ -54,3 +54,12 @@ def test_a_wish_about_when_a_service_runs_is_a_suggestion(text, code):
 def test_a_fault_wished_fixed_soon_stays_a_repair(rules):
     result = rules.classify("希望早点把坏掉的空调修好")
     assert (result.code, result.intent) == ("ENG-HVAC", "repair")
+
+
+# -- a planned cut asked with 停不停 / 断不断 and no question mark: the desk's (SVC-INFO) ----
+
+
+@pytest.mark.parametrize("text", ["下礼拜停不停电", "周四写字楼断不断电"])
+def test_a_planned_cut_asked_as_a_or_not_a_is_a_desk_question(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
