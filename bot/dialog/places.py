@@ -1,14 +1,16 @@
-"""Where the emergency just reported is, said as a place alone (B2层靠近电梯那, 负二楼电梯旁边,
-3楼厕所门口): the classifier reads the landmark (电梯, 车库) as a fault of its own, which
-opened a second ticket (or held one while we asked who is writing) instead of telling the
-responders already sent where to go."""
+"""Where the report just made is, said as a place alone (B2层靠近电梯那, 负二楼电梯旁边,
+3楼厕所门口 after an emergency; 在卫生间, 天花板上 after 漏水): the classifier reads the
+landmark (电梯, 车库, 天花板) as a fault of its own, which opened a second ticket (or held one
+while we asked who is writing) instead of telling the people sent where to go."""
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
 from bot.dialog import intents
-from bot.dialog.tickets import join, newest_open
+from bot.dialog.identity import remind_identity
+from bot.dialog.tickets import join, keep_with_report, newest_open
+from workflow.held_reports import AWAITING_IDENTITY
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -22,6 +24,14 @@ _LANDMARK = re.compile(r"就在|在|就是|是|车库|停车场|大厅|走廊|�
 
 
 _PARTICLES = re.compile(r"[的了啊呀吧呢哦嘛哈那这边儿个一下]")
+# 在卫生间, 天花板上, 厨房水槽下面, 靠门口那边: a few characters said with 在 before them or a
+# locative after them, and no word of a fault (天花板上在滴水 is the fault again), a question
+# (在哪里交 asks where to pay) or a person (我在里面 after 电梯坏了: someone is trapped)
+_AT_PLACE = re.compile(
+    r"^(?:就|是|位置|地方)?在[\u4e00-\u9fffa-z0-9-]{1,8}?(?:上面|上|里面|里|里头|下面|底下|旁边|边上|那里|那边|这边)?$|"
+    r"^[\u4e00-\u9fffa-z0-9-]{1,8}?(?:上面|上|里面|里|里头|下面|底下|旁边|边上|那里|那边|顶上)$"
+)
+_NOT_A_PLACE = re.compile(r"漏|滴|渗|坏|堵|裂|掉|响|冒|烧|断|停|不|没|破|松|臭|吵|脏|水|哪|吗|么|几|多少|谁|交|办|买|我|你|他|她|人|孩|娃|宝|老")
 
 
 def place_only(text: str) -> bool:
@@ -29,6 +39,8 @@ def place_only(text: str) -> bool:
     floor, its landmarks and the things named as landmarks (电梯 in 靠近电梯那) go;
     「门口的灯不亮了」 leaves 不亮."""
     bare = intents.bare(text)
+    if _AT_PLACE.match(bare) and not _NOT_A_PLACE.search(bare):
+        return True
     if not (_FLOOR.search(bare) or _NEAR.search(bare)):
         return False
     rest = _LANDMARK.sub("", intents.FAULT_OBJECT.sub("", _NEAR.sub("", _FLOOR.sub("", bare))))
@@ -36,12 +48,18 @@ def place_only(text: str) -> bool:
 
 
 def where_it_is(turn: Turn, text: str, result) -> bool:
-    """A place alone, right after an emergency: on its ticket, for the responders on their way."""
+    """A place alone, right after a report: on its ticket (an emergency's responders are
+    told help is coming), or with the report we hold while we ask who is writing."""
     if result.urgent or not place_only(text):  # the words first: most messages need no query
         return False
     ticket = newest_open(turn)
-    if ticket is None or not ticket.urgent:
-        return False
-    turn.say("help_coming")
-    join(turn, ticket, text)
-    return True
+    if ticket is not None:
+        if ticket.urgent:
+            turn.say("help_coming")
+        join(turn, ticket, text)
+        return True
+    if turn.conv.state == AWAITING_IDENTITY and (turn.conv.data or {}).get("pending"):
+        keep_with_report(turn, text)
+        remind_identity(turn)
+        return True
+    return False

@@ -81,3 +81,35 @@ def test_asking_how_to_report_is_told_to_say_what_it_is(wechat, session, site, a
     reply = wechat.say("o-how", asked)
     assert phrase(answer) in reply
     assert tickets(session) == []
+
+
+@pytest.mark.parametrize("where", ["天花板上", "在卫生间", "厨房水槽下面", "靠门口那边"])
+def test_where_the_report_is_told_in_a_piece_goes_on_it(wechat, session, site, where):
+    wechat.say("o-piece", "我是L3-008 周雨 13900001234")
+    wechat.say("o-piece", "漏水")
+    reply = wechat.say("o-piece", where)
+    [ticket] = tickets(session)
+    assert ticket.number in reply and f"租户补充：{where}" in [e.note for e in ticket.events]
+
+
+def test_where_a_held_report_is_goes_with_it(wechat, session, site):
+    wechat.say("o-piece", "漏水")
+    wechat.say("o-piece", "天花板上")
+    wechat.say("o-piece", "周雨 13900001234 L3-008")
+    [ticket] = tickets(session)
+    assert ticket.content == "漏水\n天花板上"
+
+
+def test_a_place_with_a_fault_of_its_own_is_still_a_report(wechat, session, site):
+    wechat.say("o-piece", "我是L3-008 周雨 13900001234")
+    wechat.say("o-piece", "空调不制冷")
+    wechat.say("o-piece", "卫生间天花板上在漏水")
+    assert len(tickets(session)) == 2
+
+
+@pytest.mark.parametrize("inside", ["我在里面", "孩子在里面", "人还在里面"])
+def test_someone_in_the_place_after_a_fault_is_no_mere_place(wechat, session, site, inside):
+    wechat.say("o-piece", "我是L3-008 周雨 13900001234")
+    wechat.say("o-piece", "电梯坏了")
+    wechat.say("o-piece", inside)
+    assert any(t.urgent for t in tickets(session))
