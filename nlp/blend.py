@@ -156,7 +156,10 @@ _MADE_WORSE = re.compile(r"越修越(坏|差|漏|糟)|比(修)?之前还|修完(
 # thanks, then the thing said fixed (谢谢师傅 水龙头已经不漏了, 多谢晒 空调好返啦): praise of staff
 _THANKS_FIXED = re.compile(
     r"(谢谢|感谢|多谢|唔该)[^。！？!?]{0,16}(修好|弄好|搞好|换好|装好|通好|搞掂|好返|正常了|恢复了|不漏了|不堵了|"
-    r"通了|亮了|凉快了|暖和了|有水了|来电了|能用了|没事了|舒服了)"
+    r"通了|亮了|凉快了|暖和了|有水了|来电了|能用了|没事了|舒服了)|"
+    # ... or the fix first, then the thanks (灯已经亮了 多谢你们), not asked (修好了吗) nor undone (不亮了)
+    r"(?<![不没])(修好了|弄好了|换好了|装好了|通了|亮了|恢复了|正常了|能用了|来电了|有水了|不漏了|不堵了|凉快了|暖和了)"
+    r"(?!吗|没|么)[^。！？!?吗]{0,8}(谢谢|感谢|多谢|谢啦|谢了|辛苦了)"
 )
 # praise, then the place said kept nice (保洁做得真棒 楼道一尘不染): praise of staff, while the model
 # learned the public ironies (保洁可真干净啊 … 蜘蛛网) and hears one; dirt beside it is irony

@@ -63,3 +63,28 @@ def test_a_fault_wished_fixed_soon_stays_a_repair(rules):
 def test_a_planned_cut_asked_as_a_or_not_a_is_a_desk_question(text):
     result = nlp.classify(text)
     assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+# -- the fix said first, then thanks (插座来电了 谢谢你们): praise of staff (SVC-ATTI) -------
+
+
+@pytest.mark.parametrize("text", ["插座来电了 谢谢你们", "网络恢复了 谢啦"])
+def test_a_fix_then_thanks_is_praise(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "praise")
+
+
+@pytest.mark.parametrize(
+    "text, code, intent",
+    [
+        ("门口的灯又不亮了 谢谢", "ENG-ELEC", "repair"),  # undone
+        ("好了好了 谢谢", "OTHER", "other"),  # an acknowledgement
+    ],
+)
+def test_thanks_beside_no_fix_is_no_praise(text, code, intent):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, intent)
+
+
+def test_a_fix_asked_about_with_thanks_is_no_praise():
+    assert nlp.classify("电梯好了吗 谢谢").intent != "praise"  # asked, not thanked for
