@@ -49,19 +49,29 @@ class Identity:
 
 
 def find_unit(text: str) -> Optional[str]:
+    """The unit the text names; one it denies (不是L3-008 是L2-015) is passed over."""
     text = _readable(text)
-    match = _BLOCK.search(text)
+    match = _told(_BLOCK, text)
     if match:
         return "-".join(part.upper() for part in match.groups() if part)
-    match = _UNIT.search(text)
+    match = _told(_UNIT, text)
     if match:
         return f"{match.group(1).upper()}-{match.group(2)}"
-    match = _ROOM.search(text)
+    match = _told(_ROOM, text)
     if match:
         if match.group(1):
             return f"{match.group(1)}F-{match.group(2)}"
         return match.group(3)
     return None
+
+
+_DENIED = re.compile(r"(?:不是|不在|并非)\s{0,2}$")
+
+
+def _told(pattern: re.Pattern, text: str) -> Optional[re.Match]:
+    """The first match not denied: 不是L3-008 alone tells no unit."""
+    return next((m for m in pattern.finditer(text) if not _DENIED.search(text, max(0, m.start() - 4), m.start())),
+                None)
 
 
 _NAME_CLAIM = re.compile(r"(?:我是|我叫|本人|联系人[:：]?)\s*([\u4e00-\u9fff]{2,4}?)(?=$|[，,。.!！\s]|电话|手机|联系)")

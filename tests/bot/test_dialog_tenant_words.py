@@ -121,3 +121,12 @@ def test_who_runs_the_shop_told_by_surname_is_who_wrote(wechat, session, site, r
     reply = wechat.say("o-boss", report)
     [ticket] = tickets(session)
     assert ticket.complainant == name and phrase("ask_name") not in reply
+
+
+@pytest.mark.parametrize("corrected", ["不是L3-008 是L2-015", "是L2-015 不是L3-008"])
+def test_a_unit_denied_beside_the_right_one_is_not_taken(wechat, session, site, corrected):
+    wechat.say("o-unit", "我是周雨 13900001234 L3-008")
+    wechat.say("o-unit", "门口的灯坏了")
+    wechat.say("o-unit", corrected)
+    [ticket] = tickets(session)
+    assert ticket.unit_code == "L2-015"
