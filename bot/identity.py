@@ -102,6 +102,9 @@ _LATIN_CLAIM = re.compile(r"(?i:\b(?:my name is|my name's|i am|i'm|this is))\s{1
 
 _SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我|本人|免贵)?姓({'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])"
                             r"(?=$|[\s，,。.!！:：]|电话|手机)")
+# who runs the shop, told by the surname (L2-015川菜馆 老板姓陈, 我们店长姓李): 陈老板, 李店长
+_ROLE_SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我是|我们|我们的|我们店)?(老板娘|老板|店长|经理|负责人)姓"
+                                 rf"({'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])(?=$|[\s，,。.!！:：]|电话|手机)")
 
 
 # words that ask (多久能到, 什么时候到): a question, never a name
@@ -144,6 +147,9 @@ def find_name(text: str) -> Optional[str]:
     match = _LATIN_CLAIM.search(text)
     if match and looks_like_name(match.group(1)):
         return match.group(1)
+    match = _ROLE_SURNAME_CLAIM.search(text)
+    if match:
+        return match.group(2) + match.group(1)
     match = _SURNAME_CLAIM.search(text)
     return match.group(1) + SURNAME_ONLY if match else None
 

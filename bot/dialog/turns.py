@@ -211,7 +211,7 @@ def _text(turn: Turn, text: str) -> None:
     if intents.PROGRESS.search(text) and result.intent in ("inquiry", "other") and result.emotion != "upset":
         progress(turn)
         return
-    called_off = intents.CALL_OFF.search(text) or (
+    called_off = intents.CALL_OFF.search(bare) or (  # bare: 「算了 不用了」 is typed with a space
         intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint"))  # not "修好了，又漏了"
     if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
         return

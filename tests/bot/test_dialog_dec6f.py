@@ -172,3 +172,10 @@ def test_a_hurry_naming_a_fault_is_a_report_of_its_own(wechat, session, site):
     wechat.say("o-hurry", "急 楼上在漏水")
     request, leak = tickets(session)
     assert leak.category == "ENG" and notes(request) == []
+
+
+@pytest.mark.parametrize("withdrawn", ["算了 不用了", "算了，不修了", "不用 修了"])
+def test_calling_off_with_a_space_withdraws_the_report_we_hold(wechat, session, site, withdrawn):
+    wechat.say("o-off", "空调不制冷")
+    assert wechat.say("o-off", withdrawn) == phrase("report_withdrawn")
+    assert tickets(session) == []

@@ -113,3 +113,11 @@ def test_someone_in_the_place_after_a_fault_is_no_mere_place(wechat, session, si
     wechat.say("o-piece", "电梯坏了")
     wechat.say("o-piece", inside)
     assert any(t.urgent for t in tickets(session))
+
+
+@pytest.mark.parametrize("report, name", [("L2-015川菜馆 老板姓陈 电话13800138000 后厨下水道堵了", "陈老板"),
+                                          ("L2-015 我们店长姓李 13800138000 门口灯坏了", "李店长")])
+def test_who_runs_the_shop_told_by_surname_is_who_wrote(wechat, session, site, report, name):
+    reply = wechat.say("o-boss", report)
+    [ticket] = tickets(session)
+    assert ticket.complainant == name and phrase("ask_name") not in reply
