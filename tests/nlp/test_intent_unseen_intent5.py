@@ -105,3 +105,16 @@ def test_what_a_place_could_have_is_a_suggestion(text, code):
 @pytest.mark.parametrize("text", ["门禁卡可以多办一张吗", "花坛里可以自己种点菜吗"])
 def test_what_the_writer_may_get_or_do_is_a_question(text):
     assert nlp.classify(text).intent == "inquiry"
+
+
+# -- opened with 最好 (最好每层都放个垃圾桶): a suggestion; a fault beside it stays a repair ----
+
+
+def test_what_would_be_best_is_a_suggestion():
+    result = nlp.classify("最好每层都放个垃圾桶")
+    assert (result.code, result.intent) == ("ENV-CLEAN", "suggestion")
+
+
+def test_a_fault_with_what_would_be_best_stays_a_repair():
+    result = nlp.classify("空调坏了 最好今天来修")
+    assert (result.code, result.intent) == ("ENG-HVAC", "repair")
