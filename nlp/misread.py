@@ -66,7 +66,12 @@ _LOSS = re.compile(r"被|丢|不见|没了|偷|刮|划|撞|砸|蹭|打架|拿走
 _NEW = r"(多(?!久|少|长)|增加|增设|加装|加个|加几|安装|装个|装几|装一|种|设个|设置|放个|放几|放一|贴个|挂个|配个|划|建个|搞个|弄个|开放|开通|延长)"
 _PROPOSAL = re.compile(
     rf"(觉得|感觉|认为|提个(小)?建议|提个意见|提议)[^。！？!?]{{0,12}}?(可以|应该|最好|能不能|要是能|不如){_NC}{{0,8}}?{_NEW}|"
-    rf"^{_NC}{{0,2}}(可以|能)(在|给){_NC}{{0,10}}?{_NEW}"
+    rf"^{_NC}{{0,2}}(可以|能)(在|给){_NC}{{0,10}}?{_NEW}|"
+    # ... or a place first (绿化带可以多种点花): what it could have, not what the writer may get
+    # (我可以多领一张吗) or may do themselves (树可以自己种吗: permission asked)
+    rf"^(?!我|请问){_NC}{{1,6}}可以(?!自己|私自|我){_NC}{{0,4}}?{_NEW}(?!{_NC}{{0,3}}(卡|证|张|份|钥匙))|"
+    # ... or opened with 最好 (最好每层都放个垃圾桶, 最好晚上留几盏灯): what would be best, nothing broken
+    rf"^{_NC}{{0,4}}最好{_NC}{{0,12}}?({_NEW}|留|放|摆|贴|挂)"
 )
 # ... not a fault to be fixed (修, 坏, 不亮) nor a grievance before it (太吵, 被占)
 _PROPOSAL_FAULT = re.compile(r"尽快|赶紧|马上|快点|(?<!装)修|处理|解决|坏|漏|堵|不亮|投诉|被占|乱停")

@@ -88,3 +88,33 @@ def test_thanks_beside_no_fix_is_no_praise(text, code, intent):
 
 def test_a_fix_asked_about_with_thanks_is_no_praise():
     assert nlp.classify("电梯好了吗 谢谢").intent != "praise"  # asked, not thanked for
+
+
+# -- a place, then what it could have (大堂可以多摆几盆绿植): a suggestion on its topic --------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("小区门口可以多放几个垃圾桶吗", "ENV-CLEAN"), ("楼道可以装个灯吗 太黑了", "ENG-ELEC")],
+)
+def test_what_a_place_could_have_is_a_suggestion(text, code):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, "suggestion")
+
+
+@pytest.mark.parametrize("text", ["门禁卡可以多办一张吗", "花坛里可以自己种点菜吗"])
+def test_what_the_writer_may_get_or_do_is_a_question(text):
+    assert nlp.classify(text).intent == "inquiry"
+
+
+# -- opened with 最好 (最好每层都放个垃圾桶): a suggestion; a fault beside it stays a repair ----
+
+
+def test_what_would_be_best_is_a_suggestion():
+    result = nlp.classify("最好每层都放个垃圾桶")
+    assert (result.code, result.intent) == ("ENV-CLEAN", "suggestion")
+
+
+def test_a_fault_with_what_would_be_best_stays_a_repair():
+    result = nlp.classify("空调坏了 最好今天来修")
+    assert (result.code, result.intent) == ("ENG-HVAC", "repair")
