@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialog import intents
+from bot.dialog.identity import held_report
 from bot.dialog.tickets import newest_open, note
 from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY
@@ -23,8 +24,8 @@ WHERE_IS_HELP = re.compile(r"(?:人|师傅|维修工|维修的|工人|电工|保
 
 def holds_report(turn: Turn) -> bool:
     """A report (or a photo) we keep while we ask who the tenant is."""
-    data = turn.conv.data or {}
-    return turn.conv.state == AWAITING_IDENTITY and bool(data.get("pending") or data.get("media"))
+    media = turn.conv.state == AWAITING_IDENTITY and (turn.conv.data or {}).get("media")
+    return bool(held_report(turn) or media)
 
 
 def impatient(turn: Turn, text: str) -> bool:

@@ -7,10 +7,9 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialog import intents
-from bot.dialog.identity import remind_identity, set_conv, ticket_opened_at_once
+from bot.dialog.identity import held_report, hold_words, remind_identity, ticket_opened_at_once
 from bot.dialog.tickets import flag_for_triage, newest_open, note
 from nlp import taxonomy
-from workflow.held_reports import AWAITING_IDENTITY
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -29,11 +28,8 @@ def corrects(turn: Turn, text: str, result) -> bool:
         return False
     if not CORRECTING.search(intents.bare(text)):
         return False
-    pending = (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
-    if pending and ticket_opened_at_once(turn) is None:
-        set_conv(turn, AWAITING_IDENTITY, pending={
-            **pending, "code": result.code, "texts": pending.get("texts", []) + [text],
-            "message_ids": pending.get("message_ids", []) + [turn.message_id()]})
+    if held_report(turn) and ticket_opened_at_once(turn) is None:
+        hold_words(turn, text, code=result.code)
         remind_identity(turn)
         return True
     ticket = newest_open(turn)

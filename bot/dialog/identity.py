@@ -56,6 +56,19 @@ def set_conv(turn: Turn, state: str, **data) -> None:
     conv.data = {**old, **data}
 
 
+def held_report(turn: Turn) -> Optional[dict]:
+    """The report we hold while we ask who the tenant is (its texts, code and message ids)."""
+    return (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
+
+
+def hold_words(turn: Turn, text: str, **changes) -> None:
+    """The message's words go with the report we hold (a new one if none is held), which
+    waits for who the tenant is; `changes` set its other fields (code)."""
+    pending = held_report(turn) or {}
+    set_conv(turn, AWAITING_IDENTITY, pending={**pending, **changes, "texts": pending.get("texts", []) + [text],
+                                               "message_ids": pending.get("message_ids", []) + [turn.message_id()]})
+
+
 def apply_identity(turn: Turn, found: Identity) -> None:
     tenant = turn.tenant
     if found.name:
@@ -137,7 +150,7 @@ def wait_for_identity_after(turn: Turn, ticket: Ticket) -> None:
     the responders on their way; one about another fault opens when we know who, or expires."""
     waiting = turn.conv.state == AWAITING_IDENTITY
     earlier = (turn.conv.data or {}).get("opened_at_once", []) if waiting else []
-    held = ((turn.conv.data or {}).get("pending") or {}).get("code") if waiting else None
+    held = (held_report(turn) or {}).get("code")
     if held and (held == ticket.code or ticket.code == taxonomy.OTHER):
         settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
     set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id, opened_at_once=[*earlier, ticket.id])

@@ -8,9 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialog import intents
-from bot.dialog.identity import remind_identity
+from bot.dialog.identity import held_report, remind_identity
 from bot.dialog.tickets import join, keep_with_report, newest_open
-from workflow.held_reports import AWAITING_IDENTITY
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -58,7 +57,7 @@ def where_it_is(turn: Turn, text: str, result) -> bool:
             turn.say("help_coming")
         join(turn, ticket, text)
         return True
-    if turn.conv.state == AWAITING_IDENTITY and (turn.conv.data or {}).get("pending"):
+    if held_report(turn):
         keep_with_report(turn, text)
         remind_identity(turn)
         return True

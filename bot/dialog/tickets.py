@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 import workflow
 from bot.dialog import intents
-from bot.dialog.identity import remind_identity, set_conv, ticket_opened_at_once
+from bot.dialog.identity import held_report, hold_words, remind_identity, set_conv, ticket_opened_at_once
 from bot.dialog.lookup import JOIN_WINDOW, open_tickets
 from models import Channel, Status, Ticket
 from nlp import taxonomy
@@ -111,7 +111,7 @@ def where_the_emergency_is(turn: Turn, text: str) -> bool:
 def withdraw_held(turn: Turn) -> bool:
     """「算了 不用了」 while we hold a report and ask who the tenant is: nothing was opened,
     and the tenant has taken it back, so nothing is (the words stay in the message log)."""
-    if ticket_opened_at_once(turn) is not None or not (turn.conv.data or {}).get("pending"):
+    if ticket_opened_at_once(turn) is not None or not held_report(turn):
         return False
     set_conv(turn, "idle")
     turn.say("report_withdrawn")
@@ -128,10 +128,8 @@ def keep_with_report(turn: Turn, text: str) -> None:
     if ticket is not None:
         note(turn, ticket, f"租户补充：{text}")
         turn.say("joined_ticket", number=ticket.number)
-    elif data.get("pending") or data.get("media"):  # a photo we hold: these words explain it
-        pending = data.get("pending") or {}
-        set_conv(turn, AWAITING_IDENTITY, pending={**pending, "texts": pending.get("texts", []) + [text],
-                                                   "message_ids": pending.get("message_ids", []) + [turn.message_id()]})
+    elif held_report(turn) or data.get("media"):  # a photo we hold: these words explain it
+        hold_words(turn, text)
 
 
 def describe_emergency(turn: Turn, ticket: Ticket, text: str, result) -> None:
@@ -160,7 +158,7 @@ def chased_fault(turn: Turn, result, text: str) -> tuple[object, Optional[Ticket
     chased = next((t for t in open_tickets(turn.session, turn.tenant) if t.category not in ("SVC", "OTHER")), None)
     if called and chased is not None and (chased.urgent or chased.created_at < turn.now - JOIN_WINDOW):
         chased = None  # help is on its way (where_the_emergency_is), or too long after: the desk triages it
-    held = ((turn.conv.data or {}).get("pending") or {}).get("code") if turn.conv.state == AWAITING_IDENTITY else None
+    held = (held_report(turn) or {}).get("code")
     if chased is not None:
         return replace(result, code=chased.code, category=chased.category, intent=chased.intent), chased
     if held and taxonomy.category_of(held) not in ("SVC", "OTHER"):
@@ -220,7 +218,7 @@ def chase(turn: Turn, text: str) -> bool:
     its progress in the reply, rather than a second ticket. An upset chase is a complaint
     of its own (sympathy, escalation, a supervisor), handled as a report."""
     ticket = note_on_open_ticket(turn, f"租户催办：{text}")
-    if ticket is None and turn.conv.state == AWAITING_IDENTITY and (turn.conv.data or {}).get("pending"):
+    if ticket is None and held_report(turn):
         remind_identity(turn)  # the report we hold opens when we know who: say so, ask again
         return True
     if ticket is None:

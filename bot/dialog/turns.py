@@ -16,6 +16,8 @@ from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.identity import (
     ask_identity,
     decline_identity,
+    held_report,
+    hold_words,
     identity_answer,
     identity_missing,
     only_who,
@@ -361,18 +363,15 @@ def _report(turn: Turn, text: str, result) -> None:
                 turn.say("ticket_opened", number=held.number, eta=ticket_eta(held, turn.site))
             set_conv(turn, "idle")
         return
-    pending = (turn.conv.data or {}).get("pending") if turn.conv.state == AWAITING_IDENTITY else None
+    pending = held_report(turn)
     opened = (turn.conv.data or {}).get("opened_at_once", [])
     if pending and pending.get("code") != result.code:  # a second problem: open the first with what we know
         first = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if first is not None:
             turn.say("ticket_opened", number=first.number, eta=ticket_eta(first, turn.site))
             opened = [*opened, first.id]  # it gets the contact the tenant then gives
-        pending = None
-    texts = (pending or {}).get("texts", []) + [text]
-    set_conv(turn, AWAITING_IDENTITY, opened_at_once=opened,
-             pending={"texts": texts, "code": result.code,
-                      "message_ids": (pending or {}).get("message_ids", []) + [turn.message_id()]})
+    set_conv(turn, AWAITING_IDENTITY, opened_at_once=opened)
+    hold_words(turn, text, code=result.code)
     if turn.first_contact:
         turn.say("greeting", centre=turn.site.name)
     ask_identity(turn, missing)
