@@ -10,7 +10,8 @@
 
 import re
 
-_NC = r"[^,.!?;，。！？\s]"
+from nlp.normalize import IN_CLAUSE as _NC
+
 # the service asked for: run, opened, kept on or kept longer
 _ASKED = re.compile(
     rf"(打)?开(一)?下|开一开|开着|(先)?(别|不要|晚(点|些|一点)?)关|延长|(开|留)到{_NC}{{0,4}}(点|钟)|"

@@ -7,7 +7,8 @@ a place and the seeping word is the building leak's."""
 
 import re
 
-_NC = r"[^,.!?;，。！？\s]"
+from nlp.normalize import IN_CLAUSE as _NC
+
 # water standing deep or coming in at ground level, not seeping from above (漏, 渗: nlp.structure)
 _FLOODED = re.compile(
     rf"淹|水漫|漫水|倒灌|蹚水|趟水|泡在水里|泡水|水里泡|积水|进水了|"

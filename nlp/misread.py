@@ -22,8 +22,8 @@
 import re
 
 from nlp import wishes
+from nlp.normalize import IN_CLAUSE as _NC
 
-_NC = r"[^,.!?;，。！？\s]"
 # weather or a holiday coming (台风要来了, 明天大暴雨, 暴雨预警, 过年): what is feared, not yet here
 _WEATHER = r"(台风|暴雨|大雨|寒潮|降温|大雪|暴雪|冰冻|霜冻|汛期|雨季|梅雨|高温|大风)"
 _COMING = re.compile(

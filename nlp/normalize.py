@@ -23,6 +23,9 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+# One character inside a clause (not punctuation nor a space), for patterns that allow a few
+# words between two cues of the same clause: {IN_CLAUSE}{{0,4}}
+IN_CLAUSE = r"[^,.!?;，。！？\s]"
 
 
 def normalize(text: str) -> str:

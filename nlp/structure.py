@@ -26,6 +26,7 @@
 import re
 
 from nlp import gated, harms, misread, readings, taxonomy, wishes, works
+from nlp.normalize import IN_CLAUSE as _NC
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
 # alternative opens with a character, not a group: re then scans for those first characters
@@ -193,7 +194,6 @@ _FAULT = re.compile(
 
 # a way in that people broke or hold open (围栏被人剪开, 门被人用砖顶着), or anyone can walk in
 # with no fault named: the door or fence is no fault, who gets in is security (SEC-SAFE)
-_NC = r"[^,.!?;，。！？\s]"
 _BREACH = re.compile(
     rf"被人{_NC}{{0,4}}(剪|撬|踹|拆|挖|锯|割|顶|掰|扒|弄开|撑开)|"
     rf"(谁都|外人|外面的人|陌生人|什么人都|闲杂人){_NC}{{0,3}}(能|可以|随便|随意){_NC}{{0,2}}(进|钻|出入|进出|溜)|"
