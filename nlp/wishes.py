@@ -13,7 +13,8 @@
 
 import re
 
-_NC = r"[^,.!?;，。！？\s]"
+from nlp.normalize import IN_CLAUSE as _NC
+
 _IF_ONLY = re.compile(
     rf"(要是|如果|假如|若是|若|要)(能|可以)?{_NC}{{1,20}}?(就好了|就更好了|就好啦|就好咯|就方便(多)?了|就省事了|该多好|多好啊)"
 )
@@ -55,7 +56,4 @@ def staffing(norm: str, code: str, intent: str, codes: dict) -> tuple[str, str, 
         return None
     if intent != "suggestion" and not _WISHED.search(norm) and not _IF_ONLY.search(norm):
         return None
-    for post, code in _POSTS:
-        if post.search(norm):
-            return code, "suggestion", "staffing_wish"
-    return None
+    return next(((topic, "suggestion", "staffing_wish") for post, topic in _POSTS if post.search(norm)), None)
