@@ -27,3 +27,26 @@ def test_hurry_words_alone_send_no_one(rules, text):
 def test_hurry_with_a_place_or_a_danger_stays_urgent(rules, text):
     for result in _both(rules, text):
         assert result.urgent is True, result
+
+
+# 爆了 as slang for "very much" (弱爆了, 挤爆了, 刷爆了, 火爆了): nothing burst
+SLANG_BURST = [
+    "你们物业这服务真是弱爆了",
+    "停车场周末挤爆了 一个车位都没有",
+    "群里消息刷爆了 都在说停水的事",
+    "新开的超市生意火爆了 门口车都停满了",
+]
+# ... while a pipe or a radiator that burst floods
+BURST = ["水管爆了 水喷得满地都是", "暖气片爆了 水流了一地"]
+
+
+@pytest.mark.parametrize("text", SLANG_BURST)
+def test_slang_burst_is_no_flood(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+@pytest.mark.parametrize("text", BURST)
+def test_a_burst_pipe_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
