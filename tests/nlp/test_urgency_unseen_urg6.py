@@ -50,3 +50,21 @@ def test_slang_burst_is_no_flood(rules, text):
 def test_a_burst_pipe_stays_urgent(rules, text):
     for result in _both(rules, text):
         assert result.urgent is True, result
+
+
+# a screen or a camera's picture gone black is a display's fault
+SCREEN_BLACK = ["门口可视对讲画面全黑 看不到谁按门铃", "监控室有个屏幕画面全黑了", "电梯里的显示屏全黑了 看不到几楼"]
+# ... while a shop or a floor gone dark cannot operate
+DARK = ["店里突然没电了 收银电脑全黑了 快来人", "整层楼全黑了 什么都看不见"]
+
+
+@pytest.mark.parametrize("text", SCREEN_BLACK)
+def test_a_black_screen_is_a_repair(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+@pytest.mark.parametrize("text", DARK)
+def test_a_shop_or_a_floor_in_the_dark_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
