@@ -68,3 +68,22 @@ def test_a_black_screen_is_a_repair(rules, text):
 def test_a_shop_or_a_floor_in_the_dark_stays_urgent(rules, text):
     for result in _both(rules, text):
         assert result.urgent is True, result
+
+
+# a door that will not open with only things put inside (里面放着旧家具): no one shut in
+# (放着 is no 反着 either, a lift running backwards, heard in it)
+THINGS_PUT_INSIDE = ["储藏室门坏了 打不开 里面放着点旧家具", "仓库门锁坏了打不开 里面堆着些纸箱"]
+# ... while someone who went in and cannot get out is
+SOMEONE_INSIDE = ["储藏室门坏了 我爸进去拿东西 现在门打不开人出不来"]
+
+
+@pytest.mark.parametrize("text", THINGS_PUT_INSIDE)
+def test_things_put_inside_trap_no_one(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+@pytest.mark.parametrize("text", SOMEONE_INSIDE)
+def test_someone_inside_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
