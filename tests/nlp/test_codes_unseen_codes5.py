@@ -1,0 +1,20 @@
+"""Fresh chat classes (issue 17, codes5): sentences written for this file. Each class has
+cases that must fire and a sibling sharing its words that must not."""
+
+import pytest
+
+import nlp
+
+# -- a fix asked about, then thanks (修好了吗 谢谢): a progress question, not praise -----------
+
+
+@pytest.mark.parametrize("text", ["修好了吗 谢谢", "昨天报的水龙头修好了没 谢谢啦", "厕所修好了么 谢谢"])
+def test_a_fix_asked_about_with_thanks_is_a_progress_question(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+@pytest.mark.parametrize("text", ["修好了 谢谢师傅", "谢谢 已经修好了"])
+def test_a_fix_told_with_thanks_stays_praise(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "praise")
