@@ -105,3 +105,21 @@ def test_a_person_thrown_off_is_urgent(rules, text):
 def test_a_machine_running_badly_is_not(rules, text):
     for result in _both(rules, text):
         assert result.urgent is False, result
+
+
+# someone trying bikes' locks one by one and still there: a theft being tried now
+LOCKS_TRIED_NOW = ["有个戴口罩的男的在车棚里一辆一辆试电动车的锁 现在还在", "车棚里有人挨个摸电瓶车 现在还在那转"]
+# ... while one seen yesterday, or bikes parked badly, is not pressing
+LOCKS_TRIED_BEFORE = ["昨天有人在车棚挨个试电动车的锁 监控能查吗", "车棚里的电动车停得乱七八糟"]
+
+
+@pytest.mark.parametrize("text", LOCKS_TRIED_NOW)
+def test_locks_tried_by_someone_still_there_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+
+
+@pytest.mark.parametrize("text", LOCKS_TRIED_BEFORE)
+def test_locks_tried_yesterday_or_bikes_parked_badly_are_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
