@@ -18,6 +18,8 @@ from workflow.handling import add_note
 from workflow.register import register
 
 AWAITING_IDENTITY = "awaiting_identity"
+# Why the bot put a ticket on the desk's 待分诊 list: nothing in it the classifier could read
+TRIAGE_NOT_UNDERSTOOD = "not_understood"
 
 
 def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenant, conv: Conversation) -> Optional[Ticket]:
@@ -42,6 +44,9 @@ def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenan
     ticket = register(session, site, content=content, channel=Channel.WECHAT, tenant=tenant,
                       unit_code=data.get("unit"), code=pending.get("code") or result.code,
                       classification=result)
+    if not result.urgent and (pending.get("code") or result.code) == taxonomy.OTHER and result.intent == "other":
+        # a photo and 「你们看看这个」: what it shows is for a person to read, as any message not understood
+        ticket.triage = TRIAGE_NOT_UNDERSTOOD
     session.flush()
     ids = pending.get("message_ids", []) + [m for m in media]
     if ids:

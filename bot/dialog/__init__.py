@@ -8,8 +8,9 @@ quote, a receipt, a survey we sent), events (WeChat events and photos), turns (o
 message in, the reply out)."""
 from bot.dialog.intents import has_substance
 from bot.dialog.lookup import DIALOG_TTL, JOIN_WINDOW, Lookup, look_up
-from bot.dialog.tickets import TRIAGE_CALL_FOR_HELP, TRIAGE_NOT_UNDERSTOOD
+from bot.dialog.tickets import TRIAGE_CALL_FOR_HELP
 from bot.dialog.turns import Turn, fallback_reply, handle, throttled_reply
+from workflow.held_reports import TRIAGE_NOT_UNDERSTOOD
 
 __all__ = [
     "DIALOG_TTL", "JOIN_WINDOW", "TRIAGE_CALL_FOR_HELP", "TRIAGE_NOT_UNDERSTOOD", "Lookup", "Turn",

@@ -21,7 +21,7 @@ from bot.identity import (
 )
 from models import Ticket, Unit
 from nlp import taxonomy
-from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
+from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, register_pending, settle_held_beside
 from workflow.phrasebook import ticket_eta
 
 if TYPE_CHECKING:
@@ -183,7 +183,10 @@ def identity_told(turn: Turn, acknowledged: bool = False) -> None:
     if ticket is None:
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if ticket is not None:
-            turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
+            if ticket.triage == TRIAGE_NOT_UNDERSTOOD:  # a photo and words we cannot read: a person asks
+                turn.say("check_first")
+            else:
+                turn.say("help_coming" if ticket.intent == "repair" else "thanks_complaint")
             if ticket.intent == "repair":
                 workflow.call_desk(turn.session, ticket)
             turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))

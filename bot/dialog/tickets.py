@@ -18,7 +18,7 @@ from workflow.promises import MAX_REASON
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
 
-TRIAGE_NOT_UNDERSTOOD, TRIAGE_CALL_FOR_HELP = "not_understood", "call_for_help"
+TRIAGE_CALL_FOR_HELP = "call_for_help"
 
 
 def flag_for_triage(ticket: Ticket, reason: str) -> None:

@@ -37,7 +37,6 @@ from bot.dialog.lookup import (
 )
 from bot.dialog.tickets import (
     TRIAGE_CALL_FOR_HELP,
-    TRIAGE_NOT_UNDERSTOOD,
     asks_on,
     cancel_request,
     chase,
@@ -65,7 +64,7 @@ from models.reference_cache import SiteValues
 from nlp import taxonomy
 from workflow import faq
 from workflow.classification import classify
-from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
+from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, register_pending, settle_held_beside
 from workflow.phrasebook import phrase, ticket_eta
 
 QUOTE_REPLY_MAX = 20  # a longer message is a report of its own, even with a pending quote
