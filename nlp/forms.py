@@ -23,12 +23,17 @@ _SUMMONS = re.compile(
     r"(?:在吗|在么|在嘛|在不在|在没|有人吗|有人么|有人没|有人在吗|有人在不|有没有人|在线吗|人在吗)"
     r"(?:呀|啊|哈|呢)?"
 )
+# 「急急急」「快快快！！」 alone say no place, no one and nothing wrong: a summons too, answered by
+# asking what is the matter (with a place, 快快快 五楼, they are a call for help: nlp.situation)
+_HURRY_ALONE = re.compile(r"(?:急|快){2,12}(?:啊|呀|啦|了)?")
 _FILLERS = re.compile(r"[\s,.!?~…，。！？、]+")
 
 
 def only_summons(norm: str) -> bool:
-    """Whether the message only asks if anyone is there (在吗, 客服在不在): a greeting."""
-    return bool(_SUMMONS.fullmatch(_FILLERS.sub("", norm)))
+    """Whether the message only asks if anyone is there (在吗, 客服在不在), or only hurries
+    (急急急): a greeting."""
+    bare = _FILLERS.sub("", norm)
+    return bool(_SUMMONS.fullmatch(bare) or _HURRY_ALONE.fullmatch(bare))
 
 
 # 「好的 麻烦了 我等你们电话」「行 那我在店里等师傅」: the tenant agrees and waits, the end of an

@@ -1,0 +1,89 @@
+"""Issue 17 (task urg6): urgency on text the product has never seen. Each list names a
+class found with fresh probes, beside the sibling that must not move. Judged with the rules
+alone and with the model."""
+
+import pytest
+
+import nlp
+
+
+def _both(rules, text):
+    return rules.classify(text), nlp.classify(text)
+
+
+# hurry words and nothing else: no place, no one, nothing wrong (a summons, as 在吗 is)
+HURRY_ALONE = ["急急急", "快快快！！", "急急急啊"]
+# ... while hurry with a place or a danger is a call for help
+HURRY_WITH_SOMETHING = ["急急急 楼道里有人晕倒了", "快快快 三号楼大堂"]
+
+
+@pytest.mark.parametrize("text", HURRY_ALONE)
+def test_hurry_words_alone_send_no_one(rules, text):
+    for result in _both(rules, text):
+        assert (result.urgent, result.code, result.intent) == (False, "OTHER", "other"), result
+
+
+@pytest.mark.parametrize("text", HURRY_WITH_SOMETHING)
+def test_hurry_with_a_place_or_a_danger_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+# 爆了 as slang for "very much" (弱爆了, 挤爆了, 刷爆了, 火爆了): nothing burst
+SLANG_BURST = [
+    "你们物业这服务真是弱爆了",
+    "停车场周末挤爆了 一个车位都没有",
+    "群里消息刷爆了 都在说停水的事",
+    "新开的超市生意火爆了 门口车都停满了",
+]
+# ... while a pipe or a radiator that burst floods
+BURST = ["水管爆了 水喷得满地都是", "暖气片爆了 水流了一地"]
+
+
+@pytest.mark.parametrize("text", SLANG_BURST)
+def test_slang_burst_is_no_flood(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+@pytest.mark.parametrize("text", BURST)
+def test_a_burst_pipe_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+# a screen or a camera's picture gone black is a display's fault
+SCREEN_BLACK = ["门口可视对讲画面全黑 看不到谁按门铃", "监控室有个屏幕画面全黑了", "电梯里的显示屏全黑了 看不到几楼"]
+# ... while a shop or a floor gone dark cannot operate
+DARK = ["店里突然没电了 收银电脑全黑了 快来人", "整层楼全黑了 什么都看不见"]
+
+
+@pytest.mark.parametrize("text", SCREEN_BLACK)
+def test_a_black_screen_is_a_repair(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+@pytest.mark.parametrize("text", DARK)
+def test_a_shop_or_a_floor_in_the_dark_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+# a door that will not open with only things put inside (里面放着旧家具): no one shut in
+# (放着 is no 反着 either, a lift running backwards, heard in it)
+THINGS_PUT_INSIDE = ["储藏室门坏了 打不开 里面放着点旧家具", "仓库门锁坏了打不开 里面堆着些纸箱"]
+# ... while someone who went in and cannot get out is
+SOMEONE_INSIDE = ["储藏室门坏了 我爸进去拿东西 现在门打不开人出不来"]
+
+
+@pytest.mark.parametrize("text", THINGS_PUT_INSIDE)
+def test_things_put_inside_trap_no_one(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+@pytest.mark.parametrize("text", SOMEONE_INSIDE)
+def test_someone_inside_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
