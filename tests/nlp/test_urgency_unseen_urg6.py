@@ -87,3 +87,39 @@ def test_things_put_inside_trap_no_one(rules, text):
 def test_someone_inside_stays_urgent(rules, text):
     for result in _both(rules, text):
         assert result.urgent is True, result
+
+
+# a moving machine that throws a person off (把小孩甩出去, 把人弹飞): someone hurt
+THROWN_OFF = ["儿童乐园的旋转木马把一个小孩甩出去了", "蹦床把小孩弹飞出去了"]
+# ... while a machine that runs badly, or someone shown out, hurts no one
+NOT_THROWN = ["跑步机的皮带有点松 跑起来打滑", "把人带出去了"]
+
+
+@pytest.mark.parametrize("text", THROWN_OFF)
+def test_a_person_thrown_off_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", NOT_THROWN)
+def test_a_machine_running_badly_is_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+# someone trying bikes' locks one by one and still there: a theft being tried now
+LOCKS_TRIED_NOW = ["有个戴口罩的男的在车棚里一辆一辆试电动车的锁 现在还在", "车棚里有人挨个摸电瓶车 现在还在那转"]
+# ... while one seen yesterday, or bikes parked badly, is not pressing
+LOCKS_TRIED_BEFORE = ["昨天有人在车棚挨个试电动车的锁 监控能查吗", "车棚里的电动车停得乱七八糟"]
+
+
+@pytest.mark.parametrize("text", LOCKS_TRIED_NOW)
+def test_locks_tried_by_someone_still_there_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+
+
+@pytest.mark.parametrize("text", LOCKS_TRIED_BEFORE)
+def test_locks_tried_yesterday_or_bikes_parked_badly_are_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
