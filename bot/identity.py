@@ -194,12 +194,6 @@ def find_signed_name(text: str, beside_unit: bool = False) -> Optional[str]:
                 common_word_max is None or word_count(found.group(1)) < common_word_max):
             return found.group(1)
     return None
-    before, after = match.string[:match.start()], match.string[match.end():]
-    for side, beside in ((before, _NAME_BEFORE), (after, _NAME_AFTER)):
-        found = beside.search(_UNIT.sub(" ", _BLOCK.sub(" ", side)))
-        if found and looks_like_name(found.group(1)):
-            return found.group(1)
-    return None
 
 
 def find_addressed_name(text: str) -> Optional[str]:
