@@ -244,7 +244,7 @@ class Classifier:
                 intent = "complaint" if about.intent in ("repair", "other") else about.intent
                 return replace(about, intent=intent, emotion="upset", evidence=[*about.evidence, jab.group(0)])
         s = self.rules.settings
-        tokens, heard = self._sounds.correct(jieba.lcut(norm))
+        tokens, heard = self._sounds.correct(segment.keyword_cut(norm, self.rules.index))
         if heard:  # voice typing: 点梯 is read as 电梯 from here on
             norm = "".join(tokens)
         scan = self._scan(norm, letters.plain_opening(tokens))  # 反映…问题: the letter's own verb

@@ -67,3 +67,23 @@ def add_words(words: Iterable[str]) -> None:
 
 def cut(text: str) -> list[str]:
     return jieba.lcut(text)
+
+
+def keyword_cut(text: str, index: dict) -> list[str]:
+    """jieba's cut with a one-character keyword cut off the adverb its HMM glued it to into an
+    unknown word: 电全没了 gave 电全 没 了, which named nothing (水全停了, 灯都不亮了)."""
+    tokens = jieba.lcut(text)
+    if not any(len(t) == 2 and t[1] in _ADVERBS and t[0] in index for t in tokens):
+        return tokens
+    freq = jieba.dt.FREQ
+    out: list[str] = []
+    for tok in tokens:
+        if len(tok) == 2 and tok[1] in _ADVERBS and tok[0] in index and tok not in index and not freq.get(tok):
+            out.extend(tok)
+        else:
+            out.append(tok)
+    return out
+
+
+# how much or how often, said right after the thing (电全没了, 灯都不亮, 水又停了)
+_ADVERBS = frozenset("全都也又还总老")

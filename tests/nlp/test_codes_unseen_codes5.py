@@ -18,3 +18,48 @@ def test_a_fix_asked_about_with_thanks_is_a_progress_question(text):
 def test_a_fix_told_with_thanks_stays_praise(text):
     result = nlp.classify(text)
     assert (result.code, result.intent) == ("SVC-ATTI", "praise")
+
+
+# -- an English noun for the faulty thing inside Chinese (power, router, wall): its code --------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("房间的power没了", "ENG-ELEC"),
+        ("no power in my unit", "ENG-ELEC"),
+        ("electricity又没了", "ENG-ELEC"),
+        ("outlet没反应", "ENG-ELEC"),
+        ("router坏了", "ENG-WEAK"),
+        ("卫生间的wall有条缝", "ENG-CIVIL"),
+    ],
+)
+def test_an_english_noun_names_the_fault(rules, text, code):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "repair")
+
+
+@pytest.mark.parametrize(
+    "text, code", [("power bank能在前台借吗", "SVC-INFO"), ("我们unit的水费怎么交", "FEE-BILL")]
+)
+def test_a_question_beside_an_english_noun_stays_a_question(text, code):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, "inquiry")
+
+
+# -- a one-character thing glued to its adverb by jieba (电全没了: 电全 没 了): still the thing --
+
+
+def test_power_all_gone_is_a_power_fault():
+    result = nlp.classify("家里电全没了")
+    assert (result.code, result.intent) == ("ENG-ELEC", "repair")
+
+
+@pytest.mark.parametrize("text, code", [("我们的电全没了", "ENG-ELEC"), ("水全没了", "ENG-PLUMB")])
+def test_a_thing_all_gone_names_its_code(rules, text, code):
+    result = rules.classify(text)
+    assert (result.code, result.intent) == (code, "repair")
+
+
+def test_a_bill_paid_in_full_stays_a_bill():
+    assert nlp.classify("电费全交了 怎么还欠费").code == "FEE-BILL"
