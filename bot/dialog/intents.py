@@ -59,8 +59,19 @@ NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用�
 # "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket
 # itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);
 # "已经好了" only where the message is no new report ("修好了，又漏了").
-CALL_OFF = re.compile(r"不用(修|来|派人|维修|处理|过来)了|不需要(维修|修|处理|来)?了|算了(吧)?(不用|不修|不报|不弄)|不(报|报修)了|"
+CALL_OFF = re.compile(r"不用(修|来|派人|维修|处理|过来)了|不需要(维修|修|处理|来)?了|算了(吧)?(不用|不修|不报|不弄)|不(报|报修|投诉|反映)了|"
                       r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)")
+# 「算了」「那算了吧」「算了 不用了」 and nothing else: the tenant lets go of what they were
+# about to tell (我要投诉, then 算了). Matched against bare() text.
+NEVER_MIND = re.compile(r"算了|算啦|不用了|不用啦|不需要了|不(?:报|报修|投诉|反映)了")
+_NEVER_MIND_FILLER = re.compile(r"那|哦|噢|呃|额|唉|哎|嗯|吧|啦|哈|呀|还是|没事|谢谢")
+
+
+def never_mind(bare_text: str) -> bool:
+    """The whole message lets go (算了, 那算了吧, 算了 没事): no report, no question."""
+    return bool(NEVER_MIND.search(bare_text)) and not _NEVER_MIND_FILLER.sub("", NEVER_MIND.sub("", bare_text))
+
+
 RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用")
 # When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
 # 师傅来了吗)

@@ -189,6 +189,9 @@ def _text(turn: Turn, text: str) -> None:
         elif not about_the_quote(turn, text):  # "好的" to a quote is not 「确认」
             turn.say("goodbye")
         return
+    if intents.never_mind(bare) and turn.conv.state != AWAITING_IDENTITY and newest_open(turn) is None:
+        turn.say("let_go")  # 「我要投诉」 then 「算了」: nothing told, nothing to call off, no 「没有听清楚」
+        return
     result = turn.classify(text)
     if _several_reports(turn, text):
         return

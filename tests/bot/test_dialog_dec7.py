@@ -99,3 +99,31 @@ def test_a_call_for_help_while_we_hold_the_report_asks_who_again(wechat, session
     reply = wechat.say("o-hurry", "快派人来啊")
     assert tickets(session) == []
     assert phrase("report_held") in reply and phrase("ask_name") in reply
+
+
+@pytest.mark.parametrize("who", ["", KNOWN])
+@pytest.mark.parametrize(("opened", "let_go"), [("我要投诉", "算了"), ("我要投诉", "算了算了"), ("我想报修", "哦算了吧"),
+                                                ("我要报修", "算了 不用了")])
+def test_letting_go_of_what_was_announced_is_closed_courteously(wechat, session, site, who, opened, let_go):
+    if who:
+        wechat.say("o-nvm", who)
+    wechat.say("o-nvm", opened)
+    reply = wechat.say("o-nvm", let_go)
+    assert reply == phrase("let_go") and tickets(session) == []
+
+
+def test_the_complaint_announced_then_told_is_still_a_complaint(wechat, session, site):
+    wechat.say("o-nvm", KNOWN)
+    wechat.say("o-nvm", "我要投诉")
+    wechat.say("o-nvm", "隔壁店装修太吵了")
+    [complaint] = tickets(session)
+    assert complaint.intent == "complaint"
+
+
+def test_letting_go_of_a_complaint_just_opened_is_noted_on_it(wechat, session, site):
+    wechat.say("o-nvm", KNOWN)
+    wechat.say("o-nvm", "隔壁店装修太吵了")
+    reply = wechat.say("o-nvm", "算了 不投诉了")
+    [complaint] = tickets(session)
+    assert phrase("cancel_noted", number=complaint.number) in reply
+    assert notes(complaint) == ["租户表示不需要继续处理：算了 不投诉了（请与租户确认后结案）"]
