@@ -85,3 +85,23 @@ def test_the_centre_said_to_handle_nothing_is_slow_handling(text):
 )
 def test_nothing_handled_beside_an_object_keeps_the_object(text, code):
     assert nlp.classify(text).code == code
+
+
+# -- staff acting on a tenant's things (保安把我的车拖走了): their conduct, SVC-ATTI -------------
+
+
+@pytest.mark.parametrize("text", ["保安把我的车拖走了 凭什么", "保安把我的电动车锁了 凭啥", "门卫把我们的三轮车扣下了"])
+def test_staff_acting_on_a_tenants_things_is_their_conduct(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("有人把我的车堵住了", "SEC-PARK"),  # not staff: parking's
+        ("师傅把旧水管拆了 新的还没装", "ENG-PLUMB"),  # not the tenant's things: the repair
+    ],
+)
+def test_others_acting_or_staff_on_the_job_keep_the_topic(text, code):
+    assert nlp.classify(text).code == code
