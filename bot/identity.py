@@ -34,8 +34,15 @@ COMMON_WORD_FREQUENCY = 200
 IDENTITY_TEXT_MAX = 500
 
 
+# A number read out to voice typing comes back in Chinese digits (一三八零零零零一二三四, 幺 for 1);
+# seven or more in a row are a phone's, never a count or a floor.
+_SPOKEN_DIGITS = re.compile("[零〇一二三四五六七八九幺]{7,12}")
+_DIGIT_OF = str.maketrans("零〇一二三四五六七八九幺", "00123456789" + "1")
+
+
 def _readable(text: Optional[str]) -> str:
-    return unicodedata.normalize("NFKC", (text or "")[:IDENTITY_TEXT_MAX])
+    text = unicodedata.normalize("NFKC", (text or "")[:IDENTITY_TEXT_MAX])
+    return _SPOKEN_DIGITS.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
 
 
 @dataclass
@@ -117,8 +124,16 @@ _ROLE_SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我是|我们|我们�
                                  rf"({'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])(?=$|[\s，,。.!！:：]|电话|手机)")
 
 
-# words that ask (多久能到, 什么时候到): a question, never a name
-_ASKS = re.compile(r"多久|多长时间|什么|怎么|为什么|几点|几分钟|干嘛|咋")
+# words that ask (多久能到, 什么时候到) or hurry (快点, 赶紧): never a name
+_ASKS = re.compile(r"多久|多长时间|什么|怎么|为什么|几点|几分钟|干嘛|咋|快点|快些|快来|赶紧|赶快|尽快|马上|抓紧|急")
+# a surname and the title a shop's staff go by (刘经理, 王总, 李店长): how a manager answers who
+# they are; a title alone (我是经理) names no one
+_TITLED = re.compile(rf"(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])(?:经理|店长|主管|老板娘|老板|总监|总)")
+
+
+def titled(word: str) -> bool:
+    """刘经理, 王总: a person however much the title reads as a complaint's keyword."""
+    return bool(_TITLED.fullmatch(word))
 
 
 def could_be_name(word: str) -> bool:
@@ -128,6 +143,8 @@ def could_be_name(word: str) -> bool:
         return 1 <= len(word) - len(SURNAME_ONLY) <= 2
     if word.isascii():  # Michael, Mary Lee (MaryLee once the spaces are gone)
         return bool(_LATIN_NAME.fullmatch(word) or _LATIN_COMPACT.fullmatch(word))
+    if titled(word):
+        return True
     return (2 <= len(word) <= 4 and not any(ch in _NOT_IN_A_NAME for ch in word)
             and not any(role in word for role in _NOT_A_NAME_WORDS) and not _ASKS.search(word))
 
@@ -192,12 +209,6 @@ def find_signed_name(text: str, beside_unit: bool = False) -> Optional[str]:
         found = beside.search(_UNIT.sub(" ", _BLOCK.sub(" ", side)))
         if found and looks_like_name(found.group(1)) and (
                 common_word_max is None or word_count(found.group(1)) < common_word_max):
-            return found.group(1)
-    return None
-    before, after = match.string[:match.start()], match.string[match.end():]
-    for side, beside in ((before, _NAME_BEFORE), (after, _NAME_AFTER)):
-        found = beside.search(_UNIT.sub(" ", _BLOCK.sub(" ", side)))
-        if found and looks_like_name(found.group(1)):
             return found.group(1)
     return None
 

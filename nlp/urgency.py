@@ -292,15 +292,24 @@ def _letter_now():
     return re.compile("|".join(situation.data()["letter_now"]["patterns"]))
 
 
+@lru_cache(maxsize=1)
+def _letter_unhandled():
+    return re.compile("|".join(situation.data()["letter_unhandled"]["patterns"]))
+
+
 def letter_situation(text: str):
     """A letter recounts dangers past and feared: only a sentence that says its danger is
     there today or still (今日下午车库积水 水深已没过脚踝) is read as a message is; the
-    strongest such sentence stands for the letter. A long message typed with no full stop
+    strongest such sentence stands for the letter. So is one telling someone trapped and left
+    unanswered, whenever it was: a danger not handled. A long message typed with no full stop
     (。) at all is a chat: it is read whole."""
     if "。" not in text:
         return situation.assess(text)
     found = situation.NOTHING
     for sentence in _SENTENCE_END.split(text):
+        unhandled = _letter_unhandled().search(sentence)
+        if unhandled:
+            return situation.Situation(situation.data()["threshold"], ("trapped",), (unhandled.group(0),), ())
         if _letter_now().search(sentence):
             seen = situation.assess(sentence)
             if seen.score > found.score:

@@ -18,6 +18,7 @@ from bot.identity import (
     leftover,
     looks_like_name,
     parse_identity,
+    titled,
 )
 from models import Ticket, Unit
 from nlp import taxonomy
@@ -89,6 +90,8 @@ def names_a_person(turn: Turn, word: str, asked: bool = False) -> bool:
     钱七 is a person whatever 钱 sounds like."""
     if not (could_be_name(word) if asked else looks_like_name(word)):
         return False
+    if titled(word):
+        return True
     return not any(len(hit) >= 2 and hit in word for hit in turn.classify(word).evidence)
 
 

@@ -54,6 +54,8 @@ def note(turn: Turn, ticket: Ticket, note_text: str) -> None:
 def join(turn: Turn, ticket: Ticket, text: str) -> None:
     note(turn, ticket, f"租户补充：{text}")
     turn.say("joined_ticket", number=ticket.number)
+    if turn.conv.state == AWAITING_IDENTITY:  # 快来啊 after an emergency: the responders still need who
+        remind_identity(turn)
 
 
 def newest_open(turn: Turn) -> Optional[Ticket]:
@@ -226,6 +228,8 @@ def chase(turn: Turn, text: str) -> bool:
     turn.say("chase_noted", number=ticket.number)
     turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),
              status=ticket.status.label, eta=ticket_eta(ticket, turn.site, progress=True))
+    if turn.conv.state == AWAITING_IDENTITY:  # 快点, right after an emergency: as join()
+        remind_identity(turn)
     return True
 
 

@@ -123,3 +123,30 @@ def test_locks_tried_by_someone_still_there_is_urgent(rules, text):
 def test_locks_tried_yesterday_or_bikes_parked_badly_are_not(rules, text):
     for result in _both(rules, text):
         assert result.urgent is False, result
+
+
+# a letter telling someone trapped and left unanswered (被困…无人理睬, 迟迟没人来救): a danger
+# not handled, urgent whenever it happened, however often the lift failed before
+TRAPPED_UNANSWERED = [
+    "关于某苑小区电梯屡次故障的投诉。本人系某苑小区业主，小区电梯多次停运，经常出现按键失灵，"
+    "上周我母亲被困在电梯里四十多分钟无人理睬。如果再出事谁来负责？请有关部门督促物业整改。",
+    "反映某园小区电梯屡次故障问题。1、小区电梯自去年起经常停运，多次检修仍未好转；2、本月又发生困人事件，"
+    "一名老人被困半小时迟迟没人来救；3、物业以检修为由推脱。恳请领导督促解决。",
+]
+# ... while a trapping told with the rescue that came is the lift's history
+TRAPPED_RESCUED = [
+    "关于某园小区电梯屡次故障的反映。小区电梯多次停运，经常出现按键失灵，上月发生一起困人事件，"
+    "维保人员到场后半小时内将人救出。如果再出事谁来负责？请质监部门对电梯进行全面检测。",
+]
+
+
+@pytest.mark.parametrize("text", TRAPPED_UNANSWERED)
+def test_a_letter_telling_a_trapped_person_left_unanswered_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", TRAPPED_RESCUED)
+def test_a_letter_telling_a_trapping_and_its_rescue_is_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result

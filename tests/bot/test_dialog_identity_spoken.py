@@ -1,0 +1,50 @@
+"""Who the tenant is, as shop staff say it: a manager by surname and title (我是L3-008的刘经理,
+王总), a phone read out to voice typing (一三八零零零零一二三四), and hurry words, which are no
+name (快点)."""
+from __future__ import annotations
+
+import pytest
+
+from fakewechat.signing import build_voice
+from tests.bot.conftest import OFFICIAL, next_msg_id, tickets
+from workflow.phrasebook import phrase
+
+
+@pytest.mark.parametrize("hurry", ["快点", "赶紧的", "快来啊", "马上"])
+def test_asked_who_after_an_emergency_a_hurry_word_is_no_name(wechat, session, site, hurry):
+    wechat.say("o-hurry", "水管爆了 水漫出来了")
+    reply = wechat.say("o-hurry", hurry)
+    [ticket] = tickets(session)
+    assert ticket.complainant is None and ticket.tenant.name is None
+    assert ticket.number in reply and phrase("ask_name") in reply
+
+
+@pytest.mark.parametrize("told, name", [("我是L3-008的刘经理", "刘经理"), ("L3-008 王总", "王总"),
+                                        ("我是L3-008的欧阳店长", "欧阳店长")])
+def test_a_manager_told_by_surname_and_title_is_who_the_tenant_is(wechat, session, site, told, name):
+    wechat.say("o-titled", "空调不制冷 店里好热")
+    wechat.say("o-titled", f"{told} 13911112222")
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone, ticket.unit_code) == (name, "13911112222", "L3-008")
+
+
+def test_a_manager_who_says_who_first_is_not_asked_again(wechat, session, site):
+    wechat.say("o-first", "我是B1-003的孙经理 13911112222")
+    reply = wechat.say("o-first", "仓库的卷帘门有点卡 拉不太动")
+    [ticket] = tickets(session)
+    assert ticket.complainant == "孙经理" and phrase("ask_name") not in reply
+
+
+def test_a_title_alone_is_still_no_name(wechat, session, site):
+    wechat.say("o-title-only", "空调不制冷 店里好热")
+    reply = wechat.say("o-title-only", "我是经理 L3-008 13911112222")
+    assert tickets(session) == [] and phrase("ask_name") in reply  # the report waits for a name
+
+
+@pytest.mark.parametrize("spoken", ["电话是一三八零零零零一二三四", "手机幺三八零零零零幺二三四"])
+def test_a_phone_read_out_to_voice_typing_is_taken(wechat, session, site, spoken):
+    wechat.say("o-spoken", "L3-008 空调不制冷")
+    wechat.reply(build_voice("o-spoken", OFFICIAL, "v-1", next_msg_id(), recognition=f"我叫刘洋{spoken}"))
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone) == ("刘洋", "13800001234")
+
