@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from bot.dialog import intents
 from bot.dialog.identity import held_report
 from bot.dialog.tickets import newest_open, note
-from nlp import taxonomy
+from nlp import situation, taxonomy, urgency
+from nlp.normalize import normalize
 from workflow.held_reports import AWAITING_IDENTITY
 from workflow.phrasebook import ticket_eta
 
@@ -79,3 +80,25 @@ def visit_asked(turn: Turn, text: str, result) -> bool:
     turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),
              status=ticket.status.label, eta=ticket_eta(ticket, turn.site, progress=True))
     return True
+
+
+# A cry that someone is in danger (救命, 求救, 出人命): never only impatience with a report
+_CRY = re.compile(r"救命|救救|救人|求救|呼救|sos|help|惨叫|人命|出事|🆘", re.I)
+_CALL_MAX = 16
+
+
+def calls_for_the_report(turn: Turn, text: str, result) -> bool:
+    """「快派人来啊」 right after 「卫生间水龙头坏了」: alone, a call for help naming no fault
+    is an emergency for the desk to triage; right after an ordinary report of a fault that
+    endangers nobody, and naming no danger of its own, it hurries that report, as the
+    classifier reads 「快来人 走廊灯不亮了」 (urgency.impatience: after a lift or water coming
+    in, someone may be shut in or flooded, and the call stands)."""
+    if not result.urgent or result.code != taxonomy.OTHER or len(intents.bare(text)) > _CALL_MAX:
+        return False
+    if _CRY.search(text) or intents.WORSENING.search(text):  # worse: chased_fault turns the report urgent
+        return False
+    ticket = newest_open(turn)
+    code = ticket.code if ticket is not None else (held_report(turn) or {}).get("code")
+    if code is None or (ticket is not None and ticket.urgent) or not urgency.impatience(code):
+        return False
+    return urgency.only_a_call(situation.assess(situation.in_chinese(normalize(text))[0]))

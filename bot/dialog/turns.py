@@ -192,6 +192,8 @@ def _text(turn: Turn, text: str) -> None:
     result = turn.classify(text)
     if _several_reports(turn, text):
         return
+    if chasing.calls_for_the_report(turn, text, result) and chase(turn, text):  # 快派人来啊 after 灯不亮
+        return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         _report(turn, text, result)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from fakewechat.signing import build_image
-from tests.bot.conftest import OFFICIAL, next_msg_id, tickets
+from tests.bot.conftest import OFFICIAL, next_msg_id, notes, tickets
 from workflow.phrasebook import phrase
 
 KNOWN = "我是李娜，L3-008，电话13900002222"
@@ -57,3 +57,45 @@ def test_a_held_photo_and_unread_words_the_tenant_never_explains_go_to_a_person(
     session.commit()
     [ticket] = tickets(session)
     assert ticket.triage == "not_understood"
+
+
+@pytest.mark.parametrize(("report", "hurry"), [("卫生间水龙头坏了", "快派人来啊"), ("空调不制冷", "快点派人过来啊"),
+                                              ("门锁坏了 关不上", "赶紧派个人来"), ("灯不亮", "快来人啊")])
+def test_a_call_for_help_right_after_an_ordinary_report_hurries_it(wechat, session, site, report, hurry):
+    wechat.say("o-hurry", KNOWN)
+    wechat.say("o-hurry", report)
+    reply = wechat.say("o-hurry", hurry)
+    [ticket] = tickets(session)
+    assert not ticket.urgent and ticket.triage is None
+    assert notes(ticket) == [f"租户催办：{hurry}"] and phrase("chase_noted", number=ticket.number) in reply
+
+
+def test_a_call_for_help_with_a_danger_of_its_own_after_a_report_is_the_danger(wechat, session, site):
+    wechat.say("o-hurry", KNOWN)
+    wechat.say("o-hurry", "卫生间漏水")
+    reply = wechat.say("o-hurry", "快派人来啊 水漫到店里了")
+    [leak] = tickets(session)
+    assert leak.urgent and phrase("help_coming") in reply
+
+
+@pytest.mark.parametrize("cry", ["救命啊 快来人", "快来人啊"])
+def test_a_call_for_help_with_no_report_before_it_is_an_emergency(wechat, session, site, cry):
+    wechat.say("o-hurry", KNOWN)
+    wechat.say("o-hurry", cry)
+    [call] = tickets(session)
+    assert call.urgent and call.triage == "call_for_help"
+
+
+def test_a_cry_for_help_after_an_ordinary_report_is_its_own_emergency(wechat, session, site):
+    wechat.say("o-hurry", KNOWN)
+    wechat.say("o-hurry", "空调不制冷")
+    wechat.say("o-hurry", "救命啊 快来人")
+    aircon, call = tickets(session)
+    assert call.urgent and not aircon.urgent and notes(aircon) == []
+
+
+def test_a_call_for_help_while_we_hold_the_report_asks_who_again(wechat, session, site):
+    wechat.say("o-hurry", "空调不制冷")
+    reply = wechat.say("o-hurry", "快派人来啊")
+    assert tickets(session) == []
+    assert phrase("report_held") in reply and phrase("ask_name") in reply
