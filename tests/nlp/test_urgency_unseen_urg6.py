@@ -150,3 +150,33 @@ def test_a_letter_telling_a_trapped_person_left_unanswered_is_urgent(rules, text
 def test_a_letter_telling_a_trapping_and_its_rescue_is_not(rules, text):
     for result in _both(rules, text):
         assert result.urgent is False, result
+
+
+# a nuisance that keeps a shop from trading (music, renovation, fumes, goods at its door):
+# a complaint about the nuisance, not a unit that cannot operate (lead's note, 02:20)
+NUISANCE_STOPS_TRADE = [
+    "隔壁那家店每天放音乐放得超大声 我们没法做生意了",
+    "楼上装修天天电钻响 我们店根本没法营业",
+    "隔壁烧烤店的油烟全飘进我们店里 客人都跑了 没法做生意",
+    "门口被隔壁的货挡住了 我们店没法营业",
+]
+# ... while the unit's own power, water or door that stops trading is urgent
+FAULT_STOPS_TRADE = [
+    "店里突然停电了 收银机用不了 没法做生意",
+    "卷帘门坏了拉不起来 店开不了门 没法营业",
+    "店门口被人堵住了 卷帘门拉不起来 没法营业",
+    "楼上漏水漏到店里 满地是水 没法营业",
+]
+
+
+@pytest.mark.parametrize("text", NUISANCE_STOPS_TRADE)
+def test_a_nuisance_that_stops_trade_is_a_complaint(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+        assert result.code != "ENG-DOOR", result
+
+
+@pytest.mark.parametrize("text", FAULT_STOPS_TRADE)
+def test_a_fault_of_the_unit_that_stops_trade_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
