@@ -131,6 +131,11 @@ _ASKS = re.compile(r"多久|多长时间|什么|怎么|为什么|几点|几分�
 _TITLED = re.compile(rf"(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])(?:经理|店长|主管|老板娘|老板|总监|总)")
 
 
+def lone_surname(word: str) -> bool:
+    """王, 林: a surname told alone (how staff will address them: 王先生/女士)."""
+    return len(word) == 1 and word in _SURNAMES and word not in _WORDS_ALONE
+
+
 def titled(word: str) -> bool:
     """刘经理, 王总: a person however much the title reads as a complaint's keyword."""
     return bool(_TITLED.fullmatch(word))
@@ -191,6 +196,10 @@ _NAME_AFTER = re.compile(r"\A[\s，,.:：]*+([\u4e00-\u9fff]{2,4}|[A-Z][a-z]{1,1
                          r"(?![\u4e00-\u9fffA-Za-z])")
 
 
+_SURNAME_BEFORE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff])[\s，,:：]*+(?:电话|手机)?[\s:：]*+\Z")
+_SURNAME_AFTER = re.compile(r"\A[\s，,:：]*+([\u4e00-\u9fff])(?![\u4e00-\u9fffA-Za-z])")
+
+
 def find_signed_name(text: str, beside_unit: bool = False) -> Optional[str]:
     """A name standing right before or after the phone number, as tenants sign a report;
     beside_unit: or the unit, when we asked who they are ("张三 L2-015 是空调坏了")."""
@@ -210,6 +219,11 @@ def find_signed_name(text: str, beside_unit: bool = False) -> Optional[str]:
         if found and looks_like_name(found.group(1)) and (
                 common_word_max is None or word_count(found.group(1)) < common_word_max):
             return found.group(1)
+    if common_word_max is None:  # beside the phone: a surname alone signs too (L3-008 林 138…)
+        for side, beside in ((before, _SURNAME_BEFORE), (after, _SURNAME_AFTER)):
+            found = beside.search(side)
+            if found and lone_surname(found.group(1)):
+                return found.group(1) + SURNAME_ONLY
     return None
 
 
@@ -236,6 +250,11 @@ def find_phone(text: str) -> Optional[str]:
     return _phone_and_rest(_readable(text))[0]
 
 
+# the shop's name written as a piece of its own (L2-015 眼镜店 胡 136…): where, not who
+_SHOP_NAME = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{0,6}(?:店|馆|铺|超市|公司|餐厅|药房|工作室|门市部)"
+                        r"(?=[\s，,。.:：]|\Z)")
+
+
 def leftover(text: str) -> str:
     """What a message says besides its phone, unit and the filler around them ("" for
     "我住5栋2单元301，电话138…"; "王建国" for "王建国 138… L2-015")."""
@@ -243,6 +262,7 @@ def leftover(text: str) -> str:
     rest = _BLOCK.sub(" ", rest)
     rest = _UNIT.sub(" ", rest)
     rest = _ROOM.sub(" ", rest)
+    rest = _SHOP_NAME.sub(" ", rest)
     return _FILLER.sub("", rest)
 
 
@@ -264,7 +284,7 @@ def parse_identity(text: str) -> Identity:
     rest = leftover(text)
     # 姓李: 李先生/女士, not 「姓李」; my name is Tom: Tom, not 「mynameisTom」
     claimed = find_name(text) if "姓" in text or _LATIN_CLAIM.search(text) else None
-    if claimed is None and len(rest) == 1 and rest in _SURNAMES and rest not in _WORDS_ALONE:  # asked who, 「王」
+    if claimed is None and lone_surname(rest):  # asked who, 「王」
         claimed = rest + SURNAME_ONLY
     name = claimed or (rest if _NAME.match(rest or "") and _said_as_one(rest, text) else None)
     if name and name.isascii():  # Mary Lee as written, not the leftover's MaryLee

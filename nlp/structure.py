@@ -26,6 +26,8 @@
 import re
 
 from nlp import gated, harms, misread, readings, taxonomy, wishes, works
+from nlp.conduct import STAFF_CONDUCT as _STAFF_CONDUCT
+from nlp.conduct import STAFF_MANNER as _STAFF_MANNER
 from nlp.normalize import IN_CLAUSE as _NC
 
 # Here and in the money question, the pitch, small talk, requests and negation's FINE every
@@ -204,19 +206,6 @@ _ACCESS_CODES = ("ENG-DOOR", "ENG-CIVIL", taxonomy.OTHER)
 
 # an animal calling is a noise whoever keeps it (邻居家的狗从早叫到晚, 鹦鹉一大早就叫)
 _ANIMAL_NOISE = re.compile(r"(狗|犬|鸟|鹦鹉|八哥|猫|鸡|鸭|鹅|公鸡)[^,.!?;，。！？\s]{0,8}(叫|吠|嚎|打鸣|吵)")
-# what a member of staff did on the job is about their manner (师傅在店里抽烟, 维修工鞋套都不穿)
-_STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|门岗|工作人员|物业的人|security|guard|cleaner|staff)"
-_STAFF_CONDUCT = re.compile(
-    _STAFF
-    + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走|收走|扔了|扔掉|当垃圾|当成垃圾)"
-)
-# a member of staff's manner said bad, or a complaint opened against one (保洁大姐态度好差, 我要
-# 投诉你们保安): their manner, SVC-ATTI, whatever the cleaning or the camera beside it
-_STAFF_WIDE = _STAFF[:-1] + r"|大姐|阿姨|小哥|大爷|经理|你们|物业)"
-_STAFF_MANNER = re.compile(
-    _STAFF_WIDE + r"[^,.!?;，。！？\s]{0,6}态度[^,.!?;，。！？\s]{0,3}(差|恶劣|不好|凶|冷淡|敷衍|冲)|"
-    r"投诉(一下)?(你们|物业)?(的)?(那个|这个)?" + _STAFF[:-1] + r"|大姐|阿姨|小哥|大爷)"
-)
 # a question about the bot itself: no report unless a grievance came with it (客服态度太差了 你是机器人吗)
 _BOT = re.compile(r"(你|您)(到底|究竟)?是(不是)?(真人|机器人|人工|自动回复|ai(?![a-z]))")
 # a sales pitch: no report, nothing to route (我们公司专业做保洁 有需要联系我)

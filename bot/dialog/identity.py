@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 import workflow
 from bot.dialog import intents
 from bot.identity import (
+    SURNAME_ONLY,
     Identity,
     could_be_name,
     find_addressed_name,
@@ -16,6 +17,7 @@ from bot.identity import (
     find_signed_name,
     find_unit,
     leftover,
+    lone_surname,
     looks_like_name,
     parse_identity,
     titled,
@@ -88,10 +90,10 @@ def names_a_person(turn: Turn, word: str, asked: bool = False) -> bool:
     """A name (unasked, one that looks like a signature's: bot.identity.looks_like_name)
     that carries no keyword of two characters or more: 马桶 and 高压线 are things, while
     钱七 is a person whatever 钱 sounds like."""
+    if titled(word) or lone_surname(word.removesuffix(SURNAME_ONLY)):  # 刘经理, 林先生/女士
+        return True
     if not (could_be_name(word) if asked else looks_like_name(word)):
         return False
-    if titled(word):
-        return True
     return not any(len(hit) >= 2 and hit in word for hit in turn.classify(word).evidence)
 
 
@@ -101,7 +103,7 @@ def only_who(turn: Turn, text: str, asked: bool = False) -> bool:
     if not (asked or find_phone(text) or find_unit(text) or find_name(text)):
         return False
     rest = leftover(text)
-    return not rest or names_a_person(turn, rest, asked)
+    return not rest or names_a_person(turn, rest, asked) or lone_surname(rest)
 
 
 def remember_told(turn: Turn, text: str) -> Identity:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Optional
 
 import workflow
 from bot.dialog import intents
-from bot.dialog.identity import held_report, hold_words, remind_identity, set_conv, ticket_opened_at_once
+from bot.dialog.identity import (
+    held_report,
+    hold_words,
+    remember_told,
+    remind_identity,
+    set_conv,
+    ticket_opened_at_once,
+)
 from bot.dialog.lookup import JOIN_WINDOW, open_tickets
 from models import Channel, Status, Ticket
 from nlp import taxonomy
@@ -54,7 +61,13 @@ def note(turn: Turn, ticket: Ticket, note_text: str) -> None:
 def join(turn: Turn, ticket: Ticket, text: str) -> None:
     note(turn, ticket, f"租户补充：{text}")
     turn.say("joined_ticket", number=ticket.number)
-    if turn.conv.state == AWAITING_IDENTITY:  # 快来啊 after an emergency: the responders still need who
+    ask_who_still(turn)
+
+
+def ask_who_still(turn: Turn) -> None:
+    """A note or a chase while we still wait for who the tenant is (快来啊, 快点 after an
+    emergency): the responders need a name and a phone, so ask again."""
+    if turn.conv.state == AWAITING_IDENTITY:
         remind_identity(turn)
 
 
@@ -203,6 +216,7 @@ def urgent_chase(turn: Turn, ticket: Ticket, text: str) -> None:
     workflow.escalate(turn.session, ticket, None, reason=f"急修租户催办：{text}"[:MAX_REASON])
     turn.say("escalate")
     turn.say("chase_noted", number=ticket.number)
+    ask_who_still(turn)
 
 
 def cancel_request(turn: Turn, text: str) -> bool:
@@ -219,6 +233,7 @@ def chase(turn: Turn, text: str) -> bool:
     """"还没人来吗" from a tenant with an open ticket chases that ticket: noted on it, and
     its progress in the reply, rather than a second ticket. An upset chase is a complaint
     of its own (sympathy, escalation, a supervisor), handled as a report."""
+    remember_told(turn, text)  # 我要你们经理给我打电话 139…: the number is theirs
     ticket = note_on_open_ticket(turn, f"租户催办：{text}")
     if ticket is None and held_report(turn):
         remind_identity(turn)  # the report we hold opens when we know who: say so, ask again
@@ -228,8 +243,7 @@ def chase(turn: Turn, text: str) -> bool:
     turn.say("chase_noted", number=ticket.number)
     turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),
              status=ticket.status.label, eta=ticket_eta(ticket, turn.site, progress=True))
-    if turn.conv.state == AWAITING_IDENTITY:  # 快点, right after an emergency: as join()
-        remind_identity(turn)
+    ask_who_still(turn)
     return True
 
 

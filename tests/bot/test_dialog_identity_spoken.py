@@ -48,3 +48,45 @@ def test_a_phone_read_out_to_voice_typing_is_taken(wechat, session, site, spoken
     [ticket] = tickets(session)
     assert (ticket.complainant, ticket.phone) == ("刘洋", "13800001234")
 
+
+
+@pytest.mark.parametrize("signed", ["L3-008 林 13800005555", "L3-008 林，电话13800005555", "13800005555 林 L3-008"])
+def test_a_surname_alone_signed_beside_the_phone_is_who_the_tenant_is(wechat, session, site, signed):
+    reply = wechat.say("o-lone", f"我们店空调漏水 水一直往下滴 {signed}")
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone) == ("林先生/女士", "13800005555")
+    assert phrase("ask_name") not in reply
+
+
+def test_a_surname_alone_told_before_the_report_is_remembered(wechat, session, site):
+    wechat.say("o-lone-first", "L3-008 刘 13800006666")
+    reply = wechat.say("o-lone-first", "店里的水龙头关不紧")
+    [ticket] = tickets(session)
+    assert ticket.complainant == "刘先生/女士" and phrase("ask_name") not in reply
+
+
+def test_a_word_before_the_phone_that_is_no_surname_is_no_name(wechat, session, site):
+    wechat.say("o-not-lone", "L3-008 空调坏了 修 13800006666")
+    assert all(t.complainant is None for t in tickets(session))
+
+
+@pytest.mark.parametrize("told", ["L2-015 眼镜店 胡 13600007777", "L2-015 川菜馆 胡 13600007777"])
+def test_the_shops_name_written_beside_the_surname_is_not_part_of_it(wechat, session, site, told):
+    wechat.say("o-shop", "我们店里的灯全部都不亮了")
+    wechat.say("o-shop", told)
+    [ticket] = tickets(session)
+    assert ticket.complainant == "胡先生/女士"
+
+
+def test_a_phone_given_with_a_demand_for_a_call_back_is_taken(wechat, session, site):
+    wechat.say("o-callback", "你们停车场收费员态度极差 还骂人！！！")
+    wechat.say("o-callback", "我要你们经理给我打电话 13900002222")
+    [ticket] = tickets(session)
+    assert ticket.tenant.phone == "13900002222"
+
+
+def test_hurrying_an_emergency_before_we_know_who_asks_again(wechat, session, site):
+    wechat.say("o-urgent-chase", "L2-015 我们店的门锁坏了 钥匙插进去转不动 现在进不去店")
+    reply = wechat.say("o-urgent-chase", "快一点 员工都在外面等着")
+    [ticket] = tickets(session)
+    assert ticket.number in reply and phrase("ask_name") in reply

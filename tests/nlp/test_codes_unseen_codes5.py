@@ -63,3 +63,45 @@ def test_a_thing_all_gone_names_its_code(rules, text, code):
 
 def test_a_bill_paid_in_full_stays_a_bill():
     assert nlp.classify("电费全交了 怎么还欠费").code == "FEE-BILL"
+
+
+# -- the centre said to handle nothing (什么都不管), no object named: a grievance about handling --
+
+
+@pytest.mark.parametrize(
+    "text", ["你们这个物业太差劲了!!!什么都不管!!!", "你们物业到底管什么的 啥都不管", "物业就是个摆设 什么事都不管"]
+)
+def test_the_centre_said_to_handle_nothing_is_slow_handling(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-SLOW", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("楼下垃圾堆了三天 物业什么都不管", "ENV-CLEAN"),  # the object named is the complaint's
+        ("不管怎么样 先来看看马桶", "ENG-PLUMB"),  # 不管: whatever happens
+    ],
+)
+def test_nothing_handled_beside_an_object_keeps_the_object(text, code):
+    assert nlp.classify(text).code == code
+
+
+# -- staff acting on a tenant's things (保安把我的车拖走了): their conduct, SVC-ATTI -------------
+
+
+@pytest.mark.parametrize("text", ["保安把我的车拖走了 凭什么", "保安把我的电动车锁了 凭啥", "门卫把我们的三轮车扣下了"])
+def test_staff_acting_on_a_tenants_things_is_their_conduct(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("有人把我的车堵住了", "SEC-PARK"),  # not staff: parking's
+        ("师傅把旧水管拆了 新的还没装", "ENG-PLUMB"),  # not the tenant's things: the repair
+    ],
+)
+def test_others_acting_or_staff_on_the_job_keep_the_topic(text, code):
+    assert nlp.classify(text).code == code

@@ -1,0 +1,21 @@
+"""What staff did and how they spoke: a grievance about their manner (SVC-ATTI), whatever the
+object beside it (nlp.structure decides when these apply)."""
+
+import re
+
+# what a member of staff did on the job is about their manner (师傅在店里抽烟, 维修工鞋套都不穿),
+# and so is what they did to a tenant's things (保安把我的车拖走了, 保安把我家电动车锁了): the
+# car or the bike is the object of their act, not a parking or a theft report
+STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|门岗|工作人员|物业的人|security|guard|cleaner|staff)"
+STAFF_CONDUCT = re.compile(
+    STAFF
+    + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走|收走|扔了|扔掉|当垃圾|当成垃圾|"
+    r"把(我|我们|我家)的?[^。！？!?，,\s]{0,6}(拖走|拖了|锁了|锁住|锁上|扣了|扣下|没收|拆了|剪了|挪走))"
+)
+# a member of staff's manner said bad, or a complaint opened against one (保洁大姐态度好差, 我要
+# 投诉你们保安): their manner, SVC-ATTI, whatever the cleaning or the camera beside it
+STAFF_WIDE = STAFF[:-1] + r"|大姐|阿姨|小哥|大爷|经理|你们|物业)"
+STAFF_MANNER = re.compile(
+    STAFF_WIDE + r"[^,.!?;，。！？\s]{0,6}态度[^,.!?;，。！？\s]{0,3}(差|恶劣|不好|凶|冷淡|敷衍|冲)|"
+    r"投诉(一下)?(你们|物业)?(的)?(那个|这个)?" + STAFF[:-1] + r"|大姐|阿姨|小哥|大爷)"
+)
