@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 import workflow
-from bot.dialog import chasing, corrections, events, intents, places
+from bot.dialog import chasing, corrections, emergencies, events, intents, places
 from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.identity import (
     ask_identity,
@@ -320,7 +320,8 @@ def _report(turn: Turn, text: str, result) -> None:
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
         describe_emergency(turn, joined, text, result)
         return
-    if joined is None and result.urgent and result.code == taxonomy.OTHER and where_the_emergency_is(turn, text):
+    if joined is None and result.urgent and (result.code == taxonomy.OTHER or emergencies.goes_on(
+            newest_open(turn), text)) and where_the_emergency_is(turn, text):  # 现在开始冒烟了 after 焦味
         return
     if joined is not None and result.urgent and not joined.urgent:
         if worsened(turn, joined, text):

@@ -127,3 +127,25 @@ def test_letting_go_of_a_complaint_just_opened_is_noted_on_it(wechat, session, s
     [complaint] = tickets(session)
     assert phrase("cancel_noted", number=complaint.number) in reply
     assert notes(complaint) == ["租户表示不需要继续处理：算了 不投诉了（请与租户确认后结案）"]
+
+
+@pytest.mark.parametrize(("emergency", "more"), [("配电箱有股焦味", "现在开始冒烟了"),
+                                                 ("电梯困人了", "我是里面的人 手机快没电了"),
+                                                 ("插座有股焦糊味", "开始冒黑烟了 快来人")])
+def test_what_goes_on_right_after_an_emergency_is_that_emergency(wechat, session, site, emergency, more):
+    wechat.say("o-more", KNOWN)
+    wechat.say("o-more", emergency)
+    reply = wechat.say("o-more", more)
+    [ticket] = tickets(session)
+    assert ticket.urgent and notes(ticket)[-1] == f"租户补充：{more}"
+    assert phrase("help_coming") in reply and phrase("joined_ticket", number=ticket.number) in reply
+
+
+@pytest.mark.parametrize(("emergency", "other"), [("电梯困人了", "车库着火了"), ("配电箱有股焦味", "有人打架了"),
+                                                  ("电梯困人了", "配电箱冒烟了")])
+def test_another_emergency_right_after_one_is_its_own(wechat, session, site, emergency, other):
+    wechat.say("o-more", KNOWN)
+    wechat.say("o-more", emergency)
+    wechat.say("o-more", other)
+    first, second = tickets(session)
+    assert first.urgent and second.urgent and notes(first) == []

@@ -1,0 +1,35 @@
+"""What a tenant writes right after the emergency they reported (配电箱有股焦味, then 现在开始
+冒烟了; 电梯困人了, then 我是里面的人 手机快没电了): the classifier reads the new words as a danger
+of their own (smoke is the guards', 没电 a power cut), which opened a second urgent ticket beside
+the first. Naming no thing, no place and no danger of another kind, it is that emergency
+going on, for the responders already sent."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from bot.dialog import intents
+from models import Ticket
+from nlp import situation
+from nlp.normalize import normalize
+
+# A place of its own (车库着火了, 隔壁冒烟了, 二楼有人晕倒了): somewhere else, another emergency.
+# Matched against bare() text; the tenant's own shop (店里) is where they are.
+_PLACE = re.compile(r"车库|停车场|大厅|走廊|过道|通道|楼梯|厕所|卫生间|洗手间|广场|中庭|[东南西北]门|门口|电梯口|扶梯口|"
+                    r"超市|商场|仓库|厨房|隔壁|对面|楼上|楼下|外面|马路|[0-9一二三四五六七八九十负]{1,3}(?:楼|层|号|f)|[a-z][0-9]{1,2}")
+
+
+def goes_on(ticket: Optional[Ticket], text: str) -> bool:
+    """The urgent message names nothing the emergency just reported does not: no thing of
+    its own (配电箱冒烟了 after 电梯困人了 is a second emergency), no place, no other danger."""
+    if ticket is None or not ticket.urgent:
+        return False
+    bare = intents.bare(text)
+    if _PLACE.search(bare) or not set(intents.FAULT_OBJECT.findall(bare)) <= set(intents.FAULT_OBJECT.findall(ticket.content)):
+        return False
+    # and no danger the emergency did not have (火很大 after a flood, 有人打架 after smoke)
+    return _dangers(text) <= _dangers(ticket.content)
+
+
+def _dangers(text: str) -> set[str]:
+    return situation.danger_classes(situation.assess(situation.in_chinese(normalize(text))[0]).classes) - {"help"}
