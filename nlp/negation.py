@@ -20,6 +20,11 @@ _SIMILE = re.compile(
 )
 _LONGEST = 6  # keywords looked up in a likeness are this long at most
 
+# a personal device's battery (手机快没电了, 电动车没电了, 充电宝没电): no power cut, whatever 没电 names
+_DEVICE_BATTERY = re.compile(
+    r"(手机|电话|电动车|电瓶车|电单车|平衡车|滑板车|充电宝|手表|耳机|对讲机)[^,.!?;，。！？\s]{0,3}(快|都|也)?没电"
+)
+
 
 def _codes_within(text: str, index: dict) -> set[str]:
     """The codes of every keyword inside the text."""
@@ -60,6 +65,10 @@ def cleared_codes(norm: str, index: dict) -> set[str]:
     """Codes of objects the tenant says are fine (the keyword right before 没坏, 是好的 ...),
     unrelated (the keyword between 跟 and 没关系) or named only as a likeness (像死老鼠一样)."""
     out: set[str] = _likened_codes(norm, index) if ("像" in norm or "似" in norm or "般" in norm) else set()
+    battery = _DEVICE_BATTERY.search(norm) if "没电" in norm else None
+    if battery:  # the device's, not the unit's power, unless the rest names the power too
+        rest = norm[: battery.start()] + " " + norm[battery.end() :]
+        out |= codes_named(index.get("没电", ())) - _codes_within(rest, index)
     for match in FINE.finditer(norm):
         out |= _codes_at_end(norm[max(0, match.start() - 4) : match.start()], index)
     if "关" in norm:  # 没关系, 无关, 不关: most messages have no 关 and skip the search

@@ -180,3 +180,21 @@ def test_a_nuisance_that_stops_trade_is_a_complaint(rules, text):
 def test_a_fault_of_the_unit_that_stops_trade_stays_urgent(rules, text):
     for result in _both(rules, text):
         assert result.urgent is True, result
+
+
+# a personal device's battery (手机快没电了, 电动车没电了) is no power cut (lead's note, 02:20)
+DEVICE_BATTERY = ["我的电动车没电了 推不动 能帮忙充一下吗"]
+# ... while the home's or a socket's power named beside it is the power's
+POWER_BESIDE = ["家里没电了 手机也快没电了", "插座没电了 手机充不了 快没电了"]
+
+
+@pytest.mark.parametrize("text", DEVICE_BATTERY)
+def test_a_device_battery_is_no_power_cut(rules, text):
+    for result in _both(rules, text):
+        assert result.code != "ENG-ELEC", result
+
+
+@pytest.mark.parametrize("text", POWER_BESIDE)
+def test_power_named_beside_a_device_battery_stays_the_power(rules, text):
+    for result in _both(rules, text):
+        assert result.code == "ENG-ELEC", result
