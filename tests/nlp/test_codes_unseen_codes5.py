@@ -126,3 +126,17 @@ def test_a_lamp_fitting_names_the_lamp(rules, text):
 )
 def test_a_fitting_of_another_thing_keeps_that_thing(text, code):
     assert nlp.classify(text).code == code
+
+
+# -- a fee collector's manner (收费员态度极差 还骂人): staff of any role, SVC-ATTI -----------------
+
+
+@pytest.mark.parametrize("text", ["投诉！！！你们停车场收费员态度极差 还骂人", "收费的大爷骂人"])
+def test_a_fee_collectors_manner_is_their_manner(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "complaint")
+
+
+@pytest.mark.parametrize("text", ["收费员多收了我停车费", "停车场收费员乱收费 一小时收十块"])
+def test_a_fee_collector_overcharging_stays_billing(text):
+    assert nlp.classify(text).code == "FEE-BILL"
