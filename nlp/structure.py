@@ -288,7 +288,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SVC-SLOW", "complaint", "slow_handling"
     # a grievance about a person's manner stays one; staff wished for at a post serve its topic
     if (staffed := wishes.staffing(norm, code, intent, codes)) or code == "SVC-ATTI":
-        return staffed or (code, intent, "")
+        manner = _STAFF_MANNER.search(norm) or _STAFF_CONDUCT.search(norm)  # held against the model's fee
+        return staffed or (code, intent, "staff_manner" if manner else "")
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
         return "SVC-ATTI", "complaint", "staff_conduct"
     if intent != "suggestion" and _STAFF_MANNER.search(norm):
