@@ -140,3 +140,25 @@ def test_a_fee_collectors_manner_is_their_manner(text):
 @pytest.mark.parametrize("text", ["收费员多收了我停车费", "停车场收费员乱收费 一小时收十块"])
 def test_a_fee_collector_overcharging_stays_billing(text):
     assert nlp.classify(text).code == "FEE-BILL"
+
+
+# -- whose machine is noisy: the owner said after it (是隔壁店的) or the tenant's own (自己店里的) --
+
+
+def test_a_machine_said_to_be_the_neighbours_is_a_nuisance():
+    result = nlp.classify("空调外机太吵了 是隔壁店的 嗡嗡响一整天")
+    assert (result.code, result.intent) == ("SEC-NOISE", "complaint")
+
+
+def test_the_tenants_own_noisy_machine_is_a_fault():
+    result = nlp.classify("我们自己店里的空调外机声音特别大 像要散架了")
+    assert (result.code, result.intent) == ("ENG-HVAC", "repair")
+
+
+@pytest.mark.parametrize(
+    "text, code, intent",
+    [("隔壁商铺的空调外机太吵了", "SEC-NOISE", "complaint"), ("我们店的排风扇响得厉害", "ENG-HVAC", "repair")],
+)
+def test_the_owner_said_before_the_machine_keeps_its_reading(text, code, intent):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, intent)
