@@ -198,3 +198,21 @@ def test_a_device_battery_is_no_power_cut(rules, text):
 def test_power_named_beside_a_device_battery_stays_the_power(rules, text):
     for result in _both(rules, text):
         assert result.code == "ENG-ELEC", result
+
+
+# a guess whether a fire is real beside a sign of one (烟味, 焦味) denies nothing (lead's note, 02:30)
+FIRE_GUESSED_WITH_A_SIGN = ["火警铃响了 整层都在响 不知道是不是真着火 有点烟味"]
+# ... while an alarm that stopped, with no smoke, is a false alarm
+ALARM_WITHOUT_A_SIGN = ["火警铃响了一下就停了 应该是误报 没有烟"]
+
+
+@pytest.mark.parametrize("text", FIRE_GUESSED_WITH_A_SIGN)
+def test_a_fire_guessed_beside_a_sign_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", ALARM_WITHOUT_A_SIGN)
+def test_an_alarm_without_a_sign_is_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
