@@ -216,3 +216,21 @@ def test_a_fire_guessed_beside_a_sign_is_urgent(rules, text):
 def test_an_alarm_without_a_sign_is_not(rules, text):
     for result in _both(rules, text):
         assert result.urgent is False, result
+
+
+# a door or a lock hard to open or lock (不好开, 不好锁 要拧好几下) still works: a repair (lead's note, 02:30)
+HARD_TO_OPEN = ["卷帘门上的锁生锈了 不好开", "仓库门锁不好锁 要拧好几下"]
+# ... while one that will not open at all keeps the shop shut
+WILL_NOT_OPEN = ["卷帘门锁坏了 打不开 进不去店"]
+
+
+@pytest.mark.parametrize("text", HARD_TO_OPEN)
+def test_a_door_hard_to_open_is_a_repair(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+@pytest.mark.parametrize("text", WILL_NOT_OPEN)
+def test_a_door_that_will_not_open_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
