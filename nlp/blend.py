@@ -87,6 +87,8 @@ SAID_INTENT_ALWAYS = ("title_question",)
 # 0.902 -> 0.903 with the first; no public text moves with the second).
 # A dog let loose among people (金毛没拴绳到处乱窜) is security's: the model hears a pest or
 # nothing (authored code 0.903 -> 0.904, no public text's rules code moves).
+# What a member of staff did or how they spoke (收费员态度极差 还骂人, 收费的大爷骂人) is their
+# manner: the model hears the fee in 收费员.
 SAID_CODE_HOLDS = (
     "others_machine",
     "chase_waited",
@@ -125,6 +127,8 @@ SAID_CODE_HOLDS = (
     "staffing_wish",
     "appliance_at_water",
     "service_asked",
+    "staff_conduct",
+    "staff_manner",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs

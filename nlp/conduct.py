@@ -5,8 +5,9 @@ import re
 
 # what a member of staff did on the job is about their manner (师傅在店里抽烟, 维修工鞋套都不穿),
 # and so is what they did to a tenant's things (保安把我的车拖走了, 保安把我家电动车锁了): the
-# car or the bike is the object of their act, not a parking or a theft report
-STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|门岗|工作人员|物业的人|security|guard|cleaner|staff)"
+# car or the bike is the object of their act, not a parking or a theft report; a fee collector's
+# manner (收费员态度极差) is theirs too, not billing's
+STAFF = r"(师傅|维修工|电工|保安|保洁|前台|客服|管家|门卫|门岗|工作人员|物业的人|收费员|收费的|收银|security|guard|cleaner|staff)"
 STAFF_CONDUCT = re.compile(
     STAFF
     + r"[^。！？!?]{0,12}(抽烟|吸烟|骂|吼|翻白眼|玩手机|打游戏|睡觉|聊天|鞋套|脏脚印|大呼小叫|随便翻|乱翻|顺走|拿走|收走|扔了|扔掉|当垃圾|当成垃圾|"

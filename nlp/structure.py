@@ -141,9 +141,12 @@ _CENTRE_SPEAKER = re.compile(r"广播|背景音乐")
 _OTHERS_SPEAKER = re.compile(r"学校|隔壁|对面|店|商铺|工地|广场舞|邻居")
 # ... but a neighbour's or a shop's machine is a nuisance made by others (隔壁商铺的空调外机,
 # 楼下饭店的排风机, 邻居家的外机): SEC-NOISE; the tenant's own (我们店的排风扇) is a fault
+_MACHINE = r"(外机|空调|风机|排风扇|抽风机|排烟|油烟机|冷却塔|冷柜|冰柜|压缩机|发电机|水泵|风扇)"
 _OTHERS_MACHINE = re.compile(
-    r"(?<!我们)(?<!我)(?<!本)(店|商铺|商户|底商|餐馆|饭店|酒楼|酒吧|工地|超市|健身房|邻居|隔壁|人家|住户|那家|他们家|(楼上|楼下|对门|对面)(?!泵房|机房|配电|设备|锅炉|水房))"
-    r"[^,.!?;，。！？\s]{0,6}?(外机|空调|风机|排风扇|抽风机|排烟|油烟机|冷却塔|冷柜|冰柜|压缩机|发电机|水泵|风扇)"
+    r"(?<!我们)(?<!我)(?<!本)(?<!自己)(店|商铺|商户|底商|餐馆|饭店|酒楼|酒吧|工地|超市|健身房|邻居|隔壁|人家|住户|那家|他们家|(楼上|楼下|对门|对面)(?!泵房|机房|配电|设备|锅炉|水房))"
+    r"[^,.!?;，。！？\s]{0,6}?" + _MACHINE + "|"
+    # ... or the owner said after it (空调外机太吵了 是隔壁店的)
+    + _MACHINE + r"[^,.!?;，。！？]{0,10}是(隔壁|楼上|楼下|对面|对门|邻居|那家|人家|别人)[^,.!?;，。！？\s]{0,4}的"
 )
 
 
@@ -288,7 +291,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SVC-SLOW", "complaint", "slow_handling"
     # a grievance about a person's manner stays one; staff wished for at a post serve its topic
     if (staffed := wishes.staffing(norm, code, intent, codes)) or code == "SVC-ATTI":
-        return staffed or (code, intent, "")
+        manner = _STAFF_MANNER.search(norm) or _STAFF_CONDUCT.search(norm)  # held against the model's fee
+        return staffed or (code, intent, "staff_manner" if manner else "")
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
         return "SVC-ATTI", "complaint", "staff_conduct"
     if intent != "suggestion" and _STAFF_MANNER.search(norm):

@@ -17,7 +17,7 @@ CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
 PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
 # 「亲 在不在呀」: the shop's 亲 before it, a particle after it
 GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好|不好意思|打扰一下)+"
-                      r"(呀|啊|哈|呢|吖|哦)?$", re.I)
+                      r"(?:呀|啊|哈|呢|吖|哦|🙏){0,3}$", re.I)
 # 「你好 请问是物业吗」: whether this is the property office, asked before anything else; a
 # greeting, answered with who we are. Matched against bare() text.
 IS_IT_US = re.compile(r"^(?:你好|您好|喂|亲|哈喽|hello|hi){0,3}(?:请问)?(?:这里|这边|这|你们|你|您)?是(?:不是)?"
@@ -142,8 +142,14 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _FILLER = re.compile(r"你好|您好|在吗|在不在|谢谢|好的|嗯+|哦+|啊+|哈+|呵+|吗|呢|吧|了|的")
 
 
+# Emoji, and WeChat's emoticons as they arrive in text ([微笑], [Smile]): tone, never words;
+# except the gestures that answer (👌 👍 🙏, [强] [OK] [抱拳]: BYE's acknowledgements)
+_EMOJI = re.compile(r"\[(?!强\]|OK\]|抱拳\])(?:[\u4e00-\u9fff]{1,4}|[A-Za-z]{1,10})\]"
+                    r"|[\U0001F000-\U0001F44B\U0001F44E-\U0001F64E\U0001F650-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+
+
 def bare(text: str) -> str:
-    return PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return PUNCT.sub("", _EMOJI.sub("", unicodedata.normalize("NFKC", text))).lower()
 
 
 def has_substance(text: str) -> bool:

@@ -105,3 +105,60 @@ def test_staff_acting_on_a_tenants_things_is_their_conduct(text):
 )
 def test_others_acting_or_staff_on_the_job_keep_the_topic(text, code):
     assert nlp.classify(text).code == code
+
+
+# -- a lamp's shade or holder (灯罩, 灯座, 吊灯) loose or fallen: the lamp's code -----------------
+
+
+def test_a_loose_lamp_shade_is_the_lamp():
+    result = nlp.classify("走廊的灯罩松了 晃来晃去")
+    assert (result.code, result.intent) == ("ENG-ELEC", "repair")
+
+
+@pytest.mark.parametrize("text", ["灯罩掉下来了", "吊灯晃得厉害 像要掉下来", "灯座松动了"])
+def test_a_lamp_fitting_names_the_lamp(rules, text):
+    assert rules.classify(text).code == "ENG-ELEC"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [("电梯里的灯罩掉了", "ENG-LIFT"), ("卫生间吊顶掉下来一块", "ENG-CIVIL")],  # the lift's part; the ceiling
+)
+def test_a_fitting_of_another_thing_keeps_that_thing(text, code):
+    assert nlp.classify(text).code == code
+
+
+# -- a fee collector's manner (收费员态度极差 还骂人): staff of any role, SVC-ATTI -----------------
+
+
+@pytest.mark.parametrize("text", ["投诉！！！你们停车场收费员态度极差 还骂人", "收费的大爷骂人"])
+def test_a_fee_collectors_manner_is_their_manner(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "complaint")
+
+
+@pytest.mark.parametrize("text", ["收费员多收了我停车费", "停车场收费员乱收费 一小时收十块"])
+def test_a_fee_collector_overcharging_stays_billing(text):
+    assert nlp.classify(text).code == "FEE-BILL"
+
+
+# -- whose machine is noisy: the owner said after it (是隔壁店的) or the tenant's own (自己店里的) --
+
+
+def test_a_machine_said_to_be_the_neighbours_is_a_nuisance():
+    result = nlp.classify("空调外机太吵了 是隔壁店的 嗡嗡响一整天")
+    assert (result.code, result.intent) == ("SEC-NOISE", "complaint")
+
+
+def test_the_tenants_own_noisy_machine_is_a_fault():
+    result = nlp.classify("我们自己店里的空调外机声音特别大 像要散架了")
+    assert (result.code, result.intent) == ("ENG-HVAC", "repair")
+
+
+@pytest.mark.parametrize(
+    "text, code, intent",
+    [("隔壁商铺的空调外机太吵了", "SEC-NOISE", "complaint"), ("我们店的排风扇响得厉害", "ENG-HVAC", "repair")],
+)
+def test_the_owner_said_before_the_machine_keeps_its_reading(text, code, intent):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, intent)
