@@ -93,6 +93,8 @@ _POLITE_REQUEST = re.compile(
 _FAULT_TOLD = re.compile(
     r"坏|破|漏|堵|松|掉|脏|慢|涩|卡|断|裂|晃|滴|吱|洞|味|不(亮|转|动|响|通|出|制冷|制热|灵|好)|没(电|水|反应)|失灵"
 )
+# ... or someone asked to come and fix it (今天下午三点能来修空调吗): fixing says it is at fault
+_COME_TO_FIX = re.compile(r"(来|过来|上门|派人|派个师傅)(帮忙|帮我|帮我们)?(修|维修)(?!剪|枝|费|好了)")
 # ... not a question about its price, its time or whether it is allowed
 _NOT_REQUEST = re.compile(r"多少钱|收费|要钱|什么时候|几点|多久|哪天|自己|允许|可以自己")
 
@@ -142,7 +144,7 @@ def polite_request(norm: str, code: str, intent: str) -> bool:
         code.startswith("ENG")
         and intent in ("inquiry", "repair", "complaint", "other")
         and bool(_POLITE_REQUEST.search(norm))
-        and bool(_FAULT_TOLD.search(norm))
+        and bool(_FAULT_TOLD.search(norm) or _COME_TO_FIX.search(norm))
         and not _NOT_REQUEST.search(norm)
     )
 

@@ -162,3 +162,22 @@ def test_the_tenants_own_noisy_machine_is_a_fault():
 def test_the_owner_said_before_the_machine_keeps_its_reading(text, code, intent):
     result = nlp.classify(text)
     assert (result.code, result.intent) == (code, intent)
+
+
+# -- someone asked to come and fix a thing (能来修空调吗), no fault word: a repair of the thing ----
+
+
+@pytest.mark.parametrize(
+    "text, code", [("今天下午三点能来修空调吗", "ENG-HVAC"), ("可以派人来修下马桶吗", "ENG-PLUMB")]
+)
+def test_a_visit_asked_to_fix_a_thing_is_its_repair(text, code):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, "repair")
+
+
+@pytest.mark.parametrize(
+    "text, code", [("空调维修怎么收费", "FEE-BILL"), ("修空调要预约吗", "SVC-INFO"), ("能来修空调吗 多少钱", "FEE-BILL")]
+)
+def test_a_question_about_the_fix_stays_a_question(text, code):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == (code, "inquiry")

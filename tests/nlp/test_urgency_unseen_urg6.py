@@ -198,3 +198,39 @@ def test_a_device_battery_is_no_power_cut(rules, text):
 def test_power_named_beside_a_device_battery_stays_the_power(rules, text):
     for result in _both(rules, text):
         assert result.code == "ENG-ELEC", result
+
+
+# a guess whether a fire is real beside a sign of one (烟味, 焦味) denies nothing (lead's note, 02:30)
+FIRE_GUESSED_WITH_A_SIGN = ["火警铃响了 整层都在响 不知道是不是真着火 有点烟味"]
+# ... while an alarm that stopped, with no smoke, is a false alarm
+ALARM_WITHOUT_A_SIGN = ["火警铃响了一下就停了 应该是误报 没有烟"]
+
+
+@pytest.mark.parametrize("text", FIRE_GUESSED_WITH_A_SIGN)
+def test_a_fire_guessed_beside_a_sign_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", ALARM_WITHOUT_A_SIGN)
+def test_an_alarm_without_a_sign_is_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+# a door or a lock hard to open or lock (不好开, 不好锁 要拧好几下) still works: a repair (lead's note, 02:30)
+HARD_TO_OPEN = ["卷帘门上的锁生锈了 不好开", "仓库门锁不好锁 要拧好几下"]
+# ... while one that will not open at all keeps the shop shut
+WILL_NOT_OPEN = ["卷帘门锁坏了 打不开 进不去店"]
+
+
+@pytest.mark.parametrize("text", HARD_TO_OPEN)
+def test_a_door_hard_to_open_is_a_repair(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+@pytest.mark.parametrize("text", WILL_NOT_OPEN)
+def test_a_door_that_will_not_open_stays_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
