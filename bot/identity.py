@@ -286,7 +286,8 @@ def parse_identity(text: str) -> Identity:
     claimed = find_name(text) if "姓" in text or _LATIN_CLAIM.search(text) else None
     if claimed is None and lone_surname(rest):  # asked who, 「王」
         claimed = rest + SURNAME_ONLY
-    name = claimed or (rest if _NAME.match(rest or "") and _said_as_one(rest, text) else None)
+    name = claimed or (rest if _NAME.match(rest or "") and _said_as_one(rest, text) else None) or (
+        find_signed_name(text))  # 「3栋 宋 137…」: the name beside the phone, whatever else is around it
     if name and name.isascii():  # Mary Lee as written, not the leftover's MaryLee
         name = next((m.group(0) for m in _LATIN_NAME.finditer(text) if m.group(0).replace(" ", "") == name), name)
     return Identity(name=name, phone=find_phone(text), unit=find_unit(text))

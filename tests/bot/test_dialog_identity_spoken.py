@@ -90,3 +90,11 @@ def test_hurrying_an_emergency_before_we_know_who_asks_again(wechat, session, si
     reply = wechat.say("o-urgent-chase", "快一点 员工都在外面等着")
     [ticket] = tickets(session)
     assert ticket.number in reply and phrase("ask_name") in reply
+
+
+@pytest.mark.parametrize("answer, name", [("3栋 宋 13700004444", "宋先生/女士"), ("5号楼那边 宋明 13700004444", "宋明")])
+def test_asked_who_the_name_beside_the_phone_is_taken_whatever_is_around_it(wechat, session, site, answer, name):
+    wechat.say("o-beside", "物业 车库门被人撞坏了 关不上了 L2-015")
+    wechat.say("o-beside", answer)
+    [ticket] = tickets(session)
+    assert ticket.complainant == name
