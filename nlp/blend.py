@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from nlp import situation, taxonomy, urgency
+from nlp.conduct import STAFF_MANNER
 from nlp.model import argmax
 
 SIMILAR = "相似案例："
@@ -157,9 +158,6 @@ SLOW_HANDLING = "SVC-SLOW"
 _PROBLEM = ("repair", "complaint")
 PRAISED = "SVC-ATTI"
 _MADE_WORSE = re.compile(r"越修越(坏|差|漏|糟)|比(修)?之前还|修完(还|又|更)(漏|坏|响|吵|不)")
-# a manner found fault with (保洁阿姨态度很差): the model hears the staff's title, which its
-# praise texts share (保洁阿姨态度真好), and not the verdict
-_MANNER_FAULTED = re.compile(r"态度(?:很|太|非常|特别|极其|极|真|也)?(?:差|恶劣|不好|冷淡|生硬)")
 # thanks, then the thing said fixed (谢谢师傅 水龙头已经不漏了, 多谢晒 空调好返啦): praise of staff
 _THANKS_FIXED = re.compile(
     r"(谢谢|感谢|多谢|唔该)[^。！？!?]{0,16}(修好|弄好|搞好|换好|装好|通好|搞掂|好返|正常了|恢复了|不漏了|不堵了|"
@@ -225,8 +223,9 @@ def second_opinion(
     held = said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and result.code in (code, taxonomy.OTHER))
     if code != taxonomy.OTHER and not held:
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
-    if intent == "praise" and result.intent != "praise" and (_MADE_WORSE.search(norm) or _MANNER_FAULTED.search(norm)):
-        # praise words beside a repair made worse (师傅真负责 越修越漏): the model hears only the words
+    if intent == "praise" and result.intent != "praise" and (_MADE_WORSE.search(norm) or STAFF_MANNER.search(norm)):
+        # praise words beside a repair made worse (师傅真负责 越修越漏), or a manner found fault with
+        # (保洁阿姨态度很差, whose title the model's praise texts share): it hears only the words
         code, intent, confidence = result.code, result.intent, result.confidence
     if intent == "praise" and result.intent == "praise" and code != PRAISED:
         # thanks are the staff's whatever they fixed (谢谢师傅 空调已经凉快了): every public
