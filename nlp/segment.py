@@ -75,10 +75,9 @@ def keyword_cut(text: str, index: dict) -> list[str]:
     tokens = jieba.lcut(text)
     if not any(len(t) == 2 and t[1] in _ADVERBS and t[0] in index for t in tokens):
         return tokens
-    freq = jieba.dt.FREQ
     out: list[str] = []
     for tok in tokens:
-        if len(tok) == 2 and tok[1] in _ADVERBS and tok[0] in index and tok not in index and not freq.get(tok):
+        if len(tok) == 2 and tok[1] in _ADVERBS and tok[0] in index and tok not in index and not word_count(tok):
             out.extend(tok)
         else:
             out.append(tok)
