@@ -103,7 +103,7 @@ def only_who(turn: Turn, text: str, asked: bool = False) -> bool:
     if not (asked or find_phone(text) or find_unit(text) or find_name(text)):
         return False
     rest = leftover(text)
-    return not rest or names_a_person(turn, rest, asked) or lone_surname(rest)
+    return not rest or names_a_person(turn, rest, asked)
 
 
 def remember_told(turn: Turn, text: str) -> Identity:

@@ -166,7 +166,10 @@ def _text(turn: Turn, text: str) -> None:
     text = (text or "").strip()
     bare = intents.bare(text)
     if not bare:  # punctuation or emoji only: while we hold a report, say so and ask again
-        remind_identity(turn) if turn.conv.state == AWAITING_IDENTITY else turn.say("unclear")
+        if turn.conv.state == AWAITING_IDENTITY:
+            remind_identity(turn)
+        else:
+            turn.say("unclear")
         return
     if turn.conv.state == AWAITING_IDENTITY and identity_answer(turn, text):
         return
