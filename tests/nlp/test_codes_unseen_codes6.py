@@ -22,3 +22,32 @@ def test_a_fault_beside_the_insult_is_the_topic():
 @pytest.mark.parametrize("text", ["物业不收垃圾吗 门口堆了三天了", "物业公司垃圾清运太慢了", "服务中心门口的垃圾没人收"])
 def test_rubbish_the_company_should_clear_stays_cleaning(text):
     assert nlp.classify(text).code == "ENV-CLEAN"
+
+
+# -- things left where nobody knows whose they are: security's to check, calm ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "仓库门口有人放了几箱东西 不知道是谁的",
+        "电梯厅有个黑色行李箱放了一上午了 没人认领",
+        "我们店门口有个包放了好久 一直没人来拿",
+        "消防栓旁边放着两个大纸箱 也不知道谁搁的",
+    ],
+)
+def test_things_left_by_nobody_known_are_security(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent, result.urgent) == ("SEC-SAFE", "complaint", False)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("门口不知道谁丢了一袋垃圾", "ENV-CLEAN"),
+        ("我的包落在电梯里了 有人捡到吗", "SVC-INFO"),
+        ("车位上停了辆车 不知道是谁的", "SEC-PARK"),
+    ],
+)
+def test_rubbish_a_lost_thing_or_a_car_left_keep_their_codes(text, code):
+    assert nlp.classify(text).code == code
