@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 import jieba
 
 from nlp import choosing, gated, letters, negation, phrases, pinyin, segment, situation, structure, taxonomy, urgency
+from nlp.asides import read_aside
 from nlp.blend import FULL_LETTER, second_opinion
 from nlp.forms import acknowledges, asks_either, only_summons
 from nlp.model import current_model
@@ -236,13 +237,9 @@ class Classifier:
         norm = normalize((text or "")[:MAX_CHARS])
         if not norm or only_summons(norm):  # nothing, or only 在吗: a greeting
             return Classification("other", taxonomy.OTHER, taxonomy.OTHER, False, "calm", 0.0, [])
-        jab = structure.fee_jab(norm)
-        if jab:  # the fault beside the jab is the complaint; the fee words would mislead
-            rest = (norm[: jab.start()] + " " + norm[jab.end() :]).strip()
-            about = self.classify(rest) if rest else None
-            if about is not None and about.category not in (taxonomy.OTHER, "FEE"):
-                intent = "complaint" if about.intent in ("repair", "other") else about.intent
-                return replace(about, intent=intent, emotion="upset", evidence=[*about.evidence, jab.group(0)])
+        aside = read_aside(self.classify, norm, _INSULTED)  # 物业费白交了, 物业真垃圾: beside the report
+        if aside is not None:
+            return aside
         s = self.rules.settings
         tokens, heard = self._sounds.correct(segment.keyword_cut(norm, self.rules.index))
         if heard:  # voice typing: 点梯 is read as 电梯 from here on
@@ -398,3 +395,4 @@ class Classifier:
 MAX_CHARS = 2000
 # an insult before who is insulted (垃圾物业, 破客服): the grievance, not rubbish or breakage
 _INSULT = re.compile(r"(垃圾|破|烂)(?=物业|服务|客服|公司|管理|保安)")
+_INSULTED = Classification("complaint", "SVC", "SVC-ATTI", False, "upset", 0.8, [])

@@ -20,3 +20,12 @@ STAFF_MANNER = re.compile(
     STAFF_WIDE + r"[^,.!?;，。！？\s]{0,6}态度[^,.!?;，。！？\s]{0,3}(差|恶劣|不好|凶|冷淡|敷衍|冲)|"
     r"投诉(一下)?(你们|物业)?(的)?(那个|这个)?" + STAFF[:-1] + r"|大姐|阿姨|小哥|大爷)"
 )
+
+# the company or its service called rubbish (物业真的垃圾, 你们物业就是垃圾, 什么垃圾服务): a grievance
+# about the service, SVC-ATTI, not rubbish to clear; 物业不收垃圾 (a verb between) is rubbish
+_COMPANY = r"(物业|物业公司|服务|客服|管理处|管理公司|这家公司)"
+INSULT = re.compile(
+    _COMPANY + r"(真的|真是|就是|简直|简直就是|太|真|好|是|也太|实在|实在是|根本就是)?(个)?(垃圾|辣鸡|烂透)"
+    r"(?=$|[了啊呀吧的!！。，,\s?？~]|透了|至极|到家|一个)|"
+    r"(什么|真是|就是)?(垃圾|辣鸡)" + _COMPANY + r"(?![^,.!?;，。！？\s]{0,2}(费|桶|站|清运))"
+)
