@@ -3,9 +3,9 @@ dispatch a ticket, and when to ask who the tenant is. State lives in the databas
 (Conversation, with an expiry), so any web process can take the next message.
 
 One module per reason to change: intents (what words mean), lookup (what is read),
-identity (who the tenant is), tickets (what is done to their tickets), answers (to a
-quote, a receipt, a survey we sent), events (WeChat events and photos), turns (one
-message in, the reply out)."""
+identity (who the tenant is), tickets (what is done to their tickets), reports (what a
+report does: join, open, hold), answers (to a quote, a receipt, a survey we sent), events
+(WeChat events and photos), turns (one message in, the reply out)."""
 from bot.dialog.intents import has_substance
 from bot.dialog.lookup import DIALOG_TTL, JOIN_WINDOW, Lookup, look_up
 from bot.dialog.tickets import TRIAGE_CALL_FOR_HELP

@@ -153,6 +153,8 @@ def wait_for_identity_after(turn: Turn, ticket: Ticket) -> None:
     opened before it (电梯困人, then 车库着火), so each gets the contact the tenant gives.
     A report we held about the same (B座电梯又坏了, then 关在里面两个人) goes on it now, for
     the responders on their way; one about another fault opens when we know who, or expires."""
+    if ticket.id is None:  # an upset complaint is not dispatched, which would have flushed it
+        turn.session.flush()
     waiting = turn.conv.state == AWAITING_IDENTITY
     earlier = (turn.conv.data or {}).get("opened_at_once", []) if waiting else []
     held = (held_report(turn) or {}).get("code")
