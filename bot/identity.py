@@ -268,6 +268,18 @@ def leftover(text: str) -> str:
     return _FILLER.sub("", rest)
 
 
+def beyond_who(text: str) -> str:
+    """What a message says besides who and where the tenant is: its leftover without the name
+    it tells or the role a tenant goes by (店长, 老板, 业主)."""
+    rest = leftover(text)
+    name = (parse_identity(text).name or "").removesuffix(SURNAME_ONLY)
+    if name:
+        rest = rest.replace(name, "", 1)
+    for role in _NOT_A_NAME_WORDS:
+        rest = rest.replace(role, "")
+    return rest
+
+
 def _said_as_one(rest: str, text: str) -> bool:
     """A name is written in one piece: what remains of 「水还在涨」 once 在 is dropped as
     filler (水还涨) is a report's words, not a name; 「李 娜」 is 李娜. Nor does a name
