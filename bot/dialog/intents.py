@@ -82,7 +82,7 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
                       # the number of their report asked (单号是多少来着, 工单号忘了): its progress tells it
                       r"(?<!编)(工单|单)号(码)?(是)?(多少|几号|呢|忘了|来着)")
 # The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
-CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
+CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码|号)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
                            r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
 # Someone should have come by now (人怎么还没到, 师傅还没来吗): a chase of the open ticket
 STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)?(来|到)")
