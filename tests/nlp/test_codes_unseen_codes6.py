@@ -114,3 +114,15 @@ def test_a_car_alarm_is_a_noise(text):
 @pytest.mark.parametrize("text", ["烟感报警了 一直在响", "消防报警器一直在响 没着火", "车库的火警报警器一直响"])
 def test_a_smoke_or_fire_alarm_stays_the_fire_equipment(text):
     assert nlp.classify(text).code == "ENG-FIRE"
+
+
+# -- the air conditioner named in English words (air conditioner, air conditioning) -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the air conditioner is not working, very hot inside", "our air conditioners stopped", "air conditioner making loud noise"],
+)
+def test_the_air_conditioner_in_english_is_hvac(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("ENG-HVAC", "repair")
