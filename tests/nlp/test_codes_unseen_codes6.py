@@ -82,3 +82,18 @@ def test_a_door_locked_from_inside_with_nobody_there_is_the_lock():
 )
 def test_hiding_at_play_sheltering_or_working_late_is_no_intruder(text):
     assert nlp.classify(text).urgent is False
+
+
+# -- a service wished on days or hours it does not run now: a suggestion on its topic -------------
+
+
+@pytest.mark.parametrize("text", ["希望服务中心周日也能开门", "希望物业节假日也能办理", "希望管理处中午也能办公"])
+def test_a_service_wished_on_more_days_is_a_suggestion(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "suggestion")
+
+
+@pytest.mark.parametrize("text", ["服务中心周六上班吗", "周日也开门吗", "前台中午有人值班吗"])
+def test_asking_whether_it_runs_stays_a_question(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
