@@ -126,3 +126,17 @@ def test_a_smoke_or_fire_alarm_stays_the_fire_equipment(text):
 def test_the_air_conditioner_in_english_is_hvac(text):
     result = nlp.classify(text)
     assert (result.code, result.intent) == ("ENG-HVAC", "repair")
+
+
+# -- what comes out decides a 冒出来: smoke or fire is the guards', water the plumbing's ------------
+
+
+@pytest.mark.parametrize("text", ["B座地下室好像着火了 有好多黑烟冒出来", "仓库门缝里有烟冒出来", "有好多黑烟冒出来"])
+def test_smoke_coming_out_is_a_fire_not_a_drain(text):
+    result = nlp.classify(text)
+    assert (result.code, result.urgent) == ("SEC-SAFE", True)
+
+
+@pytest.mark.parametrize("text", ["水从地漏冒出来", "污水冒出来了 满地都是", "厨房下水道往外冒黑水"])
+def test_water_coming_out_stays_the_plumbing(text):
+    assert nlp.classify(text).code == "ENG-PLUMB"
