@@ -89,7 +89,10 @@ STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)
 # Asked who they are, the tenant would rather not say (不想说, 为什么要告诉你, 直接来修就行):
 # checking the caller is "如需" (seed §一注意(5)), so the report opens with what we know.
 DECLINE = re.compile(r"不想说|不想告诉|不想留|不方便(说|透露|告诉|留)?|不告诉|为什么要(告诉|说|留)|凭什么|别问了|"
-                     r"不要问了|直接(来|过来)?修|保密")
+                     r"不要问了|直接(来|过来)?修|保密|"
+                     # asked back why (为什么要我的电话, 要我电话干嘛): no answer given, as 为什么要告诉你
+                     r"(为什么|干嘛|干什么|为啥)要(留)?(我的?)?(电话|手机|号码|名字|姓名|信息)|"
+                     r"要我的?(电话|手机|号码|名字|姓名)(干嘛|干什么|干啥|做什么)")
 # Words about a pending quote that are not 「确认」/「不同意」: assent, the price, haggling
 ABOUT_QUOTE = re.compile(r"可以|行|修吧|就修|没问题|贵|便宜|优惠|打折|多少钱|价格|价钱|报价|费用|(?<!\d)\d{1,6}(块|元)")
 # The things a fault is in (水管, 插座, 门 …) and whole troubles (停电): a follow-up naming none but those of the report
