@@ -108,3 +108,34 @@ def test_a_limb_caught_in_english_is_urgent(rules, text):
 def test_a_door_caught_on_something_in_english_is_not(rules, text):
     for result in _both(rules, text):
         assert result.urgent is False, result
+
+
+# shop words for damage in progress: a cold room whose power tripped, water reaching the
+# sockets, said in Chinese or in English
+SHOP_DAMAGE = [
+    "我们店冷库的电跳了 推不上去 里面几千块的肉",
+    "水已经流到我们的排插了 地上全是水",
+    "the cold room lost power, meat will spoil",
+    "water is reaching the sockets in our shop",
+    "old lady fell in the supermarket and can't stand up",
+]
+# ... while an old stain by a socket, a noisy fridge or water reaching a doorway is a repair
+SHOP_CALM = [
+    "插座旁边墙上有点水印 以前留下的",
+    "插座上面有水渍 好久了",
+    "the fridge in the staff room is a bit noisy",
+    "the socket in my room is loose, no rush",
+    "地上的水流到门口了 有点滑",
+]
+
+
+@pytest.mark.parametrize("text", SHOP_DAMAGE)
+def test_damage_in_progress_in_shop_words_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", SHOP_CALM)
+def test_old_stains_and_small_faults_by_a_socket_are_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
