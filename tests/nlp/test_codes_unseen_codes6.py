@@ -140,3 +140,20 @@ def test_smoke_coming_out_is_a_fire_not_a_drain(text):
 @pytest.mark.parametrize("text", ["水从地漏冒出来", "污水冒出来了 满地都是", "厨房下水道往外冒黑水"])
 def test_water_coming_out_stays_the_plumbing(text):
     assert nlp.classify(text).code == "ENG-PLUMB"
+
+
+# -- water said in English to be leaking onto goods, with words between: damage in progress -------
+
+
+@pytest.mark.parametrize(
+    "text", ["water leaking from ceiling onto our server rack", "water is dripping from the roof all over our stock"]
+)
+def test_water_leaking_onto_goods_in_english_is_urgent(text):
+    result = nlp.classify(text)
+    assert (result.code, result.urgent) == ("ENG-LEAK", True)
+
+
+@pytest.mark.parametrize("text", ["small leak stain on the ceiling", "ceiling leaking a little, nothing damaged"])
+def test_a_leak_alone_in_english_is_calm(text):
+    result = nlp.classify(text)
+    assert (result.code, result.urgent) == ("ENG-LEAK", False)
