@@ -72,6 +72,9 @@ def never_mind(bare_text: str) -> bool:
     return bool(NEVER_MIND.search(bare_text)) and not _NEVER_MIND_FILLER.sub("", NEVER_MIND.sub("", bare_text))
 
 
+# The tenant takes back 「算了 不修了」 (还是修一下吧, 还是派人来看看吧, 我还是要报修)
+CHANGED_MIND = re.compile(r"还是(要|得|需要|想)?(请|麻烦)?(你们)?(派人|派个?师傅)?(来|过来)?"
+                          r"(修|报修|处理|看看|看一下|弄一下)|还是(派人|派个?师傅)(来|过来)")
 RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用")
 # When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
 # 师傅来了吗)

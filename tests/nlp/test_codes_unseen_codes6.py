@@ -157,3 +157,18 @@ def test_water_leaking_onto_goods_in_english_is_urgent(text):
 def test_a_leak_alone_in_english_is_calm(text):
     result = nlp.classify(text)
     assert (result.code, result.urgent) == ("ENG-LEAK", False)
+
+
+# -- a lamp coming down: the model hears fire equipment (罩 of a covered smoke detector, a fallen
+# exit sign) where none is named; the rules' lamp stands ------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["灯罩掉下来了", "走廊的筒灯掉下来了 吊在半空"])
+def test_a_lamp_coming_down_is_the_lamp(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("ENG-ELEC", "repair")
+
+
+@pytest.mark.parametrize("text", ["楼梯间的应急灯掉下来了", "安全出口指示牌松了 快掉了", "烟感的罩子掉下来了"])
+def test_fire_equipment_coming_down_stays_fire_equipment(text):
+    assert nlp.classify(text).code == "ENG-FIRE"
