@@ -139,3 +139,49 @@ def test_damage_in_progress_in_shop_words_is_urgent(rules, text):
 def test_old_stains_and_small_faults_by_a_socket_are_not(rules, text):
     for result in _both(rules, text):
         assert result.urgent is False, result
+
+
+# a letter fearing a piece about to fall where children play now: a beam or a frame broken,
+# hanging overhead, children below
+BEAM_BROKEN = [
+    "尊敬的物业：今天下午小区游乐场的秋千横梁断裂，吊在半空，现在还有孩子在下面玩，非常危险，请立即派人处理。",
+    "车棚的钢架断了 挂在上面晃 下面停着电动车",
+]
+# ... while a chain tied up for now, a shelf beam down with nobody hurt, or a frame broken
+# last month and fixed is a repair
+BEAM_CALM = [
+    "秋千的链子锈断了一根 现在用绳子绑着凑合",
+    "仓库货架的横梁断了 货掉了一地 没人受伤",
+    "上个月车棚的钢架断过一次 已经修好了",
+    "绿化带打药的味道太冲了 也没提前通知 小孩在下面玩",
+]
+
+
+@pytest.mark.parametrize("text", BEAM_BROKEN)
+def test_a_broken_beam_hanging_over_people_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", BEAM_CALM)
+def test_a_broken_beam_over_nobody_or_fixed_is_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+# English: a shutter that will not come down at closing time cannot be locked for the night
+SHUTTER_AT_CLOSING = ["shutter won't come down, we have to close", "the roller shutter wont come down and we're closing"]
+# ... while a blind that will not come down, or a question about closing time, is no emergency
+SHUTTER_CALM = ["the blind won't come down in my office", "we are closing at 9 tonight right?"]
+
+
+@pytest.mark.parametrize("text", SHUTTER_AT_CLOSING)
+def test_a_shutter_stuck_at_closing_in_english_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", SHUTTER_CALM)
+def test_a_blind_or_closing_hours_in_english_are_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
