@@ -12,6 +12,7 @@ import sqlalchemy.orm as so
 
 from bot.dialog import chasing, corrections, events, intents, places
 from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
+from bot.dialog.follow_ups import read_as_going_on, visit_time
 from bot.dialog.identity import (
     decline_identity,
     identity_answer,
@@ -182,6 +183,7 @@ def _text(turn: Turn, text: str) -> None:
     result = turn.classify(text)
     if several_reports(turn, text):
         return
+    result = read_as_going_on(turn, text, result)  # 有小孩在旁边玩 很危险 after 地砖翘起来了
     if chasing.calls_for_the_report(turn, text, result) and chase(turn, text):  # 快派人来啊 after 灯不亮
         return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
@@ -217,6 +219,8 @@ def _text(turn: Turn, text: str) -> None:
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
+        return
+    if visit_time(turn, text, result):  # 最好是晚上来 白天要营业, after a report
         return
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
