@@ -125,6 +125,7 @@ SAID_CODE_HOLDS = (
     "title_lane",
     "car_tamper",
     "loose_dog",
+    "unclaimed",
     "staffing_wish",
     "appliance_at_water",
     "service_asked",

@@ -19,9 +19,10 @@ _GRIEVANCE = "SVC-SLOW"
 _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 # ... and a danger people are causing (a fight, a break-in) outranks the object they use, as
 # a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE),
-# and a person in the water the pool or pond they fell into
-_OUTRANKS_ANY = ("violence", "crime_now", "gas", "drowning")
-_GUARDS_ALONE = ("gas", "drowning")
+# and a person in the water the pool or pond they fell into; someone hiding inside a store
+# room (仓库里好像有人 门从里面反锁了) is an intruder, not a lock to fix
+_OUTRANKS_ANY = ("violence", "crime_now", "intruder", "gas", "drowning")
+_GUARDS_ALONE = ("gas", "drowning", "intruder")  # the model hears the lock that hides an intruder
 # someone fallen from what they stood on (从梯子上摔下来), with nothing broken or fought over
 # beside it: the model hears whose ladder or scaffold it was (保洁阿姨 → SVC-ATTI, 装修工人 →
 # SEC-DECOR), not that someone lies there. Caught by a lift door or slipped on oil is left to

@@ -3,6 +3,7 @@ from what they write or from the unit's QR code they scan, and opening the repor
 held meanwhile once we know enough."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional
 
 import workflow
@@ -10,6 +11,7 @@ from bot.dialog import intents
 from bot.identity import (
     SURNAME_ONLY,
     Identity,
+    beyond_who,
     could_be_name,
     find_addressed_name,
     find_name,
@@ -103,7 +105,26 @@ def only_who(turn: Turn, text: str, asked: bool = False) -> bool:
     if not (asked or find_phone(text) or find_unit(text) or find_name(text)):
         return False
     rest = leftover(text)
+    if rest.startswith("姓"):  # 我是L2-015的 137… 姓钱: the surname told
+        rest = rest[1:]
     return not rest or names_a_person(turn, rest, asked)
+
+
+# the words an English speaker says around who they are (Hi, this is Mary from shop L2-015)
+_LATIN_WORD = re.compile(r"[A-Za-z']{2,20}")
+_WHO_WORDS = frozenset(
+    "hi hello hey dear this is it's i i'm am my me name from shop room rm unit office suite store flat apt no "
+    "number tel phone mobile contact call thanks thank you please mr mrs ms miss the here at in of and".split()
+)
+
+
+def says_more_than_who(turn: Turn, text: str) -> bool:
+    """Besides who and where, words a person should read: a report the rules could not place
+    (那个东西又不行了, or English: the air conditioner is not working)."""
+    if only_who(turn, text):
+        return False
+    latin = [w for w in _LATIN_WORD.findall(text) if w.lower() not in _WHO_WORDS]
+    return intents.has_substance(beyond_who(text)) or len(latin) >= 4
 
 
 def remember_told(turn: Turn, text: str) -> Identity:

@@ -19,6 +19,7 @@ from bot.dialog.identity import (
     only_who,
     remember_told,
     remind_identity,
+    says_more_than_who,
     ticket_opened_at_once,
 )
 from bot.dialog.lookup import (
@@ -242,8 +243,8 @@ def _text(turn: Turn, text: str) -> None:
         if turn.conv.state == AWAITING_IDENTITY:
             keep_with_report(turn, text)
             remind_identity(turn)
-        elif told:
-            who(turn, text)
+        elif told and (newest_open(turn) is not None or not says_more_than_who(turn, text)):
+            who(turn, text)  # with a ticket open, what else it says is noted there
         elif follow_up(turn, text):
             pass
         elif intents.has_substance(text):  # said something we do not understand: a person reads it

@@ -22,3 +22,63 @@ def test_a_fault_beside_the_insult_is_the_topic():
 @pytest.mark.parametrize("text", ["物业不收垃圾吗 门口堆了三天了", "物业公司垃圾清运太慢了", "服务中心门口的垃圾没人收"])
 def test_rubbish_the_company_should_clear_stays_cleaning(text):
     assert nlp.classify(text).code == "ENV-CLEAN"
+
+
+# -- things left where nobody knows whose they are: security's to check, calm ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "仓库门口有人放了几箱东西 不知道是谁的",
+        "电梯厅有个黑色行李箱放了一上午了 没人认领",
+        "我们店门口有个包放了好久 一直没人来拿",
+        "消防栓旁边放着两个大纸箱 也不知道谁搁的",
+    ],
+)
+def test_things_left_by_nobody_known_are_security(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent, result.urgent) == ("SEC-SAFE", "complaint", False)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("门口不知道谁丢了一袋垃圾", "ENV-CLEAN"),
+        ("我的包落在电梯里了 有人捡到吗", "SVC-INFO"),
+        ("车位上停了辆车 不知道是谁的", "SEC-PARK"),
+    ],
+)
+def test_rubbish_a_lost_thing_or_a_car_left_keep_their_codes(text, code):
+    assert nlp.classify(text).code == code
+
+
+# -- someone inside or hiding where nobody should be: an intruder, the guards' now ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "仓库里好像有人 门从里面反锁了 可能是贼",
+        "店里打烊了 监控里看到试衣间里躲着一个人",
+        "机房里好像藏了个人 门被从里面锁上了",
+        "库房里有个陌生人 不知道怎么进来的",
+        "打烊后店里有动静 好像有人在里面",
+    ],
+)
+def test_an_intruder_inside_is_security_now(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent, result.urgent) == ("SEC-SAFE", "complaint", True)
+
+
+def test_a_door_locked_from_inside_with_nobody_there_is_the_lock():
+    result = nlp.classify("卫生间的门从里面反锁了 里面没人 打不开")
+    assert (result.code, result.urgent) == ("ENG-DOOR", False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["小孩躲在试衣间里玩 叫不出来", "有人在门口躲雨 把门堵住了", "下班了 办公室里还有人在加班 空调能不能晚点关"],
+)
+def test_hiding_at_play_sheltering_or_working_late_is_no_intruder(text):
+    assert nlp.classify(text).urgent is False
