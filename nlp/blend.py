@@ -126,6 +126,7 @@ SAID_CODE_HOLDS = (
     "car_tamper",
     "loose_dog",
     "unclaimed",
+    "car_alarm",
     "staffing_wish",
     "appliance_at_water",
     "service_asked",

@@ -15,6 +15,9 @@
 - A proposal of something new opened with 我觉得…可以 or 可以在…吗: a suggestion on its topic.
 - An electric appliance named where water is (洗手间的烘手机坏了, 厕所感应灯不亮): the object
   outranks the place, which the model hears as plumbing.
+- A car's alarm going off (车一直在报警, 防盗器响个不停): a nuisance made by others (SEC-NOISE),
+  not the fire alarm that 报警 names; a smoke or fire alarm (烟感报警, 消防报警) stays the
+  fire equipment's, and a car on fire is the situation's.
 - A polite request to come and fix a fault (纱窗破了 可以来补一下吗, 能不能来换个灯泡): a
   repair, which the model, hearing 可以…吗, reads as a question.
 """
@@ -159,3 +162,16 @@ def proposal(norm: str, intent: str) -> bool:
 def lift_as_place(norm: str, code: str) -> bool:
     """Whether the lift is named only as where something happened, with no fault of its own."""
     return code == "ENG-LIFT" and bool(_LIFT_PLACE.search(norm)) and not _LIFT_FAULT.search(norm)
+
+
+# a car's alarm or anti-theft siren sounding (车一直在报警 响了半个小时, 电动车防盗器半夜一直叫)
+_CAR_ALARM = re.compile(
+    r"(车|车子|汽车|轿车|电动车|电瓶车|摩托车|摩托)[^,.!?;，。！？\s]{0,6}(报警|警报|防盗器|防盗报警)|防盗器|汽车警报"
+)
+_SOUNDING = re.compile(r"响|叫|吵|鸣|噪|报警")
+_FIRE_ALARM = re.compile(r"烟感|消防|火警|着火|起火|冒烟|烧|喷淋|煤气|燃气")
+
+
+def car_alarm(norm: str) -> bool:
+    """Whether a car's alarm is sounding, no fire or smoke alarm beside it."""
+    return bool(_CAR_ALARM.search(norm)) and bool(_SOUNDING.search(norm)) and not _FIRE_ALARM.search(norm)

@@ -10,7 +10,7 @@
 - A question about what to do with arrears (电表欠费了怎么办): billing, asked (FEE-BILL, inquiry).
 - A place standing in water or seepage at a plumbing fixture (nlp.floods), a renovation at an
   hour it is not allowed and renovation workers' damage to the common parts (nlp.works);
-  weather asked about, a musty smell, a facade's sign coming off, footage kept and a polite
+  a car's alarm sounding; weather asked about, a musty smell, a facade's sign coming off, footage kept and a polite
   request (nlp.misread); a building service asked for a stated need (nlp.arranged)."""
 
 import re
@@ -73,6 +73,8 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
     """(code, intent, structure) when one of these structures applies, else None."""
     if arranged.service_asked(norm):  # 周日加班 能开下空调吗: the desk arranges it, nothing is broken
         return "SVC-INFO", "inquiry", "service_asked"
+    if code in ("ENG-FIRE", "SEC-NOISE", "SEC-PARK", taxonomy.OTHER) and misread.car_alarm(norm):  # 车一直在报警
+        return "SEC-NOISE", "complaint", "car_alarm"
     if wishes.about_timing(norm) and code != taxonomy.OTHER:  # 希望空调能早点开: no fault, a wish
         return code, "suggestion", "timing_wish"
     if codes is not None and misread.lift_as_place(norm, code):

@@ -6,7 +6,7 @@
 - A wish for staff at a post (希望多安排个保安, 要是前台中午也留个人就好了): a suggestion on the
   post's topic (security, cleaning, the desk), not about anyone's manner (SVC-ATTI), which the
   post's name alone reads; a wish about manner (希望保安说话客气点) stays SVC-ATTI.
-- A wish about when a service runs (希望空调能早点开, 希望保洁上班前打扫完): a suggestion on the
+- A wish about when a service runs (希望空调能早点开, 希望服务中心周日也能开门): a suggestion on the
   service's topic, which the keywords read as the service's fault; a fault wished fixed soon
   (希望早点修好) stays a repair.
 """
@@ -32,7 +32,10 @@ _POSTS = (
 # a time wished earlier or later (早点开, 提前半小时开, 晚一点关, 九点前打扫完, 上班前收走)
 _WISHED_TIME = re.compile(
     rf"(希望|最好|期望|盼望|建议)(能|可以)?{_NC}{{0,10}}?(早(点|一点|些|一些)|提前|晚(点|一点|些|一些)|推迟|延后|错开|"
-    rf"[0-9一二三四五六七八九十]点(以|之)?前|(上班|营业|开门|开业)(以|之)?前)"
+    rf"[0-9一二三四五六七八九十]点(以|之)?前|(上班|营业|开门|开业)(以|之)?前|"
+    # ... or on days and hours it does not run now (希望服务中心周日也能开门, 最好晚上也有人值班)
+    r"(周末|周六|周日|周天|星期六|星期天|星期日|礼拜六|礼拜天|节假日|假日|节日|晚上|夜里|中午|午休|全天|24小时|二十四小时)"
+    r"(也|都)(能|可以|会|要|有人)?(开门|开|营业|上班|办公|有人|值班|开放|办理|办|服务))"
 )
 _MANNER = re.compile(r"态度|说话|语气|客气|礼貌|耐心|热情|微笑|笑脸|培训|素质|凶|骂|冷淡|敷衍|脸色|白眼")
 

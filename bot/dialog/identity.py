@@ -119,12 +119,18 @@ _WHO_WORDS = frozenset(
 
 
 def says_more_than_who(turn: Turn, text: str) -> bool:
-    """Besides who and where, words a person should read: a report the rules could not place
-    (那个东西又不行了, or English: the air conditioner is not working)."""
-    if only_who(turn, text):
+    """Besides who and where, a trouble a person should read, which the rules could not place
+    (那个东西又不行了, or English: the air conditioner is not working). An introduction says
+    more too (新来的商户 店名叫花语), but names no trouble: it is only noted."""
+    if only_who(turn, text) or not _TROUBLE.search(text):
         return False
     latin = [w for w in _LATIN_WORD.findall(text) if w.lower() not in _WHO_WORDS]
     return intents.has_substance(beyond_who(text)) or len(latin) >= 4
+
+
+# how a trouble is told, whatever it is about: something not right, a question, a request
+_TROUBLE = re.compile(r"不|没|坏|问题|怎么|为什么|吗|呢|[?？]|麻烦|帮|看看|又|(?i:\b(?:not|no|broken|problem|issue|help|"
+                      r"please|can|could|why|how|doesn't|isn't|won't|can't|stuck|leak\w{0,3})\b)")
 
 
 def remember_told(turn: Turn, text: str) -> Identity:

@@ -20,6 +20,8 @@ ONLY_WHO = [
     "Hi, this is Mary from shop L2-015, my number is 13812340000",
     "我是L3-008的刘经理 13900001111 你好",
     "我是L2-015的 13711112222 姓钱",
+    "你好 我是新来的商户 L2-015 店名叫花语 我姓孔 13800002345",
+    "Hi, I'm Tom, the new tenant of shop L2-015, we sell flowers, 13812340000",
 ]
 
 

@@ -82,3 +82,47 @@ def test_a_door_locked_from_inside_with_nobody_there_is_the_lock():
 )
 def test_hiding_at_play_sheltering_or_working_late_is_no_intruder(text):
     assert nlp.classify(text).urgent is False
+
+
+# -- a service wished on days or hours it does not run now: a suggestion on its topic -------------
+
+
+@pytest.mark.parametrize("text", ["希望服务中心周日也能开门", "希望物业节假日也能办理", "希望管理处中午也能办公"])
+def test_a_service_wished_on_more_days_is_a_suggestion(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "suggestion")
+
+
+@pytest.mark.parametrize("text", ["服务中心周六上班吗", "周日也开门吗", "前台中午有人值班吗"])
+def test_asking_whether_it_runs_stays_a_question(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+# -- a car's alarm sounding: a nuisance made by others, not the fire alarm 报警 names -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["停车场B2那边有个车一直在报警 响了半个小时了 吵死了", "楼下有辆车的防盗器一直响 吵得睡不着", "地库有辆轿车警报响个不停"],
+)
+def test_a_car_alarm_is_a_noise(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent, result.urgent) == ("SEC-NOISE", "complaint", False)
+
+
+@pytest.mark.parametrize("text", ["烟感报警了 一直在响", "消防报警器一直在响 没着火", "车库的火警报警器一直响"])
+def test_a_smoke_or_fire_alarm_stays_the_fire_equipment(text):
+    assert nlp.classify(text).code == "ENG-FIRE"
+
+
+# -- the air conditioner named in English words (air conditioner, air conditioning) -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the air conditioner is not working, very hot inside", "our air conditioners stopped", "air conditioner making loud noise"],
+)
+def test_the_air_conditioner_in_english_is_hvac(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("ENG-HVAC", "repair")

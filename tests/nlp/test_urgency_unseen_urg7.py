@@ -56,3 +56,55 @@ def test_water_dried_since_is_no_damage_in_progress(rules, text):
 def test_water_still_dripping_on_goods_stays_urgent(rules, text):
     for result in _both(rules, text):
         assert result.urgent is True, result
+
+
+# closing time said before the door that will not shut (十点关门 玻璃门合不拢): the shop
+# cannot be locked for the night
+CLOSING_THEN_DOOR = [
+    "十点关门 玻璃门合不拢 店里没人守",
+    "下班了 办公室的门锁不了",
+    "准备打烊了 发现店门怎么也关不上",
+]
+# ... while a door hard to shut at home with nothing said of leaving stays a repair
+DOOR_ONLY = ["卧室门有点关不严 风一吹就开", "卫生间的门关不上 一直开着条缝"]
+
+
+@pytest.mark.parametrize("text", CLOSING_THEN_DOOR)
+def test_closing_time_then_a_door_that_will_not_shut_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", DOOR_ONLY)
+def test_a_door_hard_to_shut_with_no_leaving_is_a_repair(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+# English: a hand or a finger caught in a door or an escalator, someone who slipped
+ENGLISH_CAUGHT = [
+    "kid's finger caught in the door, crying",
+    "my hand got caught in the escalator",
+    "a customer's foot is jammed in the escalator step",
+]
+# ... while a door, a cable or paper caught on something hurts no one
+ENGLISH_CALM = [
+    "the door handle is a bit loose, no rush",
+    "the door gets caught on the carpet, please fix",
+    "the cable is caught in the door, can't close it",
+    "paper jammed in the printer",
+    "my phone slipped into the lift gap",
+    "my kid got caught in the rain on the way here",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH_CAUGHT)
+def test_a_limb_caught_in_english_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", ENGLISH_CALM)
+def test_a_door_caught_on_something_in_english_is_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
