@@ -199,6 +199,8 @@ def _text(turn: Turn, text: str) -> None:
         remember_told(turn, text)
         who(turn, text)
         return
+    if places.where_from(turn, text, result):  # 我是二楼的, then 卫生间漏水了: one report in pieces
+        return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
             and intents.ABOUT_QUOTE.search(bare) and about_the_quote(turn, text)):
         return

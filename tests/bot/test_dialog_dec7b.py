@@ -75,3 +75,32 @@ def test_a_calm_fault_of_its_own_after_an_emergency_is_its_own(wechat, session, 
     wechat.say("o-lift", "另外我们店空调不制冷")
     lift, aircon = tickets(session)
     assert lift.urgent and notes(lift) == [] and aircon.code == "ENG-HVAC" and not aircon.urgent
+
+
+@pytest.mark.parametrize(("where", "fault", "code"), [("我们店", "空调不制冷", "ENG-HVAC"), ("我是二楼的", "卫生间漏水了", None),
+                                                      ("我是三楼奶茶店的", "门锁坏了 关不上", "ENG-DOOR")])
+def test_who_and_where_said_first_goes_with_the_fault_that_follows(wechat, session, site, where, fault, code):
+    wechat.say("o-pieces", KNOWN)
+    reply = wechat.say("o-pieces", where)
+    assert tickets(session) == [] and reply == phrase("ask_what_problem")
+    wechat.say("o-pieces", fault)
+    [ticket] = tickets(session)
+    assert ticket.triage is None and (code is None or ticket.code == code)
+    assert where in ticket.content + "".join(notes(ticket))
+
+
+def test_where_said_first_by_a_tenant_we_do_not_know_goes_with_the_fault(wechat, session, site):
+    wechat.say("o-pieces", "我是二楼的")
+    reply = wechat.say("o-pieces", "卫生间漏水了")
+    assert tickets(session) == [] and phrase("ask_name") in reply
+    wechat.say("o-pieces", WHO)
+    [ticket] = tickets(session)
+    assert ticket.triage is None and "二楼" in ticket.content and "漏水" in ticket.content
+
+
+def test_where_said_first_then_an_emergency_is_one_urgent_ticket(wechat, session, site):
+    wechat.say("o-pieces", "我们店")
+    wechat.say("o-pieces", "电梯困人了 我在里面")
+    wechat.say("o-pieces", WHO)
+    [lift] = tickets(session)
+    assert lift.urgent and lift.code == "ENG-LIFT" and "我们店" in "".join(notes(lift))
