@@ -104,3 +104,28 @@ def test_where_said_first_then_an_emergency_is_one_urgent_ticket(wechat, session
     wechat.say("o-pieces", WHO)
     [lift] = tickets(session)
     assert lift.urgent and lift.code == "ENG-LIFT" and "我们店" in "".join(notes(lift))
+
+
+@pytest.mark.parametrize("who", ["", KNOWN])
+def test_a_phone_battery_dying_is_no_power_fault(wechat, session, site, who):
+    if who:
+        wechat.say("o-phone", who)
+    wechat.say("o-phone", "我是里面的人 手机快没电了")
+    [ticket] = tickets(session) or [None]
+    if ticket is None:  # held while we ask who: it opens when the conversation expires
+        from datetime import timedelta
+
+        from models import utcnow
+        from workflow.held_reports import flush_expired
+
+        flush_expired(session, utcnow() + timedelta(hours=1))
+        session.commit()
+        [ticket] = tickets(session)
+    assert ticket.code != "ENG-ELEC" and ticket.triage is not None  # a person reads what it is
+
+
+def test_a_socket_with_no_power_is_still_the_power(wechat, session, site):
+    wechat.say("o-phone", KNOWN)
+    wechat.say("o-phone", "插座没电了 手机充不了电")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-ELEC"
