@@ -173,6 +173,11 @@ _THANKS_FIXED = re.compile(
 _KEPT_NICE = re.compile(r"一尘不染|干干净净|干净整洁|整整齐齐|井井有条|锃亮|锃光瓦亮|亮堂堂|焕然一新|清清爽爽")
 _DIRT_BESIDE = re.compile(r"垃圾|脏|灰尘|积灰|蜘蛛|臭|泥|没人|坏|漏|堆|除了|就是|但|不过|可惜")
 _NOT_AN_EMERGENCY = ("SVC-INFO", taxonomy.OTHER)
+_FIRE_KIT_CODE = "ENG-FIRE"
+_FIRE_KIT = re.compile(
+    r"烟感|烟雾|消防|喷淋|喷头|灭火|消火栓|消防栓|应急|指示|安全出口|疏散|报警|火警|警铃|防火|排烟|探测|"
+    r"fire|alarm|sprinkler|extinguisher|smoke|exit"
+)
 # ... nor the noise a danger makes (楼下有人在打小孩 孩子一直哭, 小孩被锁在阳台上 一直在哭: the
 # model hears 哭, 打); no urgent public text is a noise
 _ONLY_ITS_SOUND = ("SEC-NOISE",)
@@ -216,6 +221,10 @@ def second_opinion(
     elif code in model.codes and not keep_code and said not in SAID_CODE_HOLDS:  # staff's codes: the rules' alone
         weight = STRUCTURE_VOTE if structured else RULES_VOTE
         code, confidence = _vote(model.codes, code_p, code, weight * factor * (0.5 + result.confidence))
+    if code == _FIRE_KIT_CODE and result.code.startswith("ENG") and not _FIRE_KIT.search(norm):
+        # the model heard fire equipment where none is named (灯罩掉下来了: 罩 of 烟感罩了袋子, 掉下来 of
+        # a fallen exit sign); the rules' engineering object stands
+        code, confidence = result.code, result.confidence
     if result.urgent and code != result.code and (code in _NOT_AN_EMERGENCY or code in _ONLY_ITS_SOUND):
         # a danger now (the rules' situation reading) needs someone sent: a desk question's
         # code has no one to send (物业电话多少…车着火了 stays the fire)

@@ -72,12 +72,15 @@ def never_mind(bare_text: str) -> bool:
     return bool(NEVER_MIND.search(bare_text)) and not _NEVER_MIND_FILLER.sub("", NEVER_MIND.sub("", bare_text))
 
 
+# The tenant takes back 「算了 不修了」 (还是修一下吧, 还是派人来看看吧, 我还是要报修)
+CHANGED_MIND = re.compile(r"还是(要|得|需要|想)?(请|麻烦)?(你们)?(派人|派个?师傅)?(来|过来)?"
+                          r"(修|报修|处理|看看|看一下|弄一下)|还是(派人|派个?师傅)(来|过来)")
 RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用")
 # When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
 # 师傅来了吗)
 PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来|到|修|过来|上门)|"
                       r"几点(能|会|可以)?(来|到|过来|上门)|多久(能|会|才|可以)?(来|到|修好|过来|上门)|还要多久|"
-                      r"修好了没|有人来吗|结果呢|(师傅|人|维修工|工人|电工|保安)(来了|到了)(吗|没|没有)|"
+                      r"(修|弄|搞|处理|换)好了(吗|没)|修了(吗|没)|有人来吗|结果呢|(师傅|人|维修工|工人|电工|保安)(来了|到了)(吗|没|没有)|"
                       r"(师傅|人|维修工|工人|电工|保安|维修人员)(现在)?(到|走到)哪(里|儿)?了|出发了(吗|没)|在路上了?(吗|没)|"
                       # the number of their report asked (单号是多少来着, 工单号忘了): its progress tells it
                       r"(?<!编)(工单|单)号(码)?(是)?(多少|几号|呢|忘了|来着)")
@@ -89,7 +92,10 @@ STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)
 # Asked who they are, the tenant would rather not say (不想说, 为什么要告诉你, 直接来修就行):
 # checking the caller is "如需" (seed §一注意(5)), so the report opens with what we know.
 DECLINE = re.compile(r"不想说|不想告诉|不想留|不方便(说|透露|告诉|留)?|不告诉|为什么要(告诉|说|留)|凭什么|别问了|"
-                     r"不要问了|直接(来|过来)?修|保密")
+                     r"不要问了|直接(来|过来)?修|保密|"
+                     # asked back why (为什么要我的电话, 要我电话干嘛): no answer given, as 为什么要告诉你
+                     r"(为什么|干嘛|干什么|为啥)要(留)?(我的?)?(电话|手机|号码|名字|姓名|信息)|"
+                     r"要我的?(电话|手机|号码|名字|姓名)(干嘛|干什么|干啥|做什么)")
 # Words about a pending quote that are not 「确认」/「不同意」: assent, the price, haggling
 ABOUT_QUOTE = re.compile(r"可以|行|修吧|就修|没问题|贵|便宜|优惠|打折|多少钱|价格|价钱|报价|费用|(?<!\d)\d{1,6}(块|元)")
 # The things a fault is in (水管, 插座, 门 …) and whole troubles (停电): a follow-up naming none but those of the report

@@ -3,6 +3,7 @@ or a cancellation on the newest, flags one for triage, tells its progress."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Optional
 
 import workflow
@@ -10,6 +11,7 @@ from bot.dialog import intents
 from bot.dialog.identity import (
     held_report,
     hold_words,
+    identity_told,
     remember_told,
     remind_identity,
     set_conv,
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from bot.dialog.turns import Turn
 
 TRIAGE_CALL_FOR_HELP = "call_for_help"
+# how soon after 「算了」 a tenant may take it back and have the report held again
+TAKE_BACK_WITHIN = timedelta(minutes=10)
 
 
 def flag_for_triage(ticket: Ticket, reason: str) -> None:
@@ -128,10 +132,25 @@ def where_the_emergency_is(turn: Turn, text: str) -> bool:
 def withdraw_held(turn: Turn) -> bool:
     """「算了 不用了」 while we hold a report and ask who the tenant is: nothing was opened,
     and the tenant has taken it back, so nothing is (the words stay in the message log)."""
-    if ticket_opened_at_once(turn) is not None or not held_report(turn):
+    held = held_report(turn)
+    if ticket_opened_at_once(turn) is not None or not held:
         return False
-    set_conv(turn, "idle")
+    set_conv(turn, "idle", withdrawn={**held, "at": turn.now.isoformat()})  # for 还是修一下吧
     turn.say("report_withdrawn")
+    return True
+
+
+def take_back_withdrawal(turn: Turn, text: str) -> bool:
+    """「还是修一下吧」 right after 「算了 不修了」: the report withdrawn is held again, and opens
+    as soon as we know who the tenant is (this message may tell it)."""
+    withdrawn = (turn.conv.data or {}).get("withdrawn")
+    if not withdrawn or turn.conv.state == AWAITING_IDENTITY or not intents.CHANGED_MIND.search(text):
+        return False
+    if datetime.fromisoformat(withdrawn["at"]) < turn.now - TAKE_BACK_WITHIN:
+        return False
+    set_conv(turn, AWAITING_IDENTITY, pending={k: v for k, v in withdrawn.items() if k != "at"}, withdrawn=None)
+    remember_told(turn, text)
+    identity_told(turn, acknowledged=True)
     return True
 
 

@@ -41,6 +41,7 @@ from bot.dialog.tickets import (
     note_on_open_ticket,
     progress,
     register,
+    take_back_withdrawal,
     withdraw_held,
 )
 from bot.identity import leftover
@@ -180,6 +181,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if intents.never_mind(bare) and turn.conv.state != AWAITING_IDENTITY and newest_open(turn) is None:
         turn.say("let_go")  # 「我要投诉」 then 「算了」: nothing told, nothing to call off, no 「没有听清楚」
+        return
+    if take_back_withdrawal(turn, text):  # 「算了 不修了」, then 「还是修一下吧」
         return
     result = turn.classify(text)
     if several_reports(turn, text):

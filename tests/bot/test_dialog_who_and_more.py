@@ -1,5 +1,5 @@
 """A message that tells who the tenant is and also says something the rules cannot place
-(in English, or in vague Chinese) goes to a person: it was answered 「好的，已记录您的信息」
+(in English, or in vague Chinese; the rules now read "the air conditioner is not working") goes to a person: it was answered 「好的，已记录您的信息」
 and the report was dropped. Who alone is still only noted."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from tests.bot.conftest import tickets
 from workflow.phrasebook import phrase
 
 MORE = [
-    "Hi, this is shop L2-015, the air conditioner is not working, very hot inside. Tom 13812340000",
+    "Hi, this is shop L2-015, something is wrong with the machine in our storage room, can someone check? Tom 13812340000",
     "L2-015 吴敏 13755556666 那个东西又不行了",
     "我是L3-008的李娜 13900002222 上次那个问题又出现了 你们看看怎么弄",
 ]

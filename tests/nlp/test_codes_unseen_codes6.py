@@ -126,3 +126,49 @@ def test_a_smoke_or_fire_alarm_stays_the_fire_equipment(text):
 def test_the_air_conditioner_in_english_is_hvac(text):
     result = nlp.classify(text)
     assert (result.code, result.intent) == ("ENG-HVAC", "repair")
+
+
+# -- what comes out decides a 冒出来: smoke or fire is the guards', water the plumbing's ------------
+
+
+@pytest.mark.parametrize("text", ["B座地下室好像着火了 有好多黑烟冒出来", "仓库门缝里有烟冒出来", "有好多黑烟冒出来"])
+def test_smoke_coming_out_is_a_fire_not_a_drain(text):
+    result = nlp.classify(text)
+    assert (result.code, result.urgent) == ("SEC-SAFE", True)
+
+
+@pytest.mark.parametrize("text", ["水从地漏冒出来", "污水冒出来了 满地都是", "厨房下水道往外冒黑水"])
+def test_water_coming_out_stays_the_plumbing(text):
+    assert nlp.classify(text).code == "ENG-PLUMB"
+
+
+# -- water said in English to be leaking onto goods, with words between: damage in progress -------
+
+
+@pytest.mark.parametrize(
+    "text", ["water leaking from ceiling onto our server rack", "water is dripping from the roof all over our stock"]
+)
+def test_water_leaking_onto_goods_in_english_is_urgent(text):
+    result = nlp.classify(text)
+    assert (result.code, result.urgent) == ("ENG-LEAK", True)
+
+
+@pytest.mark.parametrize("text", ["small leak stain on the ceiling", "ceiling leaking a little, nothing damaged"])
+def test_a_leak_alone_in_english_is_calm(text):
+    result = nlp.classify(text)
+    assert (result.code, result.urgent) == ("ENG-LEAK", False)
+
+
+# -- a lamp coming down: the model hears fire equipment (罩 of a covered smoke detector, a fallen
+# exit sign) where none is named; the rules' lamp stands ------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["灯罩掉下来了", "走廊的筒灯掉下来了 吊在半空"])
+def test_a_lamp_coming_down_is_the_lamp(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("ENG-ELEC", "repair")
+
+
+@pytest.mark.parametrize("text", ["楼梯间的应急灯掉下来了", "安全出口指示牌松了 快掉了", "烟感的罩子掉下来了"])
+def test_fire_equipment_coming_down_stays_fire_equipment(text):
+    assert nlp.classify(text).code == "ENG-FIRE"

@@ -108,3 +108,62 @@ def test_a_limb_caught_in_english_is_urgent(rules, text):
 def test_a_door_caught_on_something_in_english_is_not(rules, text):
     for result in _both(rules, text):
         assert result.urgent is False, result
+
+
+# shop words for damage in progress: a cold room whose power tripped, water reaching the
+# sockets, said in Chinese or in English
+SHOP_DAMAGE = [
+    "我们店冷库的电跳了 推不上去 里面几千块的肉",
+    "水已经流到我们的排插了 地上全是水",
+    "the cold room lost power, meat will spoil",
+    "water is reaching the sockets in our shop",
+    "old lady fell in the supermarket and can't stand up",
+]
+# ... while an old stain by a socket, a noisy fridge or water reaching a doorway is a repair
+SHOP_CALM = [
+    "插座旁边墙上有点水印 以前留下的",
+    "插座上面有水渍 好久了",
+    "the fridge in the staff room is a bit noisy",
+    "the socket in my room is loose, no rush",
+    "地上的水流到门口了 有点滑",
+]
+
+
+@pytest.mark.parametrize("text", SHOP_DAMAGE)
+def test_damage_in_progress_in_shop_words_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", SHOP_CALM)
+def test_old_stains_and_small_faults_by_a_socket_are_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
+
+
+# a letter fearing a piece about to fall where children play now: a beam or a frame broken,
+# hanging overhead, children below
+BEAM_BROKEN = [
+    "尊敬的物业：今天下午小区游乐场的秋千横梁断裂，吊在半空，现在还有孩子在下面玩，非常危险，请立即派人处理。",
+    "车棚的钢架断了 挂在上面晃 下面停着电动车",
+]
+# ... while a chain tied up for now, a shelf beam down with nobody hurt, or a frame broken
+# last month and fixed is a repair
+BEAM_CALM = [
+    "秋千的链子锈断了一根 现在用绳子绑着凑合",
+    "仓库货架的横梁断了 货掉了一地 没人受伤",
+    "上个月车棚的钢架断过一次 已经修好了",
+    "绿化带打药的味道太冲了 也没提前通知 小孩在下面玩",
+]
+
+
+@pytest.mark.parametrize("text", BEAM_BROKEN)
+def test_a_broken_beam_hanging_over_people_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", BEAM_CALM)
+def test_a_broken_beam_over_nobody_or_fixed_is_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
