@@ -167,3 +167,21 @@ def test_a_broken_beam_hanging_over_people_is_urgent(rules, text):
 def test_a_broken_beam_over_nobody_or_fixed_is_not(rules, text):
     for result in _both(rules, text):
         assert result.urgent is False, result
+
+
+# English: a shutter that will not come down at closing time cannot be locked for the night
+SHUTTER_AT_CLOSING = ["shutter won't come down, we have to close", "the roller shutter wont come down and we're closing"]
+# ... while a blind that will not come down, or a question about closing time, is no emergency
+SHUTTER_CALM = ["the blind won't come down in my office", "we are closing at 9 tonight right?"]
+
+
+@pytest.mark.parametrize("text", SHUTTER_AT_CLOSING)
+def test_a_shutter_stuck_at_closing_in_english_is_urgent(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is True, result
+
+
+@pytest.mark.parametrize("text", SHUTTER_CALM)
+def test_a_blind_or_closing_hours_in_english_are_not(rules, text):
+    for result in _both(rules, text):
+        assert result.urgent is False, result
