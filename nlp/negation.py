@@ -26,6 +26,11 @@ _DEVICE_BATTERY = re.compile(
 )
 
 
+def device_battery(norm: str) -> bool:
+    """The message says a personal device's battery is dying (手机快没电了)."""
+    return "没电" in norm and bool(_DEVICE_BATTERY.search(norm))
+
+
 def _codes_within(text: str, index: dict) -> set[str]:
     """The codes of every keyword inside the text."""
     out: set[str] = set()

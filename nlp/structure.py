@@ -25,7 +25,7 @@
 
 import re
 
-from nlp import gated, harms, misread, readings, taxonomy, wishes, works
+from nlp import gated, harms, misread, negation, readings, taxonomy, wishes, works
 from nlp.conduct import STAFF_CONDUCT as _STAFF_CONDUCT
 from nlp.conduct import STAFF_MANNER as _STAFF_MANNER
 from nlp.normalize import IN_CLAUSE as _NC
@@ -285,6 +285,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         if others:
             code = max(others)[1]
             intent = "repair" if code.startswith("ENG") and intent in ("complaint", "other") else intent
+        elif negation.device_battery(norm):  # 我是里面的人 手机快没电了: the phone's, and no fault besides
+            code, intent = taxonomy.OTHER, "other" if intent in ("repair", "complaint") else intent
     if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
         return taxonomy.OTHER, "other", "not_a_report"
     if code in ("SVC-ATTI", "SVC-INFO", taxonomy.OTHER) and readings.slow_handling(norm):  # 客服回复比蜗牛还慢

@@ -64,6 +64,12 @@ def _unexplained(session: so.Session, media: list[int]) -> str:
     return "（租户发来图片，未补充文字说明）"
 
 
+def about_nothing_yet(pending: dict) -> bool:
+    """Held words that tell who or where the tenant is and no problem yet (我们店, 我是二楼的,
+    then the fault in the next message): they go with the fault that follows, not apart."""
+    return bool(pending.get("fragment")) and not pending.get("code")
+
+
 def settle_held_beside(session: so.Session, site: Site | SiteValues, tenant: Tenant, conv: Conversation,
                        ticket: Ticket) -> Optional[Ticket]:
     """A report held while we asked who the tenant is, and then an emergency opened at once
@@ -74,7 +80,7 @@ def settle_held_beside(session: so.Session, site: Site | SiteValues, tenant: Ten
     texts = pending.get("texts") or []
     if not texts:
         return None
-    if pending.get("code") != ticket.code and ticket.code != taxonomy.OTHER:
+    if pending.get("code") != ticket.code and ticket.code != taxonomy.OTHER and not about_nothing_yet(pending):
         return register_pending(session, site, tenant, conv)
     add_note(session, ticket, None, "租户此前反映：" + "；".join(texts))
     if pending.get("message_ids"):

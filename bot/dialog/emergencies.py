@@ -19,6 +19,11 @@ _PLACE = re.compile(r"车库|停车场|大厅|走廊|过道|通道|楼梯|厕所
                     r"超市|商场|仓库|厨房|隔壁|对面|楼上|楼下|外面|马路|[0-9一二三四五六七八九十负]{1,3}(?:楼|层|号|f)|[a-z][0-9]{1,2}")
 
 
+def names_a_place(bare_text: str) -> bool:
+    """A place of its own (车库, 隔壁, 二楼): somewhere other than where the report is."""
+    return bool(_PLACE.search(bare_text))
+
+
 def goes_on(ticket: Optional[Ticket], text: str) -> bool:
     """The urgent message names nothing the emergency just reported does not: no thing of
     its own (配电箱冒烟了 after 电梯困人了 is a second emergency), no place, no other danger."""

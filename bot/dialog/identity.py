@@ -26,7 +26,13 @@ from bot.identity import (
 )
 from models import Ticket, Unit
 from nlp import taxonomy
-from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, register_pending, settle_held_beside
+from workflow.held_reports import (
+    AWAITING_IDENTITY,
+    TRIAGE_NOT_UNDERSTOOD,
+    about_nothing_yet,
+    register_pending,
+    settle_held_beside,
+)
 from workflow.phrasebook import ticket_eta
 
 if TYPE_CHECKING:
@@ -184,8 +190,9 @@ def wait_for_identity_after(turn: Turn, ticket: Ticket) -> None:
         turn.session.flush()
     waiting = turn.conv.state == AWAITING_IDENTITY
     earlier = (turn.conv.data or {}).get("opened_at_once", []) if waiting else []
-    held = (held_report(turn) or {}).get("code")
-    if held and (held == ticket.code or ticket.code == taxonomy.OTHER):
+    pending = held_report(turn) or {}
+    held = pending.get("code")
+    if (held and (held == ticket.code or ticket.code == taxonomy.OTHER)) or about_nothing_yet(pending):
         settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
     set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id, opened_at_once=[*earlier, ticket.id])
 

@@ -148,6 +148,20 @@ def goes_on(bare_text: str) -> bool:
     return bool(GOES_ON.match(bare_text)) or len(bare_text) <= GOES_ON_MAX
 
 
+# When the tenant would have someone come (最好是晚上来 白天要营业, 明天上午来吧, 下午三点以后再来,
+# 周末过来就行, 中午前别来): a time and a coming, about the report just made. Matched against
+# bare() text; 来电/来水 is a supply back, not a visit.
+_WHEN = (r"(?:今天|今晚|明天|明早|明晚|后天|早上|一早|上午|中午|下午|傍晚|晚上|夜里|白天|周末|"
+         r"(?:周|星期|礼拜)[一二三四五六日天]|[0-9一二三四五六七八九十两]{1,3}点|打烊|关门|开门|营业)")
+VISIT_TIME = re.compile(_WHEN + r".{0,10}?(?:来(?![电水])|上门|到店|修|弄|处理|有人在|不在|都行|都可以)"
+                        r"|(?:来(?![电水])|上门).{0,6}?" + _WHEN)
+# Words the classifier counts toward a code that name no thing of their own: where (the
+# rules' locatives, the neighbours: 有小孩在旁边玩 is SEC-NOISE by 旁边) and, inside an
+# emergency just reported, how it feels there (里面好热 喘不过气 in a stuck lift: ENG-HVAC by 热).
+NO_THING = frozenset(default_rules()["locatives"]) | {"隔壁", "楼上", "楼下"}
+FELT = frozenset({"热", "好热", "太热", "冷", "闷"})
+
+
 # The trouble growing (越来越严重了, 水更大了, 止不住): a cry for help with these after a report
 # is that report worsening; 「快点来」 alone is a hurry, not a danger of the report's.
 WORSENING = re.compile(r"越来越|更(严重|大|多|厉害)|严重了|加重|扩大|蔓延|止不住|控制不住|到处都是")

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialog import intents
-from bot.dialog.identity import held_report, remind_identity
+from bot.dialog.identity import held_report, hold_words, remind_identity
 from bot.dialog.tickets import join, keep_with_report, newest_open
 
 if TYPE_CHECKING:
@@ -46,10 +46,34 @@ def place_only(text: str) -> bool:
     return not _PARTICLES.sub("", rest)
 
 
-def where_it_is(turn: Turn, text: str, result) -> bool:
+# Who and where the tenant is, said before what is wrong (我们店, 我是二楼的, 我是三楼奶茶店的,
+# 我们这边): a report in pieces, its fault in the next message. Matched against bare() text.
+_FROM = re.compile(r"^(?:我|我们|咱们|俺们?|本人)(?:是|在|家)?(?P<where>(?:这边|这里|那边)?(?:" + _FLOOR.pattern +
+                   r"|隔壁|对面|楼上|楼下)?的?(?:[\u4e00-\u9fff]{0,5}?(?:店|馆|铺|超市|餐厅|药房|公司|档口|门面|铺子))?"
+                   r"(?:的|这边|这里|那边)?)(?:呀|啊|哈|哦){0,2}$")
+
+
+def where_from(turn: Turn, text: str, result) -> bool:
+    """Who and where only, and no problem yet: held, and the fault that follows opens one
+    ticket with it (not a ticket of its own for a person to read, beside the real one).
+    Right after a report, or with the report we hold, it is that report's."""
+    match = _FROM.match(intents.bare(text))
+    if result.urgent or match is None or not match.group("where").strip("的"):
+        return False
+    if where_it_is(turn, text, result, anywhere=True):
+        return True
+    hold_words(turn, text, fragment=True)
+    if turn.first_contact:
+        turn.say("greeting", centre=turn.site.name)
+    turn.say("ask_what_problem")
+    return True
+
+
+def where_it_is(turn: Turn, text: str, result, anywhere: bool = False) -> bool:
     """A place alone, right after a report: on its ticket (an emergency's responders are
-    told help is coming), or with the report we hold while we ask who is writing."""
-    if result.urgent or not place_only(text):  # the words first: most messages need no query
+    told help is coming), or with the report we hold while we ask who is writing
+    (anywhere: the message is known to say where, in other words than place_only's)."""
+    if result.urgent or not (anywhere or place_only(text)):  # the words first: most messages need no query
         return False
     ticket = newest_open(turn)
     if ticket is not None:

@@ -34,7 +34,7 @@ from bot.dialog.tickets import (
 )
 from bot.identity import find_unit
 from nlp import taxonomy
-from workflow.held_reports import AWAITING_IDENTITY, register_pending, settle_held_beside
+from workflow.held_reports import AWAITING_IDENTITY, about_nothing_yet, register_pending, settle_held_beside
 from workflow.phrasebook import ticket_eta
 
 if TYPE_CHECKING:
@@ -137,7 +137,8 @@ def report(turn: Turn, text: str, result) -> None:
         return
     pending = held_report(turn)
     opened = (turn.conv.data or {}).get("opened_at_once", [])
-    if pending and pending.get("code") != result.code:  # a second problem: open the first with what we know
+    # a second problem: open the first with what we know (我是二楼的 held is no problem yet)
+    if pending and pending.get("code") != result.code and not about_nothing_yet(pending):
         first = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if first is not None:
             turn.say("ticket_opened", number=first.number, eta=ticket_eta(first, turn.site))

@@ -94,6 +94,8 @@ def follow_up(turn: Turn, text: str) -> bool:
     if (not ticket.urgent and turn.classify(f"{ticket.content} {text}").urgent
             and not turn.classify(ticket.content).urgent and worsened(turn, ticket, text)):
         return True
+    if ticket.urgent:  # 里面好热 喘不过气, in the lift just reported: help is on its way
+        turn.say("help_coming")
     join(turn, ticket, text)
     return True
 

@@ -12,6 +12,7 @@ import sqlalchemy.orm as so
 
 from bot.dialog import chasing, corrections, events, intents, places
 from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
+from bot.dialog.follow_ups import read_as_going_on, visit_time
 from bot.dialog.identity import (
     decline_identity,
     identity_answer,
@@ -186,6 +187,7 @@ def _text(turn: Turn, text: str) -> None:
     result = turn.classify(text)
     if several_reports(turn, text):
         return
+    result = read_as_going_on(turn, text, result)  # 有小孩在旁边玩 很危险 after 地砖翘起来了
     if chasing.calls_for_the_report(turn, text, result) and chase(turn, text):  # 快派人来啊 after 灯不亮
         return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
@@ -199,6 +201,8 @@ def _text(turn: Turn, text: str) -> None:
     if only_who(turn, text):  # 我是钱七 L3-008 135…: who they are, whatever 钱 reads as
         remember_told(turn, text)
         who(turn, text)
+        return
+    if places.where_from(turn, text, result):  # 我是二楼的, then 卫生间漏水了: one report in pieces
         return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
             and intents.ABOUT_QUOTE.search(bare) and about_the_quote(turn, text)):
@@ -221,6 +225,8 @@ def _text(turn: Turn, text: str) -> None:
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
+        return
+    if visit_time(turn, text, result):  # 最好是晚上来 白天要营业, after a report
         return
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back

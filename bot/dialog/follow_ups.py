@@ -1,0 +1,77 @@
+"""A message that goes on from the report just made (or the one we hold while we ask who
+the tenant is) and names nothing of its own: when to come (最好是晚上来 白天要营业), or words
+the classifier counts toward a code though they name no thing (有小孩在旁边玩 很危险 is a noise
+complaint by 旁边; 里面好热 喘不过气 in the lift just reported an air-conditioning repair by 热).
+Read alone, each opened a ticket of its own beside the report."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional
+
+from bot.dialog import emergencies, intents
+from bot.dialog.identity import held_report, hold_words, remind_identity, ticket_opened_at_once
+from bot.dialog.tickets import ask_who_still, newest_open, note
+from models import Ticket
+from nlp import taxonomy
+from workflow.held_reports import AWAITING_IDENTITY
+
+if TYPE_CHECKING:
+    from bot.dialog.turns import Turn
+
+
+_ASKED = re.compile(r"[?？]|(?:吗|么|嘛|没有?)$")
+
+
+def _report_before(turn: Turn) -> tuple[Optional[Ticket], str]:
+    """The ticket the message would go on (the one opened at once while we ask who, else
+    the newest open one) and the words of what was reported (those we hold, if any)."""
+    held = held_report(turn)
+    ticket = ticket_opened_at_once(turn) if turn.conv.state == AWAITING_IDENTITY else None
+    ticket = ticket or (None if held else newest_open(turn))
+    words = " ".join((held or {}).get("texts") or []) or (ticket.content if ticket is not None else "")
+    return ticket, words
+
+
+def _own_thing(text: str, reported: str) -> bool:
+    """The message names a thing the report does not (水管 after 马桶堵了), or a place."""
+    bare = intents.bare(text)
+    return emergencies.names_a_place(bare) or not (
+        set(intents.FAULT_OBJECT.findall(bare)) <= set(intents.FAULT_OBJECT.findall(reported)))
+
+
+def visit_time(turn: Turn, text: str, result) -> bool:
+    """「最好是晚上来 白天要营业」 after a report: when to come, a note on that report (or with
+    the report we hold) and a courteous word, not an inquiry for the desk to answer."""
+    bare = intents.bare(text)
+    if result.urgent or not intents.VISIT_TIME.search(bare) or _ASKED.search(text) or _ASKED.search(bare):
+        return False  # 明天上午10点前能来吗 asks: it goes on the report as the tenant's words (follow_up)
+    ticket, reported = _report_before(turn)
+    if not reported or _own_thing(text, reported):
+        return False
+    if ticket is None:  # held while we ask who: the time goes with it
+        hold_words(turn, text)
+        remind_identity(turn)
+        return True
+    note(turn, ticket, f"租户希望的上门时间：{text}")
+    turn.say("visit_time_noted", number=ticket.number)
+    ask_who_still(turn)
+    return True
+
+
+def read_as_going_on(turn: Turn, text: str, result):
+    """The classifier's reading; or, when the message goes on from a report and its code
+    rests only on words that name no thing (where: 旁边, 隔壁; inside an emergency, how it
+    feels: 好热), a reading of no code, which the dialog puts with that report."""
+    if result.code == taxonomy.OTHER:
+        return result
+    words = set(w for w in result.evidence if "：" not in w and "≈" not in w)  # not a similar case, a homophone
+    if not words or not words <= intents.NO_THING | intents.FELT:  # the words first: most messages need no query
+        return result
+    ticket, reported = _report_before(turn)
+    if not reported:
+        return result
+    no_thing = intents.NO_THING | (intents.FELT if ticket is not None and ticket.urgent else frozenset())
+    if not words <= no_thing or _own_thing(text, reported):
+        return result
+    return replace(result, code=taxonomy.OTHER, category="OTHER", intent="other")
