@@ -9,9 +9,11 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
+import workflow
 from bot.dialog import emergencies, intents
 from bot.dialog.identity import held_report, hold_words, remind_identity, ticket_opened_at_once
 from bot.dialog.tickets import ask_who_still, newest_open, note
+from bot.identity import find_phone
 from models import Ticket
 from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY
@@ -75,3 +77,31 @@ def read_as_going_on(turn: Turn, text: str, result):
     if not words <= no_thing or _own_thing(text, reported):
         return result
     return replace(result, code=taxonomy.OTHER, category="OTHER", intent="other")
+
+
+# How to get in or reach the tenant for the visit (钥匙在隔壁店, 来之前先打个电话, 我下午不在店里)
+_ACCESS = re.compile(r"钥匙(在|放|交给|找)|(来|到|上门)之前.{0,4}(打|联系|通知)|到了.{0,3}(打|联系|给我)|"
+                     r"(我|店里|家里|店里面)(下午|上午|晚上|中午|今天|明天)?(不在|没人)|找(隔壁|前台|保安)(拿|开)")
+# ... or a new number to call (号码换了 新号码136…)
+_NEW_NUMBER = re.compile(r"(号码|电话|手机)(号)?(换|改)了|换(了)?(号码|电话|手机)|新(的)?(号码|电话|手机)")
+# a fault told beside it is a report of its own
+_FAULT_TOLD = re.compile(r"坏|漏|堵|不亮|不转|不通|不制冷|不制热|跳闸|停电|停水|断了|裂|掉了|冒|烧|臭|吵")
+
+
+def visit_arranged(turn: Turn, text: str, result) -> bool:
+    """「钥匙在隔壁店」, 「麻烦师傅来之前先打个电话」 or 「号码换了 新号码136…」 after a report: how
+    to get in or whom to call, a note on that report (the new number on it too) and a
+    courteous word. Each opened a ticket of its own (钥匙 a lock repair, 打电话 a grievance)."""
+    bare = intents.bare(text)
+    number = find_phone(text) if _NEW_NUMBER.search(bare) else None
+    if result.urgent or not (number or _ACCESS.search(bare)) or _FAULT_TOLD.search(bare):
+        return False
+    ticket, reported = _report_before(turn)
+    if ticket is None or not reported:
+        return False
+    if number:
+        turn.tenant.phone = number
+        workflow.update_contact(turn.session, ticket, None, phone=number)
+    note(turn, ticket, f"租户补充上门安排：{text}")
+    turn.say("visit_arranged", number=ticket.number)
+    return True
