@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Optional
 
 import workflow
 from bot.dialog import emergencies, intents
-from bot.dialog.identity import held_report, hold_words, remind_identity, ticket_opened_at_once
+from bot.dialog.identity import apply_identity, held_report, hold_words, remind_identity, ticket_opened_at_once
 from bot.dialog.tickets import ask_who_still, newest_open, note
-from bot.identity import find_phone
+from bot.identity import Identity, find_phone
 from models import Ticket
 from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY
@@ -100,7 +100,7 @@ def visit_arranged(turn: Turn, text: str, result) -> bool:
     if ticket is None or not reported:
         return False
     if number:
-        turn.tenant.phone = number
+        apply_identity(turn, Identity(phone=number))
         workflow.update_contact(turn.session, ticket, None, phone=number)
     note(turn, ticket, f"租户补充上门安排：{text}")
     turn.say("visit_arranged", number=ticket.number)

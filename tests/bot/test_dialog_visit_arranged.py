@@ -26,7 +26,7 @@ def test_a_new_number_goes_on_the_report(wechat, session, site):
     wechat.say("o-visit", REPORT)
     wechat.say("o-visit", "对了 我们店的号码换了 新号码13600008888")
     [ticket] = tickets(session)
-    assert ticket.phone == "13600008888"
+    assert ticket.phone == "13600008888" and ticket.tenant.phone == "13600008888"  # the next report's too
 
 
 def test_a_fault_told_beside_it_is_a_report_of_its_own(wechat, session, site):
