@@ -76,6 +76,31 @@ def with_first_chars(source: str, parsed) -> str:
     return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" + source
 
 
+class Lazy:
+    """re.compile(source) on first use, with the compiled pattern's search, finditer and
+    pattern: a process compiles only the patterns its messages reach (nlp.situation's 819
+    danger patterns cost a quarter of a second to compile, and a message's gate lets about
+    six of them through)."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, source: str):
+        self.pattern = source
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        # two threads may both compile it once: the same pattern either way
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        return self.compiled().search(text, pos)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match]:
+        return self.compiled().finditer(text, pos)
+
+
 class Gated:
     """A regex searched only in texts holding one of the given characters, which every match
     of it needs: for a pattern the engine tries at every position, a few `in` scans of the

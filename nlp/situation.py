@@ -84,12 +84,13 @@ def _expand(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def _compiled():
-    """Each pattern on its own, indexed by the rarest needed characters of each of its
-    alternatives, with the other characters that alternative needs (see _gate)."""
+    """Each pattern on its own (compiled on first use), indexed by the rarest needed
+    characters of each of its alternatives, with the other characters that alternative
+    needs (see _gate)."""
     d = data()
     segment.ensure_ready()
     freq = jieba.dt.FREQ
-    patterns = []  # (class index, compiled)
+    patterns = []  # (class index, gated.Lazy)
     # character -> (pattern, characters each needed, sets of which one each is needed)
     by_char: dict[str, list[tuple[int, frozenset, tuple]]] = {}
     always: list[int] = []
@@ -98,7 +99,7 @@ def _compiled():
             source = _expand(source)
             pid = len(patterns)
             parsed = _p.parse(source)
-            patterns.append((k, re.compile(gated.with_first_chars(source, parsed))))
+            patterns.append((k, gated.Lazy(gated.with_first_chars(source, parsed))))
             for sets in gated.alternatives(parsed, freq):
                 if not sets:
                     always.append(pid)
@@ -130,7 +131,8 @@ def _compiled():
 
 
 def warm_up() -> None:
-    """Compile the patterns now rather than on the first message."""
+    """Read the patterns and index them by character now rather than on the first message
+    (each is compiled when a message first reaches it: see gated.Lazy)."""
     _compiled()
 
 

@@ -85,3 +85,35 @@ def test_the_money_question_and_others_open_each_alternative_with_a_character():
         op, (_, alternatives) = parsed[0]
         assert op is situation._p.BRANCH and len(parsed) == 1, regex.pattern
         assert all(alternative[0][0] is situation._p.LITERAL for alternative in alternatives), regex.pattern
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_finds_what_re_finds(monkeypatch):
+    compiled = []
+    real = re.compile
+    monkeypatch.setattr(gated.re, "compile", lambda source: compiled.append(source) or real(source))
+    lazy = gated.Lazy("(电梯|扶梯).{0,4}(卡|夹)住")
+    assert compiled == [] and lazy.pattern == "(电梯|扶梯).{0,4}(卡|夹)住"
+    bare = real(lazy.pattern)
+    for text in TEXTS + ["电梯门卡住了 扶梯又夹住了"]:
+        assert _spans([lazy.search(text)] if lazy.search(text) else []) == _spans(
+            [bare.search(text)] if bare.search(text) else []
+        )
+        assert _spans(lazy.finditer(text, 2)) == _spans(bare.finditer(text, 2))
+    assert compiled == [lazy.pattern]  # once, however often it runs
+
+
+def test_reading_the_danger_patterns_compiles_none_of_them(monkeypatch):
+    """A worker's cold start (bench/classify.py): each is compiled when a message reaches it."""
+    sources = {p.pattern for _, p in situation._compiled()[1]}
+    compiled = []
+    real = re.compile
+    monkeypatch.setattr(gated.re, "compile", lambda source, *flags: compiled.append(source) or real(source, *flags))
+    situation._compiled.cache_clear()
+    try:
+        situation.warm_up()
+        assert len(situation._compiled()[1]) > 800
+        calm = {p for spec in situation.data()["calm"].values() for p in spec["patterns"] + spec.get("unless", [])}
+        assert len(sources - calm) > 800
+        assert not (sources - calm) & set(compiled)  # the calm cues, searched as one, are compiled
+    finally:
+        situation._compiled.cache_clear()
