@@ -80,7 +80,7 @@ class Lazy:
     """re.compile(source) on first use, with the compiled pattern's search, finditer and
     pattern: a process compiles only the patterns its messages reach (nlp.situation's 819
     danger patterns cost a quarter of a second to compile, and a message's gate lets about
-    six of them through)."""
+    six of them through; an Alternation's gate as few of its own)."""
 
     __slots__ = ("pattern", "_compiled")
 
@@ -125,7 +125,7 @@ class Alternation:
     def __init__(self, sources: Iterable[str], freq: dict | None = None):
         """freq: jieba's counts, to gate on the rarest needed characters (else the fewest)."""
         freq = freq or {}
-        self.patterns: list[re.Pattern] = []
+        self.patterns: list[Lazy] = []  # compiled on first use, as the danger patterns
         # per pattern, the further sets of characters it needs, checked after the index
         self._further: list[tuple[frozenset, ...]] = []
         self._by_char: dict[str, list[int]] = {}  # the rarest needed characters
@@ -135,7 +135,7 @@ class Alternation:
             parsed = _p.parse(source)
             sets = needed(parsed, freq) if not parsed.state.flags & re.IGNORECASE else []
             k = len(self.patterns)
-            self.patterns.append(re.compile(source))
+            self.patterns.append(Lazy(source))
             self._further.append(tuple(sets[1:3]))
             if not sets:
                 self._always.append(k)
@@ -146,7 +146,7 @@ class Alternation:
         # character on and then allows no empty match there, which the joined regex does best
         self._joined = re.compile("|".join(f"(?:{p.pattern})" for p in self.patterns)) if may_be_empty else None
 
-    def _candidates(self, chars) -> list[re.Pattern]:
+    def _candidates(self, chars) -> list[Lazy]:
         if chars is None:  # set() of a long letter costs more than running every pattern
             return self.patterns
         wanted = set(self._always)
@@ -170,7 +170,7 @@ class Alternation:
             pos = match.end()
 
 
-def _leftmost(patterns: list[re.Pattern], text: str, pos: int) -> re.Match | None:
+def _leftmost(patterns: list[Lazy], text: str, pos: int) -> re.Match | None:
     """The match an alternation of the patterns finds from pos: the earliest start, and on a
     tie the first pattern's (the alternation tries them in order at each position)."""
     best = None
