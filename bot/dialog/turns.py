@@ -10,7 +10,7 @@ from typing import Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from bot.dialog import chasing, corrections, events, intents, places
+from bot.dialog import about_repair, chasing, corrections, events, intents, places
 from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.follow_ups import read_as_going_on, visit_arranged, visit_time
 from bot.dialog.identity import (
@@ -213,7 +213,8 @@ def _text(turn: Turn, text: str) -> None:
         progress(turn)
         return
     called_off = intents.CALL_OFF.search(bare) or (  # bare: 「算了 不用了」 is typed with a space
-        intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint"))  # not "修好了，又漏了"
+        intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint")  # not "修好了，又漏了"
+        and not intents.STILL_FAULTY.search(text))
     if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
         return
     if called_off and (turn.conv.state != AWAITING_IDENTITY or ticket_opened_at_once(turn) is not None) and (
@@ -227,6 +228,8 @@ def _text(turn: Turn, text: str) -> None:
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
         return
     if visit_time(turn, text, result) or visit_arranged(turn, text, result):  # 晚上来 / 钥匙在隔壁店, after a report
+        return
+    if about_repair.cost_asked(turn, text, result):  # 修这个要收费吗, after a repair report
         return
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
