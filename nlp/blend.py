@@ -43,6 +43,7 @@ RULES_INTENT_VOTE = 0.4
 # repair, while the model hears a nuisance, a complaint: no public text moves.
 SAID_INTENT_HOLDS = (
     "money_question",
+    "english_question",
     "chase_waited",
     "lost_or_planned",
     "planned",
@@ -92,6 +93,7 @@ SAID_INTENT_ALWAYS = ("title_question",)
 # manner: the model hears the fee in 收费员.
 SAID_CODE_HOLDS = (
     "others_machine",
+    "english_question",
     "chase_waited",
     "centre_machine",
     "title_money",
