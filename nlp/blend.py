@@ -12,7 +12,7 @@ wins, the evidence names the most similar labelled case instead (「相似案例
 import re
 from dataclasses import replace
 
-from nlp import situation, taxonomy, urgency
+from nlp import praise_english, situation, taxonomy, urgency
 from nlp.conduct import STAFF_MANNER
 from nlp.model import argmax
 
@@ -62,6 +62,7 @@ SAID_INTENT_HOLDS = (
     "fault_over_asked",
     "staffing_wish",
     "centre_machine",
+    "staff_manner",
 )
 # A letter whose title sentence asks a question (归谁所有？, 是否合法) is an inquiry whatever its
 # code: the model, trained on letters that nearly all complain, hears only their topic.
@@ -211,6 +212,8 @@ def second_opinion(
         return result  # thanks for a fix: the model hears the fixed thing (水龙头已经不漏了) as a repair
     if result.intent == "praise" and _KEPT_NICE.search(norm) and not _DIRT_BESIDE.search(norm):
         return result
+    if result.intent == "praise" and said == praise_english.ENGLISH_PRAISE:
+        return result  # the praise the rules read in English: the model hears only the staff (保安)
     code_p, intent_p, urgent_p = model.distributions(norm, tokens)
     factor, intent_factor = letter_factors(len(norm))
     code, intent, confidence = result.code, result.intent, result.confidence
