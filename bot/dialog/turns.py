@@ -10,7 +10,7 @@ from typing import Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from bot.dialog import chasing, corrections, events, intents, places
+from bot.dialog import about_repair, chasing, corrections, events, intents, places
 from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
 from bot.dialog.follow_ups import read_as_going_on, visit_arranged, visit_time
 from bot.dialog.identity import (
@@ -227,6 +227,8 @@ def _text(turn: Turn, text: str) -> None:
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
         return
     if visit_time(turn, text, result) or visit_arranged(turn, text, result):  # 晚上来 / 钥匙在隔壁店, after a report
+        return
+    if about_repair.cost_asked(turn, text, result):  # 修这个要收费吗, after a repair report
         return
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
