@@ -95,6 +95,7 @@ SAID_INTENT_ALWAYS = ("title_question",)
 SAID_CODE_HOLDS = (
     "others_machine",
     "english_question",
+    "duct_fire",
     "chase_waited",
     "centre_machine",
     "title_money",
