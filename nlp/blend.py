@@ -96,6 +96,7 @@ SAID_CODE_HOLDS = (
     "others_machine",
     "english_question",
     "duct_fire",
+    "unnamed_fault",
     "chase_waited",
     "centre_machine",
     "title_money",
