@@ -196,6 +196,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
         return
+    if about_repair.still_faulty(turn, text, result):  # 师傅修完了 但是还在漏
+        return
     if places.where_it_is(turn, text, result):  # B2层靠近电梯那 after an emergency, 天花板上 after 漏水
         return
     if only_who(turn, text):  # 我是钱七 L3-008 135…: who they are, whatever 钱 reads as

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+import workflow
+from models import Role, Status
 from tests.bot.conftest import notes, tickets
 from workflow.phrasebook import phrase
 
@@ -32,3 +34,63 @@ def test_a_fee_of_its_own_after_a_repair_is_still_a_question(wechat, session, si
     wechat.say("o-cost", TAP)
     wechat.say("o-cost", asked)
     assert [t.code for t in tickets(session)] == ["ENG-PLUMB", "FEE-BILL"]
+
+
+LEAK = WHO + "卫生间漏水了"
+
+
+@pytest.mark.parametrize("still", ["师傅修完了 但是还在漏", "师傅来过了 还是不行", "修好了又坏了", "刚修完 还是一直在滴水",
+                                   "师傅来过了 没修好"])
+def test_still_faulty_after_the_visit_goes_on_that_repair(wechat, session, site, still):
+    wechat.say("o-still", LEAK)
+    reply = wechat.say("o-still", still)
+    [ticket] = tickets(session)
+    assert notes(ticket) == [f"租户反映修后仍有问题：{still}"]
+    assert phrase("still_faulty", site, number=ticket.number) in reply
+    assert phrase("thanks_complaint", site) not in reply and phrase("escalate", site) not in reply
+
+
+def _done(session, site, make, ticket):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    engineer = make.staff(Role.ENGINEER, "工程部", sites=[site])
+    workflow.dispatch(session, ticket, desk, assignee=engineer)
+    workflow.complete(session, ticket, engineer, work_done="更换密封圈", site_cleaned=True)
+    return desk
+
+
+def test_still_faulty_after_the_job_was_completed_goes_to_the_supervisors(wechat, session, site, make):
+    wechat.say("o-still", LEAK)
+    [ticket] = tickets(session)
+    _done(session, site, make, ticket)
+    session.commit()
+    reply = wechat.say("o-still", "师傅修完了 但是还在漏")
+    [ticket] = tickets(session)
+    assert ticket.status == Status.COMPLETED and ticket.supervisor_flag and not ticket.receipt_confirmed
+    assert "租户反映修后仍有问题：师傅修完了 但是还在漏" in notes(ticket)
+    assert phrase("still_faulty", site, number=ticket.number) in reply
+
+
+def test_still_faulty_after_the_ticket_was_closed_reopens_it(wechat, session, site, make):
+    wechat.say("o-still", LEAK)
+    [ticket] = tickets(session)
+    workflow.close(session, ticket, _done(session, site, make, ticket), result="已更换密封圈")
+    session.commit()
+    reply = wechat.say("o-still", "师傅修完了 但是还在漏")
+    [ticket] = tickets(session)
+    assert ticket.status == Status.REOPENED and ticket.supervisor_flag
+    assert phrase("rework_reopened", site, number=ticket.number) in reply
+
+
+def test_a_fault_of_another_thing_after_the_visit_is_its_own_report(wechat, session, site):
+    wechat.say("o-still", LEAK)
+    wechat.say("o-still", "修完了 但是门口的灯又不亮了")
+    assert [t.code for t in tickets(session)] == ["ENG-PLUMB", "ENG-ELEC"]
+
+
+@pytest.mark.parametrize("thanks", ["修好了 谢谢师傅", "师傅来过了 已经修好了 又快又好"])
+def test_repaired_and_thanks_is_not_a_fault_still_there(wechat, session, site, thanks):
+    wechat.say("o-still", LEAK)
+    [ticket] = tickets(session)
+    reply = wechat.say("o-still", thanks)
+    assert phrase("still_faulty", site, number=ticket.number) not in reply
