@@ -190,6 +190,8 @@ def _text(turn: Turn, text: str) -> None:
     result = read_as_going_on(turn, text, result)  # 有小孩在旁边玩 很危险 after 地砖翘起来了
     if chasing.calls_for_the_report(turn, text, result) and chase(turn, text):  # 快派人来啊 after 灯不亮
         return
+    if result.urgent and chasing.pressed(turn, text) and chase(turn, text):  # 能不能快点 客人等着用, after a report
+        return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         report(turn, text, result)
@@ -222,7 +224,7 @@ def _text(turn: Turn, text: str) -> None:
             cancel_request(turn, text)):  # 自己出来了 不用来了 after an emergency, before we know who: on it
         return
     impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
-    waiting = impatient or chasing.hurried(turn, text) or result.code == "SVC-SLOW" or (
+    waiting = impatient or chasing.hurried(turn, text) or chasing.pressed(turn, text) or result.code == "SVC-SLOW" or (
         intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return

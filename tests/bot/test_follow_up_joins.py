@@ -94,3 +94,20 @@ def test_repaired_and_thanks_is_not_a_fault_still_there(wechat, session, site, t
     [ticket] = tickets(session)
     reply = wechat.say("o-still", thanks)
     assert phrase("still_faulty", site, number=ticket.number) not in reply
+
+
+@pytest.mark.parametrize("hurry", ["快点 我们中午还要营业", "现在晚上十点了 我们要下班了", "能不能快点 客人等着用",
+                                   "快点啊 都九点了 我们要关门了"])
+def test_a_hurry_with_its_reason_chases_the_repair(wechat, session, site, hurry):
+    wechat.say("o-hurry", TAP)
+    reply = wechat.say("o-hurry", hurry)
+    [ticket] = tickets(session)
+    assert notes(ticket) == [f"租户催办：{hurry}"] and not ticket.urgent
+    assert phrase("chase_noted", site, number=ticket.number) in reply
+
+
+def test_a_hurry_beside_a_fault_of_its_own_is_its_own_report(wechat, session, site):
+    wechat.say("o-hurry", TAP)
+    wechat.say("o-hurry", "快点 我们要营业 空调也不制冷了")
+    assert [t.code for t in tickets(session)] == ["ENG-PLUMB", "ENG-HVAC"]
+
