@@ -2,7 +2,9 @@
 (issue 17): what it will cost (多少钱, 修这个要收费吗), or that the fault is still there after
 the visit (师傅修完了 但是还在漏). Read alone, the classifier takes the one for a question for
 the desk (a FEE-BILL ticket beside the repair), the other for a grievance about the engineer
-(SVC-ATTI); after a repair report each is about that repair, and goes on its ticket."""
+(SVC-ATTI); after a repair report each is about that repair, and goes on its ticket. So
+are where the switch is (总闸在哪里, a question for the desk alone) and the tenant having put
+it right themselves (好了 自己推上去了)."""
 from __future__ import annotations
 
 import re
@@ -27,14 +29,26 @@ def _is_repair(ticket: Optional[Ticket]) -> bool:
     return ticket is not None and ticket.intent == "repair" and ticket.category not in ("SVC", "FEE", "OTHER")
 
 
+# The switches and valves of a supply (总闸, 空开, 配电箱, 总阀): where the tenant would act on
+# the fault, no thing at fault of their own
+_CONTROL = re.compile(r"总闸|电闸|闸刀|空开|空气开关|配电箱|电箱|保险丝|总开关|总电源|总阀|水阀|总水阀|阀门|水闸|燃气阀|气阀|煤气阀")
+
+
 def _repair_before(turn: Turn, text: str, ticket: Optional[Ticket] = None) -> Optional[Ticket]:
     """The open repair just reported (or `ticket`), when the message names no thing it does
     not (水龙头 after 水龙头坏了 is that repair; 空调 after it is a thing of its own)."""
     ticket = ticket or newest_open(turn)
     if not _is_repair(ticket):
         return None
-    things = set(intents.FAULT_OBJECT.findall(_COMING.sub("", intents.bare(text))))
-    return ticket if things <= set(intents.FAULT_OBJECT.findall(ticket.content)) else None
+    things = _things(_CONTROL.sub("", _COMING.sub("", intents.bare(text))))
+    return ticket if things <= _things(ticket.content) else None
+
+
+_OUTAGE = {"断电": "停电", "跳闸": "停电"}  # one trouble to the tenant: the power is off
+
+
+def _things(text: str) -> set[str]:
+    return {_OUTAGE.get(thing, thing) for thing in intents.FAULT_OBJECT.findall(text)}
 
 
 # The price of the work asked (多少钱, 要收费吗, 维修费谁出, 上门费); matched against bare() text
@@ -106,5 +120,54 @@ def still_faulty(turn: Turn, text: str, result) -> bool:
     if ticket.status == Status.COMPLETED:
         workflow.escalate(turn.session, ticket, None, reason=f"完工后{told}，需返修"[:MAX_REASON])
     turn.say("still_faulty", number=ticket.number)
+    ask_who_still(turn)
+    return True
+
+
+# Where the switch is, or how to work it (总闸在哪里, 电闸怎么合); matched against bare() text
+_WHERE_OR_HOW = re.compile(r"在哪|在什么|什么位置|什么地方|怎么(?:关|开|合|推|拉|弄|操作)|能不能|可不可以|可以|要不要|吗|么")
+
+
+def control_asked(turn: Turn, text: str, result) -> bool:
+    """「总闸在哪里」 right after 「店里突然停电了」: not a question for the desk (an inquiry
+    ticket beside the emergency) but the tenant about to act on the fault. On its ticket,
+    for the responders; told help is coming (an emergency) and, for their safety, to leave
+    it to them where there is danger."""
+    bare = intents.bare(text)
+    if result.urgent or not (_CONTROL.search(bare) and _WHERE_OR_HOW.search(bare)):
+        return False
+    ticket = _repair_before(turn, text)
+    if ticket is None:
+        return False
+    note(turn, ticket, f"租户询问：{text}")
+    if ticket.urgent:
+        turn.say("help_coming")
+    turn.say("hands_off", number=ticket.number)
+    ask_who_still(turn)
+    return True
+
+
+# The tenant put it right themselves (自己推上去了, 我自己合上了, 来电了); matched against bare() text
+_SELF_RESTORED = re.compile(r"(?:自己|我们|我)(?:已经)?(?:把.{0,6}?)?(?:推|合|拨|扳|复位|弄|修|搞|重启|打开|开)"
+                            r"(?:上去|上|回去|回来|好|定|通)|(?:来电|有电|通电|来水|有水|恢复)了")
+_ASKED = re.compile(r"[?？]|吗|么|没有?$|是不是|能不能|可不可以|可以|要不要|怎么")
+
+
+def self_restored(turn: Turn, text: str, result) -> bool:
+    """「好了 自己推上去了」 right after a repair report: the tenant put it right. Noted on the
+    ticket; what made it fail is still there (a breaker trips for a reason), so staff still
+    come and close it once they have checked (the bot closes nothing; an urgent repair is
+    visited again within 24 hours, seed §七(5)). 「不用来了」 besides calls it off instead."""
+    bare = intents.bare(text)
+    if result.urgent:
+        return False
+    if not _SELF_RESTORED.search(bare) or _ASKED.search(text) or intents.CALL_OFF.search(bare) or (
+            intents.RESOLVED.search(text)):
+        return False
+    ticket = _repair_before(turn, text)
+    if ticket is None or result.code not in (*intents.NO_FAULT_CODES, ticket.code):
+        return False
+    note(turn, ticket, f"租户表示已自行恢复：{text}")
+    turn.say("self_restored", number=ticket.number)
     ask_who_still(turn)
     return True

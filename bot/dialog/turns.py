@@ -198,8 +198,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
         return
-    if about_repair.still_faulty(turn, text, result):  # 师傅修完了 但是还在漏
-        return
+    if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result):
+        return  # 师傅修完了 但是还在漏; 好了 自己推上去了
     if places.where_it_is(turn, text, result):  # B2层靠近电梯那 after an emergency, 天花板上 after 漏水
         return
     if only_who(turn, text):  # 我是钱七 L3-008 135…: who they are, whatever 钱 reads as
@@ -232,8 +232,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if visit_time(turn, text, result) or visit_arranged(turn, text, result):  # 晚上来 / 钥匙在隔壁店, after a report
         return
-    if about_repair.cost_asked(turn, text, result):  # 修这个要收费吗, after a repair report
-        return
+    if about_repair.cost_asked(turn, text, result) or about_repair.control_asked(turn, text, result):
+        return  # 修这个要收费吗, 总闸在哪里: after a repair report, about that repair
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
         return

@@ -111,3 +111,30 @@ def test_a_hurry_beside_a_fault_of_its_own_is_its_own_report(wechat, session, si
     wechat.say("o-hurry", "快点 我们要营业 空调也不制冷了")
     assert [t.code for t in tickets(session)] == ["ENG-PLUMB", "ENG-HVAC"]
 
+
+POWER = WHO + "店里突然停电了"
+
+
+@pytest.mark.parametrize("asked", ["总闸在哪里", "电闸在哪", "配电箱在什么位置"])
+def test_where_the_switch_is_after_a_power_cut_goes_on_it(wechat, session, site, asked):
+    wechat.say("o-power", POWER)
+    reply = wechat.say("o-power", asked)
+    [ticket] = tickets(session)
+    assert ticket.urgent and notes(ticket) == [f"租户询问：{asked}"]
+    assert phrase("help_coming", site) in reply and phrase("hands_off", site, number=ticket.number) in reply
+
+
+@pytest.mark.parametrize("restored", ["好了 自己推上去了", "来电了 是跳闸了 我自己合上了", "我们自己把空开推上去了 现在有电了"])
+def test_put_right_by_the_tenant_is_noted_and_still_checked(wechat, session, site, restored):
+    wechat.say("o-power", POWER)
+    reply = wechat.say("o-power", restored)
+    [ticket] = tickets(session)
+    assert ticket.status == Status.DISPATCHED and notes(ticket) == [f"租户表示已自行恢复：{restored}"]
+    assert reply == phrase("self_restored", site, number=ticket.number)
+
+
+def test_put_right_and_called_off_is_the_cancellation(wechat, session, site):
+    wechat.say("o-power", POWER)
+    reply = wechat.say("o-power", "自己推上去了 不用来了")
+    [ticket] = tickets(session)
+    assert phrase("cancel_noted", site, number=ticket.number) in reply
