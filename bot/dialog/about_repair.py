@@ -3,8 +3,9 @@
 the visit (师傅修完了 但是还在漏). Read alone, the classifier takes the one for a question for
 the desk (a FEE-BILL ticket beside the repair), the other for a grievance about the engineer
 (SVC-ATTI); after a repair report each is about that repair, and goes on its ticket. So
-are where the switch is (总闸在哪里, a question for the desk alone) and the tenant having put
-it right themselves (好了 自己推上去了)."""
+are where the switch is (总闸在哪里, a question for the desk alone), the tenant having put
+it right themselves (好了 自己推上去了), and what the fault does to the shop (厨房里全是油烟
+after 排风扇不转了, a cleaning complaint alone)."""
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 import workflow
 from bot.dialog import intents
 from bot.dialog.lookup import open_tickets
-from bot.dialog.tickets import ask_who_still, newest_open, note
+from bot.dialog.tickets import ask_who_still, join, newest_open, note, worsened
 from models import Status, Ticket
 from workflow.promises import MAX_REASON
 
@@ -170,4 +171,47 @@ def self_restored(turn: Turn, text: str, result) -> bool:
     note(turn, ticket, f"租户表示已自行恢复：{text}")
     turn.say("self_restored", number=ticket.number)
     ask_who_still(turn)
+    return True
+
+
+# What a fault does to the shop, by the fault reported (厨房里全是油烟 when the extractor
+# stops, 全是臭味 when the toilet is blocked, 地上全是水 from a pipe): words the classifier
+# reads as a problem of their own (油烟, 臭味: a cleaning complaint)
+_CONSEQUENCES = {
+    "ENG-HVAC": re.compile(r"烟|闷|热|冷|臭|味|呛|空气|喘不过气|透不过气|潮|吵|响|噪"),
+    "ENG-PLUMB": re.compile(r"水|湿|淹|泡|臭|味|脏"),
+    "ENG-LEAK": re.compile(r"水|湿|淹|泡|霉|脏|滴"),
+    "ENG-ELEC": re.compile(r"黑|暗|看不见|看不清|热|冷|化"),
+}
+_HOW_BAD = re.compile(r"受不了|难受|要命|不行了|没法")  # how bad it is, no problem of its own
+# Somewhere else, or another matter added (隔壁店的油烟, 门口有垃圾, 另外楼上很吵): a problem of
+# its own. Matched against bare() text; the shop's own rooms (厨房, 仓库) are where the fault is.
+_ELSEWHERE = re.compile(r"隔壁|对面|楼上|楼下|外面|走廊|过道|通道|楼道|楼梯|车库|停车场|大厅|广场|中庭|门口|电梯口|马路|"
+                        r"别人|别家|其他店|[0-9一二三四五六七八九十负]{1,3}(?:楼|层|f)|另外|还有|顺便|对了")
+# The shop cannot work for it (没法炒菜了, 做不了生意): the unit cannot operate, which is urgent
+_CANNOT_WORK = re.compile(r"(?:没法|无法|不能|没办法)(?:营业|做生意|炒菜|做饭|做菜|开门|开店|干活|上班|经营)|"
+                          r"(?:做|开)不了(?:生意|饭|菜|店)")
+
+
+def consequence(turn: Turn, text: str, result) -> bool:
+    """「厨房里全是油烟 没法炒菜了」 after 「排风扇不转了」: what the reported fault does, not a
+    problem of its own. It joins the repair; a shop that cannot work for it turns the repair
+    urgent (the unit cannot operate), as a leak that floods does. Somewhere else (隔壁店的油烟),
+    another matter (门口有一堆垃圾) or another thing named is still a report of its own."""
+    if result.urgent or result.code in intents.NO_FAULT_CODES or result.category in ("SVC", "FEE"):
+        return False
+    bare = intents.bare(text)
+    if _ELSEWHERE.search(bare):
+        return False
+    ticket = _repair_before(turn, text)
+    if ticket is None or result.code == ticket.code or ticket.code not in _CONSEQUENCES:
+        return False
+    words = [w for w in result.evidence if "：" not in w and "≈" not in w]  # not a similar case, a homophone
+    if not words or not all(_CONSEQUENCES[ticket.code].search(w) or _HOW_BAD.search(w) for w in words):
+        return False
+    if _CANNOT_WORK.search(bare) and not ticket.urgent and worsened(turn, ticket, text):
+        return True
+    if ticket.urgent:
+        turn.say("help_coming")
+    join(turn, ticket, text)
     return True

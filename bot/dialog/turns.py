@@ -200,6 +200,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result):
         return  # 师傅修完了 但是还在漏; 好了 自己推上去了
+    if about_repair.consequence(turn, text, result):  # 厨房里全是油烟 after 排风扇不转了
+        return
     if places.where_it_is(turn, text, result):  # B2层靠近电梯那 after an emergency, 天花板上 after 漏水
         return
     if only_who(turn, text):  # 我是钱七 L3-008 135…: who they are, whatever 钱 reads as

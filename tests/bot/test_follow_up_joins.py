@@ -138,3 +138,31 @@ def test_put_right_and_called_off_is_the_cancellation(wechat, session, site):
     reply = wechat.say("o-power", "自己推上去了 不用来了")
     [ticket] = tickets(session)
     assert phrase("cancel_noted", site, number=ticket.number) in reply
+
+
+FAN = WHO + "排风扇不转了"
+
+
+@pytest.mark.parametrize("report, then", [(FAN, "油烟太大了 呛得受不了"), (WHO + "店里厕所堵了", "全是臭味 客人都不进来了"),
+                                          (WHO + "卫生间的水管漏了", "地上全是水")])
+def test_what_the_fault_does_to_the_shop_goes_on_its_report(wechat, session, site, report, then):
+    wechat.say("o-then", report)
+    reply = wechat.say("o-then", then)
+    [ticket] = tickets(session)
+    assert notes(ticket) == [f"租户补充：{then}"] and phrase("joined_ticket", site, number=ticket.number) in reply
+
+
+def test_a_shop_that_cannot_work_for_the_fault_turns_it_urgent(wechat, session, site):
+    wechat.say("o-then", FAN)
+    reply = wechat.say("o-then", "厨房里全是油烟 没法炒菜了")
+    [ticket] = tickets(session)
+    assert ticket.urgent and ticket.code == "ENG-HVAC" and ticket.status == Status.DISPATCHED
+    assert phrase("help_coming", site) in reply and ticket.number in reply
+
+
+@pytest.mark.parametrize("then, code", [("门口有一堆垃圾没人清", "ENV-CLEAN"), ("隔壁店的油烟飘到我们店里了", "ENV-CLEAN"),
+                                        ("另外楼上很吵", "SEC-NOISE")])
+def test_a_different_problem_after_the_report_opens_its_own(wechat, session, site, then, code):
+    wechat.say("o-then", FAN)
+    wechat.say("o-then", then)
+    assert [t.code for t in tickets(session)] == ["ENG-HVAC", code]
