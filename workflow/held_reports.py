@@ -71,16 +71,18 @@ def about_nothing_yet(pending: dict) -> bool:
 
 
 def settle_held_beside(session: so.Session, site: Site | SiteValues, tenant: Tenant, conv: Conversation,
-                       ticket: Ticket) -> Optional[Ticket]:
+                       ticket: Ticket, same_problem: bool = False) -> Optional[Ticket]:
     """A report held while we asked who the tenant is, and then an emergency opened at once
     (ticket): when the tenant has told us who they are, the held words are not dropped.
     About the same thing (its code, or the emergency named no fault) they go on the
-    emergency's ticket; else they open their own, which is returned."""
+    emergency's ticket; else they open their own, which is returned. `same_problem`: the
+    caller read the emergency as about the held report (砸到人了 after 天花板掉下来一块)."""
     pending = (conv.data or {}).get("pending") or {}
     texts = pending.get("texts") or []
     if not texts:
         return None
-    if pending.get("code") != ticket.code and ticket.code != taxonomy.OTHER and not about_nothing_yet(pending):
+    if not same_problem and pending.get("code") != ticket.code and ticket.code != taxonomy.OTHER \
+            and not about_nothing_yet(pending):
         return register_pending(session, site, tenant, conv)
     add_note(session, ticket, None, "租户此前反映：" + "；".join(texts))
     if pending.get("message_ids"):

@@ -36,5 +36,12 @@ def goes_on(ticket: Optional[Ticket], text: str) -> bool:
     return _dangers(text) <= _dangers(ticket.content)
 
 
+def names_nothing_of_its_own(text: str) -> bool:
+    """砸到人了 流血了: a danger with no thing and no place of its own, so about what the
+    tenant has just told us (天花板掉下来一块), not a second problem."""
+    bare = intents.bare(text)
+    return not _PLACE.search(bare) and not intents.FAULT_OBJECT.search(bare)
+
+
 def _dangers(text: str) -> set[str]:
     return situation.danger_classes(situation.assess(situation.in_chinese(normalize(text))[0]).classes) - {"help"}

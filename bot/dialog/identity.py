@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 import workflow
 from bot.dialog import intents
+from bot.dialog.emergencies import names_nothing_of_its_own
 from bot.identity import (
     SURNAME_ONLY,
     Identity,
@@ -192,8 +193,9 @@ def wait_for_identity_after(turn: Turn, ticket: Ticket) -> None:
     earlier = (turn.conv.data or {}).get("opened_at_once", []) if waiting else []
     pending = held_report(turn) or {}
     held = pending.get("code")
-    if (held and (held == ticket.code or ticket.code == taxonomy.OTHER)) or about_nothing_yet(pending):
-        settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket)
+    if held and (held == ticket.code or ticket.code == taxonomy.OTHER or names_nothing_of_its_own(ticket.content)) \
+            or about_nothing_yet(pending):
+        settle_held_beside(turn.session, turn.site, turn.tenant, turn.conv, ticket, same_problem=True)
     set_conv(turn, AWAITING_IDENTITY, ticket_id=ticket.id, opened_at_once=[*earlier, ticket.id])
 
 
