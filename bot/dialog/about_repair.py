@@ -201,13 +201,13 @@ def consequence(turn: Turn, text: str, result) -> bool:
     if result.urgent or result.code in intents.NO_FAULT_CODES or result.category in ("SVC", "FEE"):
         return False
     bare = intents.bare(text)
-    if _ELSEWHERE.search(bare):
-        return False
+    words = [w for w in result.evidence if "：" not in w and "≈" not in w]  # not a similar case, a homophone
+    if not words or _ELSEWHERE.search(bare) or intents.FAULT_OBJECT.search(bare):  # a report names its thing:
+        return False  # the everyday report reads nothing more
     ticket = _repair_before(turn, text)
     if ticket is None or result.code == ticket.code or ticket.code not in _CONSEQUENCES:
         return False
-    words = [w for w in result.evidence if "：" not in w and "≈" not in w]  # not a similar case, a homophone
-    if not words or not all(_CONSEQUENCES[ticket.code].search(w) or _HOW_BAD.search(w) for w in words):
+    if not all(_CONSEQUENCES[ticket.code].search(w) or _HOW_BAD.search(w) for w in words):
         return False
     if _CANNOT_WORK.search(bare) and not ticket.urgent and worsened(turn, ticket, text):
         return True
