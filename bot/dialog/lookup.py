@@ -88,6 +88,15 @@ def open_tickets(session: so.Session, tenant: Tenant, *statuses) -> list[Ticket]
     ))
 
 
+def newest_open_since(session: so.Session, tenant: Tenant, since: datetime) -> Optional[Ticket]:
+    """The tenant's newest open ticket if it was registered at or after `since` (any older
+    open one is older still): one row, not the tenant's whole list."""
+    return session.scalars(
+        sa.select(Ticket).where(Ticket.tenant_id == tenant.id, Ticket.status.in_(OPEN_STATUSES),
+                                Ticket.created_at >= since)
+        .order_by(Ticket.created_at.desc()).limit(1)).first()
+
+
 def joinable(session: so.Session, tenant: Tenant, codes: tuple[str, ...], now: datetime, triage: str) -> Optional[Ticket]:
     """The tenant's newest unclosed ticket younger than JOIN_WINDOW flagged for `triage`,
     else of one of `codes`: one query either way."""

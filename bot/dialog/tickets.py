@@ -17,7 +17,7 @@ from bot.dialog.identity import (
     set_conv,
     ticket_opened_at_once,
 )
-from bot.dialog.lookup import JOIN_WINDOW, open_tickets
+from bot.dialog.lookup import JOIN_WINDOW, newest_open_since, open_tickets
 from models import Channel, Status, Ticket
 from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY, attach_held_media
@@ -79,8 +79,7 @@ def newest_open(turn: Turn) -> Optional[Ticket]:
     """The tenant's newest open ticket, if it is younger than JOIN_WINDOW."""
     if not turn.recent_open_ticket:
         return None
-    tickets = open_tickets(turn.session, turn.tenant)
-    return tickets[0] if tickets and tickets[0].created_at >= turn.now - JOIN_WINDOW else None
+    return newest_open_since(turn.session, turn.tenant, turn.now - JOIN_WINDOW)
 
 
 def follow_up(turn: Turn, text: str) -> bool:
