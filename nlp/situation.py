@@ -111,11 +111,18 @@ def _compiled():
                 )
                 for ch in sets[0]:
                     by_char.setdefault(ch, []).append(entry)
-    classes = [(name, spec["weight"], spec.get("modifier", False)) for name, spec in d["classes"].items()]
+    names = list(d["classes"])
+    # a class that tells the same danger as another (someone shut in, told by their plight:
+    # counts_as trapped) adds nothing beside it, and is calmed as it is
+    classes = [
+        (name, spec["weight"], spec.get("modifier", False), names.index(spec["counts_as"]) if "counts_as" in spec else None)
+        for name, spec in d["classes"].items()
+    ]
+    alike = {name: spec["counts_as"] for name, spec in d["classes"].items() if "counts_as" in spec}
     calm = [
         (
             spec.get("scope") == "clause",
-            frozenset(spec.get("only", ())),
+            frozenset(spec.get("only", ())) | {name for name, same in alike.items() if same in spec.get("only", ())},
             spec["weight"],
             # dozens of cues each, most opening with a word the engine would try everywhere
             gated.Alternation(spec["patterns"], freq),
@@ -214,7 +221,9 @@ def assess(text: str, chars: set | None = None) -> Situation:
     dangers: set[str] = set()
     where: list[int] = []  # where each danger was named
     for k in sorted(first):
-        name, weight, modifier = classes[k]
+        name, weight, modifier, same_as = classes[k]
+        if same_as in first:
+            continue  # 上周我被关在里面 手机没电了: one person shut in, told twice
         score += weight
         if not modifier:
             dangers.add(name)

@@ -21,7 +21,7 @@ _SAFETY_OUTRANKS = ("SEC", "SVC", "ENV", "FEE", "OTHER")
 # a gas smell outranks the pipe or the window it is noticed at (taxonomy: gas is SEC-SAFE),
 # and a person in the water the pool or pond they fell into; someone hiding inside a store
 # room (仓库里好像有人 门从里面反锁了) is an intruder, not a lock to fix
-_OUTRANKS_ANY = ("violence", "crime_now", "intruder", "gas", "drowning")
+_OUTRANKS_ANY = ("violence", "thrown_now", "crime_now", "intruder", "gas", "drowning")
 _GUARDS_ALONE = ("gas", "drowning", "intruder")  # the model hears the lock that hides an intruder
 # someone fallen from what they stood on (从梯子上摔下来), with nothing broken or fought over
 # beside it: the model hears whose ladder or scaffold it was (保洁阿姨 → SVC-ATTI, 装修工人 →
@@ -176,10 +176,16 @@ def weigh(
     if code in (taxonomy.OTHER, "SVC-INFO") and found_codes and not any(c in _OUTRANKS_ANY for c in seen.classes):
         # a question around a danger (几点上班…配电间冒黑烟): the equipment the message names
         # is what is failing, before the danger's own code (smoke with no equipment: SEC-SAFE)
-        equipment = [(score, c) for c, score in found_codes.items() if taxonomy.category_of(c) == "ENG" and score > 0]
+        equipment = [
+            (score, c)
+            for c, score in found_codes.items()
+            if taxonomy.category_of(c) == "ENG" and score > 0 and not _phone_dying(seen, c, text)
+        ]
         if equipment:
             code = max(equipment)[1]
-    if code == _GRIEVANCE and (suggested != "SEC-SAFE" or _HANDLING.search(text)):
+    if code == _GRIEVANCE and seen.classes[:1] == ("inside_plight",) and not _HANDLING.search(text):
+        code = suggested or taxonomy.OTHER  # 我在里面敲了半天门 没人应: knocks unanswered, no handling
+    elif code == _GRIEVANCE and (suggested != "SEC-SAFE" or _HANDLING.search(text)):
         pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
     elif code == _GRIEVANCE:
         code = suggested  # 儿子放学到现在还没到家: the 到现在 is the child's absence, no handling
@@ -230,6 +236,11 @@ def weigh(
     if intent not in _PROBLEM or code != was:
         intent = "repair" if taxonomy.category_of(code) == "ENG" else "complaint"
     return code, intent, True, confidence
+
+
+def _phone_dying(seen, code: str, text: str) -> bool:
+    """没电 said of the phone of someone shut in (我是里面的人 手机快没电了): no power fault."""
+    return code == "ENG-ELEC" and "electric" not in seen.classes and bool(_PHONE_BATTERY.search(text))
 
 
 def smoke_of_nothing(seen, code: str, text: str) -> bool:
