@@ -107,6 +107,7 @@ FAULT_OBJECT = re.compile(
     r"水管|管子|管道|水龙头|龙头|马桶|水箱|阀门|水阀|水表|下水道|地漏|水池|洗手池|面盆|热水器|"
     r"电梯|扶梯|轿厢|插座|插头|开关|电线|电箱|配电箱|电闸|电表|灯|空调|风机|风口|"
     r"门(?!口|前|外)|(?<!反)锁|窗|玻璃|天花板|天花|吊顶|墙|地砖|瓷砖|消防栓|喷淋|烟感|卷帘|网线|摄像头|监控|"
+    r"道闸|闸机|栏杆|护栏|扶手|地板|井盖|排风扇|排气扇|新风|暖气|网络|路由器|充电桩|"
     r"停电|断电|跳闸|停水|燃气|煤气")  # and troubles that are a thing of their own (又停电了 after 灯有点闪)
 # 「空调不制冷 另外门口灯也坏了」: the words with which the classifier reads a second problem
 # added after the first (its addition_markers), where the dialog may cut the message.
