@@ -4,7 +4,7 @@ writer upset; an insult said alone is a grievance about the service (SVC-ATTI)."
 
 from dataclasses import replace
 
-from nlp import structure, taxonomy
+from nlp import structure, taxonomy, temper
 from nlp.conduct import INSULT
 
 
@@ -13,8 +13,8 @@ def read_aside(classify, norm: str, alone):
     the classifier's own method, for the rest; alone: the Classification for an insult alone."""
     jab = structure.fee_jab(norm)
     found = jab or INSULT.search(norm)
-    if not found:
-        return None
+    if not found:  # ... or a threat to leave, a bribe (nlp.temper)
+        return temper.read_beside(classify, norm, alone)
     rest = (norm[: found.start()] + " " + norm[found.end() :]).strip()
     about = classify(rest) if rest else None
     evidence = [*about.evidence, found.group(0)] if about is not None else [found.group(0)]

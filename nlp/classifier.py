@@ -20,6 +20,7 @@ from nlp.forms import acknowledges, asks_either, only_summons
 from nlp.model import current_model
 from nlp.normalize import normalize
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
+from nlp.temper import provoked
 
 
 @dataclass(frozen=True)
@@ -267,7 +268,7 @@ class Classifier:
             scan.intents["inquiry"] = scan.intents.get("inquiry", 0.0) + s["question_inquiry"]
         if either:
             scan.intents["inquiry"] += s["inquiry_min"]
-        upset = scan.upset >= s["upset_min"]
+        upset = scan.upset >= s["upset_min"] or provoked(norm)  # 找你们经理, 太差劲
 
         code, score, runner_up = choosing.pick_code(scan.codes, s, scan.long_text and letters.fault_recurs(norm))
         if code == taxonomy.OTHER and self._grievance_alone(scan, s):

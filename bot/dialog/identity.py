@@ -218,12 +218,16 @@ def identity_told(turn: Turn, acknowledged: bool = False) -> None:
     for ticket_id in data.get("opened_at_once") or ([ticket.id] if ticket is not None else []):
         workflow.update_contact(turn.session, turn.session.get(Ticket, ticket_id), None,
                                 complainant=turn.tenant.name, phone=turn.tenant.phone, unit_code=data.get("unit"))
-    if missing:
+    if missing and ("phone" in missing or ticket is not None or not held_report(turn)):
         if not acknowledged:
             turn.say("contact_saved")
         ask_identity(turn, missing)
         return
     if ticket is None:
+        # A phone is a way back to the tenant (我是一楼星巴克的 is no 铺位号 we can read): the
+        # report opens now, and the name or unit still missing goes on it when told.
+        if missing and not acknowledged:
+            turn.say("contact_saved")
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.conv)
         if ticket is not None:
             if ticket.triage == TRIAGE_NOT_UNDERSTOOD:  # a photo and words we cannot read: a person asks
@@ -233,6 +237,9 @@ def identity_told(turn: Turn, acknowledged: bool = False) -> None:
             if ticket.intent == "repair":
                 workflow.call_desk(turn.session, ticket)
             turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
+            if missing:
+                wait_for_identity_after(turn, ticket)
+                ask_identity(turn, missing)
             return
     if not acknowledged:
         turn.say("contact_saved")
