@@ -288,6 +288,8 @@ def _said_as_one(rest: str, text: str) -> bool:
     return rest in compact and not (_HAN_ONLY.match(rest) and any(ch in _NOT_IN_A_NAME for ch in rest))
 
 
+# 我叫 / 联系人: a claim of a name whatever else the message says (我是 may be 我是二楼的)
+_CALLED = re.compile(r"我叫|联系人")
 PUNCT_OR_SPACE = re.compile(r"[\s，。,.!！?？~～、:：;；…·()（）]+")
 _HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 
@@ -301,7 +303,8 @@ def parse_identity(text: str) -> Identity:
     if claimed is None and lone_surname(rest):  # asked who, 「王」
         claimed = rest + SURNAME_ONLY
     name = claimed or (rest if _NAME.match(rest or "") and _said_as_one(rest, text) else None) or (
-        find_signed_name(text))  # 「3栋 宋 137…」: the name beside the phone, whatever else is around it
+        find_signed_name(text)) or (  # 「3栋 宋 137…」: the name beside the phone, whatever else is around it
+        find_name(text) if _CALLED.search(text) else None)  # 我叫王小明 138… 在三楼: a claim, where beside it
     if name and name.isascii():  # Mary Lee as written, not the leftover's MaryLee
         name = next((m.group(0) for m in _LATIN_NAME.finditer(text) if m.group(0).replace(" ", "") == name), name)
     return Identity(name=name, phone=find_phone(text), unit=find_unit(text))

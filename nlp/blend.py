@@ -12,7 +12,7 @@ wins, the evidence names the most similar labelled case instead (「相似案例
 import re
 from dataclasses import replace
 
-from nlp import situation, taxonomy, urgency
+from nlp import praise_english, situation, taxonomy, urgency
 from nlp.conduct import STAFF_MANNER
 from nlp.model import argmax
 
@@ -43,6 +43,7 @@ RULES_INTENT_VOTE = 0.4
 # repair, while the model hears a nuisance, a complaint: no public text moves.
 SAID_INTENT_HOLDS = (
     "money_question",
+    "english_question",
     "chase_waited",
     "lost_or_planned",
     "planned",
@@ -61,6 +62,7 @@ SAID_INTENT_HOLDS = (
     "fault_over_asked",
     "staffing_wish",
     "centre_machine",
+    "staff_manner",
 )
 # A letter whose title sentence asks a question (归谁所有？, 是否合法) is an inquiry whatever its
 # code: the model, trained on letters that nearly all complain, hears only their topic.
@@ -92,6 +94,9 @@ SAID_INTENT_ALWAYS = ("title_question",)
 # manner: the model hears the fee in 收费员.
 SAID_CODE_HOLDS = (
     "others_machine",
+    "english_question",
+    "duct_fire",
+    "unnamed_fault",
     "chase_waited",
     "centre_machine",
     "title_money",
@@ -209,6 +214,8 @@ def second_opinion(
         return result  # thanks for a fix: the model hears the fixed thing (水龙头已经不漏了) as a repair
     if result.intent == "praise" and _KEPT_NICE.search(norm) and not _DIRT_BESIDE.search(norm):
         return result
+    if result.intent == "praise" and said == praise_english.ENGLISH_PRAISE:
+        return result  # the praise the rules read in English: the model hears only the staff (保安)
     code_p, intent_p, urgent_p = model.distributions(norm, tokens)
     factor, intent_factor = letter_factors(len(norm))
     code, intent, confidence = result.code, result.intent, result.confidence

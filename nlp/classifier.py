@@ -19,6 +19,7 @@ from nlp.blend import FULL_LETTER, second_opinion
 from nlp.forms import acknowledges, asks_either, only_summons
 from nlp.model import current_model
 from nlp.normalize import normalize
+from nlp.praise_english import praised_in, soured
 from nlp.rules import CODE, EMOTION, INTENT, URGENT, RuleOverride, apply_overrides, compile_rules, default_rules
 from nlp.temper import provoked
 
@@ -253,7 +254,7 @@ class Classifier:
             scan.intents["praise"] = scan.intents.get("praise", 0.0) + s["praise_min"]
             scan.hits.append((INTENT, "praise", praised.group(0)))
         if scan.intents.get("praise", 0.0) > 0 and structure.sarcastic(norm):
-            scan.intents["complaint"] = scan.intents.get("complaint", 0.0) + scan.intents.pop("praise")
+            soured(scan.intents, scan.codes, norm, s)  # a complaint; in English, about the staff praised
         if "!!!" in norm:
             scan.upset += s["exclaim3_upset"]
             marks.append("!!!")
@@ -283,8 +284,8 @@ class Classifier:
         if scan.long_text and intent in ("complaint", "repair", "other", "inquiry") and letters.title_asks(norm):
             intent, said = "inquiry", "title_question"  # a letter whose title asks a question
 
-        if intent == "praise":
-            code, score = s["praise_code"], max(score, scan.intents.get("praise", 0.0))
+        if intent == "praise":  # ... said in English, the model hears only the staff's name
+            code, score, said = s["praise_code"], max(score, scan.intents.get("praise", 0.0)), praised_in(norm)
         elif intent == "inquiry" and (not scan.long_text or code in (s["info_code"], s["money_code"])):
             code, score = choosing.inquiry_code(scan, code, score, s)
 

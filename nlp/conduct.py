@@ -18,7 +18,12 @@ STAFF_CONDUCT = re.compile(
 STAFF_WIDE = STAFF[:-1] + r"|大姐|阿姨|小哥|大爷|经理|你们|物业)"
 STAFF_MANNER = re.compile(
     STAFF_WIDE + r"[^,.!?;，。！？\s]{0,6}态度[^,.!?;，。！？\s]{0,3}(差|恶劣|不好|凶|冷淡|敷衍|冲)|"
-    r"投诉(一下)?(你们|物业)?(的)?(那个|这个)?" + STAFF[:-1] + r"|大姐|阿姨|小哥|大爷)"
+    r"投诉(一下)?(你们|物业)?(的)?(那个|这个)?" + STAFF[:-1] + r"|大姐|阿姨|小哥|大爷)|"
+    # ... or said in English not to be good (the cleaner is not very friendly, your staff aren't helpful)
+    r"(?<![a-z])(security|guards?|cleaners?|cleaning lady|staff|receptionists?|front desk|plumbers?|electricians?|"
+    r"maintenance|managers?|customer service)( [a-z0-9]{1,12}){0,4} (is|was|are|were)(n't| not| never)"
+    r"( (very|really|so|that|particularly|even|at all))* (nice|kind|friendly|helpful|polite|patient|professional|responsible|"
+    r"responsive|respectful|courteous|considerate)(?![a-z])"
 )
 
 # the company or its service called rubbish (物业真的垃圾, 你们物业就是垃圾, 什么垃圾服务): a grievance

@@ -15,7 +15,7 @@
 
 import re
 
-from nlp import arranged, floods, misread, taxonomy, wishes, works
+from nlp import arranged, asked_english, ducts, floods, misread, taxonomy, unnamed, wishes, works
 
 # a drill or check coming, asked about (演练的时候…会不会, 检测要不要), or how often one is done
 _UPKEEP_ASKED = re.compile(
@@ -71,6 +71,12 @@ _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|
 
 def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tuple[str, str, str] | None:
     """(code, intent, structure) when one of these structures applies, else None."""
+    if asked := asked_english.question(norm):  # what time does the car park close: the desk's
+        return asked
+    if unnamed_at := unnamed.unnamed_fault(norm):  # 卫生间里那个又坏了: the place is all there is
+        return unnamed_at
+    if code in ("ENG-HVAC", "ENG-PLUMB", taxonomy.OTHER) and ducts.duct_burning(norm):  # 排烟管道冒火星
+        return "SEC-SAFE", "complaint", "duct_fire"
     if arranged.service_asked(norm):  # 周日加班 能开下空调吗: the desk arranges it, nothing is broken
         return "SVC-INFO", "inquiry", "service_asked"
     if code in ("ENG-FIRE", "SEC-NOISE", "SEC-PARK", taxonomy.OTHER) and misread.car_alarm(norm):  # 车一直在报警

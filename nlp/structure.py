@@ -25,7 +25,7 @@
 
 import re
 
-from nlp import gated, harms, misread, negation, readings, taxonomy, wishes, works
+from nlp import gated, harms, misread, negation, praise_english, readings, taxonomy, wishes, works
 from nlp.conduct import STAFF_CONDUCT as _STAFF_CONDUCT
 from nlp.conduct import STAFF_MANNER as _STAFF_MANNER
 from nlp.normalize import IN_CLAUSE as _NC
@@ -271,7 +271,7 @@ def not_a_report(norm: str) -> bool:
 
 def sarcastic(norm: str) -> bool:
     """Praise words that are really a complaint."""
-    return bool(_IRONY.search(norm) or _UNMET.search(norm))
+    return bool(_IRONY.search(norm) or _UNMET.search(norm) or praise_english.ironic(norm))
 
 
 _WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)
@@ -293,7 +293,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
         return "SVC-SLOW", "complaint", "slow_handling"
     # a grievance about a person's manner stays one; staff wished for at a post serve its topic
     if (staffed := wishes.staffing(norm, code, intent, codes)) or code == "SVC-ATTI":
-        manner = _STAFF_MANNER.search(norm) or _STAFF_CONDUCT.search(norm)  # held against the model's fee
+        # held against the model's fee, and against the praise it hears in English said with a wink
+        manner = _STAFF_MANNER.search(norm) or _STAFF_CONDUCT.search(norm) or praise_english.ironic(norm)
         return staffed or (code, intent, "staff_manner" if manner else "")
     if intent in ("complaint", "repair", "other", "inquiry") and _STAFF_CONDUCT.search(norm):
         return "SVC-ATTI", "complaint", "staff_conduct"

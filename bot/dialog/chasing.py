@@ -55,6 +55,28 @@ def hurried(turn: Turn, text: str) -> bool:
     return not intents.has_substance(HURRY.sub("", bare)) and newest_open(turn) is not None
 
 
+# Why the tenant cannot wait (我们中午还要营业, 要下班了, 客人等着用, 都九点了): with a hurry or
+# alone, right after a ticket, it hurries that ticket; the reason goes on it with the chase
+_PRESSED = re.compile(r"(?:还要|要|得|马上|快|就要|准备|等着)(?:营业|开门|开业|做生意|下班|关门|打烊|收摊|走了|休息|睡觉|用)|"
+                      r"(?:客人|顾客|客户)(?:都|还)?在?等|"
+                      r"(?:早上|上午|中午|下午|晚上|半夜)?[0-9一二三四五六七八九十两]{1,3}点(?:半|多)?了")
+_PRESSED_FILLER = re.compile(r"我们|我|店里|这边|现在|已经|都|还|麻烦|请|能不能|可以|能|一点|一下|着")
+_PRESSED_MAX = 24
+
+
+def pressed(turn: Turn, text: str) -> bool:
+    """「快点 我们中午还要营业」, 「现在晚上十点了 我们要下班了」 right after a ticket: a hurry
+    with its reason (opening hours, closing time, customers waiting) and nothing besides.
+    Read alone, the reason is a question for the desk (营业), a complaint (下班) or, with
+    客人等着, a shop that cannot open (a door repair, urgent); here it is the chase."""
+    bare = intents.bare(text)
+    rest = _PRESSED.sub("", bare)  # 关门 is closing time, no door
+    if len(bare) > _PRESSED_MAX or rest == bare or intents.FAULT_OBJECT.search(rest):
+        return False
+    rest = _PRESSED_FILLER.sub("", HURRY.sub("", rest))
+    return not intents.has_substance(rest) and newest_open(turn) is not None
+
+
 # Someone asked to come (派个师傅过来, 上门看一下, 能不能安排人来一趟, 现在能过来吗)
 VISIT = re.compile(r"(?:派|安排).{0,3}?(?:人|师傅|维修工|电工|工人)|上门|(?:过来|来)(?:一下|一趟)?(?:看|修|处理|弄|检查|瞧)|"
                    r"(?:能|可以|方便)(?:不能)?.{0,4}?(?:过来|来一趟)")

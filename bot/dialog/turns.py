@@ -190,11 +190,17 @@ def _text(turn: Turn, text: str) -> None:
     result = read_as_going_on(turn, text, result)  # 有小孩在旁边玩 很危险 after 地砖翘起来了
     if chasing.calls_for_the_report(turn, text, result) and chase(turn, text):  # 快派人来啊 after 灯不亮
         return
+    if result.urgent and chasing.pressed(turn, text) and chase(turn, text):  # 能不能快点 客人等着用, after a report
+        return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         report(turn, text, result)
         return
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
+        return
+    if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result):
+        return  # 师傅修完了 但是还在漏; 好了 自己推上去了
+    if about_repair.consequence(turn, text, result):  # 厨房里全是油烟 after 排风扇不转了
         return
     if places.where_it_is(turn, text, result):  # B2层靠近电梯那 after an emergency, 天花板上 after 漏水
         return
@@ -221,7 +227,7 @@ def _text(turn: Turn, text: str) -> None:
             cancel_request(turn, text)):  # 自己出来了 不用来了 after an emergency, before we know who: on it
         return
     impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
-    waiting = impatient or chasing.hurried(turn, text) or result.code == "SVC-SLOW" or (
+    waiting = impatient or chasing.hurried(turn, text) or chasing.pressed(turn, text) or result.code == "SVC-SLOW" or (
         intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return
@@ -229,8 +235,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if visit_time(turn, text, result) or visit_arranged(turn, text, result):  # 晚上来 / 钥匙在隔壁店, after a report
         return
-    if about_repair.cost_asked(turn, text, result):  # 修这个要收费吗, after a repair report
-        return
+    if about_repair.cost_asked(turn, text, result) or about_repair.control_asked(turn, text, result):
+        return  # 修这个要收费吗, 总闸在哪里: after a repair report, about that repair
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
         return

@@ -128,3 +128,18 @@ def test_asked_who_they_are_an_english_introduction_gives_the_name():
 ])
 def test_asked_who_a_piece_of_the_report_is_no_name(text, name):
     assert parse_identity(text).name == name
+
+
+@pytest.mark.parametrize("text, name, phone", [
+    ("我叫王小明 13812345678 在三楼 308", "王小明", "13812345678"),
+    ("我叫陈静，手机13700001111，店在B1美食广场", "陈静", "13700001111"),
+    ("联系人张伟 电话13800001111 二楼东边那家", "张伟", "13800001111"),
+])
+def test_a_name_claimed_with_where_the_shop_is_beside_it(text, name, phone):
+    found = parse_identity(text)
+    assert (found.name, found.phone) == (name, phone)
+
+
+@pytest.mark.parametrize("text", ["我叫你们快点来 13812345678 在三楼", "我是来报修的 13812345678 在三楼"])
+def test_a_claim_that_names_no_one_gives_no_name(text):
+    assert parse_identity(text).name is None
