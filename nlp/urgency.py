@@ -185,6 +185,8 @@ def weigh(
             code = max(equipment)[1]
     if code == _GRIEVANCE and seen.classes[:1] == ("inside_plight",) and not _HANDLING.search(text):
         code = suggested or taxonomy.OTHER  # 我在里面敲了半天门 没人应: knocks unanswered, no handling
+    elif code == _GRIEVANCE and person_not_the_place(seen, text) and not _HANDLING.search(text):
+        code = "SEC-SAFE"  # 车一直没熄火 车里好像有小孩: the child's wait, no handling
     elif code == _GRIEVANCE and (suggested != "SEC-SAFE" or _HANDLING.search(text)):
         pass  # a danger reported and not handled stays a grievance about handling (taxonomy)
     elif code == _GRIEVANCE:
