@@ -12,9 +12,10 @@ import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Optional
 
+import sqlalchemy as sa
+
 import workflow
 from bot.dialog import intents
-from bot.dialog.lookup import open_tickets
 from bot.dialog.tickets import ask_who_still, join, newest_open, note, worsened
 from models import Status, Ticket
 from workflow.promises import MAX_REASON
@@ -93,11 +94,10 @@ REWORK_WITHIN = timedelta(days=7)
 def _repair_done_or_open(turn: Turn) -> Optional[Ticket]:
     """The tenant's newest repair that is open (of any age: the visit may be days after the
     report) or was closed within REWORK_WITHIN."""
-    for ticket in open_tickets(turn.session, turn.tenant, *Status):
-        if ticket.status != Status.CLOSED or (ticket.closed_at and ticket.closed_at >= turn.now - REWORK_WITHIN):
-            if _is_repair(ticket):
-                return ticket
-    return None
+    recent = sa.or_(Ticket.status != Status.CLOSED, Ticket.closed_at >= turn.now - REWORK_WITHIN)
+    tickets = turn.session.scalars(sa.select(Ticket).where(Ticket.tenant_id == turn.tenant.id, recent)
+                                   .order_by(Ticket.created_at.desc()))
+    return next((ticket for ticket in tickets if _is_repair(ticket)), None)
 
 
 def still_faulty(turn: Turn, text: str, result) -> bool:

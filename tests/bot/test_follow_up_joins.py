@@ -7,6 +7,8 @@ different problem told after the repair still opens its own."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 import workflow
@@ -80,6 +82,18 @@ def test_still_faulty_after_the_ticket_was_closed_reopens_it(wechat, session, si
     [ticket] = tickets(session)
     assert ticket.status == Status.REOPENED and ticket.supervisor_flag
     assert phrase("rework_reopened", site, number=ticket.number) in reply
+
+
+def test_still_faulty_long_after_the_repair_closed_is_reported_anew(wechat, session, site, make):
+    wechat.say("o-still-old", LEAK)
+    [ticket] = tickets(session)
+    workflow.close(session, ticket, _done(session, site, make, ticket), result="已更换密封圈")
+    ticket.closed_at -= timedelta(days=10)  # beyond REWORK_WITHIN: the old job is done with
+    session.commit()
+    reply = wechat.say("o-still-old", "师傅修完了 但是还在漏")
+    old = session.get(type(ticket), ticket.id)
+    assert old.status == Status.CLOSED
+    assert phrase("rework_reopened", site, number=old.number) not in reply
 
 
 def test_a_fault_of_another_thing_after_the_visit_is_its_own_report(wechat, session, site):
