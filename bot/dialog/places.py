@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 _FLOOR = re.compile(r"[a-z]\d{1,2}(?:层|楼(?!梯)|f)?(?![\d-])|(?:\d{1,2}|负[一二三四五]|[一二三四五六七八九十]{1,2})(?:层|楼(?!梯)|f)")
 _NEAR = re.compile(r"靠近|旁边|附近|边上|对面|门口|出口|入口|那边|那里|这边|这里|那儿|这儿|那$")
 # Landmarks and the words around a place: what is left once they go is what the message reports
-_LANDMARK = re.compile(r"就在|在|就是|是|车库|停车场|大厅|走廊|过道|通道|楼梯间?|厕所|卫生间|洗手间|广场|中庭|"
+_LANDMARK = re.compile(r"就在|在|就是|是|车库|停车场|大厅|走廊|过道|通道|楼梯[间口]?|厕所|卫生间|洗手间|广场|中庭|"
                        r"[东南西北]门|[东南西北]侧|电梯口|扶梯口|超市|商场|店|铺")
 
 
@@ -42,7 +42,8 @@ def place_only(text: str) -> bool:
         return True
     if not (_FLOOR.search(bare) or _NEAR.search(bare)):
         return False
-    rest = _LANDMARK.sub("", intents.FAULT_OBJECT.sub("", _NEAR.sub("", _FLOOR.sub("", bare))))
+    # landmarks before the things they are named after: 扶梯口 is a place, not 扶梯 and 口
+    rest = intents.FAULT_OBJECT.sub("", _LANDMARK.sub("", _NEAR.sub("", _FLOOR.sub("", bare))))
     return not _PARTICLES.sub("", rest)
 
 
