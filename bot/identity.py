@@ -13,8 +13,8 @@ _PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d
 _DIGIT_GAP = re.compile(r"(?<=\d)[- ](?=\d)")
 # L2-015, B1-003, l2015, L2－015; also office style 3楼305 / 305室 handled as unit text.
 # Not a licence plate (浙A12345, 粤BD12345): a province's one-character name comes before its letter.
-_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-_UNIT = re.compile(rf"(?<![A-Za-z0-9{_PROVINCES}])([A-Za-z]{{1,2}}\d{{1,2}}?)\s*+[-－—_ ]?\s*+(\d{{2,4}})(?!\d)")
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_UNIT = re.compile(rf"(?<![A-Za-z0-9{PROVINCES}])([A-Za-z]{{1,2}}\d{{1,2}}?)\s*+[-－—_ ]?\s*+(\d{{2,4}})(?!\d)")
 # Apartments and office towers: 5栋2单元301 / 12号楼1单元502室 → 5-2-301 / 12-1-502, 5栋301 → 5-301,
 # A座1203 → A-1203 (the notation property offices register units under).
 # Whitespace runs are possessive (`\s*+`): what follows each never starts with a space, so

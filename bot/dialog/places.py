@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialog import intents
+from bot.identity import PROVINCES
 from bot.dialog.identity import held_report, hold_words, remind_identity
 from bot.dialog.tickets import join, keep_with_report, newest_open
 
@@ -47,6 +48,16 @@ def place_only(text: str) -> bool:
     return not _PARTICLES.sub("", rest)
 
 
+# A car named by its plate and nothing else (我的车牌浙A12345, 车牌号是粤B12345 白色的): which car
+# the report is about, not a parking report of its own. Matched against bare() text.
+_PLATE_ONLY = re.compile(rf"^(?:我的?|他的?|那辆车的?|对方的?)?(?:车牌号?码?|车号|牌照)?(?:是|为)?"
+                         rf"[{PROVINCES}][a-z]·?[a-z0-9]{{4,6}}[警学挂]?(?:的车)?(?:[白黑红银灰蓝绿黄]色的?(?:车)?)?$")
+
+
+def car_only(text: str) -> bool:
+    return bool(_PLATE_ONLY.match(intents.bare(text)))
+
+
 # Who and where the tenant is, said before what is wrong (我们店, 我是二楼的, 我是三楼奶茶店的,
 # 我们这边): a report in pieces, its fault in the next message. Matched against bare() text.
 _FROM = re.compile(r"^(?:我|我们|咱们|俺们?|本人)(?:是|在|家)?(?P<where>(?:这边|这里|那边)?(?:" + _FLOOR.pattern +
@@ -71,10 +82,10 @@ def where_from(turn: Turn, text: str, result) -> bool:
 
 
 def where_it_is(turn: Turn, text: str, result, anywhere: bool = False) -> bool:
-    """A place alone, right after a report: on its ticket (an emergency's responders are
+    """A place (or the car's plate) alone, right after a report: on its ticket (an emergency's responders are
     told help is coming), or with the report we hold while we ask who is writing
     (anywhere: the message is known to say where, in other words than place_only's)."""
-    if result.urgent or not (anywhere or place_only(text)):  # the words first: most messages need no query
+    if result.urgent or not (anywhere or place_only(text) or car_only(text)):  # the words first: no query
         return False
     ticket = newest_open(turn)
     if ticket is not None:
