@@ -42,6 +42,7 @@ from bot.dialog.tickets import (
     progress,
     register,
     take_back_withdrawal,
+    upset_about_open,
     withdraw_held,
 )
 from bot.identity import leftover
@@ -259,6 +260,8 @@ def _text(turn: Turn, text: str) -> None:
             remind_identity(turn)
         elif told and (newest_open(turn) is not None or not says_more_than_who(turn, text)):
             who(turn, text)  # with a ticket open, what else it says is noted there
+        elif result.emotion == "upset" and upset_about_open(turn, text):  # 你们到底管不管, after a report
+            pass
         elif follow_up(turn, text):
             pass
         elif intents.has_substance(text):  # said something we do not understand: a person reads it

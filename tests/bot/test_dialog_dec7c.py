@@ -9,6 +9,25 @@ from workflow.phrasebook import phrase
 KNOWN = "L3-008 孙丽 13733334444"
 
 
+@pytest.mark.parametrize("anger", ["你们到底管不管", "什么破服务 到底有没有人管"])
+def test_anger_after_a_chase_goes_to_the_supervisors(wechat, session, site, anger):
+    wechat.say("o-angry", KNOWN)
+    wechat.say("o-angry", "空调不制冷")
+    wechat.say("o-angry", "都两个小时了 怎么还没人来")
+    reply = wechat.say("o-angry", anger)
+    [ticket] = tickets(session)
+    assert ticket.supervisor_flag and f"租户不满：{anger}" in notes(ticket)
+    assert phrase("sympathy") in reply and phrase("escalate") in reply and ticket.number in reply
+
+
+def test_a_calm_word_after_a_report_is_still_a_note(wechat, session, site):
+    wechat.say("o-calm", KNOWN)
+    wechat.say("o-calm", "空调不制冷")
+    reply = wechat.say("o-calm", "麻烦尽快")
+    [ticket] = tickets(session)
+    assert not ticket.supervisor_flag and phrase("escalate") not in reply
+
+
 def test_who_told_after_a_questions_ticket_goes_on_it(wechat, session, site):
     wechat.say("o-borrow", "请问能借一下推车吗 我们要搬货")
     reply = wechat.say("o-borrow", "L2-015 何 13566667777")
