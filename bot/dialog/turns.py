@@ -238,7 +238,9 @@ def _text(turn: Turn, text: str) -> None:
         return
     if about_repair.cost_asked(turn, text, result) or about_repair.control_asked(turn, text, result):
         return  # 修这个要收费吗, 总闸在哪里: after a repair report, about that repair
-    if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
+    # 你们客服电话多少 is no complaint about the service desk, whatever 客服 makes of the code
+    if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and (
+            result.code in intents.NO_FAULT_CODES or result.category == "SVC"):
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
         return
     asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once

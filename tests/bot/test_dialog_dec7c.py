@@ -1,4 +1,6 @@
-"""Conversations sent through the webhook as tenants would (7 December, later)."""
+"""Conversations sent through the webhook as tenants would (7 December, later): an anger
+about the ticket just chased, the desk's number asked with 客服 in it, and who the tenant
+is told after a question's ticket opened."""
 from __future__ import annotations
 
 import pytest
@@ -26,6 +28,12 @@ def test_a_calm_word_after_a_report_is_still_a_note(wechat, session, site):
     reply = wechat.say("o-calm", "麻烦尽快")
     [ticket] = tickets(session)
     assert not ticket.supervisor_flag and phrase("escalate") not in reply
+
+
+@pytest.mark.parametrize("asked", ["你们客服电话多少", "客服电话是多少"])
+def test_the_desks_number_asked_is_answered(wechat, session, site, asked):
+    reply = wechat.say("o-number", asked)
+    assert site.phone in reply and tickets(session) == []
 
 
 def test_who_told_after_a_questions_ticket_goes_on_it(wechat, session, site):
