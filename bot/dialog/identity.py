@@ -47,9 +47,20 @@ def identity_missing(turn: Turn) -> list[str]:
         missing.append("name")
     if not t.phone:
         missing.append("phone")
-    if not (t.unit_id or data.get("unit")):
+    if not (t.unit_id or data.get("unit") or data.get("visitor")):
         missing.append("unit")
     return missing
+
+
+# A shopper or a passer-by has no 铺位号 to give (我是顾客 不是租户): asked for one again and again
+_VISITOR = re.compile(r"我(?:只)?是(?:顾客|客人|路人|访客|游客|消费者|过路的|路过的|来逛街的|来买东西的|来吃饭的)|"
+                      r"(?:不是|并非)(?:这里的)?(?:租户|商户|业主|住户|店家|店员)")
+
+
+def told_visitor(turn: Turn, text: str) -> None:
+    if _VISITOR.search(text):
+        conv = turn.keep_conv()
+        conv.data = {**(conv.data or {}), "visitor": True}
 
 
 def ask_identity(turn: Turn, missing: list[str]) -> None:
@@ -143,6 +154,7 @@ _TROUBLE = re.compile(r"不|没|坏|问题|怎么|为什么|吗|呢|[?？]|麻�
 def remember_told(turn: Turn, text: str) -> Identity:
     """Who/where told along with the report ("L2-015铺…，电话138…", "李四 139… 网络断了")
     is remembered."""
+    told_visitor(turn, text)
     name = find_name(text)
     if name is None and not turn.tenant.name:
         asked = turn.conv.state == AWAITING_IDENTITY
@@ -158,6 +170,7 @@ def identity_answer(turn: Turn, text: str) -> bool:
     """While we wait for name/phone/unit: take what the tenant tells us. A message that
     is a new problem rather than an answer is not consumed here: its turn takes both the
     problem and the who/where in it ("L2-015 卫生间也漏水了")."""
+    told_visitor(turn, text)
     found = parse_identity(text)
     if not found:
         return False

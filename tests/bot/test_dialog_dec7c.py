@@ -43,3 +43,19 @@ def test_who_told_after_a_questions_ticket_goes_on_it(wechat, session, site):
     assert (ticket.complainant, ticket.phone, ticket.unit_code) == ("何先生/女士", "13566667777", "L2-015")
     assert ticket.number in reply
 
+
+
+@pytest.mark.parametrize("visitor", ["我是顾客 不是租户 电话13900001234", "我只是来逛街的 13900001234"])
+def test_a_shopper_is_not_asked_for_a_shop_number(wechat, session, site, visitor):
+    wechat.say("o-shopper", "我要投诉你们的保安 态度太恶劣了 还推了我一把")
+    reply = wechat.say("o-shopper", visitor)
+    assert phrase("ask_unit") not in reply and phrase("ask_name") in reply
+    reply = wechat.say("o-shopper", "我姓林")
+    assert phrase("ask_unit") not in reply
+    assert [(t.complainant, t.phone) for t in tickets(session)] == [("林先生/女士", "13900001234")]
+
+
+def test_a_tenant_is_still_asked_for_the_shop_number(wechat, session, site):
+    wechat.say("o-tenant", "我要投诉你们的保安 态度太恶劣了 还推了我一把")
+    reply = wechat.say("o-tenant", "林 13900001234")
+    assert phrase("ask_unit") in reply
