@@ -15,6 +15,8 @@ from bot.identity import (
     beyond_who,
     could_be_name,
     find_addressed_name,
+    find_block,
+    find_flat,
     find_name,
     find_phone,
     find_signed_name,
@@ -172,7 +174,8 @@ def identity_answer(turn: Turn, text: str) -> bool:
     problem and the who/where in it ("L2-015 卫生间也漏水了")."""
     told_visitor(turn, text)
     found = parse_identity(text)
-    if not found:
+    block = unit_in_pieces(turn, text, found)
+    if not (found or block):
         return False
     refused = intents.DECLINE.search(text)  # "不想说" is a refusal, not a name
     if refused or not only_who(turn, text, asked=True):
@@ -182,11 +185,30 @@ def identity_answer(turn: Turn, text: str) -> bool:
                 return False  # "二号楼电梯困人", "L2-015 卫生间也漏水了": a report of its own
         if found.name and (refused or not could_be_name(found.name)):
             found.name = None
-    if not found:
+    if not (found or block):
         return False
     apply_identity(turn, found)
+    if block and held_report(turn):  # 7号楼3单元 is also where the 楼道 lamp is: staff read it
+        hold_words(turn, text)
     identity_told(turn)
     return True
+
+
+def unit_in_pieces(turn: Turn, text: str, found: Identity) -> bool:
+    """7号楼3单元, then 我是702的: a building told alone is kept, and a flat's number told
+    after it makes the unit (7-3-702). Returns whether this message told a building alone."""
+    data = turn.conv.data or {}
+    if found.unit:
+        return False
+    block = find_block(text)
+    if block:
+        conv = turn.keep_conv()
+        conv.data = {**data, "block": block}
+        return True
+    flat = find_flat(text) if data.get("block") else None
+    if flat:
+        found.unit = f"{data['block']}-{flat}"
+    return False
 
 
 def ticket_opened_at_once(turn: Turn) -> Optional[Ticket]:

@@ -59,3 +59,20 @@ def test_a_tenant_is_still_asked_for_the_shop_number(wechat, session, site):
     wechat.say("o-tenant", "我要投诉你们的保安 态度太恶劣了 还推了我一把")
     reply = wechat.say("o-tenant", "林 13900001234")
     assert phrase("ask_unit") in reply
+
+
+def test_a_building_then_a_flat_make_one_unit(wechat, session, site):
+    # residents say the building first, the flat when asked again
+    wechat.say("o-flat", "楼道里的声控灯不亮 晚上下楼看不见")
+    wechat.say("o-flat", "7号楼3单元")
+    reply = wechat.say("o-flat", "我是702的 钱 13611112222")
+    [ticket] = tickets(session)
+    assert ticket.unit_code == "7-3-702" and phrase("ask_unit", site) not in reply
+    assert "7号楼3单元" in ticket.content
+
+
+def test_a_flat_number_without_a_building_is_no_unit(wechat, session, site):
+    wechat.say("o-flat2", "楼道里的声控灯不亮 晚上下楼看不见")
+    wechat.say("o-flat2", "我是702的 钱 13611112222")
+    [ticket] = tickets(session)
+    assert ticket.unit_code is None
