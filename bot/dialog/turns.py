@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from bot.dialog import about_repair, chasing, corrections, events, intents, places
-from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
+from bot.dialog.answers import about_the_quote, praise_goes_on, praised, quote_or_receipt, survey_answer
 from bot.dialog.follow_ups import read_as_going_on, visit_arranged, visit_time
 from bot.dialog.identity import (
     decline_identity,
@@ -186,6 +186,8 @@ def _text(turn: Turn, text: str) -> None:
     if take_back_withdrawal(turn, text):  # 「算了 不修了」, then 「还是修一下吧」
         return
     result = turn.classify(text)
+    if praise_goes_on(turn, text, result):  # 姓赵的那个师傅, after a praise
+        return
     if several_reports(turn, text):
         return
     result = read_as_going_on(turn, text, result)  # 有小孩在旁边玩 很危险 after 地砖翘起来了
@@ -254,7 +256,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     told = remember_told(turn, text)
     if result.intent == "praise":
-        turn.say("praise_thanks")
+        praised(turn)
         return
     if result.code == taxonomy.OTHER and result.intent == "other":
         if turn.conv.state == AWAITING_IDENTITY:

@@ -76,3 +76,26 @@ def test_a_flat_number_without_a_building_is_no_unit(wechat, session, site):
     wechat.say("o-flat2", "我是702的 钱 13611112222")
     [ticket] = tickets(session)
     assert ticket.unit_code is None
+
+
+@pytest.mark.parametrize("whom", ["姓赵的那个师傅", "就是那个保安小伙子"])
+def test_whom_a_praise_is_for_is_no_question(wechat, session, site, whom):
+    wechat.say("o-praise", "谢谢你们昨天的维修师傅 很专业 态度也好")
+    assert wechat.say("o-praise", whom) == phrase("praise_thanks")
+    assert tickets(session) == []
+
+
+def test_a_fault_after_a_praise_is_still_a_report(wechat, session, site):
+    wechat.say("o-praise", "L3-008 孙丽 13733334444")
+    wechat.say("o-praise", "谢谢你们昨天的维修师傅 很专业 态度也好")
+    wechat.say("o-praise", "不过师傅走了以后水龙头又开始滴水了")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-PLUMB"
+
+
+def test_a_complaint_about_staff_after_a_praise_is_still_a_complaint(wechat, session, site):
+    wechat.say("o-praise", "L3-008 孙丽 13733334444")
+    wechat.say("o-praise", "谢谢你们昨天的维修师傅 很专业 态度也好")
+    wechat.say("o-praise", "不过那个保安态度太差了 还骂人")
+    [ticket] = tickets(session)
+    assert ticket.code == "SVC-ATTI" and ticket.intent == "complaint"
