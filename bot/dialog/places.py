@@ -8,9 +8,9 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.dialog import intents
-from bot.identity import PROVINCES
 from bot.dialog.identity import held_report, hold_words, remind_identity
 from bot.dialog.tickets import join, keep_with_report, newest_open
+from bot.identity import PROVINCES
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
