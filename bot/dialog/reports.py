@@ -98,6 +98,12 @@ def report(turn: Turn, text: str, result) -> None:
     if joined is None and result.urgent and (result.code == taxonomy.OTHER or emergencies.goes_on(
             newest_open(turn), text)) and where_the_emergency_is(turn, text):  # 现在开始冒烟了 after 焦味
         return
+    # 滴得越来越多了 after 空调滴水: read as plumbing, but naming no thing and no place of its own
+    # it is the repair just reported turning worse, not a second trade's emergency beside it
+    if joined is None and result.urgent and result.category == "ENG" and emergencies.names_nothing_of_its_own(text):
+        latest = newest_open(turn)
+        if latest is not None and not latest.urgent and worsened(turn, latest, text):
+            return
     if joined is not None and result.urgent and not joined.urgent:
         if worsened(turn, joined, text):
             return

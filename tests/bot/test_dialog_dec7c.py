@@ -99,3 +99,20 @@ def test_a_complaint_about_staff_after_a_praise_is_still_a_complaint(wechat, ses
     wechat.say("o-praise", "不过那个保安态度太差了 还骂人")
     [ticket] = tickets(session)
     assert ticket.code == "SVC-ATTI" and ticket.intent == "complaint"
+
+
+def test_a_worsening_read_as_another_trade_turns_the_repair_urgent(wechat, session, site):
+    wechat.say("o-drip", KNOWN)
+    wechat.say("o-drip", "空调滴水")
+    wechat.say("o-drip", "算了 我们自己接个盆")
+    reply = wechat.say("o-drip", "还是派人来看看吧 滴得越来越多了")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-HVAC" and ticket.urgent and ticket.number in reply
+
+
+def test_a_thing_of_its_own_after_a_repair_is_its_own_emergency(wechat, session, site):
+    wechat.say("o-drip", KNOWN)
+    wechat.say("o-drip", "空调滴水")
+    wechat.say("o-drip", "卫生间水管爆了 水喷得到处都是")
+    hvac, pipe = tickets(session)
+    assert not hvac.urgent and pipe.code == "ENG-PLUMB" and pipe.urgent
