@@ -82,7 +82,7 @@ def cost_asked(turn: Turn, text: str, result) -> bool:
 
 # Repaired, or someone came (修完了, 修好了, 来过了, 换过了) ... and the fault is still there
 # (还在漏, 还是不行, 又坏了, 没修好); matched against bare() text
-_STILL_FAULTY = re.compile(r"(?:(?:修|弄|搞|处理|换|看|检查)(?:完|好|过)|来(?:修|看)?过|修了)"
+_FAULT_AFTER_REPAIR = re.compile(r"(?:(?:修|弄|搞|处理|换|看|检查)(?:完|好|过)|来(?:修|看)?过|修了)"
                            r".{0,12}?(?:(?:还是|还在|还|又|仍然|仍|依然|照样|照旧).{0,4}?"
                            r"(?:漏|滴|渗|坏|不行|不好|不亮|不转|不通|不出|不制冷|不制热|堵|跳闸|停|响|臭|冒|有问题|老样子|没用|没好)"
                            r"|没(?:修|弄|搞|处理)好)")
@@ -106,7 +106,7 @@ def still_faulty(turn: Turn, text: str, result) -> bool:
     one its engineer marked done goes to the supervisors (上报主管), the receipt unconfirmed;
     one closed is reopened, which tells the supervisors and the first receiver (首问负责,
     seed §六(3)). A fault of another thing (修完了 但是门口的灯又不亮了) is its own report."""
-    if result.urgent or result.intent == "praise" or not _STILL_FAULTY.search(intents.bare(text)):
+    if result.urgent or result.intent == "praise" or not _FAULT_AFTER_REPAIR.search(intents.bare(text)):
         return False
     ticket = _repair_before(turn, text, _repair_done_or_open(turn))
     if ticket is None:

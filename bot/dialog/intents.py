@@ -78,7 +78,7 @@ CHANGED_MIND = re.compile(r"还是(要|得|需要|想)?(请|麻烦)?(你们)?(�
 RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用|"
                       r"(现在|又|已经)(好了|能用了|可以用了|能刷了|能开了|正常了)(?!吗|没|么|\?|？)")
 # 现在好了 但是又开始漏了: fixed for a moment, faulty again, not a reason to stop
-STILL_FAULTY = re.compile(r"但是|可是|不过|又(开始)?(漏|坏|不|响|停|堵|跳|卡|冒)")
+FAULTY_AGAIN = re.compile(r"但是|可是|不过|又(开始)?(漏|坏|不|响|停|堵|跳|卡|冒)")
 # When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
 # 师傅来了吗)
 PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来|到|修|过来|上门)|"

@@ -223,7 +223,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     called_off = intents.CALL_OFF.search(bare) or (  # bare: 「算了 不用了」 is typed with a space
         intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint")  # not "修好了，又漏了"
-        and not intents.STILL_FAULTY.search(text))
+        and not intents.FAULTY_AGAIN.search(text))
     if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
         return
     if called_off and (turn.conv.state != AWAITING_IDENTITY or ticket_opened_at_once(turn) is not None) and (
