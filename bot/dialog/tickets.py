@@ -255,13 +255,16 @@ def upset_about_open(turn: Turn, text: str) -> bool:
     return True
 
 
-def cancel_request(turn: Turn, text: str) -> bool:
-    """"不用修了": noted on the newest open ticket for staff to confirm and close."""
+def cancel_request(turn: Turn, text: str, thanked: bool = False) -> bool:
+    """"不用修了": noted on the newest open ticket for staff to confirm and close. With
+    thanks (已经修好了 师傅很好) the tenant is thanked back, open ticket or not."""
     ticket = note_on_open_ticket(turn, f"租户表示不需要继续处理：{text}（请与租户确认后结案）")
-    if ticket is None:  # nothing to cancel: not an inquiry ticket about it either
-        turn.say("progress_none")
-    else:
+    if ticket is not None:
         turn.say("cancel_noted", number=ticket.number)
+    elif not thanked:  # nothing to cancel: not an inquiry ticket about it either
+        turn.say("progress_none")
+    if thanked:
+        turn.say("praise_thanks")
     return True
 
 

@@ -227,7 +227,7 @@ def _text(turn: Turn, text: str) -> None:
     if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
         return
     if called_off and (turn.conv.state != AWAITING_IDENTITY or ticket_opened_at_once(turn) is not None) and (
-            cancel_request(turn, text)):  # 自己出来了 不用来了 after an emergency, before we know who: on it
+            cancel_request(turn, text, thanked=result.intent == "praise")):  # 自己出来了 不用来了, 修好了 谢谢
         return
     impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
     waiting = impatient or chasing.hurried(turn, text) or chasing.pressed(turn, text) or result.code == "SVC-SLOW" or (

@@ -116,3 +116,16 @@ def test_a_thing_of_its_own_after_a_repair_is_its_own_emergency(wechat, session,
     wechat.say("o-drip", "卫生间水管爆了 水喷得到处都是")
     hvac, pipe = tickets(session)
     assert not hvac.urgent and pipe.code == "ENG-PLUMB" and pipe.urgent
+
+
+def test_thanks_for_a_repair_done_is_thanked(wechat, session, site):
+    wechat.say("o-thanks", KNOWN)
+    assert wechat.say("o-thanks", "谢谢 已经修好了 师傅很好") == phrase("praise_thanks")
+
+
+def test_thanks_for_a_repair_still_open_asks_to_close_it_and_thanks(wechat, session, site):
+    wechat.say("o-thanks", KNOWN)
+    wechat.say("o-thanks", "水龙头关不紧")
+    reply = wechat.say("o-thanks", "谢谢 已经修好了 师傅很好")
+    [ticket] = tickets(session)
+    assert reply.splitlines() == [phrase("cancel_noted", number=ticket.number), phrase("praise_thanks")]
