@@ -59,9 +59,27 @@ def survey_answer(turn: Turn, text: str) -> bool:
     if survey is None:
         return False
     reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
+    if not parsed[1]:  # its comment may follow in a message of its own
+        conv = turn.keep_conv()
+        conv.data = {**(conv.data or {}), "surveyed_at": turn.now.isoformat()}
     if parsed[1] and turn.classify(text).urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
         return False
     turn.say("survey_sorry" if reopened else "survey_thanks")
+    return True
+
+
+def survey_comment(turn: Turn, text: str, result) -> bool:
+    """「师傅挺好的 就是来得有点晚」 right after a score: the survey's comment, on the ticket it
+    rates (an angry one reopens it), not a new complaint. A fault or a danger is a report."""
+    at = (turn.conv.data or {}).get("surveyed_at")
+    if at is None or result.urgent or result.intent == "repair" or intents.FAULT_OBJECT.search(text):
+        return False
+    if turn.now - datetime.fromisoformat(at) > surveys.COMMENT_WITHIN:
+        return False
+    survey = surveys.just_answered(turn.session, turn.tenant.id)
+    if survey is None:
+        return False
+    turn.say("survey_sorry" if surveys.add_comment(turn.session, survey, text) else "survey_thanks")
     return True
 
 

@@ -11,7 +11,14 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from bot.dialog import about_repair, chasing, corrections, events, intents, places
-from bot.dialog.answers import about_the_quote, praise_goes_on, praised, quote_or_receipt, survey_answer
+from bot.dialog.answers import (
+    about_the_quote,
+    praise_goes_on,
+    praised,
+    quote_or_receipt,
+    survey_answer,
+    survey_comment,
+)
 from bot.dialog.follow_ups import read_as_going_on, visit_arranged, visit_time
 from bot.dialog.identity import (
     decline_identity,
@@ -186,7 +193,7 @@ def _text(turn: Turn, text: str) -> None:
     if take_back_withdrawal(turn, text):  # 「算了 不修了」, then 「还是修一下吧」
         return
     result = turn.classify(text)
-    if praise_goes_on(turn, text, result):  # 姓赵的那个师傅, after a praise
+    if praise_goes_on(turn, text, result) or survey_comment(turn, text, result):  # after a praise, a score
         return
     if several_reports(turn, text):
         return

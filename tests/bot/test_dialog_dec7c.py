@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bot.conftest import notes, tickets
+from models import Status
+from tests.bot.conftest import closed_with_survey, notes, tickets
 from workflow.phrasebook import phrase
 
 KNOWN = "L3-008 孙丽 13733334444"
@@ -129,3 +130,27 @@ def test_thanks_for_a_repair_still_open_asks_to_close_it_and_thanks(wechat, sess
     reply = wechat.say("o-thanks", "谢谢 已经修好了 师傅很好")
     [ticket] = tickets(session)
     assert reply.splitlines() == [phrase("cancel_noted", number=ticket.number), phrase("praise_thanks")]
+
+
+def test_a_comment_after_the_score_goes_on_the_survey(wechat, session, site, make):
+    ticket, survey = closed_with_survey(wechat, session, site, make, "o-rated")
+    wechat.say("o-rated", "5分")
+    reply = wechat.say("o-rated", "师傅挺好的 就是来得有点晚")
+    session.expire_all()
+    assert reply == phrase("survey_thanks") and survey.comment == "师傅挺好的 就是来得有点晚"
+    assert tickets(session) == [ticket] and "满意度评价补充：师傅挺好的 就是来得有点晚" in notes(ticket)
+
+
+def test_an_angry_comment_after_the_score_reopens_the_ticket(wechat, session, site, make):
+    ticket, survey = closed_with_survey(wechat, session, site, make, "o-rated")
+    wechat.say("o-rated", "4分")
+    reply = wechat.say("o-rated", "什么破服务 气死我了")
+    session.expire_all()
+    assert reply == phrase("survey_sorry") and ticket.status == Status.REOPENED and tickets(session) == [ticket]
+
+
+def test_a_new_fault_after_the_score_is_a_report(wechat, session, site, make):
+    ticket, survey = closed_with_survey(wechat, session, site, make, "o-rated")
+    wechat.say("o-rated", "5分")
+    wechat.say("o-rated", "卫生间又漏水了")
+    assert [t.code for t in tickets(session)] == ["ENG-HVAC", "ENG-PLUMB"]
