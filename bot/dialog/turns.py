@@ -59,7 +59,7 @@ from models.reference_cache import SiteValues
 from nlp import taxonomy
 from workflow import faq
 from workflow.classification import classify
-from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, register_pending
+from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, hold_place, register_pending
 from workflow.phrasebook import phrase, ticket_eta
 
 QUOTE_REPLY_MAX = 20  # a longer message is a report of its own, even with a pending quote
@@ -145,8 +145,12 @@ def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: 
     elif msg.msg_type in ("image", "video", "shortvideo"):
         events.media(turn, msg)
     elif msg.msg_type == "location":
-        note_on_open_ticket(turn, f"租户发送位置：{msg.label or ''}（{msg.location_x},{msg.location_y}）")
-        turn.say("location_received")
+        place = f"{msg.label or ''}（{msg.location_x},{msg.location_y}）"
+        if note_on_open_ticket(turn, f"租户发送位置：{place}") is not None:
+            turn.say("location_received")
+        else:  # before the report: it goes on the ticket the report opens
+            hold_place(turn.keep_conv(), place)
+            turn.say("location_need_text")
     elif msg.msg_type == "link":
         note_on_open_ticket(turn, f"租户发送链接：{message.content}")
         turn.say("link_received")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from fakewechat.signing import build_location
 from models import Status
-from tests.bot.conftest import closed_with_survey, notes, tickets
+from tests.bot.conftest import OFFICIAL, closed_with_survey, next_msg_id, notes, tickets
 from workflow.phrasebook import phrase
 
 KNOWN = "L3-008 孙丽 13733334444"
@@ -154,3 +155,31 @@ def test_a_new_fault_after_the_score_is_a_report(wechat, session, site, make):
     wechat.say("o-rated", "5分")
     wechat.say("o-rated", "卫生间又漏水了")
     assert [t.code for t in tickets(session)] == ["ENG-HVAC", "ENG-PLUMB"]
+
+
+def _location(wechat, openid, label):
+    return wechat.reply(build_location(openid, OFFICIAL, "30.27", "120.15", "15", label, next_msg_id()))["Content"]
+
+
+def test_a_location_sent_before_the_report_goes_on_its_ticket(wechat, session, site):
+    wechat.say("o-where", KNOWN)
+    assert _location(wechat, "o-where", "乐汇城B2停车场") == phrase("location_need_text")
+    wechat.say("o-where", "这里有辆车在冒烟")
+    [ticket] = tickets(session)
+    assert ticket.urgent and notes(ticket) == ["租户发送位置：乐汇城B2停车场（30.27,120.15）"]
+
+
+def test_a_location_before_a_held_report_goes_on_it_when_it_opens(wechat, session, site):
+    _location(wechat, "o-where", "乐汇城北门")
+    wechat.say("o-where", "门口地砖碎了好几块")
+    wechat.say("o-where", "何 13566667777 L2-015")
+    [ticket] = tickets(session)
+    assert notes(ticket) == ["租户发送位置：乐汇城北门（30.27,120.15）"]
+
+
+def test_a_location_after_a_report_goes_on_it(wechat, session, site):
+    wechat.say("o-where", KNOWN)
+    wechat.say("o-where", "门口地砖碎了好几块")
+    assert _location(wechat, "o-where", "乐汇城北门") == phrase("location_received")
+    [ticket] = tickets(session)
+    assert notes(ticket) == ["租户发送位置：乐汇城北门（30.27,120.15）"]
