@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from nlp import praise_english, situation, taxonomy, urgency
-from nlp.conduct import STAFF_MANNER
+from nlp.conduct import STAFF_IDLE, STAFF_MANNER
 from nlp.model import argmax
 
 SIMILAR = "相似案例："
@@ -255,9 +255,12 @@ def second_opinion(
     misheard = _misheard(code, result.code, norm)
     if misheard:
         code, confidence = result.code, result.confidence
-    if result.urgent and code != result.code and (code in _NOT_AN_EMERGENCY or code in _ONLY_ITS_SOUND):
+    if result.urgent and code != result.code and (
+        code in _NOT_AN_EMERGENCY or code in _ONLY_ITS_SOUND or (code == PRAISED and STAFF_IDLE.search(norm))
+    ):
         # a danger now (the rules' situation reading) needs someone sent: a desk question's
-        # code has no one to send (物业电话多少…车着火了 stays the fire)
+        # code has no one to send (物业电话多少…车着火了 stays the fire), nor staff idle through it,
+        # whom the model hears in praise said in scorn (保安真是好样的 小偷都进楼了还在睡觉)
         code, confidence = result.code, result.confidence
     # ... and where the rules named no code, the model's code fills in under the form's intent
     # (可以考虑在门口装个雨伞架: a suggestion on whatever topic the model hears)
