@@ -26,6 +26,14 @@ STAFF_MANNER = re.compile(
     r"responsive|respectful|courteous|considerate)(?![a-z])"
 )
 
+# staff idle while a danger happens (小偷都进楼了还在睡觉, 有人在撬门他都没看见): praise of them beside
+# it is scorn, and the danger is the guards' to stop, not a grievance about their manner alone
+# (the staff or a 还 before it: 我睡觉的时候 … 是他把我叫醒的 is no one idle)
+STAFF_IDLE = re.compile(
+    r"(他|她|他们|保安|门卫|值班|还|却|竟然|居然|只顾|光顾)[^,.!?;，。！？\s]{0,6}"
+    r"(睡觉|睡着|打瞌睡|打盹|玩手机|刷手机|看手机|刷抖音|刷视频|看视频|没看见|没看到|视而不见|看热闹|躲(得|在|起来|开)|不管不问)"
+)
+
 # the company or its service called rubbish (物业真的垃圾, 你们物业就是垃圾, 什么垃圾服务): a grievance
 # about the service, SVC-ATTI, not rubbish to clear; 物业不收垃圾 (a verb between) is rubbish
 _COMPANY = r"(物业|物业公司|服务|客服|管理处|管理公司|这家公司)"

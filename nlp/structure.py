@@ -25,8 +25,9 @@
 
 import re
 
-from nlp import gated, harms, misread, negation, praise_english, readings, taxonomy, wishes, works
+from nlp import gated, harms, misread, negation, praise_english, readings, situation, taxonomy, wishes, works
 from nlp.conduct import STAFF_CONDUCT as _STAFF_CONDUCT
+from nlp.conduct import STAFF_IDLE
 from nlp.conduct import STAFF_MANNER as _STAFF_MANNER
 from nlp.normalize import IN_CLAUSE as _NC
 
@@ -271,7 +272,8 @@ def not_a_report(norm: str) -> bool:
 
 def sarcastic(norm: str) -> bool:
     """Praise words that are really a complaint."""
-    return bool(_IRONY.search(norm) or _UNMET.search(norm) or praise_english.ironic(norm))
+    idle_in_danger = STAFF_IDLE.search(norm) and situation.assess(norm).score >= situation.data()["threshold"]
+    return bool(_IRONY.search(norm) or _UNMET.search(norm) or praise_english.ironic(norm) or idle_in_danger)
 
 
 _WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)
