@@ -183,3 +183,20 @@ def test_a_location_after_a_report_goes_on_it(wechat, session, site):
     assert _location(wechat, "o-where", "乐汇城北门") == phrase("location_received")
     [ticket] = tickets(session)
     assert notes(ticket) == ["租户发送位置：乐汇城北门（30.27,120.15）"]
+
+
+@pytest.mark.parametrize("when", ["昨天晚上的事 今天早上来才发现", "昨晚的事 早上来才看到的"])
+def test_when_it_happened_is_no_time_to_come(wechat, session, site, when):
+    wechat.say("o-when", KNOWN)
+    wechat.say("o-when", "我们店的玻璃门被人砸了一个洞")
+    reply = wechat.say("o-when", when)
+    [ticket] = tickets(session)
+    assert phrase("visit_time_noted", number=ticket.number) not in reply and f"租户补充：{when}" in notes(ticket)
+
+
+def test_a_time_to_come_after_a_report_is_still_noted_as_one(wechat, session, site):
+    wechat.say("o-when", KNOWN)
+    wechat.say("o-when", "我们店的玻璃门被人砸了一个洞")
+    reply = wechat.say("o-when", "明天早上来修吧 白天要营业")
+    [ticket] = tickets(session)
+    assert phrase("visit_time_noted", number=ticket.number) in reply
