@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+import workflow
 from fakewechat.signing import build_location
-from models import Status
+from models import Role, Status
 from tests.bot.conftest import OFFICIAL, closed_with_survey, next_msg_id, notes, tickets
 from workflow.phrasebook import phrase
 
@@ -200,3 +201,34 @@ def test_a_time_to_come_after_a_report_is_still_noted_as_one(wechat, session, si
     reply = wechat.say("o-when", "明天早上来修吧 白天要营业")
     [ticket] = tickets(session)
     assert phrase("visit_time_noted", number=ticket.number) in reply
+
+
+def _reported_then(wechat, session, site, make, openid, *, completed):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    wechat.say(openid, KNOWN)
+    wechat.say(openid, "空调不制冷")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    if completed:
+        workflow.complete(session, ticket, desk, work_done="已加氟", site_cleaned=True)
+    session.commit()
+    return ticket
+
+
+@pytest.mark.parametrize("still", ["还是不制冷啊", "师傅没来过啊 怎么就完工了"])
+def test_the_fault_still_there_after_completion_goes_to_the_supervisors(wechat, session, site, make, still):
+    ticket = _reported_then(wechat, session, site, make, "o-done", completed=True)
+    reply = wechat.say("o-done", still)
+    session.expire_all()
+    assert tickets(session) == [ticket] and ticket.supervisor_flag
+    assert phrase("still_faulty", number=ticket.number) in reply and f"租户反映修后仍有问题：{still}" in notes(ticket)
+
+
+def test_still_faulty_before_anyone_came_is_no_rework(wechat, session, site, make):
+    ticket = _reported_then(wechat, session, site, make, "o-done", completed=False)
+    reply = wechat.say("o-done", "还是不制冷啊")
+    session.expire_all()
+    assert tickets(session) == [ticket] and not ticket.supervisor_flag
+    assert phrase("still_faulty", number=ticket.number) not in reply
+
