@@ -222,3 +222,22 @@ def consequence(turn: Turn, text: str, result) -> bool:
     join(turn, ticket, text)
     return True
 
+
+# The tenant tells us the engineer is there (师傅来了 正在修, 人已经到了): matched against bare() text,
+# not a complaint about 师傅 (the classifier's reading), nor a chase (还没来, 怎么还没到)
+_ARRIVED = re.compile(r"(?:师傅|维修工|工人|电工|人)(?:已经)?(?:来了|到了|在修了?|在弄了?)|(?:正在|在)(?:修|弄|处理)(?:了|呢|着)?$")
+_NOT_YET = re.compile(r"没|不|怎么|为什么|吗|么|[?？]")
+
+
+def arrival_told(turn: Turn, text: str, result) -> bool:
+    """「师傅来了 正在修」 after a repair was dispatched: noted on it for the desk and thanked,
+    not a complaint about the engineer."""
+    bare = intents.bare(text)
+    if result.urgent or result.emotion == "upset" or not _ARRIVED.search(bare) or _NOT_YET.search(bare):
+        return False
+    ticket = _repair_before(turn, text, _repair_done_or_open(turn))
+    if ticket is None or ticket.status in (Status.NEW, Status.CLOSED):
+        return False
+    note(turn, ticket, f"租户告知：{text}")
+    turn.say("arrival_noted", number=ticket.number)
+    return True

@@ -212,8 +212,9 @@ def _text(turn: Turn, text: str) -> None:
         return
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
         return
-    if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result):
-        return  # 师傅修完了 但是还在漏; 好了 自己推上去了
+    if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result) or (
+            about_repair.arrival_told(turn, text, result)):
+        return  # 师傅修完了 但是还在漏; 好了 自己推上去了; 师傅来了 正在修
     if about_repair.consequence(turn, text, result):  # 厨房里全是油烟 after 排风扇不转了
         return
     if places.where_it_is(turn, text, result):  # B2层靠近电梯那 after an emergency, 天花板上 after 漏水

@@ -232,3 +232,16 @@ def test_still_faulty_before_anyone_came_is_no_rework(wechat, session, site, mak
     assert tickets(session) == [ticket] and not ticket.supervisor_flag
     assert phrase("still_faulty", number=ticket.number) not in reply
 
+
+@pytest.mark.parametrize("arrived", ["师傅来了 正在修", "维修工已经到了"])
+def test_the_engineer_arrived_told_is_noted_and_thanked(wechat, session, site, make, arrived):
+    ticket = _reported_then(wechat, session, site, make, "o-here", completed=False)
+    reply = wechat.say("o-here", arrived)
+    assert tickets(session) == [ticket] and f"租户告知：{arrived}" in notes(ticket)
+    assert reply == phrase("arrival_noted", number=ticket.number)
+
+
+def test_the_engineer_not_yet_arrived_is_a_chase(wechat, session, site, make):
+    ticket = _reported_then(wechat, session, site, make, "o-here", completed=False)
+    reply = wechat.say("o-here", "师傅怎么还没到")
+    assert phrase("arrival_noted", number=ticket.number) not in reply and ticket.number in reply
