@@ -245,3 +245,9 @@ def test_the_engineer_not_yet_arrived_is_a_chase(wechat, session, site, make):
     ticket = _reported_then(wechat, session, site, make, "o-here", completed=False)
     reply = wechat.say("o-here", "师傅怎么还没到")
     assert phrase("arrival_noted", number=ticket.number) not in reply and ticket.number in reply
+
+
+@pytest.mark.parametrize("summons", ["Hello, is anyone there?", "anybody there?", "Hi, are you there?"])
+def test_an_english_summons_is_greeted(wechat, session, site, summons):
+    assert wechat.say("o-hello", summons).splitlines() == [phrase("greeting", site), phrase("offer_help")]
+    assert tickets(session) == []
