@@ -22,7 +22,7 @@ _CAR_TAMPER = re.compile(
 # things thrown down from above put people below in danger (高空抛物): security, not the
 # neighbour upstairs or the paving they hit; litter thrown down is cleaning
 _THROWN_DOWN = re.compile(
-    r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)|"
+    r"高空抛物|往(楼)?下(扔|丢|抛|砸|泼)|从(楼上|窗户|窗口|阳台|高层|高处)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)|"
     r"(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛)(了)?(下来|下去|出来)"
 )
 _LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
