@@ -63,6 +63,7 @@ SAID_INTENT_HOLDS = (
     "staffing_wish",
     "centre_machine",
     "staff_manner",
+    "smoking",
 )
 # A letter whose title sentence asks a question (归谁所有？, 是否合法) is an inquiry whatever its
 # code: the model, trained on letters that nearly all complain, hears only their topic.
@@ -137,6 +138,7 @@ SAID_CODE_HOLDS = (
     "service_asked",
     "staff_conduct",
     "staff_manner",
+    "smoking",
 )
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs

@@ -22,10 +22,16 @@ _CAR_TAMPER = re.compile(
 # things thrown down from above put people below in danger (高空抛物): security, not the
 # neighbour upstairs or the paving they hit; litter thrown down is cleaning
 _THROWN_DOWN = re.compile(
-    r"高空抛物|往下(扔|丢|抛|砸)|从(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)|"
+    r"高空抛物|往(楼)?下(扔|丢|抛|砸|泼)|从(楼上|窗户|窗口|阳台|高层|高处)[^,.!?;，。！？\s]{0,6}(扔|丢|抛|砸)|"
     r"(楼上|窗户|窗口|阳台)[^,.!?;，。！？\s]{0,6}(扔|丢|抛)(了)?(下来|下去|出来)"
 )
 _LITTER = re.compile(r"垃圾|果皮|烟头|纸屑|瓜子|剩饭|口香糖")
+# someone smoking where they should not, said in English (someone is smoking in the fire escape
+# every day): security's, as 电梯里有人抽烟 is, not the lift or the stairs it happens in (the
+# rules weigh an English place in full, the model hears 抽烟 beside 楼梯 as fire kit); a no-smoking
+# sign is a sign, butts left lying are cleaning's, staff smoking their manner
+_SMOKING = re.compile(r"(?<![a-z])(?<!no )(smoking|smokes|smoker|smokers)(?![a-z])(?! (area|room|sign|ban))")
+_NOT_SMOKING = re.compile(r"(?<![a-z])(butts?|ash|ashes|guards?|security|cleaners?|staff|workers?|plumbers?|electricians?)(?![a-z])")
 # the cameras' recordings asked for after something happened (车被刮了 监控能调一下吗): the
 # incident is security's, the cameras work; a camera that is down is ENG-WEAK's fault
 _FOOTAGE = re.compile(r"(调|查|看|翻)[^,.!?;，。！？\s]{0,3}监控|监控[^,.!?;，。！？\s]{0,3}(调|查|翻)(?!不)")
@@ -73,6 +79,8 @@ def harm_done(norm: str, code: str) -> str:
     nlp.structure.decide answers that before it asks here.)"""
     if _THROWN_DOWN.search(norm) and not _LITTER.search(norm) and code not in ("SVC-SLOW", "SVC-ATTI"):
         return "thrown_down"
+    if _SMOKING.search(norm) and not _NOT_SMOKING.search(norm):
+        return "smoking"
     if code in ("SEC-PARK", "ENV-CLEAN", taxonomy.OTHER) and _CAR_TAMPER.search(norm):
         return "car_tamper"
     if code in ("SEC-PARK", taxonomy.OTHER) and _STOLEN.search(norm):
