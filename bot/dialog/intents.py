@@ -46,6 +46,11 @@ OPENER = re.compile(
 )
 
 
+# 「急急急」, 「快快快」 before saying what: a repair about to be told, not a message to triage
+# (after a report, it hurries that report). Matched against bare() text.
+HURRY_ONLY = re.compile(r"^(?:有急事|十万火急|紧急|很急|着急|急{1,8}|快{2,8})(?:呀|啊|哈|呢|哦|了){0,2}$")
+
+
 def opener(bare_text: str) -> str | None:
     """"repair", "complaint" or "inquiry" when the whole message only announces one."""
     match = OPENER.match(bare_text)

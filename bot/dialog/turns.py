@@ -185,6 +185,9 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("greeting", centre=turn.site.name)
         turn.say({"repair": "menu_repair", "complaint": "menu_complaint", "inquiry": "offer_help"}[announced])
         return
+    if intents.HURRY_ONLY.match(bare) and not turn.recent_open_ticket and turn.conv.state != AWAITING_IDENTITY:
+        turn.say("menu_repair")  # 急急急, and what it is comes next
+        return
     if not intents.BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             remind_identity(turn)

@@ -251,3 +251,20 @@ def test_the_engineer_not_yet_arrived_is_a_chase(wechat, session, site, make):
 def test_an_english_summons_is_greeted(wechat, session, site, summons):
     assert wechat.say("o-hello", summons).splitlines() == [phrase("greeting", site), phrase("offer_help")]
     assert tickets(session) == []
+
+
+@pytest.mark.parametrize("hurry", ["急急急", "快快快！", "很急"])
+def test_a_hurry_before_the_report_asks_what_it_is(wechat, session, site, hurry):
+    wechat.say("o-hurry", KNOWN)
+    assert wechat.say("o-hurry", hurry) == phrase("menu_repair", site)
+    wechat.say("o-hurry", "店里跳闸了 全黑了")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-ELEC" and ticket.urgent
+
+
+def test_a_hurry_after_a_report_still_chases_it(wechat, session, site):
+    wechat.say("o-hurry", KNOWN)
+    wechat.say("o-hurry", "空调不制冷")
+    reply = wechat.say("o-hurry", "急急急")
+    [ticket] = tickets(session)
+    assert phrase("menu_repair", site) not in reply
