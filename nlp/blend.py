@@ -140,6 +140,7 @@ SAID_CODE_HOLDS = (
     "staff_conduct",
     "staff_manner",
     "smoking",
+    "critter",
 )
 # Structures that read nothing to route (OTHER), which the model does not fill in: a neighbour
 # away or out of reach (楼上没人在家 联系不上) tells no nuisance, while the model hears 楼上 as one;

@@ -118,6 +118,8 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
     away = code == "SEC-NOISE" and _NEIGHBOUR.search(norm) and _AWAY.search(norm)
     if away and not DISTURBANCE.search(norm):
         return taxonomy.OTHER, "other", "neighbour_away"
+    if misread.critter(norm, code):  # 上面好像有东西在爬: pests, not a neighbour's noise
+        return "ENV-PEST", "complaint", "critter"
     if misread.ready_asked(norm, code):  # 暴雨要来了 地库会不会淹: feared, not yet flooded
         return "SVC-INFO", "inquiry", "ready_asked"
     if floods.flooded(norm, code):
