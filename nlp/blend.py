@@ -15,6 +15,7 @@ from dataclasses import replace
 from nlp import praise_english, situation, taxonomy, urgency
 from nlp.conduct import STAFF_IDLE, STAFF_MANNER
 from nlp.model import argmax
+from nlp.sounds import DISTURBANCE
 
 SIMILAR = "相似案例："
 # with the model's sharper probabilities (MARGIN_SCALE 4, MODEL_FILLS 0.65): CV code
@@ -139,7 +140,12 @@ SAID_CODE_HOLDS = (
     "staff_conduct",
     "staff_manner",
     "smoking",
+    "critter",
 )
+# Structures that read nothing to route (OTHER), which the model does not fill in: a neighbour
+# away or out of reach (楼上没人在家 联系不上) tells no nuisance, while the model hears 楼上 as one;
+# the dialog keeps such a message with the report it follows.
+SAID_NOTHING = ("neighbour_away",)
 # A full letter to the authorities (FULL_LETTER chars and more): the rules read its title
 # sentence, while the model's n-grams drown in a long body, so the rules' vote weighs
 # LONG_TEXT_FACTOR times; intent LETTER_INTENT_FACTOR times (more makes the letters'
@@ -189,21 +195,17 @@ _FIRE_KIT = re.compile(
 # model hears 哭, 打); no urgent public text is a noise
 _ONLY_ITS_SOUND = ("SEC-NOISE",)
 # A fault the rules read stands against a code the model hears in words around it: a nuisance
-# with no sound (every public SEC-NOISE text but one names a sound or its source; the model
-# hears one in the hour: 天天半夜停电 -> SEC-NOISE at p 0.84), or the worker in a fault back
-# after its repair (马桶修完第二天又不好使了 -> SVC-ATTI at p 0.51; the public ones are repairs)
-_SOUND = re.compile(
-    r"吵|噪|声|响|音|闹|叫|吼|喊|嚷|震|咚|哐|嗡|砰|轰|嗨|唱|吠|乐|喇叭|鸣|哭|笑|蹦|跳|敲|砸|钻|锤|哗啦|吱|嘎|"
-    r"跑来跑去|鼓|麻将|拖|睡不着|扰|施工|装修|noise|noisy|loud|music|bark|party|drill"
-)
+# with no disturbance said (nlp.sounds; the model hears one in the hour: 天天半夜停电 ->
+# SEC-NOISE at p 0.84), or the worker in a fault back after its repair (马桶修完第二天又不好使了
+# -> SVC-ATTI at p 0.51; the public ones are repairs)
 _FAILED_AGAIN = re.compile(r"(修|换|弄|搞|通)(完|好|过)[^。！？!?]{0,10}又")
 
 
 def _misheard(code: str, rules_code: str, norm: str) -> bool:
-    """The model's code rests on words the rules' fault does not bear out (see _SOUND)."""
+    """The model's code rests on words the rules' fault does not bear out."""
     if code == rules_code or not rules_code.startswith("ENG"):
         return False
-    return (code in _ONLY_ITS_SOUND and not _SOUND.search(norm)) or (
+    return (code in _ONLY_ITS_SOUND and not DISTURBANCE.search(norm)) or (
         code.startswith("SVC") and bool(_FAILED_AGAIN.search(norm))
     )
 
@@ -245,7 +247,7 @@ def second_opinion(
         # rules found nothing to route on: the model fills in only when fairly sure, so that
         # vague messages still reach the desk's triage list
         best = argmax(code_p)
-        if code_p[best] >= MODEL_FILLS:
+        if code_p[best] >= MODEL_FILLS and said not in SAID_NOTHING:
             code, confidence = model.codes[best], code_p[best]
     elif code in model.codes and not keep_code and said not in SAID_CODE_HOLDS:  # staff's codes: the rules' alone
         weight = STRUCTURE_VOTE if structured else RULES_VOTE

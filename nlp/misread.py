@@ -18,6 +18,8 @@
 - A car's alarm going off (车一直在报警, 防盗器响个不停): a nuisance made by others (SEC-NOISE),
   not the fire alarm that 报警 names; a smoke or fire alarm (烟感报警, 消防报警) stays the
   fire equipment's, and a car on fire is the situation's.
+- Something crawling or running where no one can see it (上面好像有东西在爬 有声音, 吊顶里有东西
+  窜来窜去): pests (ENV-PEST), not a neighbour's noise nor the ceiling it is in.
 - A polite request to come and fix a fault (纱窗破了 可以来补一下吗, 能不能来换个灯泡): a
   repair, which the model, hearing 可以…吗, reads as a question.
 """
@@ -107,6 +109,19 @@ _WET_PLACE = re.compile(r"卫生间|洗手间|厕所|男厕|女厕|公厕|茶水
 # ... not a neighbour's (隔壁卫生间的排气扇吵死了 is their noise)
 _SOMEONE_ELSES = re.compile(r"隔壁|楼上|楼下|邻居|对门|对面|餐厅|饭店|商户|店家")
 _APPLIANCE = re.compile(r"烘手|干手|吹手|感应灯|镜前灯|灯|插座|排气扇|换气扇|排风扇")
+
+
+# a thing unseen that crawls, gnaws or scurries (有东西在爬, 什么东西在啃), or runs overhead or
+# inside a wall (天花板上面有东西在跑): an animal, not a person (有人在跑) nor a child upstairs
+_CRITTER = re.compile(
+    r"(有|好像有|感觉有|总有|一直有)(个|只)?(什么)?(东西|活物|小动物)[^,.!?;，。！？\s]{0,4}(爬|窜|蹿|挠|啃|咬|钻)|"
+    r"(上面|顶上|天花板|天花|吊顶|夹层|墙里|墙壁里|墙里面)[^。！？!?]{0,8}(东西|活物|小动物)[^,.!?;，。！？\s]{0,4}(跑|爬|窜|蹿|挠|啃|钻)"
+)
+_CRITTER_CODES = ("SEC-NOISE", "SEC-SAFE", "ENG-CIVIL", "ENG-LEAK", "OTHER")
+
+
+def critter(norm: str, code: str) -> bool:
+    return code in _CRITTER_CODES and bool(_CRITTER.search(norm))
 
 
 def appliance_at_water(norm: str, code: str) -> bool:

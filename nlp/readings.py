@@ -16,6 +16,7 @@
 import re
 
 from nlp import arranged, asked_english, ducts, floods, misread, taxonomy, unnamed, wishes, works
+from nlp.sounds import DISTURBANCE
 
 # a drill or check coming, asked about (演练的时候…会不会, 检测要不要), or how often one is done
 _UPKEEP_ASKED = re.compile(
@@ -66,6 +67,13 @@ _NEIGHBOUR_WATER = re.compile(
 # what renovation workers damage: the fabric, the lift's car, a door, or a scratch read as harm
 _DAMAGED_PARTS = ("ENG-CIVIL", "ENG-LIFT", "ENG-DOOR", "ENV-CLEAN", "SEC-SAFE", "SEC-DECOR", taxonomy.OTHER)
 _NOISY = re.compile(r"吵|噪|声音|响|咚|敲|砸|装修")
+# a neighbour away or out of reach (楼上没人在家 联系不上, 隔壁店今天没开门, 楼下那家人去旅游了) with no
+# disturbance said: no nuisance, and nothing else to route (the report it follows has its code)
+_NEIGHBOUR = re.compile(r"楼上|楼下|隔壁|对门|对面|邻居|那户|那家")
+_AWAY = re.compile(
+    r"不在家|没人在家|家里没人|没人住|(?<![有])没人(了|啊|呀)?($|(?=[\s,，。!！]))|联系不上|联系不到|找不到人|打不通|"
+    r"没(开|有开)门|敲门没人|搬走|出差|旅游|出去玩|回老家|没回来|不在(这|本地)"
+)
 _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
 
 
@@ -107,6 +115,11 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
         return "FEE-BILL", "inquiry", "arrears_asked"
     if code in (taxonomy.OTHER, "SEC-NOISE") and _NEIGHBOUR_WATER.search(norm) and not _NOISY.search(norm):
         return "ENG-LEAK", "repair", "neighbour_water"
+    away = code == "SEC-NOISE" and _NEIGHBOUR.search(norm) and _AWAY.search(norm)
+    if away and not DISTURBANCE.search(norm):
+        return taxonomy.OTHER, "other", "neighbour_away"
+    if misread.critter(norm, code):  # 上面好像有东西在爬: pests, not a neighbour's noise
+        return "ENV-PEST", "complaint", "critter"
     if misread.ready_asked(norm, code):  # 暴雨要来了 地库会不会淹: feared, not yet flooded
         return "SVC-INFO", "inquiry", "ready_asked"
     if floods.flooded(norm, code):
