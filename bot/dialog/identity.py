@@ -56,7 +56,7 @@ def identity_missing(turn: Turn) -> list[str]:
 
 # A shopper or a passer-by has no 铺位号 to give (我是顾客 不是租户): asked for one again and again
 _VISITOR = re.compile(r"我(?:只)?是(?:顾客|客人|路人|访客|游客|消费者|过路的|路过的|来逛街的|来买东西的|来吃饭的)|"
-                      r"(?:不是|并非)(?:这里的)?(?:租户|商户|业主|住户|店家|店员)")
+                      r"(?:不是|并非)(?:这里的)?(?:租户|商户|住户)")  # 不是业主 is said by a renter, who has a unit
 
 
 def told_visitor(turn: Turn, text: str) -> None:

@@ -268,3 +268,9 @@ def test_a_hurry_after_a_report_still_chases_it(wechat, session, site):
     reply = wechat.say("o-hurry", "急急急")
     [ticket] = tickets(session)
     assert phrase("menu_repair", site) not in reply
+
+
+def test_a_renter_who_is_not_the_owner_is_still_asked_for_the_unit(wechat, session, site):
+    wechat.say("o-renter", "我要投诉你们的保安 态度太恶劣了 还推了我一把")
+    reply = wechat.say("o-renter", "我不是业主 是租户 林 13900001234")
+    assert phrase("ask_unit") in reply
