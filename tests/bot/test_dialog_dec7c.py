@@ -292,3 +292,10 @@ def test_a_shopper_said_first_is_asked_the_problem_and_no_shop_number(wechat, se
     [ticket] = tickets(session)
     assert ticket.code == "ENV-CLEAN" and phrase("ask_unit") not in reply
 
+
+def test_anger_with_a_complaint_word_after_a_report_goes_to_the_supervisors(wechat, session, site):
+    wechat.say("o-angry", KNOWN)
+    wechat.say("o-angry", "空调不制冷")
+    reply = wechat.say("o-angry", "你们到底管不管 我要投诉")
+    [ticket] = tickets(session)
+    assert ticket.supervisor_flag and phrase("escalate") in reply
