@@ -67,7 +67,9 @@ NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用�
 # itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);
 # "已经好了" only where the message is no new report ("修好了，又漏了").
 CALL_OFF = re.compile(r"不用(修|来|派人|维修|处理|过来)了|不需要(维修|修|处理|来)?了|算了(吧)?(不用|不修|不报|不弄)|不(报|报修|投诉|反映)了|"
-                      r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)")
+                      r"取消(报修|维修|工单|投诉)|撤(销|回)(报修|工单|投诉)|"
+                      # 取消吧 我们自己找人修了: called off, and why
+                      r"^(那|帮我)?取消(吧|掉|了|一下)?|(自己|另外|另)找(人|师傅|别人)(来)?修|找别人修")
 # 「算了」「那算了吧」「算了 不用了」 and nothing else: the tenant lets go of what they were
 # about to tell (我要投诉, then 算了). Matched against bare() text.
 NEVER_MIND = re.compile(r"算了|算啦|不用了|不用啦|不需要了|不(?:报|报修|投诉|反映)了")

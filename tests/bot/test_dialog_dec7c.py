@@ -299,3 +299,13 @@ def test_anger_with_a_complaint_word_after_a_report_goes_to_the_supervisors(wech
     reply = wechat.say("o-angry", "你们到底管不管 我要投诉")
     [ticket] = tickets(session)
     assert ticket.supervisor_flag and phrase("escalate") in reply
+
+
+@pytest.mark.parametrize("off", ["取消吧 我们自己找人修了", "帮我取消一下", "我们另外找人修了"])
+def test_called_off_in_other_words_asks_staff_to_close(wechat, session, site, off):
+    wechat.say("o-off", KNOWN)
+    wechat.say("o-off", "空调不制冷")
+    reply = wechat.say("o-off", off)
+    [ticket] = tickets(session)
+    assert reply == phrase("cancel_noted", number=ticket.number)
+    assert f"租户表示不需要继续处理：{off}（请与租户确认后结案）" in notes(ticket)
