@@ -80,6 +80,26 @@ def cost_asked(turn: Turn, text: str, result) -> bool:
     return True
 
 
+# How to pay for a repair (钱怎么付, 在哪里交, 能微信付吗); matched against bare() text
+_HOW_TO_PAY = re.compile(r"(?:怎么|如何|在哪里?|去哪里?|到哪里?)(?:付|交|支付|缴)|(?:钱|费用?)怎么(?:付|交|给)|"
+                         r"能(?:用)?(?:微信|支付宝|刷卡|扫码|现金)(?:付|交|支付)?|付款方式|支付方式|付钱给谁|给师傅钱")
+
+
+def payment_asked(turn: Turn, text: str, result) -> bool:
+    """「钱怎么付」 about a repair (quoted, done or under way): paid at the service centre, where
+    a receipt is given; the engineer takes no money (seed §五). Said at once and noted on the
+    repair, not a billing question for the desk beside it."""
+    bare = intents.bare(text)
+    if result.urgent or result.emotion == "upset" or not _HOW_TO_PAY.search(bare) or _OTHER_CHARGE.search(bare):
+        return False
+    ticket = _repair_before(turn, text, _repair_done_or_open(turn))
+    if ticket is None:
+        return False
+    note(turn, ticket, f"租户询问付款方式：{text}")
+    turn.say("pay_at_desk")
+    return True
+
+
 # Repaired, or someone came (修完了, 修好了, 来过了, 换过了) ... and the fault is still there
 # (还在漏, 还是不行, 又坏了, 没修好); matched against bare() text
 _STILL_THERE = (r"(?:还是|还在|还|又|仍然|仍|依然|照样|照旧).{0,4}?"

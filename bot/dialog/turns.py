@@ -254,8 +254,9 @@ def _text(turn: Turn, text: str) -> None:
         return
     if visit_time(turn, text, result) or visit_arranged(turn, text, result):  # 晚上来 / 钥匙在隔壁店, after a report
         return
-    if about_repair.cost_asked(turn, text, result) or about_repair.control_asked(turn, text, result):
-        return  # 修这个要收费吗, 总闸在哪里: after a repair report, about that repair
+    if about_repair.cost_asked(turn, text, result) or about_repair.control_asked(turn, text, result) or (
+            about_repair.payment_asked(turn, text, result)):
+        return  # 修这个要收费吗, 总闸在哪里, 钱怎么付: after a repair report, about that repair
     # 你们客服电话多少 is no complaint about the service desk, whatever 客服 makes of the code
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and (
             result.code in intents.NO_FAULT_CODES or result.category == "SVC"):

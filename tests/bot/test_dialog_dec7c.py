@@ -309,3 +309,17 @@ def test_called_off_in_other_words_asks_staff_to_close(wechat, session, site, of
     [ticket] = tickets(session)
     assert reply == phrase("cancel_noted", number=ticket.number)
     assert f"租户表示不需要继续处理：{off}（请与租户确认后结案）" in notes(ticket)
+
+
+@pytest.mark.parametrize("asked", ["钱怎么付", "能微信付吗", "在哪里交钱"])
+def test_how_to_pay_for_a_repair_is_answered_on_it(wechat, session, site, make, asked):
+    ticket = _reported_then(wechat, session, site, make, "o-pay", completed=True)
+    reply = wechat.say("o-pay", asked)
+    assert reply == phrase("pay_at_desk", site) and site.address in reply
+    assert tickets(session) == [ticket] and f"租户询问付款方式：{asked}" in notes(ticket)
+
+
+def test_how_to_pay_the_management_fee_is_the_desks_question(wechat, session, site, make):
+    _reported_then(wechat, session, site, make, "o-pay", completed=True)
+    reply = wechat.say("o-pay", "物业费怎么交")
+    assert phrase("pay_at_desk", site) not in reply
