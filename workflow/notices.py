@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 from typing import Optional
 
 import sqlalchemy as sa
@@ -119,3 +120,27 @@ def audience_choices(session: so.Session, site: Site) -> dict[str, list[str]]:
                                .distinct().order_by(column)).all()
 
     return {"building": distinct(Unit.building), "floor": distinct(Unit.floor)}
+
+
+# A tenant asking about an outage the centre announced (周六停水吗, 今天停电吗, 什么时候来水):
+# the supply the question names, and the words a notice about it uses
+_SUPPLIES = {
+    "water": (re.compile(r"停水|断水|没水|供水|来水|水压"), re.compile(r"停水|断水|供水")),
+    "power": (re.compile(r"停电|断电|没电|供电|来电"), re.compile(r"停电|断电|供电")),
+    "gas": (re.compile(r"停气|燃气|煤气|天然气"), re.compile(r"停气|燃气|煤气|天然气")),
+    "lift": (re.compile(r"电梯"), re.compile(r"电梯")),
+}
+NOTICE_ANSWERS_FOR = timedelta(days=14)
+
+
+def notice_about(session: so.Session, tenant_id: int, text: str, now: datetime) -> Optional[Notice]:
+    """The newest notice sent to the tenant within NOTICE_ANSWERS_FOR about the supply the
+    text asks of (停水, 停电, 燃气, 电梯), if any."""
+    wanted = [told for asked, told in _SUPPLIES.values() if asked.search(text or "")]
+    if not wanted:
+        return None
+    sent = session.scalars(
+        sa.select(Notice).join(NoticeRecipient, NoticeRecipient.notice_id == Notice.id)
+        .where(NoticeRecipient.tenant_id == tenant_id, Notice.created_at >= now - NOTICE_ANSWERS_FOR)
+        .order_by(Notice.created_at.desc()).limit(10))
+    return next((n for n in sent if any(told.search(n.title + n.body) for told in wanted)), None)

@@ -56,11 +56,13 @@ from bot.dialog.tickets import (
 from bot.identity import leftover
 from bot.protocol import InboundMessage
 from models import Conversation, Message, Tenant
+from models.localtime import for_people
 from models.reference_cache import SiteValues
 from nlp import taxonomy
 from workflow import faq
 from workflow.classification import classify
 from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, hold_place, register_pending
+from workflow.notices import notice_about
 from workflow.phrasebook import phrase, ticket_eta
 
 QUOTE_REPLY_MAX = 20  # a longer message is a report of its own, even with a pending quote
@@ -162,6 +164,16 @@ def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: 
     return turn.text()
 
 
+def notice_answers(turn: Turn, text: str) -> bool:
+    """A question about an outage the centre announced to this tenant is answered with the
+    notice (journey 11), not a ticket for the desk to look the notice up."""
+    notice = notice_about(turn.session, turn.tenant.id, text, turn.now)
+    if notice is None:
+        return False
+    turn.say("notice_answer", date=for_people(notice.created_at, turn.now), title=notice.title, body=notice.body)
+    return True
+
+
 def _text(turn: Turn, text: str) -> None:
     text = (text or "").strip()
     bare = intents.bare(text)
@@ -261,6 +273,8 @@ def _text(turn: Turn, text: str) -> None:
     if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and (
             result.code in intents.NO_FAULT_CODES or result.category == "SVC"):
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
+        return
+    if result.intent == "inquiry" and not result.urgent and notice_answers(turn, text):  # 周六停水吗, after the notice
         return
     asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once
     if asked.answer is not None:

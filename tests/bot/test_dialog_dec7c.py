@@ -323,3 +323,33 @@ def test_how_to_pay_the_management_fee_is_the_desks_question(wechat, session, si
     _reported_then(wechat, session, site, make, "o-pay", completed=True)
     reply = wechat.say("o-pay", "物业费怎么交")
     assert phrase("pay_at_desk", site) not in reply
+
+
+def _water_notice(session, site, make):
+    from workflow.notices import send_notice
+
+    boss = make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    send_notice(session, site, boss, title="二层停水检修", body="周六 7:00–9:00 二层停水检修，请提前储水。",
+                audience="site", form_key="k-water")
+    session.commit()
+
+
+def test_a_question_about_an_announced_outage_is_answered_with_the_notice(wechat, session, site, make):
+    wechat.say("o-notice", KNOWN)
+    _water_notice(session, site, make)
+    reply = wechat.say("o-notice", "请问周六停水吗")
+    assert "二层停水检修" in reply and "周六 7:00–9:00" in reply and tickets(session) == []
+
+
+def test_a_question_about_another_supply_is_not_answered_with_the_notice(wechat, session, site, make):
+    wechat.say("o-notice", KNOWN)
+    _water_notice(session, site, make)
+    reply = wechat.say("o-notice", "请问周六停电吗")
+    assert "二层停水检修" not in reply
+
+
+def test_water_stopped_now_is_still_a_report(wechat, session, site, make):
+    wechat.say("o-notice", KNOWN)
+    _water_notice(session, site, make)
+    wechat.say("o-notice", "卫生间水管爆了")
+    assert [t.code for t in tickets(session)] == ["ENG-PLUMB"]
