@@ -107,7 +107,10 @@ DECLINE = re.compile(r"不想说|不想告诉|不想留|不方便(说|透露|告
                      r"不要问了|直接(来|过来)?修|保密|"
                      # asked back why (为什么要我的电话, 要我电话干嘛): no answer given, as 为什么要告诉你
                      r"(为什么|干嘛|干什么|为啥)要(留)?(我的?)?(电话|手机|号码|名字|姓名|信息)|"
-                     r"要我的?(电话|手机|号码|名字|姓名)(干嘛|干什么|干啥|做什么)")
+                     r"要我的?(电话|手机|号码|名字|姓名)(干嘛|干什么|干啥|做什么)|"
+                     # we should know already, or WeChat will do (上次留过了, 就是这个微信号): none given
+                     r"(上次|之前|以前)(已经)?(留|给|说|登记)过|留过了|(你们|你)(不是)?(都)?有我的?(电话|号码|手机|信息|资料)|"
+                     r"(跟|和)上次一样|就是(这个)?微信号?|(用|通过)微信联系|加我微信")
 # Words about a pending quote that are not 「确认」/「不同意」: assent, the price, haggling
 ABOUT_QUOTE = re.compile(r"可以|行|修吧|就修|没问题|贵|便宜|优惠|打折|多少钱|价格|价钱|报价|费用|(?<!\d)\d{1,6}(块|元)")
 # The things a fault is in (水管, 插座, 门 …) and whole troubles (停电): a follow-up naming none but those of the report

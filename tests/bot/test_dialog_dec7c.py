@@ -353,3 +353,11 @@ def test_water_stopped_now_is_still_a_report(wechat, session, site, make):
     _water_notice(session, site, make)
     wechat.say("o-notice", "卫生间水管爆了")
     assert [t.code for t in tickets(session)] == ["ENG-PLUMB"]
+
+
+@pytest.mark.parametrize("known", ["上次留过了", "你们不是有我电话吗", "跟上次一样", "电话就是这个微信号"])
+def test_we_should_know_already_opens_the_report_as_a_refusal_does(wechat, session, site, known):
+    wechat.say("o-known", "空调不制冷")
+    reply = wechat.say("o-known", known)
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-HVAC" and phrase("identity_declined", site) in reply
