@@ -79,7 +79,8 @@ def survey_comment(turn: Turn, text: str, result) -> bool:
     survey = surveys.just_answered(turn.session, turn.tenant.id)
     if survey is None:
         return False
-    turn.say("survey_sorry" if surveys.add_comment(turn.session, survey, text) else "survey_thanks")
+    reopened = surveys.add_comment(turn.session, survey, text)
+    turn.say("survey_sorry" if reopened or survey.score <= surveys.LOW_SCORE else "survey_thanks")  # 1分, then why
     return True
 
 

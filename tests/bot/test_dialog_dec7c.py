@@ -361,3 +361,11 @@ def test_we_should_know_already_opens_the_report_as_a_refusal_does(wechat, sessi
     reply = wechat.say("o-known", known)
     [ticket] = tickets(session)
     assert ticket.code == "ENG-HVAC" and phrase("identity_declined", site) in reply
+
+
+def test_why_after_a_low_score_is_met_with_the_apology(wechat, session, site, make):
+    ticket, survey = closed_with_survey(wechat, session, site, make, "o-rated")
+    wechat.say("o-rated", "1分")
+    reply = wechat.say("o-rated", "等了一个星期才来修 太慢了")
+    session.expire_all()
+    assert reply == phrase("survey_sorry") and survey.comment == "等了一个星期才来修 太慢了"
