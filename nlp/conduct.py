@@ -43,3 +43,6 @@ INSULT = re.compile(
     r"(?=$|[了啊呀吧的!！。，,\s?？~]|透了|至极|到家|一个)|"
     r"(什么|真是|就是)?(垃圾|辣鸡)" + _COMPANY + r"(?![^,.!?;，。！？\s]{0,2}(费|桶|站|清运))"
 )
+# ... or said to be of no use (你们物业是干什么吃的, 保安都是吃干饭的吗): contempt, upset; said alone
+# a grievance about the service (SVC-ATTI), said beside a report that report's (nlp.asides)
+USELESS = re.compile(r"(干什么|干啥|干嘛|做什么|做啥)吃的|吃干饭|白吃饭")
