@@ -13,14 +13,19 @@ _PHONE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?!\d
 _DIGIT_GAP = re.compile(r"(?<=\d)[- ](?=\d)")
 # L2-015, B1-003, l2015, L2－015; also office style 3楼305 / 305室 handled as unit text.
 # Not a licence plate (浙A12345, 粤BD12345): a province's one-character name comes before its letter.
-_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-_UNIT = re.compile(rf"(?<![A-Za-z0-9{_PROVINCES}])([A-Za-z]{{1,2}}\d{{1,2}}?)\s*+[-－—_ ]?\s*+(\d{{2,4}})(?!\d)")
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_UNIT = re.compile(rf"(?<![A-Za-z0-9{PROVINCES}])([A-Za-z]{{1,2}}\d{{1,2}}?)\s*+[-－—_ ]?\s*+(\d{{2,4}})(?!\d)")
 # Apartments and office towers: 5栋2单元301 / 12号楼1单元502室 → 5-2-301 / 12-1-502, 5栋301 → 5-301,
 # A座1203 → A-1203 (the notation property offices register units under).
 # Whitespace runs are possessive (`\s*+`): what follows each never starts with a space, so
 # the matches are the same, without the quadratic backtracking between adjacent runs.
 _BLOCK = re.compile(r"(?<![\dA-Za-z])(\d{1,3}|[A-Za-z])\s*+(?:栋|幢|号楼|座)\s*+(?:(\d{1,2})\s*+单元)?\s*+"
                     r"(?:\d{1,2}\s*+(?:层|楼)\s*+)?(\d{3,4})(?!\d)")
+# A building and its entrance told without the flat (7号楼3单元, 3栋): the flat's number may
+# follow alone (702, 我是702的), and the two are one unit (7-3-702).
+_BLOCK_ALONE = re.compile(r"(?<![\dA-Za-z])(\d{1,3}|[A-Za-z])\s{0,2}(?:栋|幢|号楼|座)\s{0,2}(?:(\d{1,2})\s{0,2}单元)?"
+                          r"(?!\s{0,2}\d)")
+_FLAT_ALONE = re.compile(r"(?<![\dA-Za-z-])(\d{3,4})\s{0,2}(?:室|号房|号)?(?![\d-])")
 _ROOM = re.compile(r"(?<!\d)(\d{1,2})\s*+(?:楼|层)\s*+(\d{2,4})\s*+(?:号铺|号房|室|号|铺)?|(?<!\d)(\d{3,4})\s*+(?:室|号铺|铺|号房)")
 _FILLER = re.compile(
     r"我是|我叫|我姓|本人|我住|住在|我家|家在|住|姓名|名字|叫|电话|手机|号码|联系方式|联系|是|铺位|铺面|店铺|门店|商铺|房号|单元|编号|"
@@ -72,6 +77,21 @@ def find_unit(text: str) -> Optional[str]:
             return f"{match.group(1)}F-{match.group(2)}"
         return match.group(3)
     return None
+
+
+def find_block(text: str) -> Optional[str]:
+    """The building (and entrance) told without a flat: 7号楼3单元 → 7-3; None when a whole unit is told."""
+    if find_unit(text):
+        return None
+    match = _told(_BLOCK_ALONE, _readable(text))
+    return "-".join(part.upper() for part in match.groups() if part) if match else None
+
+
+def find_flat(text: str) -> Optional[str]:
+    """A flat's number alone (702, 我是702的, 1203室), not the phone's digits."""
+    _, rest = _phone_and_rest(_readable(text))
+    match = _FLAT_ALONE.search(rest)
+    return match.group(1) if match else None
 
 
 _DENIED = re.compile(r"(?:不是|不在|并非)\s{0,2}$")

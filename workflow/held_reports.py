@@ -53,7 +53,18 @@ def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenan
         session.execute(sa.update(Message).where(Message.id.in_(ids)).values(ticket_id=ticket.id))
     for message_id in media:
         session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
+    _note_held_place(session, data, ticket)
     return ticket
+
+
+def hold_place(conv: Conversation, place: str) -> None:
+    """A location sent before the report (这里有辆车在冒烟 comes next): kept for the ticket it opens."""
+    conv.data = {**(conv.data or {}), "place": place}
+
+
+def _note_held_place(session: so.Session, data: dict, ticket: Ticket) -> None:
+    if data.get("place"):  # 「这里」 in the report is this place: the responders read it on the ticket
+        add_note(session, ticket, None, f"租户发送位置：{data['place']}")
 
 
 def _unexplained(session: so.Session, media: list[int]) -> str:
@@ -92,8 +103,12 @@ def settle_held_beside(session: so.Session, site: Site | SiteValues, tenant: Ten
 
 
 def attach_held_media(session: so.Session, conv: Conversation, ticket: Ticket) -> None:
-    """Photos sent before the report they show go with the ticket it opened."""
-    media = (conv.data or {}).get("media") or []
+    """Photos, and a location, sent before the report they show go with the ticket it opened."""
+    data = conv.data or {}
+    media = data.get("media") or []
+    if data.get("place"):
+        _note_held_place(session, data, ticket)
+        conv.data = data = {k: v for k, v in data.items() if k != "place"}
     if not media:
         return
     session.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import timedelta
 from typing import Optional
 
 import sqlalchemy as sa
@@ -119,4 +120,32 @@ def answer_survey(session: so.Session, survey: Survey, *, score: int, comment: s
     action = machine.check("note", ticket, None)
     machine.apply(session, ticket, action, None, by="租户", note=f"满意度评价：{score}分" + (f"，{comment}" if comment else ""),
                   data={"survey": survey.id, "score": score})
+    return False
+
+
+# A comment sent after the score, as a message of its own (5分, then 师傅挺好的 就是来得有点晚)
+COMMENT_WITHIN = timedelta(minutes=10)
+
+
+def just_answered(session: so.Session, tenant_id: int) -> Optional[Survey]:
+    """The tenant's survey answered within COMMENT_WITHIN with no comment yet."""
+    return session.scalar(
+        sa.select(Survey).where(Survey.tenant_id == tenant_id, Survey.comment.is_(None),
+                                Survey.answered_at >= machine.now() - COMMENT_WITHIN)
+        .order_by(Survey.answered_at.desc()).limit(1)
+    )
+
+
+def add_comment(session: so.Session, survey: Survey, comment: str) -> bool:
+    """The comment told after the score: on the survey and the ticket's timeline; an angry one
+    reopens the closed ticket as it would have with the score. Returns True when it reopened."""
+    comment = (comment or "").strip()[:500]
+    survey.comment = comment
+    ticket = survey.ticket
+    if nlp.classify(comment).emotion == "upset" and ticket.status == Status.CLOSED:
+        reopen(session, ticket, None, reason=f"满意度{survey.score}分：{comment}")
+        return True
+    action = machine.check("note", ticket, None)
+    machine.apply(session, ticket, action, None, by="租户", note=f"满意度评价补充：{comment}",
+                  data={"survey": survey.id})
     return False

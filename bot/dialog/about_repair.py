@@ -82,10 +82,14 @@ def cost_asked(turn: Turn, text: str, result) -> bool:
 
 # Repaired, or someone came (修完了, 修好了, 来过了, 换过了) ... and the fault is still there
 # (还在漏, 还是不行, 又坏了, 没修好); matched against bare() text
-_STILL_FAULTY = re.compile(r"(?:(?:修|弄|搞|处理|换|看|检查)(?:完|好|过)|来(?:修|看)?过|修了)"
-                           r".{0,12}?(?:(?:还是|还在|还|又|仍然|仍|依然|照样|照旧).{0,4}?"
-                           r"(?:漏|滴|渗|坏|不行|不好|不亮|不转|不通|不出|不制冷|不制热|堵|跳闸|停|响|臭|冒|有问题|老样子|没用|没好)"
-                           r"|没(?:修|弄|搞|处理)好)")
+_STILL_THERE = (r"(?:还是|还在|还|又|仍然|仍|依然|照样|照旧).{0,4}?"
+                r"(?:漏|滴|渗|坏|不行|不好|不亮|不转|不通|不出|不制冷|不制热|堵|跳闸|停|响|臭|冒|有问题|老样子|没用|没好)")
+_FAULT_AFTER_REPAIR = re.compile(r"(?:(?:修|弄|搞|处理|换|看|检查)(?:完|好|过)|来(?:修|看)?过|修了)"
+                                 r".{0,12}?(?:" + _STILL_THERE + r"|没(?:修|弄|搞|处理)好)")
+# ... said after the engineer marked the job done, the repair need not be named (还是不制冷啊),
+# nor need the fault when nobody came (师傅没来过啊 怎么就完工了)
+_STILL = re.compile(r"^(?:但是|可是|不过)?" + _STILL_THERE)
+_NOT_DONE = re.compile(r"没(?:有)?(?:人|师傅)?来过|根本没(?:来|修|弄|人来)|怎么就(?:完工|修好|结束|结案)|没修(?:啊|呢|过)?$")
 # A repair closed this long ago whose fault comes back is the same job to do again (返修);
 # older, the fault is reported anew
 REWORK_WITHIN = timedelta(days=7)
@@ -106,11 +110,13 @@ def still_faulty(turn: Turn, text: str, result) -> bool:
     one its engineer marked done goes to the supervisors (上报主管), the receipt unconfirmed;
     one closed is reopened, which tells the supervisors and the first receiver (首问负责,
     seed §六(3)). A fault of another thing (修完了 但是门口的灯又不亮了) is its own report."""
-    if result.urgent or result.intent == "praise" or not _STILL_FAULTY.search(intents.bare(text)):
+    bare = intents.bare(text)
+    named = _FAULT_AFTER_REPAIR.search(bare)
+    if result.urgent or result.intent == "praise" or not (named or _STILL.search(bare) or _NOT_DONE.search(bare)):
         return False
     ticket = _repair_before(turn, text, _repair_done_or_open(turn))
-    if ticket is None:
-        return False
+    if ticket is None or not (named or ticket.status in (Status.COMPLETED, Status.CLOSED)):
+        return False  # 还是不制冷 before anyone came is said of the report waiting: a note or a chase
     told = f"租户反映修后仍有问题：{text}"
     if ticket.status == Status.CLOSED:
         workflow.reopen(turn.session, ticket, None, reason=told)
@@ -214,4 +220,24 @@ def consequence(turn: Turn, text: str, result) -> bool:
     if ticket.urgent:
         turn.say("help_coming")
     join(turn, ticket, text)
+    return True
+
+
+# The tenant tells us the engineer is there (师傅来了 正在修, 人已经到了): matched against bare() text,
+# not a complaint about 师傅 (the classifier's reading), nor a chase (还没来, 怎么还没到)
+_ARRIVED = re.compile(r"(?:师傅|维修工|工人|电工|人)(?:已经)?(?:来了|到了|在修了?|在弄了?)|(?:正在|在)(?:修|弄|处理)(?:了|呢|着)?$")
+_NOT_YET = re.compile(r"没|不|怎么|为什么|吗|么|[?？]")
+
+
+def arrival_told(turn: Turn, text: str, result) -> bool:
+    """「师傅来了 正在修」 after a repair was dispatched: noted on it for the desk and thanked,
+    not a complaint about the engineer."""
+    bare = intents.bare(text)
+    if result.urgent or result.emotion == "upset" or not _ARRIVED.search(bare) or _NOT_YET.search(bare):
+        return False
+    ticket = _repair_before(turn, text, _repair_done_or_open(turn))
+    if ticket is None or ticket.status in (Status.NEW, Status.CLOSED):
+        return False
+    note(turn, ticket, f"租户告知：{text}")
+    turn.say("arrival_noted", number=ticket.number)
     return True

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 
 _ASKED = re.compile(r"[?？]|(?:吗|么|嘛|没有?)$")
+# When it happened, not when to come (昨天晚上的事 今天早上来才发现, 早上来店里才看到)
+_HAPPENED = re.compile(r"的事|发现|发生|才看到|看到的|出的事|坏的|弄的")
 
 
 def _report_before(turn: Turn) -> tuple[Optional[Ticket], str]:
@@ -48,6 +50,8 @@ def visit_time(turn: Turn, text: str, result) -> bool:
     bare = intents.bare(text)
     if result.urgent or not intents.VISIT_TIME.search(bare) or _ASKED.search(text) or _ASKED.search(bare):
         return False  # 明天上午10点前能来吗 asks: it goes on the report as the tenant's words (follow_up)
+    if _HAPPENED.search(bare):
+        return False
     ticket, reported = _report_before(turn)
     if not reported or _own_thing(text, reported):
         return False

@@ -15,6 +15,8 @@ from bot.identity import (
     beyond_who,
     could_be_name,
     find_addressed_name,
+    find_block,
+    find_flat,
     find_name,
     find_phone,
     find_signed_name,
@@ -47,9 +49,20 @@ def identity_missing(turn: Turn) -> list[str]:
         missing.append("name")
     if not t.phone:
         missing.append("phone")
-    if not (t.unit_id or data.get("unit")):
+    if not (t.unit_id or data.get("unit") or data.get("visitor")):
         missing.append("unit")
     return missing
+
+
+# A shopper or a passer-by has no 铺位号 to give (我是顾客 不是租户): asked for one again and again
+_VISITOR = re.compile(r"我(?:只)?是(?:顾客|客人|路人|访客|游客|消费者|过路的|路过的|来逛街的|来买东西的|来吃饭的)|"
+                      r"(?:不是|并非)(?:这里的)?(?:租户|商户|业主|住户|店家|店员)")
+
+
+def told_visitor(turn: Turn, text: str) -> None:
+    if _VISITOR.search(text):
+        conv = turn.keep_conv()
+        conv.data = {**(conv.data or {}), "visitor": True}
 
 
 def ask_identity(turn: Turn, missing: list[str]) -> None:
@@ -143,6 +156,7 @@ _TROUBLE = re.compile(r"不|没|坏|问题|怎么|为什么|吗|呢|[?？]|麻�
 def remember_told(turn: Turn, text: str) -> Identity:
     """Who/where told along with the report ("L2-015铺…，电话138…", "李四 139… 网络断了")
     is remembered."""
+    told_visitor(turn, text)
     name = find_name(text)
     if name is None and not turn.tenant.name:
         asked = turn.conv.state == AWAITING_IDENTITY
@@ -158,8 +172,10 @@ def identity_answer(turn: Turn, text: str) -> bool:
     """While we wait for name/phone/unit: take what the tenant tells us. A message that
     is a new problem rather than an answer is not consumed here: its turn takes both the
     problem and the who/where in it ("L2-015 卫生间也漏水了")."""
+    told_visitor(turn, text)
     found = parse_identity(text)
-    if not found:
+    block = unit_in_pieces(turn, text, found)
+    if not (found or block):
         return False
     refused = intents.DECLINE.search(text)  # "不想说" is a refusal, not a name
     if refused or not only_who(turn, text, asked=True):
@@ -169,11 +185,30 @@ def identity_answer(turn: Turn, text: str) -> bool:
                 return False  # "二号楼电梯困人", "L2-015 卫生间也漏水了": a report of its own
         if found.name and (refused or not could_be_name(found.name)):
             found.name = None
-    if not found:
+    if not (found or block):
         return False
     apply_identity(turn, found)
+    if block and held_report(turn):  # 7号楼3单元 is also where the 楼道 lamp is: staff read it
+        hold_words(turn, text)
     identity_told(turn)
     return True
+
+
+def unit_in_pieces(turn: Turn, text: str, found: Identity) -> bool:
+    """7号楼3单元, then 我是702的: a building told alone is kept, and a flat's number told
+    after it makes the unit (7-3-702). Returns whether this message told a building alone."""
+    data = turn.conv.data or {}
+    if found.unit:
+        return False
+    block = find_block(text)
+    if block:
+        conv = turn.keep_conv()
+        conv.data = {**data, "block": block}
+        return True
+    flat = find_flat(text) if data.get("block") else None
+    if flat:
+        found.unit = f"{data['block']}-{flat}"
+    return False
 
 
 def ticket_opened_at_once(turn: Turn) -> Optional[Ticket]:

@@ -16,7 +16,9 @@ CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
 
 PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
 # 「亲 在不在呀」: the shop's 亲 before it, a particle after it
-GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好|不好意思|打扰一下)+"
+# English summons as bare() writes them (Hello, is anyone there? → helloisanyonethere)
+GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|hey|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好|不好意思|打扰一下|"
+                      r"(?:is|are)?(?:anyone|anybody|someone|you)(?:there|here|around)|goodmorning|goodafternoon|goodevening)+"
                       r"(?:呀|啊|哈|呢|吖|哦|🙏){0,3}$", re.I)
 # 「你好 请问是物业吗」: whether this is the property office, asked before anything else; a
 # greeting, answered with who we are. Matched against bare() text.
@@ -42,6 +44,11 @@ OPENER = re.compile(
     r"|(?P<inquiry>咨询|问|请问)(?:一下|下|个问题|个事情|个事|点事)?)"
     r"(?:要?怎么(?:弄|办|操作|报|做)|找谁|在哪里?报?)?(?:呀|啊|哈|呢|哦|的|吗){0,2}$"
 )
+
+
+# 「急急急」, 「快快快」 before saying what: a repair about to be told, not a message to triage
+# (after a report, it hurries that report). Matched against bare() text.
+HURRY_ONLY = re.compile(r"^(?:有急事|十万火急|紧急|很急|着急|急{1,8}|快{2,8})(?:呀|啊|哈|呢|哦|了){0,2}$")
 
 
 def opener(bare_text: str) -> str | None:
@@ -78,7 +85,7 @@ CHANGED_MIND = re.compile(r"还是(要|得|需要|想)?(请|麻烦)?(你们)?(�
 RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用|"
                       r"(现在|又|已经)(好了|能用了|可以用了|能刷了|能开了|正常了)(?!吗|没|么|\?|？)")
 # 现在好了 但是又开始漏了: fixed for a moment, faulty again, not a reason to stop
-STILL_FAULTY = re.compile(r"但是|可是|不过|又(开始)?(漏|坏|不|响|停|堵|跳|卡|冒)")
+FAULTY_AGAIN = re.compile(r"但是|可是|不过|又(开始)?(漏|坏|不|响|停|堵|跳|卡|冒)")
 # When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
 # 师傅来了吗)
 PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来|到|修|过来|上门)|"

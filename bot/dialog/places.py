@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from bot.dialog import intents
 from bot.dialog.identity import held_report, hold_words, remind_identity
 from bot.dialog.tickets import join, keep_with_report, newest_open
+from bot.identity import PROVINCES
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 _FLOOR = re.compile(r"[a-z]\d{1,2}(?:层|楼(?!梯)|f)?(?![\d-])|(?:\d{1,2}|负[一二三四五]|[一二三四五六七八九十]{1,2})(?:层|楼(?!梯)|f)")
 _NEAR = re.compile(r"靠近|旁边|附近|边上|对面|门口|出口|入口|那边|那里|这边|这里|那儿|这儿|那$")
 # Landmarks and the words around a place: what is left once they go is what the message reports
-_LANDMARK = re.compile(r"就在|在|就是|是|车库|停车场|大厅|走廊|过道|通道|楼梯间?|厕所|卫生间|洗手间|广场|中庭|"
+_LANDMARK = re.compile(r"就在|在|就是|是|车库|停车场|大厅|走廊|过道|通道|楼梯[间口]?|厕所|卫生间|洗手间|广场|中庭|"
                        r"[东南西北]门|[东南西北]侧|电梯口|扶梯口|超市|商场|店|铺")
 
 
@@ -42,8 +43,19 @@ def place_only(text: str) -> bool:
         return True
     if not (_FLOOR.search(bare) or _NEAR.search(bare)):
         return False
-    rest = _LANDMARK.sub("", intents.FAULT_OBJECT.sub("", _NEAR.sub("", _FLOOR.sub("", bare))))
+    # landmarks before the things they are named after: 扶梯口 is a place, not 扶梯 and 口
+    rest = intents.FAULT_OBJECT.sub("", _LANDMARK.sub("", _NEAR.sub("", _FLOOR.sub("", bare))))
     return not _PARTICLES.sub("", rest)
+
+
+# A car named by its plate and nothing else (我的车牌浙A12345, 车牌号是粤B12345 白色的): which car
+# the report is about, not a parking report of its own. Matched against bare() text.
+_PLATE_ONLY = re.compile(rf"^(?:我的?|他的?|那辆车的?|对方的?)?(?:车牌号?码?|车号|牌照)?(?:是|为)?"
+                         rf"[{PROVINCES}][a-z]·?[a-z0-9]{{4,6}}[警学挂]?(?:的车)?(?:[白黑红银灰蓝绿黄]色的?(?:车)?)?$")
+
+
+def car_only(text: str) -> bool:
+    return bool(_PLATE_ONLY.match(intents.bare(text)))
 
 
 # Who and where the tenant is, said before what is wrong (我们店, 我是二楼的, 我是三楼奶茶店的,
@@ -70,10 +82,10 @@ def where_from(turn: Turn, text: str, result) -> bool:
 
 
 def where_it_is(turn: Turn, text: str, result, anywhere: bool = False) -> bool:
-    """A place alone, right after a report: on its ticket (an emergency's responders are
+    """A place (or the car's plate) alone, right after a report: on its ticket (an emergency's responders are
     told help is coming), or with the report we hold while we ask who is writing
     (anywhere: the message is known to say where, in other words than place_only's)."""
-    if result.urgent or not (anywhere or place_only(text)):  # the words first: most messages need no query
+    if result.urgent or not (anywhere or place_only(text) or car_only(text)):  # the words first: no query
         return False
     ticket = newest_open(turn)
     if ticket is not None:

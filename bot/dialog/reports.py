@@ -61,10 +61,18 @@ def who(turn: Turn, text: str) -> None:
     """"我是李娜，L3-008，电话139…" and nothing else: noted (on the ticket just opened, for
     its staff), not "I did not understand"."""
     ticket, unit = newest_open(turn), find_unit(text)
-    if ticket is not None and unit and unit != ticket.unit_code:  # 是L3-009 不是008: the engineer goes there
-        workflow.update_contact(turn.session, ticket, None, unit_code=unit)
+    moved = unit if ticket is not None and unit and unit != ticket.unit_code else None  # 是L3-009 不是008
+    # a ticket opened before we knew who (a question, an emergency) gets the name and phone
+    # told after it: the person who calls back reads them there
+    name = turn.tenant.name if ticket is not None and not ticket.complainant else None
+    phone = turn.tenant.phone if ticket is not None and not ticket.phone else None
+    if moved or name or phone:
+        workflow.update_contact(turn.session, ticket, None, complainant=name, phone=phone, unit_code=moved)
         note(turn, ticket, f"租户补充：{text}")
-        turn.say("unit_corrected", number=ticket.number, unit=unit)
+        if moved:  # the engineer goes there
+            turn.say("unit_corrected", number=ticket.number, unit=unit)
+        else:
+            turn.say("contact_saved")
         return
     if not follow_up(turn, text):
         if turn.first_contact:
@@ -90,6 +98,12 @@ def report(turn: Turn, text: str, result) -> None:
     if joined is None and result.urgent and (result.code == taxonomy.OTHER or emergencies.goes_on(
             newest_open(turn), text)) and where_the_emergency_is(turn, text):  # 现在开始冒烟了 after 焦味
         return
+    # 滴得越来越多了 after 空调滴水: read as plumbing, but naming no thing and no place of its own
+    # it is the repair just reported turning worse, not a second trade's emergency beside it
+    if joined is None and result.urgent and result.category == "ENG" and emergencies.names_nothing_of_its_own(text):
+        latest = newest_open(turn)
+        if latest is not None and not latest.urgent and worsened(turn, latest, text):
+            return
     if joined is not None and result.urgent and not joined.urgent:
         if worsened(turn, joined, text):
             return

@@ -239,13 +239,32 @@ def urgent_chase(turn: Turn, ticket: Ticket, text: str) -> None:
     ask_who_still(turn)
 
 
-def cancel_request(turn: Turn, text: str) -> bool:
-    """"不用修了": noted on the newest open ticket for staff to confirm and close."""
+def upset_about_open(turn: Turn, text: str) -> bool:
+    """「你们到底管不管」 right after a report or a chase, naming nothing new: the tenant's
+    anger is about that ticket, so it goes to the supervisors with the standard's apology
+    (journey 4), not as a quiet note."""
+    ticket = newest_open(turn)
+    if ticket is None:
+        return False
+    note(turn, ticket, f"租户不满：{text}")
+    workflow.escalate(turn.session, ticket, None, reason=f"租户不满：{text}"[:MAX_REASON])
+    turn.say("sympathy")
+    turn.say("escalate")
+    turn.say("joined_ticket", number=ticket.number)
+    ask_who_still(turn)
+    return True
+
+
+def cancel_request(turn: Turn, text: str, thanked: bool = False) -> bool:
+    """"不用修了": noted on the newest open ticket for staff to confirm and close. With
+    thanks (已经修好了 师傅很好) the tenant is thanked back, open ticket or not."""
     ticket = note_on_open_ticket(turn, f"租户表示不需要继续处理：{text}（请与租户确认后结案）")
-    if ticket is None:  # nothing to cancel: not an inquiry ticket about it either
-        turn.say("progress_none")
-    else:
+    if ticket is not None:
         turn.say("cancel_noted", number=ticket.number)
+    elif not thanked:  # nothing to cancel: not an inquiry ticket about it either
+        turn.say("progress_none")
+    if thanked:
+        turn.say("praise_thanks")
     return True
 
 

@@ -11,7 +11,14 @@ import sqlalchemy as sa
 import sqlalchemy.orm as so
 
 from bot.dialog import about_repair, chasing, corrections, events, intents, places
-from bot.dialog.answers import about_the_quote, quote_or_receipt, survey_answer
+from bot.dialog.answers import (
+    about_the_quote,
+    praise_goes_on,
+    praised,
+    quote_or_receipt,
+    survey_answer,
+    survey_comment,
+)
 from bot.dialog.follow_ups import read_as_going_on, visit_arranged, visit_time
 from bot.dialog.identity import (
     decline_identity,
@@ -42,6 +49,7 @@ from bot.dialog.tickets import (
     progress,
     register,
     take_back_withdrawal,
+    upset_about_open,
     withdraw_held,
 )
 from bot.identity import leftover
@@ -51,7 +59,7 @@ from models.reference_cache import SiteValues
 from nlp import taxonomy
 from workflow import faq
 from workflow.classification import classify
-from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, register_pending
+from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, hold_place, register_pending
 from workflow.phrasebook import phrase, ticket_eta
 
 QUOTE_REPLY_MAX = 20  # a longer message is a report of its own, even with a pending quote
@@ -137,8 +145,12 @@ def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: 
     elif msg.msg_type in ("image", "video", "shortvideo"):
         events.media(turn, msg)
     elif msg.msg_type == "location":
-        note_on_open_ticket(turn, f"租户发送位置：{msg.label or ''}（{msg.location_x},{msg.location_y}）")
-        turn.say("location_received")
+        place = f"{msg.label or ''}（{msg.location_x},{msg.location_y}）"
+        if note_on_open_ticket(turn, f"租户发送位置：{place}") is not None:
+            turn.say("location_received")
+        else:  # before the report: it goes on the ticket the report opens
+            hold_place(turn.keep_conv(), place)
+            turn.say("location_need_text")
     elif msg.msg_type == "link":
         note_on_open_ticket(turn, f"租户发送链接：{message.content}")
         turn.say("link_received")
@@ -173,6 +185,9 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("greeting", centre=turn.site.name)
         turn.say({"repair": "menu_repair", "complaint": "menu_complaint", "inquiry": "offer_help"}[announced])
         return
+    if intents.HURRY_ONLY.match(bare) and not turn.recent_open_ticket and turn.conv.state != AWAITING_IDENTITY:
+        turn.say("menu_repair")  # 急急急, and what it is comes next
+        return
     if not intents.BYE.sub("", bare):  # nothing but farewell words
         if turn.conv.state == AWAITING_IDENTITY:  # "谢谢" is not goodbye while we still need to know who
             remind_identity(turn)
@@ -185,6 +200,8 @@ def _text(turn: Turn, text: str) -> None:
     if take_back_withdrawal(turn, text):  # 「算了 不修了」, then 「还是修一下吧」
         return
     result = turn.classify(text)
+    if praise_goes_on(turn, text, result) or survey_comment(turn, text, result):  # after a praise, a score
+        return
     if several_reports(turn, text):
         return
     result = read_as_going_on(turn, text, result)  # 有小孩在旁边玩 很危险 after 地砖翘起来了
@@ -198,8 +215,9 @@ def _text(turn: Turn, text: str) -> None:
         return
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
         return
-    if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result):
-        return  # 师傅修完了 但是还在漏; 好了 自己推上去了
+    if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result) or (
+            about_repair.arrival_told(turn, text, result)):
+        return  # 师傅修完了 但是还在漏; 好了 自己推上去了; 师傅来了 正在修
     if about_repair.consequence(turn, text, result):  # 厨房里全是油烟 after 排风扇不转了
         return
     if places.where_it_is(turn, text, result):  # B2层靠近电梯那 after an emergency, 天花板上 after 漏水
@@ -220,11 +238,11 @@ def _text(turn: Turn, text: str) -> None:
         return
     called_off = intents.CALL_OFF.search(bare) or (  # bare: 「算了 不用了」 is typed with a space
         intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint")  # not "修好了，又漏了"
-        and not intents.STILL_FAULTY.search(text))
+        and not intents.FAULTY_AGAIN.search(text))
     if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
         return
     if called_off and (turn.conv.state != AWAITING_IDENTITY or ticket_opened_at_once(turn) is not None) and (
-            cancel_request(turn, text)):  # 自己出来了 不用来了 after an emergency, before we know who: on it
+            cancel_request(turn, text, thanked=result.intent == "praise")):  # 自己出来了 不用来了, 修好了 谢谢
         return
     impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
     waiting = impatient or chasing.hurried(turn, text) or chasing.pressed(turn, text) or result.code == "SVC-SLOW" or (
@@ -237,7 +255,9 @@ def _text(turn: Turn, text: str) -> None:
         return
     if about_repair.cost_asked(turn, text, result) or about_repair.control_asked(turn, text, result):
         return  # 修这个要收费吗, 总闸在哪里: after a repair report, about that repair
-    if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and result.code in intents.NO_FAULT_CODES:
+    # 你们客服电话多少 is no complaint about the service desk, whatever 客服 makes of the code
+    if intents.CONTACT_ASKED.search(text) and result.intent in ("inquiry", "other") and (
+            result.code in intents.NO_FAULT_CODES or result.category == "SVC"):
         turn.say("contact_us")  # 你们电话多少: answered, not a ticket for the desk to ring back
         return
     asked = faq.ask(turn.session, turn.site, turn.tenant, text, result)  # the centre's 问答 answers at once
@@ -251,7 +271,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     told = remember_told(turn, text)
     if result.intent == "praise":
-        turn.say("praise_thanks")
+        praised(turn)
         return
     if result.code == taxonomy.OTHER and result.intent == "other":
         if turn.conv.state == AWAITING_IDENTITY:
@@ -259,6 +279,8 @@ def _text(turn: Turn, text: str) -> None:
             remind_identity(turn)
         elif told and (newest_open(turn) is not None or not says_more_than_who(turn, text)):
             who(turn, text)  # with a ticket open, what else it says is noted there
+        elif result.emotion == "upset" and upset_about_open(turn, text):  # 你们到底管不管, after a report
+            pass
         elif follow_up(turn, text):
             pass
         elif intents.has_substance(text):  # said something we do not understand: a person reads it

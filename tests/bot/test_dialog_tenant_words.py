@@ -100,6 +100,16 @@ def test_where_a_held_report_is_goes_with_it(wechat, session, site):
     assert ticket.content == "漏水\n天花板上"
 
 
+@pytest.mark.parametrize("where", ["三楼扶梯口", "二楼电梯口旁边", "B1楼梯口"])
+def test_a_landmark_named_after_a_machine_is_where_the_held_report_is(wechat, session, site, where):
+    # 扶梯口 is where the escalator starts, not a fault of the escalator: no second ticket
+    wechat.say("o-piece", "这个地方的瓷砖翻起来了 顾客差点绊倒")
+    wechat.say("o-piece", where)
+    wechat.say("o-piece", "张伟 13600001111 L3-008")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-CIVIL" and ticket.content == f"这个地方的瓷砖翻起来了 顾客差点绊倒\n{where}"
+
+
 def test_a_place_with_a_fault_of_its_own_is_still_a_report(wechat, session, site):
     wechat.say("o-piece", "我是L3-008 周雨 13900001234")
     wechat.say("o-piece", "空调不制冷")
