@@ -87,6 +87,15 @@ def find_block(text: str) -> Optional[str]:
     return "-".join(part.upper() for part in match.groups() if part) if match else None
 
 
+def only_block(text: str) -> Optional[str]:
+    """「3栋2单元」 and nothing else (but filler): the building, as find_block reads it."""
+    readable = _readable(text)
+    match = _told(_BLOCK_ALONE, readable)
+    if match is None or find_unit(readable) or _FILLER.sub("", readable[:match.start()] + readable[match.end():]):
+        return None
+    return "-".join(part.upper() for part in match.groups() if part)
+
+
 def find_flat(text: str) -> Optional[str]:
     """A flat's number alone (702, 我是702的, 1203室), not the phone's digits."""
     _, rest = _phone_and_rest(_readable(text))

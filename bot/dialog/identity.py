@@ -24,6 +24,7 @@ from bot.identity import (
     leftover,
     lone_surname,
     looks_like_name,
+    only_block,
     parse_identity,
     titled,
 )
@@ -56,7 +57,25 @@ def identity_missing(turn: Turn) -> list[str]:
 
 # A shopper or a passer-by has no 铺位号 to give (我是顾客 不是租户): asked for one again and again
 _VISITOR = re.compile(r"我(?:只)?是(?:顾客|客人|路人|访客|游客|消费者|过路的|路过的|来逛街的|来买东西的|来吃饭的)|"
-                      r"(?:不是|并非)(?:这里的)?(?:租户|商户|业主|住户|店家|店员)")
+                      r"(?:不是|并非)(?:这里的)?(?:租户|商户|住户)")  # 不是业主 is said by a renter, who has a unit
+
+
+_VISITOR_ONLY = re.compile(r"^(?:" + _VISITOR.pattern + r")的?(?:呀|啊|哈|哦)?$")
+
+
+def said_who_first(turn: Turn, text: str) -> bool:
+    """「3栋2单元」 or 「我是顾客」 alone, before any problem: kept for the report that follows
+    (the flat may come with the name), and the problem asked for, not a message left for
+    the desk to triage. With a report held or just made, the identity paths take it."""
+    block, visitor = only_block(text), bool(_VISITOR_ONLY.match(intents.bare(text)))
+    if not (block or visitor) or held_report(turn) or turn.recent_open_ticket:
+        return False
+    conv = turn.keep_conv()
+    conv.data = {**(conv.data or {}), **({"block": block} if block else {}), **({"visitor": True} if visitor else {})}
+    if turn.first_contact:
+        turn.say("greeting", centre=turn.site.name)
+    turn.say("ask_what_problem")
+    return True
 
 
 def told_visitor(turn: Turn, text: str) -> None:

@@ -28,6 +28,7 @@ from bot.dialog.tickets import (
     note,
     register,
     troubles_like,
+    upset_about_open,
     urgent_chase,
     where_the_emergency_is,
     worsened,
@@ -113,8 +114,9 @@ def report(turn: Turn, text: str, result) -> None:
             turn.say("help_coming")
         join(turn, joined, text)
         return
-    if result.code == taxonomy.OTHER and not result.urgent and follow_up(turn, text):
-        return  # 「好臭啊 快点来弄走」 right after 「门口有只死老鼠」 names nothing of its own
+    if result.code == taxonomy.OTHER and not result.urgent and (
+            (result.emotion == "upset" and upset_about_open(turn, text)) or follow_up(turn, text)):
+        return  # 「好臭啊 快点来弄走」 right after 「门口有只死老鼠」 names nothing of its own; 到底管不管 我要投诉
     missing = identity_missing(turn)
     upset = result.emotion == "upset"
     if result.urgent or upset or not missing:

@@ -26,6 +26,7 @@ from bot.dialog.identity import (
     only_who,
     remember_told,
     remind_identity,
+    said_who_first,
     says_more_than_who,
     ticket_opened_at_once,
 )
@@ -226,7 +227,7 @@ def _text(turn: Turn, text: str) -> None:
         remember_told(turn, text)
         who(turn, text)
         return
-    if places.where_from(turn, text, result):  # 我是二楼的, then 卫生间漏水了: one report in pieces
+    if places.where_from(turn, text, result) or said_who_first(turn, text):  # 我是二楼的, 3栋2单元, then the fault
         return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
             and intents.ABOUT_QUOTE.search(bare) and about_the_quote(turn, text)):

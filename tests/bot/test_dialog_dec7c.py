@@ -268,3 +268,34 @@ def test_a_hurry_after_a_report_still_chases_it(wechat, session, site):
     reply = wechat.say("o-hurry", "急急急")
     [ticket] = tickets(session)
     assert phrase("menu_repair", site) not in reply
+
+
+def test_a_renter_who_is_not_the_owner_is_still_asked_for_the_unit(wechat, session, site):
+    wechat.say("o-renter", "我要投诉你们的保安 态度太恶劣了 还推了我一把")
+    reply = wechat.say("o-renter", "我不是业主 是租户 林 13900001234")
+    assert phrase("ask_unit") in reply
+
+
+def test_a_building_said_first_is_kept_for_the_report(wechat, session, site):
+    reply = wechat.say("o-first", "3栋2单元")
+    assert phrase("ask_what_problem") in reply and tickets(session) == []
+    wechat.say("o-first", "家里跳闸了")
+    wechat.say("o-first", "502 吴 13511119999")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-ELEC" and ticket.unit_code == "3-2-502"
+
+
+def test_a_shopper_said_first_is_asked_the_problem_and_no_shop_number(wechat, session, site):
+    assert phrase("ask_what_problem") in wechat.say("o-first", "我是顾客")
+    wechat.say("o-first", "商场厕所没有纸")
+    reply = wechat.say("o-first", "林 13900001234")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENV-CLEAN" and phrase("ask_unit") not in reply
+
+
+def test_anger_with_a_complaint_word_after_a_report_goes_to_the_supervisors(wechat, session, site):
+    wechat.say("o-angry", KNOWN)
+    wechat.say("o-angry", "空调不制冷")
+    reply = wechat.say("o-angry", "你们到底管不管 我要投诉")
+    [ticket] = tickets(session)
+    assert ticket.supervisor_flag and phrase("escalate") in reply
