@@ -1,18 +1,19 @@
 """Words said beside a report that would mislead its keywords: a jab at the fee (路灯坏了 物业费
 白交了) and the company called rubbish (物业真的垃圾). The report beside them is the topic, its
-writer upset; an insult said alone is a grievance about the service (SVC-ATTI)."""
+writer upset; an insult said alone (物业真的垃圾, 你们物业是干什么吃的) is a grievance about the
+service (SVC-ATTI)."""
 
 from dataclasses import replace
 
 from nlp import structure, taxonomy, temper
-from nlp.conduct import INSULT
+from nlp.conduct import INSULT, USELESS
 
 
 def read_aside(classify, norm: str, alone):
     """The classification with the aside set apart, or None to classify as usual. classify:
     the classifier's own method, for the rest; alone: the Classification for an insult alone."""
     jab = structure.fee_jab(norm)
-    found = jab or INSULT.search(norm)
+    found = jab or INSULT.search(norm) or USELESS.search(norm)
     if not found:  # ... or a threat to leave, a bribe (nlp.temper)
         return temper.read_beside(classify, norm, alone)
     rest = (norm[: found.start()] + " " + norm[found.end() :]).strip()

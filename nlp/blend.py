@@ -257,6 +257,9 @@ def second_opinion(
         # a fallen exit sign); the rules' engineering object stands
         code, confidence = result.code, result.confidence
     misheard = _misheard(code, result.code, norm)
+    # ... and a fault back after its repair is a repair whatever intent the model hears (灯昨天刚修好
+    # 今晚又灭了: other at the model's vote)
+    back = result.intent == "repair" and result.code.startswith("ENG") and bool(_FAILED_AGAIN.search(norm))
     if misheard:
         code, confidence = result.code, result.confidence
     if result.urgent and code != result.code and (
@@ -268,7 +271,7 @@ def second_opinion(
         code, confidence = result.code, result.confidence
     # ... and where the rules named no code, the model's code fills in under the form's intent
     # (可以考虑在门口装个雨伞架: a suggestion on whatever topic the model hears)
-    held = misheard or said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and result.code in (code, taxonomy.OTHER))
+    held = misheard or back or said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and result.code in (code, taxonomy.OTHER))
     if code != taxonomy.OTHER and not held:
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
     if intent == "praise" and result.intent != "praise" and (_MADE_WORSE.search(norm) or STAFF_MANNER.search(norm)):

@@ -31,7 +31,8 @@ STAFF_MANNER = re.compile(
 # (the staff or a 还 before it: 我睡觉的时候 … 是他把我叫醒的 is no one idle)
 STAFF_IDLE = re.compile(
     r"(他|她|他们|保安|门卫|值班|还|却|竟然|居然|只顾|光顾)[^,.!?;，。！？\s]{0,6}"
-    r"(睡觉|睡着|打瞌睡|打盹|玩手机|刷手机|看手机|刷抖音|刷视频|看视频|没看见|没看到|视而不见|看热闹|躲(得|在|起来|开)|不管不问)"
+    r"(睡觉|睡着|打瞌睡|打盹|玩手机|刷手机|看手机|刷抖音|刷视频|看视频|看电视|打游戏|玩游戏|喝茶|聊天|发呆|"
+    r"没看见|没看到|视而不见|看热闹|躲(得|在|起来|开)|不管不问)"
 )
 
 # the company or its service called rubbish (物业真的垃圾, 你们物业就是垃圾, 什么垃圾服务): a grievance
@@ -42,3 +43,6 @@ INSULT = re.compile(
     r"(?=$|[了啊呀吧的!！。，,\s?？~]|透了|至极|到家|一个)|"
     r"(什么|真是|就是)?(垃圾|辣鸡)" + _COMPANY + r"(?![^,.!?;，。！？\s]{0,2}(费|桶|站|清运))"
 )
+# ... or said to be of no use (你们物业是干什么吃的, 保安都是吃干饭的吗): contempt, upset; said alone
+# a grievance about the service (SVC-ATTI), said beside a report that report's (nlp.asides)
+USELESS = re.compile(r"(干什么|干啥|干嘛|做什么|做啥)吃的|吃干饭|白吃饭")

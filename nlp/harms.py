@@ -62,13 +62,13 @@ _LOOSE_DOG = re.compile(rf"{_DOG}[^。！？!?]{{0,16}}{_LOOSE}|{_LOOSE}[^。！
 _LOOSE_DOG_CODES = ("ENV-PEST", "SEC-PARK", "SEC-SAFE", "SVC-INFO", taxonomy.OTHER)
 _DOG_MESS_OR_LOST = re.compile(r"屎|尿|粪|便便|粑粑|拉了|丢了|走丢|不见了|领养|登记|规定|吗")
 # things left where nobody knows whose they are (门口放了几箱东西 不知道是谁的, 行李箱放了一上午没人
-#认领): security's to check, not the place nor a slow repair; rubbish left is cleaning's, a car
+#认领, 快递放了三天没人拿): security's to check, not the place nor a slow repair; rubbish left is cleaning's, a car
 # left a parking matter, one's own lost thing a desk question (asked before this)
 _UNCLAIMED = re.compile(
     r"(不知道|不晓得|不清楚|不知)(是)?谁(的|家|放|丢|扔|留|搁|落|堆|摆)|"
-    r"(没|无)人(来)?(认领|拿走|取走|领走|搬走|来拿|来取)|来历不明|不明(物品|包裹|箱子|袋子)|可疑(的)?(物品|包裹|箱子|袋子|行李)"
+    r"(没|无)人(来)?(认领|拿走|取走|领走|搬走|拿|取|领)|来历不明|不明(物品|包裹|箱子|袋子)|可疑(的)?(物品|包裹|箱子|袋子|行李)"
 )
-_LEFT_THING = re.compile(r"箱|包|袋|东西|行李|物品|盒|柜|桌|椅|杂物|家具|桶")
+_LEFT_THING = re.compile(r"箱|包|袋|东西|行李|物品|盒|柜|桌|椅|杂物|家具|桶|快递")
 _NOT_UNCLAIMED = re.compile(r"垃圾|果皮|烟头|纸屑|剩饭|装修|建渣|车(?!子?里)|快递柜|我的|我们的|我家")
 _UNCLAIMED_CODES = ("SVC-SLOW", "SVC-INFO", "ENV-CLEAN", taxonomy.OTHER)
 _CAMERA_DOWN = re.compile(r"坏|黑屏|花屏|不亮|没(有)?(画面|图像|信号)|看不(到|清|见)|不(工作|转|动)|故障|歪")

@@ -74,6 +74,7 @@ _AWAY = re.compile(
     r"不在家|没人在家|家里没人|没人住|(?<![有])没人(了|啊|呀)?($|(?=[\s,，。!！]))|联系不上|联系不到|找不到人|打不通|"
     r"没(开|有开)门|敲门没人|搬走|出差|旅游|出去玩|回老家|没回来|不在(这|本地)"
 )
+_CENTRE_ASKED = re.compile(r"你们|物业|报修|反映|投诉|客服|管家|师傅|催|没人(管|理|来|处理)")
 _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
 
 
@@ -115,7 +116,9 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
         return "FEE-BILL", "inquiry", "arrears_asked"
     if code in (taxonomy.OTHER, "SEC-NOISE") and _NEIGHBOUR_WATER.search(norm) and not _NOISY.search(norm):
         return "ENG-LEAK", "repair", "neighbour_water"
-    away = code == "SEC-NOISE" and _NEIGHBOUR.search(norm) and _AWAY.search(norm)
+    # ... read as a noise, or as a wait (一直没人住, 电话打不通) where no report to the centre is said
+    waited = code == "SVC-SLOW" and not _CENTRE_ASKED.search(norm)
+    away = (code == "SEC-NOISE" or waited) and _NEIGHBOUR.search(norm) and _AWAY.search(norm)
     if away and not DISTURBANCE.search(norm):
         return taxonomy.OTHER, "other", "neighbour_away"
     if misread.critter(norm, code):  # 上面好像有东西在爬: pests, not a neighbour's noise

@@ -31,3 +31,8 @@ def test_a_fault_back_after_its_repair_is_the_objects(text, code):
 
 def test_a_repair_never_done_stays_a_grievance():
     assert nlp.classify("来修了三回都没修好 每次都说配件要等").code == "SVC-SLOW"
+
+
+def test_a_fault_back_after_its_repair_stays_a_repair_whatever_intent_the_model_hears():
+    result = nlp.classify("灯昨天刚修好 今晚又灭了")
+    assert (result.code, result.intent) == ("ENG-ELEC", "repair"), result

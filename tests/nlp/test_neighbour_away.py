@@ -22,3 +22,13 @@ def test_a_neighbour_with_a_disturbance_stays_a_noise(text):
 
 def test_water_from_a_neighbour_away_stays_the_leak():
     assert nlp.classify("楼上漏水了 楼上没人在家 联系不上").code == "ENG-LEAK"
+
+
+@pytest.mark.parametrize("text", ["隔壁那户一直没人住", "隔壁的租户电话打不通"])
+def test_a_neighbour_away_is_no_wait_for_the_centre(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("OTHER", "other"), result
+
+
+def test_a_report_to_the_centre_unanswered_stays_a_wait():
+    assert nlp.classify("楼上邻居不在家 报修三天了还没人来").code == "SVC-SLOW"
