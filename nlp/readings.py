@@ -76,12 +76,18 @@ _AWAY = re.compile(
 )
 _CENTRE_ASKED = re.compile(r"你们|物业|报修|反映|投诉|客服|管家|师傅|催|没人(管|理|来|处理)")
 _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|离谱|不可能")
+# one's own thing left somewhere (我的手机落在你们电梯里了, 我把钥匙忘在大堂了): lost property, a desk
+# question (taxonomy: SVC-INFO), not a fault of the place it was left in; 白灰落在沙发上 falls
+_LOST_MINE = re.compile(r"(我的?|我把|把我的?)(手机|钱包|车?钥匙|包|雨?伞|门禁卡|银行卡|卡|身份证|证件|耳机|眼镜|外套|衣服|"
+                        r"电脑|笔记本|平板|充电宝|手表|戒指|项链|帽子|水杯|文件)[^。！？!?]{0,4}(落|丢|忘)(在|到)")
 
 
 def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tuple[str, str, str] | None:
     """(code, intent, structure) when one of these structures applies, else None."""
     if asked := asked_english.question(norm):  # what time does the car park close: the desk's
         return asked
+    if _LOST_MINE.search(norm):
+        return "SVC-INFO", "inquiry", "lost_mine"
     if unnamed_at := unnamed.unnamed_fault(norm):  # 卫生间里那个又坏了: the place is all there is
         return unnamed_at
     if code in ("ENG-HVAC", "ENG-PLUMB", taxonomy.OTHER) and ducts.duct_burning(norm):  # 排烟管道冒火星
