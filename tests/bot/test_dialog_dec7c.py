@@ -369,3 +369,19 @@ def test_why_after_a_low_score_is_met_with_the_apology(wechat, session, site, ma
     reply = wechat.say("o-rated", "等了一个星期才来修 太慢了")
     session.expire_all()
     assert reply == phrase("survey_sorry") and survey.comment == "等了一个星期才来修 太慢了"
+
+
+@pytest.mark.parametrize("yes", ["好了 确认", "确认 谢谢"])
+def test_the_receipt_confirmed_with_a_courtesy_word_is_confirmed(wechat, session, site, make, yes):
+    ticket = _reported_then(wechat, session, site, make, "o-receipt", completed=True)
+    assert wechat.say("o-receipt", yes) == phrase("receipt_confirmed")
+    session.expire_all()
+    assert ticket.receipt_confirmed
+
+
+def test_a_receipt_is_not_confirmed_by_a_refusal(wechat, session, site, make):
+    ticket = _reported_then(wechat, session, site, make, "o-receipt", completed=True)
+    wechat.say("o-receipt", "不确认")
+    session.expire_all()
+    assert not ticket.receipt_confirmed
+
