@@ -84,7 +84,7 @@ def never_mind(bare_text: str) -> bool:
 # The tenant takes back 「算了 不修了」 (还是修一下吧, 还是派人来看看吧, 我还是要报修)
 CHANGED_MIND = re.compile(r"还是(要|得|需要|想)?(请|麻烦)?(你们)?(派人|派个?师傅)?(来|过来)?"
                           r"(修|报修|处理|看看|看一下|弄一下)|还是(派人|派个?师傅)(来|过来)")
-RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用|"
+RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用|^修好了(?!吗|没|么|\?|？)|"
                       r"(现在|又|已经)(好了|能用了|可以用了|能刷了|能开了|正常了)(?!吗|没|么|\?|？)")
 # 现在好了 但是又开始漏了: fixed for a moment, faulty again, not a reason to stop
 FAULTY_AGAIN = re.compile(r"但是|可是|不过|又(开始)?(漏|坏|不|响|停|堵|跳|卡|冒)")

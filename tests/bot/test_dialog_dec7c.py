@@ -385,3 +385,9 @@ def test_a_receipt_is_not_confirmed_by_a_refusal(wechat, session, site, make):
     session.expire_all()
     assert not ticket.receipt_confirmed
 
+
+def test_fixed_said_after_dispatch_is_noted_for_staff_to_close(wechat, session, site, make):
+    ticket = _reported_then(wechat, session, site, make, "o-fixed", completed=False)
+    reply = wechat.say("o-fixed", "修好了 谢谢")
+    assert phrase("cancel_noted", number=ticket.number) in reply and phrase("praise_thanks") in reply
+    assert "租户表示不需要继续处理：修好了 谢谢（请与租户确认后结案）" in notes(ticket)
