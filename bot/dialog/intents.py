@@ -129,17 +129,34 @@ _ADDED = re.compile("(?=" + "|".join(sorted(map(re.escape, default_rules()["sett
                                             key=len, reverse=True)) + ")")
 
 
+# A list of problems (1.空调不制冷 2.门锁坏了, 1、卫生间漏水 2、灯不亮, 一个是空调 一个是门锁): each item
+# a problem the tenant numbered apart; a digit before a decimal point is no item
+_ITEM = re.compile(r"(?=(?<![0-9A-Za-z])[1-9一二三四五][.、．)）](?![0-9]))|(?=(?<!另)一个是)|(?=另一个是)")
+_ITEM_START = re.compile(r"^\s*(?:[1-9一二三四五][.、．)）]|另?一个是)")
+
+
+def listed(text: str) -> bool:
+    """The tenant numbered the problems: each item its own, urgent or not."""
+    return len([item for item in _ITEM.split(text) if item.strip(" ，,。；;、")]) > 1
+
+
 # The whole supply failing: what stops with it is its consequence (停电了 电梯也停了).
 _OUTAGE = re.compile(r"停电|断电|跳闸|没电|停水|没水|电压")
 _CHAT_MAX = 100  # a longer message is a letter, told as one story: one ticket reads it whole
 
 
 def problems(text: str) -> list[str]:
-    """The message cut where the tenant adds another problem about a thing of its own
-    (空调不制冷 另外门口灯也坏了): one part when nothing is added, or what is added names no
-    thing or one already named (电梯困人了 还有人在里面, 空调不制冷 还有空调在滴水)."""
+    """The message cut where the tenant numbers its problems (1.空调不制冷 2.门锁坏了), or adds
+    another problem about a thing of its own (空调不制冷 另外门口灯也坏了): one part when nothing
+    is added, or what is added names no thing or one already named (电梯困人了 还有人在里面,
+    空调不制冷 还有空调在滴水)."""
     if len(text) > _CHAT_MAX or _OUTAGE.search(text):
         return [text]
+    items = [item for item in _ITEM.split(text) if item.strip(" ，,。；;、")]
+    if len(items) > 1 and not _ITEM_START.match(items[0]):  # 两个问题：1.…: the words before the list open it
+        items = [items[0] + items[1], *items[2:]]
+    if len(items) > 1:
+        return [item.strip(" ，,。；;、") for item in items]
     parts: list[str] = []
     named: set[str] = set()
     for piece in _ADDED.split(text):

@@ -48,7 +48,8 @@ def several_reports(turn: Turn, text: str) -> bool:
     the tenant tells is around it (被困在电梯里了 还有灯也灭了): one ticket, read whole."""
     parts = intents.problems(text)
     results = [turn.classify(part) for part in parts] if len(parts) > 1 else []
-    if not results or len({r.code for r in results}) < len(parts) or len({r.urgent for r in results}) > 1 or any(
+    mixed = len({r.urgent for r in results}) > 1 and not intents.listed(text)  # in danger, the rest is around it
+    if not results or len({r.code for r in results}) < len(parts) or mixed or any(
             r.intent not in ("repair", "complaint") or r.code in intents.NO_FAULT_CODES for r in results):
         return False
     remember_told(turn, text)
