@@ -131,8 +131,9 @@ _ADDED = re.compile("(?=" + "|".join(sorted(map(re.escape, default_rules()["sett
 
 # A list of problems (1.空调不制冷 2.门锁坏了, 1、卫生间漏水 2、灯不亮, 一个是空调 一个是门锁): each item
 # a problem the tenant numbered apart; a digit before a decimal point is no item
-_ITEM = re.compile(r"(?=(?<![0-9A-Za-z])[1-9一二三四五][.、．)）](?![0-9]))|(?=(?<!另)一个是)|(?=另一个是)")
-_ITEM_START = re.compile(r"^\s*(?:[1-9一二三四五][.、．)）]|另?一个是)")
+_ITEM = re.compile(r"(?=(?<![0-9A-Za-z])[1-9一二三四五](?:[.、．)）](?![0-9])|\s(?=[\u4e00-\u9fff])))|(?=(?<!另)一个是)|"
+                   r"(?=另一个是)")  # 1 空调不制冷 2 门口灯不亮: a digit and a space number items too
+_ITEM_START = re.compile(r"^\s*(?:[1-9一二三四五](?:[.、．)）]|\s)|另?一个是)")
 
 
 def listed(text: str) -> bool:
