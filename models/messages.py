@@ -1,7 +1,7 @@
 """Every WeChat message in and out, and the dialog state of each conversation."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Optional
 
 import sqlalchemy as sa
@@ -68,3 +68,12 @@ class Conversation(Base):
     data: so.Mapped[dict] = so.mapped_column(default=dict)
     expires_at: so.Mapped[Optional[datetime]] = so.mapped_column(index=True)
     updated_at: so.Mapped[datetime] = so.mapped_column(default=utcnow, onupdate=utcnow)
+
+    def note_time(self, key: str, at: datetime) -> None:
+        """When something was said (a praise thanked, a score given, a place shared): what the
+        tenant says next may go on from it, for a while (said_within)."""
+        self.data = {**(self.data or {}), key: at.isoformat()}
+
+    def said_within(self, key: str, now: datetime, within: timedelta) -> bool:
+        at = (self.data or {}).get(key)
+        return at is not None and now - datetime.fromisoformat(at) <= within

@@ -3,7 +3,7 @@ AWAITING_IDENTITY): opened as a ticket with whatever is known, when the tenant a
 when a second problem comes up, or when the conversation expires (the worker's sweep)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Optional
 
 import sqlalchemy as sa
@@ -36,6 +36,7 @@ def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenan
     pending = data.get("pending") or {}
     texts = pending.get("texts") or []
     media = data.get("media") or []
+    place = _held_place(conv)
     conv.state, conv.data = "idle", {"unit": data["unit"]} if data.get("unit") else {}
     if not texts and not media:
         return None
@@ -53,18 +54,29 @@ def register_pending(session: so.Session, site: Site | SiteValues, tenant: Tenan
         session.execute(sa.update(Message).where(Message.id.in_(ids)).values(ticket_id=ticket.id))
     for message_id in media:
         session.add(Outbox(kind="download_media", ticket=ticket, payload={"message_id": message_id}))
-    _note_held_place(session, data, ticket)
+    _note_place(session, place, ticket)
     return ticket
 
 
-def hold_place(conv: Conversation, place: str) -> None:
+# A location shared before the report goes with a report made this soon after it, not days later
+PLACE_HELD_FOR = timedelta(minutes=30)
+
+
+def hold_place(conv: Conversation, place: str, at: datetime) -> None:
     """A location sent before the report (这里有辆车在冒烟 comes next): kept for the ticket it opens."""
     conv.data = {**(conv.data or {}), "place": place}
+    conv.note_time("place_at", at)
 
 
-def _note_held_place(session: so.Session, data: dict, ticket: Ticket) -> None:
-    if data.get("place"):  # 「这里」 in the report is this place: the responders read it on the ticket
-        add_note(session, ticket, None, f"租户发送位置：{data['place']}")
+def _held_place(conv: Conversation) -> Optional[str]:
+    """The location held, if it was shared within PLACE_HELD_FOR."""
+    fresh = conv.said_within("place_at", machine.now(), PLACE_HELD_FOR)
+    return (conv.data or {}).get("place") if fresh else None
+
+
+def _note_place(session: so.Session, place: Optional[str], ticket: Ticket) -> None:
+    if place:  # 「这里」 in the report is this place: the responders read it on the ticket
+        add_note(session, ticket, None, f"租户发送位置：{place}")
 
 
 def _unexplained(session: so.Session, media: list[int]) -> str:
@@ -107,8 +119,8 @@ def attach_held_media(session: so.Session, conv: Conversation, ticket: Ticket) -
     data = conv.data or {}
     media = data.get("media") or []
     if data.get("place"):
-        _note_held_place(session, data, ticket)
-        conv.data = data = {k: v for k, v in data.items() if k != "place"}
+        _note_place(session, _held_place(conv), ticket)
+        conv.data = data = {k: v for k, v in data.items() if k not in ("place", "place_at")}
     if not media:
         return
     session.flush()

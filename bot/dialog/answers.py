@@ -4,7 +4,7 @@ praise we thanked for."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import workflow
@@ -60,8 +60,7 @@ def survey_answer(turn: Turn, text: str) -> bool:
         return False
     reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
     if not parsed[1]:  # its comment may follow in a message of its own
-        conv = turn.keep_conv()
-        conv.data = {**(conv.data or {}), "surveyed_at": turn.now.isoformat()}
+        turn.keep_conv().note_time("surveyed_at", turn.now)
     if parsed[1] and turn.classify(text).urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
         return False
     turn.say("survey_sorry" if reopened else "survey_thanks")
@@ -71,10 +70,9 @@ def survey_answer(turn: Turn, text: str) -> bool:
 def survey_comment(turn: Turn, text: str, result) -> bool:
     """「师傅挺好的 就是来得有点晚」 right after a score: the survey's comment, on the ticket it
     rates (an angry one reopens it), not a new complaint. A fault or a danger is a report."""
-    at = (turn.conv.data or {}).get("surveyed_at")
-    if at is None or result.urgent or result.intent == "repair" or intents.FAULT_OBJECT.search(text):
+    if result.urgent or result.intent == "repair" or intents.FAULT_OBJECT.search(text):
         return False
-    if turn.now - datetime.fromisoformat(at) > surveys.COMMENT_WITHIN:
+    if not turn.conv.said_within("surveyed_at", turn.now, surveys.COMMENT_WITHIN):
         return False
     survey = surveys.just_answered(turn.session, turn.tenant.id)
     if survey is None:
@@ -91,19 +89,17 @@ _STAFF_NAMED = re.compile(r"师傅|保安|保洁|阿姨|客服|经理|管家|前
 
 def praised(turn: Turn) -> None:
     turn.say("praise_thanks")
-    conv = turn.keep_conv()
-    conv.data = {**(conv.data or {}), "praised_at": turn.now.isoformat()}
+    turn.keep_conv().note_time("praised_at", turn.now)
 
 
 def praise_goes_on(turn: Turn, text: str, result) -> bool:
     """「姓赵的那个师傅」 right after 「谢谢你们昨天的维修师傅 很专业」: whom the praise is for,
     thanked again, not a question that opens a ticket for the desk."""
-    at = (turn.conv.data or {}).get("praised_at")
     # 保安 alone reads as a complaint about the guards: one only if it says more than whom
     complains = result.intent in ("repair", "complaint") and not all(_STAFF_NAMED.fullmatch(e) for e in result.evidence)
-    if at is None or result.urgent or result.emotion == "upset" or complains or intents.FAULT_OBJECT.search(text):
+    if result.urgent or result.emotion == "upset" or complains or intents.FAULT_OBJECT.search(text):
         return False
-    if not _STAFF_NAMED.search(text) or turn.now - datetime.fromisoformat(at) > PRAISE_GOES_ON:
+    if not _STAFF_NAMED.search(text) or not turn.conv.said_within("praised_at", turn.now, PRAISE_GOES_ON):
         return False
     turn.say("praise_thanks")
     return True

@@ -152,7 +152,7 @@ def handle(session: so.Session, site: SiteValues, msg: InboundMessage, message: 
         if note_on_open_ticket(turn, f"租户发送位置：{place}") is not None:
             turn.say("location_received")
         else:  # before the report: it goes on the ticket the report opens
-            hold_place(turn.keep_conv(), place)
+            hold_place(turn.keep_conv(), place, turn.now)
             turn.say("location_need_text")
     elif msg.msg_type == "link":
         note_on_open_ticket(turn, f"租户发送链接：{message.content}")

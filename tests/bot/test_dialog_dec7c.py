@@ -391,3 +391,18 @@ def test_fixed_said_after_dispatch_is_noted_for_staff_to_close(wechat, session, 
     reply = wechat.say("o-fixed", "修好了 谢谢")
     assert phrase("cancel_noted", number=ticket.number) in reply and phrase("praise_thanks") in reply
     assert "租户表示不需要继续处理：修好了 谢谢（请与租户确认后结案）" in notes(ticket)
+
+
+def test_a_location_shared_long_before_goes_on_no_later_report(wechat, session, site):
+    from datetime import timedelta
+
+    from models import Conversation, utcnow
+
+    wechat.say("o-where", KNOWN)
+    _location(wechat, "o-where", "乐汇城B2停车场")
+    conv = session.query(Conversation).filter_by(openid="o-where").one()
+    conv.note_time("place_at", utcnow() - timedelta(days=3))  # shared three days ago
+    session.commit()
+    wechat.say("o-where", "空调不制冷")
+    [ticket] = tickets(session)
+    assert notes(ticket) == []
