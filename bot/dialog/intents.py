@@ -136,9 +136,13 @@ _ITEM = re.compile(r"(?=(?<![0-9A-Za-z])[1-9一二三四五](?:[.、．)）](?![
 _ITEM_START = re.compile(r"^\s*(?:[1-9一二三四五](?:[.、．)）]|\s)|另?一个是)")
 
 
+def _items(text: str) -> list[str]:
+    return [item for item in _ITEM.split(text) if item.strip(" ，,。；;、")]
+
+
 def listed(text: str) -> bool:
     """The tenant numbered the problems: each item its own, urgent or not."""
-    return len([item for item in _ITEM.split(text) if item.strip(" ，,。；;、")]) > 1
+    return len(_items(text)) > 1
 
 
 # The whole supply failing: what stops with it is its consequence (停电了 电梯也停了).
@@ -153,7 +157,7 @@ def problems(text: str) -> list[str]:
     空调不制冷 还有空调在滴水)."""
     if len(text) > _CHAT_MAX or _OUTAGE.search(text):
         return [text]
-    items = [item for item in _ITEM.split(text) if item.strip(" ，,。；;、")]
+    items = _items(text)
     if len(items) > 1 and not _ITEM_START.match(items[0]):  # 两个问题：1.…: the words before the list open it
         items = [items[0] + items[1], *items[2:]]
     if len(items) > 1:
