@@ -12,7 +12,7 @@ wins, the evidence names the most similar labelled case instead (「相似案例
 import re
 from dataclasses import replace
 
-from nlp import praise_english, situation, taxonomy, urgency
+from nlp import placed, praise_english, situation, taxonomy, urgency
 from nlp.conduct import STAFF_IDLE, STAFF_MANNER
 from nlp.model import argmax
 from nlp.sounds import DISTURBANCE
@@ -143,6 +143,8 @@ SAID_CODE_HOLDS = (
     "staff_manner",
     "smoking",
     "critter",
+    "slippery",
+    "pasted",
 )
 # Structures that read nothing to route (OTHER), which the model does not fill in: a neighbour
 # away or out of reach (楼上没人在家 联系不上) tells no nuisance, while the model hears 楼上 as one;
@@ -262,7 +264,8 @@ def second_opinion(
     # ... and a fault back after its repair is a repair whatever intent the model hears (灯昨天刚修好
     # 今晚又灭了: other at the model's vote)
     back = result.intent == "repair" and result.code.startswith("ENG") and bool(_FAILED_AGAIN.search(norm))
-    if misheard:
+    # ... or on the place the rules' object is in (空调外机下面的地漏, 收费亭旁边的消防栓)
+    if misheard or (code != result.code and placed.place_heard(tokens, code, result.code)):
         code, confidence = result.code, result.confidence
     if result.urgent and code != result.code and (
         code in _NOT_AN_EMERGENCY or code in _ONLY_ITS_SOUND or (code == PRAISED and STAFF_IDLE.search(norm))
