@@ -66,6 +66,7 @@ SAID_INTENT_HOLDS = (
     "centre_machine",
     "staff_manner",
     "smoking",
+    "centre_owned",
 )
 # A letter whose title sentence asks a question (归谁所有？, 是否合法) is an inquiry whatever its
 # code: the model, trained on letters that nearly all complain, hears only their topic.
@@ -145,6 +146,7 @@ SAID_CODE_HOLDS = (
     "critter",
     "slippery",
     "pasted",
+    "centre_owned",
 )
 # Structures that read nothing to route (OTHER), which the model does not fill in: a neighbour
 # away or out of reach (楼上没人在家 联系不上) tells no nuisance, while the model hears 楼上 as one;

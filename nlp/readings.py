@@ -15,7 +15,7 @@
 
 import re
 
-from nlp import arranged, asked_english, ducts, floods, misread, surfaces, taxonomy, unnamed, wishes, works
+from nlp import arranged, asked_english, ducts, floods, misread, owners, surfaces, taxonomy, unnamed, wishes, works
 from nlp.sounds import DISTURBANCE
 
 # a drill or check coming, asked about (演练的时候…会不会, 检测要不要), or how often one is done
@@ -90,6 +90,8 @@ def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tup
         return "SVC-INFO", "inquiry", "lost_mine"
     if on_surface := surfaces.reading(norm, code, intent):  # 坡道太滑了, 贴满了小广告: the surface's
         return on_surface
+    if codes is not None and (owned := owners.centre_owned(norm, code, codes)):  # 外机是你们物业装的
+        return owned
     if unnamed_at := unnamed.unnamed_fault(norm):  # 卫生间里那个又坏了: the place is all there is
         return unnamed_at
     if code in ("ENG-HVAC", "ENG-PLUMB", taxonomy.OTHER) and ducts.duct_burning(norm):  # 排烟管道冒火星
