@@ -21,22 +21,31 @@ def _rules():
 
 
 def place_heard(tokens: list[str], code: str, object_code: str) -> bool:
-    """Whether `code` is named only in a place phrase before 旁边的/下面的/门口那个 …, whose head
-    object names `object_code`."""
+    """Whether the object after a place phrase and 旁边的/下面的/门口那个 … names `object_code`,
+    and `code` is named by no word but the place phrase's."""
     rules = _rules()
     index, possessive = rules.index, rules.possessive
     named_at = [codes_named(index.get(t, ())) for t in tokens]
-    placed = set()
+    placed, found = set(), False
     for j, token in enumerate(tokens[1:-1], start=1):
         if token not in _BESIDE or tokens[j + 1] not in (possessive, *_DEMONSTRATIVES):
             continue
-        head = next((named_at[k] for k in range(j + 2, min(j + 5, len(tokens))) if named_at[k]), set())
+        # the object and what is said of it (旁边的墙渗水: the wall and its seepage), to the clause's end
+        head = set()
+        for k in range(j + 2, min(j + 6, len(tokens))):
+            if tokens[k] in rules.breaks:
+                break
+            head |= named_at[k]
         if object_code not in head:
             continue
+        found = True
         # the place phrase: back from the locative to a break or an earlier 的
         for k in range(j - 1, -1, -1):
             if tokens[k] in rules.breaks or tokens[k] == possessive:
                 break
             if code in named_at[k]:
                 placed.add(k)
-    return bool(placed) and all(i in placed for i, named in enumerate(named_at) if code in named)
+    # a place the keywords do not know (收费处, 前台) may be what the model heard, where no other word
+    # names its code; between two faults (墙 潮潮的: a wall or seepage) the model's ear stays
+    unnamed = not placed and not code.startswith("ENG")
+    return found and (bool(placed) or unnamed) and all(i in placed for i, named in enumerate(named_at) if code in named)

@@ -10,7 +10,12 @@ from nlp import placed
 
 @pytest.mark.parametrize(
     "text, code",
-    [("空调外机下面的地漏堵了", "ENG-PLUMB"), ("停车场收费亭旁边的消防栓漏水", "ENG-FIRE")],
+    [
+        ("空调外机下面的地漏堵了", "ENG-PLUMB"),
+        ("停车场收费亭旁边的消防栓漏水", "ENG-FIRE"),
+        ("物业收费处门口的灯不亮", "ENG-ELEC"),  # 收费处 names no code the keywords know
+        ("空调外机旁边的墙渗水", "ENG-LEAK"),  # the wall and what is said of it
+    ],
 )
 def test_the_object_beside_a_place_keeps_its_code(text, code):
     assert nlp.classify(text).code == code
@@ -29,3 +34,8 @@ def test_a_place_the_object_is_on_or_in_is_not_beside_it():
 def test_a_code_named_again_outside_the_place_is_not_only_the_place():
     tokens = ["空调", "外机", "下面", "的", "地漏", "堵", "了", " ", "空调", "也", "不", "制冷"]
     assert not placed.place_heard(tokens, "ENG-HVAC", "ENG-PLUMB")
+
+
+def test_between_two_faults_the_model_still_votes():
+    # 墙 (ENG-CIVIL) and a seepage the keywords do not name: no place was heard as the object
+    assert not placed.place_heard(["卧室", "窗户", "底下", "的", "墙", "潮潮的"], "ENG-LEAK", "ENG-CIVIL")

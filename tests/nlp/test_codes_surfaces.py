@@ -46,7 +46,19 @@ def test_words_the_keywords_lacked(text, code):
     assert nlp.classify(text).code == code
 
 
-@pytest.mark.parametrize("text", ["昨天报了走廊灯坏了 今天能来人修吗", "上午报修的空调 下午会派师傅过来吗"])
+@pytest.mark.parametrize(
+    "text", ["昨天报了走廊灯坏了 今天能来人修吗", "上午报修的空调 下午会派师傅过来吗", "今天能安排人来看下吗 昨天报了马桶堵"]
+)
 def test_asking_whether_someone_can_come_after_a_report_is_a_desk_question(rules, text):
     result = rules.classify(text)
     assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+def test_renting_a_venue_is_a_request_for_the_desk(rules):
+    result = rules.classify("想租用一下你们的场地")
+    assert (result.code, result.intent) == ("SVC-INFO", "inquiry")
+
+
+@pytest.mark.parametrize("text", ["一下雨 卧室的墙就潮潮的", "下雨天 墙角发霉"])
+def test_a_wall_damp_when_it_rains_is_seepage(rules, text):
+    assert rules.classify(text).code == "ENG-LEAK"
