@@ -20,7 +20,7 @@ from bot.dialog.answers import (
     survey_comment,
 )
 from bot.dialog.danger_over import danger_over
-from bot.dialog.follow_ups import read_as_going_on, visit_arranged, visit_time
+from bot.dialog.follow_ups import footage_asked, read_as_going_on, visit_arranged, visit_time
 from bot.dialog.identity import (
     decline_identity,
     identity_answer,
@@ -233,6 +233,8 @@ def _text(turn: Turn, text: str) -> None:
     if danger_over(turn, text, result):  # 已经醒了 没事了, after 有人晕倒了
         return
     if number_given(turn, text, result):  # 单号LH-20261201-0003: that report's progress
+        return
+    if footage_asked(turn, text, result):  # 监控能调吗, after 有人把我车划了 (查一下 is no progress asked)
         return
     if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result) or (
             about_repair.arrival_told(turn, text, result)):
