@@ -163,6 +163,9 @@ def problems(text: str) -> list[str]:
         items = [items[0] + items[1], *items[2:]]
     if len(items) > 1:
         return [item.strip(" ，,。；;、") for item in items]
+    both = _BOTH.match(text.strip(" ，,。！!"))
+    if both and both["a"] != both["b"]:  # 卫生间的灯和排气扇都坏了: each thing with the words around it
+        return [both["where"] + both["a"] + both["what"], both["where"] + both["b"] + both["what"]]
     parts: list[str] = []
     named: set[str] = set()
     for piece in _ADDED.split(text):
@@ -174,7 +177,14 @@ def problems(text: str) -> list[str]:
         else:
             parts.append(piece)
         named |= things
-    return [part.strip(" ，,。；;、") for part in parts if part.strip(" ，,。；;、")]
+    # the marker that added a part joins it on, and is no word of the problem (还有 reads as 还有人在里面)
+    return [_MARKER_FIRST.sub("", part.strip(" ，,。；;、")) for part in parts if part.strip(" ，,。；;、")]
+
+
+# Two things with one fault (空调和门锁都坏了, 卫生间的灯跟排气扇都不转了)
+_BOTH = re.compile(r"^(?P<where>[^，,。]{0,12}?)(?P<a>(?:" + FAULT_OBJECT.pattern + r"){1,2})(?:和|跟|与|以及|还有|、)"
+                   r"(?P<b>(?:" + FAULT_OBJECT.pattern + r"){1,2})(?:也都|都|全都)(?P<what>[^，,。]{1,10})$")
+_MARKER_FIRST = re.compile("^(?:" + "|".join(map(re.escape, default_rules()["settings"]["addition_markers"])) + ")")
 
 
 # A question that goes on from the last one (那停多久, 那周末呢, 在哪里交): a word that
