@@ -84,5 +84,6 @@ def keyword_cut(text: str, index: dict) -> list[str]:
     return out
 
 
-# how much or how often, said right after the thing (电全没了, 灯都不亮, 水又停了)
-_ADVERBS = frozenset("全都也又还总老")
+# how much or how often, said right after the thing (电全没了, 灯都不亮, 水又停了), and whether it
+# can (灯能换成感应的吗, 门能不能修一下: jieba glued 灯能, 门能, which name nothing)
+_ADVERBS = frozenset("全都也又还总老能")

@@ -62,3 +62,11 @@ def test_renting_a_venue_is_a_request_for_the_desk(rules):
 @pytest.mark.parametrize("text", ["一下雨 卧室的墙就潮潮的", "下雨天 墙角发霉"])
 def test_a_wall_damp_when_it_rains_is_seepage(rules, text):
     assert rules.classify(text).code == "ENG-LEAK"
+
+
+@pytest.mark.parametrize(
+    "text, code", [("个人建议 楼梯间的灯能换成感应的就好了", "ENG-ELEC"), ("门能不能修一下 关不上", "ENG-DOOR")]
+)
+def test_a_one_character_object_before_whether_it_can_still_names_its_code(rules, text, code):
+    # jieba glues 灯能, 门能 into words that name nothing; 电能, 水能 are words and stay whole
+    assert rules.classify(text).code == code
