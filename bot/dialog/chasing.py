@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from bot.dialog import intents
 from bot.dialog.identity import held_report
 from bot.dialog.tickets import newest_open, note
+from models.localtime import for_people
 from nlp import situation, taxonomy, urgency
 from nlp.normalize import normalize
 from workflow.held_reports import AWAITING_IDENTITY
@@ -124,3 +125,23 @@ def calls_for_the_report(turn: Turn, text: str, result) -> bool:
     if code is None or (ticket is not None and ticket.urgent) or not urgency.impatience(code):
         return False
     return urgency.only_a_call(situation.assess(situation.in_chinese(normalize(text))[0]))
+
+
+# Why the wait, or how long now, asked of a delayed repair (为什么要等两天, 怎么要延期, 还要等几天)
+_WHY_WAIT = re.compile(r"(?:为什么|为啥|怎么|干嘛|咋)(?:还)?要?(?:等|延期|推迟|拖|这么久|那么久)|(?:还要|要)等(?:几|多少|多久|这么|那么)|"
+                       r"延期|推迟|(?:几|两|三|这么多)天(?:才|后)")
+
+
+def delay_asked(turn: Turn, text: str, result) -> bool:
+    """「为什么要等两天」 after the desk delayed the repair: the reason and the new time said
+    again (seed §二注意(7): the tenant is told why and when), and the question noted. An
+    upset one is a complaint of its own."""
+    if result.urgent or result.emotion == "upset" or not _WHY_WAIT.search(intents.bare(text)):
+        return False
+    ticket = newest_open(turn)
+    delayed = None if ticket is None else next((e for e in reversed(ticket.events) if e.action == "delay"), None)
+    if delayed is None:
+        return False
+    note(turn, ticket, f"租户询问延期：{text}")
+    turn.say("notify_delay", number=ticket.number, reason=delayed.note or "", new_eta=for_people(ticket.due_at))
+    return True

@@ -112,7 +112,8 @@ DECLINE = re.compile(r"不想说|不想告诉|不想留|不方便(说|透露|告
                      r"(上次|之前|以前)(已经)?(留|给|说|登记)过|留过了|(你们|你)(不是)?(都)?有我的?(电话|号码|手机|信息|资料)|"
                      r"(跟|和)上次一样|就是(这个)?微信号?|(用|通过)微信联系|加我微信")
 # Words about a pending quote that are not 「确认」/「不同意」: assent, the price, haggling
-ABOUT_QUOTE = re.compile(r"可以|行|修吧|就修|没问题|贵|便宜|优惠|打折|多少钱|价格|价钱|报价|费用|(?<!\d)\d{1,6}(块|元)")
+ABOUT_QUOTE = re.compile(r"可以|行|修吧|就修|没问题|贵|便宜|优惠|打折|多少钱|价格|价钱|报价|费用|(?<!\d)\d{1,6}(块|元)|"
+                         r"配件|零件|材料|人工|换什么|(?<![\d\-a-z])\d{2,6}(?![\d\-])")  # 什么配件要180
 # The things a fault is in (水管, 插座, 门 …) and whole troubles (停电): a follow-up naming none but those of the report
 # (水漫到店里了, 已经滴到我的货架上了, 门从里面打不开 after 店门把手松) is about that report.
 FAULT_OBJECT = re.compile(

@@ -11,6 +11,7 @@ from bot.dialog import intents
 from bot.dialog.identity import held_report, hold_words, remind_identity
 from bot.dialog.tickets import join, keep_with_report, newest_open
 from bot.identity import PROVINCES
+from nlp.taxonomy import OTHER
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -59,10 +60,13 @@ def car_only(text: str) -> bool:
 
 
 # Who and where the tenant is, said before what is wrong (我们店, 我是二楼的, 我是三楼奶茶店的,
-# 我们这边): a report in pieces, its fault in the next message. Matched against bare() text.
+# 我们这边, 我是一楼星巴克的, 我是zara的): a report in pieces, its fault in the next message. Matched against bare() text.
 _FROM = re.compile(r"^(?:我|我们|咱们|俺们?|本人)(?:是|在|家)?(?P<where>(?:这边|这里|那边)?(?:" + _FLOOR.pattern +
                    r"|隔壁|对面|楼上|楼下)?的?(?:[\u4e00-\u9fff]{0,5}?(?:店|馆|铺|超市|餐厅|药房|公司|档口|门面|铺子))?"
-                   r"(?:的|这边|这里|那边)?)(?:呀|啊|哈|哦){0,2}$")
+                   r"(?:的|这边|这里|那边)?"
+                   # a shop by its own name (一楼星巴克的, 三楼那家喜茶的): after a floor, or a brand in Latin letters
+                   r"|(?:" + _FLOOR.pattern + r")(?:那家|这家)?[\u4e00-\u9fff]{2,6}?的|(?:" + _FLOOR.pattern +
+                   r")?[a-z][a-z&' ]{1,15}的)(?:呀|啊|哈|哦){0,2}$")
 
 
 def where_from(turn: Turn, text: str, result) -> bool:
@@ -71,6 +75,8 @@ def where_from(turn: Turn, text: str, result) -> bool:
     Right after a report, or with the report we hold, it is that report's."""
     match = _FROM.match(intents.bare(text))
     if result.urgent or match is None or not match.group("where").strip("的"):
+        return False
+    if result.code != OTHER:  # 我是一楼卫生间漏水的: a fault said in the same breath
         return False
     if where_it_is(turn, text, result, anywhere=True):
         return True

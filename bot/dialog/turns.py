@@ -19,6 +19,7 @@ from bot.dialog.answers import (
     survey_answer,
     survey_comment,
 )
+from bot.dialog.danger_over import danger_over
 from bot.dialog.follow_ups import read_as_going_on, visit_arranged, visit_time
 from bot.dialog.identity import (
     decline_identity,
@@ -228,6 +229,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
         return
+    if danger_over(turn, text, result):  # 已经醒了 没事了, after 有人晕倒了
+        return
     if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result) or (
             about_repair.arrival_told(turn, text, result)):
         return  # 师傅修完了 但是还在漏; 好了 自己推上去了; 师傅来了 正在修
@@ -256,6 +259,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if called_off and (turn.conv.state != AWAITING_IDENTITY or ticket_opened_at_once(turn) is not None) and (
             cancel_request(turn, text, thanked=result.intent == "praise")):  # 自己出来了 不用来了, 修好了 谢谢
+        return
+    if chasing.delay_asked(turn, text, result):  # 为什么要等两天, after the desk delayed the repair
         return
     impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
     waiting = impatient or chasing.hurried(turn, text) or chasing.pressed(turn, text) or result.code == "SVC-SLOW" or (

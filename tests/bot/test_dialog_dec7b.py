@@ -78,7 +78,9 @@ def test_a_calm_fault_of_its_own_after_an_emergency_is_its_own(wechat, session, 
 
 
 @pytest.mark.parametrize(("where", "fault", "code"), [("我们店", "空调不制冷", "ENG-HVAC"), ("我是二楼的", "卫生间漏水了", None),
-                                                      ("我是三楼奶茶店的", "门锁坏了 关不上", "ENG-DOOR")])
+                                                      ("我是三楼奶茶店的", "门锁坏了 关不上", "ENG-DOOR"),
+                                                      ("我是一楼星巴克的", "空调不制冷", "ENG-HVAC"),
+                                                      ("我是zara的", "试衣间的灯不亮了", None)])
 def test_who_and_where_said_first_goes_with_the_fault_that_follows(wechat, session, site, where, fault, code):
     wechat.say("o-pieces", KNOWN)
     reply = wechat.say("o-pieces", where)
