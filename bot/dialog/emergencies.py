@@ -45,3 +45,17 @@ def names_nothing_of_its_own(text: str) -> bool:
 
 def _dangers(text: str) -> set[str]:
     return situation.danger_classes(situation.assess(situation.in_chinese(normalize(text))[0]).classes) - {"help"}
+
+
+# What to do before help arrives, by the danger, the most pressing first (a fire with someone
+# hurt: leave first); said once, when the emergency's ticket opens
+_ADVICE = (("fire", "advice_fire"), ("gas", "advice_gas"), ("injured", "advice_injured"),
+           ("taken_ill", "advice_injured"), ("drowning", "advice_injured"), ("violence", "advice_violence"),
+           ("crime_now", "advice_violence"), ("intruder", "advice_violence"), ("trapped", "advice_trapped"),
+           ("electric", "advice_electric"))
+
+
+def advice(text: str) -> Optional[str]:
+    """The phrase key of the safety advice for the danger the message tells, if any."""
+    dangers = _dangers(text)
+    return next((key for danger, key in _ADVICE if danger in dangers), None)

@@ -109,3 +109,27 @@ def visit_arranged(turn: Turn, text: str, result) -> bool:
     note(turn, ticket, f"租户补充上门安排：{text}")
     turn.say("visit_arranged", number=ticket.number)
     return True
+
+
+# CCTV footage asked for (监控能调吗, 能帮我查一下录像吗, 调一下监控): to see what happened, not a
+# camera out of order (监控坏了, 摄像头不亮). Matched against bare() text.
+_FOOTAGE = re.compile(r"(?:调|查|看|翻|回放|调取|查看)(?:一下|下|看)?(?:监控|录像)|(?:监控|录像)(?:能|可以|能不能|可不可以)?"
+                      r"(?:调|查|看|回放|调取|查看)")
+
+
+def footage_asked(turn: Turn, text: str, result) -> bool:
+    """「监控能调吗」 after 「昨天晚上有人把我车划了」: the footage asked for, on that report, for
+    the guards who look (the classifier reads 监控 as a camera to repair)."""
+    if result.urgent or not _FOOTAGE.search(intents.bare(text)):
+        return False
+    ticket, reported = _report_before(turn)
+    if not reported:
+        return False
+    if ticket is None:  # held while we ask who: the request goes with it
+        hold_words(turn, text)
+        remind_identity(turn)
+        return True
+    note(turn, ticket, f"租户要求调取监控：{text}")
+    turn.say("footage_noted", number=ticket.number)
+    ask_who_still(turn)
+    return True

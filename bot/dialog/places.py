@@ -60,13 +60,14 @@ def car_only(text: str) -> bool:
 
 
 # Who and where the tenant is, said before what is wrong (我们店, 我是二楼的, 我是三楼奶茶店的,
-# 我们这边, 我是一楼星巴克的, 我是zara的): a report in pieces, its fault in the next message. Matched against bare() text.
-_FROM = re.compile(r"^(?:我|我们|咱们|俺们?|本人)(?:是|在|家)?(?P<where>(?:这边|这里|那边)?(?:" + _FLOOR.pattern +
+# 我们这边, 我是一楼星巴克的, 我是zara的, 你好 我是5栋的业主): a report in pieces, its fault in the next message. Matched against bare() text.
+_FROM = re.compile(r"^(?:(?:物业)?(?:你好|您好)(?:物业)?|hi|hello)?(?:我|我们|咱们|俺们?|本人)(?:是|在|家|住)?(?P<where>"
+                   r"\d{1,3}(?:栋|幢|号楼|座)(?:\d{1,2}单元)?的?|(?:这边|这里|那边)?(?:" + _FLOOR.pattern +
                    r"|隔壁|对面|楼上|楼下)?的?(?:[\u4e00-\u9fff]{0,5}?(?:店|馆|铺|超市|餐厅|药房|公司|档口|门面|铺子))?"
                    r"(?:的|这边|这里|那边)?"
                    # a shop by its own name (一楼星巴克的, 三楼那家喜茶的): after a floor, or a brand in Latin letters
                    r"|(?:" + _FLOOR.pattern + r")(?:那家|这家)?[\u4e00-\u9fff]{2,6}?的|(?:" + _FLOOR.pattern +
-                   r")?[a-z][a-z&' ]{1,15}的)(?:呀|啊|哈|哦){0,2}$")
+                   r")?[a-z][a-z&' ]{1,15}的)(?:业主|租户|住户|商户|店主|老板)?(?:呀|啊|哈|哦){0,2}$")
 
 
 def where_from(turn: Turn, text: str, result) -> bool:

@@ -20,7 +20,7 @@ from bot.dialog.answers import (
     survey_comment,
 )
 from bot.dialog.danger_over import danger_over
-from bot.dialog.follow_ups import read_as_going_on, visit_arranged, visit_time
+from bot.dialog.follow_ups import footage_asked, read_as_going_on, visit_arranged, visit_time
 from bot.dialog.identity import (
     decline_identity,
     identity_answer,
@@ -38,6 +38,7 @@ from bot.dialog.lookup import (
     insert_once,
     tenant_and_conversation,
 )
+from bot.dialog.numbers import number_given
 from bot.dialog.reports import report, several_reports, who
 from bot.dialog.tickets import (
     asks_on,
@@ -230,6 +231,10 @@ def _text(turn: Turn, text: str) -> None:
     if corrections.corrects(turn, text, result):  # 不对 是天花板漏水, right after a report
         return
     if danger_over(turn, text, result):  # 已经醒了 没事了, after 有人晕倒了
+        return
+    if number_given(turn, text, result):  # 单号LH-20261201-0003: that report's progress
+        return
+    if footage_asked(turn, text, result):  # 监控能调吗, after 有人把我车划了 (查一下 is no progress asked)
         return
     if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result) or (
             about_repair.arrival_told(turn, text, result)):

@@ -131,3 +131,9 @@ def test_a_socket_with_no_power_is_still_the_power(wechat, session, site):
     wechat.say("o-phone", "插座没电了 手机充不了电")
     [ticket] = tickets(session)
     assert ticket.code == "ENG-ELEC"
+
+
+@pytest.mark.parametrize("said", ["你好 我是5栋的业主", "物业你好 我们是12楼的"])
+def test_who_and_where_after_a_greeting_waits_for_the_fault(wechat, session, site, said):
+    reply = wechat.say("o-hello", said)
+    assert tickets(session) == [] and phrase("ask_what_problem") in reply

@@ -88,3 +88,20 @@ def test_a_complaint_naming_nothing_with_no_recent_report_opens_its_own(wechat, 
     reply = wechat.say("o-smell", "好臭啊 快点来弄走")
     [ticket] = tickets(session)
     assert ticket.number in reply and notes(ticket) == []
+
+
+@pytest.mark.parametrize("asked", ["监控能调吗", "能帮我查一下录像吗"])
+def test_footage_asked_after_a_report_goes_on_it(wechat, session, site, asked):
+    wechat.say("o-footage", KNOWN)
+    wechat.say("o-footage", "昨天晚上有人把我车划了 停在B2")
+    reply = wechat.say("o-footage", asked)
+    [ticket] = tickets(session)
+    assert ticket.code == "SEC-PARK" and notes(ticket) == [f"租户要求调取监控：{asked}"]
+    assert reply == phrase("footage_noted", number=ticket.number)
+
+
+def test_a_camera_out_of_order_is_still_a_report(wechat, session, site):
+    wechat.say("o-camera", KNOWN)
+    wechat.say("o-camera", "昨天晚上有人把我车划了 停在B2")
+    wechat.say("o-camera", "B2的监控坏了 一直黑屏")
+    assert [t.code for t in tickets(session)] == ["SEC-PARK", "ENG-WEAK"]
