@@ -14,7 +14,7 @@ from models import Message, Status, Ticket, db, utcnow
 from models.queries import site_ids
 
 TRIAGE_REASONS = {"not_understood": "未能识别", "call_for_help": "呼救", "dialog_failed": "系统出错",
-                  "tenant_corrected": "租户更正"}
+                  "tenant_corrected": "租户更正", "human_asked": "要求人工"}
 # an unhandled message older than this has been seen to (or is a ticket of its own by now)
 UNHANDLED_DAYS = 7
 

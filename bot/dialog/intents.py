@@ -95,7 +95,9 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
                       r"(修|弄|搞|处理|换)好了(吗|没)|修了(吗|没)|有人来吗|结果呢|(师傅|人|维修工|工人|电工|保安)(来了|到了)(吗|没|没有)|"
                       r"(师傅|人|维修工|工人|电工|保安|维修人员)(现在)?(到|走到)哪(里|儿)?了|出发了(吗|没)|在路上了?(吗|没)|"
                       # the number of their report asked (单号是多少来着, 工单号忘了): its progress tells it
-                      r"(?<!编)(工单|单)号(码)?(是)?(多少|几号|呢|忘了|来着)")
+                      r"(?<!编)(工单|单)号(码)?(是)?(多少|几号|呢|忘了|来着)|"
+                      # the tenant's reports asked for (我的工单, 查一下我的报修)
+                      r"我的(工单|报修|投诉)(呢|怎么样|进度|$)")
 # The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
 CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码|号)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
                            r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
@@ -163,6 +165,9 @@ def problems(text: str) -> list[str]:
         items = [items[0] + items[1], *items[2:]]
     if len(items) > 1:
         return [item.strip(" ，,。；;、") for item in items]
+    both = _BOTH.match(text.strip(" ，,。！!"))
+    if both and both["a"] != both["b"]:  # 卫生间的灯和排气扇都坏了: each thing with the words around it
+        return [both["where"] + both["a"] + both["what"], both["where"] + both["b"] + both["what"]]
     parts: list[str] = []
     named: set[str] = set()
     for piece in _ADDED.split(text):
@@ -174,7 +179,14 @@ def problems(text: str) -> list[str]:
         else:
             parts.append(piece)
         named |= things
-    return [part.strip(" ，,。；;、") for part in parts if part.strip(" ，,。；;、")]
+    # the marker that added a part joins it on, and is no word of the problem (还有 reads as 还有人在里面)
+    return [_MARKER_FIRST.sub("", part.strip(" ，,。；;、")) for part in parts if part.strip(" ，,。；;、")]
+
+
+# Two things with one fault (空调和门锁都坏了, 卫生间的灯跟排气扇都不转了)
+_BOTH = re.compile(r"^(?P<where>[^，,。]{0,12}?)(?P<a>(?:" + FAULT_OBJECT.pattern + r"){1,2})(?:和|跟|与|以及|还有|、)"
+                   r"(?P<b>(?:" + FAULT_OBJECT.pattern + r"){1,2})(?:也都|都|全都)(?P<what>[^，,。]{1,10})$")
+_MARKER_FIRST = re.compile("^(?:" + "|".join(map(re.escape, default_rules()["settings"]["addition_markers"])) + ")")
 
 
 # A question that goes on from the last one (那停多久, 那周末呢, 在哪里交): a word that

@@ -21,6 +21,7 @@ from bot.dialog.answers import (
 )
 from bot.dialog.danger_over import danger_over
 from bot.dialog.follow_ups import footage_asked, read_as_going_on, visit_arranged, visit_time
+from bot.dialog.human import bot_asked, human_asked, wants_person
 from bot.dialog.identity import (
     decline_identity,
     identity_answer,
@@ -185,6 +186,8 @@ def _text(turn: Turn, text: str) -> None:
         else:
             turn.say("unclear")
         return
+    if turn.conv.state == AWAITING_IDENTITY and wants_person(bare) and human_asked(turn, text, turn.classify(text)):
+        return  # 转人工 is no name
     if turn.conv.state == AWAITING_IDENTITY and identity_answer(turn, text):
         return
     if quote_or_receipt(turn, bare) or survey_answer(turn, text):
@@ -233,6 +236,8 @@ def _text(turn: Turn, text: str) -> None:
     if danger_over(turn, text, result):  # 已经醒了 没事了, after 有人晕倒了
         return
     if number_given(turn, text, result):  # 单号LH-20261201-0003: that report's progress
+        return
+    if human_asked(turn, text, result) or bot_asked(turn, text):  # 转人工; 你是机器人吗
         return
     if footage_asked(turn, text, result):  # 监控能调吗, after 有人把我车划了 (查一下 is no progress asked)
         return

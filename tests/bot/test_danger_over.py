@@ -15,6 +15,7 @@ KNOWN = "L2-015 李强 13922223333"
     ("我爸晕倒在电梯里了 快来人", "已经醒了 没事了"),
     ("配电箱冒烟了 有火星", "火已经灭了"),
     ("电梯困人了 我女儿在里面", "孩子已经救出来了"),
+    ("B1的电动扶梯把小孩的鞋卷进去了", "孩子没事 鞋子拿不出来"),
 ])
 def test_the_danger_over_is_noted_and_the_responders_still_come(wechat, session, site, danger, over):
     wechat.say("o-over", KNOWN)

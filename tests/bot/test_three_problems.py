@@ -39,3 +39,22 @@ def test_a_number_or_a_pair_told_of_one_thing_is_one_report(wechat, session, sit
     wechat.say("o-listed", "L2-015 何 13566667777")
     wechat.say("o-listed", one)
     assert len(tickets(session)) == 1
+
+
+@pytest.mark.parametrize(("text", "contents"), [
+    ("空调和门锁都坏了", ["空调坏了", "门锁坏了"]),
+    ("卫生间的灯和排气扇都坏了", ["卫生间的灯坏了", "卫生间的排气扇坏了"]),
+    ("空调不制冷，还有门锁也坏了", ["空调不制冷", "门锁也坏了"]),
+])
+def test_two_things_of_two_trades_in_one_breath_are_two_reports(wechat, session, site, text, contents):
+    # the added 还有 is no word of the problem: alone it read as 还有人在里面, urgent
+    wechat.say("o-both", KNOWN)
+    wechat.say("o-both", text)
+    assert [t.content for t in tickets(session)] == contents
+    assert not any(t.urgent for t in tickets(session))
+
+
+def test_two_things_of_one_trade_stay_one_report(wechat, session, site):
+    wechat.say("o-both", KNOWN)
+    wechat.say("o-both", "卷帘门和玻璃门都打不开了")
+    assert [t.content for t in tickets(session)] == ["卷帘门和玻璃门都打不开了"]

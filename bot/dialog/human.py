@@ -1,0 +1,55 @@
+"""A person asked for (转人工, 人工客服, 我要跟真人说话) and the bot asked what it is (你是机器人
+吗). 「转人工」 opened a ticket flagged 未能识别, 「人工客服」 was thanked as praise, and 「我要跟
+真人说话」 became a complaint about the staff's attitude. A person is what the tenant gets:
+the desk is called on the report just made, or a ticket waits on the 待分诊 list."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import workflow
+from bot.dialog import intents
+from bot.dialog.identity import held_report
+from bot.dialog.tickets import flag_for_triage, newest_open, note, register
+from workflow.held_reports import AWAITING_IDENTITY, register_pending
+
+if TYPE_CHECKING:
+    from bot.dialog.turns import Turn
+
+TRIAGE_HUMAN_ASKED = "human_asked"
+# Matched against bare() text
+_HUMAN = re.compile(r"转人工|人工客服|人工服务|人工坐席|找人工|要人工|接人工|^人工$|真人|活人|"
+                    r"(?:跟|和|找|让)(?:你们的?)?(?:工作人员|客服人员|值班的人|人)(?:说话|聊|讲|谈|沟通|对话)")
+_BOT_ASKED = re.compile(r"^(?:你|您)是(?:不是)?(?:机器人|人工智能|ai|自动回复|真人|人)(?:吗|么|啊|吧|呀)?$|"
+                        r"(?:是不是|是)自动回复|机器人(?:吗|么|在回复)")
+
+
+def wants_person(bare_text: str) -> bool:
+    return bool(_HUMAN.search(bare_text))
+
+
+def human_asked(turn: Turn, text: str, result) -> bool:
+    """The desk is called on the tenant's open report; with none, a ticket of the words for
+    the 待分诊 list, where a person answers. Either way the tenant reads a person is coming."""
+    if result.urgent or not wants_person(intents.bare(text)):
+        return False
+    ticket = newest_open(turn)
+    if ticket is None and turn.conv.state == AWAITING_IDENTITY and held_report(turn):
+        # the report we hold while asking who: opened with what we know, for the person called
+        ticket = register_pending(turn.session, turn.site, turn.tenant, turn.keep_conv())
+    if ticket is not None:
+        note(turn, ticket, f"租户要求人工服务：{text}")
+        workflow.call_desk(turn.session, ticket)
+    else:
+        ticket = register(turn, text, result)
+        flag_for_triage(ticket, TRIAGE_HUMAN_ASKED)
+    turn.say("human_coming", number=ticket.number)
+    return True
+
+
+def bot_asked(turn: Turn, text: str) -> bool:
+    """「你是机器人吗」: what answers, what it can do, and how to reach a person."""
+    if not _BOT_ASKED.search(intents.bare(text)):
+        return False
+    turn.say("bot_introduced")
+    return True

@@ -1,0 +1,27 @@
+"""What a tenant says about themselves or their reports after one: a new phone number (换个号码
+打这个139…) goes on the ticket for whoever calls back; 「我的工单」 lists the tenant's reports."""
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.conftest import tickets
+from workflow.phrasebook import phrase
+
+KNOWN = "L3-008 王敏 13811112222"
+
+
+def test_a_new_number_after_a_report_goes_on_it(wechat, session, site):
+    wechat.say("o-phone", KNOWN)
+    wechat.say("o-phone", "空调不制冷")
+    reply = wechat.say("o-phone", "换个号码 打这个13999998888")
+    [ticket] = tickets(session)
+    assert ticket.phone == "13999998888" and phrase("contact_saved", site) in reply
+
+
+@pytest.mark.parametrize("asked", ["我的工单", "查一下我的报修"])
+def test_the_tenants_reports_asked_for_are_listed(wechat, session, site, asked):
+    wechat.say("o-mine", KNOWN)
+    wechat.say("o-mine", "空调不制冷")
+    reply = wechat.say("o-mine", asked)
+    [ticket] = tickets(session)
+    assert ticket.number in reply and "空调" in reply

@@ -1,0 +1,44 @@
+"""A person asked for (转人工, 人工客服, 我要跟真人说话) gets one: the desk is called on the report
+just made, or the words wait on the 待分诊 list as 要求人工; never praise, a complaint about the
+staff or 「没有听清楚」. 「你是机器人吗」 is answered with what the bot is and how to reach a person."""
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.conftest import notes, tickets
+from workflow.phrasebook import phrase
+
+KNOWN = "L3-008 王敏 13811112222"
+
+
+@pytest.mark.parametrize("asked", ["转人工", "人工客服", "我要跟真人说话", "人工"])
+def test_a_person_asked_with_nothing_open_waits_on_the_triage_list(wechat, session, site, asked):
+    wechat.say("o-human", KNOWN)
+    reply = wechat.say("o-human", asked)
+    [ticket] = tickets(session)
+    assert ticket.triage == "human_asked" and ticket.content == asked
+    assert reply.splitlines()[-1] == phrase("human_coming", site, number=ticket.number)
+
+
+def test_a_person_asked_after_a_report_calls_the_desk_on_it(wechat, session, site):
+    wechat.say("o-human", KNOWN)
+    wechat.say("o-human", "空调不制冷")
+    reply = wechat.say("o-human", "我要跟真人说话")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-HVAC" and ticket.desk_call_due and ticket.triage is None
+    assert notes(ticket) == ["租户要求人工服务：我要跟真人说话"]
+    assert reply == phrase("human_coming", site, number=ticket.number)
+
+
+def test_a_person_asked_while_we_ask_who_opens_the_held_report(wechat, session, site):
+    wechat.say("o-held", "卫生间水龙头坏了 一直滴水")
+    reply = wechat.say("o-held", "转人工")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-PLUMB" and "水龙头" in ticket.content and ticket.number in reply
+
+
+@pytest.mark.parametrize("asked", ["你是机器人吗", "是自动回复吗"])
+def test_the_bot_says_what_it_is(wechat, session, site, asked):
+    reply = wechat.say("o-bot", asked)
+    assert phrase("bot_introduced", site) in reply and tickets(session) == []
+
