@@ -21,6 +21,9 @@ _UNIT = re.compile(rf"(?<![A-Za-z0-9{PROVINCES}])([A-Za-z]{{1,2}}\d{{1,2}}?)\s*+
 # the matches are the same, without the quadratic backtracking between adjacent runs.
 _BLOCK = re.compile(r"(?<![\dA-Za-z])(\d{1,3}|[A-Za-z])\s*+(?:栋|幢|号楼|座)\s*+(?:(\d{1,2})\s*+单元)?\s*+"
                     r"(?:\d{1,2}\s*+(?:层|楼)\s*+)?(\d{3,4})(?!\d)")
+# The same written with dashes, as residents do (3-1-602: building, entrance, flat); not a
+# date (2026-12-07) nor part of a longer run of digits
+_BLOCK_DASHED = re.compile(r"(?<![\dA-Za-z-])(\d{1,2})\s{0,1}[-－—]\s{0,1}(\d{1,2})\s{0,1}[-－—]\s{0,1}(\d{3,4})(?![\d-])")
 # A building and its entrance told without the flat (7号楼3单元, 3栋): the flat's number may
 # follow alone (702, 我是702的), and the two are one unit (7-3-702).
 _BLOCK_ALONE = re.compile(r"(?<![\dA-Za-z])(\d{1,3}|[A-Za-z])\s{0,2}(?:栋|幢|号楼|座)\s{0,2}(?:(\d{1,2})\s{0,2}单元)?"
@@ -67,7 +70,7 @@ class Identity:
 def find_unit(text: str) -> Optional[str]:
     """The unit the text names; one it denies (不是L3-008 是L2-015) is passed over."""
     text = _readable(text)
-    match = _told(_BLOCK, text)
+    match = _told(_BLOCK, text) or _told(_BLOCK_DASHED, text)
     if match:
         return "-".join(part.upper() for part in match.groups() if part)
     match = _told(_UNIT, text)
@@ -292,7 +295,7 @@ def leftover(text: str) -> str:
     """What a message says besides its phone, unit and the filler around them ("" for
     "我住5栋2单元301，电话138…"; "王建国" for "王建国 138… L2-015")."""
     _, rest = _phone_and_rest(_readable(text))
-    rest = _BLOCK.sub(" ", rest)
+    rest = _BLOCK_DASHED.sub(" ", _BLOCK.sub(" ", rest))
     rest = _UNIT.sub(" ", rest)
     rest = _ROOM.sub(" ", rest)
     rest = _SHOP_NAME.sub(" ", rest)

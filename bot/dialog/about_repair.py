@@ -103,7 +103,7 @@ def payment_asked(turn: Turn, text: str, result) -> bool:
 # Repaired, or someone came (修完了, 修好了, 来过了, 换过了) ... and the fault is still there
 # (还在漏, 还是不行, 又坏了, 没修好); matched against bare() text
 _STILL_THERE = (r"(?:还是|还在|还|又|仍然|仍|依然|照样|照旧).{0,4}?"
-                r"(?:漏|滴|渗|坏|不行|不好|不亮|不转|不通|不出|不制冷|不制热|堵|跳闸|停|响|臭|冒|有问题|老样子|没用|没好)")
+                r"(?:漏|滴|渗|坏|不行|不好|不亮|不转|不通|不出|不制冷|不制热|堵|跳闸|停|响|臭|冒|有问题|老样子|没用|没(?:修|弄|搞|处理)?好)")
 _FAULT_AFTER_REPAIR = re.compile(r"(?:(?:修|弄|搞|处理|换|看|检查)(?:完|好|过)|来(?:修|看)?过|修了)"
                                  r".{0,12}?(?:" + _STILL_THERE + r"|没(?:修|弄|搞|处理)好)")
 # ... said after the engineer marked the job done, the repair need not be named (还是不制冷啊),

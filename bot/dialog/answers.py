@@ -61,10 +61,23 @@ def survey_answer(turn: Turn, text: str) -> bool:
     reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
     if not parsed[1]:  # its comment may follow in a message of its own
         turn.keep_conv().note_time("surveyed_at", turn.now)
-    if parsed[1] and turn.classify(text).urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
+    comment = turn.classify(parsed[1]) if parsed[1] else None
+    if comment is not None and turn.classify(text).urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
         return False
-    turn.say("survey_sorry" if reopened else "survey_thanks")
+    turn.say("survey_sorry" if reopened else _thanks(comment, parsed[1]))
     return True
+
+
+# What a survey's comment holds against the service, in the few words comments are (就是来得有点晚):
+# the classifier reads most such comments as nothing
+_GRIEVANCE = re.compile(r"太晚|有点晚|来得晚|很晚|太慢|有点慢|很慢|等了(?:半天|很久|好久|一天|两天|几天)|不太好|不够|没修好|"
+                        r"还是(?:不|没)|态度(?:不好|差|一般)|不满意|敷衍|马虎|不专业|不彻底|不耐烦|迟到|太贵|有点贵|不干净|没清理|一般般")
+
+
+def _thanks(comment, text: str = "") -> str:
+    """Thanks for a score; with a grievance in its comment (3分 师傅来得太晚了), an apology too."""
+    aggrieved = comment is not None and (comment.intent == "complaint" or _GRIEVANCE.search(text))
+    return "survey_thanks_sorry" if aggrieved else "survey_thanks"
 
 
 def survey_comment(turn: Turn, text: str, result) -> bool:
@@ -78,7 +91,8 @@ def survey_comment(turn: Turn, text: str, result) -> bool:
     if survey is None:
         return False
     reopened = surveys.add_comment(turn.session, survey, text)
-    turn.say("survey_sorry" if reopened or survey.score <= surveys.LOW_SCORE else "survey_thanks")  # 1分, then why
+    # 1分, then why: sorry, and the supervisor calls; 3分, then a grievance: sorry
+    turn.say("survey_sorry" if reopened or survey.score <= surveys.LOW_SCORE else _thanks(result, text))
     return True
 
 

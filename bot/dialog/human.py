@@ -39,10 +39,10 @@ def human_asked(turn: Turn, text: str, result) -> bool:
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.keep_conv())
     if ticket is not None:
         note(turn, ticket, f"租户要求人工服务：{text}")
-        workflow.call_desk(turn.session, ticket)
     else:
         ticket = register(turn, text, result)
         flag_for_triage(ticket, TRIAGE_HUMAN_ASKED)
+    workflow.call_desk(turn.session, ticket)  # the desk hears within the minute, not when it next looks
     turn.say("human_coming", number=ticket.number)
     return True
 

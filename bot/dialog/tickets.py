@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from bot.dialog.turns import Turn
 
 TRIAGE_CALL_FOR_HELP = "call_for_help"
+CANCEL_NOTE = "租户表示不需要继续处理："
 # how soon after 「算了」 a tenant may take it back and have the report held again
 TAKE_BACK_WITHIN = timedelta(minutes=10)
 
@@ -143,13 +144,29 @@ def take_back_withdrawal(turn: Turn, text: str) -> bool:
     """「还是修一下吧」 right after 「算了 不修了」: the report withdrawn is held again, and opens
     as soon as we know who the tenant is (this message may tell it)."""
     withdrawn = (turn.conv.data or {}).get("withdrawn")
-    if not withdrawn or turn.conv.state == AWAITING_IDENTITY or not intents.CHANGED_MIND.search(text):
+    if turn.conv.state == AWAITING_IDENTITY or not intents.CHANGED_MIND.search(text):
         return False
+    if not withdrawn:
+        return _cancel_taken_back(turn, text)
     if datetime.fromisoformat(withdrawn["at"]) < turn.now - TAKE_BACK_WITHIN:
         return False
     set_conv(turn, AWAITING_IDENTITY, pending={k: v for k, v in withdrawn.items() if k != "at"}, withdrawn=None)
     remember_told(turn, text)
     identity_told(turn, acknowledged=True)
+    return True
+
+
+def _cancel_taken_back(turn: Turn, text: str) -> bool:
+    """「还是修一下吧」 after 「算了 不修了」 on an open ticket: the desk, asked to confirm and
+    close, is told to go on instead."""
+    ticket = newest_open(turn)
+    if ticket is None:
+        return False
+    notes = [e.note or "" for e in ticket.events if e.action == "note"]
+    if not notes or not notes[-1].startswith(CANCEL_NOTE):
+        return False
+    note(turn, ticket, f"租户撤回取消，请继续处理：{text}")
+    turn.say("cancel_taken_back", number=ticket.number)
     return True
 
 
@@ -258,7 +275,7 @@ def upset_about_open(turn: Turn, text: str) -> bool:
 def cancel_request(turn: Turn, text: str, thanked: bool = False) -> bool:
     """"不用修了": noted on the newest open ticket for staff to confirm and close. With
     thanks (已经修好了 师傅很好) the tenant is thanked back, open ticket or not."""
-    ticket = note_on_open_ticket(turn, f"租户表示不需要继续处理：{text}（请与租户确认后结案）")
+    ticket = note_on_open_ticket(turn, f"{CANCEL_NOTE}{text}（请与租户确认后结案）")
     if ticket is not None:
         turn.say("cancel_noted", number=ticket.number)
     elif not thanked:  # nothing to cancel: not an inquiry ticket about it either

@@ -41,3 +41,20 @@ def test_a_withdrawal_long_past_is_not_taken_back(wechat, session, site, monkeyp
     monkeypatch.setattr(dialog_tickets, "TAKE_BACK_WITHIN", timedelta(seconds=-1))
     wechat.say("o-mind", "还是修一下吧 L2-015 柏 13500007777")
     assert tickets(session) == []
+
+
+def test_a_cancel_taken_back_on_an_open_ticket_tells_the_desk_to_go_on(wechat, session, site):
+    wechat.say("o-open", "L3-008 王敏 13811112222")
+    wechat.say("o-open", "空调不制冷")
+    wechat.say("o-open", "算了 不修了")
+    reply = wechat.say("o-open", "还是修一下吧")
+    [ticket] = tickets(session)
+    assert reply == phrase("cancel_taken_back", site, number=ticket.number)
+    assert [e.note for e in ticket.events if e.action == "note"][-1] == "租户撤回取消，请继续处理：还是修一下吧"
+
+
+def test_changed_mind_words_with_no_cancel_before_are_a_note(wechat, session, site):
+    wechat.say("o-open", "L3-008 王敏 13811112222")
+    wechat.say("o-open", "空调不制冷")
+    reply = wechat.say("o-open", "还是派人来看看吧")
+    assert phrase("cancel_taken_back", site, number=tickets(session)[0].number) not in reply

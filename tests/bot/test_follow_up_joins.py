@@ -61,15 +61,16 @@ def _done(session, site, make, ticket):
     return desk
 
 
-def test_still_faulty_after_the_job_was_completed_goes_to_the_supervisors(wechat, session, site, make):
+@pytest.mark.parametrize("still", ["师傅修完了 但是还在漏", "还没修好啊 师傅就走了"])
+def test_still_faulty_after_the_job_was_completed_goes_to_the_supervisors(wechat, session, site, make, still):
     wechat.say("o-still", LEAK)
     [ticket] = tickets(session)
     _done(session, site, make, ticket)
     session.commit()
-    reply = wechat.say("o-still", "师傅修完了 但是还在漏")
+    reply = wechat.say("o-still", still)
     [ticket] = tickets(session)
     assert ticket.status == Status.COMPLETED and ticket.supervisor_flag and not ticket.receipt_confirmed
-    assert "租户反映修后仍有问题：师傅修完了 但是还在漏" in notes(ticket)
+    assert f"租户反映修后仍有问题：{still}" in notes(ticket)
     assert phrase("still_faulty", site, number=ticket.number) in reply
 
 

@@ -16,7 +16,7 @@ def test_a_person_asked_with_nothing_open_waits_on_the_triage_list(wechat, sessi
     wechat.say("o-human", KNOWN)
     reply = wechat.say("o-human", asked)
     [ticket] = tickets(session)
-    assert ticket.triage == "human_asked" and ticket.content == asked
+    assert ticket.triage == "human_asked" and ticket.content == asked and ticket.desk_call_due
     assert reply.splitlines()[-1] == phrase("human_coming", site, number=ticket.number)
 
 

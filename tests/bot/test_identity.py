@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from bot.identity import find_addressed_name, find_name, find_signed_name, find_unit, parse_identity
+from models import Ticket
 
 
 @pytest.mark.parametrize("text, name", [
@@ -22,10 +24,24 @@ def test_a_surname_with_a_form_of_address_standing_alone(text, name):
 @pytest.mark.parametrize("text, unit", [
     ("L2-015", "L2-015"), ("l2 015铺", "L2-015"), ("3楼305", "3F-305"), ("305室", "305"),
     ("5栋2单元301", "5-2-301"), ("12号楼1单元502室", "12-1-502"), ("5栋301", "5-301"),
-    ("A座1203", "A-1203"), ("B座 15层1503", "B-1503"),
+    ("A座1203", "A-1203"), ("B座 15层1503", "B-1503"), ("3-1-602", "3-1-602"), ("我家是12-2-1203", "12-2-1203"),
 ])
 def test_shop_office_and_apartment_units(text, unit):
     assert find_unit(text) == unit
+
+
+@pytest.mark.parametrize("text", ["2026-12-07", "0571-8888-6666", "1-2-3"])
+def test_dates_and_numbers_in_dashes_are_no_unit(text):
+    assert find_unit(text) is None
+
+
+def test_a_dashed_unit_answers_the_question_of_where(wechat, session, site):
+    wechat.say("o-dashed", "厨房下水道堵了")
+    wechat.say("o-dashed", "张伟")
+    wechat.say("o-dashed", "13700002222")
+    reply = wechat.say("o-dashed", "3-1-602")
+    [ticket] = session.scalars(sa.select(Ticket)).all()
+    assert ticket.unit_code == "3-1-602" and "铺位号" not in reply
 
 
 def test_claims_and_answers():

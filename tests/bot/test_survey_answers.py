@@ -69,3 +69,17 @@ def test_a_poor_mark_in_words_reopens_the_ticket(wechat, session, site, make):
     session.expire_all()
     assert (survey.score, survey.comment) == (1, "修了两次还是不制冷")
     assert ticket.status == Status.REOPENED
+
+
+@pytest.mark.parametrize("answer", ["3分 师傅来得太晚了", "4分 就是来得有点晚 等了半天"])
+def test_a_middling_score_with_a_grievance_is_thanked_with_an_apology(wechat, session, site, make, answer):
+    ticket, survey = closed_with_survey(wechat, session, site, make)
+    assert wechat.say("o-survey", answer) == phrase("survey_thanks_sorry")
+    session.expire_all()
+    assert ticket.status == Status.CLOSED and survey.comment
+
+
+def test_a_grievance_told_after_the_score_is_apologised_for(wechat, session, site, make):
+    closed_with_survey(wechat, session, site, make)
+    assert wechat.say("o-survey", "3") == phrase("survey_thanks")
+    assert wechat.say("o-survey", "师傅来得太晚了") == phrase("survey_thanks_sorry")

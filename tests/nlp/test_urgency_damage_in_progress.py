@@ -37,3 +37,32 @@ def test_damage_or_a_unit_out_is_urgent(text):
 )
 def test_the_same_words_with_no_damage_are_not_urgent(text):
     assert not nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们店总闸跳了 怎么都推不上去",
+        "整个营业厅停电了 没法办业务",
+        "培训教室跳闸了 整个教室都没电 学员在等",
+        "停电 今天的订单做不出来了",
+        "会议室顶上在漏水 开会的桌子上全是水",
+    ],
+)
+def test_a_unit_that_cannot_work_for_want_of_power_is_urgent(text):
+    assert nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "店里停电了 反正已经打烊了 明天来看看",
+        "楼上装修的泥浆冲到我家地漏里了",
+        "昨晚下雨 走廊的吊顶板湿透了 还在滴",
+        "水已经关了 不喷了 地上的水我们自己拖",
+        "阀门已经关了 水不喷了",
+        "食堂的桌子上全是水 也没人擦",
+    ],
+)
+def test_a_closed_shop_a_drain_a_soaked_ceiling_or_water_stopped_is_no_emergency(text):
+    assert not nlp.classify(text).urgent

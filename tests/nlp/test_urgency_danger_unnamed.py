@@ -1,0 +1,54 @@
+"""Danger to people said without its usual keyword: gas told by its rotten-egg smell, a
+person knocked over by a moving gate, someone chased; and what only sounds alarming: a bulb
+burnt out, people running about in a corridor."""
+
+import pytest
+
+import nlp
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卫生间里有股味道 好像臭鸡蛋一样 闻久了头晕",
+        "一开门就是一股怪味 跟臭鸡蛋似的 2单元5楼",
+    ],
+)
+def test_a_smell_like_rotten_eggs_is_gas(text):
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+
+
+@pytest.mark.parametrize("text", ["下水道返上来一股臭鸡蛋味 厕所里好臭", "冰箱里有个鸡蛋坏了 像臭鸡蛋一样的味"])
+def test_a_drain_or_a_bad_egg_smelling_of_rotten_eggs_is_no_gas(text):
+    assert not nlp.classify(text).urgent
+
+
+def test_a_gate_that_knocks_a_person_over_hurts_them():
+    result = nlp.classify("小区的电动门自己往前走 把一个送外卖的顶倒了")
+    assert result.urgent, result
+
+
+@pytest.mark.parametrize("text", ["有个男的一直在追我 我躲进便利店了 北门", "几个人在追我们 快点"])
+def test_someone_chasing_the_writer_is_a_threat_now(text):
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+
+
+@pytest.mark.parametrize("text", ["卫生间的灯泡烧了 换一个", "走廊灯管烧了 晚上很黑", "保险丝又烧了"])
+def test_a_bulb_or_a_fuse_burnt_out_is_a_repair(text):
+    assert not nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize("text", ["电线烧了 有股味", "插座烧了 黑了一块还在冒烟"])
+def test_a_wire_or_a_socket_burnt_is_still_urgent(text):
+    assert nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize("text", ["有人在楼道里跑来跑去", "几个小孩在大堂里追来追去"])
+def test_people_running_about_are_no_emergency(text):
+    assert not nlp.classify(text).urgent
+
+
+def test_running_about_with_a_knife_is_still_urgent():
+    assert nlp.classify("有个人拿着刀在楼道里跑来跑去").urgent
