@@ -46,3 +46,22 @@ def test_the_tenants_machine_on_fire_is_an_emergency(wechat, session, site):
     wechat.say("o-machine", "打印机冒烟了 有火星")
     [ticket] = tickets(session)
     assert ticket.urgent
+
+
+def test_fixed_told_after_the_job_was_done_is_no_cancellation(wechat, session, site, make):
+    import workflow
+    from models import Role
+
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    engineer = make.staff(Role.ENGINEER, "工程部", sites=[site])
+    wechat.say("o-fixed", KNOWN)
+    wechat.say("o-fixed", "空调不制冷")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk, assignee=engineer)
+    workflow.complete(session, ticket, engineer, work_done="更换电容", site_cleaned=True)
+    session.commit()
+    reply = wechat.say("o-fixed", "修好了 谢谢师傅")
+    [ticket] = tickets(session)
+    assert reply.splitlines() == [phrase("completion_acknowledged", site, number=ticket.number),
+                                  phrase("praise_thanks", site)]
+    assert [e.note for e in ticket.events if e.action == "note"] == ["租户告知已修好：修好了 谢谢师傅"]
