@@ -43,6 +43,10 @@ def names_nothing_of_its_own(text: str) -> bool:
     return not _PLACE.search(bare) and not intents.FAULT_OBJECT.search(bare)
 
 
+def names_a_danger(text: str) -> bool:
+    return bool(_dangers(text))
+
+
 def _dangers(text: str) -> set[str]:
     return situation.danger_classes(situation.assess(situation.in_chinese(normalize(text))[0]).classes) - {"help"}
 

@@ -220,6 +220,13 @@ WORSENING = re.compile(r"越来越|更(严重|大|多|厉害)|严重了|加重|�
 # 「你们电话多少」 is answered, and 「在哪？你问我在哪？L3-008啊」 asked who we are is the answer.
 NO_FAULT_CODES = (taxonomy.OTHER, "SVC-INFO")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
+# The tenant's own office machines: no trade of the centre's repairs them (电脑开不了机 read as a door)
+_OWN_MACHINE = re.compile(r"打印机|复印机|电脑|笔记本|投影仪|碎纸机|传真机|收银机|显示器")
+
+
+def own_machine_only(text: str) -> bool:
+    """A machine of the tenant's is the only thing named: 电脑的插座没电 is the socket's fault."""
+    return bool(_OWN_MACHINE.search(text)) and not FAULT_OBJECT.search(_OWN_MACHINE.sub("", text))
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")

@@ -275,6 +275,14 @@ def upset_about_open(turn: Turn, text: str) -> bool:
 def cancel_request(turn: Turn, text: str, thanked: bool = False) -> bool:
     """"不用修了": noted on the newest open ticket for staff to confirm and close. With
     thanks (已经修好了 师傅很好) the tenant is thanked back, open ticket or not."""
+    newest = next(iter(open_tickets(turn.session, turn.tenant)), None)
+    if newest is not None and newest.status == Status.COMPLETED and intents.RESOLVED.search(text):
+        # 修好了 谢谢师傅 after the engineer marked it done: the fix told, no cancellation
+        note(turn, newest, f"租户告知已修好：{text}")
+        turn.say("completion_acknowledged", number=newest.number)
+        if thanked:
+            turn.say("praise_thanks")
+        return True
     ticket = note_on_open_ticket(turn, f"{CANCEL_NOTE}{text}（请与租户确认后结案）")
     if ticket is not None:
         turn.say("cancel_noted", number=ticket.number)

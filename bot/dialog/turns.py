@@ -10,7 +10,7 @@ from typing import Optional
 import sqlalchemy as sa
 import sqlalchemy.orm as so
 
-from bot.dialog import about_repair, chasing, corrections, events, intents, places
+from bot.dialog import about_repair, chasing, corrections, emergencies, events, intents, places
 from bot.dialog.answers import (
     about_the_quote,
     praise_goes_on,
@@ -226,6 +226,9 @@ def _text(turn: Turn, text: str) -> None:
     if chasing.calls_for_the_report(turn, text, result) and chase(turn, text):  # 快派人来啊 after 灯不亮
         return
     if result.urgent and chasing.pressed(turn, text) and chase(turn, text):  # 能不能快点 客人等着用, after a report
+        return
+    if intents.own_machine_only(text) and not emergencies.names_a_danger(text):
+        turn.say("no_service")  # 电脑开不了机: the tenant's own machine, no repair of ours (冒烟 is a danger)
         return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)

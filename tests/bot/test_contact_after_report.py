@@ -1,5 +1,5 @@
 """What a tenant says about themselves or their reports after one: a new phone number (换个号码
-打这个139…) goes on the ticket for whoever calls back; 「我的工单」 lists the tenant's reports."""
+打这个139…) goes on the ticket for whoever calls back; 「我的工单」 lists the tenant's reports; their own office machine is no service of ours."""
 from __future__ import annotations
 
 import pytest
@@ -25,3 +25,43 @@ def test_the_tenants_reports_asked_for_are_listed(wechat, session, site, asked):
     reply = wechat.say("o-mine", asked)
     [ticket] = tickets(session)
     assert ticket.number in reply and "空调" in reply
+
+
+@pytest.mark.parametrize("machine", ["我们的打印机坏了", "电脑开不了机", "投影仪不亮了"])
+def test_the_tenants_own_machine_is_no_service_of_ours(wechat, session, site, machine):
+    wechat.say("o-machine", KNOWN)
+    assert wechat.say("o-machine", machine) == phrase("no_service", site)
+    assert tickets(session) == []
+
+
+@pytest.mark.parametrize("ours", ["电脑的插座没电", "打印机那边的灯不亮"])
+def test_a_fault_of_ours_beside_a_machine_is_a_report(wechat, session, site, ours):
+    wechat.say("o-machine", KNOWN)
+    wechat.say("o-machine", ours)
+    assert [t.code for t in tickets(session)] == ["ENG-ELEC"]
+
+
+def test_the_tenants_machine_on_fire_is_an_emergency(wechat, session, site):
+    wechat.say("o-machine", KNOWN)
+    wechat.say("o-machine", "打印机冒烟了 有火星")
+    [ticket] = tickets(session)
+    assert ticket.urgent
+
+
+def test_fixed_told_after_the_job_was_done_is_no_cancellation(wechat, session, site, make):
+    import workflow
+    from models import Role
+
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    engineer = make.staff(Role.ENGINEER, "工程部", sites=[site])
+    wechat.say("o-fixed", KNOWN)
+    wechat.say("o-fixed", "空调不制冷")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk, assignee=engineer)
+    workflow.complete(session, ticket, engineer, work_done="更换电容", site_cleaned=True)
+    session.commit()
+    reply = wechat.say("o-fixed", "修好了 谢谢师傅")
+    [ticket] = tickets(session)
+    assert reply.splitlines() == [phrase("completion_acknowledged", site, number=ticket.number),
+                                  phrase("praise_thanks", site)]
+    assert [e.note for e in ticket.events if e.action == "note"] == ["租户告知已修好：修好了 谢谢师傅"]

@@ -42,3 +42,27 @@ def test_the_bot_says_what_it_is(wechat, session, site, asked):
     reply = wechat.say("o-bot", asked)
     assert phrase("bot_introduced", site) in reply and tickets(session) == []
 
+
+
+def test_saying_one_is_a_person_is_not_asking_for_one(wechat, session, site):
+    wechat.say("o-report", "我是真人 不是机器人 快帮我修空调 L3-008 王敏 13811112222")
+    [ticket] = tickets(session)
+    assert ticket.triage != "human_asked"
+
+
+def test_a_report_with_a_person_asked_is_the_report_and_calls_the_desk(wechat, session, site):
+    wechat.say("o-report", KNOWN)
+    wechat.say("o-report", "空调不制冷 转人工")
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-HVAC" and ticket.triage is None and ticket.desk_call_due
+
+
+def test_a_person_asked_is_filed_under_no_code(wechat, session, site):
+    wechat.say("o-code", KNOWN)
+    wechat.say("o-code", "能不能找个真人客服 我有事要问")
+    [ticket] = tickets(session)
+    assert (ticket.code, ticket.intent, ticket.triage) == ("OTHER", "other", "human_asked")
+
+
+def test_man_or_machine_asked_is_answered(wechat, session, site):
+    assert phrase("bot_introduced", site) in wechat.say("o-bot", "你是人还是机器")
