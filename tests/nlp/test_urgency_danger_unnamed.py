@@ -78,3 +78,26 @@ def test_danger_said_without_its_keyword_is_urgent(text):
 )
 def test_an_errand_a_game_or_a_click_is_no_emergency(text):
     assert not nlp.classify(text).urgent, text
+
+
+@pytest.mark.parametrize("text", ["有人抢包", "小区门口有人抢包"])
+def test_a_bag_snatched_is_no_wallet_lost(text):
+    # 抢包 is a word: voice-typing tolerance must not hear it as 钱包 (lost property)
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有个人跳河了 就在小区后门",  # jumped into the water
+        "有个人蹲在我车边上 一直看着我",  # someone unknown crouching and watching
+        "my daughter locked herself in the toilet 打不开",  # locked oneself in, in English
+    ],
+)
+def test_jumped_hiding_or_locked_in_is_urgent(text):
+    assert nlp.classify(text).urgent, text
+
+
+def test_a_wallet_lost_stays_a_question():
+    assert not nlp.classify("我的钱包丢了 有人捡到吗").urgent
