@@ -174,6 +174,10 @@ MODEL_URGENT = 0.7
 SLOW_HANDLING = "SVC-SLOW"
 _PROBLEM = ("repair", "complaint")
 PRAISED = "SVC-ATTI"
+# No praise without a word of it: 帮我修一下空调 shares 帮…修 with the model's thanks (谢谢师傅帮我修好了)
+_PRAISE_WORD = re.compile(r"谢|表扬|赞|棒|好评|辛苦|满意|专业|负责|及时|热情|耐心|周到|给力|好样|不错|很好|真好|挺好|"
+                          r"认真|仔细|贴心|用心|靠谱|厉害|效率|thank|great|nice|good|excellent", re.I)
+_HELP_ASKED = re.compile(r"帮(?:我|我们|忙)|能不能|可不可以|麻烦|快(?:来|点|帮)")
 _MADE_WORSE = re.compile(r"越修越(坏|差|漏|糟)|比(修)?之前还|修完(还|又|更)(漏|坏|响|吵|不)")
 # thanks, then the thing said fixed (谢谢师傅 水龙头已经不漏了, 多谢晒 空调好返啦): praise of staff
 _THANKS_FIXED = re.compile(
@@ -276,6 +280,8 @@ def second_opinion(
     held = misheard or back or said in SAID_INTENT_ALWAYS or (said in SAID_INTENT_HOLDS and result.code in (code, taxonomy.OTHER))
     if code != taxonomy.OTHER and not held:
         intent, _ = _vote(model.intents, intent_p, intent, RULES_INTENT_VOTE * intent_factor)
+    if intent == "praise" and result.intent != "praise" and _HELP_ASKED.search(norm) and not _PRAISE_WORD.search(norm):
+        intent = result.intent  # a request for help, heard as the thanks that follow help
     if intent == "praise" and result.intent != "praise" and (_MADE_WORSE.search(norm) or STAFF_MANNER.search(norm)):
         # praise words beside a repair made worse (师傅真负责 越修越漏), or a manner found fault with
         # (保洁阿姨态度很差, whose title the model's praise texts share): it hears only the words

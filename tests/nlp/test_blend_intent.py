@@ -64,3 +64,16 @@ def test_safety_repairs_in_the_labels_are_gas_leaks_only():
     """The rule rests on the labels: it is wrong the day a SEC-SAFE repair is not a gas leak."""
     repairs = [row["text"] for row in labelled.all_public() if row["code"] == "SEC-SAFE" and row["intent"] == "repair"]
     assert repairs and all(blend._GAS.search(normalize(text)) for text in repairs)
+
+
+@pytest.mark.parametrize("text", ["快帮我修空调", "帮我修一下空调"])
+def test_help_asked_is_no_praise_without_a_word_of_it(model, text):
+    # the model hears the thanks that follow help (谢谢师傅帮我修好了): the rules' repair stands
+    norm = normalize(text)
+    _, intent_p, _ = model.distributions(norm, cut(norm))
+    assert model.intents[argmax(intent_p)] == "praise"  # the model alone would thank
+    assert nlp.classify(text).intent == "repair"
+
+
+def test_thanks_for_help_given_stay_praise():
+    assert nlp.classify("谢谢师傅帮我修好了空调").intent == "praise"
