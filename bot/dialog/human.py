@@ -54,6 +54,8 @@ def human_asked(turn: Turn, text: str, result) -> bool:
         ticket = register(turn, text, replace(result, intent="other", category=OTHER, code=OTHER))
         flag_for_triage(ticket, TRIAGE_HUMAN_ASKED)
     workflow.call_desk(turn.session, ticket)  # the desk hears within the minute, not when it next looks
+    if turn.first_contact:
+        turn.say("greeting", centre=turn.site.name)
     turn.say("human_coming", number=ticket.number)
     return True
 

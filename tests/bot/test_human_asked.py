@@ -73,3 +73,8 @@ def test_where_held_then_a_person_asked_is_filed_as_asking_for_one(wechat, sessi
     wechat.say("o-where", "转人工")
     [ticket] = tickets(session)
     assert ticket.triage == "human_asked"
+
+
+def test_a_first_message_asking_for_a_person_is_greeted(wechat, session, site):
+    reply = wechat.say("o-first", "转人工")
+    assert reply.splitlines()[0] == phrase("greeting", site, centre=site.name)
