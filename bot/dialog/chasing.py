@@ -136,8 +136,8 @@ def delay_asked(turn: Turn, text: str, result) -> bool:
     """「为什么要等两天」 after the desk delayed the repair: the reason and the new time said
     again (seed §二注意(7): the tenant is told why and when), and the question noted. An
     upset one is a complaint of its own."""
-    if result.urgent or result.emotion == "upset" or not _WHY_WAIT.search(intents.bare(text)):
-        return False
+    if result.urgent or result.emotion == "upset" or result.intent == "complaint" or not _WHY_WAIT.search(intents.bare(text)):
+        return False  # 太慢了 为什么要等两天 我要投诉: a complaint of its own
     ticket = newest_open(turn)
     delayed = None if ticket is None else next((e for e in reversed(ticket.events) if e.action == "delay"), None)
     if delayed is None:

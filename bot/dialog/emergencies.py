@@ -59,7 +59,14 @@ _ADVICE = (("fire", "advice_fire"), ("gas", "advice_gas"), ("injured", "advice_i
            ("electric", "advice_electric"))
 
 
+# someone lost (小孩走丢了): the situation reading counts it among people in danger, where the
+# advice for the hurt (call 120) does not fit
+_LOST = re.compile(r"走丢|走失|迷路|找不到(?:妈妈|爸爸|家人|家)|找不着(?:妈妈|爸爸|家)")
+
+
 def advice(text: str) -> Optional[str]:
     """The phrase key of the safety advice for the danger the message tells, if any."""
     dangers = _dangers(text)
+    if dangers and _LOST.search(text):
+        return "advice_lost"
     return next((key for danger, key in _ADVICE if danger in dangers), None)

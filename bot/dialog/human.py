@@ -13,7 +13,7 @@ from bot.dialog import intents
 from bot.dialog.identity import held_report
 from bot.dialog.tickets import flag_for_triage, newest_open, note, register
 from nlp.taxonomy import OTHER
-from workflow.held_reports import AWAITING_IDENTITY, register_pending
+from workflow.held_reports import AWAITING_IDENTITY, TRIAGE_NOT_UNDERSTOOD, register_pending
 
 if TYPE_CHECKING:
     from bot.dialog.turns import Turn
@@ -45,6 +45,8 @@ def human_asked(turn: Turn, text: str, result) -> bool:
     if ticket is None and turn.conv.state == AWAITING_IDENTITY and held_report(turn):
         # the report we hold while asking who: opened with what we know, for the person called
         ticket = register_pending(turn.session, turn.site, turn.tenant, turn.keep_conv())
+        if ticket is not None and ticket.triage == TRIAGE_NOT_UNDERSTOOD:  # 我是二楼星巴克的, then 转人工
+            flag_for_triage(ticket, TRIAGE_HUMAN_ASKED)
     if ticket is not None:
         note(turn, ticket, f"租户要求人工服务：{text}")
     else:
@@ -52,6 +54,8 @@ def human_asked(turn: Turn, text: str, result) -> bool:
         ticket = register(turn, text, replace(result, intent="other", category=OTHER, code=OTHER))
         flag_for_triage(ticket, TRIAGE_HUMAN_ASKED)
     workflow.call_desk(turn.session, ticket)  # the desk hears within the minute, not when it next looks
+    if turn.first_contact:
+        turn.say("greeting", centre=turn.site.name)
     turn.say("human_coming", number=ticket.number)
     return True
 

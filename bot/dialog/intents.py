@@ -28,7 +28,7 @@ IS_IT_US = re.compile(r"^(?:你好|您好|喂|亲|哈喽|hello|hi){0,3}(?:请问
 # exponentially on "嗯"×48 + "吗" (issue 16).
 # Acknowledgements too (嗯 明白, 好滴, 哈哈 好的, 👍, 麻烦了, 辛苦了): a tenant signing off is told
 # goodbye, not 「没有听清楚」. Only a whole message of these counts: 「太麻烦了」 keeps its 太.
-BYE = re.compile(r"谢谢|多谢|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了|明白|了解|晚安|行|哦|哈|"
+BYE = re.compile(r"(?:谢谢|多谢|感谢)(?:你们|您|你)?|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了|明白|了解|晚安|行|哦|哈|"
                  r"麻烦(你|您|你们)?了|辛苦(你|您|你们)?了|"
                  r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌|"
                  # sent by mistake (没事 发错了, 不好意思 打错了): nothing to open

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from bot.dialog import intents
+from bot.dialog.identity import remind_identity
 from bot.dialog.tickets import join, newest_open, note
 from models import Ticket
 from nlp import taxonomy
+from workflow.held_reports import AWAITING_IDENTITY
 from workflow.phrasebook import ticket_eta
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ def number_given(turn: Turn, text: str, result) -> bool:
         just_made = newest_open(turn)
         if just_made is not None:
             join(turn, just_made, text)
+        elif turn.conv.state == AWAITING_IDENTITY:  # the report we hold still waits for who they are
+            remind_identity(turn)
         return True
     note(turn, ticket, f"租户查询：{text}")
     turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),

@@ -39,3 +39,11 @@ def test_over_but_again_is_no_danger_over(wechat, session, site):
     reply = wechat.say("o-again", "火灭了 但是又开始冒烟了")
     [ticket, *_] = tickets(session)
     assert phrase("danger_over", number=ticket.number) not in reply
+
+
+def test_thanks_after_the_danger_over_is_no_help_coming(wechat, session, site):
+    wechat.say("o-thanks", KNOWN)
+    wechat.say("o-thanks", "电梯困人了")
+    wechat.say("o-thanks", "人已经出来了 没事了")
+    reply = wechat.say("o-thanks", "谢谢你们")
+    assert phrase("help_coming") not in reply

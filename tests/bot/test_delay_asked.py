@@ -43,3 +43,10 @@ def test_the_question_before_any_delay_is_not_answered_with_one(wechat, session,
     wechat.say("o-nodelay", "卫生间水龙头漏水")
     reply = wechat.say("o-nodelay", "为什么要等两天")
     assert "暂时无法按时完成" not in reply
+
+
+def test_a_complaint_about_the_delay_is_a_complaint(wechat, session, site, make):
+    ticket = delayed(wechat, session, site, make)
+    reply = wechat.say("o-delay", "太慢了 为什么要等两天 我要投诉")
+    assert "暂时无法按时完成" not in reply
+    assert not any(n.startswith("租户询问延期") for t in tickets(session) for n in notes(t)), ticket.number

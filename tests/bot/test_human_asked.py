@@ -66,3 +66,15 @@ def test_a_person_asked_is_filed_under_no_code(wechat, session, site):
 
 def test_man_or_machine_asked_is_answered(wechat, session, site):
     assert phrase("bot_introduced", site) in wechat.say("o-bot", "你是人还是机器")
+
+
+def test_where_held_then_a_person_asked_is_filed_as_asking_for_one(wechat, session, site):
+    wechat.say("o-where", "我是二楼星巴克的")
+    wechat.say("o-where", "转人工")
+    [ticket] = tickets(session)
+    assert ticket.triage == "human_asked"
+
+
+def test_a_first_message_asking_for_a_person_is_greeted(wechat, session, site):
+    reply = wechat.say("o-first", "转人工")
+    assert reply.splitlines()[0] == phrase("greeting", site, centre=site.name)

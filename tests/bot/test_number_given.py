@@ -49,3 +49,9 @@ def test_a_number_with_a_new_fault_is_a_report(wechat, session, site):
     assert phrase("number_not_found", number=ticket.number) not in reply
     assert not any(n.startswith("租户查询") for t in tickets(session) for n in notes(t))
 
+
+
+def test_a_number_while_we_ask_who_asks_again(wechat, session, site):
+    wechat.say("o-held", "厨房下水道堵了")
+    reply = wechat.say("o-held", "单号LH-20261201-0003")
+    assert phrase("number_not_found", number="LH-20261201-0003") in reply and phrase("ask_name") in reply

@@ -18,6 +18,7 @@ KNOWN = "L2-015 李强 13922223333"
     ("楼道里一股很浓的煤气味", "advice_gas"),
     ("停车场出口两个司机打起来了 拿着棍子", "advice_violence"),
     ("二号楼的点梯停在两层中间 门打不开 我女儿在里面", "advice_trapped"),
+    ("商场里有个小孩走丢了 在找妈妈", "advice_lost"),
 ])
 def test_an_emergency_is_told_what_to_do_before_help_arrives(wechat, session, site, report, advice):
     wechat.say("o-advice", KNOWN)

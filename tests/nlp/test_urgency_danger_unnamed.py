@@ -52,3 +52,52 @@ def test_people_running_about_are_no_emergency(text):
 
 def test_running_about_with_a_knife_is_still_urgent():
     assert nlp.classify("有个人拿着刀在楼道里跑来跑去").urgent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我妈坐电梯下楼 半天没下来 打电话说门一直不开",  # gone into a lift, the door will not open
+        "楼上两口子在打 砰砰的",  # a couple hitting
+        "断路器嘭的一声 冒了点烟",  # a bang at a breaker, then smoke
+        "谁来帮帮忙 地下车库",  # who will come and help
+    ],
+)
+def test_danger_said_without_its_keyword_is_urgent(text):
+    assert nlp.classify(text).urgent, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谁来帮帮忙 搬个柜子到三楼",  # an errand
+        "两个人在打羽毛球 球老是飞到我家阳台",  # a game
+        "几个人在打牌 能不能小声点",
+        "开关啪的一声 灯就亮了",  # a switch that clicks
+    ],
+)
+def test_an_errand_a_game_or_a_click_is_no_emergency(text):
+    assert not nlp.classify(text).urgent, text
+
+
+@pytest.mark.parametrize("text", ["有人抢包", "小区门口有人抢包"])
+def test_a_bag_snatched_is_no_wallet_lost(text):
+    # 抢包 is a word: voice-typing tolerance must not hear it as 钱包 (lost property)
+    result = nlp.classify(text)
+    assert (result.urgent, result.code) == (True, "SEC-SAFE"), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有个人跳河了 就在小区后门",  # jumped into the water
+        "有个人蹲在我车边上 一直看着我",  # someone unknown crouching and watching
+        "my daughter locked herself in the toilet 打不开",  # locked oneself in, in English
+    ],
+)
+def test_jumped_hiding_or_locked_in_is_urgent(text):
+    assert nlp.classify(text).urgent, text
+
+
+def test_a_wallet_lost_stays_a_question():
+    assert not nlp.classify("我的钱包丢了 有人捡到吗").urgent
