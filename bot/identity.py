@@ -32,8 +32,6 @@ _FLAT_ALONE = re.compile(r"(?<![\dA-Za-z-])(\d{3,4})\s{0,2}(?:室|号房|号)?(?
 _ROOM = re.compile(r"(?<!\d)(\d{1,2})\s*+(?:楼|层)\s*+(\d{2,4})\s*+(?:号铺|号房|室|号|铺)?|(?<!\d)(\d{3,4})\s*+(?:室|号铺|铺|号房)")
 _FILLER = re.compile(
     r"我是|我叫|我姓|本人|我住|住在|我家|家在|住|姓名|名字|叫|电话|手机|号码|联系方式|联系|是|铺位|铺面|店铺|门店|商铺|房号|单元|编号|"
-    # a number changed (换个号码 打这个139…, 手机号改成138…)
-    r"换个|换一个|换成|改成|改为|打这个|用这个|新号码|新手机|新电话|以后打|找我|"
     r"号|的|在|这边|这里|你好|您好|谢谢|麻烦|哦|啊|呢|吧|嗯|好的|[，。,.!！?？:：;；、\s~～（）()]|"
     # the labels foreign tenants write before each (Room L3-008, Tel 138…, Name: Tom)
     r"(?i:\b(?:room|rm|shop|unit|office|suite|store|flat|apt|no|name|tel|phone|mobile|contact)\b)"

@@ -87,7 +87,8 @@ def read_as_going_on(turn: Turn, text: str, result):
 _ACCESS = re.compile(r"钥匙(在|放|交给|找)|(来|到|上门)之前.{0,4}(打|联系|通知)|到了.{0,3}(打|联系|给我)|"
                      r"(我|店里|家里|店里面)(下午|上午|晚上|中午|今天|明天)?(不在|没人)|找(隔壁|前台|保安)(拿|开)")
 # ... or a new number to call (号码换了 新号码136…)
-_NEW_NUMBER = re.compile(r"(号码|电话|手机)(号)?(换|改)了|换(了)?(号码|电话|手机)|新(的)?(号码|电话|手机)")
+_NEW_NUMBER = re.compile(r"(号码|电话|手机)(号)?(换|改)了|换(了|个|一个)?(号码|电话|手机)|新(的)?(号码|电话|手机)|"
+                         r"(号码|电话|手机)(号)?(改成|换成|改为)")
 # a fault told beside it is a report of its own
 _FAULT_TOLD = re.compile(r"坏|漏|堵|不亮|不转|不通|不制冷|不制热|跳闸|停电|停水|断了|裂|掉了|冒|烧|臭|吵")
 

@@ -33,7 +33,7 @@ from bot.dialog.tickets import (
     where_the_emergency_is,
     worsened,
 )
-from bot.identity import find_phone, find_unit
+from bot.identity import find_unit
 from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY, about_nothing_yet, register_pending, settle_held_beside
 from workflow.phrasebook import ticket_eta
@@ -67,9 +67,7 @@ def who(turn: Turn, text: str) -> None:
     # a ticket opened before we knew who (a question, an emergency) gets the name and phone
     # told after it: the person who calls back reads them there
     name = turn.tenant.name if ticket is not None and not ticket.complainant else None
-    told_phone = find_phone(text)  # 换个号码 打这个139…: the person who calls back uses the new one
-    phone = turn.tenant.phone if ticket is not None and not ticket.phone else (
-        told_phone if ticket is not None and told_phone and told_phone != ticket.phone else None)
+    phone = turn.tenant.phone if ticket is not None and not ticket.phone else None
     if moved or name or phone:
         workflow.update_contact(turn.session, ticket, None, complainant=name, phone=phone, unit_code=moved)
         note(turn, ticket, f"租户补充：{text}")
