@@ -55,12 +55,18 @@ def visit_time(turn: Turn, text: str, result) -> bool:
     ticket, reported = _report_before(turn)
     if not reported or _own_thing(text, reported):
         return False
-    if ticket is None:  # held while we ask who: the time goes with it
+    return _on_report(turn, ticket, text, f"租户希望的上门时间：{text}", "visit_time_noted")
+
+
+def _on_report(turn: Turn, ticket: Optional[Ticket], text: str, note_text: str, said: str) -> bool:
+    """Noted on the report it goes on, the tenant told so; with the report we hold while we
+    ask who is writing, if none is open yet."""
+    if ticket is None:
         hold_words(turn, text)
         remind_identity(turn)
         return True
-    note(turn, ticket, f"租户希望的上门时间：{text}")
-    turn.say("visit_time_noted", number=ticket.number)
+    note(turn, ticket, note_text)
+    turn.say(said, number=ticket.number)
     ask_who_still(turn)
     return True
 
@@ -126,11 +132,4 @@ def footage_asked(turn: Turn, text: str, result) -> bool:
     ticket, reported = _report_before(turn)
     if not reported:
         return False
-    if ticket is None:  # held while we ask who: the request goes with it
-        hold_words(turn, text)
-        remind_identity(turn)
-        return True
-    note(turn, ticket, f"租户要求调取监控：{text}")
-    turn.say("footage_noted", number=ticket.number)
-    ask_who_still(turn)
-    return True
+    return _on_report(turn, ticket, text, f"租户要求调取监控：{text}", "footage_noted")
