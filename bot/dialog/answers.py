@@ -61,10 +61,10 @@ def survey_answer(turn: Turn, text: str) -> bool:
     reopened = surveys.answer_survey(turn.session, survey, score=parsed[0], comment=parsed[1], channel="chat")
     if not parsed[1]:  # its comment may follow in a message of its own
         turn.keep_conv().note_time("surveyed_at", turn.now)
-    comment = turn.classify(parsed[1]) if parsed[1] else None
-    if comment is not None and turn.classify(text).urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
+    reading = turn.classify(text) if parsed[1] else None  # the whole message: one reading a turn
+    if reading is not None and reading.urgent:  # 「3分 插座冒烟了」: the score is kept, the danger answered
         return False
-    turn.say("survey_sorry" if reopened else _thanks(comment, parsed[1]))
+    turn.say("survey_sorry" if reopened else _thanks(reading, parsed[1]))
     return True
 
 
@@ -74,9 +74,9 @@ _GRIEVANCE = re.compile(r"太晚|有点晚|来得晚|很晚|太慢|有点慢|很
                         r"还是(?:不|没)|态度(?:不好|差|一般)|不满意|敷衍|马虎|不专业|不彻底|不耐烦|迟到|太贵|有点贵|不干净|没清理|一般般")
 
 
-def _thanks(comment, text: str = "") -> str:
+def _thanks(reading, comment: str) -> str:
     """Thanks for a score; with a grievance in its comment (3分 师傅来得太晚了), an apology too."""
-    aggrieved = comment is not None and (comment.intent == "complaint" or _GRIEVANCE.search(text))
+    aggrieved = reading is not None and (reading.intent == "complaint" or _GRIEVANCE.search(comment))
     return "survey_thanks_sorry" if aggrieved else "survey_thanks"
 
 
