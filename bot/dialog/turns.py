@@ -300,7 +300,7 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("greeting", centre=turn.site.name)
         turn.reply.append(asked.answer)
         return
-    if any(word in text for word in intents.NO_SERVICE) and result.intent not in ("repair", "complaint"):
+    if intents.asks_no_service(text) and result.intent not in ("repair", "complaint"):
         turn.say("no_service")
         return
     told = remember_told(turn, text)
