@@ -12,6 +12,7 @@ import sqlalchemy.orm as so
 
 from bot.dialog import about_repair, chasing, corrections, emergencies, events, intents, places
 from bot.dialog.answers import (
+    about_quote_amount,
     about_the_quote,
     praise_goes_on,
     praised,
@@ -229,6 +230,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if intents.own_machine_only(text) and not emergencies.names_a_danger(text):
         turn.say("no_service")  # 电脑开不了机: the tenant's own machine, no repair of ours (冒烟 is a danger)
+        return
+    if result.urgent and about_quote_amount(turn, text):  # 师傅说要120 能便宜点吗, a quote of 120 waiting
         return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
