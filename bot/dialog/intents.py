@@ -61,7 +61,7 @@ def opener(bare_text: str) -> str | None:
 
 # Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
 # "好的" must not accept a paid quote.
-YES = re.compile(r"^(好的?|好了|可以|行|嗯)?(确认|确定|同意)(维修|修理|报价|收到)?(了|吧|谢谢|好的)?$")  # 好了 确认: the word said
+YES = re.compile(r"^(那)?(好的?|好吧|好了|可以|行|嗯)?(确认|确定|同意)(维修|修理|报价|收到)?(了|吧|谢谢|好的)?$")  # 好了 确认: the word said
 NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
 # "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket
 # itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);

@@ -75,3 +75,10 @@ def test_an_emergency_beside_the_quotes_amount_is_still_one(wechat, session, sit
     urgent = session.scalars(sa.select(Ticket).where(Ticket.urgent.is_(True))).all()
     assert len(urgent) == 1 and urgent[0].id != ticket.id
 
+
+@pytest.mark.parametrize("said", ["那好吧 确认", "好吧确认"])
+def test_assent_with_the_explicit_word_accepts(wechat, session, site, make, said):
+    ticket = quoted(wechat, session, site, make)
+    assert wechat.say("o-quote", said) == phrase("quote_accepted")
+    session.expire_all()
+    assert ticket.quote_accepted is True
