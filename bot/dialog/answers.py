@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import workflow
-from bot.dialog import intents
+from bot.dialog import emergencies, intents
 from bot.dialog.lookup import open_tickets
 from bot.dialog.tickets import note
 from models import Status
@@ -30,6 +30,18 @@ def about_the_quote(turn: Turn, text: str) -> bool:
     turn.say("notify_quote", number=ticket.number, description=ticket.quote_description or "",
              amount=f"{ticket.quote_amount or 0:.2f}")
     return True
+
+
+def about_quote_amount(turn: Turn, text: str) -> bool:
+    """The waiting quote's amount written out (师傅说要120 能便宜点吗): the 120 is the price, not
+    the ambulance, unless the words name a danger without it."""
+    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
+    if not quoted or quoted[0].quote_amount is None:
+        return False
+    amount = f"{quoted[0].quote_amount:.2f}".rstrip("0").rstrip(".")
+    if not re.search(rf"(?<![0-9.]){re.escape(amount)}(?![0-9])", text):
+        return False
+    return not emergencies.names_a_danger(text.replace(amount, "，")) and about_the_quote(turn, text)
 
 
 def quote_or_receipt(turn: Turn, bare: str) -> bool:

@@ -61,7 +61,7 @@ def opener(bare_text: str) -> str | None:
 
 # Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
 # "好的" must not accept a paid quote.
-YES = re.compile(r"^(好的?|好了|可以|行|嗯)?(确认|确定|同意)(维修|修理|报价|收到)?(了|吧|谢谢|好的)?$")  # 好了 确认: the word said
+YES = re.compile(r"^(那)?(好的?|好吧|好了|可以|行|嗯)?(确认|确定|同意)(维修|修理|报价|收到)?(了|吧|谢谢|好的)?$")  # 好了 确认: the word said
 NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
 # "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket
 # itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);
@@ -220,6 +220,16 @@ WORSENING = re.compile(r"越来越|更(严重|大|多|厉害)|严重了|加重|�
 # 「你们电话多少」 is answered, and 「在哪？你问我在哪？L3-008啊」 asked who we are is the answer.
 NO_FAULT_CODES = (taxonomy.OTHER, "SVC-INFO")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
+# 「下周要搬家 货梯能不能预约一下」「外卖进不来 门禁开一下」: the move or the delivery is why the
+# tenant asks for something the centre runs (its lift, gate, dock, parking), which is ours to arrange
+_CENTRE_FACILITY = re.compile(r"货梯|电梯|客梯|门禁|闸机|道闸|大门|后门|侧门|卷帘门|通道|装卸|卸货|卸车|停车|车位|"
+                              r"会议室|场地|推车|放行|出门条|进场|登记|预约")
+
+
+def asks_no_service(text: str) -> bool:
+    """A service the centre does not offer is asked for (代收快递, 帮我叫个搬家公司), not named as
+    the reason for one it does."""
+    return any(word in text for word in NO_SERVICE) and not _CENTRE_FACILITY.search(text)
 # The tenant's own office machines: no trade of the centre's repairs them (电脑开不了机 read as a door)
 _OWN_MACHINE = re.compile(r"打印机|复印机|电脑|笔记本|投影仪|碎纸机|传真机|收银机|显示器")
 

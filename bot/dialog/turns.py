@@ -12,6 +12,7 @@ import sqlalchemy.orm as so
 
 from bot.dialog import about_repair, chasing, corrections, emergencies, events, intents, places
 from bot.dialog.answers import (
+    about_quote_amount,
     about_the_quote,
     praise_goes_on,
     praised,
@@ -230,6 +231,8 @@ def _text(turn: Turn, text: str) -> None:
     if intents.own_machine_only(text) and not emergencies.names_a_danger(text):
         turn.say("no_service")  # 电脑开不了机: the tenant's own machine, no repair of ours (冒烟 is a danger)
         return
+    if result.urgent and about_quote_amount(turn, text):  # 师傅说要120 能便宜点吗, a quote of 120 waiting
+        return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         report(turn, text, result)
@@ -280,6 +283,9 @@ def _text(turn: Turn, text: str) -> None:
         intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return
+    if waiting and result.emotion == "upset" and result.code in ("SVC-SLOW", taxonomy.OTHER) and (
+            upset_about_open(turn, text)):  # 这都第三天了 你们管不管, minutes after the report
+        return
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
         return
     if visit_time(turn, text, result) or visit_arranged(turn, text, result):  # 晚上来 / 钥匙在隔壁店, after a report
@@ -300,7 +306,7 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("greeting", centre=turn.site.name)
         turn.reply.append(asked.answer)
         return
-    if any(word in text for word in intents.NO_SERVICE) and result.intent not in ("repair", "complaint"):
+    if intents.asks_no_service(text) and result.intent not in ("repair", "complaint"):
         turn.say("no_service")
         return
     told = remember_told(turn, text)
