@@ -229,10 +229,15 @@ _CENTRE_FACILITY = re.compile(r"货梯|电梯|客梯|门禁|闸机|道闸|大门
                               r"会议室|场地|推车|放行|出门条|进场|登记|预约")
 
 
+# 「你们收快递吗」「能帮我收一下快递吗」: taking in a parcel, said without 代
+_PARCEL_ERRAND = re.compile(r"(?:收|寄|取)(?:一下|下|个)?快递")
+
+
 def asks_no_service(text: str) -> bool:
     """A service the centre does not offer is asked for (代收快递, 帮我叫个搬家公司), not named as
     the reason for one it does."""
-    return any(word in text for word in NO_SERVICE) and not _CENTRE_FACILITY.search(text)
+    asked = any(word in text for word in NO_SERVICE) or _PARCEL_ERRAND.search(text)
+    return bool(asked) and not _CENTRE_FACILITY.search(text)
 # The tenant's own office machines: no trade of the centre's repairs them (电脑开不了机 read as a door)
 _OWN_MACHINE = re.compile(r"打印机|复印机|电脑|笔记本|投影仪|碎纸机|传真机|收银机|显示器")
 
