@@ -101,6 +101,9 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
 # The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
 CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码|号)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
                            r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
+# The wait told from a report made before (报修三天了空调还没人来, 打了两次电话): a complaint about the
+# handling of its own (journey 4), not anger about the report just made
+REPORTED_BEFORE = re.compile(r"报修|报了|报过|反映(了|过)|投诉(了|过)|打(了|过)(\d|[一两二三几]次)?电话|没人(来|修|理)")
 # Someone should have come by now (人怎么还没到, 师傅还没来吗): a chase of the open ticket
 STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)?(来|到)")
 # Asked who they are, the tenant would rather not say (不想说, 为什么要告诉你, 直接来修就行):
@@ -226,10 +229,15 @@ _CENTRE_FACILITY = re.compile(r"货梯|电梯|客梯|门禁|闸机|道闸|大门
                               r"会议室|场地|推车|放行|出门条|进场|登记|预约")
 
 
+# 「你们收快递吗」「能帮我收一下快递吗」: taking in a parcel, said without 代
+_PARCEL_ERRAND = re.compile(r"(?:收|寄|取)(?:一下|下|个)?快递")
+
+
 def asks_no_service(text: str) -> bool:
     """A service the centre does not offer is asked for (代收快递, 帮我叫个搬家公司), not named as
     the reason for one it does."""
-    return any(word in text for word in NO_SERVICE) and not _CENTRE_FACILITY.search(text)
+    asked = any(word in text for word in NO_SERVICE) or _PARCEL_ERRAND.search(text)
+    return bool(asked) and not _CENTRE_FACILITY.search(text)
 # The tenant's own office machines: no trade of the centre's repairs them (电脑开不了机 read as a door)
 _OWN_MACHINE = re.compile(r"打印机|复印机|电脑|笔记本|投影仪|碎纸机|传真机|收银机|显示器")
 

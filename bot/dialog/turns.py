@@ -284,7 +284,7 @@ def _text(turn: Turn, text: str) -> None:
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return
     if waiting and result.emotion == "upset" and result.code in ("SVC-SLOW", taxonomy.OTHER) and (
-            upset_about_open(turn, text)):  # 这都第三天了 你们管不管, minutes after the report
+            not intents.REPORTED_BEFORE.search(text) and upset_about_open(turn, text)):  # 这都第三天了 你们管不管
         return
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
         return

@@ -77,7 +77,7 @@ def test_a_move_is_the_reason_for_a_facility_the_centre_arranges(wechat, session
     assert phrase("no_service", site) not in reply and ticket.number in reply and ticket.content == asked
 
 
-@pytest.mark.parametrize("asked", ["能帮我叫个搬家公司吗", "周末有家政服务吗"])
+@pytest.mark.parametrize("asked", ["能帮我叫个搬家公司吗", "周末有家政服务吗", "请问你们收快递吗", "能帮我收一下快递吗"])
 def test_a_service_we_do_not_offer_is_still_referred(wechat, session, site, asked):
     wechat.say("o-move", KNOWN)
     assert wechat.say("o-move", asked) == phrase("no_service", site)
