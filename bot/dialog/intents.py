@@ -63,6 +63,15 @@ def opener(bare_text: str) -> str | None:
 # "好的" must not accept a paid quote.
 YES = re.compile(r"^(那)?(好的?|好吧|好了|可以|行|嗯)?(确认|确定|同意)(维修|修理|报价|收到)?(了|吧|谢谢|好的)?$")  # 好了 确认: the word said
 NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
+# 「不同意 太贵了 我自己找人修」: the word the quote asked for, said first, then why
+_ASSENT = re.compile(r"(?<!不)(?:确认|确定|同意)")
+
+
+def declines_with_reasons(text: str) -> bool:
+    first = bare(PUNCT.split(text.strip(), 1)[0]).rstrip("了吧啊呀哦")
+    return bool(first and NO.match(first)) and not _ASSENT.search(text) and not CHANGED_MIND.search(text)
+
+
 # "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket
 # itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);
 # "已经好了" only where the message is no new report ("修好了，又漏了").

@@ -191,7 +191,7 @@ def _text(turn: Turn, text: str) -> None:
         return  # 转人工 is no name
     if turn.conv.state == AWAITING_IDENTITY and identity_answer(turn, text):
         return
-    if quote_or_receipt(turn, bare) or survey_answer(turn, text):
+    if quote_or_receipt(turn, text) or survey_answer(turn, text):
         return
     if intents.GREETING.match(bare) or intents.IS_IT_US.match(bare):
         turn.say("greeting", centre=turn.site.name)
