@@ -21,7 +21,7 @@ from bot.dialog.answers import (
     survey_comment,
 )
 from bot.dialog.danger_over import danger_over
-from bot.dialog.follow_ups import footage_asked, read_as_going_on, visit_arranged, visit_time
+from bot.dialog.follow_ups import cause_guessed, footage_asked, read_as_going_on, visit_arranged, visit_time
 from bot.dialog.human import bot_asked, human_asked, wants_person
 from bot.dialog.identity import (
     decline_identity,
@@ -246,6 +246,8 @@ def _text(turn: Turn, text: str) -> None:
     if human_asked(turn, text, result) or bot_asked(turn, text):  # 转人工; 你是机器人吗
         return
     if footage_asked(turn, text, result):  # 监控能调吗, after 有人把我车划了 (查一下 is no progress asked)
+        return
+    if cause_guessed(turn, text, result):  # 是不是楼上的空调, after 楼上滴水下来
         return
     if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result) or (
             about_repair.arrival_told(turn, text, result)):
