@@ -110,9 +110,6 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
 # The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
 CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码|号)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
                            r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
-# The wait told from a report made before (报修三天了空调还没人来, 打了两次电话): a complaint about the
-# handling of its own (journey 4), not anger about the report just made
-REPORTED_BEFORE = re.compile(r"报修|报了|报过|反映(了|过)|投诉(了|过)|打(了|过)(\d|[一两二三几]次)?电话|没人(来|修|理)")
 # Someone should have come by now (人怎么还没到, 师傅还没来吗): a chase of the open ticket
 STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)?(来|到)")
 # Asked who they are, the tenant would rather not say (不想说, 为什么要告诉你, 直接来修就行):

@@ -285,9 +285,6 @@ def _text(turn: Turn, text: str) -> None:
         intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
         return
-    if waiting and result.emotion == "upset" and result.code in ("SVC-SLOW", taxonomy.OTHER) and (
-            not intents.REPORTED_BEFORE.search(text) and upset_about_open(turn, text)):  # 这都第三天了 你们管不管
-        return
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
         return
     if visit_time(turn, text, result) or visit_arranged(turn, text, result):  # 晚上来 / 钥匙在隔壁店, after a report
