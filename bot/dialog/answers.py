@@ -44,12 +44,17 @@ def about_quote_amount(turn: Turn, text: str) -> bool:
     return not emergencies.names_a_danger(text.replace(amount, "，")) and about_the_quote(turn, text)
 
 
-def quote_or_receipt(turn: Turn, bare: str) -> bool:
+def quote_or_receipt(turn: Turn, text: str) -> bool:
+    bare = intents.bare(text)
     yes, no = bool(intents.YES.match(bare)), bool(intents.NO.match(bare))
-    if not (yes or no):
+    # 不同意 太贵了 我自己找人修 (不行 水又漏了 快来人 is a new emergency, not an answer)
+    reasons = not (yes or no) and intents.declines_with_reasons(text) and not turn.classify(text).urgent
+    if not (yes or no or reasons):
         return False
     quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
     if quoted:
+        if reasons:  # why, for the desk that calls the tenant back
+            note(turn, quoted[0], f"租户就报价回复：{text}")
         workflow.answer_quote(turn.session, quoted[0], None, accepted=yes)
         turn.say("quote_accepted" if yes else "quote_declined")
         return True

@@ -63,6 +63,15 @@ def opener(bare_text: str) -> str | None:
 # "好的" must not accept a paid quote.
 YES = re.compile(r"^(那)?(好的?|好吧|好了|可以|行|嗯)?(确认|确定|同意)(维修|修理|报价|收到)?(了|吧|谢谢|好的)?$")  # 好了 确认: the word said
 NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
+# 「不同意 太贵了 我自己找人修」: the word the quote asked for, said first, then why
+_ASSENT = re.compile(r"(?<!不)(?:确认|确定|同意)")
+
+
+def declines_with_reasons(text: str) -> bool:
+    first = bare(PUNCT.split(text.strip(), 1)[0]).rstrip("了吧啊呀哦")
+    return bool(first and NO.match(first)) and not _ASSENT.search(text) and not CHANGED_MIND.search(text)
+
+
 # "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket
 # itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);
 # "已经好了" only where the message is no new report ("修好了，又漏了").
@@ -101,9 +110,6 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
 # The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
 CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码|号)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
                            r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
-# The wait told from a report made before (报修三天了空调还没人来, 打了两次电话): a complaint about the
-# handling of its own (journey 4), not anger about the report just made
-REPORTED_BEFORE = re.compile(r"报修|报了|报过|反映(了|过)|投诉(了|过)|打(了|过)(\d|[一两二三几]次)?电话|没人(来|修|理)")
 # Someone should have come by now (人怎么还没到, 师傅还没来吗): a chase of the open ticket
 STILL_WAITING = re.compile(r"怎么还没(有)?(人)?(来|到)|还没(有)?(人)?(来|到)")
 # Asked who they are, the tenant would rather not say (不想说, 为什么要告诉你, 直接来修就行):

@@ -21,7 +21,7 @@ from bot.dialog.answers import (
     survey_comment,
 )
 from bot.dialog.danger_over import danger_over
-from bot.dialog.follow_ups import footage_asked, read_as_going_on, visit_arranged, visit_time
+from bot.dialog.follow_ups import cause_guessed, footage_asked, read_as_going_on, visit_arranged, visit_time
 from bot.dialog.human import bot_asked, human_asked, wants_person
 from bot.dialog.identity import (
     decline_identity,
@@ -191,7 +191,7 @@ def _text(turn: Turn, text: str) -> None:
         return  # 转人工 is no name
     if turn.conv.state == AWAITING_IDENTITY and identity_answer(turn, text):
         return
-    if quote_or_receipt(turn, bare) or survey_answer(turn, text):
+    if quote_or_receipt(turn, text) or survey_answer(turn, text):
         return
     if intents.GREETING.match(bare) or intents.IS_IT_US.match(bare):
         turn.say("greeting", centre=turn.site.name)
@@ -247,6 +247,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if footage_asked(turn, text, result):  # 监控能调吗, after 有人把我车划了 (查一下 is no progress asked)
         return
+    if cause_guessed(turn, text, result):  # 是不是楼上的空调, after 楼上滴水下来
+        return
     if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result) or (
             about_repair.arrival_told(turn, text, result)):
         return  # 师傅修完了 但是还在漏; 好了 自己推上去了; 师傅来了 正在修
@@ -282,9 +284,6 @@ def _text(turn: Turn, text: str) -> None:
     waiting = impatient or chasing.hurried(turn, text) or chasing.pressed(turn, text) or result.code == "SVC-SLOW" or (
         intents.STILL_WAITING.search(text) and result.intent in ("inquiry", "other"))
     if waiting and (result.emotion != "upset" or impatient) and chase(turn, text):
-        return
-    if waiting and result.emotion == "upset" and result.code in ("SVC-SLOW", taxonomy.OTHER) and (
-            not intents.REPORTED_BEFORE.search(text) and upset_about_open(turn, text)):  # 这都第三天了 你们管不管
         return
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
         return

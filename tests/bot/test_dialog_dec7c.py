@@ -364,14 +364,3 @@ def test_fixed_said_after_dispatch_is_noted_for_staff_to_close(wechat, session, 
     reply = wechat.say("o-fixed", "修好了 谢谢")
     assert phrase("cancel_noted", number=ticket.number) in reply and phrase("praise_thanks") in reply
     assert "租户表示不需要继续处理：修好了 谢谢（请与租户确认后结案）" in notes(ticket)
-
-
-def test_anger_at_waiting_minutes_after_a_report_is_about_that_report(wechat, session, site):
-    """「这都第三天了 你们管不管」 right after a noise report: the noise has gone on three days,
-    the report is minutes old; the supervisors hear of that report, no second ticket opens."""
-    wechat.say("o-days", KNOWN)
-    wechat.say("o-days", "楼上装修的电钻声太吵了 从早上八点吵到现在")
-    reply = wechat.say("o-days", "这都第三天了 你们管不管")
-    [ticket] = tickets(session)
-    assert ticket.supervisor_flag and "租户不满：这都第三天了 你们管不管" in notes(ticket)
-    assert phrase("escalate") in reply and ticket.number in reply

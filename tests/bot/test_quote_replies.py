@@ -82,3 +82,19 @@ def test_assent_with_the_explicit_word_accepts(wechat, session, site, make, said
     assert wechat.say("o-quote", said) == phrase("quote_accepted")
     session.expire_all()
     assert ticket.quote_accepted is True
+
+
+@pytest.mark.parametrize("said", ["不同意 太贵了 我自己找人修", "不要了，我们自己买个锁换"])
+def test_the_refusal_said_first_with_reasons_declines(wechat, session, site, make, said):
+    ticket = quoted(wechat, session, site, make)
+    assert wechat.say("o-quote", said) == phrase("quote_declined")
+    session.expire_all()
+    assert ticket.quote_accepted is False and f"租户就报价回复：{said}" in [e.note for e in ticket.events]
+
+
+def test_a_refusal_word_before_an_emergency_declines_nothing(wechat, session, site, make):
+    ticket = quoted(wechat, session, site, make)
+    wechat.say("o-quote", "不行 水管爆了 水喷得到处都是")
+    session.expire_all()
+    assert ticket.quote_accepted is None
+    assert session.scalars(sa.select(Ticket.urgent).order_by(Ticket.id)).all() == [False, True]
