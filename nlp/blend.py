@@ -234,6 +234,11 @@ _NOT_REPAIRED = {"SVC-INFO": "inquiry"}  # what a repair there is instead (else 
 _GAS = re.compile("燃气|然气|煤气|漏气|液化气")
 
 
+def _danger_seen(norm: str) -> bool:
+    """The situation reading finds any danger at all, however weak or calmed."""
+    return bool(situation.assess(situation.in_chinese(norm)[0]).classes)
+
+
 def never_repaired(code: str) -> bool:
     return code in _NOTHING_TO_REPAIR or taxonomy.category_of(code) in _NOTHING_TO_REPAIR_IN
 
@@ -310,7 +315,11 @@ def second_opinion(
         confidence = result.confidence
     # the model reads neither negation nor calm: its urgency alone does not stand where the
     # message denies the danger (没有冒烟) or calls it past, slow or not pressing (上次, 不急),
-    # nor where it only heard hurry around a harmless fault (快来人 走廊灯不亮了: impatience)
+    # nor where it only heard hurry around a harmless fault (快来人 走廊灯不亮了: impatience),
+    # nor where the rules read a complaint about staff's manner with no danger in it (保安一直
+    # 盯着我们的客人看: the model hears 保安 and a watcher as security trouble). Gate figures
+    # identical with this veto; vetoing every model urgency the situation reading finds no
+    # danger for costs recall (chat_heldout .946 -> .919, blind_chat .979 -> .938).
     urgent = result.urgent or (
         urgent_p >= MODEL_URGENT
         and intent in _PROBLEM
@@ -318,6 +327,7 @@ def second_opinion(
         and not situation.calmed(norm)
         and not urgency.impatient(norm, code)
         and code != SLOW_HANDLING
+        and not (result.code == PRAISED and not _danger_seen(norm))
     )
     if code == result.code and intent == result.intent and urgent == result.urgent:
         return result
