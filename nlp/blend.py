@@ -234,6 +234,11 @@ _NOT_REPAIRED = {"SVC-INFO": "inquiry"}  # what a repair there is instead (else 
 _GAS = re.compile("燃气|然气|煤气|漏气|液化气")
 
 
+# a tenant's own machine that will not start (电脑开不了机, 打印机坏了): the model hears a dead
+# machine as a unit without power; with no danger in the situation reading it is no emergency
+_OWN_DEVICE = re.compile(r"电脑|笔记本|打印机|复印机|投影仪|显示器|手机|平板|电视|路由器|laptop|computer|printer")
+
+
 def _danger_seen(norm: str) -> bool:
     """The situation reading finds any danger at all, however weak or calmed."""
     return bool(situation.assess(situation.in_chinese(norm)[0]).classes)
@@ -327,7 +332,7 @@ def second_opinion(
         and not situation.calmed(norm)
         and not urgency.impatient(norm, code)
         and code != SLOW_HANDLING
-        and not (result.code == PRAISED and not _danger_seen(norm))
+        and not ((result.code == PRAISED or _OWN_DEVICE.search(norm)) and not _danger_seen(norm))
     )
     if code == result.code and intent == result.intent and urgent == result.urgent:
         return result
