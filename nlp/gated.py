@@ -12,30 +12,49 @@ gates its danger patterns the same way).
 import re
 import re._parser as _p
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
+
+_COUNT = itemgetter(0)
 
 
 def needed(items, freq) -> list[frozenset]:
     """Sets of characters each of which every match of a parsed pattern meets (one of its
     characters at least), rarest first by jieba's counts. Most texts miss one of them, and
     a set lookup spares running the regex."""
+    return [chars for _, chars in sorted(_needed(items, freq), key=_COUNT)]
+
+
+def _rarest(items, freq) -> tuple[int, frozenset] | None:
+    """The first of needed(items): the earliest of the rarest (sorted() keeps ties in order)."""
+    return min(_needed(items, freq), key=_COUNT, default=None)
+
+
+def _needed(items, freq) -> list[tuple[int, frozenset]]:
+    """needed() unsorted, each set with its count (the sum of its characters' counts, each
+    plus one), counted once where the set is made: an inner group gives only its rarest."""
     found = []
-    for op, arg in items:
-        chars = None
+    for op, arg in items.data if isinstance(items, _p.SubPattern) else items:
+        pair = None
         if op is _p.LITERAL:
-            chars = frozenset(chr(arg))
+            pair = (freq.get(chr(arg), 0) + 1, frozenset(chr(arg)))
         elif op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
-            chars = frozenset(chr(a) for _, a in arg)
+            pair = _counted(frozenset(chr(a) for _, a in arg), freq)
         elif op is _p.SUBPATTERN:
             if not arg[1] & re.IGNORECASE:  # (?i:…) would match more than its literals
-                chars = next(iter(needed(arg[3], freq)), None)
+                pair = _rarest(arg[3], freq)
         elif op is _p.BRANCH:
-            branches = [next(iter(needed(alt, freq)), None) for alt in arg[1]]
-            chars = None if None in branches else frozenset().union(*branches)
+            branches = [_rarest(alt, freq) for alt in arg[1]]
+            if None not in branches:
+                pair = _counted(frozenset().union(*(chars for _, chars in branches)), freq)
         elif op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
-            chars = next(iter(needed(arg[2], freq)), None)
-        if chars is not None:
-            found.append(chars)
-    return sorted(found, key=lambda chars: sum(freq.get(ch, 0) + 1 for ch in chars))
+            pair = _rarest(arg[2], freq)
+        if pair is not None:
+            found.append(pair)
+    return found
+
+
+def _counted(chars: frozenset, freq) -> tuple[int, frozenset]:
+    return sum(freq.get(ch, 0) + 1 for ch in chars), chars
 
 
 def alternatives(parsed, freq) -> list[list[frozenset]]:
