@@ -82,7 +82,9 @@ def cost_asked(turn: Turn, text: str, result) -> bool:
 
 # How to pay for a repair (钱怎么付, 在哪里交, 能微信付吗); matched against bare() text
 _HOW_TO_PAY = re.compile(r"(?:怎么|如何|在哪里?|去哪里?|到哪里?)(?:付|交|支付|缴)|(?:钱|费用?)怎么(?:付|交|给)|"
-                         r"能(?:用)?(?:微信|支付宝|刷卡|扫码|现金)(?:付|交|支付)?|付款方式|支付方式|付钱给谁|给师傅钱")
+                         r"能(?:用)?(?:微信|支付宝|刷卡|扫码|现金)(?:付|交|支付)?|付款方式|支付方式|付钱给谁|给师傅钱|"
+                         # 钱是给师傅还是去前台交: whom to pay, or where
+                         r"钱是?(?:直接)?(?:给|交给|付给)|(?:去|到|在)(?:前台|服务台|服务中心|物业|收银台?)(?:交|付|缴)")
 
 
 def payment_asked(turn: Turn, text: str, result) -> bool:

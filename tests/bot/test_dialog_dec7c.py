@@ -284,7 +284,7 @@ def test_called_off_in_other_words_asks_staff_to_close(wechat, session, site, of
     assert f"租户表示不需要继续处理：{off}（请与租户确认后结案）" in notes(ticket)
 
 
-@pytest.mark.parametrize("asked", ["钱怎么付", "能微信付吗", "在哪里交钱"])
+@pytest.mark.parametrize("asked", ["钱怎么付", "能微信付吗", "在哪里交钱", "钱是给师傅还是去前台交"])
 def test_how_to_pay_for_a_repair_is_answered_on_it(wechat, session, site, make, asked):
     ticket = _reported_then(wechat, session, site, make, "o-pay", completed=True)
     reply = wechat.say("o-pay", asked)
