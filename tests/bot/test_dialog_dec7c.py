@@ -189,7 +189,7 @@ def _reported_then(wechat, session, site, make, openid, *, completed):
     return ticket
 
 
-@pytest.mark.parametrize("still", ["还是不制冷啊", "师傅没来过啊 怎么就完工了"])
+@pytest.mark.parametrize("still", ["还是不制冷啊", "师傅没来过啊 怎么就完工了", "空调还是不制冷 等于白来了", "空调还是不制冷"])
 def test_the_fault_still_there_after_completion_goes_to_the_supervisors(wechat, session, site, make, still):
     ticket = _reported_then(wechat, session, site, make, "o-done", completed=True)
     reply = wechat.say("o-done", still)
