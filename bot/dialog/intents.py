@@ -31,6 +31,9 @@ IS_IT_US = re.compile(r"^(?:你好|您好|喂|亲|哈喽|hello|hi){0,3}(?:请问
 BYE = re.compile(r"(?:谢谢|多谢|感谢)(?:你们|您|你)?|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了|明白|了解|晚安|行|哦|哈|"
                  r"麻烦(你|您|你们)?了|辛苦(你|您|你们)?了|"
                  r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌|"
+                 # in English, as bare() writes it (Thank you! → thankyou; got it → gotit)
+                 r"thanks|thank(?:you|u)|thx|bye|goodbye|byebye|okay|gotit|noted|great|cool|alright|sure|so|very|much|alot|"
+                 r"for(?:your|the)?help|appreciate(?:it)?|"
                  # sent by mistake (没事 发错了, 不好意思 打错了): nothing to open
                  r"发错了|发错|打错了|打错|误发|不小心发的|没事|不好意思(?=.{0,3}(?:发错|打错|误发))", re.I)
 # 「我要报修」「你好 我想问下」「想反映个问题」: the tenant announces what they will say, and
@@ -108,7 +111,9 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
                       # the number of their report asked (单号是多少来着, 工单号忘了): its progress tells it
                       r"(?<!编)(工单|单)号(码)?(是)?(多少|几号|呢|忘了|来着)|"
                       # the tenant's reports asked for (我的工单, 查一下我的报修)
-                      r"我的(工单|报修|投诉)(呢|怎么样|进度|$)")
+                      r"我的(工单|报修|投诉)(呢|怎么样|进度|$)|"
+                      # in English: when will the technician come, any update
+                      r"(?i:when will .{0,24}?(?:come|arrive|be here|fix)|any updates?\b|how long .{0,16}?(?:take|wait))")
 # The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
 CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码|号)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
                            r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
