@@ -165,7 +165,7 @@ def listed(text: str) -> bool:
 
 
 # The whole supply failing: what stops with it is its consequence (停电了 电梯也停了).
-_OUTAGE = re.compile(r"停电|断电|跳闸|没电|停水|没水|电压")
+_OUTAGE = re.compile(r"停电|断电|跳闸|(?<![器池机车表])没电|停水|没水|电压")  # 遥控器没电: its battery
 _CHAT_MAX = 100  # a longer message is a letter, told as one story: one ticket reads it whole
 
 
