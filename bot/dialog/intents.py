@@ -102,8 +102,8 @@ RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用|^修好了(?
 FAULTY_AGAIN = re.compile(r"但是|可是|不过|又(开始)?(漏|坏|不|响|停|堵|跳|卡|冒)")
 # When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
 # 师傅来了吗)
-PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来|到|修|过来|上门)|"
-                      r"几点(能|会|可以)?(来|到|过来|上门)|多久(能|会|才|可以)?(来|到|修好|过来|上门)|还要多久|"
+PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来(?![电水])|到|修|过来|上门)|"
+                      r"几点(能|会|可以)?(来(?![电水])|到|过来|上门)|多久(能|会|才|可以)?(来(?![电水])|到|修好|过来|上门)|还要多久|"
                       # 师傅说要换个零件 要等几天吗
                       r"(要|得|还要|还得)?等(几天|多久|多长时间|多少天)|几天(能|才|可以)?(修好|来|到|弄好)|"
                       r"(修|弄|搞|处理|换)好了(吗|没)|修了(吗|没)|有人来吗|结果呢|(师傅|人|维修工|工人|电工|保安)(来了|到了)(吗|没|没有)|"
@@ -165,7 +165,7 @@ def listed(text: str) -> bool:
 
 
 # The whole supply failing: what stops with it is its consequence (停电了 电梯也停了).
-_OUTAGE = re.compile(r"停电|断电|跳闸|没电|停水|没水|电压")
+_OUTAGE = re.compile(r"停电|断电|跳闸|(?<![器池机车表])没电|停水|没水|电压")  # 遥控器没电: its battery
 _CHAT_MAX = 100  # a longer message is a letter, told as one story: one ticket reads it whole
 
 
