@@ -1,0 +1,41 @@
+"""Requests that name a topic without reporting it (issue 17, wrong codes).
+
+- A document or a statement asked of the centre (a tenancy certificate for a licence, the
+  electricity bill's details sent by mail, a copy of a notice) is a request for the desk:
+  SVC-INFO, or FEE-BILL when the document is about money. The topic inside it (a power cut
+  the certificate is to attest) is not the report.
+- Asking the centre to open a gate or a door for someone (the courier cannot get in), or to
+  renew a paid card, is a request too, not a fault.
+"""
+
+import re
+
+_GAP = r"[^,.!?;，。！？\s]"
+_DOCUMENT = r"(证明|明细|账单|清单|记录|凭证|发票|收据|截图|复印件|资料|通知|户号)"
+_TAIL = r"(吗|么|嘛|呢|[?？]|$|[,，。\s])"
+# who asks is the tenant, of the centre: 开/出 … a document, 发我 … a document, a document … 怎么开
+_DOCUMENT_ASKED = re.compile(
+    rf"(?<![没不])(开|出|出具|打印|打一份|提供|补)(我|我们|给我|给我们)?(一下|一)?(份|张|个|下)?{_GAP}{{0,10}}?{_DOCUMENT}{_GAP}{{0,4}}?{_TAIL}|"
+    rf"(发|寄|转发|传)(我|给我|给我们|到我)[^,.!?;，。！？]{{0,10}}?{_DOCUMENT}|"
+    rf"{_DOCUMENT}[^。！？!?]{{0,14}}?(怎么|哪里|哪儿|在哪|去哪|找谁|能不能|可以|能否|能)(开|出|出具|办理|提供|发|打印|补)|"
+    rf"把{_GAP}{{1,14}}?(发|寄|转|传)(我|给我|给我们|到我|一下|一份)"
+)
+# ... a document about money is billing's (电费明细, 缴费记录, 发票)
+_MONEY_DOCUMENT = re.compile(r"费|账|票|税|收据|押金|租金|月卡|基金|钱")
+# open a gate for someone, or renew a paid card, asked of the centre (门禁能不能开一下 外卖进不来)
+_OPEN_ASKED = re.compile(
+    r"(门|门禁|闸|道闸|栏杆)(能不能|能否|可以|可不可以|麻烦|请)?(帮忙|帮我|帮我们)?(开一下|开下|开个门|打开一下)"
+)
+_RENEW_ASKED = re.compile(r"(帮我|帮忙|给我|能不能|可以|麻烦)[^,.!?;，。！？\s]{0,4}(续一下|续费|续期|延期|续上|续个)")
+_DOOR_FAULT = re.compile(r"坏|刷不|打不开|开不了|失灵|故障|没反应|卡住|关不上|锁不上")
+
+
+def asked_or_remarked(norm: str, code: str, intent: str):
+    """(code, intent, structure) for a request or remark the keywords misread, else None."""
+    if _DOCUMENT_ASKED.search(norm):
+        return ("FEE-BILL" if _MONEY_DOCUMENT.search(norm) else "SVC-INFO"), "inquiry", "document_asked"
+    if _OPEN_ASKED.search(norm) and not _DOOR_FAULT.search(norm):
+        return "SVC-INFO", "inquiry", "open_asked"
+    if _RENEW_ASKED.search(norm) and _MONEY_DOCUMENT.search(norm):
+        return "FEE-BILL", "inquiry", "renew_asked"
+    return None
