@@ -46,6 +46,7 @@ SAID_INTENT_HOLDS = (
     "document_asked",
     "open_asked",
     "renew_asked",
+    "price_remark",
     "lost_mine",
     "money_question",
     "english_question",
@@ -105,6 +106,8 @@ SAID_CODE_HOLDS = (
     "document_asked",
     "open_asked",
     "renew_asked",
+    # a price remark beside praise (人很好 就是有点贵): the model hears the staff praised
+    "price_remark",
     "lost_mine",
     "others_machine",
     "english_question",

@@ -1,4 +1,4 @@
-"""Requests that name a topic without reporting it (issue 17, wrong codes).
+"""Requests and remarks that name a topic without reporting it (issue 17, wrong codes).
 
 - A document or a statement asked of the centre (a tenancy certificate for a licence, the
   electricity bill's details sent by mail, a copy of a notice) is a request for the desk:
@@ -6,9 +6,13 @@
   the certificate is to attest) is not the report.
 - Asking the centre to open a gate or a door for someone (the courier cannot get in), or to
   renew a paid card, is a request too, not a fault.
+- A remark on the price of a paid job, beside praise of who did it (人很好 就是有点贵), is a
+  complaint about the charge: FEE-BILL, not the staff's manner, not praise.
 """
 
 import re
+
+from nlp import taxonomy
 
 _GAP = r"[^,.!?;，。！？\s]"
 _DOCUMENT = r"(证明|明细|账单|清单|记录|凭证|发票|收据|截图|复印件|资料|通知|户号)"
@@ -28,6 +32,20 @@ _OPEN_ASKED = re.compile(
 )
 _RENEW_ASKED = re.compile(r"(帮我|帮忙|给我|能不能|可以|麻烦)[^,.!?;，。！？\s]{0,4}(续一下|续费|续期|延期|续上|续个)")
 _DOOR_FAULT = re.compile(r"坏|刷不|打不开|开不了|失灵|故障|没反应|卡住|关不上|锁不上")
+# a price said to be high, with a degree: 有点贵, 价格偏高, 上门费还要另收 … 不太合理, 肉疼 (贵 alone
+# is also the formal "your", 贵中心)
+_PRICE_HIGH = re.compile(
+    r"(有点|有些|稍微|稍|略|偏|太|挺|比较|真|小)(儿)?贵|贵了(点|些|一点|不少)|肉疼|"
+    r"(价格|价钱|要价|收费|费用|维修费|上门费|材料费|人工费|工钱|服务费|手工费)"
+    r"[^,.!?;，。！？\s]{0,8}?(偏高|高(?![吗么]|不高)|贵(?![吗么]|不贵)|多(?![少久长])|不透明|不合理|离谱|不便宜)|"
+    r"收(得|的)(有点|有些|稍微|太|挺)?(多|高)(?![少久长])"
+)
+_PAID_JOB = ("SVC-ATTI", "FEE-BILL", taxonomy.OTHER)
+
+
+def price_remark(norm: str) -> bool:
+    """Whether the message says a price is high (有点贵, 维修费偏高), not asks whether it is."""
+    return bool(_PRICE_HIGH.search(norm))
 
 
 def asked_or_remarked(norm: str, code: str, intent: str):
@@ -38,4 +56,6 @@ def asked_or_remarked(norm: str, code: str, intent: str):
         return "SVC-INFO", "inquiry", "open_asked"
     if _RENEW_ASKED.search(norm) and _MONEY_DOCUMENT.search(norm):
         return "FEE-BILL", "inquiry", "renew_asked"
+    if (code in _PAID_JOB or code.startswith("ENG")) and intent != "inquiry" and price_remark(norm):
+        return "FEE-BILL", "complaint", "price_remark"
     return None

@@ -273,7 +273,7 @@ def not_a_report(norm: str) -> bool:
 def sarcastic(norm: str) -> bool:
     """Praise words that are really a complaint."""
     idle_in_danger = STAFF_IDLE.search(norm) and situation.assess(norm).score >= situation.data()["threshold"]
-    return bool(_IRONY.search(norm) or _UNMET.search(norm) or praise_english.ironic(norm) or idle_in_danger)
+    return bool(_IRONY.search(norm) or _UNMET.search(norm) or praise_english.ironic(norm) or idle_in_danger or remarks.price_remark(norm))
 
 
 _WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)

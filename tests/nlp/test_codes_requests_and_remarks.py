@@ -55,3 +55,25 @@ def test_opening_or_renewing_asked_is_a_request(text, code):
 def test_a_gate_that_will_not_open_stays_a_fault():
     result = nlp.classify("单元门禁刷卡打不开 门开一下都不行 进不去")
     assert result.code == "ENG-DOOR"
+
+
+# -- praise, then the price of the job: a complaint about the charge ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "修马桶的师傅很利索 就是收费偏高",
+        "换门锁的大哥人不错 不过价钱有点贵",
+        "空调师傅挺负责的 可惜上门费收得有点多",
+    ],
+)
+def test_a_price_remark_beside_praise_is_a_fee_complaint(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("FEE-BILL", "complaint")
+
+
+@pytest.mark.parametrize("text", ["修马桶的师傅很利索 一会儿就弄好了 点赞", "贵中心的维修师傅服务周到 特此感谢"])
+def test_praise_with_no_price_remark_stays_praise(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("SVC-ATTI", "praise")
