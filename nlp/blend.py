@@ -47,6 +47,7 @@ SAID_INTENT_HOLDS = (
     "open_asked",
     "renew_asked",
     "price_remark",
+    "fouled",
     "lost_mine",
     "money_question",
     "english_question",
@@ -108,6 +109,8 @@ SAID_CODE_HOLDS = (
     "renew_asked",
     # a price remark beside praise (人很好 就是有点贵): the model hears the staff praised
     "price_remark",
+    # a pet's mess in a shared place: the model hears the place (消防通道) or the neighbour
+    "fouled",
     "lost_mine",
     "others_machine",
     "english_question",

@@ -8,6 +8,8 @@
   renew a paid card, is a request too, not a fault.
 - A remark on the price of a paid job, beside praise of who did it (人很好 就是有点贵), is a
   complaint about the charge: FEE-BILL, not the staff's manner, not praise.
+- An animal (or anyone) fouling a shared place is dirt: ENV-CLEAN. The lift, the fire
+  passage or the neighbour who keeps the dog only say where and whose.
 """
 
 import re
@@ -40,6 +42,11 @@ _PRICE_HIGH = re.compile(
     r"[^,.!?;，。！？\s]{0,8}?(偏高|高(?![吗么]|不高)|贵(?![吗么]|不贵)|多(?![少久长])|不透明|不合理|离谱|不便宜)|"
     r"收(得|的)(有点|有些|稍微|太|挺)?(多|高)(?![少久长])"
 )
+# dirt an animal or a person left (撒尿, 拉便便, 随地大小便)
+_FOULED = re.compile(r"撒尿|尿尿|小便(?![器池斗])|大小便|拉屎|拉粑粑|粑粑|便便|狗屎|狗尿|猫屎|猫尿|(拉|撒)了(一|一大)?(泡|坨|堆)|尿了")
+_PESTS = re.compile(r"老鼠|蟑螂|虫")
+# codes a place or an owner named beside the dirt took (电梯, 消防通道, 楼上邻居), and the dirt held
+_PLACE_CODES = ("ENV-CLEAN", "SEC-NOISE", "SEC-SAFE", "SEC-PARK", "ENG-LIFT", "ENG-FIRE", "ENG-CIVIL", "ENG-DOOR", taxonomy.OTHER)
 _PAID_JOB = ("SVC-ATTI", "FEE-BILL", taxonomy.OTHER)
 
 
@@ -50,6 +57,8 @@ def price_remark(norm: str) -> bool:
 
 def asked_or_remarked(norm: str, code: str, intent: str):
     """(code, intent, structure) for a request or remark the keywords misread, else None."""
+    if code in _PLACE_CODES and _FOULED.search(norm) and not _PESTS.search(norm):
+        return "ENV-CLEAN", "complaint", "fouled"
     if _DOCUMENT_ASKED.search(norm):
         return ("FEE-BILL" if _MONEY_DOCUMENT.search(norm) else "SVC-INFO"), "inquiry", "document_asked"
     if _OPEN_ASKED.search(norm) and not _DOOR_FAULT.search(norm):

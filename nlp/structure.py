@@ -291,7 +291,7 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             code, intent = taxonomy.OTHER, "other" if intent in ("repair", "complaint") else intent
     if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
         return taxonomy.OTHER, "other", "not_a_report"
-    if asked := remarks.asked_or_remarked(norm, code, intent):  # a document asked for, a gate opened
+    if asked := remarks.asked_or_remarked(norm, code, intent):  # a document asked for, a dog's mess
         return asked
     if code in ("SVC-ATTI", "SVC-INFO", taxonomy.OTHER) and readings.slow_handling(norm):  # 客服回复比蜗牛还慢
         return "SVC-SLOW", "complaint", "slow_handling"

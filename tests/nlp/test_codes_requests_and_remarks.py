@@ -77,3 +77,32 @@ def test_a_price_remark_beside_praise_is_a_fee_complaint(text):
 def test_praise_with_no_price_remark_stays_praise(text):
     result = nlp.classify(text)
     assert (result.code, result.intent) == ("SVC-ATTI", "praise")
+
+
+# -- an animal fouling a shared place is dirt, whatever place or owner is named -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对门的狗老在电梯里撒尿 门一开一股味",
+        "有人家的猫在消防楼梯里拉屎 好几天没人收拾",
+        "遛狗的让狗在单元门口大小便 也不牵走",
+        "楼上邻居的泰迪天天在楼道尿尿",
+    ],
+)
+def test_an_animal_fouling_a_shared_place_is_cleaning(text):
+    result = nlp.classify(text)
+    assert (result.code, result.intent) == ("ENV-CLEAN", "complaint")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("男厕所的小便器一直在流水 关不住", "ENG-PLUMB"),
+        ("楼上邻居的狗从早叫到晚 吵得没法休息", "SEC-NOISE"),
+        ("车库里到处是老鼠屎 还咬坏了电线", "ENV-PEST"),
+    ],
+)
+def test_a_fixture_a_bark_or_pests_keep_their_code(text, code):
+    assert nlp.classify(text).code == code
