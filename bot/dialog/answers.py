@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import workflow
-from bot.dialog import intents
+from bot.dialog import emergencies, intents
 from bot.dialog.lookup import open_tickets
 from bot.dialog.tickets import note
 from models import Status
@@ -32,12 +32,29 @@ def about_the_quote(turn: Turn, text: str) -> bool:
     return True
 
 
-def quote_or_receipt(turn: Turn, bare: str) -> bool:
+def about_quote_amount(turn: Turn, text: str) -> bool:
+    """The waiting quote's amount written out (师傅说要120 能便宜点吗): the 120 is the price, not
+    the ambulance, unless the words name a danger without it."""
+    quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
+    if not quoted or quoted[0].quote_amount is None:
+        return False
+    amount = f"{quoted[0].quote_amount:.2f}".rstrip("0").rstrip(".")
+    if not re.search(rf"(?<![0-9.]){re.escape(amount)}(?![0-9])", text):
+        return False
+    return not emergencies.names_a_danger(text.replace(amount, "，")) and about_the_quote(turn, text)
+
+
+def quote_or_receipt(turn: Turn, text: str) -> bool:
+    bare = intents.bare(text)
     yes, no = bool(intents.YES.match(bare)), bool(intents.NO.match(bare))
-    if not (yes or no):
+    # 不同意 太贵了 我自己找人修 (不行 水又漏了 快来人 is a new emergency, not an answer)
+    reasons = not (yes or no) and intents.declines_with_reasons(text) and not turn.classify(text).urgent
+    if not (yes or no or reasons):
         return False
     quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
     if quoted:
+        if reasons:  # why, for the desk that calls the tenant back
+            note(turn, quoted[0], f"租户就报价回复：{text}")
         workflow.answer_quote(turn.session, quoted[0], None, accepted=yes)
         turn.say("quote_accepted" if yes else "quote_declined")
         return True

@@ -133,3 +133,22 @@ def footage_asked(turn: Turn, text: str, result) -> bool:
     if not reported:
         return False
     return _on_report(turn, ticket, text, f"租户要求调取监控：{text}", "footage_noted")
+
+
+# A guess at the cause of what was just reported (是不是楼上的空调, 可能是楼上邻居家的): what staff
+# check first, so it goes on that report; a guess that tells a fault of its own (好像是电梯又坏了)
+# without asking is a report. Matched against bare() text.
+_GUESS = re.compile(r"^(?:我)?(?P<asked>是不是|会不会是)|^(?:我)?(?:可能是|估计是|应该是|怀疑是|好像是|大概是|感觉是|我猜是|我觉得是)")
+_GUESS_MAX = 20
+
+
+def cause_guessed(turn: Turn, text: str, result) -> bool:
+    bare = intents.bare(text)
+    guess = _GUESS.match(bare)
+    if result.urgent or guess is None or len(bare) > _GUESS_MAX or (
+            not guess.group("asked") and _FAULT_TOLD.search(bare)):
+        return False
+    ticket, reported = _report_before(turn)
+    if not reported:
+        return False
+    return _on_report(turn, ticket, text, f"租户推测原因：{text}", "joined_ticket")

@@ -61,8 +61,17 @@ def opener(bare_text: str) -> str | None:
 
 # Money and receipts need the explicit word the notice asked for (回复「确认」); a passing
 # "好的" must not accept a paid quote.
-YES = re.compile(r"^(好的?|好了|可以|行|嗯)?(确认|确定|同意)(维修|修理|报价|收到)?(了|吧|谢谢|好的)?$")  # 好了 确认: the word said
+YES = re.compile(r"^(那)?(好的?|好吧|好了|可以|行|嗯)?(确认|确定|同意)(维修|修理|报价|收到)?(了|吧|谢谢|好的)?$")  # 好了 确认: the word said
 NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用了?|拒绝|不行)+$", re.I)
+# 「不同意 太贵了 我自己找人修」: the word the quote asked for, said first, then why
+_ASSENT = re.compile(r"(?<!不)(?:确认|确定|同意)")
+
+
+def declines_with_reasons(text: str) -> bool:
+    first = bare(PUNCT.split(text.strip(), 1)[0]).rstrip("了吧啊呀哦")
+    return bool(first and NO.match(first)) and not _ASSENT.search(text) and not CHANGED_MIND.search(text)
+
+
 # "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket
 # itself. Calling it off is plain whatever else the message says (不用来了 是隔壁在炖肉);
 # "已经好了" only where the message is no new report ("修好了，又漏了").
@@ -220,6 +229,21 @@ WORSENING = re.compile(r"越来越|更(严重|大|多|厉害)|严重了|加重|�
 # 「你们电话多少」 is answered, and 「在哪？你问我在哪？L3-008啊」 asked who we are is the answer.
 NO_FAULT_CODES = (taxonomy.OTHER, "SVC-INFO")
 NO_SERVICE = ("外卖", "快递代收", "代收快递", "搬家", "家政", "租车", "订票", "代购", "办签证", "叫车")
+# 「下周要搬家 货梯能不能预约一下」「外卖进不来 门禁开一下」: the move or the delivery is why the
+# tenant asks for something the centre runs (its lift, gate, dock, parking), which is ours to arrange
+_CENTRE_FACILITY = re.compile(r"货梯|电梯|客梯|门禁|闸机|道闸|大门|后门|侧门|卷帘门|通道|装卸|卸货|卸车|停车|车位|"
+                              r"会议室|场地|推车|放行|出门条|进场|登记|预约")
+
+
+# 「你们收快递吗」「能帮我收一下快递吗」: taking in a parcel, said without 代
+_PARCEL_ERRAND = re.compile(r"(?:收|寄|取)(?:一下|下|个)?快递")
+
+
+def asks_no_service(text: str) -> bool:
+    """A service the centre does not offer is asked for (代收快递, 帮我叫个搬家公司), not named as
+    the reason for one it does."""
+    asked = any(word in text for word in NO_SERVICE) or _PARCEL_ERRAND.search(text)
+    return bool(asked) and not _CENTRE_FACILITY.search(text)
 # The tenant's own office machines: no trade of the centre's repairs them (电脑开不了机 read as a door)
 _OWN_MACHINE = re.compile(r"打印机|复印机|电脑|笔记本|投影仪|碎纸机|传真机|收银机|显示器")
 

@@ -143,7 +143,7 @@ def report(turn: Turn, text: str, result) -> None:
         turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
         if result.urgent and (advice := emergencies.advice(text)):  # 腿流血了: 120 first
             turn.say(advice)
-        if result.intent == "complaint":
+        if result.intent == "complaint" and not result.urgent:  # 救命啊 is not thanked for
             turn.say("thanks_complaint")
         if missing:
             wait_for_identity_after(turn, ticket)

@@ -12,6 +12,7 @@ import sqlalchemy.orm as so
 
 from bot.dialog import about_repair, chasing, corrections, emergencies, events, intents, places
 from bot.dialog.answers import (
+    about_quote_amount,
     about_the_quote,
     praise_goes_on,
     praised,
@@ -20,7 +21,7 @@ from bot.dialog.answers import (
     survey_comment,
 )
 from bot.dialog.danger_over import danger_over
-from bot.dialog.follow_ups import footage_asked, read_as_going_on, visit_arranged, visit_time
+from bot.dialog.follow_ups import cause_guessed, footage_asked, read_as_going_on, visit_arranged, visit_time
 from bot.dialog.human import bot_asked, human_asked, wants_person
 from bot.dialog.identity import (
     decline_identity,
@@ -190,7 +191,7 @@ def _text(turn: Turn, text: str) -> None:
         return  # 转人工 is no name
     if turn.conv.state == AWAITING_IDENTITY and identity_answer(turn, text):
         return
-    if quote_or_receipt(turn, bare) or survey_answer(turn, text):
+    if quote_or_receipt(turn, text) or survey_answer(turn, text):
         return
     if intents.GREETING.match(bare) or intents.IS_IT_US.match(bare):
         turn.say("greeting", centre=turn.site.name)
@@ -230,6 +231,8 @@ def _text(turn: Turn, text: str) -> None:
     if intents.own_machine_only(text) and not emergencies.names_a_danger(text):
         turn.say("no_service")  # 电脑开不了机: the tenant's own machine, no repair of ours (冒烟 is a danger)
         return
+    if result.urgent and about_quote_amount(turn, text):  # 师傅说要120 能便宜点吗, a quote of 120 waiting
+        return
     if result.urgent:  # a danger now: no question, chase or 问答 stands in its way
         remember_told(turn, text)
         report(turn, text, result)
@@ -243,6 +246,8 @@ def _text(turn: Turn, text: str) -> None:
     if human_asked(turn, text, result) or bot_asked(turn, text):  # 转人工; 你是机器人吗
         return
     if footage_asked(turn, text, result):  # 监控能调吗, after 有人把我车划了 (查一下 is no progress asked)
+        return
+    if cause_guessed(turn, text, result):  # 是不是楼上的空调, after 楼上滴水下来
         return
     if about_repair.still_faulty(turn, text, result) or about_repair.self_restored(turn, text, result) or (
             about_repair.arrival_told(turn, text, result)):
@@ -300,7 +305,7 @@ def _text(turn: Turn, text: str) -> None:
             turn.say("greeting", centre=turn.site.name)
         turn.reply.append(asked.answer)
         return
-    if any(word in text for word in intents.NO_SERVICE) and result.intent not in ("repair", "complaint"):
+    if intents.asks_no_service(text) and result.intent not in ("repair", "complaint"):
         turn.say("no_service")
         return
     told = remember_told(turn, text)

@@ -1,5 +1,6 @@
 """What a tenant says about themselves or their reports after one: a new phone number (换个号码
-打这个139…) goes on the ticket for whoever calls back; 「我的工单」 lists the tenant's reports; their own office machine is no service of ours."""
+打这个139…) goes on the ticket for whoever calls back; 「我的工单」 lists the tenant's reports; their own office machine and a move are no service
+of ours, the freight lift for the move is."""
 from __future__ import annotations
 
 import pytest
@@ -65,3 +66,19 @@ def test_fixed_told_after_the_job_was_done_is_no_cancellation(wechat, session, s
     assert reply.splitlines() == [phrase("completion_acknowledged", site, number=ticket.number),
                                   phrase("praise_thanks", site)]
     assert [e.note for e in ticket.events if e.action == "note"] == ["租户告知已修好：修好了 谢谢师傅"]
+
+
+@pytest.mark.parametrize("asked", ["我们公司下周要搬家 货梯能不能预约一下", "搬家那天能不能把后门开一下 方便装卸"])
+def test_a_move_is_the_reason_for_a_facility_the_centre_arranges(wechat, session, site, asked):
+    """搬家 is no service of ours; the freight lift or the back door for the move is."""
+    wechat.say("o-move", KNOWN)
+    reply = wechat.say("o-move", asked)
+    [ticket] = tickets(session)
+    assert phrase("no_service", site) not in reply and ticket.number in reply and ticket.content == asked
+
+
+@pytest.mark.parametrize("asked", ["能帮我叫个搬家公司吗", "周末有家政服务吗", "请问你们收快递吗", "能帮我收一下快递吗"])
+def test_a_service_we_do_not_offer_is_still_referred(wechat, session, site, asked):
+    wechat.say("o-move", KNOWN)
+    assert wechat.say("o-move", asked) == phrase("no_service", site)
+    assert tickets(session) == []

@@ -149,3 +149,13 @@ def test_another_emergency_right_after_one_is_its_own(wechat, session, site, eme
     wechat.say("o-more", other)
     first, second = tickets(session)
     assert first.urgent and second.urgent and notes(first) == []
+
+
+@pytest.mark.parametrize("cry", ["救命啊", "厕所里有个人躺在地上 叫他没反应"])
+def test_an_emergency_is_promised_help_not_thanked_for(wechat, session, site, cry):
+    """「谢谢您将此事告诉我们」 is the standard's word for a complaint; said to 「救命啊」 it
+    reads as if the cry were feedback."""
+    wechat.say("o-cry", KNOWN)
+    reply = wechat.say("o-cry", cry)
+    [call] = tickets(session)
+    assert call.urgent and phrase("help_coming") in reply and phrase("thanks_complaint") not in reply

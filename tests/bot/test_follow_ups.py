@@ -105,3 +105,21 @@ def test_a_camera_out_of_order_is_still_a_report(wechat, session, site):
     wechat.say("o-camera", "昨天晚上有人把我车划了 停在B2")
     wechat.say("o-camera", "B2的监控坏了 一直黑屏")
     assert [t.code for t in tickets(session)] == ["SEC-PARK", "ENG-WEAK"]
+
+
+@pytest.mark.parametrize("guess", ["是不是楼上的空调", "会不会是楼上卫生间漏的", "可能是隔壁店的水管"])
+def test_a_guess_at_the_cause_goes_on_the_report(wechat, session, site, guess):
+    """「是不是楼上的空调」 right after 「天花板在滴水」 opened an air-conditioning ticket of
+    its own; it is where staff look first."""
+    wechat.say("o-guess", KNOWN)
+    wechat.say("o-guess", "天花板在滴水 地上湿了一片")
+    [report] = tickets(session)
+    assert wechat.say("o-guess", guess) == phrase("joined_ticket", number=report.number)
+    assert len(tickets(session)) == 1 and f"租户推测原因：{guess}" in notes(report)
+
+
+def test_a_new_fault_said_as_a_guess_is_its_own_report(wechat, session, site):
+    wechat.say("o-guess", KNOWN)
+    wechat.say("o-guess", "天花板在滴水 地上湿了一片")
+    wechat.say("o-guess", "好像是电梯又坏了 按了没反应")
+    assert [t.code for t in tickets(session)] == ["ENG-LEAK", "ENG-LIFT"]

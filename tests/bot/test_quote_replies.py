@@ -52,3 +52,49 @@ def test_a_new_report_while_a_quote_waits_is_its_own_ticket(wechat, session, sit
 def test_thanks_with_no_quote_waiting_is_goodbye(wechat, session, site):
     wechat.say("o-bye", "我是刘芳，电话13912345678，L3-008空调不制冷")
     assert wechat.say("o-bye", "好的") == phrase("goodbye")
+
+
+@pytest.mark.parametrize("said", ["师傅说要180 能便宜点吗", "180块有点贵啊"])
+def test_the_quotes_amount_is_the_price_not_an_emergency_number(wechat, session, site, make, said):
+    """With a quote of 120 waiting, 「师傅说要120 能便宜点吗」 was an urgent ticket for 安保部
+    with the ambulance advice; the amount written out is the price."""
+    ticket = quoted(wechat, session, site, make)
+    ticket.quote_amount = 120
+    session.commit()
+    said = said.replace("180", "120")
+    reply = wechat.say("o-quote", said)
+    assert reply == phrase("notify_quote", site, **{**QUOTE, "number": ticket.number, "amount": "120.00"})
+    assert session.scalar(sa.select(sa.func.count(Ticket.id))) == 1
+
+
+def test_an_emergency_beside_the_quotes_amount_is_still_one(wechat, session, site, make):
+    ticket = quoted(wechat, session, site, make)
+    ticket.quote_amount = 120
+    session.commit()
+    wechat.say("o-quote", "快叫120 师傅从梯子上摔下来了")
+    urgent = session.scalars(sa.select(Ticket).where(Ticket.urgent.is_(True))).all()
+    assert len(urgent) == 1 and urgent[0].id != ticket.id
+
+
+@pytest.mark.parametrize("said", ["那好吧 确认", "好吧确认"])
+def test_assent_with_the_explicit_word_accepts(wechat, session, site, make, said):
+    ticket = quoted(wechat, session, site, make)
+    assert wechat.say("o-quote", said) == phrase("quote_accepted")
+    session.expire_all()
+    assert ticket.quote_accepted is True
+
+
+@pytest.mark.parametrize("said", ["不同意 太贵了 我自己找人修", "不要了，我们自己买个锁换"])
+def test_the_refusal_said_first_with_reasons_declines(wechat, session, site, make, said):
+    ticket = quoted(wechat, session, site, make)
+    assert wechat.say("o-quote", said) == phrase("quote_declined")
+    session.expire_all()
+    assert ticket.quote_accepted is False and f"租户就报价回复：{said}" in [e.note for e in ticket.events]
+
+
+def test_a_refusal_word_before_an_emergency_declines_nothing(wechat, session, site, make):
+    ticket = quoted(wechat, session, site, make)
+    wechat.say("o-quote", "不行 水管爆了 水喷得到处都是")
+    session.expire_all()
+    assert ticket.quote_accepted is None
+    assert session.scalars(sa.select(Ticket.urgent).order_by(Ticket.id)).all() == [False, True]
