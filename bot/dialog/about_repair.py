@@ -82,7 +82,9 @@ def cost_asked(turn: Turn, text: str, result) -> bool:
 
 # How to pay for a repair (钱怎么付, 在哪里交, 能微信付吗); matched against bare() text
 _HOW_TO_PAY = re.compile(r"(?:怎么|如何|在哪里?|去哪里?|到哪里?)(?:付|交|支付|缴)|(?:钱|费用?)怎么(?:付|交|给)|"
-                         r"能(?:用)?(?:微信|支付宝|刷卡|扫码|现金)(?:付|交|支付)?|付款方式|支付方式|付钱给谁|给师傅钱")
+                         r"能(?:用)?(?:微信|支付宝|刷卡|扫码|现金)(?:付|交|支付)?|付款方式|支付方式|付钱给谁|给师傅钱|"
+                         # 钱是给师傅还是去前台交: whom to pay, or where
+                         r"钱是?(?:直接)?(?:给|交给|付给)|(?:去|到|在)(?:前台|服务台|服务中心|物业|收银台?)(?:交|付|缴)")
 
 
 def payment_asked(turn: Turn, text: str, result) -> bool:
@@ -103,13 +105,16 @@ def payment_asked(turn: Turn, text: str, result) -> bool:
 # Repaired, or someone came (修完了, 修好了, 来过了, 换过了) ... and the fault is still there
 # (还在漏, 还是不行, 又坏了, 没修好); matched against bare() text
 _STILL_THERE = (r"(?:还是|还在|还|又|仍然|仍|依然|照样|照旧).{0,4}?"
-                r"(?:漏|滴|渗|坏|不行|不好|不亮|不转|不通|不出|不制冷|不制热|堵|跳闸|停|响|臭|冒|有问题|老样子|没用|没(?:修|弄|搞|处理)?好)")
+                r"(?:漏|滴|渗|坏|不行|不好|不亮|不转|不通|不出|不制冷|不制热|堵|跳闸|停|响|臭|冒|有问题|老样子|没用|没(?:修|弄|搞|处理)?好|"
+                r"(?:放|关|开|拉|推|转|升|降|收|打|锁)不(?:下来|上去|上|下|开|动|了|出来|进去))")
 _FAULT_AFTER_REPAIR = re.compile(r"(?:(?:修|弄|搞|处理|换|看|检查)(?:完|好|过)|来(?:修|看)?过|修了)"
                                  r".{0,12}?(?:" + _STILL_THERE + r"|没(?:修|弄|搞|处理)好)")
 # ... said after the engineer marked the job done, the repair need not be named (还是不制冷啊),
 # nor need the fault when nobody came (师傅没来过啊 怎么就完工了)
-_STILL = re.compile(r"^(?:但是|可是|不过)?" + _STILL_THERE)
-_NOT_DONE = re.compile(r"没(?:有)?(?:人|师傅)?来过|根本没(?:来|修|弄|人来)|怎么就(?:完工|修好|结束|结案)|没修(?:啊|呢|过)?$")
+# (幕布还是放不下来 with the thing first; the thing is checked against the repair's)
+_STILL = re.compile(_STILL_THERE)
+_NOT_DONE = re.compile(r"没(?:有)?(?:人|师傅)?来过|根本没(?:来|修|弄|人来)|怎么就(?:完工|修好|结束|结案)|没修(?:啊|呢|过)?$|"
+                       r"白来了?|白跑(?:了|一趟)")
 # A repair closed this long ago whose fault comes back is the same job to do again (返修);
 # older, the fault is reported anew
 REWORK_WITHIN = timedelta(days=7)
@@ -124,6 +129,12 @@ def _repair_done_or_open(turn: Turn) -> Optional[Ticket]:
     return next((ticket for ticket in tickets if _is_repair(ticket)), None)
 
 
+def _said_of(before: str, ticket: Ticket) -> bool:
+    """What comes before 还是/又 names the repaired thing, or nothing (但是 aside)."""
+    before = before.removeprefix("但是").removeprefix("可是").removeprefix("不过")
+    return not before or before in intents.bare(ticket.content) or bool(_things(before) & _things(ticket.content))
+
+
 def still_faulty(turn: Turn, text: str, result) -> bool:
     """「师傅修完了 但是还在漏」 after a repair: the fault persists, the same job is not done.
     On that repair, not a grievance beside it: an open one is told (noted for its engineer);
@@ -131,12 +142,14 @@ def still_faulty(turn: Turn, text: str, result) -> bool:
     one closed is reopened, which tells the supervisors and the first receiver (首问负责,
     seed §六(3)). A fault of another thing (修完了 但是门口的灯又不亮了) is its own report."""
     bare = intents.bare(text)
-    named = _FAULT_AFTER_REPAIR.search(bare)
-    if result.urgent or result.intent == "praise" or not (named or _STILL.search(bare) or _NOT_DONE.search(bare)):
+    named, still, not_done = _FAULT_AFTER_REPAIR.search(bare), _STILL.search(bare), _NOT_DONE.search(bare)
+    if result.urgent or result.intent == "praise" or not (named or still or not_done):
         return False
     ticket = _repair_before(turn, text, _repair_done_or_open(turn))
     if ticket is None or not (named or ticket.status in (Status.COMPLETED, Status.CLOSED)):
         return False  # 还是不制冷 before anyone came is said of the report waiting: a note or a chase
+    if not (named or not_done or _said_of(bare[:still.start()], ticket)):
+        return False  # 卫生间又漏水了 after an air-conditioning repair is a report of its own
     told = f"租户反映修后仍有问题：{text}"
     if ticket.status == Status.CLOSED:
         workflow.reopen(turn.session, ticket, None, reason=told)

@@ -105,3 +105,31 @@ def where_it_is(turn: Turn, text: str, result, anywhere: bool = False) -> bool:
         remind_identity(turn)
         return True
     return False
+
+
+# 「你们的保安」「那个保洁阿姨」 after 「我要投诉」: whom the complaint is about, and nothing they did
+# yet. Matched against bare() text.
+_SUBJECT_ONLY = re.compile(r"(?:你们|我们|那个|这个|这里|这边|那边)?(?:的)?(?:那个|这个|个)?"
+                           r"(?:保安|保安员|门卫|巡逻的|保洁|保洁员|保洁阿姨|阿姨|前台|客服|物业|管理员|管理处|经理|工程部|"
+                           r"工程师|维修工|维修师傅|师傅|电工)(?:们)?(?:啊|呀|吧|哦)?")
+
+
+def subject_only(turn: Turn, text: str, result) -> bool:
+    """Whom a complaint is about, said alone: held, and what they did (晚上巡逻的时候在店门口抽烟,
+    a smoking complaint alone) opens one ticket with it; each opened a ticket of its own."""
+    if result.urgent or _SUBJECT_ONLY.fullmatch(intents.bare(text)) is None:
+        return False
+    hold_words(turn, text, fragment=True, subject=True)
+    if turn.first_contact:
+        turn.say("greeting", centre=turn.site.name)
+    turn.say("ask_what_problem")
+    return True
+
+
+def with_subject(turn: Turn, text: str, result):
+    """What was said after whom it is about is read with it: 晚上巡逻的时候在店门口抽烟 alone is a
+    smoking complaint, after 你们的保安 it is the guard's conduct."""
+    pending = held_report(turn)
+    if result.urgent or not (pending and pending.get("subject")):
+        return result
+    return turn.classify(" ".join(pending.get("texts") or []) + " " + text)

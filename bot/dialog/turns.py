@@ -218,7 +218,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     if take_back_withdrawal(turn, text):  # 「算了 不修了」, then 「还是修一下吧」
         return
-    result = turn.classify(text)
+    result = places.with_subject(turn, text, turn.classify(text))  # 你们的保安, then what they did
     if praise_goes_on(turn, text, result) or survey_comment(turn, text, result):  # after a praise, a score
         return
     if several_reports(turn, text):
@@ -261,6 +261,8 @@ def _text(turn: Turn, text: str) -> None:
         who(turn, text)
         return
     if places.where_from(turn, text, result) or said_who_first(turn, text):  # 我是二楼的, 3栋2单元, then the fault
+        return
+    if places.subject_only(turn, text, result):  # 你们的保安, then what they did
         return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
             and intents.ABOUT_QUOTE.search(bare) and about_the_quote(turn, text)):

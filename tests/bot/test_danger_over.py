@@ -16,6 +16,8 @@ KNOWN = "L2-015 李强 13922223333"
     ("配电箱冒烟了 有火星", "火已经灭了"),
     ("电梯困人了 我女儿在里面", "孩子已经救出来了"),
     ("B1的电动扶梯把小孩的鞋卷进去了", "孩子没事 鞋子拿不出来"),
+    ("公司有个员工在办公室晕倒了", "已经醒了 不用叫救护车了"),
+    ("有位顾客在店里摔倒了 头磕破了", "不用打120了 人已经能走了"),
 ])
 def test_the_danger_over_is_noted_and_the_responders_still_come(wechat, session, site, danger, over):
     wechat.say("o-over", KNOWN)

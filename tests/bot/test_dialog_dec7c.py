@@ -189,7 +189,7 @@ def _reported_then(wechat, session, site, make, openid, *, completed):
     return ticket
 
 
-@pytest.mark.parametrize("still", ["还是不制冷啊", "师傅没来过啊 怎么就完工了"])
+@pytest.mark.parametrize("still", ["还是不制冷啊", "师傅没来过啊 怎么就完工了", "空调还是不制冷 等于白来了", "空调还是不制冷"])
 def test_the_fault_still_there_after_completion_goes_to_the_supervisors(wechat, session, site, make, still):
     ticket = _reported_then(wechat, session, site, make, "o-done", completed=True)
     reply = wechat.say("o-done", still)
@@ -284,7 +284,7 @@ def test_called_off_in_other_words_asks_staff_to_close(wechat, session, site, of
     assert f"租户表示不需要继续处理：{off}（请与租户确认后结案）" in notes(ticket)
 
 
-@pytest.mark.parametrize("asked", ["钱怎么付", "能微信付吗", "在哪里交钱"])
+@pytest.mark.parametrize("asked", ["钱怎么付", "能微信付吗", "在哪里交钱", "钱是给师傅还是去前台交"])
 def test_how_to_pay_for_a_repair_is_answered_on_it(wechat, session, site, make, asked):
     ticket = _reported_then(wechat, session, site, make, "o-pay", completed=True)
     reply = wechat.say("o-pay", asked)

@@ -61,7 +61,7 @@ def _done(session, site, make, ticket):
     return desk
 
 
-@pytest.mark.parametrize("still", ["师傅修完了 但是还在漏", "还没修好啊 师傅就走了"])
+@pytest.mark.parametrize("still", ["师傅修完了 但是还在漏", "还没修好啊 师傅就走了", "卫生间还是在漏 师傅白来了"])
 def test_still_faulty_after_the_job_was_completed_goes_to_the_supervisors(wechat, session, site, make, still):
     wechat.say("o-still", LEAK)
     [ticket] = tickets(session)

@@ -12,7 +12,7 @@ KNOWN = "我是李娜，L3-008，电话13900002222"
 
 
 @pytest.mark.parametrize("asked", ["什么时候能来", "师傅几点能到", "还要多久", "大概什么时候过来", "多久能修好",
-                                   "师傅来了吗", "人到了没"])
+                                   "师傅来了吗", "人到了没", "师傅说要换个零件 要等几天吗"])
 def test_when_someone_will_come_is_the_open_tickets_progress(wechat, session, site, asked):
     wechat.say("o-when", KNOWN)
     wechat.say("o-when", "卫生间漏水")

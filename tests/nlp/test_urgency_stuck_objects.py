@@ -25,3 +25,13 @@ def test_a_tout_following_shoppers_is_a_nuisance_not_a_stalker(text):
 @pytest.mark.parametrize("text", ["有个人一直跟着 甩都甩不掉", "一个陌生男的一直跟着我们店员"])
 def test_someone_following_a_person_still_is(text):
     assert nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize("text", ["不用叫救护车了", "别打120了 他说没事"])
+def test_an_ambulance_called_off_is_no_call_for_one(text):
+    assert not nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize("text", ["快叫救护车", "已经打了120 你们快来人"])
+def test_an_ambulance_called_for_still_is(text):
+    assert nlp.classify(text).urgent
