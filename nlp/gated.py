@@ -12,68 +12,126 @@ gates its danger patterns the same way).
 import re
 import re._parser as _p
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
+
+_COUNT = itemgetter(0)
 
 
-def needed(items, freq) -> list[frozenset]:
+def needed(items, freq, held: dict | None = None) -> list[frozenset]:
     """Sets of characters each of which every match of a parsed pattern meets (one of its
     characters at least), rarest first by jieba's counts. Most texts miss one of them, and
-    a set lookup spares running the regex."""
+    a set lookup spares running the regex. held: the word lists a pattern was parsed
+    without (WordLists.parse)."""
+    return [chars for _, chars in sorted(_needed(items, freq, held or {}), key=_COUNT)]
+
+
+def _rarest(items, freq, held: dict) -> tuple[int, frozenset] | None:
+    """The first of needed(items): the earliest of the rarest (sorted() keeps ties in order)."""
+    return min(_needed(items, freq, held), key=_COUNT, default=None)
+
+
+def _needed(items, freq, held: dict) -> list[tuple[int, frozenset]]:
+    """needed() unsorted, each set with its count (the sum of its characters' counts, each
+    plus one), counted once where the set is made: an inner group gives only its rarest."""
     found = []
-    for op, arg in items:
-        chars = None
+    for op, arg in items.data if isinstance(items, _p.SubPattern) else items:
+        pair = None
         if op is _p.LITERAL:
-            chars = frozenset(chr(arg))
+            pair = held[arg][0] if arg in held else (freq.get(chr(arg), 0) + 1, frozenset(chr(arg)))
         elif op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
-            chars = frozenset(chr(a) for _, a in arg)
+            # re reads (A|B|C) of one character or word list each as a set: [ABC]
+            each = [held[a][0] if a in held else (0, frozenset(chr(a))) for _, a in arg]
+            if None not in each:
+                pair = _counted(frozenset().union(*(chars for _, chars in each)), freq)
         elif op is _p.SUBPATTERN:
             if not arg[1] & re.IGNORECASE:  # (?i:…) would match more than its literals
-                chars = next(iter(needed(arg[3], freq)), None)
+                pair = _rarest(arg[3], freq, held)
         elif op is _p.BRANCH:
-            branches = [next(iter(needed(alt, freq)), None) for alt in arg[1]]
-            chars = None if None in branches else frozenset().union(*branches)
+            branches = [_rarest(alt, freq, held) for alt in arg[1]]
+            if None not in branches:
+                pair = _counted(frozenset().union(*(chars for _, chars in branches)), freq)
         elif op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
-            chars = next(iter(needed(arg[2], freq)), None)
-        if chars is not None:
-            found.append(chars)
-    return sorted(found, key=lambda chars: sum(freq.get(ch, 0) + 1 for ch in chars))
+            pair = _rarest(arg[2], freq, held)
+        if pair is not None:
+            found.append(pair)
+    return found
 
 
-def alternatives(parsed, freq) -> list[list[frozenset]]:
+def _counted(chars: frozenset, freq) -> tuple[int, frozenset]:
+    return sum(freq.get(ch, 0) + 1 for ch in chars), chars
+
+
+def alternatives(parsed, freq, held: dict | None = None) -> list[list[frozenset]]:
     """needed() of each top-level alternative of a parsed pattern (A|B|C), or of the whole
     pattern: a match meets every set of one alternative, which tells far more than the few
     characters all alternatives share ({person} … 吞 … 电池 or 误 … 喝 … 药: 吞, or 误 and 喝)."""
     if len(parsed.data) == 1 and parsed.data[0][0] is _p.BRANCH:
-        return [needed(alternative, freq) for alternative in parsed.data[0][1][1]]
-    return [needed(parsed, freq)]
+        return [needed(alternative, freq, held) for alternative in parsed.data[0][1][1]]
+    return [needed(parsed, freq, held)]
 
 
-def first_chars(items) -> frozenset | None:
+def first_chars(items, held: dict | None = None) -> frozenset | None:
     """The characters every match of a parsed pattern starts with, when they can be told
     (None otherwise). A pattern opening with a long alternation ({person}) is tried at
     every position; a look-ahead for these characters lets the engine skip most of them."""
+    held = held or {}
     for op, arg in items:
         if op in (_p.ASSERT, _p.ASSERT_NOT) or (op is _p.AT and arg is _p.AT_BEGINNING):
             continue  # zero width: the next item gives the first character
         if op is _p.LITERAL:
-            return frozenset(chr(arg))
+            return held[arg][1] if arg in held else frozenset(chr(arg))
         if op is _p.IN and all(o is _p.LITERAL for o, _ in arg):
-            return frozenset(chr(a) for _, a in arg)
+            each = [held[a][1] if a in held else frozenset(chr(a)) for _, a in arg]
+            return None if None in each else frozenset().union(*each)
         if op is _p.SUBPATTERN:
-            return first_chars(arg[3])
+            return first_chars(arg[3], held)
         if op is _p.BRANCH:
-            branches = [first_chars(alt) for alt in arg[1]]
+            branches = [first_chars(alt, held) for alt in arg[1]]
             return None if None in branches else frozenset().union(*branches)
         if op in (_p.MAX_REPEAT, _p.MIN_REPEAT) and arg[0] >= 1:
-            return first_chars(arg[2])
+            return first_chars(arg[2], held)
         return None
     return None
 
 
-def with_first_chars(source: str, parsed) -> str:
-    first = first_chars(parsed)
+def with_first_chars(source: str, parsed, held: dict | None = None) -> str:
+    first = first_chars(parsed, held)
     if not first or len(first) < 4:  # a short literal start the engine already scans for
         return source
     return "(?=[" + "".join(re.escape(ch) for ch in sorted(first)) + "])" + source
+
+
+_STAND_IN = 0xE000  # the Private Use Area: no pattern writes these characters
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+
+
+class WordLists:
+    """Word lists patterns name as {name} ({person}, {body} ...), each parsed once. A pattern
+    is parsed with a private-use character standing in for each list it names, and needed()
+    and first_chars() read the list's own sets where they meet that character: the sets the
+    pattern written out gives (121 danger patterns name the 400 characters of {person};
+    written out, they doubled the text a cold start parses). What is compiled, on first
+    use, is the pattern written out."""
+
+    def __init__(self, words: dict[str, str], freq):
+        self._sets = {}
+        for name, listed in words.items():
+            parsed = _p.parse(f"(?:{listed})")
+            self._sets["{" + name + "}"] = (_rarest(parsed, freq, {}), first_chars(parsed))
+
+    def parse(self, pattern: str) -> tuple[_p.SubPattern, dict]:
+        """The pattern parsed with its lists held out, and held: what each stand-in is, for
+        needed(), alternatives() and first_chars()."""
+        if _PRIVATE.search(pattern):
+            raise ValueError(f"a private-use character in {pattern!r}")
+        held = {}
+        for key, sets in self._sets.items():
+            while key in pattern:
+                # one stand-in per mention: re draws a literal that opens every alternative
+                # out of (A|B), and would read ({person}了|{person}的) otherwise than written out
+                held[_STAND_IN + len(held)] = sets
+                pattern = pattern.replace(key, chr(_STAND_IN + len(held) - 1), 1)
+        return _p.parse(pattern), held
 
 
 class Lazy:

@@ -10,7 +10,6 @@ the same clause ("没有冒烟") does not count.
 
 import json
 import re
-import re._parser as _p
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -96,17 +95,17 @@ def _compiled():
     d = data()
     segment.ensure_ready()
     freq = jieba.dt.FREQ
+    lists = gated.WordLists(d.get("words", {}), freq)
     patterns = []  # (class index, gated.Lazy)
     # character -> (pattern, characters each needed, sets of which one each is needed)
     by_char: dict[str, list[tuple[int, frozenset, tuple]]] = {}
     always: list[int] = []
     for k, spec in enumerate(d["classes"].values()):
         for source in spec["patterns"]:
-            source = _expand(source)
             pid = len(patterns)
-            parsed = _p.parse(source)
-            patterns.append((k, gated.Lazy(gated.with_first_chars(source, parsed))))
-            for sets in gated.alternatives(parsed, freq):
+            parsed, held = lists.parse(source)
+            patterns.append((k, gated.Lazy(gated.with_first_chars(_expand(source), parsed, held))))
+            for sets in gated.alternatives(parsed, freq, held):
                 if not sets:
                     always.append(pid)
                     continue

@@ -31,6 +31,9 @@ IS_IT_US = re.compile(r"^(?:你好|您好|喂|亲|哈喽|hello|hi){0,3}(?:请问
 BYE = re.compile(r"(?:谢谢|多谢|感谢)(?:你们|您|你)?|谢了|好的|好|ok|嗯|收到|知道了|再见|拜拜|没事了|没有了|明白|了解|晚安|行|哦|哈|"
                  r"麻烦(你|您|你们)?了|辛苦(你|您|你们)?了|"
                  r"滴|哒|嘞|啦|吧|呀|👍|🙏|👌|"
+                 # in English, as bare() writes it (Thank you! → thankyou; got it → gotit)
+                 r"thanks|thank(?:you|u)|thx|bye|goodbye|byebye|okay|gotit|noted|great|cool|alright|sure|so|very|much|alot|"
+                 r"for(?:your|the)?help|appreciate(?:it)?|"
                  # sent by mistake (没事 发错了, 不好意思 打错了): nothing to open
                  r"发错了|发错|打错了|打错|误发|不小心发的|没事|不好意思(?=.{0,3}(?:发错|打错|误发))", re.I)
 # 「我要报修」「你好 我想问下」「想反映个问题」: the tenant announces what they will say, and
@@ -99,8 +102,8 @@ RESOLVED = re.compile(r"(已经|自己)(修)?好了|修好了不用|^修好了(?
 FAULTY_AGAIN = re.compile(r"但是|可是|不过|又(开始)?(漏|坏|不|响|停|堵|跳|卡|冒)")
 # When someone will come, asked of the tenant's open tickets (什么时候能来, 师傅几点到, 还要多久,
 # 师傅来了吗)
-PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来|到|修|过来|上门)|"
-                      r"几点(能|会|可以)?(来|到|过来|上门)|多久(能|会|才|可以)?(来|到|修好|过来|上门)|还要多久|"
+PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处理到哪|到哪一步|什么时候(能|会|可以|才)?(来(?![电水])|到|修|过来|上门)|"
+                      r"几点(能|会|可以)?(来(?![电水])|到|过来|上门)|多久(能|会|才|可以)?(来(?![电水])|到|修好|过来|上门)|还要多久|"
                       # 师傅说要换个零件 要等几天吗
                       r"(要|得|还要|还得)?等(几天|多久|多长时间|多少天)|几天(能|才|可以)?(修好|来|到|弄好)|"
                       r"(修|弄|搞|处理|换)好了(吗|没)|修了(吗|没)|有人来吗|结果呢|(师傅|人|维修工|工人|电工|保安)(来了|到了)(吗|没|没有)|"
@@ -108,7 +111,9 @@ PROGRESS = re.compile(r"进度|进展|查询|查一下|查下|怎么样了|处�
                       # the number of their report asked (单号是多少来着, 工单号忘了): its progress tells it
                       r"(?<!编)(工单|单)号(码)?(是)?(多少|几号|呢|忘了|来着)|"
                       # the tenant's reports asked for (我的工单, 查一下我的报修)
-                      r"我的(工单|报修|投诉)(呢|怎么样|进度|$)")
+                      r"我的(工单|报修|投诉)(呢|怎么样|进度|$)|"
+                      # in English: when will the technician come, any update
+                      r"(?i:when will .{0,24}?(?:come|arrive|be here|fix)|any updates?\b|how long .{0,16}?(?:take|wait))")
 # The centre's own phone or address asked (你们电话多少, 服务中心在哪): the menu's 联系我们 answers
 CONTACT_ASKED = re.compile(r"(电话|联系方式|手机|号码|热线)(号码|号)?(是)?(多少|几号|呢|给一个|发一下|发我)|怎么联系(你们|物业|客服)|"
                            r"(服务中心|物业|办公室|客服中心|前台)(在)?(哪|哪里|哪儿|什么位置|几楼)")
@@ -160,7 +165,7 @@ def listed(text: str) -> bool:
 
 
 # The whole supply failing: what stops with it is its consequence (停电了 电梯也停了).
-_OUTAGE = re.compile(r"停电|断电|跳闸|没电|停水|没水|电压")
+_OUTAGE = re.compile(r"停电|断电|跳闸|(?<![器池机车表])没电|停水|没水|电压")  # 遥控器没电: its battery
 _CHAT_MAX = 100  # a longer message is a letter, told as one story: one ticket reads it whole
 
 

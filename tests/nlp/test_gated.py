@@ -54,7 +54,7 @@ def test_a_text_lacking_a_needed_character_runs_no_pattern():
 
 
 def test_a_pattern_ignoring_case_needs_no_character_in_particular():
-    assert gated.needed(situation._p.parse("(?i:ab)c"), {}) == [frozenset("c")]
+    assert gated.needed(gated._p.parse("(?i:ab)c"), {}) == [frozenset("c")]
     alternation = gated.Alternation(["(?i)ab"], {})
     assert alternation.search("xAB", set("xAB")).group(0) == "AB"
 
@@ -63,7 +63,7 @@ def test_a_gated_regex_names_characters_every_match_needs():
     found = [value for value in vars(structure).values() if isinstance(value, gated.Gated)]
     assert len(found) >= 2
     for regex in found:
-        sets = gated.needed(situation._p.parse(regex.pattern.pattern), jieba.dt.FREQ)
+        sets = gated.needed(gated._p.parse(regex.pattern.pattern), jieba.dt.FREQ)
         assert any(chars <= set(regex.needs) for chars in sets), regex.pattern.pattern
         for text in TEXTS:  # and so finds what the bare regex finds
             assert _spans(filter(None, [regex.search(text)])) == _spans(filter(None, [regex.pattern.search(text)]))
@@ -79,12 +79,12 @@ def test_the_money_question_and_others_open_each_alternative_with_a_character():
         structure._REQUEST,
         negation.FINE,
     ):
-        parsed = situation._p.parse(regex.pattern)
-        while parsed[0][0] is situation._p.SUBPATTERN:  # the whole alternation in a group
+        parsed = gated._p.parse(regex.pattern)
+        while parsed[0][0] is gated._p.SUBPATTERN:  # the whole alternation in a group
             parsed = parsed[0][1][3]
         op, (_, alternatives) = parsed[0]
-        assert op is situation._p.BRANCH and len(parsed) == 1, regex.pattern
-        assert all(alternative[0][0] is situation._p.LITERAL for alternative in alternatives), regex.pattern
+        assert op is gated._p.BRANCH and len(parsed) == 1, regex.pattern
+        assert all(alternative[0][0] is gated._p.LITERAL for alternative in alternatives), regex.pattern
 
 
 def test_a_lazy_pattern_compiles_on_first_use_and_finds_what_re_finds(monkeypatch):

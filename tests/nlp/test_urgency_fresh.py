@@ -332,8 +332,8 @@ def test_a_first_character_look_ahead_changes_no_match():
     sources = [situation._expand(p) for spec in situation.data()["classes"].values() for p in spec["patterns"]]
     assert len(sources) == len(patterns)
     assert sum(compiled.pattern != source for source, (_, compiled) in zip(sources, patterns, strict=True)) > 20
-    assert gated.first_chars(situation._p.parse("(?<!楼)(梯|轿厢)门")) == frozenset("梯轿")
-    assert gated.first_chars(situation._p.parse("(^|人)掉")) is None
+    assert gated.first_chars(gated._p.parse("(?<!楼)(梯|轿厢)门")) == frozenset("梯轿")
+    assert gated.first_chars(gated._p.parse("(^|人)掉")) is None
     texts = [normalize(row["text"]) for row in labelled.all_public()[::3]]
     texts += [normalize(t) for t in ENGLISH_INSIDE + SHUT_IN + PUSHED_OR_CLIMBING + CALM]
     for source, (_, compiled) in zip(sources, patterns, strict=True):

@@ -25,21 +25,21 @@ def test_every_pattern_match_holds_the_characters_its_gate_looks_for():
 
 
 def test_a_pattern_of_alternatives_is_gated_on_each_alternatives_own_characters():
-    parsed = situation._p.parse("(误|不小心)(喝|吃)了?.{0,3}药|(我|他).{0,6}吞(了|下)")
+    parsed = gated._p.parse("(误|不小心)(喝|吃)了?.{0,3}药|(我|他).{0,6}吞(了|下)")
     found = gated.alternatives(parsed, jieba.dt.FREQ)
     assert [set(sets) for sets in found] == [
         {frozenset("误心"), frozenset("喝吃"), frozenset("药")},
         {frozenset("我他"), frozenset("吞"), frozenset("了下")},
     ]
-    assert gated.alternatives(situation._p.parse("(电梯|扶梯)卡住"), jieba.dt.FREQ) == [
-        gated.needed(situation._p.parse("(电梯|扶梯)卡住"), jieba.dt.FREQ)
+    assert gated.alternatives(gated._p.parse("(电梯|扶梯)卡住"), jieba.dt.FREQ) == [
+        gated.needed(gated._p.parse("(电梯|扶梯)卡住"), jieba.dt.FREQ)
     ]
 
 
 def test_a_gate_needs_one_of_each_set_of_characters():
-    needed = gated.needed(situation._p.parse("(电梯|扶梯).{0,4}(卡|夹)住"), jieba.dt.FREQ)
+    needed = gated.needed(gated._p.parse("(电梯|扶梯).{0,4}(卡|夹)住"), jieba.dt.FREQ)
     assert set(needed) == {frozenset("梯"), frozenset("卡夹"), frozenset("住")}  # each alternative holds 梯
-    assert gated.needed(situation._p.parse(".{0,3}(a|.)"), jieba.dt.FREQ) == []
+    assert gated.needed(gated._p.parse(".{0,3}(a|.)"), jieba.dt.FREQ) == []
 
 
 def _plain_first_match(text, pattern, negators):
