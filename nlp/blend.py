@@ -43,6 +43,11 @@ RULES_INTENT_VOTE = 0.4
 # The centre's own machine named with a nuisance (发电机一发动 楼板都在震) is a fault to fix, a
 # repair, while the model hears a nuisance, a complaint: no public text moves.
 SAID_INTENT_HOLDS = (
+    "document_asked",
+    "open_asked",
+    "renew_asked",
+    "price_remark",
+    "fouled",
     "lost_mine",
     "money_question",
     "english_question",
@@ -97,6 +102,15 @@ SAID_INTENT_ALWAYS = ("title_question",)
 # What a member of staff did or how they spoke (收费员态度极差 还骂人, 收费的大爷骂人) is their
 # manner: the model hears the fee in 收费员.
 SAID_CODE_HOLDS = (
+    # a document asked for, a gate opened, a paid card renewed (nlp.remarks): the model hears
+    # the topic inside (停电 in the certificate, 门禁 as a fault); no public text moves
+    "document_asked",
+    "open_asked",
+    "renew_asked",
+    # a price remark beside praise (人很好 就是有点贵): the model hears the staff praised
+    "price_remark",
+    # a pet's mess in a shared place: the model hears the place (消防通道) or the neighbour
+    "fouled",
     "lost_mine",
     "others_machine",
     "english_question",

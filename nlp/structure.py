@@ -25,7 +25,7 @@
 
 import re
 
-from nlp import gated, harms, misread, negation, praise_english, readings, situation, taxonomy, wishes, works
+from nlp import gated, harms, misread, negation, praise_english, readings, remarks, situation, taxonomy, wishes, works
 from nlp.conduct import STAFF_CONDUCT as _STAFF_CONDUCT
 from nlp.conduct import STAFF_IDLE
 from nlp.conduct import STAFF_MANNER as _STAFF_MANNER
@@ -273,7 +273,7 @@ def not_a_report(norm: str) -> bool:
 def sarcastic(norm: str) -> bool:
     """Praise words that are really a complaint."""
     idle_in_danger = STAFF_IDLE.search(norm) and situation.assess(norm).score >= situation.data()["threshold"]
-    return bool(_IRONY.search(norm) or _UNMET.search(norm) or praise_english.ironic(norm) or idle_in_danger)
+    return bool(_IRONY.search(norm) or _UNMET.search(norm) or praise_english.ironic(norm) or idle_in_danger or remarks.price_remark(norm))
 
 
 _WEAK = 3.0  # a code's score below one plain keyword's (客服 alone names no grievance)
@@ -291,6 +291,8 @@ def decide(norm: str, code: str, intent: str, codes: dict, cleared: frozenset | 
             code, intent = taxonomy.OTHER, "other" if intent in ("repair", "complaint") else intent
     if _PITCH.search(norm) or ((_BOT.search(norm) or _SMALL_TALK.search(norm)) and codes.get(code, 0.0) < _WEAK):
         return taxonomy.OTHER, "other", "not_a_report"
+    if asked := remarks.asked_or_remarked(norm, code, intent):  # a document asked for, a dog's mess
+        return asked
     if code in ("SVC-ATTI", "SVC-INFO", taxonomy.OTHER) and readings.slow_handling(norm):  # 客服回复比蜗牛还慢
         return "SVC-SLOW", "complaint", "slow_handling"
     # a grievance about a person's manner stays one; staff wished for at a post serve its topic

@@ -100,7 +100,8 @@ def _thanks(reading, comment: str) -> str:
 def survey_comment(turn: Turn, text: str, result) -> bool:
     """「师傅挺好的 就是来得有点晚」 right after a score: the survey's comment, on the ticket it
     rates (an angry one reopens it), not a new complaint. A fault or a danger is a report."""
-    if result.urgent or result.intent == "repair" or intents.FAULT_OBJECT.search(text):
+    # a thing named is a fault to report, unless the comment is about the staff (师傅把我们的地板弄脏了)
+    if result.urgent or result.intent == "repair" or (intents.FAULT_OBJECT.search(text) and not _STAFF_NAMED.search(text)):
         return False
     if not turn.conv.said_within("surveyed_at", turn.now, surveys.COMMENT_WITHIN):
         return False

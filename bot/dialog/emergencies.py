@@ -64,8 +64,19 @@ _ADVICE = (("fire", "advice_fire"), ("gas", "advice_gas"), ("injured", "advice_i
 _LOST = re.compile(r"走丢|走失|迷路|找不到(?:妈妈|爸爸|家人|家)|找不着(?:妈妈|爸爸|家)")
 
 
-def advice(text: str) -> Optional[str]:
+def heard(text: str, evidence: list[str]) -> str:
+    """The text with the classifier's voice-typing corrections made (煤期味≈煤气味 in its
+    evidence: 煤气味), so the advice fits the danger the classifier heard."""
+    for word in evidence:
+        typed, sep, meant = word.partition("≈")
+        if sep and typed and meant:
+            text = text.replace(typed, meant)
+    return text
+
+
+def advice(text: str, evidence: list[str] = ()) -> Optional[str]:
     """The phrase key of the safety advice for the danger the message tells, if any."""
+    text = heard(text, list(evidence))
     dangers = _dangers(text)
     if dangers and _LOST.search(text):
         return "advice_lost"

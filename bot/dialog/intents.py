@@ -165,7 +165,7 @@ def listed(text: str) -> bool:
 
 
 # The whole supply failing: what stops with it is its consequence (停电了 电梯也停了).
-_OUTAGE = re.compile(r"停电|断电|跳闸|没电|停水|没水|电压")
+_OUTAGE = re.compile(r"停电|断电|跳闸|(?<![器池机车表])没电|停水|没水|电压")  # 遥控器没电: its battery
 _CHAT_MAX = 100  # a longer message is a letter, told as one story: one ticket reads it whole
 
 
@@ -221,7 +221,7 @@ def goes_on(bare_text: str) -> bool:
 _WHEN = (r"(?:今天|今晚|明天|明早|明晚|后天|早上|一早|上午|中午|下午|傍晚|晚上|夜里|白天|周末|"
          r"(?:周|星期|礼拜)[一二三四五六日天]|[0-9一二三四五六七八九十两]{1,3}点|打烊|关门|开门|营业)")
 VISIT_TIME = re.compile(_WHEN + r".{0,10}?(?:来(?![电水])|上门|到店|修|弄|处理|有人在|不在|都行|都可以|"
-                        r"(?:才|会)?(?:在|回)(?:店|家|公司|办公室))"  # 下午两点以后才在店里
+                        r"(?:才|会)?(?:在|回)(?:店|家|公司|办公室)|都在|一直在)"  # 下午两点以后才在店里, 三点前都在
                         r"|(?:来(?![电水])|上门).{0,6}?" + _WHEN)
 # Words the classifier counts toward a code that name no thing of their own: where (the
 # rules' locatives, the neighbours: 有小孩在旁边玩 is SEC-NOISE by 旁边) and, inside an

@@ -141,7 +141,7 @@ def report(turn: Turn, text: str, result) -> None:
             turn.say("escalate")
             workflow.escalate(turn.session, ticket, None, reason="租户投诉需领导答复，微信已答复「我马上向领导汇报」")
         turn.say("ticket_opened", number=ticket.number, eta=ticket_eta(ticket, turn.site))
-        if result.urgent and (advice := emergencies.advice(text)):  # 腿流血了: 120 first
+        if result.urgent and (advice := emergencies.advice(text, result.evidence)):  # 腿流血了: 120 first
             turn.say(advice)
         if result.intent == "complaint" and not result.urgent:  # 救命啊 is not thanked for
             turn.say("thanks_complaint")

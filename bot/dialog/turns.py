@@ -269,6 +269,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if turn.conv.state == AWAITING_IDENTITY and intents.DECLINE.search(text) and decline_identity(turn):
         return
+    if chasing.delay_asked(turn, text, result):  # 为什么要等两天, after the desk delayed the repair
+        return
     if intents.PROGRESS.search(text) and result.intent in ("inquiry", "other") and result.emotion != "upset":
         progress(turn)
         return
@@ -279,8 +281,6 @@ def _text(turn: Turn, text: str) -> None:
         return
     if called_off and (turn.conv.state != AWAITING_IDENTITY or ticket_opened_at_once(turn) is not None) and (
             cancel_request(turn, text, thanked=result.intent == "praise")):  # 自己出来了 不用来了, 修好了 谢谢
-        return
-    if chasing.delay_asked(turn, text, result):  # 为什么要等两天, after the desk delayed the repair
         return
     impatient = chasing.impatient(turn, text)  # 「人呢」 minutes after a report
     waiting = impatient or chasing.hurried(turn, text) or chasing.pressed(turn, text) or result.code == "SVC-SLOW" or (

@@ -34,7 +34,7 @@ def test_a_problem_of_its_own_while_we_hold_a_report_is_its_own(wechat, session,
 
 @pytest.mark.parametrize(("report", "when"), [("卫生间水龙头坏了", "最好是晚上来 白天要营业"), ("空调不制冷", "明天上午来吧"),
                                               ("门锁坏了 关不上", "下午三点以后再来"), ("灯不亮", "周末过来就行"),
-                                              ("空调不制冷", "我下午两点以后才在店里")])
+                                              ("空调不制冷", "我下午两点以后才在店里"), ("灯不亮", "对了 我们下午三点前都在")])
 def test_when_to_come_is_a_note_on_the_report(wechat, session, site, report, when):
     wechat.say("o-when", KNOWN)
     wechat.say("o-when", report)

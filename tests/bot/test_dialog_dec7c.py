@@ -133,14 +133,16 @@ def test_thanks_for_a_repair_still_open_asks_to_close_it_and_thanks(wechat, sess
     assert reply.splitlines() == [phrase("cancel_noted", number=ticket.number), phrase("praise_thanks")]
 
 
-def test_a_comment_after_the_score_goes_on_the_survey(wechat, session, site, make):
+@pytest.mark.parametrize("comment", ["师傅挺好的 就是来得有点晚", "师傅把我们的地板弄脏了也不擦"])
+def test_a_comment_after_the_score_goes_on_the_survey(wechat, session, site, make, comment):
+    """A grievance about the staff, a thing named in it (地板) or not, is the score's why."""
     ticket, survey = closed_with_survey(wechat, session, site, make, "o-rated")
     wechat.say("o-rated", "5分")
-    reply = wechat.say("o-rated", "师傅挺好的 就是来得有点晚")
+    reply = wechat.say("o-rated", comment)
     session.expire_all()
-    # 来得有点晚 is a grievance: thanked with an apology, the ticket stays closed
-    assert reply == phrase("survey_thanks_sorry") and survey.comment == "师傅挺好的 就是来得有点晚"
-    assert tickets(session) == [ticket] and "满意度评价补充：师傅挺好的 就是来得有点晚" in notes(ticket)
+    # a grievance: thanked with an apology, the ticket stays closed
+    assert reply == phrase("survey_thanks_sorry") and survey.comment == comment
+    assert tickets(session) == [ticket] and f"满意度评价补充：{comment}" in notes(ticket)
 
 
 def test_an_angry_comment_after_the_score_reopens_the_ticket(wechat, session, site, make):

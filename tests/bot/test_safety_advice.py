@@ -16,6 +16,7 @@ KNOWN = "L2-015 李强 13922223333"
     ("我爸晕倒在电梯里了 快来人", "advice_injured"),
     ("配电房那边一股焦糊味 门缝里还冒白烟", "advice_fire"),
     ("楼道里一股很浓的煤气味", "advice_gas"),
+    ("煤期味好大 是不是哪里漏气了", "advice_gas"),  # voice-typed 煤气: the advice for what was heard
     ("停车场出口两个司机打起来了 拿着棍子", "advice_violence"),
     ("二号楼的点梯停在两层中间 门打不开 我女儿在里面", "advice_trapped"),
     ("商场里有个小孩走丢了 在找妈妈", "advice_lost"),

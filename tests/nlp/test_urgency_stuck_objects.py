@@ -35,3 +35,13 @@ def test_an_ambulance_called_off_is_no_call_for_one(text):
 @pytest.mark.parametrize("text", ["快叫救护车", "已经打了120 你们快来人"])
 def test_an_ambulance_called_for_still_is(text):
     assert nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize("text", ["车胎漏气了", "小孩的气球漏气了", "空调漏气 不制冷了"])
+def test_air_out_of_a_tyre_or_an_air_conditioner_is_no_gas_leak(text):
+    assert not nlp.classify(text).urgent
+
+
+@pytest.mark.parametrize("text", ["是不是哪里漏气了 味道很重", "厨房的燃气管好像漏气"])
+def test_a_gas_leak_still_is_one(text):
+    assert nlp.classify(text).urgent
