@@ -248,16 +248,6 @@ _NOT_REPAIRED = {"SVC-INFO": "inquiry"}  # what a repair there is instead (else 
 _GAS = re.compile("燃气|然气|煤气|漏气|液化气")
 
 
-# a tenant's own machine that will not start (电脑开不了机, 打印机坏了): the model hears a dead
-# machine as a unit without power; with no danger in the situation reading it is no emergency
-_OWN_DEVICE = re.compile(r"电脑|笔记本|打印机|复印机|投影仪|显示器|手机|平板|电视|路由器|laptop|computer|printer")
-
-
-def _danger_seen(norm: str) -> bool:
-    """The situation reading finds any danger at all, however weak or calmed."""
-    return bool(situation.assess(situation.in_chinese(norm)[0]).classes)
-
-
 def never_repaired(code: str) -> bool:
     return code in _NOTHING_TO_REPAIR or taxonomy.category_of(code) in _NOTHING_TO_REPAIR_IN
 
@@ -335,10 +325,7 @@ def second_opinion(
     # the model reads neither negation nor calm: its urgency alone does not stand where the
     # message denies the danger (没有冒烟) or calls it past, slow or not pressing (上次, 不急),
     # nor where it only heard hurry around a harmless fault (快来人 走廊灯不亮了: impatience),
-    # nor where the rules read a complaint about staff's manner with no danger in it (保安一直
-    # 盯着我们的客人看: the model hears 保安 and a watcher as security trouble). Gate figures
-    # identical with this veto; vetoing every model urgency the situation reading finds no
-    # danger for costs recall (chat_heldout .946 -> .919, blind_chat .979 -> .938).
+    # nor around staff's manner or a tenant's own machine with no danger (urgency.no_danger)
     urgent = result.urgent or (
         urgent_p >= MODEL_URGENT
         and intent in _PROBLEM
@@ -346,7 +333,7 @@ def second_opinion(
         and not situation.calmed(norm)
         and not urgency.impatient(norm, code)
         and code != SLOW_HANDLING
-        and not ((result.code == PRAISED or _OWN_DEVICE.search(norm)) and not _danger_seen(norm))
+        and not urgency.no_danger(result.code, norm)
     )
     if code == result.code and intent == result.intent and urgent == result.urgent:
         return result

@@ -329,3 +329,20 @@ def letter_situation(text: str):
             if seen.score > found.score:
                 found = seen
     return found
+
+
+# the model's urgency alone has nothing to stand on where the rules read a complaint about
+# staff's manner (保安一直盯着我们的客人看: it hears 保安 and a watcher as security trouble) or
+# the text names a tenant's own machine (电脑开不了机: it hears a unit without power), and the
+# situation reading finds no danger at all. Gate figures identical with this veto; vetoing
+# every model urgency with no danger found costs recall (chat_heldout .946 -> .919,
+# blind_chat .979 -> .938, blind_real .938 -> .875).
+_MANNER = "SVC-ATTI"
+_OWN_DEVICE = re.compile(r"电脑|笔记本|打印机|复印机|投影仪|显示器|手机|平板|电视|路由器|laptop|computer|printer")
+
+
+def no_danger(rules_code: str, text: str) -> bool:
+    """A manner complaint or a tenant's own machine, and no danger the situation reading finds."""
+    if rules_code != _MANNER and not _OWN_DEVICE.search(text):
+        return False
+    return not situation.assess(situation.in_chinese(text)[0]).classes
