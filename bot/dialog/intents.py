@@ -17,7 +17,8 @@ CONTACT_KEYS = {"CONTACT", "联系我们", "contact"}
 PUNCT = re.compile(r"[\s，。,.!！?？~～、:：;；…·\"'“”‘’()（）【】\[\]]+")
 # 「亲 在不在呀」: the shop's 亲 before it, a particle after it
 # English summons as bare() writes them (Hello, is anyone there? → helloisanyonethere)
-GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|hey|嗨|在吗|在不在|有人吗|哈喽|喂|早上好|下午好|晚上好|不好意思|打扰一下|"
+GREETING = re.compile(r"^(亲|亲亲|请问)?(你好|您好|hello|hi|hey|嗨|在吗|在不在|有人吗|有没有人(?:啊|呀)?|有人在吗|回个话|回一下|回复一下|"
+                      r"哈喽|喂|早上好|下午好|晚上好|不好意思|打扰一下|"
                       r"(?:is|are)?(?:anyone|anybody|someone|you)(?:there|here|around)|goodmorning|goodafternoon|goodevening)+"
                       r"(?:呀|啊|哈|呢|吖|哦|🙏){0,3}$", re.I)
 # 「你好 请问是物业吗」: whether this is the property office, asked before anything else; a

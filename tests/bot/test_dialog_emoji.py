@@ -8,7 +8,7 @@ from tests.bot.conftest import tickets
 from workflow.phrasebook import phrase
 
 
-@pytest.mark.parametrize("greeting", ["你好 😊", "您好🙏🙏", "[微笑]你好", "hi [Smile]", "在吗☺️"])
+@pytest.mark.parametrize("greeting", ["你好 😊", "您好🙏🙏", "[微笑]你好", "hi [Smile]", "在吗☺️", "有没有人啊 回个话"])
 def test_a_greeting_with_emoji_is_greeted(wechat, session, site, greeting):
     reply = wechat.say("o-emoji", greeting)
     assert phrase("offer_help") in reply and phrase("unclear") not in reply
