@@ -132,7 +132,10 @@ DECLINE = re.compile(r"不想说|不想告诉|不想留|不方便(说|透露|告
                      r"(跟|和)上次一样|就是(这个)?微信号?|(用|通过)微信联系|加我微信")
 # Words about a pending quote that are not 「确认」/「不同意」: assent, the price, haggling
 ABOUT_QUOTE = re.compile(r"可以|行|修吧|就修|没问题|贵|便宜|优惠|打折|多少钱|价格|价钱|报价|费用|(?<!\d)\d{1,6}(块|元)|"
-                         r"配件|零件|材料|人工|换什么|(?<![\d\-a-z])\d{2,6}(?![\d\-])")  # 什么配件要180
+                         r"配件|零件|材料|人工|换什么|(?<![\d\-a-z])\d{2,6}(?![\d\-])|"  # 什么配件要180
+                         # the answer put off (我要问一下老板 晚点回复你, 考虑一下)
+                         r"问(?:一下|下|问)?(?:老板|领导|经理|店长|公司|家里|老公|老婆)|晚点(?:回复|答复|再说|说|回你)|"
+                         r"考虑(?:一下|下)|商量(?:一下|下)|想一想|再说吧")
 # The things a fault is in (水管, 插座, 门 …) and whole troubles (停电): a follow-up naming none but those of the report
 # (水漫到店里了, 已经滴到我的货架上了, 门从里面打不开 after 店门把手松) is about that report.
 FAULT_OBJECT = re.compile(

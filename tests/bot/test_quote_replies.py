@@ -24,7 +24,7 @@ def quoted(wechat, session, site, make):
 
 
 @pytest.mark.parametrize("said", ["好的", "行", "可以 修吧", "那就修吧", "180太贵了吧", "能便宜点吗", "什么配件要180",
-                                  "换的什么零件"])
+                                  "换的什么零件", "我要问一下老板 晚点回复你", "考虑一下"])
 def test_words_about_the_quote_repeat_its_instruction_and_spend_nothing(wechat, session, site, make, said):
     ticket = quoted(wechat, session, site, make)
     reply = wechat.say("o-quote", said)
