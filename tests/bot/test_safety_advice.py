@@ -20,6 +20,7 @@ KNOWN = "L2-015 李强 13922223333"
     ("停车场出口两个司机打起来了 拿着棍子", "advice_violence"),
     ("二号楼的点梯停在两层中间 门打不开 我女儿在里面", "advice_trapped"),
     ("商场里有个小孩走丢了 在找妈妈", "advice_lost"),
+    ("我女儿在商场里走丢了 穿红色衣服 5岁", "advice_lost_own"),  # the parent searches
 ])
 def test_an_emergency_is_told_what_to_do_before_help_arrives(wechat, session, site, report, advice):
     wechat.say("o-advice", KNOWN)
