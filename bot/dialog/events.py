@@ -2,13 +2,15 @@
 menu click, a template message delivered) and photos or videos."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Optional
 
 import sqlalchemy as sa
 
 import workflow
-from bot.dialog.identity import bind_unit
+from bot.dialog import intents
+from bot.dialog.identity import bind_unit, remind_identity
 from bot.dialog.intents import COMPLAINT_KEYS, CONTACT_KEYS, PROGRESS_KEYS, REPAIR_KEYS
 from bot.dialog.lookup import JOIN_WINDOW, open_tickets
 from bot.dialog.tickets import progress
@@ -102,3 +104,19 @@ def _template_delivery(turn: Turn, msg: InboundMessage) -> None:
         if str((out.data or {}).get("msgid")) == str(msg.msg_id):
             out.delivery = (msg.status or "").lower() or "delivered"
             break
+
+
+# How to send a photo or a video asked (我拍了视频 怎么发给你们, 能发照片吗): matched against bare() text
+_HOW_TO_SEND = re.compile(r"(?:怎么|如何|怎样|能不能|能|可以|可不可以)(?:给你们)?(?:发|传|上传|发送)(?:给你们)?(?:个|一下|下)?(?:照片|图片|视频|录像|相片)|"
+                          r"(?:照片|图片|视频|录像|相片)(?:要|该)?(?:怎么|如何|发哪|发到哪|往哪)(?:发|传)?|"
+                          r"(?:拍了|录了|有)(?:个|一段|几张)?(?:照片|图片|视频|录像|相片)[^。！？!?]{0,4}(?:怎么|如何|能不能|可以|要不要)(?:发|传|给)")
+
+
+def media_asked(turn: Turn, text: str) -> bool:
+    """Answered at once: send it here, in this chat, and it goes on the report."""
+    if _HOW_TO_SEND.search(intents.bare(text)) is None:
+        return False
+    turn.say("media_how")
+    if turn.conv.state == AWAITING_IDENTITY:  # the report we hold still waits for who they are
+        remind_identity(turn)
+    return True

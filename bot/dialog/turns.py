@@ -216,7 +216,7 @@ def _text(turn: Turn, text: str) -> None:
     if intents.never_mind(bare) and turn.conv.state != AWAITING_IDENTITY and newest_open(turn) is None:
         turn.say("let_go")  # 「我要投诉」 then 「算了」: nothing told, nothing to call off, no 「没有听清楚」
         return
-    if take_back_withdrawal(turn, text):  # 「算了 不修了」, then 「还是修一下吧」
+    if take_back_withdrawal(turn, text) or events.media_asked(turn, text):  # 还是修一下吧; 视频怎么发给你们
         return
     result = places.with_subject(turn, text, turn.classify(text))  # 你们的保安, then what they did
     if praise_goes_on(turn, text, result) or survey_comment(turn, text, result):  # after a praise, a score
