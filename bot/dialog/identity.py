@@ -207,7 +207,11 @@ def identity_answer(turn: Turn, text: str) -> bool:
     if not (found or block):
         return False
     apply_identity(turn, found)
-    if block and held_report(turn):  # 7号楼3单元 is also where the 楼道 lamp is: staff read it
+    opened = ticket_opened_at_once(turn) if block else None
+    if opened is not None:  # 在2号楼 after 电梯里困了三个人: where the responders go
+        workflow.add_note(turn.session, opened, None, f"租户补充：{text}")
+        turn.message.ticket_id = opened.id
+    elif block and held_report(turn):  # 7号楼3单元 is also where the 楼道 lamp is: staff read it
         hold_words(turn, text)
     identity_told(turn)
     return True

@@ -140,6 +140,16 @@ def test_where_the_emergency_is_said_as_a_place_goes_on_its_ticket(wechat, sessi
     assert notes(emergency) == [f"租户补充：{place}"] and phrase("help_coming") in reply
 
 
+@pytest.mark.parametrize("building", ["在2号楼", "3栋2单元"])
+def test_the_building_of_an_emergency_told_while_we_ask_who_goes_on_its_ticket(wechat, session, site, building):
+    """「在2号楼」 after 「电梯里困了三个人」 was kept as the tenant's building only: the
+    responders on their way never read where the lift is."""
+    wechat.say("o-building", "电梯里困了三个人")
+    wechat.say("o-building", building)
+    [emergency] = tickets(session)
+    assert emergency.urgent and notes(emergency) == [f"租户补充：{building}"]
+
+
 def test_a_fault_on_a_floor_after_an_emergency_is_its_own_report(wechat, session, site):
     wechat.say("o-place", KNOWN)
     wechat.say("o-place", "有人在停车场砸车窗!!")
