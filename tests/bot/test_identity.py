@@ -159,3 +159,10 @@ def test_a_name_claimed_with_where_the_shop_is_beside_it(text, name, phone):
 @pytest.mark.parametrize("text", ["我叫你们快点来 13812345678 在三楼", "我是来报修的 13812345678 在三楼"])
 def test_a_claim_that_names_no_one_gives_no_name(text):
     assert parse_identity(text).name is None
+
+
+@pytest.mark.parametrize("text, name", [("三楼", None), ("在负二层", None), ("5号楼", None), ("刘栋", "刘栋")])
+def test_a_floor_said_alone_is_no_name(text, name):
+    """Asked who they are after an emergency, 「三楼」 is where it is (it was saved as the
+    tenant's name); a name with 栋 in it stays a name."""
+    assert parse_identity(text).name == name
