@@ -140,7 +140,7 @@ def test_where_the_emergency_is_said_as_a_place_goes_on_its_ticket(wechat, sessi
     assert notes(emergency) == [f"租户补充：{place}"] and phrase("help_coming") in reply
 
 
-@pytest.mark.parametrize("building", ["在2号楼", "3栋2单元", "三楼", "在负二层"])
+@pytest.mark.parametrize("building", ["在2号楼", "3栋2单元", "三楼", "在负二层", "在儿童乐园"])
 def test_the_building_of_an_emergency_told_while_we_ask_who_goes_on_its_ticket(wechat, session, site, building):
     """「在2号楼」 after 「电梯里困了三个人」 was kept as the tenant's building only: the
     responders on their way never read where the lift is."""

@@ -161,8 +161,9 @@ def test_a_claim_that_names_no_one_gives_no_name(text):
     assert parse_identity(text).name is None
 
 
-@pytest.mark.parametrize("text, name", [("三楼", None), ("在负二层", None), ("5号楼", None), ("刘栋", "刘栋")])
+@pytest.mark.parametrize("text, name", [("三楼", None), ("在负二层", None), ("5号楼", None), ("刘栋", "刘栋"),
+                                        ("在儿童乐园", None), ("我在一楼大厅", None)])
 def test_a_floor_said_alone_is_no_name(text, name):
-    """Asked who they are after an emergency, 「三楼」 is where it is (it was saved as the
-    tenant's name); a name with 栋 in it stays a name."""
+    """Asked who they are after an emergency, 「三楼」 or 「在儿童乐园」 is where it is (each
+    was saved as the tenant's name); a name with 栋 in it stays a name."""
     assert parse_identity(text).name == name
