@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.dialog import intents
 from bot.dialog.identity import held_report, hold_words, remind_identity
-from bot.dialog.tickets import join, keep_with_report, newest_open
+from bot.dialog.tickets import join, newest_open
 from bot.identity import PROVINCES
 from nlp.taxonomy import OTHER
 
@@ -101,7 +101,7 @@ def where_it_is(turn: Turn, text: str, result, anywhere: bool = False) -> bool:
         join(turn, ticket, text)
         return True
     if held_report(turn):
-        keep_with_report(turn, text)
+        hold_words(turn, text)  # 二楼 is no substance alone, but where the held report is
         remind_identity(turn)
         return True
     return False

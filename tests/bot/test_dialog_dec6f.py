@@ -189,3 +189,13 @@ def test_calling_off_with_a_space_withdraws_the_report_we_hold(wechat, session, 
     wechat.say("o-off", "空调不制冷")
     assert wechat.say("o-off", withdrawn) == phrase("report_withdrawn")
     assert tickets(session) == []
+
+
+def test_a_floor_told_while_we_hold_a_report_goes_with_it(wechat, session, site):
+    """「二楼」 after 「漏水了漏水了」, while we ask who is writing, was dropped (no substance
+    alone); the engineer needs it."""
+    wechat.say("o-floor", "漏水了漏水了")
+    wechat.say("o-floor", "二楼")
+    wechat.say("o-floor", "L2-015 王五 13811400003")
+    [report] = tickets(session)
+    assert report.content == "漏水了漏水了\n二楼"
