@@ -217,7 +217,17 @@ def find_name(text: str) -> Optional[str]:
     if match:
         return match.group(2) + match.group(1)
     match = _SURNAME_CLAIM.search(text)
-    return match.group(1) + SURNAME_ONLY if match else None
+    if match:
+        return match.group(1) + SURNAME_ONLY
+    match = _DESCRIBED_CLAIM.search(text)  # 我是3楼301的王女士, 我是一楼星巴克的店长小李
+    return match.group(1) if match else None
+
+
+# 我是 + who they are (where, which shop, a role) + 的 + a surname addressed (王女士, 李老板) or 小/老
+# and a surname (小李): how tenants introduce themselves at length
+_DESCRIBED_CLAIM = re.compile(rf"(?:我是|我叫|本人是)[^，,。.!！?？\s]{{1,14}}?的(?:店长|经理|老板|负责人|员工|前台|行政)?"
+                              rf"([{_SURNAMES}](?:老板娘|老板|先生|女士|小姐|经理|店长)|[小老阿][{_SURNAMES}])"
+                              rf"(?![\u4e00-\u9fff])")
 
 
 # A name signed beside the phone number ("L3-008 李四 13900002222 网络断了", "139… 李四"):

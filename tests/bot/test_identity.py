@@ -167,3 +167,14 @@ def test_a_floor_said_alone_is_no_name(text, name):
     """Asked who they are after an emergency, 「三楼」 or 「在儿童乐园」 is where it is (each
     was saved as the tenant's name); a name with 栋 in it stays a name."""
     assert parse_identity(text).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("你好，我是3楼301的王女士，我们办公室的空调不制冷了", "王女士"),
+    ("我是一楼星巴克的店长小李 咖啡机那边的插座冒烟了", "小李"),
+    ("隔壁王老板的店漏水了", None),  # whose shop, no claim
+])
+def test_a_name_after_who_they_are_at_length_is_a_claim(text, name):
+    """「我是3楼301的王女士」: where and which shop first, then the name; the bot asked 「请问您是
+    哪位」 of a tenant who had just said."""
+    assert find_name(text) == name
