@@ -356,4 +356,4 @@ def parse_identity(text: str) -> Identity:
 
 # A floor or a building said alone (三楼, 负二层, 5号楼): a place, whatever a name may look like
 _FLOOR_WORD = re.compile(r"(?:[一二三四五六七八九十两\d]|负)(?:楼|层|栋|号楼|座)$|[楼层]$")
-_AT_PLACE = re.compile(r"\s*(?:就|人|现在|我们|我)?在(?!吗)")
+_AT_PLACE = re.compile(r"\s{0,3}(?:就|人|现在|我们|我)?在(?!吗)")
