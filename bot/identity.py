@@ -349,11 +349,12 @@ def parse_identity(text: str) -> Identity:
         find_name(text) if _CALLED.search(text) else None)  # 我叫王小明 138… 在三楼: a claim, where beside it
     if name and name.isascii():  # Mary Lee as written, not the leftover's MaryLee
         name = next((m.group(0) for m in _LATIN_NAME.finditer(text) if m.group(0).replace(" ", "") == name), name)
-    if name and (_FLOOR_WORD.search(name) or (not claimed and _AT_PLACE.match(text))):  # 三楼, 在儿童乐园: where
+    if name and (_FLOOR_WORD.search(name) or (not claimed and _OPENS_WITH_AT.match(text))):  # 三楼, 在儿童乐园: where
         name = None
     return Identity(name=name, phone=find_phone(text), unit=find_unit(text))
 
 
 # A floor or a building said alone (三楼, 负二层, 5号楼): a place, whatever a name may look like
 _FLOOR_WORD = re.compile(r"(?:[一二三四五六七八九十两\d]|负)(?:楼|层|栋|号楼|座)$|[楼层]$")
-_AT_PLACE = re.compile(r"\s{0,3}(?:就|人|现在|我们|我)?在(?!吗)")
+# 在儿童乐园, 我在一楼大厅: where the writer is (bot.dialog.places reads the place itself)
+_OPENS_WITH_AT = re.compile(r"\s{0,3}(?:就|人|现在|我们|我)?在(?!吗)")

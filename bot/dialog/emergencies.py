@@ -63,7 +63,7 @@ _ADVICE = (("fire", "advice_fire"), ("gas", "advice_gas"), ("injured", "advice_i
 # advice for the hurt (call 120) does not fit
 _LOST = re.compile(r"走丢|走失|迷路|找不到(?:妈妈|爸爸|家人|家)|找不着(?:妈妈|爸爸|家)")
 # ... one of the tenant's own (我女儿走丢了): they are searching, not minding someone found
-_OWN_LOST = re.compile(r"(?:我|我的|我们|我家)的?(?:女儿|儿子|孩子|小孩|宝宝|闺女|妈|爸|母亲|父亲|老人|爷爷|奶奶|外公|外婆|"
+_OWN_LOST = re.compile(r"(?:我|我们|我家)的?(?:女儿|儿子|孩子|小孩|宝宝|闺女|妈|爸|母亲|父亲|老人|爷爷|奶奶|外公|外婆|"
                        r"老公|老婆|家人|朋友|同事)")
 
 

@@ -256,6 +256,8 @@ def asks_no_service(text: str) -> bool:
     the reason for one it does."""
     asked = any(word in text for word in NO_SERVICE) or _PARCEL_ERRAND.search(text)
     return bool(asked) and not _CENTRE_FACILITY.search(text)
+
+
 # The tenant's own office machines: no trade of the centre's repairs them (电脑开不了机 read as a door)
 _OWN_MACHINE = re.compile(r"打印机|复印机|电脑|笔记本|投影仪|碎纸机|传真机|收银机|显示器")
 
