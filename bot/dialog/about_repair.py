@@ -16,8 +16,10 @@ import sqlalchemy as sa
 
 import workflow
 from bot.dialog import intents
+from bot.dialog.lookup import open_tickets
 from bot.dialog.tickets import ask_who_still, join, newest_open, note, worsened
 from models import Status, Ticket
+from workflow.held_reports import AWAITING_IDENTITY
 from workflow.promises import MAX_REASON
 
 if TYPE_CHECKING:
@@ -273,4 +275,27 @@ def arrival_told(turn: Turn, text: str, result) -> bool:
         return False
     note(turn, ticket, f"租户告知：{text}")
     turn.say("arrival_noted", number=ticket.number)
+    return True
+
+
+# The fault put right, told after the engineer marked the job done (好了谢谢, 可以了 辛苦师傅了,
+# 没问题了👍): the fix holds. Matched against bare() text; the courtesies besides say no more.
+_FIXED = re.compile(r"(?:都|已经|现在)?(?:好了|好啦|可以了|可以啦|没问题了?|搞定了?|弄好了?|修好了?|正常了|能用了|好用了)")
+_COURTESY = re.compile(r"谢谢|多谢|感谢|谢了|辛苦|麻烦|师傅|你们|您|你|好的|了|啊|呀|啦|哈|哦|嗯|ok|[^\w]")  # and emoji
+
+
+def fix_told(turn: Turn, text: str) -> bool:
+    """「好了谢谢」 to the 已处理完毕 notice: the tenant tells us the fix holds. Thanked and
+    asked for the 「确认」 the receipt needs, noted for the desk; not a note beside a job
+    done, nor 「help is coming」 on an emergency already repaired."""
+    bare = intents.bare(text)
+    if turn.conv.state == AWAITING_IDENTITY or not _FIXED.search(bare) or _COURTESY.sub("", _FIXED.sub("", bare)):
+        return False  # 好了吗 asks; 好了 但是还在滴 is still faulty
+    newest = next(iter(open_tickets(turn.session, turn.tenant)), None)
+    if newest is None or newest.status != Status.COMPLETED or newest.receipt_confirmed:
+        return False  # 好了谢谢 before anyone came is said of something else
+    note(turn, newest, f"租户告知已修好：{text}")
+    turn.say("completion_acknowledged", number=newest.number)
+    if turn.classify(text).intent == "praise":  # 修好了 谢谢师傅: the thanks to the staff thanked back
+        turn.say("praise_thanks")
     return True

@@ -213,6 +213,8 @@ def _text(turn: Turn, text: str) -> None:
         elif not about_the_quote(turn, text):  # "好的" to a quote is not 「确认」
             turn.say("goodbye")
         return
+    if about_repair.fix_told(turn, text):  # 好了谢谢, after the engineer marked the job done
+        return
     if intents.never_mind(bare) and turn.conv.state != AWAITING_IDENTITY and newest_open(turn) is None:
         turn.say("let_go")  # 「我要投诉」 then 「算了」: nothing told, nothing to call off, no 「没有听清楚」
         return

@@ -1,0 +1,43 @@
+"""Conversations sent through the webhook as tenants would (8 December): the fix told back
+after the engineer marked the job done, a question about the help for an emergency just
+reported, the delay's wait said back in surprise, and a shop named as where an emergency is."""
+from __future__ import annotations
+
+import pytest
+
+import workflow
+from models import Role
+from tests.bot.conftest import notes, tickets
+from workflow.phrasebook import phrase
+
+KNOWN = "L1-006 周敏 13900002222"
+
+
+def _completed(wechat, session, site, make, openid, fault):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    make.staff(Role.SUPERVISOR, "客服部", sites=[site])
+    wechat.say(openid, KNOWN)
+    wechat.say(openid, fault)
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    workflow.complete(session, ticket, desk, work_done="已处理", site_cleaned=True)
+    session.commit()
+    return ticket
+
+
+@pytest.mark.parametrize("fault", ["店里天花板在滴水 货都湿了 快来", "水龙头坏了"])
+@pytest.mark.parametrize("told", ["好了谢谢", "可以了 辛苦师傅了", "嗯嗯 没问题了👍"])
+def test_the_fix_told_after_completion_is_acknowledged(wechat, session, site, make, fault, told):
+    ticket = _completed(wechat, session, site, make, "o-fixed", fault)
+    reply = wechat.say("o-fixed", told)
+    assert tickets(session) == [ticket]
+    assert phrase("completion_acknowledged", number=ticket.number) in reply
+    assert phrase("help_coming") not in reply and f"租户告知已修好：{told}" in notes(ticket)
+
+
+def test_fine_words_before_completion_are_no_acknowledgement(wechat, session, site, make):
+    wechat.say("o-early", KNOWN)
+    wechat.say("o-early", "水龙头坏了")
+    reply = wechat.say("o-early", "好了谢谢")
+    [ticket] = tickets(session)
+    assert phrase("completion_acknowledged", number=ticket.number) not in reply
