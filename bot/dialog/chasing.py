@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.dialog import intents
+from bot.dialog import emergencies, intents
 from bot.dialog.identity import held_report
-from bot.dialog.tickets import newest_open, note
+from bot.dialog.tickets import ask_who_still, newest_open, note
 from models.localtime import for_people
 from nlp import situation, taxonomy, urgency
 from nlp.normalize import normalize
@@ -144,4 +144,32 @@ def delay_asked(turn: Turn, text: str, result) -> bool:
         return False
     note(turn, ticket, f"租户询问延期：{text}")
     turn.say("notify_delay", number=ticket.number, reason=delayed.note or "", new_eta=for_people(ticket.due_at))
+    return True
+
+
+# The help outside the centre asked after (报警了没有, 叫救护车了吗, 通知消防了吗): the police,
+# an ambulance, the fire brigade; and the words that ask (吗, 没有, ？)
+_RESPONDERS = re.compile(r"报警|报案|警察|派出所|110|120|119|救护车|急救|消防车|消防队")
+_ASKS = re.compile(r"吗|么|没有?|[?？]")
+
+
+def responders_asked(turn: Turn, text: str, result) -> bool:
+    """「快点 报警了没有」 right after 「有人打架了 有人流血了」: a question about the help for the
+    emergency just reported, for its responders, not a report of its own (报警 alone reads
+    as a fire alarm, a second ticket for the engineers). Help coming is said again, with
+    what to call meanwhile: the centre does not call the police for the tenant."""
+    bare = intents.bare(text)
+    if not (_RESPONDERS.search(bare) and _ASKS.search(text)) or intents.FAULT_OBJECT.search(bare):
+        return False
+    ticket = newest_open(turn)
+    if ticket is None or not ticket.urgent or emergencies.names_a_place(bare):
+        return False
+    if emergencies.names_a_danger(text) and not emergencies.goes_on(ticket, text):
+        return False  # 火很大 叫消防了吗 after a flood is a danger of its own
+    note(turn, ticket, f"租户询问：{text}")
+    turn.say("help_coming")
+    turn.say("joined_ticket", number=ticket.number)
+    if advice := emergencies.advice(ticket.content):
+        turn.say(advice)
+    ask_who_still(turn)
     return True

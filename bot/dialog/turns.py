@@ -228,6 +228,8 @@ def _text(turn: Turn, text: str) -> None:
     result = read_as_going_on(turn, text, result)  # 有小孩在旁边玩 很危险 after 地砖翘起来了
     if chasing.calls_for_the_report(turn, text, result) and chase(turn, text):  # 快派人来啊 after 灯不亮
         return
+    if chasing.responders_asked(turn, text, result):  # 报警了没有, after 有人打架了
+        return
     if result.urgent and chasing.pressed(turn, text) and chase(turn, text):  # 能不能快点 客人等着用, after a report
         return
     if intents.own_machine_only(text) and not emergencies.names_a_danger(text):

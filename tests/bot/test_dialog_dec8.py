@@ -41,3 +41,19 @@ def test_fine_words_before_completion_are_no_acknowledgement(wechat, session, si
     reply = wechat.say("o-early", "好了谢谢")
     [ticket] = tickets(session)
     assert phrase("completion_acknowledged", number=ticket.number) not in reply
+
+
+@pytest.mark.parametrize("asked", ["快点 报警了没有", "叫救护车了吗？", "你们报警了吗"])
+def test_the_help_for_an_emergency_asked_goes_on_it(wechat, session, site, asked):
+    wechat.say("o-fight", "有人打架了！！！在一楼中庭 有人流血了")
+    reply = wechat.say("o-fight", asked)
+    [ticket] = tickets(session)
+    assert ticket.urgent and f"租户询问：{asked}" in notes(ticket)
+    assert phrase("help_coming") in reply and ticket.number in reply and phrase("ask_name") in reply
+
+
+def test_the_police_asked_about_with_no_emergency_is_no_note(wechat, session, site):
+    wechat.say("o-calm", KNOWN)
+    wechat.say("o-calm", "水龙头坏了")
+    wechat.say("o-calm", "报警了吗")
+    assert not any("租户询问" in n for t in tickets(session) for n in notes(t))
