@@ -127,8 +127,9 @@ def calls_for_the_report(turn: Turn, text: str, result) -> bool:
     return urgency.only_a_call(situation.assess(situation.in_chinese(normalize(text))[0]))
 
 
-# Why the wait, or how long now, asked of a delayed repair (为什么要等两天, 怎么要延期, 还要等几天)
-_WHY_WAIT = re.compile(r"(?:为什么|为啥|怎么|干嘛|咋)(?:还)?要?(?:等|延期|推迟|拖|这么久|那么久)|(?:还要|要)等(?:几|多少|多久|这么|那么)|"
+# Why the wait, or how long now, asked of a delayed repair (为什么要等两天, 怎么要延期, 还要等几天),
+# or the wait said back in surprise (要等两天啊？？, 还得等一个星期)
+_WHY_WAIT = re.compile(r"(?:为什么|为啥|怎么|干嘛|咋)(?:还)?要?(?:等|延期|推迟|拖|这么久|那么久)|(?:还要|还得|要|得)等(?:几|多少|多久|这么|那么|好几|[0-9一两二三四五六七八九十]{1,2}个?(?:天|周|星期|礼拜))|"
                        r"延期|推迟|(?:几|两|三|这么多)天(?:才|后)")
 
 

@@ -3,10 +3,12 @@ after the engineer marked the job done, a question about the help for an emergen
 reported, the delay's wait said back in surprise, and a shop named as where an emergency is."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 import workflow
-from models import Role
+from models import Role, utcnow
 from tests.bot.conftest import notes, tickets
 from workflow.phrasebook import phrase
 
@@ -57,3 +59,16 @@ def test_the_police_asked_about_with_no_emergency_is_no_note(wechat, session, si
     wechat.say("o-calm", "水龙头坏了")
     wechat.say("o-calm", "报警了吗")
     assert not any("租户询问" in n for t in tickets(session) for n in notes(t))
+
+
+@pytest.mark.parametrize("echoed", ["要等两天啊？？那这两天怎么办 一直滴", "还得等3天？", "要等一个星期啊"])
+def test_the_delay_echoed_in_surprise_is_answered_with_its_reason(wechat, session, site, make, echoed):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say("o-delay", KNOWN)
+    wechat.say("o-delay", "水龙头坏了一直滴水")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    workflow.delay(session, ticket, desk, reason="配件要从厂家调货", new_eta=utcnow() + timedelta(days=2))
+    session.commit()
+    reply = wechat.say("o-delay", echoed)
+    assert "配件要从厂家调货" in reply and f"租户询问延期：{echoed}" in notes(ticket)
