@@ -193,6 +193,11 @@ def identity_answer(turn: Turn, text: str) -> bool:
     problem and the who/where in it ("L2-015 卫生间也漏水了")."""
     told_visitor(turn, text)
     found = parse_identity(text)
+    if found.unit and landmark_told(turn, text):
+        found.unit = None
+        if not found:  # the place alone: who is writing is still to be told
+            remind_identity(turn)
+            return True
     block = unit_in_pieces(turn, text, found)
     if not (found or block):
         return False
@@ -214,6 +219,24 @@ def identity_answer(turn: Turn, text: str) -> bool:
     elif block and held_report(turn):  # 7号楼3单元 is also where the 楼道 lamp is: staff read it
         hold_words(turn, text)
     identity_told(turn)
+    return True
+
+
+# A unit named as a landmark (L2-018门口, 在L1-005对面): where something is, beside a shop
+# that need not be the tenant's. Matched against bare() text.
+_BESIDE_UNIT = re.compile(r"[a-z][0-9]{1,2}-?[0-9]{2,4}(?:号|铺|店)?的?(?:门口|门前|旁边|对面|附近|隔壁|前面|外面|那边|那儿|那里)")
+
+
+def landmark_told(turn: Turn, text: str) -> bool:
+    """「在二楼 L2-018门口」 while we ask who reported the break-in at the neighbour's: where
+    the emergency is, on its ticket for the responders, and not the tenant's own shop."""
+    opened = ticket_opened_at_once(turn)
+    if opened is None or not opened.urgent or not _BESIDE_UNIT.search(intents.bare(text)):
+        return False
+    workflow.add_note(turn.session, opened, None, f"租户补充：{text}")
+    turn.message.ticket_id = opened.id
+    turn.say("help_coming")
+    turn.say("joined_ticket", number=opened.number)
     return True
 
 

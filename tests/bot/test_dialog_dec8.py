@@ -72,3 +72,23 @@ def test_the_delay_echoed_in_surprise_is_answered_with_its_reason(wechat, sessio
     session.commit()
     reply = wechat.say("o-delay", echoed)
     assert "配件要从厂家调货" in reply and f"租户询问延期：{echoed}" in notes(ticket)
+
+
+@pytest.mark.parametrize("where", ["就现在 在二楼 L2-018门口", "L2-018旁边", "在L1-005对面那里"])
+def test_a_shop_named_as_the_emergencys_place_is_not_the_tenants(wechat, session, site, where):
+    wechat.say("o-thief", "有小偷！！有人在撬隔壁店的卷帘门")
+    reply = wechat.say("o-thief", where)
+    [ticket] = tickets(session)
+    assert f"租户补充：{where}" in notes(ticket) and phrase("help_coming") in reply
+    assert phrase("ask_unit", site) in reply  # still not told where the tenant's own shop is
+    wechat.say("o-thief", "L3-008 孙丽 13733334444")
+    [ticket] = tickets(session)
+    assert (ticket.complainant, ticket.phone) == ("孙丽", "13733334444")
+
+
+def test_a_phone_told_with_the_emergencys_place_is_saved_without_that_shop(wechat, session, site):
+    wechat.say("o-thief", "有人在撬隔壁的门 快来")
+    reply = wechat.say("o-thief", "13733334444 就在L2-018门口")
+    [ticket] = tickets(session)
+    assert ticket.phone == "13733334444" and ticket.unit_code != "L2-018"
+    assert phrase("ask_unit", site) in reply and "租户补充：13733334444 就在L2-018门口" in notes(ticket)
