@@ -33,14 +33,17 @@ def about_the_quote(turn: Turn, text: str) -> bool:
 
 
 def about_quote_amount(turn: Turn, text: str) -> bool:
-    """The waiting quote's amount written out (师傅说要120 能便宜点吗): the 120 is the price, not
-    the ambulance, unless the words name a danger without it."""
+    """The waiting quote's amount written out (师傅说要120 能便宜点吗, 60块含材料不): the words
+    are about the price, not the ambulance nor a decoration complaint, unless they name a
+    danger without it or a thing the quoted repair does not."""
     quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
     if not quoted or quoted[0].quote_amount is None:
         return False
     amount = f"{quoted[0].quote_amount:.2f}".rstrip("0").rstrip(".")
     if not re.search(rf"(?<![0-9.]){re.escape(amount)}(?![0-9])", text):
         return False
+    if not set(intents.FAULT_OBJECT.findall(text)) <= set(intents.FAULT_OBJECT.findall(quoted[0].content)):
+        return False  # 120块就120块 门口的灯也坏了: a thing of its own, its own report
     return not emergencies.names_a_danger(text.replace(amount, "，")) and about_the_quote(turn, text)
 
 

@@ -70,6 +70,7 @@ from workflow.notices import notice_about
 from workflow.phrasebook import phrase, ticket_eta
 
 QUOTE_REPLY_MAX = 20  # a longer message is a report of its own, even with a pending quote
+QUOTE_AMOUNT_MAX = 40  # ... unless it names the quote's amount and no thing of its own
 
 
 @dataclass
@@ -270,6 +271,8 @@ def _text(turn: Turn, text: str) -> None:
         return
     if (len(bare) <= QUOTE_REPLY_MAX and result.code in (taxonomy.OTHER, "SVC-INFO", "FEE-BILL")
             and intents.ABOUT_QUOTE.search(bare) and about_the_quote(turn, text)):
+        return
+    if len(bare) <= QUOTE_AMOUNT_MAX and about_quote_amount(turn, text):  # 60块含材料不, read as decoration
         return
     if turn.conv.state == AWAITING_IDENTITY and intents.DECLINE.search(text) and decline_identity(turn):
         return

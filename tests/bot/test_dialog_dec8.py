@@ -92,3 +92,30 @@ def test_a_phone_told_with_the_emergencys_place_is_saved_without_that_shop(wecha
     [ticket] = tickets(session)
     assert ticket.phone == "13733334444" and ticket.unit_code != "L2-018"
     assert phrase("ask_unit", site) in reply and "租户补充：13733334444 就在L2-018门口" in notes(ticket)
+
+
+@pytest.mark.parametrize("asked", ["60块包括材料吗", "60块含材料不",
+                                   "师傅说的60块是包括材料和人工的吧 不会另外再收钱吧"])
+def test_a_question_naming_the_quotes_amount_goes_on_the_quote(wechat, session, site, make, asked):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say("o-quote", KNOWN)
+    wechat.say("o-quote", "地漏堵了 水下不去")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    workflow.quote(session, ticket, desk, amount="60", description="疏通地漏")
+    session.commit()
+    reply = wechat.say("o-quote", asked)
+    assert tickets(session) == [ticket] and f"租户就报价回复：{asked}" in notes(ticket)
+    assert reply == phrase("notify_quote", site, number=ticket.number, description="疏通地漏", amount="60.00")
+
+
+def test_another_thing_named_beside_the_quotes_amount_is_its_own_report(wechat, session, site, make):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say("o-quote", KNOWN)
+    wechat.say("o-quote", "地漏堵了 水下不去")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    workflow.quote(session, ticket, desk, amount="60", description="疏通地漏")
+    session.commit()
+    wechat.say("o-quote", "60块我再想想 另外门口的灯也不亮了")
+    assert [t.code for t in tickets(session)] == ["ENG-PLUMB", "ENG-ELEC"]
