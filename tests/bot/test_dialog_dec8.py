@@ -119,3 +119,13 @@ def test_another_thing_named_beside_the_quotes_amount_is_its_own_report(wechat, 
     session.commit()
     wechat.say("o-quote", "60块我再想想 另外门口的灯也不亮了")
     assert [t.code for t in tickets(session)] == ["ENG-PLUMB", "ENG-ELEC"]
+
+
+@pytest.mark.parametrize("fault, still", [("空调不制冷", "还是热 一点冷风都没有"), ("空调不制冷", "还是一样 没什么变化"),
+                                          ("厕所灯坏了", "灯还是黑的")])
+def test_the_fault_still_there_in_other_words_is_no_bare_note(wechat, session, site, make, fault, still):
+    ticket = _completed(wechat, session, site, make, "o-still", fault)
+    reply = wechat.say("o-still", still)
+    session.expire_all()
+    assert tickets(session) == [ticket] and ticket.supervisor_flag
+    assert phrase("still_faulty", number=ticket.number) in reply
