@@ -87,7 +87,8 @@ _COST = re.compile(r"钱|费|价")  # 师傅上门要钱吗: a question about th
 
 def visit_asked(turn: Turn, text: str, result) -> bool:
     """「能派个师傅过来看看吗」 right after a report asks for that report's visit: noted on it
-    with when someone will come, unless it names a fault or a thing of its own
+    with when someone will come (with a time of the tenant's, 周六上午派个师傅过来看看可以吗,
+    that time is noted instead), unless it names a fault or a thing of its own
     (能派人来修一下空调吗 after 马桶堵了 is a report of its own) or asks the price."""
     if result.urgent or not VISIT.search(text) or _COST.search(text):
         return False
@@ -98,6 +99,10 @@ def visit_asked(turn: Turn, text: str, result) -> bool:
         return False
     if not set(intents.FAULT_OBJECT.findall(VISIT.sub("", text))) <= set(intents.FAULT_OBJECT.findall(ticket.content)):
         return False
+    if intents.VISIT_TIME.search(intents.bare(text)):  # 明天上午来修可以吗: when the tenant can
+        note(turn, ticket, f"租户希望的上门时间：{text}")  # have it, not our own time answered
+        turn.say("visit_time_noted", number=ticket.number)
+        return True
     note(turn, ticket, f"租户要求上门：{text}")
     turn.say("joined_ticket", number=ticket.number)
     turn.say("progress_item", number=ticket.number, code_name=taxonomy.name_of(ticket.code),

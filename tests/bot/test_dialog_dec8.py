@@ -129,3 +129,17 @@ def test_the_fault_still_there_in_other_words_is_no_bare_note(wechat, session, s
     session.expire_all()
     assert tickets(session) == [ticket] and ticket.supervisor_flag
     assert phrase("still_faulty", number=ticket.number) in reply
+
+
+@pytest.mark.parametrize("asked", ["我今天不在店里 明天上午来修可以吗", "周六上午派个师傅过来看看可以吗",
+                                   "我现在不在 晚上来修好吗", "明天早上来修行不行"])
+def test_a_visit_asked_for_another_day_is_not_told_todays_time(wechat, session, site, make, asked):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say("o-later", KNOWN)
+    wechat.say("o-later", "空调滴水")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    session.commit()
+    reply = wechat.say("o-later", asked)
+    assert tickets(session) == [ticket] and any(asked in n for n in notes(ticket))
+    assert "今天" not in reply.replace(asked, "") and ticket.number in reply
