@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 import workflow
 from bot.dialog import intents
+from bot.dialog.answers import praised
 from bot.dialog.lookup import open_tickets
 from bot.dialog.tickets import ask_who_still, join, newest_open, note, worsened
 from models import Status, Ticket
@@ -288,17 +289,21 @@ _COURTESY = re.compile(r"谢谢|多谢|感谢|谢了|辛苦|麻烦|师傅|你们
 
 
 def fix_told(turn: Turn, text: str) -> bool:
-    """「好了谢谢」 to the 已处理完毕 notice: the tenant tells us the fix holds. Thanked and
+    """「好了谢谢」 to the 已处理完毕 notice (or a praise that tells it: 师傅很专业 一下就搞定了):
+    the tenant tells us the fix holds. Thanked and
     asked for the 「确认」 the receipt needs, noted for the desk; not a note beside a job
     done, nor 「help is coming」 on an emergency already repaired."""
     bare = intents.bare(text)
-    if turn.conv.state == AWAITING_IDENTITY or not _FIXED.search(bare) or _COURTESY.sub("", _FIXED.sub("", bare)):
-        return False  # 好了吗 asks; 好了 但是还在滴 is still faulty
+    if turn.conv.state == AWAITING_IDENTITY or not _FIXED.search(bare):
+        return False
     newest = next(iter(open_tickets(turn.session, turn.tenant)), None)
     if newest is None or newest.status != Status.COMPLETED or newest.receipt_confirmed:
         return False  # 好了谢谢 before anyone came is said of something else
+    praise = turn.classify(text).intent == "praise"  # 师傅人很好 很快就修好了: the fix in a praise
+    if _COURTESY.sub("", _FIXED.sub("", bare)) and not praise:
+        return False  # 好了吗 asks; 好了 但是还在滴 is still faulty
     note(turn, newest, f"租户告知已修好：{text}")
     turn.say("completion_acknowledged", number=newest.number)
-    if turn.classify(text).intent == "praise":  # 修好了 谢谢师傅: the thanks to the staff thanked back
-        turn.say("praise_thanks")
+    if praise:  # 修好了 谢谢师傅: the thanks to the staff thanked back
+        praised(turn)
     return True

@@ -143,3 +143,11 @@ def test_a_visit_asked_for_another_day_is_not_told_todays_time(wechat, session, 
     reply = wechat.say("o-later", asked)
     assert tickets(session) == [ticket] and any(asked in n for n in notes(ticket))
     assert "今天" not in reply.replace(asked, "") and ticket.number in reply
+
+
+@pytest.mark.parametrize("praise", ["师傅人很好 很快就修好了", "小王师傅真专业 一下就搞定了", "太感谢了 终于修好了 师傅辛苦"])
+def test_a_praise_telling_the_fix_after_completion_acknowledges_it(wechat, session, site, make, praise):
+    ticket = _completed(wechat, session, site, make, "o-praise", "水龙头坏了")
+    reply = wechat.say("o-praise", praise)
+    assert tickets(session) == [ticket] and f"租户告知已修好：{praise}" in notes(ticket)
+    assert reply.splitlines() == [phrase("completion_acknowledged", number=ticket.number), phrase("praise_thanks")]
