@@ -200,7 +200,30 @@ def problems(text: str) -> list[str]:
             parts.append(piece)
         named |= things
     # the marker that added a part joins it on, and is no word of the problem (还有 reads as 还有人在里面)
-    return [_MARKER_FIRST.sub("", part.strip(" ，,。；;、")) for part in parts if part.strip(" ，,。；;、")]
+    return [_MARKER_FIRST.sub("", part.strip(" ，,。；;、")) for part in _clauses_added(parts) if part.strip(" ，,。；;、")]
+
+
+_CLAUSE_END = re.compile(r"(?<=[\s，,；;])(?=\S)")
+
+
+def _clauses_added(parts: list[str]) -> list[str]:
+    """Once the tenant adds a problem (还有门口灯也坏了 空调也不太冷), a clause after it naming a
+    thing of its own is one more added; before any marker, a clause is the first problem's
+    (电梯困人了 灯也灭了: the lift's lamp)."""
+    if len(parts) < 2:
+        return parts
+    out, named = [parts[0]], set(FAULT_OBJECT.findall(parts[0]))
+    for part in parts[1:]:
+        current = ""
+        for clause in _CLAUSE_END.split(part):
+            things = set(FAULT_OBJECT.findall(clause))
+            if current and things and not things & named:
+                out.append(current)
+                current = ""
+            current += clause
+            named |= things
+        out.append(current)
+    return out
 
 
 # Two things with one fault (空调和门锁都坏了, 卫生间的灯跟排气扇都不转了)

@@ -151,3 +151,19 @@ def test_a_praise_telling_the_fix_after_completion_acknowledges_it(wechat, sessi
     reply = wechat.say("o-praise", praise)
     assert tickets(session) == [ticket] and f"租户告知已修好：{praise}" in notes(ticket)
     assert reply.splitlines() == [phrase("completion_acknowledged", number=ticket.number), phrase("praise_thanks")]
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("卫生间漏水 还有门口灯也坏了 空调也不太冷", ["ENG-PLUMB", "ENG-ELEC", "ENG-HVAC"]),
+    ("空调不制冷 另外门锁坏了，灯也不亮", ["ENG-HVAC", "ENG-DOOR", "ENG-ELEC"]),
+    ("网络断了 还有排风扇不转 水龙头也在滴水", ["ENG-WEAK", "ENG-HVAC", "ENG-PLUMB"]),
+])
+def test_a_clause_with_a_thing_of_its_own_after_an_added_problem_is_one_more(wechat, session, site, text, codes):
+    wechat.say("o-more", KNOWN)
+    wechat.say("o-more", text)
+    assert [t.code for t in tickets(session)] == codes, [(t.code, t.content) for t in tickets(session)]
+
+
+def test_a_clause_before_any_added_problem_stays_with_the_first(wechat, session, site):
+    wechat.say("o-lift", "电梯困人了 灯也灭了")
+    assert len(tickets(session)) == 1
