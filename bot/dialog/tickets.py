@@ -2,6 +2,7 @@
 or a cancellation on the newest, flags one for triage, tells its progress."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Optional
@@ -291,6 +292,20 @@ def cancel_request(turn: Turn, text: str, thanked: bool = False) -> bool:
     if thanked:
         turn.say("praise_thanks")
     return True
+
+
+# The answer found elsewhere (我问到了, 已经问清楚了, 自己查到了) or no longer wanted (不用了,
+# 不用回复了); matched against bare() text
+_SETTLED = re.compile(r"(?:问到|问清楚|问过|问好|搞清楚|弄清楚|搞明白|弄明白|查到|找到)了|不用(?:回复|回|查|问|麻烦)?了")
+
+
+def question_settled(turn: Turn, text: str, result) -> bool:
+    """「不用了 谢谢 我问到了」 right after a question that opened a ticket for the desk: the
+    tenant calls the question off, as 「不用修了」 calls off a repair."""
+    if result.intent in ("repair", "complaint") or not _SETTLED.search(intents.bare(text)):
+        return False
+    ticket = newest_open(turn)
+    return ticket is not None and ticket.intent == "inquiry"
 
 
 def chase(turn: Turn, text: str) -> bool:

@@ -52,6 +52,7 @@ from bot.dialog.tickets import (
     newest_open,
     note_on_open_ticket,
     progress,
+    question_settled,
     register,
     take_back_withdrawal,
     upset_about_open,
@@ -283,7 +284,7 @@ def _text(turn: Turn, text: str) -> None:
         return
     called_off = intents.CALL_OFF.search(bare) or (  # bare: 「算了 不用了」 is typed with a space
         intents.RESOLVED.search(text) and result.intent not in ("repair", "complaint")  # not "修好了，又漏了"
-        and not intents.FAULTY_AGAIN.search(text))
+        and not intents.FAULTY_AGAIN.search(text)) or question_settled(turn, text, result)  # 不用了 我问到了
     if called_off and turn.conv.state == AWAITING_IDENTITY and withdraw_held(turn):
         return
     if called_off and (turn.conv.state != AWAITING_IDENTITY or ticket_opened_at_once(turn) is not None) and (

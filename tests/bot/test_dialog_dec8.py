@@ -167,3 +167,21 @@ def test_a_clause_with_a_thing_of_its_own_after_an_added_problem_is_one_more(wec
 def test_a_clause_before_any_added_problem_stays_with_the_first(wechat, session, site):
     wechat.say("o-lift", "电梯困人了 灯也灭了")
     assert len(tickets(session)) == 1
+
+
+@pytest.mark.parametrize("settled", ["不用了 谢谢 我问到了", "我已经问清楚了 不用回复了", "没事了 我自己查到了"])
+def test_a_question_settled_elsewhere_is_called_off_not_noted(wechat, session, site, settled):
+    wechat.say("o-asked", KNOWN)
+    wechat.say("o-asked", "物业费发票怎么开")
+    reply = wechat.say("o-asked", settled)
+    [ticket] = tickets(session)
+    assert phrase("cancel_noted", number=ticket.number) in reply
+    assert any(n.startswith("租户表示不需要继续处理") for n in notes(ticket))
+
+
+def test_a_repair_is_not_called_off_by_a_question_answered(wechat, session, site):
+    wechat.say("o-fixit", KNOWN)
+    wechat.say("o-fixit", "水龙头坏了")
+    reply = wechat.say("o-fixit", "我问到了 是阀门的问题")
+    [ticket] = tickets(session)
+    assert phrase("cancel_noted", number=ticket.number) not in reply
