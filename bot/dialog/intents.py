@@ -71,9 +71,14 @@ NO = re.compile(r"^(不同意|不要|取消|太贵了?|算了|不修了?|不用�
 _ASSENT = re.compile(r"(?<!不)(?:确认|确定|同意)")
 
 
+# ... or the price, then the work refused in so many words (180太贵了 我不修了, 这么贵啊 那不修了)
+_REFUSED = re.compile(r"不(?:用|要|想)?(?:修|维修|修理|换|弄|做)了")
+
+
 def declines_with_reasons(text: str) -> bool:
     first = bare(PUNCT.split(text.strip(), 1)[0]).rstrip("了吧啊呀哦")
-    return bool(first and NO.match(first)) and not _ASSENT.search(text) and not CHANGED_MIND.search(text)
+    refused = bool(first and NO.match(first)) or bool(_REFUSED.search(bare(text)))
+    return refused and not _ASSENT.search(text) and not CHANGED_MIND.search(text)
 
 
 # "不用修了，已经好了": staff confirm with the tenant and close; the bot never closes a ticket

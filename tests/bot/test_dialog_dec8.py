@@ -185,3 +185,23 @@ def test_a_repair_is_not_called_off_by_a_question_answered(wechat, session, site
     reply = wechat.say("o-fixit", "我问到了 是阀门的问题")
     [ticket] = tickets(session)
     assert phrase("cancel_noted", number=ticket.number) not in reply
+
+
+def _quoted(wechat, session, site, make, openid, amount):
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say(openid, KNOWN)
+    wechat.say(openid, "空调不制冷")
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    workflow.quote(session, ticket, desk, amount=amount, description="更换电容")
+    session.commit()
+    return ticket
+
+
+@pytest.mark.parametrize("refused", ["180太贵了 我不修了", "这么贵啊 那不修了", "要180？算了不换了"])
+def test_a_refusal_after_the_price_declines_the_quote(wechat, session, site, make, refused):
+    ticket = _quoted(wechat, session, site, make, "o-no", "180")
+    reply = wechat.say("o-no", refused)
+    session.expire_all()
+    assert reply == phrase("quote_declined") and ticket.quote_accepted is False
+    assert f"租户就报价回复：{refused}" in notes(ticket)
