@@ -284,7 +284,8 @@ def arrival_told(turn: Turn, text: str, result) -> bool:
 
 # The fault put right, told after the engineer marked the job done (好了谢谢, 可以了 辛苦师傅了,
 # 没问题了👍): the fix holds. Matched against bare() text; the courtesies besides say no more.
-_FIXED = re.compile(r"(?:都|已经|现在)?(?:好了|好啦|可以了|可以啦|没问题了?|搞定了?|弄好了?|修好了?|正常了|能用了|好用了)")
+_FIXED = re.compile(r"(?:都|已经|现在)?(?:好了|好啦|可以了|可以啦|没问题了?|搞定了?|弄好了?|修好了?|正常了|能用了|好用了|"
+                    r"ok了|okay了|妥了|没毛病)")  # in bare() text: OK了 is ok了
 _COURTESY = re.compile(r"谢谢|多谢|感谢|谢了|辛苦|麻烦|师傅|你们|您|你|好的|了|啊|呀|啦|哈|哦|嗯|ok|[^\w]")  # and emoji
 
 

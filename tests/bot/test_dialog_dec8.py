@@ -28,7 +28,7 @@ def _completed(wechat, session, site, make, openid, fault):
 
 
 @pytest.mark.parametrize("fault", ["店里天花板在滴水 货都湿了 快来", "水龙头坏了"])
-@pytest.mark.parametrize("told", ["好了谢谢", "可以了 辛苦师傅了", "嗯嗯 没问题了👍"])
+@pytest.mark.parametrize("told", ["好了谢谢", "可以了 辛苦师傅了", "嗯嗯 没问题了👍", "OK了 谢谢👍", "妥了 辛苦"])
 def test_the_fix_told_after_completion_is_acknowledged(wechat, session, site, make, fault, told):
     ticket = _completed(wechat, session, site, make, "o-fixed", fault)
     reply = wechat.say("o-fixed", told)
