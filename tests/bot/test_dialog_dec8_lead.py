@@ -1,0 +1,19 @@
+"""Conversations sent through the webhook as tenants would (8 December): who a tenant is,
+told as the desk would address her (张姐), and what follows an emergency while we ask who
+is writing: where the danger comes from, the trapped lift's door, and what the tenant
+asks of it. None of it opens another ticket or is lost."""
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.conftest import tickets
+from workflow.phrasebook import phrase
+
+
+@pytest.mark.parametrize("intro, name", [("我是L2-015的张姐", "张姐"), ("我是二楼L2-015奶茶店的刘哥", "刘哥"),
+                                         ("我是L2-015的陈阿姨", "陈阿姨")])
+def test_a_name_as_the_desk_would_address_her(wechat, session, site, intro, name):
+    wechat.say("o-sister", intro)
+    reply = wechat.say("o-sister", "空调不制冷 13912345678")
+    [ticket] = tickets(session)
+    assert ticket.complainant == name and phrase("ask_name") not in reply
