@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.bot.conftest import tickets
+from tests.bot.conftest import notes, tickets
 from workflow.phrasebook import phrase
 
 
@@ -17,3 +17,12 @@ def test_a_name_as_the_desk_would_address_her(wechat, session, site, intro, name
     reply = wechat.say("o-sister", "空调不制冷 13912345678")
     [ticket] = tickets(session)
     assert ticket.complainant == name and phrase("ask_name") not in reply
+
+
+@pytest.mark.parametrize("first, then", [("好大的烟", "从配电房出来的"), ("有人晕倒了", "就在三楼女厕所门口"),
+                                         ("着火了", "在后面的仓库那边")])
+def test_where_an_emergency_is_told_while_we_ask_who_goes_on_its_ticket(wechat, session, site, first, then):
+    wechat.say("o-where", first)
+    wechat.say("o-where", then)
+    [ticket] = tickets(session)
+    assert ticket.urgent and f"租户补充：{then}" in notes(ticket)
