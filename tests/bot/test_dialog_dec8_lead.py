@@ -26,3 +26,18 @@ def test_where_an_emergency_is_told_while_we_ask_who_goes_on_its_ticket(wechat, 
     wechat.say("o-where", then)
     [ticket] = tickets(session)
     assert ticket.urgent and f"租户补充：{then}" in notes(ticket)
+
+
+@pytest.mark.parametrize("trapped, door", [("电梯里有人", "门打不开了 快点"),
+                                           ("电梯停了 里面关着两个人", "门怎么都扒不开")])
+def test_the_lifts_door_after_someone_trapped_is_the_same_emergency(wechat, session, site, trapped, door):
+    wechat.say("o-lift", trapped)
+    wechat.say("o-lift", door)
+    [ticket] = tickets(session)
+    assert ticket.code == "ENG-LIFT" and ticket.urgent and f"租户补充：{door}" in notes(ticket)
+
+
+def test_a_shop_door_after_the_lift_is_its_own_report(wechat, session, site):
+    wechat.say("o-lift2", "电梯里有人")
+    wechat.say("o-lift2", "我们店的卷帘门也打不开了 进不去")
+    assert [t.code for t in tickets(session)] == ["ENG-LIFT", "ENG-DOOR"]
