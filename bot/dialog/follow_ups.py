@@ -128,6 +128,28 @@ def visit_arranged(turn: Turn, text: str, result) -> bool:
     return True
 
 
+# What to do now, asked right after a report (我们要下班了 怎么办, 那现在怎么办啊): the tenant's
+# situation for the responders, not a question for the desk. Matched against bare() text.
+_WHAT_TO_DO = re.compile(r"(?:怎么办|咋办|怎么弄|咋弄|怎么处理|该怎么做)(?:啊|呀|呢|哦|吧)?$")
+
+
+def what_to_do(turn: Turn, text: str, result) -> bool:
+    """「我们要下班了 怎么办」 after 「卷帘门坏了 锁不上」: noted on that report, the tenant told
+    help is coming (and again what to do meanwhile, for an emergency); each opened a
+    question's ticket of its own for the desk."""
+    bare = intents.bare(text)
+    if result.urgent or not _WHAT_TO_DO.search(bare) or _FAULT_TOLD.search(bare):
+        return False
+    ticket, reported = _report_before(turn)
+    if not reported or _own_thing(text, reported):
+        return False
+    if ticket is not None and ticket.urgent:
+        turn.say("help_coming")
+        if advice := emergencies.advice(ticket.content, ticket.evidence or []):
+            turn.say(advice)
+    return _on_report(turn, ticket, text, f"租户补充：{text}", "what_to_do_noted")
+
+
 # CCTV footage asked for (监控能调吗, 能帮我查一下录像吗, 调一下监控): to see what happened, not a
 # camera out of order (监控坏了, 摄像头不亮). Matched against bare() text.
 _FOOTAGE = re.compile(r"(?:调|查|看|翻|回放|调取|查看)(?:一下|下|看)?(?:监控|录像)|(?:监控|录像)(?:能|可以|能不能|可不可以)?"

@@ -41,3 +41,28 @@ def test_a_shop_door_after_the_lift_is_its_own_report(wechat, session, site):
     wechat.say("o-lift2", "电梯里有人")
     wechat.say("o-lift2", "我们店的卷帘门也打不开了 进不去")
     assert [t.code for t in tickets(session)] == ["ENG-LIFT", "ENG-DOOR"]
+
+
+@pytest.mark.parametrize("asked", ["我们要下班了 怎么办", "那现在怎么办啊", "那我们该怎么办"])
+def test_what_to_do_asked_after_an_emergency_goes_on_it(wechat, session, site, asked):
+    wechat.say("o-what", "卷帘门坏了 锁不上")
+    reply = wechat.say("o-what", asked)
+    [ticket] = tickets(session)
+    assert ticket.urgent and f"租户补充：{asked}" in notes(ticket)
+    assert phrase("check_first") not in reply
+
+
+def test_what_to_do_in_a_trapped_lift_is_told_again(wechat, session, site):
+    wechat.say("o-what2", "电梯里有人 出不来")
+    reply = wechat.say("o-what2", "我们该怎么办")
+    [ticket] = tickets(session)
+    assert phrase("advice_trapped") in reply and phrase("help_coming") in reply
+    assert "租户补充：我们该怎么办" in notes(ticket)
+
+
+def test_what_to_do_after_an_ordinary_repair_goes_on_it(wechat, session, site):
+    wechat.say("o-what3", "L2-015 张三 13912345678 空调不制冷")
+    reply = wechat.say("o-what3", "那怎么办")
+    [ticket] = tickets(session)
+    assert "租户补充：那怎么办" in notes(ticket) and ticket.number in reply
+    assert phrase("help_coming") not in reply
