@@ -82,13 +82,15 @@ def pressed(turn: Turn, text: str) -> bool:
 VISIT = re.compile(r"(?:派|安排).{0,3}?(?:人|师傅|维修工|电工|工人)|上门|(?:过来|来)(?:一下|一趟)?(?:看|修|处理|弄|检查|瞧)|"
                    r"(?:能|可以|方便)(?:不能)?.{0,4}?(?:过来|来一趟)")
 
+# A day other than today (明天, 周六, 下周, 15号): a visit asked for then is the tenant's time
+_ANOTHER_DAY = re.compile(r"明天|明早|明晚|后天|周[一二三四五六日天末]|星期|礼拜|下周|改天|过两天|过几天|[0-9]{1,2}号")
 _COST = re.compile(r"钱|费|价")  # 师傅上门要钱吗: a question about the price, for the desk to answer
 
 
 def visit_asked(turn: Turn, text: str, result) -> bool:
     """「能派个师傅过来看看吗」 right after a report asks for that report's visit: noted on it
-    with when someone will come (with a time of the tenant's, 周六上午派个师傅过来看看可以吗,
-    that time is noted instead), unless it names a fault or a thing of its own
+    with when someone will come (for another day, 周六上午派个师傅过来看看可以吗, that day is
+    noted instead: our time today would answer what was not asked), unless it names a fault or a thing of its own
     (能派人来修一下空调吗 after 马桶堵了 is a report of its own) or asks the price."""
     if result.urgent or not VISIT.search(text) or _COST.search(text):
         return False
@@ -99,8 +101,8 @@ def visit_asked(turn: Turn, text: str, result) -> bool:
         return False
     if not set(intents.FAULT_OBJECT.findall(VISIT.sub("", text))) <= set(intents.FAULT_OBJECT.findall(ticket.content)):
         return False
-    if intents.VISIT_TIME.search(intents.bare(text)):  # 明天上午来修可以吗: when the tenant can
-        note(turn, ticket, f"租户希望的上门时间：{text}")  # have it, not our own time answered
+    if intents.VISIT_TIME.search(intents.bare(text)) and _ANOTHER_DAY.search(text):  # 明天上午来修可以吗:
+        note(turn, ticket, f"租户希望的上门时间：{text}")  # the tenant's day, not our time today answered
         turn.say("visit_time_noted", number=ticket.number)
         return True
     note(turn, ticket, f"租户要求上门：{text}")
