@@ -36,6 +36,8 @@ def about_quote_amount(turn: Turn, text: str) -> bool:
     """The waiting quote's amount written out (师傅说要120 能便宜点吗, 60块含材料不): the words
     are about the price, not the ambulance nor a decoration complaint, unless they name a
     danger without it or a thing the quoted repair does not."""
+    if not re.search(r"[0-9]", text):  # no amount written: no query on the tenant's tickets
+        return False
     quoted = open_tickets(turn.session, turn.tenant, Status.QUOTED)
     if not quoted or quoted[0].quote_amount is None:
         return False
