@@ -205,3 +205,11 @@ def test_a_refusal_after_the_price_declines_the_quote(wechat, session, site, mak
     session.expire_all()
     assert reply == phrase("quote_declined") and ticket.quote_accepted is False
     assert f"租户就报价回复：{refused}" in notes(ticket)
+
+
+@pytest.mark.parametrize("hours", ["大概几点到几点可以用", "几点到几点能进货", "一般几点到10点开放"])
+def test_hours_asked_after_a_question_are_no_progress_asked(wechat, session, site, hours):
+    wechat.say("o-hours", KNOWN)
+    wechat.say("o-hours", "明天我们要进货 货梯能用吗")
+    reply = wechat.say("o-hours", hours)
+    assert "待派单" not in reply and any(hours in (t.content + "".join(notes(t))) for t in tickets(session))
