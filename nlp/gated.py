@@ -211,7 +211,8 @@ class Alternation:
         for ch in self._by_char.keys() & chars:
             wanted.update(self._by_char[ch])
         further = self._further
-        return [self.patterns[k] for k in sorted(wanted) if not any(chars.isdisjoint(s) for s in further[k])]
+        # map() runs the set tests without a generator's frame: this is called a few times a message
+        return [self.patterns[k] for k in sorted(wanted) if not any(map(chars.isdisjoint, further[k]))]
 
     def search(self, text: str, chars: set | None = None) -> re.Match | None:
         """The joined regex's search; chars: set(text), if the caller has it."""
