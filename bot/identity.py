@@ -160,9 +160,11 @@ _ROLE_SURNAME_CLAIM = re.compile(rf"(?<![\u4e00-\u9fff])(?:我是|我们|我们�
 
 # words that ask (多久能到, 什么时候到) or hurry (快点, 赶紧): never a name
 _ASKS = re.compile(r"多久|多长时间|什么|怎么|为什么|几点|几分钟|干嘛|咋|快点|快些|快来|赶紧|赶快|尽快|马上|抓紧|急")
-# a surname and the title a shop's staff go by (刘经理, 王总, 李店长): how a manager answers who
-# they are; a title alone (我是经理) names no one
-_TITLED = re.compile(rf"(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])(?:经理|店长|主管|老板娘|老板|总监|总)")
+# a surname and the title a shop's staff go by (刘经理, 王总, 李店长), or the form neighbours and
+# the desk address them by (张姐, 刘哥, 陈阿姨): how a person answers who they are, whatever
+# 阿姨 reads as alone; a title alone (我是经理) names no one
+_TITLED = re.compile(rf"(?:{'|'.join(_COMPOUND_SURNAMES)}|[{_SURNAMES}])"
+                     r"(?:经理|店长|主管|老板娘|老板|总监|总|大姐|大哥|阿姨|姐|哥|叔)")
 
 
 def lone_surname(word: str) -> bool:
@@ -223,10 +225,12 @@ def find_name(text: str) -> Optional[str]:
     return match.group(1) if match else None
 
 
-# 我是 + who they are (where, which shop, a role) + 的 + a surname addressed (王女士, 李老板) or 小/老
-# and a surname (小李): how tenants introduce themselves at length
+# 我是 + who they are (where, which shop, a role) + 的 + a surname addressed (王女士, 李老板, and as
+# neighbours and the desk call them: 张姐, 刘哥, 陈阿姨) or 小/老 and a surname (小李): how tenants
+# introduce themselves at length
 _DESCRIBED_CLAIM = re.compile(rf"(?:我是|我叫|本人是)[^，,。.!！?？\s]{{1,14}}?的(?:店长|经理|老板|负责人|员工|前台|行政)?"
-                              rf"([{_SURNAMES}](?:老板娘|老板|先生|女士|小姐|经理|店长)|[小老阿][{_SURNAMES}])"
+                              rf"([{_SURNAMES}](?:老板娘|老板|先生|女士|小姐|经理|店长|大姐|大哥|阿姨|老师|姐|哥|叔|总)"
+                              rf"|[小老阿][{_SURNAMES}])"
                               rf"(?![\u4e00-\u9fff])")
 
 

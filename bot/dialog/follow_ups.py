@@ -71,12 +71,22 @@ def _on_report(turn: Turn, ticket: Optional[Ticket], text: str, note_text: str, 
     return True
 
 
+# Where what was reported comes from (从配电房出来的, 是从楼上漏下来的, 从后门飘进来的): the
+# report's source, whatever the place's own code (配电房 reads as wiring); matched on bare().
+_SOURCE = re.compile(r"(?:是|好像是|应该是)?从[\u4e00-\u9fffa-z0-9]{1,12}?(?:冒|飘|传|流|渗|漏|溢|喷|跑|窜)?"
+                     r"(?:出来|过来|下来|进来|上来)的?(?:吧|啊|呀|哦)?")
+
+
 def read_as_going_on(turn: Turn, text: str, result):
     """The classifier's reading; or, when the message goes on from a report and its code
     rests only on words that name no thing (where: 旁边, 隔壁; inside an emergency, how it
-    feels: 好热), a reading of no code, which the dialog puts with that report."""
+    feels: 好热) or it tells only where the trouble comes from (从配电房出来的), a reading of no
+    code, which the dialog puts with that report."""
     if result.code == taxonomy.OTHER:
         return result
+    if not result.urgent and _SOURCE.fullmatch(intents.bare(text)):
+        return replace(result, code=taxonomy.OTHER, category="OTHER", intent="other") \
+            if _report_before(turn)[1] else result
     words = set(w for w in result.evidence if "：" not in w and "≈" not in w)  # not a similar case, a homophone
     if not words or not words <= intents.NO_THING | intents.FELT:  # the words first: most messages need no query
         return result
@@ -116,6 +126,28 @@ def visit_arranged(turn: Turn, text: str, result) -> bool:
     note(turn, ticket, f"租户补充上门安排：{text}")
     turn.say("visit_arranged", number=ticket.number)
     return True
+
+
+# What to do now, asked right after a report (我们要下班了 怎么办, 那现在怎么办啊): the tenant's
+# situation for the responders, not a question for the desk. Matched against bare() text.
+_WHAT_TO_DO = re.compile(r"(?:怎么办|咋办|怎么弄|咋弄|怎么处理|该怎么做)(?:啊|呀|呢|哦|吧)?$")
+
+
+def what_to_do(turn: Turn, text: str, result) -> bool:
+    """「我们要下班了 怎么办」 after 「卷帘门坏了 锁不上」: noted on that report, the tenant told
+    help is coming (and again what to do meanwhile, for an emergency); each opened a
+    question's ticket of its own for the desk."""
+    bare = intents.bare(text)
+    if result.urgent or not _WHAT_TO_DO.search(bare) or _FAULT_TOLD.search(bare):
+        return False
+    ticket, reported = _report_before(turn)
+    if not reported or _own_thing(text, reported):
+        return False
+    if ticket is not None and ticket.urgent:
+        turn.say("help_coming")
+        if advice := emergencies.advice(ticket.content, ticket.evidence or []):
+            turn.say(advice)
+    return _on_report(turn, ticket, text, f"租户补充：{text}", "what_to_do_noted")
 
 
 # CCTV footage asked for (监控能调吗, 能帮我查一下录像吗, 调一下监控): to see what happened, not a

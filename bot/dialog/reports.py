@@ -92,7 +92,7 @@ def report(turn: Turn, text: str, result) -> None:
         return
     if chased is not None and worsened(turn, chased, text):
         return
-    joined = (joinable(turn.session, turn.tenant, troubles_like(result), turn.now, TRIAGE_CALL_FOR_HELP)
+    joined = (joinable(turn.session, turn.tenant, troubles_like(result, text), turn.now, TRIAGE_CALL_FOR_HELP)
               if turn.recent_open_ticket else None)
     if joined is not None and joined.triage == TRIAGE_CALL_FOR_HELP:  # 快来人, then what it is
         describe_emergency(turn, joined, text, result)

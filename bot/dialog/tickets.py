@@ -224,8 +224,12 @@ SAME_TROUBLE = {"ENG-LEAK": ("ENG-LEAK", "ENG-PLUMB"), "ENG-PLUMB": ("ENG-PLUMB"
 NOT_STARTED = (Status.NEW, Status.REOPENED, Status.DISPATCHED)
 
 
-def troubles_like(result) -> tuple[str, ...]:
-    """The codes whose recent ticket the message may join."""
+def troubles_like(result, text: str = "") -> tuple[str, ...]:
+    """The codes whose recent ticket the message may join. A door and nothing else
+    (门打不开了 快点, 门怎么都扒不开, after 电梯里有人) may be the lift's just reported: a door
+    of its own names it (卷帘门, 店门) and so does not."""
+    if result.code == "ENG-DOOR" and set(intents.FAULT_OBJECT.findall(intents.bare(text))) == {"门"}:
+        return "ENG-DOOR", "ENG-LIFT"
     return SAME_TROUBLE.get(result.code, (result.code,)) if result.urgent else (result.code,)
 
 

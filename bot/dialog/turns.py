@@ -21,7 +21,14 @@ from bot.dialog.answers import (
     survey_comment,
 )
 from bot.dialog.danger_over import danger_over
-from bot.dialog.follow_ups import cause_guessed, footage_asked, read_as_going_on, visit_arranged, visit_time
+from bot.dialog.follow_ups import (
+    cause_guessed,
+    footage_asked,
+    read_as_going_on,
+    visit_arranged,
+    visit_time,
+    what_to_do,
+)
 from bot.dialog.human import bot_asked, human_asked, wants_person
 from bot.dialog.identity import (
     decline_identity,
@@ -290,6 +297,8 @@ def _text(turn: Turn, text: str) -> None:
     if chasing.visit_asked(turn, text, result):  # 能派个师傅过来看看吗, after a report
         return
     if visit_time(turn, text, result) or visit_arranged(turn, text, result):  # 晚上来 / 钥匙在隔壁店, after a report
+        return
+    if what_to_do(turn, text, result):  # 我们要下班了 怎么办, after 卷帘门坏了 锁不上
         return
     if about_repair.cost_asked(turn, text, result) or about_repair.control_asked(turn, text, result) or (
             about_repair.payment_asked(turn, text, result)):
