@@ -174,6 +174,12 @@ class Gated:
                 return self.pattern.search(text)
         return None
 
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        for ch in self.needs:
+            if ch in text:
+                return self.pattern.finditer(text)
+        return iter(())
+
 
 class Alternation:
     """The patterns as one alternation, re.compile("|".join(f"(?:{p})" ...)): the same

@@ -80,6 +80,8 @@ _PROPOSAL = re.compile(
     # ... or opened with 最好 (最好每层都放个垃圾桶, 最好晚上留几盏灯): what would be best, nothing broken
     rf"^{_NC}{{0,4}}最好{_NC}{{0,12}}?({_NEW}|留|放|摆|贴|挂)"
 )
+# searched only in a text holding one of the characters every match needs (most hold none)
+_PROPOSAL_GATED = gated.Gated(_PROPOSAL.pattern, "可感提最能觉认议")
 # ... not a fault to be fixed (修, 坏, 不亮) nor a grievance before it (太吵, 被占)
 _PROPOSAL_FAULT = re.compile(r"尽快|赶紧|马上|快点|(?<!装)修|处理|解决|坏|漏|堵|不亮|投诉|被占|乱停")
 
@@ -173,7 +175,7 @@ def proposal(norm: str, intent: str) -> bool:
     """Whether the message proposes something new rather than reporting a fault."""
     if intent == "praise":
         return False
-    return (bool(_PROPOSAL.search(norm)) and not _PROPOSAL_FAULT.search(norm)) or wishes.if_only(norm)
+    return (bool(_PROPOSAL_GATED.search(norm)) and not _PROPOSAL_FAULT.search(norm)) or wishes.if_only(norm)
 
 
 def lift_as_place(norm: str, code: str) -> bool:
