@@ -5,15 +5,19 @@ service (SVC-ATTI)."""
 
 from dataclasses import replace
 
-from nlp import structure, taxonomy, temper
+from nlp import gated, structure, taxonomy, temper
 from nlp.conduct import INSULT, USELESS
+
+# searched only in a text holding one of the characters every match needs: most hold none
+_INSULT = gated.Gated(INSULT.pattern, "垃烂辣")
+_USELESS = gated.Gated(USELESS.pattern, "什啥嘛饭")
 
 
 def read_aside(classify, norm: str, alone):
     """The classification with the aside set apart, or None to classify as usual. classify:
     the classifier's own method, for the rest; alone: the Classification for an insult alone."""
     jab = structure.fee_jab(norm)
-    found = jab or INSULT.search(norm) or USELESS.search(norm)
+    found = jab or _INSULT.search(norm) or _USELESS.search(norm)
     if not found:  # ... or a threat to leave, a bribe (nlp.temper)
         return temper.read_beside(classify, norm, alone)
     rest = (norm[: found.start()] + " " + norm[found.end() :]).strip()

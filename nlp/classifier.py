@@ -318,9 +318,8 @@ class Classifier:
                 confidence = max(confidence, s["threshold"] + 0.1)
             said = said or titled[1]
             intent = "complaint" if intent in ("repair", "other") else intent
-        # a letter to the authorities recounts dangers past and feared, not one happening now:
-        # there the urgency keywords judge; a message is judged by the situation it describes
-        # (and by the keywords staff added)
+        # a letter to the authorities recounts dangers past and feared, not one happening now: there
+        # the urgency keywords judge; a message by the situation it describes (and staff's keywords)
         glossed = []  # English danger words read in Chinese, shown when they made it urgent
         if scan.long_text:
             # ... but a sentence of one may tell a danger there today (今日下午…仍在上涨)
@@ -331,7 +330,8 @@ class Classifier:
             seen = situation.assess(in_chinese, chars if in_chinese == norm else None)
             if seen is situation.NOTHING and code == taxonomy.OTHER and intent != "inquiry":
                 seen = situation.call_for_help(norm)
-            keyword_score = sum(self._staff_urgent.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT)
+            staff = self._staff_urgent  # most instances added none: no sum to take
+            keyword_score = sum(staff.get(t, 0.0) for kind, _, t in scan.hits if kind == URGENT) if staff else 0.0
         keyword_urgent = keyword_score >= s["urgent_min"] and intent in ("repair", "complaint")
         named, trade = urgency.named_codes(scan.hits, self.rules.places, norm)
         code, intent, urgent, confidence = urgency.weigh(
@@ -368,7 +368,7 @@ class Classifier:
         )
         model = current_model() if self._model == "auto" else self._model
         # a rule staff wrote for this wording decides: the model learned before it existed
-        if model is None or any(surface in self._staff_words for _, _, surface in scan.hits):
+        if model is None or (self._staff_words and any(surface in self._staff_words for _, _, surface in scan.hits)):
             return result
         # no report at all (a sales pitch, a question to the bot, 好的 等你们电话): the model, which
         # fills in where the rules find nothing, would make a desk question of it
@@ -377,7 +377,7 @@ class Classifier:
         if not scan.long_text and (scan.denied or cleared):
             tokens = negation.main_subject(tokens, scan.denied, cleared - {code}, self.rules.index, code)
             norm = "".join(tokens)
-        if any(t in self._glosses for t in tokens):  # ... and not the English words around them
+        if not self._glosses.keys().isdisjoint(tokens):  # ... and not the English words around them
             index = self.rules.index
             tokens = [self._glosses.get(t, t) for t in tokens if not (t.isascii() and t.isalpha()) or t in index]
             norm = "".join(tokens)

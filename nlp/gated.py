@@ -174,6 +174,12 @@ class Gated:
                 return self.pattern.search(text)
         return None
 
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        for ch in self.needs:
+            if ch in text:
+                return self.pattern.finditer(text)
+        return iter(())
+
 
 class Alternation:
     """The patterns as one alternation, re.compile("|".join(f"(?:{p})" ...)): the same
@@ -211,7 +217,8 @@ class Alternation:
         for ch in self._by_char.keys() & chars:
             wanted.update(self._by_char[ch])
         further = self._further
-        return [self.patterns[k] for k in sorted(wanted) if not any(chars.isdisjoint(s) for s in further[k])]
+        # map() runs the set tests without a generator's frame: this is called a few times a message
+        return [self.patterns[k] for k in sorted(wanted) if not any(map(chars.isdisjoint, further[k]))]
 
     def search(self, text: str, chars: set | None = None) -> re.Match | None:
         """The joined regex's search; chars: set(text), if the caller has it."""

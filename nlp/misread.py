@@ -26,7 +26,7 @@
 
 import re
 
-from nlp import wishes
+from nlp import gated, wishes
 from nlp.normalize import IN_CLAUSE as _NC
 
 # weather or a holiday coming (台风要来了, 明天大暴雨, 暴雨预警, 过年): what is feared, not yet here
@@ -36,6 +36,8 @@ _COMING = re.compile(
     rf"(明天|后天|今晚|这周|下周|周末|过两天|这两天|马上|快要|要)(有|下|刮|来)?{_NC}{{0,2}}{_WEATHER}|"
     r"(过年|春节|除夕|元宵|国庆|中秋|元旦|五一|端午)|(放假|长假|假期)(期间|那几天|前|之前|的时候)"
 )
+# searched only in a text holding one of the characters every match needs (most hold none)
+_COMING_GATED = gated.Gated(_COMING.pattern, "五假冻午夕季宵庆旦春暴梅汛温潮秋过雨雪霜风")
 # ... asked about: what the centre prepares, whether it will happen, what is allowed
 _READY_ASKED = re.compile(
     r"有没有|会不会|要不要|需不需要|用不用|准备|提前|预防|防范|规定|安排|值班|吗|么|嘛|没有?$|呢|\?"
@@ -78,6 +80,8 @@ _PROPOSAL = re.compile(
     # ... or opened with 最好 (最好每层都放个垃圾桶, 最好晚上留几盏灯): what would be best, nothing broken
     rf"^{_NC}{{0,4}}最好{_NC}{{0,12}}?({_NEW}|留|放|摆|贴|挂)"
 )
+# searched only in a text holding one of the characters every match needs (most hold none)
+_PROPOSAL_GATED = gated.Gated(_PROPOSAL.pattern, "可感提最能觉认议")
 # ... not a fault to be fixed (修, 坏, 不亮) nor a grievance before it (太吵, 被占)
 _PROPOSAL_FAULT = re.compile(r"尽快|赶紧|马上|快点|(?<!装)修|处理|解决|坏|漏|堵|不亮|投诉|被占|乱停")
 
@@ -134,7 +138,7 @@ def ready_asked(norm: str, code: str) -> bool:
     """Whether the message asks about getting ready for weather or a holiday that is coming."""
     if code in ("SVC-SLOW", "SVC-ATTI", "FEE-BILL"):
         return False
-    coming = _COMING.search(norm)
+    coming = _COMING_GATED.search(norm)
     return bool(coming and _READY_ASKED.search(norm, coming.end()) and not _HAPPENED.search(norm))
 
 
@@ -171,7 +175,7 @@ def proposal(norm: str, intent: str) -> bool:
     """Whether the message proposes something new rather than reporting a fault."""
     if intent == "praise":
         return False
-    return (bool(_PROPOSAL.search(norm)) and not _PROPOSAL_FAULT.search(norm)) or wishes.if_only(norm)
+    return (bool(_PROPOSAL_GATED.search(norm)) and not _PROPOSAL_FAULT.search(norm)) or wishes.if_only(norm)
 
 
 def lift_as_place(norm: str, code: str) -> bool:

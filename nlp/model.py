@@ -96,12 +96,15 @@ class Model:
     def feature_counts(self, norm: str, tokens: list[str]) -> dict[int, int]:
         """features() counted by vocabulary column, unknown grams left out: the same columns
         in the same order (the float sums in scores() depend on the order)."""
+        return Counter(self.feature_columns(norm, tokens))
+
+    def feature_columns(self, norm: str, tokens: list[str]) -> list[int]:
+        """The columns feature_counts() counts, each as often as it occurs, first ones first."""
         if "".join(tokens) == norm:
-            columns = self._token_columns(tokens)
-        else:  # the caller cut words out of one and not the other
-            columns = self._text_columns(norm.translate(_DIGITS))
-            columns += [word for *_, word in map(self._token, tokens) if word >= 0]
-        return Counter(columns)
+            return self._token_columns(tokens)
+        # the caller cut words out of one and not the other
+        columns = self._text_columns(norm.translate(_DIGITS))
+        return columns + [word for *_, word in map(self._token, tokens) if word >= 0]
 
     def _text_columns(self, text: str) -> list[int]:
         """Columns of the character 1-2 grams of a digit-folded text, in features() order."""
@@ -141,14 +144,14 @@ class Model:
     def _token_columns(self, tokens: list[str]) -> list[int]:
         """Columns of the text the tokens make up: each token's own grams (cached), the bigram
         across each boundary looked up, then the words (features() counts them last)."""
-        get, token = self.vocab.get, self._token
+        get, known, token = self.vocab.get, self._tokens, self._token
         columns: list[int] = []
         words = []
         last = ""
         for tok in tokens:
             if not tok:
                 continue
-            first, tail, own, word = token(tok)
+            first, tail, own, word = known.get(tok) or token(tok)
             if last and first:
                 j = get(last + first)
                 if j is not None:
@@ -167,13 +170,15 @@ class Model:
         so that a message whose grams each occur once (most) is one sum of rows; the rest is
         Python on 29 numbers, which costs less than numpy's calls on short arrays in a
         process that runs jieba, re and the rules between them (bench/classify.py)."""
-        counts = self.feature_counts(norm, tokens)
-        if not counts:
+        columns = self.feature_columns(norm, tokens)
+        if not columns:
             return list(self._bias)
-        rows = self._rows[np.fromiter(counts, dtype=np.intp, count=len(counts))]
-        if len(counts) == counts.total():  # no gram repeats: 1 + log 1 is 1 for each
-            *sums, square = rows.sum(axis=0).tolist()
+        counts = Counter(columns)
+        if len(counts) == len(columns):  # no gram repeats: 1 + log 1 is 1 for each
+            # take() and add.reduce(): what fancy indexing and sum() do, in fewer steps
+            *sums, square = np.add.reduce(self._rows.take(columns, axis=0), axis=0).tolist()
         else:
+            rows = self._rows.take(list(counts), axis=0)
             tf = self._tf
             try:
                 weights = np.array([tf[count] for count in counts.values()], dtype=np.float32)

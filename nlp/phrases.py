@@ -64,6 +64,8 @@ def _place_before_demonstrative(tokens: list[str], rules) -> set[int]:
     after it is, when that thing names a code of its own (车库那个道闸 stays parking)."""
     index, possessive, locatives, places = rules.index, rules.possessive, rules.locatives, rules.places
     out: set[int] = set()
+    if _DEMONSTRATIVES.isdisjoint(tokens):  # most messages: one set test instead of a loop
+        return out
     n = len(tokens)
     for j in range(1, n - 1):
         if tokens[j] not in _DEMONSTRATIVES:
@@ -111,6 +113,8 @@ def _place_before_object(tokens: list[str], rules) -> set[int]:
     index, places, parts, breaks = rules.index, rules.places, rules.parts, rules.breaks
     objects = rules.part_owning_places
     out: set[int] = set()
+    if places.isdisjoint(tokens):
+        return out
     n = len(tokens)
     for i in range(n - 1):
         tok = tokens[i]

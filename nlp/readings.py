@@ -15,7 +15,20 @@
 
 import re
 
-from nlp import arranged, asked_english, ducts, floods, misread, owners, surfaces, taxonomy, unnamed, wishes, works
+from nlp import (
+    arranged,
+    asked_english,
+    ducts,
+    floods,
+    gated,
+    misread,
+    owners,
+    surfaces,
+    taxonomy,
+    unnamed,
+    wishes,
+    works,
+)
 from nlp.sounds import DISTURBANCE
 
 # a drill or check coming, asked about (演练的时候…会不会, 检测要不要), or how often one is done
@@ -81,12 +94,14 @@ _DISPUTED = re.compile(r"凭什么|不合理|乱收|多收|多扣|算错|搞错|
 _LOST_MINE = re.compile(r"(我的?|我把|把我的?)(手机|钱包|车?钥匙|包|雨?伞|门禁卡|银行卡|卡|身份证|证件|耳机|眼镜|外套|衣服|"
                         r"电脑|笔记本|平板|充电宝|手表|戒指|项链|帽子|水杯|文件)[^。！？!?]{0,4}(落|丢|忘)(在|到)")
 
+_LOST_MINE_GATED = gated.Gated(_LOST_MINE.pattern, "丢忘落")  # most messages lose nothing: no search
+
 
 def reading(norm: str, code: str, intent: str, codes: dict | None = None) -> tuple[str, str, str] | None:
     """(code, intent, structure) when one of these structures applies, else None."""
     if asked := asked_english.question(norm):  # what time does the car park close: the desk's
         return asked
-    if _LOST_MINE.search(norm):
+    if _LOST_MINE_GATED.search(norm):
         return "SVC-INFO", "inquiry", "lost_mine"
     if on_surface := surfaces.reading(norm, code, intent):  # 坡道太滑了, 贴满了小广告: the surface's
         return on_surface

@@ -14,7 +14,7 @@
 
 import re
 
-from nlp import taxonomy
+from nlp import gated, taxonomy
 
 _GAP = r"[^,.!?;，。！？\s]"
 _DOCUMENT = r"(证明|明细|账单|清单|记录|凭证|发票|收据|截图|复印件|资料|通知|户号)"
@@ -26,6 +26,9 @@ _DOCUMENT_ASKED = re.compile(
     rf"{_DOCUMENT}[^。！？!?]{{0,14}}?(怎么|哪里|哪儿|在哪|去哪|找谁|能不能|可以|能否|能)(开|出|出具|办理|提供|发|打印|补)|"
     rf"把{_GAP}{{1,14}}?(发|寄|转|传)(我|给我|给我们|到我|一下|一份)"
 )
+# searched only in a text holding one of the characters every match needs (most hold none): it
+# opens with optional words, which re tries at every position
+_DOCUMENT_ASKED_GATED = gated.Gated(_DOCUMENT_ASKED.pattern, "传单印发寄录截户收票细证账资转通")
 # ... a document about money is billing's (电费明细, 缴费记录, 发票)
 _MONEY_DOCUMENT = re.compile(r"费|账|票|税|收据|押金|租金|月卡|基金|钱")
 # open a gate for someone, or renew a paid card, asked of the centre (门禁能不能开一下 外卖进不来)
@@ -59,7 +62,7 @@ def asked_or_remarked(norm: str, code: str, intent: str):
     """(code, intent, structure) for a request or remark the keywords misread, else None."""
     if code in _PLACE_CODES and _FOULED.search(norm) and not _PESTS.search(norm):
         return "ENV-CLEAN", "complaint", "fouled"
-    if _DOCUMENT_ASKED.search(norm):
+    if _DOCUMENT_ASKED_GATED.search(norm):
         return ("FEE-BILL" if _MONEY_DOCUMENT.search(norm) else "SVC-INFO"), "inquiry", "document_asked"
     if _OPEN_ASKED.search(norm) and not _DOOR_FAULT.search(norm):
         return "SVC-INFO", "inquiry", "open_asked"

@@ -14,7 +14,7 @@
 import re
 from dataclasses import replace
 
-from nlp import taxonomy
+from nlp import gated, taxonomy
 
 _NC = r"[^,.!?;，。！？\s]"  # a character inside the clause
 _HIGHER = r"(经理|领导|老板|负责人|主管|上级|老总)"
@@ -39,7 +39,14 @@ _FURTHER = re.compile(  # a threat to take it further
 )
 # the end of their patience, or of paying
 _PATIENCE = re.compile(r"没法待|待不下去|住不下去|没法住了|干不下去|忍不下去|受不了了|" + _STOP_PAYING)
-_PROVOKED = (_CONTEMPT, _ABOVE_THE_DESK, _FURTHER, _PATIENCE)
+# each searched only in a text holding one of the characters every match needs (most texts hold
+# none): these open with optional or common words, which re tries at every position of the text
+_PROVOKED = (
+    gated.Gated(_CONTEMPT.pattern, "什劲垃差烂责"),
+    gated.Gated(_ABOVE_THE_DESK.pattern, "业们导总板理管级责"),
+    gated.Gated(_FURTHER.pattern, "协博局律抖政曝民社线网视诉院"),
+    gated.Gated(_PATIENCE.pattern, "交住受干待忍法费"),
+)
 # a threat to leave or to stop paying, said as one (下个月我就退租, 我要退租, 物业费我不交了)
 THREAT = re.compile(
     r"(我|我们)?(就|要|直接|马上)(退租|搬走|搬出去|不租了|不续租|不续约|不续了)|"
@@ -50,6 +57,9 @@ _STAFF = r"(保安|门岗|门卫|岗亭|保洁|前台|客服|管家|经理|管�
 BRIBE = re.compile(
     _STAFF + _NC + r"{0,6}(收了|拿了|收|拿|吃了)(人家|别人|外面|商家|他们|老板)?的?(钱|好处|红包|黑钱|回扣|好处费)"
 )
+# ... gated as _PROVOKED: most messages name no rent, fee or money
+_THREAT = gated.Gated(THREAT.pattern, "交搬租续费")
+_BRIBE = gated.Gated(BRIBE.pattern, "包处扣费钱黑")
 
 
 def provoked(norm: str) -> bool:
@@ -61,8 +71,8 @@ def read_beside(classify, norm: str, staff_conduct):
     """The classification with a threat or a bribe set apart, or None to classify as usual.
     classify: the classifier's own method, for the rest; staff_conduct: the Classification of
     a grievance about staff (SVC-ATTI), for a bribe said beside nothing else."""
-    threat = THREAT.search(norm)
-    found = threat or BRIBE.search(norm)
+    threat = _THREAT.search(norm)
+    found = threat or _BRIBE.search(norm)
     if not found:
         return None
     rest = (norm[: found.start()] + " " + norm[found.end() :]).strip()

@@ -10,7 +10,7 @@ danger reported and not handled stays a grievance about handling (taxonomy.md).
 import re
 from functools import lru_cache
 
-from nlp import situation, taxonomy
+from nlp import gated, situation, taxonomy
 from nlp.rules import CODE
 
 _PROBLEM = ("repair", "complaint")
@@ -59,6 +59,7 @@ _TRADE = re.compile(
     r"(水电|水管|管道|维修|修理|空调|电梯|绿化|装修|清洁|油漆)(工人|工|师傅)|电工(师傅)?|焊工|木工|瓦工|"
     r"保洁(阿姨|大姐|大叔|员|工|师傅)?|修(电梯|空调|水管|灯)的(师傅)?|保安(大哥|大叔|师傅)?"
 )
+_TRADES = gated.Gated(_TRADE.pattern, "保修傅工洁焊瓦")  # most messages name no trade: no search
 _HURT = frozenset({"injured", "taken_ill", "structure", "help"})
 # a limb stuck (小孩的手卡在闸机里) reads 卡在 as a lift stuck between floors: with no lift
 # named, the lift's team has nothing to free
@@ -80,7 +81,7 @@ def named_codes(hits, places, text: str) -> tuple[set, frozenset]:
     for kind, target, surface in hits:
         if kind == CODE and surface not in places:
             surfaces.setdefault(target, []).append(surface)
-    trades = [m.group(0) for m in _TRADE.finditer(text)]
+    trades = [m.group(0) for m in _TRADES.finditer(text)]
     by_trade = frozenset(
         c for c, found in surfaces.items() if trades and all(any(s in t for t in trades) for s in found)
     )

@@ -2,10 +2,13 @@
 regex finds: the same spans and words, by search and by finditer, with and without the
 text's characters to gate on."""
 
+import importlib
+import pkgutil
 import re
 
 import jieba
 
+import nlp
 from nlp import gated, labelled, negation, segment, situation, structure
 from nlp.normalize import normalize
 from nlp.rules import default_rules
@@ -59,14 +62,29 @@ def test_a_pattern_ignoring_case_needs_no_character_in_particular():
     assert alternation.search("xAB", set("xAB")).group(0) == "AB"
 
 
+def _gated_regexes():
+    """Every gated.Gated at module level in nlp/, alone or in a tuple (temper._PROVOKED)."""
+    found = []
+    for info in pkgutil.iter_modules(nlp.__path__):
+        if info.name == "__main__":
+            continue
+        for value in vars(importlib.import_module(f"nlp.{info.name}")).values():
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, gated.Gated) and item not in found:
+                    found.append(item)
+    return found
+
+
 def test_a_gated_regex_names_characters_every_match_needs():
-    found = [value for value in vars(structure).values() if isinstance(value, gated.Gated)]
-    assert len(found) >= 2
+    segment.ensure_ready()  # needed() ranks the sets by jieba's counts
+    found = _gated_regexes()
+    assert len(found) >= 16
     for regex in found:
         sets = gated.needed(gated._p.parse(regex.pattern.pattern), jieba.dt.FREQ)
         assert any(chars <= set(regex.needs) for chars in sets), regex.pattern.pattern
         for text in TEXTS:  # and so finds what the bare regex finds
             assert _spans(filter(None, [regex.search(text)])) == _spans(filter(None, [regex.pattern.search(text)]))
+            assert _spans(regex.finditer(text)) == _spans(regex.pattern.finditer(text))
 
 
 def test_the_money_question_and_others_open_each_alternative_with_a_character():
