@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Optional
 import workflow
 from bot.dialog import intents
 from bot.dialog.emergencies import names_nothing_of_its_own
+from bot.dialog.notes import note
 from bot.identity import (
     SURNAME_ONLY,
     Identity,
@@ -214,8 +215,7 @@ def identity_answer(turn: Turn, text: str) -> bool:
     apply_identity(turn, found)
     opened = ticket_opened_at_once(turn) if block else None
     if opened is not None:  # 在2号楼 after 电梯里困了三个人: where the responders go
-        workflow.add_note(turn.session, opened, None, f"租户补充：{text}")
-        turn.message.ticket_id = opened.id
+        note(turn, opened, f"租户补充：{text}")
     elif block and held_report(turn):  # 7号楼3单元 is also where the 楼道 lamp is: staff read it
         hold_words(turn, text)
     identity_told(turn)
@@ -233,8 +233,7 @@ def landmark_told(turn: Turn, text: str) -> bool:
     opened = ticket_opened_at_once(turn)
     if opened is None or not opened.urgent or not _BESIDE_UNIT.search(intents.bare(text)):
         return False
-    workflow.add_note(turn.session, opened, None, f"租户补充：{text}")
-    turn.message.ticket_id = opened.id
+    note(turn, opened, f"租户补充：{text}")
     turn.say("help_coming")
     turn.say("joined_ticket", number=opened.number)
     return True

@@ -19,6 +19,7 @@ from bot.dialog.identity import (
     ticket_opened_at_once,
 )
 from bot.dialog.lookup import JOIN_WINDOW, newest_open_since, open_tickets
+from bot.dialog.notes import note
 from models import Channel, Status, Ticket
 from nlp import taxonomy
 from workflow.held_reports import AWAITING_IDENTITY, attach_held_media
@@ -56,12 +57,6 @@ def note_on_open_ticket(turn: Turn, note_text: str) -> Optional[Ticket]:
         return None
     note(turn, tickets[0], note_text)
     return tickets[0]
-
-
-def note(turn: Turn, ticket: Ticket, note_text: str) -> None:
-    """On the ticket's timeline for staff, and the message filed with it."""
-    workflow.add_note(turn.session, ticket, None, note_text)
-    turn.message.ticket_id = ticket.id
 
 
 def join(turn: Turn, ticket: Ticket, text: str) -> None:
@@ -225,7 +220,7 @@ SAME_TROUBLE = {"ENG-LEAK": ("ENG-LEAK", "ENG-PLUMB"), "ENG-PLUMB": ("ENG-PLUMB"
 NOT_STARTED = (Status.NEW, Status.REOPENED, Status.DISPATCHED)
 
 
-def troubles_like(result, text: str = "") -> tuple[str, ...]:
+def troubles_like(result, text: str) -> tuple[str, ...]:
     """The codes whose recent ticket the message may join. A door and nothing else
     (门打不开了 快点, 门怎么都扒不开, after 电梯里有人) may be the lift's just reported: a door
     of its own names it (卷帘门, 店门) and so does not."""
