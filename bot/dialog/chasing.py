@@ -177,7 +177,7 @@ def responders_asked(turn: Turn, text: str, result) -> bool:
     note(turn, ticket, f"租户询问：{text}")
     turn.say("help_coming")
     turn.say("joined_ticket", number=ticket.number)
-    if advice := emergencies.advice(ticket.content):
+    if advice := emergencies.advice(ticket.content, ticket.evidence or []):  # as heard: 煤期味 is gas
         turn.say(advice)
     ask_who_still(turn)
     return True

@@ -66,3 +66,10 @@ def test_what_to_do_after_an_ordinary_repair_goes_on_it(wechat, session, site):
     [ticket] = tickets(session)
     assert "租户补充：那怎么办" in notes(ticket) and ticket.number in reply
     assert phrase("help_coming") not in reply
+
+
+def test_the_advice_repeated_to_a_question_is_for_the_danger_as_heard(wechat, session, site):
+    wechat.say("o-heard", "楼道里一股很浓的煤期味")  # voice typing: 煤气味
+    reply = wechat.say("o-heard", "报警了没有")
+    [ticket] = tickets(session)
+    assert ticket.urgent and phrase("advice_gas") in reply and phrase("advice_fire") not in reply
