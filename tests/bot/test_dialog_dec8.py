@@ -94,29 +94,29 @@ def test_a_phone_told_with_the_emergencys_place_is_saved_without_that_shop(wecha
     assert phrase("ask_unit", site) in reply and "租户补充：13733334444 就在L2-018门口" in notes(ticket)
 
 
+def _quoted(wechat, session, site, make, openid, amount, fault="空调不制冷", description="更换电容"):
+    """A known tenant's `fault`, dispatched and quoted at `amount`: the bot waits for 「确认」."""
+    desk = make.staff(Role.DESK, "客服部", sites=[site])
+    wechat.say(openid, KNOWN)
+    wechat.say(openid, fault)
+    [ticket] = tickets(session)
+    workflow.dispatch(session, ticket, desk)
+    workflow.quote(session, ticket, desk, amount=amount, description=description)
+    session.commit()
+    return ticket
+
+
 @pytest.mark.parametrize("asked", ["60块包括材料吗", "60块含材料不",
                                    "师傅说的60块是包括材料和人工的吧 不会另外再收钱吧"])
 def test_a_question_naming_the_quotes_amount_goes_on_the_quote(wechat, session, site, make, asked):
-    desk = make.staff(Role.DESK, "客服部", sites=[site])
-    wechat.say("o-quote", KNOWN)
-    wechat.say("o-quote", "地漏堵了 水下不去")
-    [ticket] = tickets(session)
-    workflow.dispatch(session, ticket, desk)
-    workflow.quote(session, ticket, desk, amount="60", description="疏通地漏")
-    session.commit()
+    ticket = _quoted(wechat, session, site, make, "o-quote", "60", "地漏堵了 水下不去", "疏通地漏")
     reply = wechat.say("o-quote", asked)
     assert tickets(session) == [ticket] and f"租户就报价回复：{asked}" in notes(ticket)
     assert reply == phrase("notify_quote", site, number=ticket.number, description="疏通地漏", amount="60.00")
 
 
 def test_another_thing_named_beside_the_quotes_amount_is_its_own_report(wechat, session, site, make):
-    desk = make.staff(Role.DESK, "客服部", sites=[site])
-    wechat.say("o-quote", KNOWN)
-    wechat.say("o-quote", "地漏堵了 水下不去")
-    [ticket] = tickets(session)
-    workflow.dispatch(session, ticket, desk)
-    workflow.quote(session, ticket, desk, amount="60", description="疏通地漏")
-    session.commit()
+    _quoted(wechat, session, site, make, "o-quote", "60", "地漏堵了 水下不去", "疏通地漏")
     wechat.say("o-quote", "60块我再想想 另外门口的灯也不亮了")
     assert [t.code for t in tickets(session)] == ["ENG-PLUMB", "ENG-ELEC"]
 
@@ -185,17 +185,6 @@ def test_a_repair_is_not_called_off_by_a_question_answered(wechat, session, site
     reply = wechat.say("o-fixit", "我问到了 是阀门的问题")
     [ticket] = tickets(session)
     assert phrase("cancel_noted", number=ticket.number) not in reply
-
-
-def _quoted(wechat, session, site, make, openid, amount):
-    desk = make.staff(Role.DESK, "客服部", sites=[site])
-    wechat.say(openid, KNOWN)
-    wechat.say(openid, "空调不制冷")
-    [ticket] = tickets(session)
-    workflow.dispatch(session, ticket, desk)
-    workflow.quote(session, ticket, desk, amount=amount, description="更换电容")
-    session.commit()
-    return ticket
 
 
 @pytest.mark.parametrize("refused", ["180太贵了 我不修了", "这么贵啊 那不修了", "要180？算了不换了"])
